@@ -1,0 +1,25 @@
+# Writes OUTPUT, a C++ file defining morgue::EmbeddedMigrations() from the files listed in
+# MIGRATIONS (schema/NNNN_what.sql, sorted). Run at build time by core/CMakeLists.txt.
+set(body "")
+foreach(file IN LISTS MIGRATIONS)
+  get_filename_component(name "${file}" NAME)
+  string(REGEX MATCH "^([0-9][0-9][0-9][0-9])_" _ "${name}")
+  math(EXPR version "${CMAKE_MATCH_1}")
+  file(READ "${file}" sql)
+  string(APPEND body "      {${version}, \"${name}\", R\"morgue_sql(${sql})morgue_sql\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "// Generated from schema/*.sql by core/cmake/EmbedSchema.cmake. Do not edit.
+#include \"migrator.h\"
+
+namespace morgue {
+
+const std::vector<Migration>& EmbeddedMigrations() {
+  static const std::vector<Migration> migrations = {
+${body}  };
+  return migrations;
+}
+
+}  // namespace morgue
+")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")

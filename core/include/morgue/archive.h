@@ -1,0 +1,149 @@
+// Archive: one morgue archive, a single SQLite file holding articles, their metadata,
+// the original bytes of every import and a full-text index.
+//
+// Any SQLite tool can read the file; schema/README.md documents every table. Opening
+// applies the migrations embedded in this library, each in its own transaction, and
+// refuses an archive made by a newer morgue.
+//
+// Thread-safety: an Archive is one SQLite connection; use it from one thread at a time.
+// Several processes may open the same file: SQLite's WAL mode lets readers proceed while
+// one writer writes, and writers wait their turn up to the busy timeout.
+
+#ifndef MORGUE_ARCHIVE_H_
+#define MORGUE_ARCHIVE_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/export.h"
+#include "morgue/filter.h"
+#include "morgue/status.h"
+
+namespace morgue {
+
+struct OpenOptions {
+  bool create_if_missing = true;  // otherwise a missing file is NotFound
+  bool read_only = false;
+  int busy_timeout_ms = 60'000;  // how long to wait for another process's write
+};
+
+struct AddResult {
+  int64_t id = 0;
+  bool duplicate = false;  // the article was already archived; it was merged into `id`
+};
+
+struct SearchHit {
+  Article article;
+  double rank = 0;      // SQLite FTS5 bm25: lower is a better match
+  std::string snippet;  // a piece of the best-matching column, hits between the marks
+};
+
+struct SearchOptions {
+  std::string open_mark = "[";
+  std::string close_mark = "]";
+  int snippet_tokens = 16;
+};
+
+struct TagCount {
+  std::string tag;
+  int64_t articles = 0;
+};
+
+struct ArchiveStats {
+  int schema_version = 0;
+  int64_t articles = 0;
+  int64_t authors = 0;
+  int64_t sources = 0;
+  int64_t tags = 0;
+  int64_t documents = 0;
+  int64_t document_bytes = 0;  // original size of all stored documents
+  int64_t stored_bytes = 0;    // their compressed size in the archive
+  int64_t imports = 0;
+  int64_t file_bytes = 0;  // size of the archive file
+  std::string earliest_published;
+  std::string latest_published;
+};
+
+// Streams the articles of a query one at a time, in constant memory.
+// Thread-safety: use from one thread; the Archive it came from must outlive it.
+class ArticleCursor {
+ public:
+  virtual ~ArticleCursor() = default;
+  // Fills *article with the next article and returns true; false at the end or on error
+  // (then status() says which).
+  virtual bool Next(Article* article) = 0;
+  virtual Status status() const = 0;
+};
+
+class ImportRun;
+
+class MORGUE_EXPORT Archive {
+ public:
+  // The newest schema version this library knows.
+  static int LatestSchemaVersion();
+
+  // Opens (and with create_if_missing, creates) the archive at `path` and brings its
+  // schema up to date. Fails with NotSupported for an archive made by a newer morgue.
+  static Result<std::unique_ptr<Archive>> Open(const std::filesystem::path& path,
+                                               const OpenOptions& options = {});
+
+  ~Archive();
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+
+  const std::filesystem::path& path() const;
+  int schema_version() const;
+
+  // Validates and stores one article in its own transaction. An article needs a title
+  // or a body; dates must be ISO 8601; text must be UTF-8. An article whose canonical
+  // URL or normalised body is already archived is merged into the existing one (tags
+  // added, empty fields filled) and reported as a duplicate.
+  Result<AddResult> Add(const Article& article);
+
+  // Returns the article with `id`, or NotFound.
+  Result<Article> Get(int64_t id);
+
+  // Visits the articles matching `filter` in its order; stops early when `visit`
+  // returns a non-OK Status, and returns that Status.
+  Status Find(const Filter& filter, const std::function<Status(const Article&)>& visit);
+
+  // A cursor over the articles matching `filter`, for exporters.
+  Result<std::unique_ptr<ArticleCursor>> Select(const Filter& filter);
+
+  // Full-text search: `filter.query` must be set; the rest of the filter applies too.
+  // Ordered by relevance unless the filter asks for another order.
+  Result<std::vector<SearchHit>> Search(const Filter& filter, const SearchOptions& options = {});
+
+  // Number of articles matching `filter`, ignoring its limit and offset.
+  Result<int64_t> Count(const Filter& filter);
+
+  // Adds or removes tags on an article; NotFound for an unknown id. Untagging a tag the
+  // article does not have is not an error.
+  Status Tag(int64_t id, const std::vector<std::string>& tags);
+  Status Untag(int64_t id, const std::vector<std::string>& tags);
+
+  // All tags with the number of articles carrying each, most used first.
+  Result<std::vector<TagCount>> Tags();
+
+  // Deletes an article with its authors' links, tags' links, media and provenance.
+  // Its documents stay in the archive: nothing a user imported is ever lost.
+  Status Remove(int64_t id);
+
+  Result<ArchiveStats> Stats();
+
+  struct Impl;
+
+ private:
+  friend class ImportRun;
+  explicit Archive(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace morgue
+
+#endif  // MORGUE_ARCHIVE_H_

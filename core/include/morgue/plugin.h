@@ -1,0 +1,207 @@
+// The plugin contract: what an importer or exporter plugin implements, and the one
+// macro that makes a shared library a morgue plugin.
+//
+// A plugin is a shared library (a CMake MODULE) that exports, through Boost.DLL:
+//   morgue_plugin_descriptor  a plain C struct: ABI version, compiler tag, name, version,
+//                             kind, formats, file extensions, description;
+//   morgue_create_importer    a factory for its Importer (or null),
+//   morgue_create_exporter    a factory for its Exporter (or null).
+// The host reads the descriptor first and refuses the library, before any C++ object
+// crosses, when its ABI version or compiler tag differs from the host's own.
+//
+// Writing one (see plugins/README.md for a complete walk-through):
+//
+//   class HeadlineImporter : public morgue::Importer { ... };
+//   MORGUE_PLUGIN(HeadlineImporter, morgue::NoExporter,
+//                 {.name = "headline", .version = "1.0.0", .formats = "headline",
+//                  .extensions = ".headline", .description = "one title per file"})
+//
+// Thread-safety: the host creates a fresh Importer or Exporter for each use and calls it
+// from one thread at a time; Probe may be called concurrently on a shared instance and
+// must not modify it.
+
+#ifndef MORGUE_PLUGIN_H_
+#define MORGUE_PLUGIN_H_
+
+#include <boost/dll/alias.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "morgue/archive.h"
+#include "morgue/article.h"
+#include "morgue/status.h"
+
+namespace morgue {
+
+// Raised whenever a change to the classes below breaks binary compatibility.
+inline constexpr std::uint32_t kPluginAbiVersion = 1;
+
+#define MORGUE_STRINGIFY_IMPL(x) #x
+#define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)
+
+// The C++ runtime a plugin was built for. C++ objects only cross between a host and a
+// plugin whose tags are equal: same standard library, same ABI flavour, same CPU.
+#if defined(_LIBCPP_VERSION)
+#define MORGUE_STDLIB_TAG "libc++-abi" MORGUE_STRINGIFY(_LIBCPP_ABI_VERSION)
+#elif defined(__GLIBCXX__)
+#define MORGUE_STDLIB_TAG "libstdc++-cxx11abi" MORGUE_STRINGIFY(_GLIBCXX_USE_CXX11_ABI)
+#else
+#define MORGUE_STDLIB_TAG "unknown-stdlib"
+#endif
+#if defined(__x86_64__)
+#define MORGUE_CPU_TAG "x86_64"
+#elif defined(__aarch64__)
+#define MORGUE_CPU_TAG "aarch64"
+#else
+#define MORGUE_CPU_TAG "other-cpu"
+#endif
+#define MORGUE_COMPILER_TAG MORGUE_STDLIB_TAG "/" MORGUE_CPU_TAG
+
+// How many bytes of an input Probe sees at most.
+inline constexpr std::size_t kProbeBytes = 8192;
+
+// What an importer's Probe gets: cheap to make, so every importer can be asked.
+struct ProbeInput {
+  std::filesystem::path path;  // empty when reading standard input
+  std::string_view head;       // the first kProbeBytes bytes (fewer for a short input)
+};
+
+// Probe scores.
+inline constexpr int kProbeNo = 0;
+inline constexpr int kProbePlausible = 50;
+inline constexpr int kProbeCertain = 100;
+
+// One whole input, as an importer reads it.
+struct ImportInput {
+  std::string name;            // how messages name it: the path, or "<stdin>"
+  std::filesystem::path path;  // empty for standard input
+  std::string_view bytes;      // the whole input, as stored in the archive's documents
+  std::string format;          // which of the plugin's formats the host chose
+};
+
+// Where an importer puts the articles it finds. Add validates the article and returns
+// InvalidArgument when it cannot be stored; the importer should return that Status, with
+// where in the input the article came from (e.g. WithContext("line 3")).
+class ArticleSink {
+ public:
+  virtual ~ArticleSink() = default;
+  virtual Status Add(Article article) = 0;
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  // How sure the importer is that it can read this input: kProbeNo (0), kProbePlausible
+  // (50), kProbeCertain (100), or anything between. Pure and cheap: no I/O.
+  virtual int Probe(const ProbeInput& input) const = 0;
+  // Reads every article in `input` into `sink`. On a non-OK return the host discards
+  // everything this input added, so an input is imported whole or not at all.
+  virtual Status Import(const ImportInput& input, ArticleSink& sink) = 0;
+};
+
+// Where an exporter writes its bytes: standard output or a file written atomically.
+class ByteSink {
+ public:
+  virtual ~ByteSink() = default;
+  virtual Status Write(std::string_view bytes) = 0;
+};
+
+struct ExportOptions {
+  std::string format;               // which of the plugin's formats the user asked for
+  std::vector<std::string> fields;  // empty: the format's default fields
+};
+
+class Exporter {
+ public:
+  virtual ~Exporter() = default;
+  // Writes every article the cursor yields to `out`, holding no more than one article in
+  // memory. Returns the first failure of the cursor, the sink or the exporter itself.
+  virtual Status Export(ArticleCursor& articles, const ExportOptions& options,
+                        ByteSink& out) = 0;
+};
+
+enum PluginKind : std::uint32_t {
+  kImporterKind = 1,
+  kExporterKind = 2,
+};
+
+// The part of a descriptor that a plugin author writes.
+struct PluginInfo {
+  const char* name = "";         // unique among plugins, e.g. "json"
+  const char* version = "";      // the plugin's own version, e.g. "1.0.0"
+  const char* formats = "";      // comma-separated format names, e.g. "json,jsonl"
+  const char* extensions = "";   // comma-separated, with the dot, e.g. ".json,.jsonl"
+  const char* description = "";  // one line for `morgue plugins`
+};
+
+// The plain C struct every plugin exports as `morgue_plugin_descriptor`. Its layout never
+// changes, so the host can read it from any library before trusting the library.
+extern "C" struct PluginDescriptor {
+  std::uint32_t abi_version;
+  const char* compiler_tag;
+  const char* name;
+  const char* version;
+  std::uint32_t kind;  // PluginKind bits
+  const char* formats;
+  const char* extensions;
+  const char* description;
+};
+
+// Stand-ins for a plugin that only imports or only exports.
+struct NoImporter {};
+struct NoExporter {};
+
+using ImporterFactory = Importer*();
+using ExporterFactory = Exporter*();
+
+namespace plugin_internal {
+template <typename T, typename Base>
+Base* Create() {
+  if constexpr (std::is_base_of_v<Base, T>) {
+    return new T();
+  } else {
+    return nullptr;
+  }
+}
+template <typename I, typename E>
+constexpr std::uint32_t KindOf() {
+  return (std::is_base_of_v<Importer, I> ? kImporterKind : 0u) |
+         (std::is_base_of_v<Exporter, E> ? kExporterKind : 0u);
+}
+}  // namespace plugin_internal
+
+}  // namespace morgue
+
+// The one entry macro of a plugin. ImporterClass / ExporterClass are default-constructible
+// classes deriving from morgue::Importer / morgue::Exporter, or morgue::NoImporter /
+// morgue::NoExporter. The last argument is a braced morgue::PluginInfo.
+#define MORGUE_PLUGIN(ImporterClass, ExporterClass, ...)                                    \
+  namespace morgue_plugin_entry {                                                           \
+  constexpr ::morgue::PluginInfo kInfo = __VA_ARGS__;                                       \
+  extern const ::morgue::PluginDescriptor kDescriptor;                                      \
+  const ::morgue::PluginDescriptor kDescriptor = {                                          \
+      ::morgue::kPluginAbiVersion,                                                          \
+      MORGUE_COMPILER_TAG,                                                                  \
+      kInfo.name,                                                                           \
+      kInfo.version,                                                                        \
+      ::morgue::plugin_internal::KindOf<ImporterClass, ExporterClass>(),                    \
+      kInfo.formats,                                                                        \
+      kInfo.extensions,                                                                     \
+      kInfo.description};                                                                   \
+  ::morgue::Importer* CreateImporter() {                                                    \
+    return ::morgue::plugin_internal::Create<ImporterClass, ::morgue::Importer>();          \
+  }                                                                                         \
+  ::morgue::Exporter* CreateExporter() {                                                    \
+    return ::morgue::plugin_internal::Create<ExporterClass, ::morgue::Exporter>();          \
+  }                                                                                         \
+  }                                                                                         \
+  BOOST_DLL_ALIAS(morgue_plugin_entry::kDescriptor, morgue_plugin_descriptor)               \
+  BOOST_DLL_ALIAS(morgue_plugin_entry::CreateImporter, morgue_create_importer)              \
+  BOOST_DLL_ALIAS(morgue_plugin_entry::CreateExporter, morgue_create_exporter)
+
+#endif  // MORGUE_PLUGIN_H_

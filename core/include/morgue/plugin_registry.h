@@ -1,0 +1,133 @@
+// PluginRegistry: the host side of the plugin contract. Finds plugin libraries, checks
+// each descriptor before trusting the library, and hands out importers and exporters
+// whose every call is guarded: an exception escaping a plugin becomes a PluginFailed
+// Status naming the plugin and the input.
+//
+// Every library stays loaded for the life of the registry, and every handle keeps its
+// library loaded for as long as the handle lives, even past the registry.
+//
+// Thread-safety: load plugins from one thread; once loading is done, const methods may
+// be called concurrently. A handle is used from one thread at a time.
+
+#ifndef MORGUE_PLUGIN_REGISTRY_H_
+#define MORGUE_PLUGIN_REGISTRY_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/export.h"
+#include "morgue/plugin.h"
+#include "morgue/status.h"
+
+namespace morgue {
+
+// What the host knows of a loaded plugin: its descriptor, copied, and where it came from.
+struct LoadedPluginInfo {
+  std::string name;
+  std::string version;
+  std::uint32_t kind = 0;  // PluginKind bits
+  std::vector<std::string> formats;
+  std::vector<std::string> extensions;
+  std::string description;
+  std::filesystem::path path;
+
+  bool imports() const { return (kind & kImporterKind) != 0; }
+  bool exports() const { return (kind & kExporterKind) != 0; }
+  // "import", "export" or "import, export".
+  std::string KindName() const;
+};
+
+// A library the registry looked at and did not load, and why.
+struct RefusedPlugin {
+  std::filesystem::path path;
+  Status reason;
+};
+
+// An importer created by a plugin. Never throws.
+class MORGUE_EXPORT ImporterHandle {
+ public:
+  ImporterHandle(std::shared_ptr<Importer> importer, std::shared_ptr<const LoadedPluginInfo> info);
+  const LoadedPluginInfo& info() const { return *info_; }
+  // The plugin's score; an exception counts as kProbeNo.
+  int Probe(const ProbeInput& input) const;
+  // The plugin's Import; an exception becomes PluginFailed naming plugin and input.
+  Status Import(const ImportInput& input, ArticleSink& sink);
+
+ private:
+  std::shared_ptr<Importer> importer_;
+  std::shared_ptr<const LoadedPluginInfo> info_;
+};
+
+// An exporter created by a plugin. Never throws.
+class MORGUE_EXPORT ExporterHandle {
+ public:
+  ExporterHandle(std::shared_ptr<Exporter> exporter, std::shared_ptr<const LoadedPluginInfo> info);
+  const LoadedPluginInfo& info() const { return *info_; }
+  Status Export(ArticleCursor& articles, const ExportOptions& options, ByteSink& out);
+
+ private:
+  std::shared_ptr<Exporter> exporter_;
+  std::shared_ptr<const LoadedPluginInfo> info_;
+};
+
+// One candidate of a probe, for messages and `morgue import --explain`.
+struct ProbeScore {
+  std::string plugin;
+  int score = 0;
+};
+
+class MORGUE_EXPORT PluginRegistry {
+ public:
+  PluginRegistry();
+  ~PluginRegistry();
+  PluginRegistry(const PluginRegistry&) = delete;
+  PluginRegistry& operator=(const PluginRegistry&) = delete;
+
+  // The folders searched for plugins, in order: each of `explicit_dirs`, then the
+  // entries of MORGUE_PLUGIN_PATH (colon-separated), then each of `fallback_dirs`.
+  static std::vector<std::filesystem::path> SearchPath(
+      const std::vector<std::filesystem::path>& explicit_dirs,
+      const std::vector<std::filesystem::path>& fallback_dirs);
+
+  // Loads every plugin library (files ending in the platform's shared-library suffix)
+  // directly inside `dir`. A missing folder is skipped silently; a refused library is
+  // recorded in refused(). A plugin whose name is already loaded is refused as shadowed,
+  // so earlier folders in the search path win.
+  void LoadDirectory(const std::filesystem::path& dir);
+
+  // Loads one library. On failure the reason is returned and recorded in refused().
+  Status LoadFile(const std::filesystem::path& file);
+
+  const std::vector<std::shared_ptr<const LoadedPluginInfo>>& plugins() const;
+  const std::vector<RefusedPlugin>& refused() const;
+
+  // All formats the loaded importers / exporters accept, sorted.
+  std::vector<std::string> ImportFormats() const;
+  std::vector<std::string> ExportFormats() const;
+
+  // A new importer for a format name (or a plugin name); NotFound lists the choices.
+  Result<ImporterHandle> ImporterFor(std::string_view format) const;
+  // A new exporter for a format name (or a plugin name); NotFound lists the choices.
+  Result<ExporterHandle> ExporterFor(std::string_view format) const;
+
+  // Asks every importer to probe `input` and returns a new importer of the best one,
+  // with ImportInput::format set to that plugin's first format. No importer scoring
+  // above zero, or a tie at the top, is InvalidArgument listing the candidates and
+  // suggesting --format.
+  Result<ImporterHandle> ChooseImporter(const ProbeInput& input, std::string* format) const;
+
+  // Every importer's score for `input`, best first.
+  std::vector<ProbeScore> ProbeAll(const ProbeInput& input) const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace morgue
+
+#endif  // MORGUE_PLUGIN_REGISTRY_H_

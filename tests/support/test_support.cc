@@ -1,0 +1,187 @@
+#include "support/test_support.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace morgue::testing {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "morgue-test-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp failed: " + std::string(std::strerror(errno)));
+  }
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  // Tests may have made files read-only; make them removable first.
+  for (auto it = std::filesystem::recursive_directory_iterator(path_, ignored);
+       it != std::filesystem::recursive_directory_iterator(); it.increment(ignored)) {
+    std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, ignored);
+  }
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void WriteFile(const std::filesystem::path& path, const std::string& content) {
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+namespace {
+
+std::vector<std::string> MergedEnvironment(const std::map<std::string, std::string>& extra) {
+  std::map<std::string, std::string> merged;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    std::string item(*entry);
+    auto eq = item.find('=');
+    if (eq != std::string::npos) merged[item.substr(0, eq)] = item.substr(eq + 1);
+  }
+  for (const auto& [key, value] : extra) merged[key] = value;
+  std::vector<std::string> result;
+  result.reserve(merged.size());
+  for (const auto& [key, value] : merged) result.push_back(key + "=" + value);
+  return result;
+}
+
+std::vector<char*> CStrings(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  pointers.reserve(strings.size() + 1);
+  for (auto& s : strings) pointers.push_back(s.data());
+  pointers.push_back(nullptr);
+  return pointers;
+}
+
+}  // namespace
+
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input,
+                         const std::map<std::string, std::string>& env,
+                         const std::filesystem::path& cwd) {
+  int in_pipe[2];
+  int out_pipe[2];
+  int err_pipe[2];
+  if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+
+  std::vector<std::string> args = argv;
+  std::vector<std::string> envs = MergedEnvironment(env);
+  std::vector<char*> c_args = CStrings(args);
+  std::vector<char*> c_env = CStrings(envs);
+
+  // posix_spawn has no portable chdir action in glibc 2.36's headers for C++; run through
+  // /bin/sh only when a working directory is asked for.
+  std::vector<std::string> wrapped;
+  if (!cwd.empty()) {
+    wrapped = {"/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", cwd.string()};
+    wrapped.insert(wrapped.end(), argv.begin(), argv.end());
+    c_args = CStrings(wrapped);
+  }
+
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, c_args[0], &actions, nullptr, c_args.data(), c_env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  if (rc != 0) {
+    close(in_pipe[1]);
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    throw std::runtime_error("cannot run " + argv[0] + ": " + std::strerror(rc));
+  }
+
+  CommandResult result;
+  size_t written = 0;
+  int in_fd = in_pipe[1];
+  if (input.empty()) {
+    close(in_fd);
+    in_fd = -1;
+  } else {
+    fcntl(in_fd, F_SETFL, O_NONBLOCK);
+  }
+  int out_fd = out_pipe[0];
+  int err_fd = err_pipe[0];
+  char buffer[65536];
+  while (out_fd >= 0 || err_fd >= 0 || in_fd >= 0) {
+    pollfd fds[3];
+    int n = 0;
+    if (out_fd >= 0) fds[n++] = {out_fd, POLLIN, 0};
+    if (err_fd >= 0) fds[n++] = {err_fd, POLLIN, 0};
+    if (in_fd >= 0) fds[n++] = {in_fd, POLLOUT, 0};
+    if (poll(fds, n, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (int i = 0; i < n; ++i) {
+      if (fds[i].revents == 0) continue;
+      if (fds[i].fd == in_fd) {
+        ssize_t w = write(in_fd, input.data() + written, input.size() - written);
+        if (w > 0) written += static_cast<size_t>(w);
+        if (w < 0 || written == input.size()) {
+          close(in_fd);
+          in_fd = -1;
+        }
+        continue;
+      }
+      ssize_t r = read(fds[i].fd, buffer, sizeof buffer);
+      std::string& target = fds[i].fd == out_fd ? result.out : result.err;
+      if (r > 0) {
+        target.append(buffer, static_cast<size_t>(r));
+      } else {
+        close(fds[i].fd);
+        (fds[i].fd == out_fd ? out_fd : err_fd) = -1;
+      }
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+CommandResult RunMorgue(const std::vector<std::string>& args, const std::string& input,
+                        const std::map<std::string, std::string>& env,
+                        const std::filesystem::path& cwd) {
+  std::vector<std::string> argv = {MorgueBinary().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, input, env, cwd);
+}
+
+std::filesystem::path SourceDir() { return MORGUE_SOURCE_DIR; }
+std::filesystem::path FixturesDir() { return MORGUE_FIXTURES_DIR; }
+std::filesystem::path SharedDir() { return MORGUE_SHARED_DIR; }
+std::filesystem::path MorgueBinary() { return MORGUE_BINARY; }
+std::filesystem::path BuildPluginDir() { return MORGUE_BUILD_PLUGIN_DIR; }
+std::filesystem::path TestPluginDir() { return MORGUE_TEST_PLUGIN_DIR; }
+
+}  // namespace morgue::testing

@@ -1,0 +1,62 @@
+// Helpers shared by the test suite: temporary folders, files, and running the real
+// `morgue` binary with its output captured.
+//
+// Thread-safety: none needed; each test uses its own objects.
+
+#ifndef MORGUE_TESTS_SUPPORT_TEST_SUPPORT_H_
+#define MORGUE_TESTS_SUPPORT_TEST_SUPPORT_H_
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace morgue::testing {
+
+// A fresh folder under the system's temporary folder, removed with everything in it
+// when the object goes.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string ReadFile(const std::filesystem::path& path);
+void WriteFile(const std::filesystem::path& path, const std::string& content);
+
+struct CommandResult {
+  int exit_code = -1;  // the exit status, or 128 + signal number when killed
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` (argv[0] is a path, not looked up in PATH), feeding `input` to its standard
+// input, with `env` added to (or replacing entries of) this process's environment.
+// The working directory is `cwd` when given.
+CommandResult RunCommand(const std::vector<std::string>& argv, const std::string& input = "",
+                         const std::map<std::string, std::string>& env = {},
+                         const std::filesystem::path& cwd = {});
+
+// Runs the morgue binary built by this tree with `args`.
+CommandResult RunMorgue(const std::vector<std::string>& args, const std::string& input = "",
+                        const std::map<std::string, std::string>& env = {},
+                        const std::filesystem::path& cwd = {});
+
+// Paths of this build, from compile definitions.
+std::filesystem::path SourceDir();
+std::filesystem::path FixturesDir();
+std::filesystem::path SharedDir();  // ../shared beside the source tree
+std::filesystem::path MorgueBinary();
+std::filesystem::path BuildPluginDir();  // the built-in plugins of this build
+std::filesystem::path TestPluginDir();   // the plugins built only for tests
+
+}  // namespace morgue::testing
+
+#endif  // MORGUE_TESTS_SUPPORT_TEST_SUPPORT_H_
