@@ -1,7 +1,9 @@
 # Writes OUTPUT, a C++ file defining morgue::EmbeddedMigrations() from the files listed in
-# MIGRATIONS (schema/NNNN_what.sql, sorted). Run at build time by core/CMakeLists.txt.
+# MIGRATIONS (schema/NNNN_what.sql, sorted, joined with '|'). Run at build time by
+# core/CMakeLists.txt.
+string(REPLACE "|" ";" migrations "${MIGRATIONS}")
 set(body "")
-foreach(file IN LISTS MIGRATIONS)
+foreach(file IN LISTS migrations)
   get_filename_component(name "${file}" NAME)
   string(REGEX MATCH "^([0-9][0-9][0-9][0-9])_" _ "${name}")
   math(EXPR version "${CMAKE_MATCH_1}")

@@ -43,8 +43,8 @@ struct Article {
   std::string subtitle;  // the deck
   std::string body;      // plain text, paragraphs separated by one blank line
   std::string summary;
-  std::string language;  // BCP 47 tag such as "en" or "ko", when known
-  std::string url;       // where the input was found
+  std::string language;       // BCP 47 tag such as "en" or "ko", when known
+  std::string url;            // where the input was found
   std::string canonical_url;  // the article's own address, when the input names it
   std::string published;      // ISO 8601
   std::string updated;        // ISO 8601

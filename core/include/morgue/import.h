@@ -54,8 +54,7 @@ struct ImportTotals {
 class MORGUE_EXPORT ImportRun {
  public:
   // Records the start of a run in the archive.
-  static Result<std::unique_ptr<ImportRun>> Start(Archive& archive,
-                                                  const PluginRegistry& plugins,
+  static Result<std::unique_ptr<ImportRun>> Start(Archive& archive, const PluginRegistry& plugins,
                                                   ImportOptions options);
   // Commits what was imported if Finish was not called.
   ~ImportRun();

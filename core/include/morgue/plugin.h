@@ -121,8 +121,7 @@ class Exporter {
   virtual ~Exporter() = default;
   // Writes every article the cursor yields to `out`, holding no more than one article in
   // memory. Returns the first failure of the cursor, the sink or the exporter itself.
-  virtual Status Export(ArticleCursor& articles, const ExportOptions& options,
-                        ByteSink& out) = 0;
+  virtual Status Export(ArticleCursor& articles, const ExportOptions& options, ByteSink& out) = 0;
 };
 
 enum PluginKind : std::uint32_t {
@@ -180,28 +179,28 @@ constexpr std::uint32_t KindOf() {
 // The one entry macro of a plugin. ImporterClass / ExporterClass are default-constructible
 // classes deriving from morgue::Importer / morgue::Exporter, or morgue::NoImporter /
 // morgue::NoExporter. The last argument is a braced morgue::PluginInfo.
-#define MORGUE_PLUGIN(ImporterClass, ExporterClass, ...)                                    \
-  namespace morgue_plugin_entry {                                                           \
-  constexpr ::morgue::PluginInfo kInfo = __VA_ARGS__;                                       \
-  extern const ::morgue::PluginDescriptor kDescriptor;                                      \
-  const ::morgue::PluginDescriptor kDescriptor = {                                          \
-      ::morgue::kPluginAbiVersion,                                                          \
-      MORGUE_COMPILER_TAG,                                                                  \
-      kInfo.name,                                                                           \
-      kInfo.version,                                                                        \
-      ::morgue::plugin_internal::KindOf<ImporterClass, ExporterClass>(),                    \
-      kInfo.formats,                                                                        \
-      kInfo.extensions,                                                                     \
-      kInfo.description};                                                                   \
-  ::morgue::Importer* CreateImporter() {                                                    \
-    return ::morgue::plugin_internal::Create<ImporterClass, ::morgue::Importer>();          \
-  }                                                                                         \
-  ::morgue::Exporter* CreateExporter() {                                                    \
-    return ::morgue::plugin_internal::Create<ExporterClass, ::morgue::Exporter>();          \
-  }                                                                                         \
-  }                                                                                         \
-  BOOST_DLL_ALIAS(morgue_plugin_entry::kDescriptor, morgue_plugin_descriptor)               \
-  BOOST_DLL_ALIAS(morgue_plugin_entry::CreateImporter, morgue_create_importer)              \
+#define MORGUE_PLUGIN(ImporterClass, ExporterClass, ...)                           \
+  namespace morgue_plugin_entry {                                                  \
+  constexpr ::morgue::PluginInfo kInfo = __VA_ARGS__;                              \
+  extern const ::morgue::PluginDescriptor kDescriptor;                             \
+  const ::morgue::PluginDescriptor kDescriptor = {                                 \
+      ::morgue::kPluginAbiVersion,                                                 \
+      MORGUE_COMPILER_TAG,                                                         \
+      kInfo.name,                                                                  \
+      kInfo.version,                                                               \
+      ::morgue::plugin_internal::KindOf<ImporterClass, ExporterClass>(),           \
+      kInfo.formats,                                                               \
+      kInfo.extensions,                                                            \
+      kInfo.description};                                                          \
+  ::morgue::Importer* CreateImporter() {                                           \
+    return ::morgue::plugin_internal::Create<ImporterClass, ::morgue::Importer>(); \
+  }                                                                                \
+  ::morgue::Exporter* CreateExporter() {                                           \
+    return ::morgue::plugin_internal::Create<ExporterClass, ::morgue::Exporter>(); \
+  }                                                                                \
+  }                                                                                \
+  BOOST_DLL_ALIAS(morgue_plugin_entry::kDescriptor, morgue_plugin_descriptor)      \
+  BOOST_DLL_ALIAS(morgue_plugin_entry::CreateImporter, morgue_create_importer)     \
   BOOST_DLL_ALIAS(morgue_plugin_entry::CreateExporter, morgue_create_exporter)
 
 #endif  // MORGUE_PLUGIN_H_

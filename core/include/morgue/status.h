@@ -100,7 +100,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(data_).ok() && "Result needs a value or a failed Status");
   }
@@ -124,9 +124,9 @@ class [[nodiscard]] Result {
 }  // namespace morgue
 
 // Returns early from the enclosing function when `expr` yields a non-OK Status.
-#define MORGUE_RETURN_IF_ERROR(expr)                \
-  do {                                              \
-    ::morgue::Status morgue_status_ = (expr);       \
+#define MORGUE_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::morgue::Status morgue_status_ = (expr);        \
     if (!morgue_status_.ok()) return morgue_status_; \
   } while (false)
 

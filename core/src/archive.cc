@@ -1,0 +1,730 @@
+#include "morgue/archive.h"
+
+#include <algorithm>
+#include <cctype>
+#include <system_error>
+
+#include "archive_impl.h"
+#include "codec.h"
+#include "migrator.h"
+#include "morgue/datetime.h"
+#include "validate.h"
+
+namespace morgue {
+namespace {
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The host of an http(s) URL, lower-cased, without "www."; empty otherwise.
+std::string HostOf(const std::string& url) {
+  std::string key = UrlKey(url);
+  return key.substr(0, key.find_first_of("/?"));
+}
+
+// Escapes LIKE wildcards so a user's text matches literally (ESCAPE '\').
+std::string LikePattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
+// Joins what SQLite's group_concat in the sync triggers of schema/0001_core.sql
+// produces, so that an article is indexed once, with its final text, when it is added.
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) {
+    if (!out.empty()) out += "; ";
+    out += name;
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Opening
+
+int Archive::LatestSchemaVersion() {
+  const auto& migrations = EmbeddedMigrations();
+  return migrations.empty() ? 0 : migrations.back().version;
+}
+
+Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path,
+                                               const OpenOptions& options) {
+  std::error_code ec;
+  bool exists = std::filesystem::exists(path, ec);
+  if (!exists && !options.create_if_missing) {
+    return Status::NotFound("no archive at '" + path.string() + "'");
+  }
+  if (exists && std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument("'" + path.string() + "' is a folder, not an archive file");
+  }
+  Result<std::unique_ptr<sql::Database>> db = sql::Database::Open(
+      path, options.create_if_missing, options.read_only, options.busy_timeout_ms);
+  if (!db.ok()) return db.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(db).value();
+  impl->path = path;
+  if (options.read_only) {
+    Result<sql::Statement> version = impl->db->Prepare("PRAGMA user_version");
+    if (!version.ok()) return version.status();
+    if (Result<bool> row = version->Step(); !row.ok()) return row.status();
+    impl->schema_version = static_cast<int>(version->Int(0));
+    if (impl->schema_version != LatestSchemaVersion()) {
+      return Status::NotSupported("archive '" + path.string() + "' has schema version " +
+                                  std::to_string(impl->schema_version) + "; this morgue needs " +
+                                  std::to_string(LatestSchemaVersion()) +
+                                  " and cannot upgrade it read-only");
+    }
+  } else {
+    Result<int> version = Migrate(*impl->db, EmbeddedMigrations());
+    if (!version.ok()) return version.status();
+    impl->schema_version = *version;
+  }
+  return std::unique_ptr<Archive>(new Archive(std::move(impl)));
+}
+
+Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Archive::~Archive() = default;
+
+const std::filesystem::path& Archive::path() const { return impl_->path; }
+int Archive::schema_version() const { return impl_->schema_version; }
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+Result<int64_t> Archive::Impl::ResolveSource(const std::string& name, const std::string& url) {
+  if (!name.empty()) {
+    for (const char* sql : {"SELECT id FROM sources WHERE name = ?1",
+                            "SELECT source_id FROM source_aliases WHERE alias = ?1"}) {
+      Result<sql::Statement*> find = db->Cached(sql);
+      if (!find.ok()) return find.status();
+      (*find)->Bind(1, name);
+      Result<bool> row = (*find)->Step();
+      if (!row.ok()) return row.status();
+      if (*row) return (*find)->Int(0);
+    }
+    Result<sql::Statement*> insert =
+        db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')");
+    if (!insert.ok()) return insert.status();
+    (*insert)->Bind(1, name);
+    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    return db->LastInsertId();
+  }
+  // No name: a known domain of the URL (or of a parent domain) names the publication.
+  std::string host = HostOf(url);
+  while (!host.empty()) {
+    Result<sql::Statement*> find =
+        db->Cached("SELECT source_id FROM source_domains WHERE domain = ?1");
+    if (!find.ok()) return find.status();
+    (*find)->Bind(1, host);
+    Result<bool> row = (*find)->Step();
+    if (!row.ok()) return row.status();
+    if (*row) return (*find)->Int(0);
+    size_t dot = host.find('.');
+    if (dot == std::string::npos || host.find('.', dot + 1) == std::string::npos) break;
+    host.erase(0, dot + 1);
+  }
+  return int64_t{0};
+}
+
+Result<int64_t> Archive::Impl::ResolveAuthor(const Author& author) {
+  Result<sql::Statement*> find =
+      db->Cached("SELECT id FROM authors WHERE name = ?1 AND email = ?2");
+  if (!find.ok()) return find.status();
+  (*find)->Bind(1, author.name).Bind(2, author.email);
+  Result<bool> row = (*find)->Step();
+  if (!row.ok()) return row.status();
+  if (*row) return (*find)->Int(0);
+  Result<sql::Statement*> insert = db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2)");
+  if (!insert.ok()) return insert.status();
+  (*insert)->Bind(1, author.name).Bind(2, author.email);
+  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  return db->LastInsertId();
+}
+
+Result<std::pair<int64_t, std::string>> Archive::Impl::ResolveTag(const std::string& tag) {
+  Result<sql::Statement*> find = db->Cached("SELECT id, name FROM tags WHERE name = ?1");
+  if (!find.ok()) return find.status();
+  (*find)->Bind(1, tag);
+  Result<bool> row = (*find)->Step();
+  if (!row.ok()) return row.status();
+  if (*row) return std::make_pair((*find)->Int(0), (*find)->Text(1));
+  Result<sql::Statement*> insert = db->Cached("INSERT INTO tags(name) VALUES (?1)");
+  if (!insert.ok()) return insert.status();
+  (*insert)->Bind(1, tag);
+  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  return std::make_pair(db->LastInsertId(), tag);
+}
+
+Result<int64_t> Archive::Impl::FindDuplicate(const std::string& url_key,
+                                             const std::string& body_hash) {
+  const std::pair<const char*, const std::string*> keys[] = {
+      {"SELECT id FROM articles WHERE url_key = ?1 ORDER BY id LIMIT 1", &url_key},
+      {"SELECT id FROM articles WHERE body_hash = ?1 ORDER BY id LIMIT 1", &body_hash}};
+  for (const auto& [sql, key] : keys) {
+    if (key->empty()) continue;
+    Result<sql::Statement*> find = db->Cached(sql);
+    if (!find.ok()) return find.status();
+    (*find)->Bind(1, *key);
+    Result<bool> row = (*find)->Step();
+    if (!row.ok()) return row.status();
+    if (*row) return (*find)->Int(0);
+  }
+  return int64_t{0};
+}
+
+Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
+                                  const std::vector<int64_t>& tag_ids) {
+  for (size_t i = 0; i < article.authors.size(); ++i) {
+    Result<int64_t> author_id = ResolveAuthor(article.authors[i]);
+    if (!author_id.ok()) return author_id.status();
+    Result<sql::Statement*> link = db->Cached(
+        "INSERT INTO article_authors(article_id, author_id, position, role) "
+        "VALUES (?1, ?2, ?3, ?4)");
+    if (!link.ok()) return link.status();
+    (*link)->Bind(1, id).Bind(2, *author_id).Bind(3, static_cast<int64_t>(i));
+    (*link)->Bind(4, article.authors[i].role);
+    MORGUE_RETURN_IF_ERROR((*link)->Run());
+  }
+  for (int64_t tag_id : tag_ids) {
+    Result<sql::Statement*> link =
+        db->Cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?1, ?2)");
+    if (!link.ok()) return link.status();
+    (*link)->Bind(1, id).Bind(2, tag_id);
+    MORGUE_RETURN_IF_ERROR((*link)->Run());
+  }
+  for (size_t i = 0; i < article.media.size(); ++i) {
+    const Media& m = article.media[i];
+    Result<sql::Statement*> insert = db->Cached(
+        "INSERT INTO media(article_id, position, url, caption, credit) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert.ok()) return insert.status();
+    (*insert)->Bind(1, id).Bind(2, static_cast<int64_t>(i));
+    (*insert)->BindTextOrNull(3, m.url).BindTextOrNull(4, m.caption).BindTextOrNull(5, m.credit);
+    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  }
+  for (const auto& [field, rule] : article.provenance) {
+    // On a merge the rule that produced the stored value stays.
+    Result<sql::Statement*> insert = db->Cached(
+        "INSERT OR IGNORE INTO article_fields(article_id, field, rule) VALUES (?1, ?2, ?3)");
+    if (!insert.ok()) return insert.status();
+    (*insert)->Bind(1, id).Bind(2, field).Bind(3, rule);
+    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  }
+  return Status::OK();
+}
+
+Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std::string>& tags) {
+  // Fill what the stored article lacks; never overwrite what it has.
+  Result<sql::Statement*> update = db->Cached(R"sql(
+    UPDATE articles SET
+      title = coalesce(nullif(title, ''), ?2),
+      subtitle = coalesce(nullif(subtitle, ''), ?3),
+      summary = coalesce(nullif(summary, ''), ?4),
+      language = coalesce(nullif(language, ''), ?5),
+      url = coalesce(nullif(url, ''), ?6),
+      canonical_url = coalesce(nullif(canonical_url, ''), ?7),
+      url_key = coalesce(url_key, ?8),
+      published = coalesce(nullif(published, ''), ?9),
+      updated = coalesce(nullif(updated, ''), ?10),
+      source_id = coalesce(source_id, nullif(?11, 0)),
+      word_count = CASE WHEN coalesce(body, '') = '' THEN ?13 ELSE word_count END,
+      body_hash = CASE WHEN coalesce(body, '') = '' THEN ?14 ELSE body_hash END,
+      body = CASE WHEN coalesce(body, '') = '' THEN ?12 ELSE body END
+    WHERE id = ?1)sql");
+  if (!update.ok()) return update.status();
+  Result<int64_t> source_id =
+      ResolveSource(a.source, a.canonical_url.empty() ? a.url : a.canonical_url);
+  if (!source_id.ok()) return source_id.status();
+  sql::Statement& s = **update;
+  s.Bind(1, id);
+  s.BindTextOrNull(2, a.title).BindTextOrNull(3, a.subtitle).BindTextOrNull(4, a.summary);
+  s.BindTextOrNull(5, a.language).BindTextOrNull(6, a.url).BindTextOrNull(7, a.canonical_url);
+  s.BindTextOrNull(8, UrlKey(a.canonical_url.empty() ? a.url : a.canonical_url));
+  s.BindTextOrNull(9, a.published).BindTextOrNull(10, a.updated).Bind(11, *source_id);
+  s.BindTextOrNull(12, a.body).Bind(13, CountWords(a.body));
+  s.BindTextOrNull(14, NormalizedBodyHash(a.body));
+  MORGUE_RETURN_IF_ERROR(s.Run());
+
+  // Authors and media only when the stored article has none: two bylines are not merged.
+  Result<sql::Statement*> counts = db->Cached(
+      "SELECT (SELECT count(*) FROM article_authors WHERE article_id = ?1), "
+      "(SELECT count(*) FROM media WHERE article_id = ?1)");
+  if (!counts.ok()) return counts.status();
+  (*counts)->Bind(1, id);
+  if (Result<bool> row = (*counts)->Step(); !row.ok()) return row.status();
+  Article missing;
+  if ((*counts)->Int(0) == 0) missing.authors = a.authors;
+  if ((*counts)->Int(1) == 0) missing.media = a.media;
+  (*counts)->Reset();
+  missing.provenance = a.provenance;
+  std::vector<int64_t> tag_ids;
+  for (const std::string& tag : tags) {
+    Result<std::pair<int64_t, std::string>> resolved = ResolveTag(tag);
+    if (!resolved.ok()) return resolved.status();
+    tag_ids.push_back(resolved->first);
+  }
+  return InsertLinks(id, missing, tag_ids);
+}
+
+Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id,
+                                                  const std::vector<std::string>& extra_tags) {
+  a.tags.insert(a.tags.end(), extra_tags.begin(), extra_tags.end());
+  MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a));
+  const std::string url_key = UrlKey(a.canonical_url.empty() ? a.url : a.canonical_url);
+  const std::string body_hash = NormalizedBodyHash(a.body);
+
+  AddResult result;
+  Result<int64_t> existing = FindDuplicate(url_key, body_hash);
+  if (!existing.ok()) return existing.status();
+  if (*existing != 0) {
+    result.id = *existing;
+    result.duplicate = true;
+    MORGUE_RETURN_IF_ERROR(Merge(result.id, a, a.tags));
+  } else {
+    // The new id is chosen first and the link rows written before the article row (their
+    // foreign keys are deferred), so the search index sees the finished article once
+    // instead of re-indexing it for every author and tag.
+    Result<sql::Statement*> next = db->Cached(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
+        "coalesce((SELECT max(id) FROM articles), 0)) + 1");
+    if (!next.ok()) return next.status();
+    if (Result<bool> row = (*next)->Step(); !row.ok()) return row.status();
+    result.id = (*next)->Int(0);
+    (*next)->Reset();
+
+    std::vector<int64_t> tag_ids;
+    std::vector<std::string> tag_names;
+    for (const std::string& tag : a.tags) {
+      Result<std::pair<int64_t, std::string>> resolved = ResolveTag(tag);
+      if (!resolved.ok()) return resolved.status();
+      tag_ids.push_back(resolved->first);
+      tag_names.push_back(resolved->second);
+    }
+    // The order of `ORDER BY t.name` under the tags.name column's NOCASE collation.
+    std::sort(tag_names.begin(), tag_names.end(), [](const std::string& x, const std::string& y) {
+      return LowerAscii(x) < LowerAscii(y);
+    });
+    std::vector<std::string> author_names;
+    for (const Author& author : a.authors) {
+      if (author.role == "author") author_names.push_back(author.name);
+    }
+    MORGUE_RETURN_IF_ERROR(InsertLinks(result.id, a, tag_ids));
+
+    Result<int64_t> source_id =
+        ResolveSource(a.source, a.canonical_url.empty() ? a.url : a.canonical_url);
+    if (!source_id.ok()) return source_id.status();
+    Result<sql::Statement*> insert = db->Cached(R"sql(
+      INSERT INTO articles(id, title, subtitle, body, summary, language, url, canonical_url,
+                           url_key, published, updated, source_id, word_count, body_hash,
+                           authors_text, tags_text, added_at)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, nullif(?12, 0), ?13, ?14, ?15, ?16,
+              ?17))sql");
+    if (!insert.ok()) return insert.status();
+    sql::Statement& s = **insert;
+    s.Bind(1, result.id);
+    s.BindTextOrNull(2, a.title).BindTextOrNull(3, a.subtitle).BindTextOrNull(4, a.body);
+    s.BindTextOrNull(5, a.summary).BindTextOrNull(6, a.language).BindTextOrNull(7, a.url);
+    s.BindTextOrNull(8, a.canonical_url).BindTextOrNull(9, url_key);
+    s.BindTextOrNull(10, a.published).BindTextOrNull(11, a.updated).Bind(12, *source_id);
+    s.Bind(13, CountWords(a.body)).BindTextOrNull(14, body_hash);
+    s.Bind(15, JoinNames(author_names)).Bind(16, JoinNames(tag_names)).Bind(17, UtcNow());
+    MORGUE_RETURN_IF_ERROR(s.Run());
+  }
+  if (document_id != 0) {
+    Result<sql::Statement*> link = db->Cached(
+        "INSERT OR IGNORE INTO article_documents(article_id, document_id) VALUES (?1, ?2)");
+    if (!link.ok()) return link.status();
+    (*link)->Bind(1, result.id).Bind(2, document_id);
+    MORGUE_RETURN_IF_ERROR((*link)->Run());
+  }
+  return result;
+}
+
+Result<AddResult> Archive::Add(const Article& article) {
+  sql::Transaction transaction(*impl_->db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  Result<AddResult> added = impl_->AddInTransaction(article, 0, {});
+  if (!added.ok()) return added.status();
+  MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  return added;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+Result<Article> Archive::Impl::Load(int64_t id) {
+  Result<sql::Statement*> main = db->Cached(R"sql(
+    SELECT a.title, a.subtitle, a.body, a.summary, a.language, a.url, a.canonical_url,
+           a.published, a.updated, s.name, a.word_count, a.body_hash, a.added_at
+    FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1)sql");
+  if (!main.ok()) return main.status();
+  sql::Statement& m = **main;
+  m.Bind(1, id);
+  Result<bool> found = m.Step();
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    m.Reset();
+    return Status::NotFound("no article with id " + std::to_string(id));
+  }
+  Article a;
+  a.id = id;
+  a.title = m.Text(0);
+  a.subtitle = m.Text(1);
+  a.body = m.Text(2);
+  a.summary = m.Text(3);
+  a.language = m.Text(4);
+  a.url = m.Text(5);
+  a.canonical_url = m.Text(6);
+  a.published = m.Text(7);
+  a.updated = m.Text(8);
+  a.source = m.Text(9);
+  a.word_count = m.Int(10);
+  a.body_hash = m.Text(11);
+  a.added_at = m.Text(12);
+  m.Reset();
+
+  Result<sql::Statement*> authors = db->Cached(
+      "SELECT au.name, au.email, aa.role FROM article_authors aa "
+      "JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ?1 ORDER BY aa.position");
+  if (!authors.ok()) return authors.status();
+  (*authors)->Bind(1, id);
+  while (true) {
+    Result<bool> row = (*authors)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    a.authors.push_back({(*authors)->Text(0), (*authors)->Text(1), (*authors)->Text(2)});
+  }
+  Result<sql::Statement*> tags = db->Cached(
+      "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+      "WHERE at.article_id = ?1 ORDER BY t.name");
+  if (!tags.ok()) return tags.status();
+  (*tags)->Bind(1, id);
+  while (true) {
+    Result<bool> row = (*tags)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    a.tags.push_back((*tags)->Text(0));
+  }
+  Result<sql::Statement*> media =
+      db->Cached("SELECT url, caption, credit FROM media WHERE article_id = ?1 ORDER BY position");
+  if (!media.ok()) return media.status();
+  (*media)->Bind(1, id);
+  while (true) {
+    Result<bool> row = (*media)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    a.media.push_back({(*media)->Text(0), (*media)->Text(1), (*media)->Text(2)});
+  }
+  Result<sql::Statement*> fields =
+      db->Cached("SELECT field, rule FROM article_fields WHERE article_id = ?1");
+  if (!fields.ok()) return fields.status();
+  (*fields)->Bind(1, id);
+  while (true) {
+    Result<bool> row = (*fields)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    a.provenance[(*fields)->Text(0)] = (*fields)->Text(1);
+  }
+  db->ResetCached();
+  return a;
+}
+
+Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool search,
+                                                    const SearchOptions& options) {
+  struct Param {
+    enum Kind { kText, kInt } kind;
+    std::string text;
+    int64_t number = 0;
+  };
+  std::vector<Param> params;
+  auto text = [&params](std::string value) {
+    params.push_back({Param::kText, std::move(value), 0});
+    return "?" + std::to_string(params.size());
+  };
+  auto number = [&params](int64_t value) {
+    params.push_back({Param::kInt, {}, value});
+    return "?" + std::to_string(params.size());
+  };
+
+  const bool has_query = !filter.query.empty();
+  if (search && !has_query) {
+    return Status::InvalidArgument("search needs a full-text query");
+  }
+  std::string sql = "SELECT a.id";
+  if (search) {
+    std::string open = text(options.open_mark);
+    std::string close = text(options.close_mark);
+    sql += ", articles_fts.rank, snippet(articles_fts, -1, " + open + ", " + close + ", '…', " +
+           number(std::clamp(options.snippet_tokens, 1, 64)) + ")";
+  }
+  if (has_query) {
+    sql +=
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH " +
+        text(filter.query);
+  } else {
+    sql += " FROM articles a WHERE 1";
+  }
+  for (const std::string& tag : filter.tags) {
+    sql +=
+        " AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+        " WHERE at.article_id = a.id AND t.name = " +
+        text(NormalizeTag(tag)) + ")";
+  }
+  if (!filter.author.empty()) {
+    std::string pattern = text(LikePattern(filter.author));
+    sql +=
+        " AND EXISTS (SELECT 1 FROM article_authors aa JOIN authors au"
+        " ON au.id = aa.author_id WHERE aa.article_id = a.id AND (au.name LIKE " +
+        pattern + " ESCAPE '\\' OR au.email LIKE " + pattern + " ESCAPE '\\'))";
+  }
+  if (!filter.source.empty()) {
+    std::string pattern = text(LikePattern(filter.source));
+    std::string exact = text(filter.source);
+    sql += " AND a.source_id IN (SELECT id FROM sources WHERE name LIKE " + pattern +
+           " ESCAPE '\\' UNION SELECT source_id FROM source_aliases WHERE alias LIKE " + pattern +
+           " ESCAPE '\\' UNION SELECT source_id FROM source_domains WHERE domain = " + exact + ")";
+  }
+  if (!filter.since.empty()) {
+    if (!IsIso8601(filter.since)) {
+      return Status::InvalidArgument("since: '" + filter.since + "' is not an ISO 8601 date");
+    }
+    sql += " AND a.published >= " + text(filter.since);
+  }
+  if (!filter.until.empty()) {
+    if (!IsIso8601(filter.until)) {
+      return Status::InvalidArgument("until: '" + filter.until + "' is not an ISO 8601 date");
+    }
+    // Compares as many characters as the bound has, so "2011-01-04" takes in that day.
+    std::string until = text(filter.until);
+    sql += " AND substr(a.published, 1, length(" + until + ")) <= " + until;
+  }
+  if (!filter.ids.empty()) {
+    sql += " AND a.id IN (";
+    for (size_t i = 0; i < filter.ids.size(); ++i) {
+      sql += (i == 0 ? "" : ", ") + number(filter.ids[i]);
+    }
+    sql += ")";
+  }
+  SortOrder order = filter.order;
+  if (order == SortOrder::kDefault) {
+    order = has_query ? SortOrder::kRelevance : SortOrder::kPublishedDesc;
+  }
+  switch (order) {
+    case SortOrder::kRelevance:
+      if (!has_query) {
+        return Status::InvalidArgument("ordering by relevance needs a full-text query");
+      }
+      sql += " ORDER BY articles_fts.rank, a.id";
+      break;
+    case SortOrder::kDefault:
+    case SortOrder::kPublishedDesc:
+      sql += " ORDER BY a.published IS NULL, a.published DESC, a.id";
+      break;
+    case SortOrder::kPublishedAsc:
+      sql += " ORDER BY a.published IS NULL, a.published, a.id";
+      break;
+    case SortOrder::kIdAsc:
+      sql += " ORDER BY a.id";
+      break;
+    case SortOrder::kIdDesc:
+      sql += " ORDER BY a.id DESC";
+      break;
+    case SortOrder::kTitle:
+      sql += " ORDER BY a.title COLLATE NOCASE, a.id";
+      break;
+  }
+  if (filter.limit < -1 || filter.offset < 0) {
+    return Status::InvalidArgument("limit and offset must not be negative");
+  }
+  sql += " LIMIT " + number(filter.limit) + " OFFSET " + number(filter.offset);
+
+  Result<sql::Statement> stmt = db->Prepare(sql);
+  if (!stmt.ok()) return stmt.status();
+  for (size_t i = 0; i < params.size(); ++i) {
+    int index = static_cast<int>(i + 1);
+    if (params[i].kind == Param::kText) {
+      stmt->Bind(index, params[i].text);
+    } else {
+      stmt->Bind(index, params[i].number);
+    }
+  }
+  return stmt;
+}
+
+Status QueryError(const Filter& filter, const Status& status) {
+  if (filter.query.empty() || status.code() != StatusCode::kInvalidArgument) return status;
+  return Status::InvalidArgument("invalid search query '" + filter.query +
+                                 "': " + status.message() +
+                                 " (see SQLite FTS5 query syntax; quote phrases with \"...\")");
+}
+
+Status Archive::Find(const Filter& filter, const std::function<Status(const Article&)>& visit) {
+  Result<sql::Statement> stmt = impl_->PrepareSelect(filter, false, {});
+  if (!stmt.ok()) return QueryError(filter, stmt.status());
+  while (true) {
+    Result<bool> row = stmt->Step();
+    if (!row.ok()) return QueryError(filter, row.status());
+    if (!*row) return Status::OK();
+    Result<Article> article = impl_->Load(stmt->Int(0));
+    if (!article.ok()) return article.status();
+    MORGUE_RETURN_IF_ERROR(visit(*article));
+  }
+}
+
+Result<Article> Archive::Get(int64_t id) { return impl_->Load(id); }
+
+Result<std::vector<SearchHit>> Archive::Search(const Filter& filter, const SearchOptions& options) {
+  Result<sql::Statement> stmt = impl_->PrepareSelect(filter, true, options);
+  if (!stmt.ok()) return QueryError(filter, stmt.status());
+  std::vector<SearchHit> hits;
+  while (true) {
+    Result<bool> row = stmt->Step();
+    if (!row.ok()) return QueryError(filter, row.status());
+    if (!*row) break;
+    Result<Article> article = impl_->Load(stmt->Int(0));
+    if (!article.ok()) return article.status();
+    hits.push_back({std::move(article).value(), stmt->Double(1), stmt->Text(2)});
+  }
+  return hits;
+}
+
+Result<int64_t> Archive::Count(const Filter& filter) {
+  Filter all = filter;
+  all.limit = -1;
+  all.offset = 0;
+  Result<sql::Statement> stmt = impl_->PrepareSelect(all, false, {});
+  if (!stmt.ok()) return QueryError(filter, stmt.status());
+  int64_t count = 0;
+  while (true) {
+    Result<bool> row = stmt->Step();
+    if (!row.ok()) return QueryError(filter, row.status());
+    if (!*row) return count;
+    ++count;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tags, removal, statistics
+
+namespace {
+
+Status RequireArticle(sql::Database& db, int64_t id) {
+  Result<sql::Statement*> find = db.Cached("SELECT 1 FROM articles WHERE id = ?1");
+  if (!find.ok()) return find.status();
+  (*find)->Bind(1, id);
+  Result<bool> row = (*find)->Step();
+  if (!row.ok()) return row.status();
+  (*find)->Reset();
+  if (!*row) return Status::NotFound("no article with id " + std::to_string(id));
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Archive::Tag(int64_t id, const std::vector<std::string>& tags) {
+  sql::Transaction transaction(*impl_->db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
+  for (const std::string& raw : tags) {
+    std::string tag = NormalizeTag(raw);
+    if (tag.empty()) return Status::InvalidArgument("a tag cannot be empty");
+    if (!IsValidUtf8(tag)) return Status::InvalidArgument("tag is not valid UTF-8 text");
+    Result<std::pair<int64_t, std::string>> resolved = impl_->ResolveTag(tag);
+    if (!resolved.ok()) return resolved.status();
+    Result<sql::Statement*> link =
+        impl_->db->Cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?1, ?2)");
+    if (!link.ok()) return link.status();
+    (*link)->Bind(1, id).Bind(2, resolved->first);
+    MORGUE_RETURN_IF_ERROR((*link)->Run());
+  }
+  return transaction.Commit();
+}
+
+Status Archive::Untag(int64_t id, const std::vector<std::string>& tags) {
+  sql::Transaction transaction(*impl_->db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
+  for (const std::string& raw : tags) {
+    Result<sql::Statement*> unlink = impl_->db->Cached(
+        "DELETE FROM article_tags WHERE article_id = ?1 "
+        "AND tag_id IN (SELECT id FROM tags WHERE name = ?2)");
+    if (!unlink.ok()) return unlink.status();
+    (*unlink)->Bind(1, id).Bind(2, NormalizeTag(raw));
+    MORGUE_RETURN_IF_ERROR((*unlink)->Run());
+  }
+  MORGUE_RETURN_IF_ERROR(
+      impl_->db->Exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)"));
+  return transaction.Commit();
+}
+
+Result<std::vector<TagCount>> Archive::Tags() {
+  Result<sql::Statement> stmt = impl_->db->Prepare(
+      "SELECT t.name, count(*) AS n FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+      "GROUP BY t.id ORDER BY n DESC, t.name");
+  if (!stmt.ok()) return stmt.status();
+  std::vector<TagCount> tags;
+  while (true) {
+    Result<bool> row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return tags;
+    tags.push_back({stmt->Text(0), stmt->Int(1)});
+  }
+}
+
+Status Archive::Remove(int64_t id) {
+  sql::Transaction transaction(*impl_->db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
+  Result<sql::Statement*> remove = impl_->db->Cached("DELETE FROM articles WHERE id = ?1");
+  if (!remove.ok()) return remove.status();
+  (*remove)->Bind(1, id);
+  MORGUE_RETURN_IF_ERROR((*remove)->Run());
+  MORGUE_RETURN_IF_ERROR(
+      impl_->db->Exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)"));
+  return transaction.Commit();
+}
+
+Result<ArchiveStats> Archive::Stats() {
+  Result<sql::Statement> stmt = impl_->db->Prepare(R"sql(
+    SELECT (SELECT count(*) FROM articles),
+           (SELECT count(DISTINCT author_id) FROM article_authors),
+           (SELECT count(DISTINCT source_id) FROM articles WHERE source_id IS NOT NULL),
+           (SELECT count(*) FROM tags),
+           (SELECT count(*) FROM documents),
+           (SELECT coalesce(sum(size), 0) FROM documents),
+           (SELECT coalesce(sum(length(content)), 0) FROM documents),
+           (SELECT count(*) FROM imports),
+           (SELECT min(published) FROM articles),
+           (SELECT max(published) FROM articles))sql");
+  if (!stmt.ok()) return stmt.status();
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  ArchiveStats stats;
+  stats.schema_version = impl_->schema_version;
+  stats.articles = stmt->Int(0);
+  stats.authors = stmt->Int(1);
+  stats.sources = stmt->Int(2);
+  stats.tags = stmt->Int(3);
+  stats.documents = stmt->Int(4);
+  stats.document_bytes = stmt->Int(5);
+  stats.stored_bytes = stmt->Int(6);
+  stats.imports = stmt->Int(7);
+  stats.earliest_published = stmt->Text(8);
+  stats.latest_published = stmt->Text(9);
+  std::error_code ec;
+  auto size = std::filesystem::file_size(impl_->path, ec);
+  stats.file_bytes = ec ? 0 : static_cast<int64_t>(size);
+  return stats;
+}
+
+}  // namespace morgue

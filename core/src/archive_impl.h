@@ -1,0 +1,52 @@
+// Archive::Impl: the archive's connection and the write and read paths shared by
+// Archive (one article at a time) and ImportRun (many inputs in batched transactions).
+//
+// Thread-safety: as Archive: one thread at a time.
+
+#ifndef MORGUE_CORE_SRC_ARCHIVE_IMPL_H_
+#define MORGUE_CORE_SRC_ARCHIVE_IMPL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "morgue/archive.h"
+#include "sqlite.h"
+
+namespace morgue {
+
+struct Archive::Impl {
+  std::unique_ptr<sql::Database> db;
+  std::filesystem::path path;
+  int schema_version = 0;
+
+  // Stores `article` (already inside a transaction): validates, dedups, merges. Links
+  // the article to `document_id` when it is not 0; adds `extra_tags`.
+  Result<AddResult> AddInTransaction(Article article, int64_t document_id,
+                                     const std::vector<std::string>& extra_tags);
+
+  // Reads one whole article; NotFound when there is none with `id`.
+  Result<Article> Load(int64_t id);
+
+  // The SQL selecting the ids of `filter`'s articles (plus, with `search`, rank and snippet
+  // columns), with its parameters bound in `stmt`.
+  Result<sql::Statement> PrepareSelect(const Filter& filter, bool search,
+                                       const SearchOptions& options);
+
+  // The tag's id and its stored spelling (the first spelling archived wins).
+  Result<std::pair<int64_t, std::string>> ResolveTag(const std::string& tag);
+
+ private:
+  Result<int64_t> ResolveSource(const std::string& name, const std::string& url);
+  Result<int64_t> ResolveAuthor(const Author& author);
+  Result<int64_t> FindDuplicate(const std::string& url_key, const std::string& body_hash);
+  Status Merge(int64_t id, const Article& article, const std::vector<std::string>& tags);
+  Status InsertLinks(int64_t id, const Article& article, const std::vector<int64_t>& tag_ids);
+};
+
+// SQLite reports a bad FTS5 query when the statement first steps; this names the query.
+Status QueryError(const Filter& filter, const Status& status);
+
+}  // namespace morgue
+
+#endif  // MORGUE_CORE_SRC_ARCHIVE_IMPL_H_

@@ -1,0 +1,186 @@
+#include "codec.h"
+
+#include <openssl/evp.h>
+#include <zlib.h>
+
+#include <array>
+#include <cctype>
+#include <memory>
+
+namespace morgue {
+
+std::string Sha256Hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 0xf]);
+  }
+  return hex;
+}
+
+Result<std::string> ZlibCompress(std::string_view bytes) {
+  uLongf bound = compressBound(static_cast<uLong>(bytes.size()));
+  std::string out(bound, '\0');
+  int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &bound,
+                     reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uLong>(bytes.size()),
+                     Z_DEFAULT_COMPRESSION);
+  if (rc != Z_OK) return Status::IOError(std::string("zlib compression failed: ") + zError(rc));
+  out.resize(bound);
+  return out;
+}
+
+Result<std::string> ZlibDecompress(std::string_view compressed, uint64_t size) {
+  std::string out(size, '\0');
+  uLongf length = static_cast<uLongf>(size);
+  int rc = uncompress(reinterpret_cast<Bytef*>(out.data()), &length,
+                      reinterpret_cast<const Bytef*>(compressed.data()),
+                      static_cast<uLong>(compressed.size()));
+  if (rc != Z_OK || length != size) {
+    return Status::Corruption(std::string("stored document does not decompress: ") + zError(rc));
+  }
+  return out;
+}
+
+namespace {
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+}  // namespace
+
+std::string NormalizedBodyHash(std::string_view body) {
+  std::string folded;
+  folded.reserve(body.size());
+  bool pending_space = false;
+  for (unsigned char c : body) {
+    if (IsAsciiSpace(c)) {
+      pending_space = !folded.empty();
+      continue;
+    }
+    if (pending_space) folded.push_back(' ');
+    pending_space = false;
+    folded.push_back(static_cast<char>(std::tolower(c)));
+  }
+  if (folded.empty()) return {};
+  return Sha256Hex(folded);
+}
+
+namespace {
+
+// Decodes the code point starting at text[i] (text must be valid UTF-8); advances i.
+char32_t NextCodePoint(std::string_view text, size_t& i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < length && i + k < text.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  i += length;
+  return cp;
+}
+
+bool IsCjk(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
+         (cp >= 0x3400 && cp <= 0x9FFF) ||  // CJK ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+// Hyphens and apostrophes join the parts of "Kwan-jin" or "Korea's" into one word.
+bool IsJoiner(char32_t cp) { return cp == '-' || cp == '\'' || cp == 0x2019; }
+
+bool IsWordBreak(char32_t cp) {
+  if (IsJoiner(cp)) return false;
+  if (cp < 0x80) {
+    return IsAsciiSpace(static_cast<unsigned char>(cp)) || std::ispunct(static_cast<int>(cp));
+  }
+  return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x206F) ||  // spaces, general punctuation
+         (cp >= 0x3000 && cp <= 0x303F) ||                  // CJK punctuation
+         (cp >= 0xFF00 && cp <= 0xFF0F);                    // fullwidth punctuation
+}
+
+}  // namespace
+
+int64_t CountWords(std::string_view text) {
+  int64_t words = 0;
+  bool counted = false;  // the current run of word characters is already counted
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = NextCodePoint(text, i);
+    if (IsCjk(cp)) {
+      ++words;
+      counted = false;
+    } else if (IsWordBreak(cp)) {
+      counted = false;
+    } else if (!counted && !IsJoiner(cp)) {
+      ++words;
+      counted = true;
+    }
+  }
+  return words;
+}
+
+std::string UrlKey(std::string_view url) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  while (!url.empty() && IsAsciiSpace(static_cast<unsigned char>(url.front())))
+    url.remove_prefix(1);
+  while (!url.empty() && IsAsciiSpace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return {};
+  std::string scheme = lower(url.substr(0, scheme_end));
+  if (scheme != "http" && scheme != "https") return {};
+  std::string_view rest = url.substr(scheme_end + 3);
+  if (size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  size_t path_start = rest.find_first_of("/?");
+  std::string host = lower(rest.substr(0, path_start));
+  std::string_view path = path_start == std::string_view::npos ? "" : rest.substr(path_start);
+  if (host.size() > 3 && host.ends_with(":80")) host.resize(host.size() - 3);
+  if (host.size() > 4 && host.ends_with(":443")) host.resize(host.size() - 4);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  if (host.empty()) return {};
+  std::string key = host;
+  key += path;
+  while (key.size() > host.size() && key.back() == '/') key.pop_back();
+  return key;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int length;
+    char32_t min;
+    char32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      length = 2, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4, min = 0x10000, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + length > n) return false;
+    for (int k = 1; k < length; ++k) {
+      auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace morgue

@@ -1,0 +1,45 @@
+// Hashing, compression and text normalisation used by the archive for dedup and for
+// storing original documents.
+//
+// Thread-safety: pure functions.
+
+#ifndef MORGUE_CORE_SRC_CODEC_H_
+#define MORGUE_CORE_SRC_CODEC_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "morgue/status.h"
+
+namespace morgue {
+
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+// zlib (RFC 1950) stream of `bytes`, so any zlib reader (Python's zlib.decompress,
+// `pigz -dz`, ...) can recover a document from the archive.
+Result<std::string> ZlibCompress(std::string_view bytes);
+// Inverse of ZlibCompress; `size` is the original size stored beside the blob.
+Result<std::string> ZlibDecompress(std::string_view compressed, uint64_t size);
+
+// The hash dedup compares bodies by: whitespace runs folded to one space, trimmed, ASCII
+// letters lower-cased, so a re-import with other line ends or spacing still matches.
+// Empty for an empty body.
+std::string NormalizedBodyHash(std::string_view body);
+
+// Words in `text`: runs of characters that are not ASCII whitespace or punctuation.
+// CJK text without spaces counts one word per ideograph or syllable block.
+int64_t CountWords(std::string_view text);
+
+// The key dedup compares URLs by: scheme and host lower-cased, "www." dropped, fragment,
+// default port and trailing slash removed, http and https treated alike. Empty when
+// `url` is not an absolute http(s) URL.
+std::string UrlKey(std::string_view url);
+
+// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace morgue
+
+#endif  // MORGUE_CORE_SRC_CODEC_H_

@@ -1,0 +1,348 @@
+#include "morgue/import.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+
+#include "archive_impl.h"
+#include "codec.h"
+#include "morgue/datetime.h"
+
+#ifndef MORGUE_VERSION_STRING
+#define MORGUE_VERSION_STRING "unknown"
+#endif
+
+namespace morgue {
+namespace {
+
+Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument("is a folder, not a file");
+  }
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
+  }
+  std::string bytes;
+  char buffer[1 << 16];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, n);
+  bool failed = std::ferror(file) != 0;
+  int error = errno;
+  std::fclose(file);
+  if (failed) return Status::IOError(std::string("cannot read: ") + std::strerror(error));
+  return bytes;
+}
+
+// A media type for the documents table, from the file name.
+std::string MediaTypeFor(const std::filesystem::path& path) {
+  static const std::map<std::string, std::string> kTypes = {{".json", "application/json"},
+                                                            {".jsonl", "application/x-ndjson"},
+                                                            {".ndjson", "application/x-ndjson"},
+                                                            {".html", "text/html"},
+                                                            {".htm", "text/html"},
+                                                            {".xhtml", "application/xhtml+xml"},
+                                                            {".txt", "text/plain"},
+                                                            {".text", "text/plain"},
+                                                            {".csv", "text/csv"},
+                                                            {".tsv", "text/tab-separated-values"},
+                                                            {".xml", "application/xml"}};
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto it = kTypes.find(ext);
+  return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+}  // namespace
+
+struct ImportRun::Impl {
+  Archive::Impl& archive;
+  const PluginRegistry& plugins;
+  ImportOptions options;
+  ImportTotals totals;
+  bool in_batch = false;
+  int inputs_in_batch = 0;
+  bool finished = false;
+  Status batch_error;  // a failed commit: everything after it is refused
+
+  Impl(Archive::Impl& a, const PluginRegistry& p, ImportOptions o)
+      : archive(a), plugins(p), options(std::move(o)) {}
+
+  sql::Database& db() { return *archive.db; }
+
+  Status BeginBatch() {
+    if (in_batch) return Status::OK();
+    MORGUE_RETURN_IF_ERROR(db().Exec("BEGIN IMMEDIATE"));
+    in_batch = true;
+    inputs_in_batch = 0;
+    return Status::OK();
+  }
+
+  Status CommitBatch() {
+    if (!in_batch) return Status::OK();
+    db().ResetCached();
+    Status committed = db().Exec("COMMIT");
+    if (!committed.ok()) {
+      db().Exec("ROLLBACK").ok();
+      in_batch = false;
+      batch_error = committed.WithContext("cannot commit imported articles to '" +
+                                          archive.path.string() + "'");
+      return batch_error;
+    }
+    in_batch = false;
+    return Status::OK();
+  }
+
+  Result<int64_t> StoreDocument(const ImportInput& input, const LoadedPluginInfo& plugin) {
+    std::string sha = Sha256Hex(input.bytes);
+    Result<sql::Statement*> find = db().Cached("SELECT id FROM documents WHERE sha256 = ?1");
+    if (!find.ok()) return find.status();
+    (*find)->Bind(1, sha);
+    Result<bool> row = (*find)->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      int64_t id = (*find)->Int(0);
+      (*find)->Reset();
+      return id;
+    }
+    Result<std::string> compressed = ZlibCompress(input.bytes);
+    if (!compressed.ok()) return compressed.status();
+    // Incompressible input is stored as it is: no reader ever pays for zlib's overhead.
+    bool use_zlib = compressed->size() < input.bytes.size();
+    Result<sql::Statement*> insert = db().Cached(R"sql(
+      INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
+                            imported_at, import_id, compression, content)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+    if (!insert.ok()) return insert.status();
+    sql::Statement& s = **insert;
+    s.Bind(1, sha).Bind(2, static_cast<int64_t>(input.bytes.size()));
+    s.Bind(3,
+           input.path.empty() ? std::string("application/octet-stream") : MediaTypeFor(input.path));
+    s.Bind(4, input.name).Bind(5, plugin.name).Bind(6, plugin.version).Bind(7, UtcNow());
+    s.Bind(8, totals.import_id).Bind(9, use_zlib ? "zlib" : "none");
+    s.BindBlob(10, use_zlib ? std::string_view(*compressed) : input.bytes);
+    MORGUE_RETURN_IF_ERROR(s.Run());
+    return db().LastInsertId();
+  }
+
+  // Collects an input's articles into the archive, remembering the first refusal so an
+  // importer that ignores it still fails the whole input.
+  class Sink : public ArticleSink {
+   public:
+    Sink(Impl& run, int64_t document_id, InputReport& report)
+        : run_(run), document_id_(document_id), report_(report) {}
+    Status Add(Article article) override {
+      if (!first_error_.ok()) return first_error_;
+      Result<AddResult> added =
+          run_.archive.AddInTransaction(std::move(article), document_id_, run_.options.tags);
+      if (!added.ok()) {
+        first_error_ = added.status();
+        return first_error_;
+      }
+      (added->duplicate ? report_.duplicates : report_.imported)++;
+      report_.article_ids.push_back(added->id);
+      return Status::OK();
+    }
+    const Status& first_error() const { return first_error_; }
+
+   private:
+    Impl& run_;
+    int64_t document_id_;
+    InputReport& report_;
+    Status first_error_;
+  };
+
+  Status ImportInside(ImporterHandle& importer, const ImportInput& input, InputReport& report) {
+    Result<int64_t> document = StoreDocument(input, importer.info());
+    if (!document.ok()) return document.status();
+    Sink sink(*this, *document, report);
+    Status imported = importer.Import(input, sink);
+    if (!sink.first_error().ok() && imported.ok()) imported = sink.first_error();
+    if (imported.ok() && report.imported + report.duplicates == 0) {
+      imported = Status::InvalidArgument("no article found in it");
+    }
+    return imported;
+  }
+
+  void RecordFailure(const InputReport& report) {
+    Result<sql::Statement*> insert = db().Cached(
+        "INSERT INTO import_failures(import_id, input, plugin, reason) VALUES (?1, ?2, ?3, ?4)");
+    if (!insert.ok()) return;
+    (*insert)->Bind(1, totals.import_id).Bind(2, report.input);
+    (*insert)->BindTextOrNull(3, report.plugin).Bind(4, report.status.message());
+    (*insert)->Run().ok();  // the failure is reported to the user either way
+  }
+
+  InputReport Import(const std::string& name, const std::filesystem::path& path,
+                     std::string_view bytes) {
+    InputReport report;
+    report.input = name;
+    ++totals.inputs;
+    auto fail = [&](Status status) {
+      report.status = std::move(status);
+      report.imported = report.duplicates = 0;
+      report.article_ids.clear();
+      ++totals.failed;
+      return report;
+    };
+    if (!batch_error.ok()) return fail(batch_error);
+
+    std::string format = options.format;
+    Result<ImporterHandle> importer =
+        format.empty() ? plugins.ChooseImporter({path, bytes.substr(0, kProbeBytes)}, &format)
+                       : plugins.ImporterFor(format);
+    if (!importer.ok()) return fail(importer.status());
+    report.plugin = importer->info().name;
+    const auto& formats = importer->info().formats;
+    if (std::find(formats.begin(), formats.end(), format) == formats.end() && !formats.empty()) {
+      format = formats.front();  // --format named the plugin rather than one of its formats
+    }
+
+    if (Status begun = BeginBatch(); !begun.ok()) return fail(begun);
+    if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) return fail(saved);
+    ImportInput input{name, path, bytes, format};
+    Status imported = ImportInside(*importer, input, report);
+    if (!imported.ok()) {
+      db().ResetCached();
+      db().Exec("ROLLBACK TO morgue_input").ok();
+      db().Exec("RELEASE morgue_input").ok();
+      fail(imported);
+      RecordFailure(report);
+    } else {
+      db().ResetCached();
+      if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
+        return fail(released);
+      }
+      totals.imported += report.imported;
+      totals.duplicates += report.duplicates;
+    }
+    if (++inputs_in_batch >= std::max(1, options.inputs_per_transaction)) {
+      if (Status committed = CommitBatch(); !committed.ok() && report.status.ok()) {
+        return fail(committed);
+      }
+    }
+    return report;
+  }
+
+  Status RecordTotals() {
+    sql::Transaction transaction(db());
+    MORGUE_RETURN_IF_ERROR(transaction.Begin());
+    Result<sql::Statement*> update = db().Cached(
+        "UPDATE imports SET finished_at = ?2, inputs = ?3, imported = ?4, duplicates = ?5, "
+        "failed = ?6 WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    sql::Statement& s = **update;
+    s.Bind(1, totals.import_id).Bind(2, UtcNow()).Bind(3, totals.inputs);
+    s.Bind(4, totals.imported).Bind(5, totals.duplicates).Bind(6, totals.failed);
+    MORGUE_RETURN_IF_ERROR(s.Run());
+    return transaction.Commit();
+  }
+};
+
+Result<std::unique_ptr<ImportRun>> ImportRun::Start(Archive& archive, const PluginRegistry& plugins,
+                                                    ImportOptions options) {
+  auto impl = std::make_unique<Impl>(*archive.impl_, plugins, std::move(options));
+  sql::Transaction transaction(impl->db());
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  Result<sql::Statement*> insert = impl->db().Cached(
+      "INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)");
+  if (!insert.ok()) return insert.status();
+  (*insert)->Bind(1, UtcNow()).BindTextOrNull(2, impl->options.command);
+  (*insert)->Bind(3, MORGUE_VERSION_STRING);
+  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  impl->totals.import_id = impl->db().LastInsertId();
+  MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  return std::unique_ptr<ImportRun>(new ImportRun(std::move(impl)));
+}
+
+ImportRun::ImportRun(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+ImportRun::~ImportRun() {
+  if (!impl_->finished) Finish().ok();  // complete inputs are worth keeping
+}
+
+InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
+  Result<std::string> bytes = ReadWholeFile(file);
+  if (!bytes.ok()) {
+    InputReport report;
+    report.input = file.string();
+    report.status = bytes.status();
+    ++impl_->totals.inputs;
+    ++impl_->totals.failed;
+    return report;
+  }
+  return impl_->Import(file.string(), file, *bytes);
+}
+
+InputReport ImportRun::ImportBytes(const std::string& name, std::string bytes) {
+  return impl_->Import(name, {}, bytes);
+}
+
+Result<ImportTotals> ImportRun::Finish() {
+  if (impl_->finished) return impl_->totals;
+  impl_->finished = true;
+  MORGUE_RETURN_IF_ERROR(impl_->CommitBatch());
+  MORGUE_RETURN_IF_ERROR(impl_->RecordTotals());
+  return impl_->totals;
+}
+
+const ImportTotals& ImportRun::totals() const { return impl_->totals; }
+
+std::vector<std::filesystem::path> CollectInputFiles(
+    const std::vector<std::filesystem::path>& paths, std::vector<InputReport>* problems) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  auto problem = [problems](const fs::path& path, Status status) {
+    if (problems == nullptr) return;
+    InputReport report;
+    report.input = path.string();
+    report.status = std::move(status);
+    problems->push_back(std::move(report));
+  };
+  for (const fs::path& path : paths) {
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      bool dangling = fs::is_symlink(fs::symlink_status(path, ec));
+      problem(path,
+              Status::NotFound(dangling ? "a symbolic link to nothing" : "no such file or folder"));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<fs::path> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::none, ec);
+    if (ec) {
+      problem(path, Status::IOError("cannot read folder: " + ec.message()));
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        problem(path, Status::IOError("cannot read folder: " + ec.message()));
+        break;
+      }
+      const fs::path& entry = it->path();
+      if (entry.filename().string().starts_with(".")) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_symlink(ec) && it->is_directory(ec)) continue;  // never followed: no loops
+      if (it->is_regular_file(ec)) {
+        found.push_back(entry);
+      } else if (it->is_symlink(ec) && !it->exists(ec)) {
+        problem(entry, Status::NotFound("a symbolic link to nothing"));
+      }
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+}  // namespace morgue

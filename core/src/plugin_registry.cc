@@ -1,0 +1,537 @@
+#include "morgue/plugin_registry.h"
+
+#include <algorithm>
+#include <boost/dll/shared_library.hpp>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <set>
+#include <string>
+#include <system_error>
+#include <utility>
+
+namespace morgue {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kDescriptorSymbol = "morgue_plugin_descriptor";
+constexpr const char* kImporterSymbol = "morgue_create_importer";
+constexpr const char* kExporterSymbol = "morgue_create_exporter";
+
+std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
+
+// A descriptor string may be null in a hand-written descriptor; treat that as empty.
+std::string CopyString(const char* s) { return s == nullptr ? std::string() : std::string(s); }
+
+std::string Trim(std::string_view s) {
+  const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Splits a comma-separated descriptor list, trimming items and dropping empty ones.
+std::vector<std::string> SplitList(const char* list, bool lower_case) {
+  std::vector<std::string> items;
+  std::string_view rest = list == nullptr ? std::string_view() : std::string_view(list);
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    std::string item = Trim(rest.substr(0, comma));
+    if (!item.empty()) items.push_back(lower_case ? Lower(std::move(item)) : std::move(item));
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return items;
+}
+
+// "a", "a and b", "a, b and c" (or "a, b or c" with " or ").
+std::string JoinWithAnd(const std::vector<std::string>& items, std::string_view last = " and ") {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? last : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string InputName(const ProbeInput& input) {
+  return input.path.empty() ? std::string("<stdin>") : input.path.string();
+}
+
+// Boost.DLL reports "boost::dll::shared_library::load() failed (dlerror system message:
+// <text>)"; users only need <text>.
+std::string LoadErrorText(const std::system_error& error) {
+  const std::string what = error.what();
+  const std::string marker = "(dlerror system message: ";
+  const size_t start = what.find(marker);
+  if (start == std::string::npos) return what;
+  std::string text = what.substr(start + marker.size());
+  if (!text.empty() && text.back() == ')') text.pop_back();
+  return text;
+}
+
+// Deletes a plugin's object and only then lets go of the library holding its code: the
+// destructor must run while that code is still mapped.
+struct PluginObjectDeleter {
+  std::shared_ptr<const boost::dll::shared_library> library;
+
+  template <typename T>
+  void operator()(T* object) {
+    delete object;
+    library.reset();
+  }
+};
+
+// One loaded library and what was read from it.
+struct LoadedPlugin {
+  std::shared_ptr<const boost::dll::shared_library> library;
+  std::shared_ptr<const LoadedPluginInfo> info;
+  ImporterFactory* create_importer = nullptr;
+  ExporterFactory* create_exporter = nullptr;
+  // Shared by every Probe: Probe is const and must not modify it.
+  std::shared_ptr<Importer> prober;
+};
+
+struct Candidate {
+  const LoadedPlugin* plugin;
+  int score;
+};
+
+}  // namespace
+
+struct PluginRegistry::Impl {
+  std::vector<LoadedPlugin> loaded;
+  std::vector<std::shared_ptr<const LoadedPluginInfo>> infos;
+  std::vector<RefusedPlugin> refused;
+
+  Status Refuse(const fs::path& file, Status reason) {
+    refused.push_back({file, reason});
+    return reason;
+  }
+  Status Load(const fs::path& file);
+
+  const LoadedPlugin* Find(std::string_view format, uint32_t kind) const;
+  // Every importer's guarded score, best first; equal scores stay in load order.
+  std::vector<Candidate> Probe(const ProbeInput& input) const;
+  Result<ImporterHandle> NewImporter(const LoadedPlugin& plugin) const;
+  Result<ExporterHandle> NewExporter(const LoadedPlugin& plugin) const;
+};
+
+namespace {
+
+// Calls a plugin factory, which may throw or return null, and wraps the object so that it
+// keeps its library loaded.
+template <typename T>
+Result<std::shared_ptr<T>> CreateObject(T* (*factory)(), const LoadedPlugin& plugin,
+                                        std::string_view what) {
+  const std::string failed =
+      "plugin '" + plugin.info->name + "' failed to create its " + std::string(what) + ": ";
+  T* object = nullptr;
+  try {
+    object = factory();
+  } catch (const std::exception& e) {
+    return Status::PluginFailed(failed + e.what());
+  } catch (...) {
+    return Status::PluginFailed(failed + "unknown exception");
+  }
+  if (object == nullptr) {
+    return Status::PluginFailed("plugin '" + plugin.info->name + "' created no " +
+                                std::string(what));
+  }
+  try {
+    return std::shared_ptr<T>(object, PluginObjectDeleter{plugin.library});
+  } catch (...) {  // std::bad_alloc: the deleter has already deleted the object
+    return Status::PluginFailed(failed + "out of memory");
+  }
+}
+
+}  // namespace
+
+Status PluginRegistry::Impl::Load(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::exists(file, ec)) {
+    return Refuse(file, Status::NotFound("plugin file " + Quote(file) + " does not exist"));
+  }
+  if (!fs::is_regular_file(file, ec)) {
+    return Refuse(file, Status::InvalidArgument(Quote(file) + " is not a file"));
+  }
+
+  auto library = std::make_shared<boost::dll::shared_library>();
+  try {
+    // Resolve every symbol now: a plugin missing a symbol fails here, not mid-import.
+    library->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+  } catch (const std::system_error& e) {
+    return Refuse(
+        file, Status::PluginIncompatible(Quote(file) +
+                                         " is not a loadable shared library: " + LoadErrorText(e)));
+  }
+
+  if (!library->has(kDescriptorSymbol)) {
+    return Refuse(file, Status::PluginIncompatible(
+                            Quote(file) + " is not a morgue plugin: it exports no " +
+                            kDescriptorSymbol + " (was it built with MORGUE_PLUGIN?)"));
+  }
+  // What get_alias<const PluginDescriptor> reads, without dereferencing a null alias.
+  const PluginDescriptor* descriptor = library->get<const PluginDescriptor*>(kDescriptorSymbol);
+  if (descriptor == nullptr) {
+    return Refuse(file,
+                  Status::PluginIncompatible(Quote(file) + " exports a null " + kDescriptorSymbol));
+  }
+
+  // Only the plain C descriptor may be read before these two checks pass: with another
+  // ABI or C++ runtime, any C++ object of the plugin could be laid out differently.
+  if (descriptor->abi_version != kPluginAbiVersion) {
+    return Refuse(file, Status::PluginIncompatible(
+                            Quote(file) + " was built for plugin ABI " +
+                            std::to_string(descriptor->abi_version) + ", this morgue expects ABI " +
+                            std::to_string(kPluginAbiVersion) +
+                            ": rebuild the plugin against this morgue's SDK"));
+  }
+  const std::string tag = CopyString(descriptor->compiler_tag);
+  if (tag != MORGUE_COMPILER_TAG) {
+    return Refuse(file, Status::PluginIncompatible(
+                            Quote(file) + " was built for the C++ runtime '" + tag +
+                            "', this morgue expects '" MORGUE_COMPILER_TAG
+                            "': rebuild the plugin with the compiler and standard library "
+                            "this morgue was built with"));
+  }
+
+  auto info = std::make_shared<LoadedPluginInfo>();
+  info->name = CopyString(descriptor->name);
+  info->version = CopyString(descriptor->version);
+  info->kind = descriptor->kind;
+  info->formats = SplitList(descriptor->formats, /*lower_case=*/false);
+  info->extensions = SplitList(descriptor->extensions, /*lower_case=*/true);
+  info->description = CopyString(descriptor->description);
+  info->path = file;
+  if (info->name.empty()) {
+    return Refuse(file, Status::PluginIncompatible(Quote(file) + " declares no plugin name"));
+  }
+  if (info->kind == 0 || (info->kind & ~uint32_t{kImporterKind | kExporterKind}) != 0) {
+    return Refuse(file, Status::PluginIncompatible(
+                            Quote(file) + " declares plugin kind " + std::to_string(info->kind) +
+                            "; a plugin imports (1), exports (2) or both (3)"));
+  }
+  // A plugin with no formats can still be asked for by name: its name is its format.
+  if (info->formats.empty()) info->formats.push_back(info->name);
+
+  LoadedPlugin plugin;
+  plugin.library = library;
+  plugin.info = info;
+  if (info->imports()) {
+    if (!library->has(kImporterSymbol)) {
+      return Refuse(
+          file, Status::PluginIncompatible(Quote(file) + " declares an importer but exports no " +
+                                           kImporterSymbol));
+    }
+    plugin.create_importer = library->get_alias<ImporterFactory>(kImporterSymbol);
+  }
+  if (info->exports()) {
+    if (!library->has(kExporterSymbol)) {
+      return Refuse(
+          file, Status::PluginIncompatible(Quote(file) + " declares an exporter but exports no " +
+                                           kExporterSymbol));
+    }
+    plugin.create_exporter = library->get_alias<ExporterFactory>(kExporterSymbol);
+  }
+
+  for (const LoadedPlugin& other : loaded) {
+    if (other.info->name == info->name) {
+      return Refuse(file, Status::InvalidArgument("plugin '" + info->name + "' in " + Quote(file) +
+                                                  " is shadowed by " + Quote(other.info->path) +
+                                                  ", loaded first"));
+    }
+  }
+
+  if (plugin.create_importer != nullptr) {
+    Result<std::shared_ptr<Importer>> prober =
+        CreateObject(plugin.create_importer, plugin, "importer");
+    if (!prober.ok()) return Refuse(file, prober.status().WithContext(Quote(file)));
+    plugin.prober = std::move(prober).value();
+  }
+  infos.push_back(info);
+  loaded.push_back(std::move(plugin));
+  return Status::OK();
+}
+
+const LoadedPlugin* PluginRegistry::Impl::Find(std::string_view format, uint32_t kind) const {
+  for (const LoadedPlugin& plugin : loaded) {
+    if ((plugin.info->kind & kind) == 0) continue;
+    const auto& formats = plugin.info->formats;
+    if (std::find(formats.begin(), formats.end(), format) != formats.end()) return &plugin;
+  }
+  for (const LoadedPlugin& plugin : loaded) {
+    if ((plugin.info->kind & kind) != 0 && plugin.info->name == format) return &plugin;
+  }
+  return nullptr;
+}
+
+Result<ImporterHandle> PluginRegistry::Impl::NewImporter(const LoadedPlugin& plugin) const {
+  Result<std::shared_ptr<Importer>> importer =
+      CreateObject(plugin.create_importer, plugin, "importer");
+  if (!importer.ok()) return importer.status();
+  return ImporterHandle(std::move(importer).value(), plugin.info);
+}
+
+Result<ExporterHandle> PluginRegistry::Impl::NewExporter(const LoadedPlugin& plugin) const {
+  Result<std::shared_ptr<Exporter>> exporter =
+      CreateObject(plugin.create_exporter, plugin, "exporter");
+  if (!exporter.ok()) return exporter.status();
+  return ExporterHandle(std::move(exporter).value(), plugin.info);
+}
+
+std::string LoadedPluginInfo::KindName() const {
+  if (imports() && exports()) return "import, export";
+  if (imports()) return "import";
+  if (exports()) return "export";
+  return "none";
+}
+
+ImporterHandle::ImporterHandle(std::shared_ptr<Importer> importer,
+                               std::shared_ptr<const LoadedPluginInfo> info)
+    : importer_(std::move(importer)), info_(std::move(info)) {}
+
+int ImporterHandle::Probe(const ProbeInput& input) const {
+  if (importer_ == nullptr) return kProbeNo;
+  try {
+    // A score outside 0..100 would let one plugin outbid every certain match.
+    return std::clamp(importer_->Probe(input), kProbeNo, kProbeCertain);
+  } catch (...) {
+    return kProbeNo;
+  }
+}
+
+Status ImporterHandle::Import(const ImportInput& input, ArticleSink& sink) {
+  const auto failed = [&](std::string_view why) {
+    return Status::PluginFailed("plugin '" + info_->name + "' failed on '" + input.name +
+                                "': " + std::string(why));
+  };
+  if (importer_ == nullptr) return failed("no importer");
+  try {
+    return importer_->Import(input, sink);
+  } catch (const std::exception& e) {
+    return failed(e.what());
+  } catch (...) {
+    return failed("unknown exception");
+  }
+}
+
+ExporterHandle::ExporterHandle(std::shared_ptr<Exporter> exporter,
+                               std::shared_ptr<const LoadedPluginInfo> info)
+    : exporter_(std::move(exporter)), info_(std::move(info)) {}
+
+Status ExporterHandle::Export(ArticleCursor& articles, const ExportOptions& options,
+                              ByteSink& out) {
+  const auto failed = [&](std::string_view why) {
+    return Status::PluginFailed("plugin '" + info_->name + "' failed exporting format '" +
+                                options.format + "': " + std::string(why));
+  };
+  if (exporter_ == nullptr) return failed("no exporter");
+  try {
+    return exporter_->Export(articles, options, out);
+  } catch (const std::exception& e) {
+    return failed(e.what());
+  } catch (...) {
+    return failed("unknown exception");
+  }
+}
+
+PluginRegistry::PluginRegistry() : impl_(std::make_unique<Impl>()) {}
+
+// Handles hold their own reference to their library, so unloading here is safe.
+PluginRegistry::~PluginRegistry() = default;
+
+std::vector<fs::path> PluginRegistry::SearchPath(const std::vector<fs::path>& explicit_dirs,
+                                                 const std::vector<fs::path>& fallback_dirs) {
+  std::vector<fs::path> candidates = explicit_dirs;
+  if (const char* env = std::getenv("MORGUE_PLUGIN_PATH"); env != nullptr) {
+    std::string_view rest(env);
+    while (true) {
+      const size_t colon = rest.find(':');
+      std::string_view entry = rest.substr(0, colon);
+      if (!entry.empty()) candidates.emplace_back(entry);
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  candidates.insert(candidates.end(), fallback_dirs.begin(), fallback_dirs.end());
+
+  std::vector<fs::path> dirs;
+  std::set<fs::path> seen;
+  for (const fs::path& dir : candidates) {
+    if (dir.empty()) continue;
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(dir, ec);
+    if (ec) key = dir.lexically_normal();
+    if (seen.insert(key).second) dirs.push_back(dir);
+  }
+  return dirs;
+}
+
+void PluginRegistry::LoadDirectory(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  std::vector<fs::path> files;
+  const fs::path suffix = boost::dll::shared_library::suffix();
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->path().extension() == suffix && it->is_regular_file(type_ec)) {
+      files.push_back(it->path());
+    }
+  }
+  if (ec) {
+    impl_->refused.push_back(
+        {dir, Status::IOError("cannot read plugin folder " + Quote(dir) + ": " + ec.message())});
+    return;
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    (void)LoadFile(file);  // a refusal is recorded in refused()
+  }
+}
+
+Status PluginRegistry::LoadFile(const fs::path& file) {
+  try {
+    return impl_->Load(file);
+  } catch (const std::exception& e) {  // e.g. std::bad_alloc or a failing path conversion
+    return impl_->Refuse(
+        file, Status::PluginIncompatible("cannot load plugin " + Quote(file) + ": " + e.what()));
+  }
+}
+
+const std::vector<std::shared_ptr<const LoadedPluginInfo>>& PluginRegistry::plugins() const {
+  return impl_->infos;
+}
+
+const std::vector<RefusedPlugin>& PluginRegistry::refused() const { return impl_->refused; }
+
+namespace {
+
+std::vector<std::string> FormatsOf(const std::vector<LoadedPlugin>& loaded, uint32_t kind) {
+  std::set<std::string> formats;
+  for (const LoadedPlugin& plugin : loaded) {
+    if ((plugin.info->kind & kind) == 0) continue;
+    formats.insert(plugin.info->formats.begin(), plugin.info->formats.end());
+  }
+  return {formats.begin(), formats.end()};
+}
+
+Status NoPluginFor(std::string_view format, std::string_view direction,
+                   const std::vector<std::string>& available,
+                   const std::vector<std::string>& other_direction) {
+  std::string message =
+      "no " + std::string(direction) + " for format '" + std::string(format) + "'";
+  if (std::find(other_direction.begin(), other_direction.end(), format) != other_direction.end()) {
+    message += " (a plugin has it, but not as an " + std::string(direction) + ")";
+  }
+  if (available.empty()) {
+    message += "; no " + std::string(direction) + " plugins are loaded (see `morgue plugins`)";
+  } else {
+    message += "; available: " + Join(available, ", ");
+  }
+  return Status::NotFound(std::move(message));
+}
+
+}  // namespace
+
+std::vector<std::string> PluginRegistry::ImportFormats() const {
+  return FormatsOf(impl_->loaded, kImporterKind);
+}
+
+std::vector<std::string> PluginRegistry::ExportFormats() const {
+  return FormatsOf(impl_->loaded, kExporterKind);
+}
+
+Result<ImporterHandle> PluginRegistry::ImporterFor(std::string_view format) const {
+  const LoadedPlugin* plugin = impl_->Find(format, kImporterKind);
+  if (plugin == nullptr) {
+    return NoPluginFor(format, "importer", ImportFormats(), ExportFormats());
+  }
+  return impl_->NewImporter(*plugin);
+}
+
+Result<ExporterHandle> PluginRegistry::ExporterFor(std::string_view format) const {
+  const LoadedPlugin* plugin = impl_->Find(format, kExporterKind);
+  if (plugin == nullptr) {
+    return NoPluginFor(format, "exporter", ExportFormats(), ImportFormats());
+  }
+  return impl_->NewExporter(*plugin);
+}
+
+std::vector<Candidate> PluginRegistry::Impl::Probe(const ProbeInput& input) const {
+  std::vector<Candidate> candidates;
+  for (const LoadedPlugin& plugin : loaded) {
+    if (plugin.prober == nullptr) continue;
+    const ImporterHandle prober(plugin.prober, plugin.info);
+    candidates.push_back({&plugin, prober.Probe(input)});
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  return candidates;
+}
+
+std::vector<ProbeScore> PluginRegistry::ProbeAll(const ProbeInput& input) const {
+  std::vector<ProbeScore> scores;
+  for (const Candidate& candidate : impl_->Probe(input)) {
+    scores.push_back({candidate.plugin->info->name, candidate.score});
+  }
+  return scores;
+}
+
+Result<ImporterHandle> PluginRegistry::ChooseImporter(const ProbeInput& input,
+                                                      std::string* format) const {
+  const std::string name = InputName(input);
+  const std::vector<Candidate> candidates = impl_->Probe(input);
+  if (candidates.empty()) {
+    return Status::InvalidArgument("no importer plugins are loaded, so nothing can read '" + name +
+                                   "' (see `morgue plugins`)");
+  }
+  const int best = candidates.front().score;
+  if (best <= kProbeNo) {
+    std::vector<std::string> scores;
+    scores.reserve(candidates.size());
+    for (const Candidate& c : candidates) {
+      scores.push_back(c.plugin->info->name + " " + std::to_string(c.score));
+    }
+    return Status::InvalidArgument("no importer recognises '" + name +
+                                   "' (scores: " + Join(scores, ", ") +
+                                   "); name one with --format " + Join(ImportFormats(), ", "));
+  }
+
+  std::vector<std::string> tied_names;
+  std::vector<std::string> tied_options;
+  for (const Candidate& c : candidates) {
+    if (c.score != best) break;
+    tied_names.push_back("'" + c.plugin->info->name + "'");
+    tied_options.push_back("--format " + c.plugin->info->formats.front());
+  }
+  if (tied_names.size() > 1) {
+    return Status::InvalidArgument(
+        "'" + name + "' is ambiguous: importers " + JoinWithAnd(tied_names) +
+        (tied_names.size() == 2 ? " both score " : " all score ") + std::to_string(best) +
+        "; choose one with " + JoinWithAnd(tied_options, " or "));
+  }
+
+  const LoadedPlugin& chosen = *candidates.front().plugin;
+  Result<ImporterHandle> handle = impl_->NewImporter(chosen);
+  if (handle.ok() && format != nullptr) *format = chosen.info->formats.front();
+  return handle;
+}
+
+}  // namespace morgue

@@ -1,0 +1,107 @@
+// A thin RAII layer over the SQLite C API: a connection, prepared statements with typed
+// binding, and SQLite result codes turned into morgue Status values.
+//
+// Thread-safety: a Database and its Statements are used from one thread at a time.
+
+#ifndef MORGUE_CORE_SRC_SQLITE_H_
+#define MORGUE_CORE_SRC_SQLITE_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "morgue/status.h"
+
+namespace morgue::sql {
+
+class Database;
+
+class Statement {
+ public:
+  Statement() = default;
+  Statement(Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Parameters are 1-based, as in SQLite. Empty text binds as NULL with BindTextOrNull.
+  Statement& Bind(int index, std::string_view text);
+  Statement& BindTextOrNull(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindNull(int index);
+
+  // Runs one step: true with a row to read, false when done.
+  Result<bool> Step();
+  // Steps to completion, expecting no rows.
+  Status Run();
+  void Reset();
+
+  bool IsNull(int column) const;
+  std::string Text(int column) const;  // "" for NULL
+  int64_t Int(int column) const;
+  double Double(int column) const;
+  std::string_view Blob(int column) const;
+
+ private:
+  Database* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens `path`; `create` allows a new file. Sets the busy timeout, WAL mode (unless read
+  // only) and foreign keys.
+  static Result<std::unique_ptr<Database>> Open(const std::filesystem::path& path, bool create,
+                                                bool read_only, int busy_timeout_ms);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Status Exec(const std::string& sql);
+  Result<Statement> Prepare(std::string_view sql);
+  // A statement prepared once and kept for the connection's life; reset before return.
+  Result<Statement*> Cached(const std::string& sql);
+
+  // Resets every cached statement, ending the read each may hold open.
+  void ResetCached();
+
+  int64_t LastInsertId() const;
+  int Changes() const;
+  sqlite3* handle() const { return db_; }
+  const std::filesystem::path& path() const { return path_; }
+
+  // The Status for SQLite result `code`, naming what was being done.
+  Status Error(int code, std::string_view doing) const;
+
+ private:
+  Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::filesystem::path path_;
+  std::map<std::string, Statement, std::less<>> cache_;
+};
+
+// A transaction that rolls back unless committed. BEGIN IMMEDIATE takes the write lock
+// up front, so two writers queue on the busy timeout instead of deadlocking.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) {}
+  ~Transaction();
+  Status Begin();
+  Status Commit();
+
+ private:
+  Database& db_;
+  bool open_ = false;
+};
+
+}  // namespace morgue::sql
+
+#endif  // MORGUE_CORE_SRC_SQLITE_H_

@@ -1,0 +1,148 @@
+#include "validate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "codec.h"
+#include "morgue/datetime.h"
+
+namespace morgue {
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string FoldSpaces(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+Status CheckUtf8(std::string_view field, std::string_view value) {
+  if (IsValidUtf8(value)) return Status::OK();
+  return Status::InvalidArgument("field '" + std::string(field) + "' is not valid UTF-8 text");
+}
+
+Status CheckDate(std::string_view field, const std::string& value) {
+  if (value.empty() || IsIso8601(value)) return Status::OK();
+  return Status::InvalidArgument("field '" + std::string(field) + "': '" + value +
+                                 "' is not an ISO 8601 date (write 2011-01-04 or "
+                                 "2011-01-04T19:42:00+09:00)");
+}
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string NormalizeTag(std::string_view tag) { return FoldSpaces(tag); }
+
+std::string NormalizeBody(std::string_view body) {
+  std::string out;
+  out.reserve(body.size());
+  size_t blank_lines = 0;
+  size_t pos = 0;
+  while (pos <= body.size()) {
+    size_t end = body.find('\n', pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view line = body.substr(pos, end - pos);
+    while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
+    if (line.empty()) {
+      ++blank_lines;
+    } else {
+      if (!out.empty()) out += blank_lines > 0 ? "\n\n" : "\n";
+      out += line;
+      blank_lines = 0;
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
+Status NormalizeAndValidate(Article& a) {
+  struct Field {
+    const char* name;
+    std::string* value;
+  };
+  const Field scalars[] = {
+      {"title", &a.title},         {"subtitle", &a.subtitle}, {"summary", &a.summary},
+      {"language", &a.language},   {"url", &a.url},           {"canonical_url", &a.canonical_url},
+      {"published", &a.published}, {"updated", &a.updated},   {"source", &a.source},
+  };
+  for (const Field& field : scalars) {
+    MORGUE_RETURN_IF_ERROR(CheckUtf8(field.name, *field.value));
+    *field.value = FoldSpaces(*field.value);
+  }
+  MORGUE_RETURN_IF_ERROR(CheckUtf8("body", a.body));
+  a.body = NormalizeBody(a.body);
+  if (a.title.empty() && a.body.empty()) {
+    return Status::InvalidArgument("an article needs a title or a body; this one has neither");
+  }
+  MORGUE_RETURN_IF_ERROR(CheckDate("published", a.published));
+  MORGUE_RETURN_IF_ERROR(CheckDate("updated", a.updated));
+
+  for (size_t i = 0; i < a.authors.size(); ++i) {
+    Author& author = a.authors[i];
+    std::string where = "authors[" + std::to_string(i) + "]";
+    MORGUE_RETURN_IF_ERROR(CheckUtf8(where + ".name", author.name));
+    MORGUE_RETURN_IF_ERROR(CheckUtf8(where + ".email", author.email));
+    author.name = FoldSpaces(author.name);
+    author.email = Trim(author.email);
+    if (author.role.empty()) author.role = "author";
+    if (author.name.empty()) {
+      return Status::InvalidArgument("field '" + where + ".name' is empty: an author needs a name");
+    }
+    if (author.role != "author" && author.role != "poster") {
+      return Status::InvalidArgument("field '" + where + ".role': '" + author.role +
+                                     "' is not a role; use 'author' or 'poster'");
+    }
+  }
+
+  std::vector<std::string> tags;
+  std::set<std::string> seen;
+  for (const std::string& raw : a.tags) {
+    MORGUE_RETURN_IF_ERROR(CheckUtf8("tags", raw));
+    std::string tag = NormalizeTag(raw);
+    if (!tag.empty() && seen.insert(LowerAscii(tag)).second) tags.push_back(std::move(tag));
+  }
+  a.tags = std::move(tags);
+
+  std::vector<Media> media;
+  for (Media& m : a.media) {
+    MORGUE_RETURN_IF_ERROR(CheckUtf8("media.url", m.url));
+    MORGUE_RETURN_IF_ERROR(CheckUtf8("media.caption", m.caption));
+    MORGUE_RETURN_IF_ERROR(CheckUtf8("media.credit", m.credit));
+    m.url = Trim(m.url);
+    m.caption = FoldSpaces(m.caption);
+    m.credit = FoldSpaces(m.credit);
+    if (!m.url.empty() || !m.caption.empty() || !m.credit.empty()) media.push_back(std::move(m));
+  }
+  a.media = std::move(media);
+
+  for (const auto& [field, rule] : a.provenance) {
+    MORGUE_RETURN_IF_ERROR(CheckUtf8("provenance", field));
+    MORGUE_RETURN_IF_ERROR(CheckUtf8("provenance", rule));
+  }
+  return Status::OK();
+}
+
+}  // namespace morgue

@@ -1,0 +1,223 @@
+// ImportRun with the real json plugin built by this tree: documents, dedup, per-input
+// atomicity, batching, and the run's record in the archive.
+
+#include "morgue/import.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include "support/test_support.h"
+
+namespace morgue {
+namespace {
+
+using testing::ReadFile;
+using testing::TempDir;
+using testing::WriteFile;
+
+class ImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    plugins_.LoadDirectory(testing::BuildPluginDir());
+    ASSERT_FALSE(plugins_.plugins().empty()) << "no plugins in " << testing::BuildPluginDir();
+    auto opened = Archive::Open(dir_ / "a.db");
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    archive_ = std::move(opened).value();
+  }
+
+  std::unique_ptr<ImportRun> Start(ImportOptions options = {}) {
+    auto run = ImportRun::Start(*archive_, plugins_, std::move(options));
+    EXPECT_TRUE(run.ok()) << run.status().ToString();
+    return run.ok() ? std::move(run).value() : nullptr;
+  }
+
+  int64_t Articles() { return archive_->Stats()->articles; }
+
+  std::string Query(const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open((dir_ / "a.db").c_str(), &db);
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    std::string result;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+      int n = sqlite3_column_bytes(stmt, 0);
+      const void* data = sqlite3_column_blob(stmt, 0);
+      if (data != nullptr) result.assign(static_cast<const char*>(data), n);
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return result;
+  }
+
+  static std::filesystem::path Sample() { return testing::FixturesDir() / "sample-articles.jsonl"; }
+
+  TempDir dir_;
+  PluginRegistry plugins_;
+  std::unique_ptr<Archive> archive_;
+};
+
+TEST_F(ImportTest, ImportsEveryArticleAndKeepsTheOriginalBytes) {
+  auto run = Start();
+  InputReport report = run->ImportFile(Sample());
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.plugin, "json");
+  EXPECT_EQ(report.imported, 4);
+  EXPECT_EQ(report.article_ids.size(), 4u);
+  auto totals = run->Finish();
+  ASSERT_TRUE(totals.ok());
+  EXPECT_EQ(totals->imported, 4);
+  EXPECT_EQ(Articles(), 4);
+
+  const std::string original = ReadFile(Sample());
+  EXPECT_EQ(Query("SELECT count(*) FROM documents"), "1");
+  EXPECT_EQ(Query("SELECT size FROM documents"), std::to_string(original.size()));
+  EXPECT_EQ(Query("SELECT plugin FROM documents"), "json");
+  EXPECT_EQ(Query("SELECT original_path FROM documents"), Sample().string());
+  EXPECT_EQ(Query("SELECT media_type FROM documents"), "application/x-ndjson");
+  EXPECT_EQ(Query("SELECT count(*) FROM article_documents"), "4");
+  ASSERT_EQ(Query("SELECT compression FROM documents"), "zlib");
+  std::string stored = Query("SELECT content FROM documents");
+  std::string restored(original.size(), '\0');
+  uLongf length = restored.size();
+  ASSERT_EQ(uncompress(reinterpret_cast<Bytef*>(restored.data()), &length,
+                       reinterpret_cast<const Bytef*>(stored.data()), stored.size()),
+            Z_OK);
+  EXPECT_EQ(restored, original);
+
+  auto seed = archive_->Get(report.article_ids[0]);
+  ASSERT_TRUE(seed.ok());
+  EXPECT_EQ(seed->title, "Seoul, Tokyo seek 1st military pact");
+  EXPECT_EQ(seed->authors.at(0).email, "leeth@koreatimes.co.kr");
+}
+
+TEST_F(ImportTest, ReimportingReportsDuplicatesAndStoresNothingTwice) {
+  {
+    auto run = Start();
+    ASSERT_TRUE(run->ImportFile(Sample()).status.ok());
+  }
+  auto run = Start();
+  InputReport again = run->ImportFile(Sample());
+  ASSERT_TRUE(again.status.ok()) << again.status.ToString();
+  EXPECT_EQ(again.imported, 0);
+  EXPECT_EQ(again.duplicates, 4);
+  ASSERT_TRUE(run->Finish().ok());
+  EXPECT_EQ(Articles(), 4);
+  EXPECT_EQ(Query("SELECT count(*) FROM documents"), "1");
+  EXPECT_EQ(Query("SELECT count(*) FROM imports"), "2");
+  EXPECT_EQ(Query("SELECT duplicates FROM imports WHERE id = 2"), "4");
+  EXPECT_EQ(Query("SELECT imported FROM imports WHERE id = 1"), "4");
+}
+
+TEST_F(ImportTest, ABadRecordFailsItsWholeInputAndTheBatchGoesOn) {
+  WriteFile(dir_ / "good1.jsonl", "{\"title\": \"First good\"}\n");
+  WriteFile(dir_ / "bad.jsonl",
+            "{\"title\": \"Would be fine\"}\n{\"title\": \"Bad date\", \"published\": \"soon\"}\n");
+  WriteFile(dir_ / "good2.jsonl", "{\"title\": \"Second good\"}\n");
+  ImportOptions options;
+  options.inputs_per_transaction = 2;
+  auto run = Start(options);
+  EXPECT_TRUE(run->ImportFile(dir_ / "good1.jsonl").status.ok());
+  InputReport bad = run->ImportFile(dir_ / "bad.jsonl");
+  EXPECT_FALSE(bad.status.ok());
+  EXPECT_NE(bad.status.message().find("line 2"), std::string::npos) << bad.status.message();
+  EXPECT_NE(bad.status.message().find("published"), std::string::npos) << bad.status.message();
+  EXPECT_EQ(bad.imported, 0);
+  EXPECT_TRUE(run->ImportFile(dir_ / "good2.jsonl").status.ok());
+  auto totals = run->Finish();
+  ASSERT_TRUE(totals.ok());
+  EXPECT_EQ(totals->imported, 2);
+  EXPECT_EQ(totals->failed, 1);
+  EXPECT_EQ(Articles(), 2);
+  Filter f;
+  f.query = "\"would be fine\"";
+  EXPECT_TRUE(archive_->Search(f)->empty());
+  EXPECT_EQ(Query("SELECT count(*) FROM documents"), "2");  // the bad input's is rolled back
+  EXPECT_EQ(Query("SELECT input FROM import_failures"), (dir_ / "bad.jsonl").string());
+  EXPECT_EQ(Query("SELECT failed FROM imports"), "1");
+}
+
+TEST_F(ImportTest, TagsFromTheCommandLineGoOnEveryArticle) {
+  ImportOptions options;
+  options.tags = {"batch-2011", "japan"};
+  auto run = Start(options);
+  InputReport report = run->ImportFile(Sample());
+  ASSERT_TRUE(report.status.ok());
+  for (int64_t id : report.article_ids) {
+    auto article = archive_->Get(id);
+    ASSERT_TRUE(article.ok());
+    EXPECT_NE(std::find(article->tags.begin(), article->tags.end(), "batch-2011"),
+              article->tags.end());
+  }
+}
+
+TEST_F(ImportTest, InputsWithNoArticleOrThatCannotBeReadFail) {
+  WriteFile(dir_ / "empty.json", "[]");
+  auto run = Start();
+  InputReport empty = run->ImportFile(dir_ / "empty.json");
+  EXPECT_FALSE(empty.status.ok());
+  EXPECT_NE(empty.status.message().find("no article"), std::string::npos);
+  InputReport missing = run->ImportFile(dir_ / "missing.json");
+  EXPECT_EQ(missing.status.code(), StatusCode::kIOError);
+  EXPECT_NE(missing.status.message().find("No such file"), std::string::npos);
+  InputReport folder = run->ImportFile(dir_.path());
+  EXPECT_FALSE(folder.status.ok());
+  auto totals = run->Finish();
+  EXPECT_EQ(totals->failed, 3);
+  EXPECT_EQ(Query("SELECT count(*) FROM documents"), "0");
+}
+
+TEST_F(ImportTest, UnknownFormatIsRefused) {
+  ImportOptions options;
+  options.format = "no-such-format";
+  auto run = Start(options);
+  InputReport report = run->ImportFile(Sample());
+  EXPECT_EQ(report.status.code(), StatusCode::kNotFound);
+  EXPECT_NE(report.status.message().find("jsonl"), std::string::npos) << report.status.message();
+  EXPECT_EQ(Articles(), 0);
+}
+
+TEST_F(ImportTest, StandardInputIsImportedUnderItsName) {
+  auto run = Start();
+  InputReport report =
+      run->ImportBytes("<stdin>", "{\"title\": \"Piped in\", \"body\": \"From a pipe.\"}\n");
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  ASSERT_TRUE(run->Finish().ok());
+  EXPECT_EQ(Query("SELECT original_path FROM documents"), "<stdin>");
+  EXPECT_EQ(Articles(), 1);
+}
+
+TEST_F(ImportTest, AnUnfinishedRunKeepsItsCompleteInputs) {
+  {
+    ImportOptions options;
+    options.inputs_per_transaction = 100;
+    auto run = Start(options);
+    ASSERT_TRUE(run->ImportFile(Sample()).status.ok());
+    // No Finish: the run is dropped, as when the caller returns early.
+  }
+  EXPECT_EQ(Articles(), 4);
+  EXPECT_EQ(Query("PRAGMA integrity_check"), "ok");
+}
+
+TEST(CollectInputFilesTest, WalksFoldersInOrderSkippingHiddenAndLoops) {
+  TempDir dir;
+  WriteFile(dir / "b/2.json", "x");
+  WriteFile(dir / "b/1.json", "x");
+  WriteFile(dir / "a.json", "x");
+  WriteFile(dir / ".hidden/secret.json", "x");
+  WriteFile(dir / "b/.dotfile", "x");
+  std::filesystem::create_directory_symlink(dir.path(), dir / "b/loop");
+  std::filesystem::create_symlink(dir / "gone", dir / "b/dangling.json");
+  std::vector<InputReport> problems;
+  auto files = CollectInputFiles({dir.path(), dir / "missing.json"}, &problems);
+  EXPECT_EQ(files, (std::vector<std::filesystem::path>{dir / "a.json", dir / "b/1.json",
+                                                       dir / "b/2.json"}));
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].input, (dir / "b/dangling.json").string());
+  EXPECT_EQ(problems[1].input, (dir / "missing.json").string());
+  EXPECT_EQ(problems[1].status.message(), "no such file or folder");
+}
+
+}  // namespace
+}  // namespace morgue

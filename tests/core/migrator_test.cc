@@ -1,0 +1,134 @@
+// Schema migrations through the public API: a fresh archive, an upgrade from version 1,
+// and an archive made by a newer morgue.
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "morgue/archive.h"
+#include "support/test_support.h"
+
+namespace morgue {
+namespace {
+
+using testing::ReadFile;
+using testing::TempDir;
+
+// Runs SQL on a raw SQLite connection, as another tool would.
+void RawExec(const std::filesystem::path& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error != nullptr ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+std::string RawQuery(const std::filesystem::path& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  std::string result;
+  if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+    result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return result;
+}
+
+TEST(MigratorTest, FreshArchiveIsAtTheLatestVersionInWalMode) {
+  TempDir dir;
+  auto archive = Archive::Open(dir / "a.db");
+  ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+  EXPECT_EQ((*archive)->schema_version(), Archive::LatestSchemaVersion());
+  EXPECT_GE(Archive::LatestSchemaVersion(), 2);
+  EXPECT_EQ(RawQuery(dir / "a.db", "PRAGMA user_version"),
+            std::to_string(Archive::LatestSchemaVersion()));
+  EXPECT_EQ(RawQuery(dir / "a.db", "PRAGMA journal_mode"), "wal");
+  for (const char* table :
+       {"articles", "authors", "article_authors", "sources", "tags", "media", "documents",
+        "imports", "article_fields", "articles_fts", "articles_flat"}) {
+    EXPECT_EQ(
+        RawQuery(dir / "a.db",
+                 std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"),
+        "1")
+        << table;
+  }
+}
+
+TEST(MigratorTest, ReopeningChangesNothing) {
+  TempDir dir;
+  {
+    auto archive = Archive::Open(dir / "a.db");
+    ASSERT_TRUE(archive.ok());
+    Article article;
+    article.title = "Kept across reopen";
+    ASSERT_TRUE((*archive)->Add(article).ok());
+  }
+  auto again = Archive::Open(dir / "a.db");
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  auto stats = (*again)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 1);
+}
+
+TEST(MigratorTest, UpgradesAVersionOneArchiveAndIndexesItsArticles) {
+  TempDir dir;
+  const auto path = dir / "old.db";
+  RawExec(path, ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) / "0001_core.sql"));
+  RawExec(path,
+          "INSERT INTO articles(title, body, added_at) VALUES "
+          "('Harbour report', 'Fishing boats returned to the harbours at dawn.', "
+          "'2020-01-01T00:00:00Z');"
+          "PRAGMA user_version = 1;");
+
+  auto archive = Archive::Open(path);
+  ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+  EXPECT_EQ((*archive)->schema_version(), Archive::LatestSchemaVersion());
+  Filter filter;
+  filter.query = "harbours";
+  auto hits = (*archive)->Search(filter);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].article.title, "Harbour report");
+}
+
+TEST(MigratorTest, RefusesAnArchiveFromANewerMorgueAndLeavesItAlone) {
+  TempDir dir;
+  const auto path = dir / "future.db";
+  RawExec(path, "CREATE TABLE future_things(x); PRAGMA user_version = 99;");
+  auto archive = Archive::Open(path);
+  ASSERT_FALSE(archive.ok());
+  EXPECT_EQ(archive.status().code(), StatusCode::kNotSupported);
+  EXPECT_NE(archive.status().message().find(path.string()), std::string::npos);
+  EXPECT_NE(archive.status().message().find("schema version 99"), std::string::npos);
+  EXPECT_NE(archive.status().message().find("newer morgue"), std::string::npos);
+  EXPECT_EQ(RawQuery(path, "PRAGMA user_version"), "99");
+  EXPECT_EQ(RawQuery(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'"), "0");
+}
+
+TEST(MigratorTest, RefusesAFileThatIsNotAnArchive) {
+  TempDir dir;
+  testing::WriteFile(dir / "notes.db", std::string(4096, 'x'));
+  auto archive = Archive::Open(dir / "notes.db");
+  ASSERT_FALSE(archive.ok());
+  EXPECT_NE(archive.status().message().find("notes.db"), std::string::npos);
+  EXPECT_EQ(ReadFile(dir / "notes.db"), std::string(4096, 'x'));
+}
+
+TEST(MigratorTest, MissingArchiveIsNotFoundWithoutCreate) {
+  TempDir dir;
+  OpenOptions options;
+  options.create_if_missing = false;
+  auto archive = Archive::Open(dir / "none.db", options);
+  ASSERT_FALSE(archive.ok());
+  EXPECT_EQ(archive.status().code(), StatusCode::kNotFound);
+  EXPECT_FALSE(std::filesystem::exists(dir / "none.db"));
+}
+
+}  // namespace
+}  // namespace morgue
