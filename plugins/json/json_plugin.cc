@@ -1,0 +1,10 @@
+// The plugin's entry point: its descriptor and factories.
+
+#include "plugins/json/json_plugin.h"
+
+MORGUE_PLUGIN(morgue::json_plugin::JsonImporter, morgue::json_plugin::JsonExporter,
+              {.name = "json",
+               .version = "1.0.0",
+               .formats = "json,jsonl",
+               .extensions = ".json,.jsonl,.ndjson",
+               .description = "morgue JSON articles, as a JSON array or JSON Lines"})
