@@ -87,6 +87,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
     Result<int> version = Migrate(*impl->db, EmbeddedMigrations());
     if (!version.ok()) return version.status();
     impl->schema_version = *version;
+    MORGUE_RETURN_IF_ERROR(SeedPublications(*impl->db));
   }
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));
 }
@@ -100,37 +101,69 @@ int Archive::schema_version() const { return impl_->schema_version; }
 // ---------------------------------------------------------------------------------------
 // Writing
 
-Result<int64_t> Archive::Impl::ResolveSource(const std::string& name, const std::string& url) {
-  if (!name.empty()) {
-    for (const char* sql : {"SELECT id FROM sources WHERE name = ?1",
-                            "SELECT source_id FROM source_aliases WHERE alias = ?1"}) {
-      Result<sql::Statement*> find = db->Cached(sql);
-      if (!find.ok()) return find.status();
-      (*find)->Bind(1, name);
-      Result<bool> row = (*find)->Step();
-      if (!row.ok()) return row.status();
-      if (*row) return (*find)->Int(0);
-    }
-    Result<sql::Statement*> insert =
-        db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')");
-    if (!insert.ok()) return insert.status();
-    (*insert)->Bind(1, name);
-    MORGUE_RETURN_IF_ERROR((*insert)->Run());
-    return db->LastInsertId();
-  }
-  // No name: a known domain of the URL (or of a parent domain) names the publication.
-  std::string host = HostOf(url);
-  while (!host.empty()) {
+Result<int64_t> Archive::Impl::SourceByDomain(std::string host) {
+  // The most specific known domain wins: news.example.co.kr, then example.co.kr.
+  while (host.find('.') != std::string::npos) {
     Result<sql::Statement*> find =
         db->Cached("SELECT source_id FROM source_domains WHERE domain = ?1");
     if (!find.ok()) return find.status();
     (*find)->Bind(1, host);
     Result<bool> row = (*find)->Step();
     if (!row.ok()) return row.status();
-    if (*row) return (*find)->Int(0);
-    size_t dot = host.find('.');
-    if (dot == std::string::npos || host.find('.', dot + 1) == std::string::npos) break;
-    host.erase(0, dot + 1);
+    if (*row) {
+      int64_t id = (*find)->Int(0);
+      (*find)->Reset();
+      return id;
+    }
+    host.erase(0, host.find('.') + 1);
+  }
+  return int64_t{0};
+}
+
+Result<int64_t> Archive::Impl::ResolveSource(const Article& a) {
+  if (!a.source.empty()) {
+    // A name or alias the archive knows; a domain given as the name; a leading "The"
+    // the directory leaves out; else a new publication, first seen here.
+    std::vector<std::string> names = {a.source};
+    if (LowerAscii(a.source).starts_with("the ")) names.push_back(a.source.substr(4));
+    for (const std::string& name : names) {
+      for (const char* sql : {"SELECT id FROM sources WHERE name = ?1",
+                              "SELECT source_id FROM source_aliases WHERE alias = ?1"}) {
+        Result<sql::Statement*> find = db->Cached(sql);
+        if (!find.ok()) return find.status();
+        (*find)->Bind(1, name);
+        Result<bool> row = (*find)->Step();
+        if (!row.ok()) return row.status();
+        if (*row) {
+          int64_t id = (*find)->Int(0);
+          (*find)->Reset();
+          return id;
+        }
+      }
+    }
+    if (a.source.find(' ') == std::string::npos && a.source.find('.') != std::string::npos) {
+      Result<int64_t> by_domain = SourceByDomain(LowerAscii(a.source));
+      if (!by_domain.ok() || *by_domain != 0) return by_domain;
+    }
+    Result<sql::Statement*> insert =
+        db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')");
+    if (!insert.ok()) return insert.status();
+    (*insert)->Bind(1, a.source);
+    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    return db->LastInsertId();
+  }
+  // No name: the article's own address, then its reporters' e-mail domains.
+  std::vector<std::string> hosts = {HostOf(a.canonical_url), HostOf(a.url)};
+  for (const Author& author : a.authors) {
+    size_t at = author.email.rfind('@');
+    if (author.role == "author" && at != std::string::npos) {
+      hosts.push_back(LowerAscii(author.email.substr(at + 1)));
+    }
+  }
+  for (const std::string& host : hosts) {
+    if (host.empty()) continue;
+    Result<int64_t> id = SourceByDomain(host);
+    if (!id.ok() || *id != 0) return id;
   }
   return int64_t{0};
 }
@@ -241,8 +274,7 @@ Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std:
       body = CASE WHEN coalesce(body, '') = '' THEN ?12 ELSE body END
     WHERE id = ?1)sql");
   if (!update.ok()) return update.status();
-  Result<int64_t> source_id =
-      ResolveSource(a.source, a.canonical_url.empty() ? a.url : a.canonical_url);
+  Result<int64_t> source_id = ResolveSource(a);
   if (!source_id.ok()) return source_id.status();
   sql::Statement& s = **update;
   s.Bind(1, id);
@@ -319,8 +351,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     }
     MORGUE_RETURN_IF_ERROR(InsertLinks(result.id, a, tag_ids));
 
-    Result<int64_t> source_id =
-        ResolveSource(a.source, a.canonical_url.empty() ? a.url : a.canonical_url);
+    Result<int64_t> source_id = ResolveSource(a);
     if (!source_id.ok()) return source_id.status();
     Result<sql::Statement*> insert = db->Cached(R"sql(
       INSERT INTO articles(id, title, subtitle, body, summary, language, url, canonical_url,

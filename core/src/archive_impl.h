@@ -37,12 +37,17 @@ struct Archive::Impl {
   Result<std::pair<int64_t, std::string>> ResolveTag(const std::string& tag);
 
  private:
-  Result<int64_t> ResolveSource(const std::string& name, const std::string& url);
+  Result<int64_t> ResolveSource(const Article& article);
+  Result<int64_t> SourceByDomain(std::string host);
   Result<int64_t> ResolveAuthor(const Author& author);
   Result<int64_t> FindDuplicate(const std::string& url_key, const std::string& body_hash);
   Status Merge(int64_t id, const Article& article, const std::vector<std::string>& tags);
   Status InsertLinks(int64_t id, const Article& article, const std::vector<int64_t>& tag_ids);
 };
+
+// Brings the sources tables up to date with the publications directory compiled into
+// this library, when it changed since the archive was last seeded (sources.cc).
+Status SeedPublications(sql::Database& db);
 
 // SQLite reports a bad FTS5 query when the statement first steps; this names the query.
 Status QueryError(const Filter& filter, const Status& status);

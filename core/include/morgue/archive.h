@@ -22,6 +22,7 @@
 #include "morgue/article.h"
 #include "morgue/export.h"
 #include "morgue/filter.h"
+#include "morgue/publications.h"
 #include "morgue/status.h"
 
 namespace morgue {
@@ -67,6 +68,18 @@ struct ArchiveStats {
   int64_t file_bytes = 0;  // size of the archive file
   std::string earliest_published;
   std::string latest_published;
+};
+
+// A publication as the archive knows it.
+struct SourceInfo {
+  int64_t id = 0;
+  std::string name;
+  std::string country;
+  std::string language;
+  std::string origin;  // "directory", "user" or "import"
+  std::vector<std::string> domains;
+  std::vector<std::string> aliases;
+  int64_t articles = 0;
 };
 
 // Streams the articles of a query one at a time, in constant memory.
@@ -135,6 +148,16 @@ class MORGUE_EXPORT Archive {
   Status Remove(int64_t id);
 
   Result<ArchiveStats> Stats();
+
+  // The publications the archive knows (the shipped directory, the user's own entries and
+  // those first seen on imported articles) whose name, an alias or a domain contains
+  // `match`, ignoring case; all of them when `match` is empty. By name.
+  Result<std::vector<SourceInfo>> Sources(const std::string& match = "");
+
+  // Adds the user's own publication, or adds domains and aliases to the one of that name
+  // (or alias). A domain or alias that already names another publication is refused with
+  // InvalidArgument naming it. Returns the source's id.
+  Result<int64_t> AddSource(const Publication& publication);
 
   struct Impl;
 

@@ -1,0 +1,87 @@
+// Text helpers for importers: the rules that turn what real pages and saved articles say
+// into morgue's fields. Built-in importers use them and so can any third-party plugin, so
+// that every importer reads "Tuesday, January 4, 2011" or "By Lee Tae-hoon" the same way.
+//
+// All functions take and return UTF-8 (except DecodeToUtf8, which makes it) and never
+// throw. Thread-safety: pure functions, safe to call from any thread.
+
+#ifndef MORGUE_TEXT_H_
+#define MORGUE_TEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/export.h"
+#include "morgue/status.h"
+
+namespace morgue {
+
+// ---- Dates ------------------------------------------------------------------------------
+
+// Turns a date as written on news pages and blogs into ISO 8601, keeping the time and the
+// offset when the text has them: "Tuesday, January 4, 2011" and "Jan. 4, 2011" and
+// "4 January 2011" give "2011-01-04"; "2011-01-04T19:42:00+09:00" stays as it is;
+// RFC 822 "Tue, 04 Jan 2011 10:42:00 GMT" gives "2011-01-04T10:42:00Z"; "2011년 1월 4일",
+// "2011年1月4日", "2011.01.04", "2011/01/04" give "2011-01-04"; "January 4, 2011 at
+// 7:42 PM" gives "2011-01-04T19:42". Surrounding words such as "Posted on", "Updated:" or
+// "등록 :" are allowed. Returns an empty string when the text holds no full date.
+MORGUE_EXPORT std::string ParseDate(std::string_view text);
+
+// ---- Bylines ----------------------------------------------------------------------------
+
+struct Byline {
+  std::vector<Author> authors;  // role "author", e-mail when the byline has one
+  std::string source;           // a publication named in the byline: "X | Yonhap" → "Yonhap"
+};
+
+// Parses a byline line: "By Lee Tae-hoon", "By X and Y", "By X, Y and Z", "X, Staff
+// Reporter", "X | Yonhap", "By X (x@example.com)", "X 기자", "Posted by X". Job titles
+// ("Staff Writer", "Correspondent", "기자") are stripped. Returns nullopt when the line is
+// not a byline (a sentence, a list of many names from a sidebar, a bare date).
+MORGUE_EXPORT std::optional<Byline> ParseByline(std::string_view line);
+
+// Splits a names field found in metadata ("X, Y and Z", "X; Y", "X & Y") into names,
+// with job titles and a leading "By" removed. Returns nothing for text that does not
+// look like names.
+MORGUE_EXPORT std::vector<std::string> SplitAuthorNames(std::string_view names);
+
+// ---- Captions, e-mail, credits -------------------------------------------------------------
+
+struct CaptionCredit {
+  std::string caption;
+  std::string credit;
+};
+
+// Splits a photo caption from its credit: "... Tuesday. / Xinhua-Yonhap", "... (Reuters)",
+// "... Photo: AP", "... [Yonhap]", "... Photo by Jane Doe". Without a credit the whole
+// text is the caption.
+MORGUE_EXPORT CaptionCredit SplitCaptionCredit(std::string_view text);
+
+// The first e-mail address in `text`, lower-cased, or "".
+MORGUE_EXPORT std::string FindEmail(std::string_view text);
+
+// ---- Encodings --------------------------------------------------------------------------
+
+struct DecodedText {
+  std::string text;     // UTF-8, without a byte order mark
+  std::string charset;  // what was used, e.g. "UTF-8", "WINDOWS-1252", "EUC-KR"
+};
+
+// Converts bytes to UTF-8. A byte order mark decides first, then `declared` (a meta
+// charset or an HTTP header; ignored when the bytes contradict it), then detection
+// (uchardet). Text that is valid UTF-8 stays as it is. ISO-8859-1 is read as Windows-1252,
+// as browsers do. Bytes that cannot be converted become U+FFFD, so the result is always
+// valid UTF-8. Fails only when no converter for the charset exists.
+MORGUE_EXPORT Result<DecodedText> DecodeToUtf8(std::string_view bytes,
+                                               std::string_view declared = "");
+
+// Folds runs of whitespace (including no-break and other Unicode spaces) to one space
+// and trims both ends.
+MORGUE_EXPORT std::string CollapseWhitespace(std::string_view text);
+
+}  // namespace morgue
+
+#endif  // MORGUE_TEXT_H_

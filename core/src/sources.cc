@@ -1,0 +1,228 @@
+// Publications in the archive: seeding from the shipped directory, the user's own
+// entries, listing.
+
+#include <algorithm>
+#include <cctype>
+
+#include "archive_impl.h"
+#include "codec.h"
+
+namespace morgue {
+
+std::string_view EmbeddedPublicationsTsv();  // embedded_publications.cc
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Result<std::string> Setting(sql::Database& db, const std::string& key) {
+  Result<sql::Statement*> get = db.Cached("SELECT value FROM morgue_settings WHERE key = ?1");
+  if (!get.ok()) return get.status();
+  (*get)->Bind(1, key);
+  Result<bool> row = (*get)->Step();
+  if (!row.ok()) return row.status();
+  std::string value = *row ? (*get)->Text(0) : std::string();
+  (*get)->Reset();
+  return value;
+}
+
+Status SetSetting(sql::Database& db, const std::string& key, const std::string& value) {
+  Result<sql::Statement*> set =
+      db.Cached("INSERT OR REPLACE INTO morgue_settings(key, value) VALUES (?1, ?2)");
+  if (!set.ok()) return set.status();
+  (*set)->Bind(1, key).Bind(2, value);
+  return (*set)->Run();
+}
+
+// Links `domains` and `aliases` to source `id`; with `strict`, one that already names
+// another source is an error, otherwise it is left with that source.
+Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool strict) {
+  struct Kind {
+    const char* table;
+    const char* column;
+    const std::vector<std::string>* values;
+  };
+  for (const Kind& kind : {Kind{"source_domains", "domain", &p.domains},
+                           Kind{"source_aliases", "alias", &p.aliases}}) {
+    for (const std::string& raw : *kind.values) {
+      std::string value = kind.values == &p.domains ? Lower(raw) : raw;
+      if (value.empty()) continue;
+      Result<sql::Statement*> owner =
+          db.Cached(std::string("SELECT s.id, s.name FROM ") + kind.table +
+                    " x JOIN sources s ON s.id = x.source_id WHERE x." + kind.column + " = ?1");
+      if (!owner.ok()) return owner.status();
+      (*owner)->Bind(1, value);
+      Result<bool> row = (*owner)->Step();
+      if (!row.ok()) return row.status();
+      if (*row) {
+        int64_t owner_id = (*owner)->Int(0);
+        std::string owner_name = (*owner)->Text(1);
+        (*owner)->Reset();
+        if (owner_id != id && strict) {
+          return Status::InvalidArgument(std::string(kind.column) + " '" + value +
+                                         "' already belongs to '" + owner_name + "'");
+        }
+        continue;
+      }
+      (*owner)->Reset();
+      Result<sql::Statement*> insert = db.Cached(std::string("INSERT INTO ") + kind.table + "(" +
+                                                 kind.column + ", source_id) VALUES (?1, ?2)");
+      if (!insert.ok()) return insert.status();
+      (*insert)->Bind(1, value).Bind(2, id);
+      MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    }
+  }
+  return Status::OK();
+}
+
+// The id of the source named `name` or having it as an alias; 0 if none.
+Result<int64_t> FindSource(sql::Database& db, const std::string& name) {
+  for (const char* sql : {"SELECT id FROM sources WHERE name = ?1",
+                          "SELECT source_id FROM source_aliases WHERE alias = ?1"}) {
+    Result<sql::Statement*> find = db.Cached(sql);
+    if (!find.ok()) return find.status();
+    (*find)->Bind(1, name);
+    Result<bool> row = (*find)->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      int64_t id = (*find)->Int(0);
+      (*find)->Reset();
+      return id;
+    }
+  }
+  return int64_t{0};
+}
+
+}  // namespace
+
+Status SeedPublications(sql::Database& db) {
+  const std::string version = Sha256Hex(EmbeddedPublicationsTsv());
+  Result<std::string> seeded = Setting(db, "publications_sha256");
+  if (!seeded.ok()) return seeded.status();
+  if (*seeded == version) return Status::OK();
+
+  sql::Transaction transaction(db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  for (const Publication& p : PublicationDirectory::Builtin().publications()) {
+    Result<int64_t> id = FindSource(db, p.name);
+    if (!id.ok()) return id.status();
+    if (*id == 0) {
+      Result<sql::Statement*> insert = db.Cached(
+          "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'directory')");
+      if (!insert.ok()) return insert.status();
+      (*insert)->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
+      MORGUE_RETURN_IF_ERROR((*insert)->Run());
+      id = db.LastInsertId();
+    } else {
+      // A source first seen on an import becomes the directory's entry; the user's own
+      // entries are never touched.
+      Result<sql::Statement*> update = db.Cached(
+          "UPDATE sources SET country = ?2, language = ?3, origin = 'directory' "
+          "WHERE id = ?1 AND origin <> 'user'");
+      if (!update.ok()) return update.status();
+      (*update)->Bind(1, *id).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
+      MORGUE_RETURN_IF_ERROR((*update)->Run());
+    }
+    MORGUE_RETURN_IF_ERROR(LinkNames(db, *id, p, /*strict=*/false));
+  }
+  MORGUE_RETURN_IF_ERROR(SetSetting(db, "publications_sha256", version));
+  return transaction.Commit();
+}
+
+Result<int64_t> Archive::AddSource(const Publication& publication) {
+  Publication p = publication;
+  p.name.erase(0, p.name.find_first_not_of(" \t"));
+  p.name.erase(p.name.find_last_not_of(" \t") + 1);
+  if (p.name.empty()) {
+    return Status::InvalidArgument("a publication needs a name");
+  }
+  for (std::string& domain : p.domains) {
+    domain = Lower(domain);
+    if (domain.find('.') == std::string::npos ||
+        domain.find_first_of(" /:@") != std::string::npos) {
+      return Status::InvalidArgument("'" + domain +
+                                     "' is not a domain; write it as example.com, without "
+                                     "scheme or path");
+    }
+  }
+  sql::Database& db = *impl_->db;
+  sql::Transaction transaction(db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  Result<int64_t> id = FindSource(db, p.name);
+  if (!id.ok()) return id.status();
+  if (*id == 0) {
+    Result<sql::Statement*> insert = db.Cached(
+        "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'user')");
+    if (!insert.ok()) return insert.status();
+    (*insert)->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
+    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    id = db.LastInsertId();
+  } else if (!p.country.empty() || !p.language.empty()) {
+    Result<sql::Statement*> update = db.Cached(
+        "UPDATE sources SET country = coalesce(nullif(?2, ''), country), "
+        "language = coalesce(nullif(?3, ''), language) WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    (*update)->Bind(1, *id).Bind(2, p.country).Bind(3, p.language);
+    MORGUE_RETURN_IF_ERROR((*update)->Run());
+  }
+  MORGUE_RETURN_IF_ERROR(LinkNames(db, *id, p, /*strict=*/true));
+  MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  return *id;
+}
+
+Result<std::vector<SourceInfo>> Archive::Sources(const std::string& match) {
+  sql::Database& db = *impl_->db;
+  std::string pattern = "%";
+  for (char c : match) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  Result<sql::Statement> stmt = db.Prepare(R"sql(
+    SELECT s.id, s.name, s.country, s.language, s.origin,
+           (SELECT count(*) FROM articles a WHERE a.source_id = s.id)
+    FROM sources s
+    WHERE s.name LIKE ?1 ESCAPE '\'
+       OR s.id IN (SELECT source_id FROM source_aliases WHERE alias LIKE ?1 ESCAPE '\')
+       OR s.id IN (SELECT source_id FROM source_domains WHERE domain LIKE ?1 ESCAPE '\')
+    ORDER BY s.name COLLATE NOCASE)sql");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, pattern);
+  std::vector<SourceInfo> sources;
+  while (true) {
+    Result<bool> row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    SourceInfo info;
+    info.id = stmt->Int(0);
+    info.name = stmt->Text(1);
+    info.country = stmt->Text(2);
+    info.language = stmt->Text(3);
+    info.origin = stmt->Text(4);
+    info.articles = stmt->Int(5);
+    sources.push_back(std::move(info));
+  }
+  for (SourceInfo& info : sources) {
+    for (auto [sql, target] :
+         {std::pair{"SELECT domain FROM source_domains WHERE source_id = ?1 ORDER BY rowid",
+                    &info.domains},
+          std::pair{"SELECT alias FROM source_aliases WHERE source_id = ?1 ORDER BY rowid",
+                    &info.aliases}}) {
+      Result<sql::Statement*> names = db.Cached(sql);
+      if (!names.ok()) return names.status();
+      (*names)->Bind(1, info.id);
+      while (true) {
+        Result<bool> row = (*names)->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        target->push_back((*names)->Text(0));
+      }
+    }
+  }
+  return sources;
+}
+
+}  // namespace morgue
