@@ -4,7 +4,6 @@
 #include <boost/dll/shared_library.hpp>
 #include <cctype>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <set>
 #include <string>
@@ -27,13 +26,19 @@ std::string CopyString(const char* s) { return s == nullptr ? std::string() : st
 
 std::string Trim(std::string_view s) {
   const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front())) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && is_space(s.back())) {
+    s.remove_suffix(1);
+  }
   return std::string(s);
 }
 
 std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   return s;
 }
 
@@ -44,8 +49,12 @@ std::vector<std::string> SplitList(const char* list, bool lower_case) {
   while (!rest.empty()) {
     const size_t comma = rest.find(',');
     std::string item = Trim(rest.substr(0, comma));
-    if (!item.empty()) items.push_back(lower_case ? Lower(std::move(item)) : std::move(item));
-    if (comma == std::string_view::npos) break;
+    if (!item.empty()) {
+      items.push_back(lower_case ? Lower(std::move(item)) : std::move(item));
+    }
+    if (comma == std::string_view::npos) {
+      break;
+    }
     rest.remove_prefix(comma + 1);
   }
   return items;
@@ -55,7 +64,9 @@ std::vector<std::string> SplitList(const char* list, bool lower_case) {
 std::string JoinWithAnd(const std::vector<std::string>& items, std::string_view last = " and ") {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? last : ", ";
+    if (i > 0) {
+      out += i + 1 == items.size() ? last : ", ";
+    }
     out += items[i];
   }
   return out;
@@ -64,7 +75,9 @@ std::string JoinWithAnd(const std::vector<std::string>& items, std::string_view 
 std::string Join(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
+    if (i > 0) {
+      out += separator;
+    }
     out += items[i];
   }
   return out;
@@ -75,14 +88,26 @@ std::string InputName(const ProbeInput& input) {
 }
 
 // Boost.DLL reports "boost::dll::shared_library::load() failed (dlerror system message:
-// <text>)"; users only need <text>.
-std::string LoadErrorText(const std::system_error& error) {
-  const std::string what = error.what();
+// <file>: <reason>): <errno text>"; users only need <reason>.
+std::string LoadErrorText(const std::system_error& error, const fs::path& file) {
+  std::string text = error.what();
+  const std::string code_text = ": " + error.code().message();
+  if (text.ends_with(code_text)) {
+    text.resize(text.size() - code_text.size());
+  }
   const std::string marker = "(dlerror system message: ";
-  const size_t start = what.find(marker);
-  if (start == std::string::npos) return what;
-  std::string text = what.substr(start + marker.size());
-  if (!text.empty() && text.back() == ')') text.pop_back();
+  const size_t start = text.find(marker);
+  if (start == std::string::npos) {
+    return text;
+  }
+  text.erase(0, start + marker.size());
+  if (text.ends_with(')')) {
+    text.pop_back();
+  }
+  const std::string file_prefix = file.string() + ": ";
+  if (text.starts_with(file_prefix)) {
+    text.erase(0, file_prefix.size());
+  }
   return text;
 }
 
@@ -115,6 +140,8 @@ struct Candidate {
 
 }  // namespace
 
+// Plain data: the logic lives in file-local functions, so that nothing of it is exported
+// along with the (exported) PluginRegistry.
 struct PluginRegistry::Impl {
   std::vector<LoadedPlugin> loaded;
   std::vector<std::shared_ptr<const LoadedPluginInfo>> infos;
@@ -124,13 +151,6 @@ struct PluginRegistry::Impl {
     refused.push_back({file, reason});
     return reason;
   }
-  Status Load(const fs::path& file);
-
-  const LoadedPlugin* Find(std::string_view format, uint32_t kind) const;
-  // Every importer's guarded score, best first; equal scores stay in load order.
-  std::vector<Candidate> Probe(const ProbeInput& input) const;
-  Result<ImporterHandle> NewImporter(const LoadedPlugin& plugin) const;
-  Result<ExporterHandle> NewExporter(const LoadedPlugin& plugin) const;
 };
 
 namespace {
@@ -161,15 +181,13 @@ Result<std::shared_ptr<T>> CreateObject(T* (*factory)(), const LoadedPlugin& plu
   }
 }
 
-}  // namespace
-
-Status PluginRegistry::Impl::Load(const fs::path& file) {
+Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
   std::error_code ec;
   if (!fs::exists(file, ec)) {
-    return Refuse(file, Status::NotFound("plugin file " + Quote(file) + " does not exist"));
+    return impl.Refuse(file, Status::NotFound("plugin file " + Quote(file) + " does not exist"));
   }
   if (!fs::is_regular_file(file, ec)) {
-    return Refuse(file, Status::InvalidArgument(Quote(file) + " is not a file"));
+    return impl.Refuse(file, Status::InvalidArgument(Quote(file) + " is not a file"));
   }
 
   auto library = std::make_shared<boost::dll::shared_library>();
@@ -177,39 +195,39 @@ Status PluginRegistry::Impl::Load(const fs::path& file) {
     // Resolve every symbol now: a plugin missing a symbol fails here, not mid-import.
     library->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::system_error& e) {
-    return Refuse(
-        file, Status::PluginIncompatible(Quote(file) +
-                                         " is not a loadable shared library: " + LoadErrorText(e)));
+    return impl.Refuse(
+        file, Status::PluginIncompatible(
+                  Quote(file) + " is not a loadable shared library: " + LoadErrorText(e, file)));
   }
 
   if (!library->has(kDescriptorSymbol)) {
-    return Refuse(file, Status::PluginIncompatible(
-                            Quote(file) + " is not a morgue plugin: it exports no " +
-                            kDescriptorSymbol + " (was it built with MORGUE_PLUGIN?)"));
+    return impl.Refuse(file, Status::PluginIncompatible(
+                                 Quote(file) + " is not a morgue plugin: it exports no " +
+                                 kDescriptorSymbol + " (was it built with MORGUE_PLUGIN?)"));
   }
   // What get_alias<const PluginDescriptor> reads, without dereferencing a null alias.
   const PluginDescriptor* descriptor = library->get<const PluginDescriptor*>(kDescriptorSymbol);
   if (descriptor == nullptr) {
-    return Refuse(file,
-                  Status::PluginIncompatible(Quote(file) + " exports a null " + kDescriptorSymbol));
+    return impl.Refuse(
+        file, Status::PluginIncompatible(Quote(file) + " exports a null " + kDescriptorSymbol));
   }
 
   // Only the plain C descriptor may be read before these two checks pass: with another
   // ABI or C++ runtime, any C++ object of the plugin could be laid out differently.
   if (descriptor->abi_version != kPluginAbiVersion) {
-    return Refuse(file, Status::PluginIncompatible(
-                            Quote(file) + " was built for plugin ABI " +
-                            std::to_string(descriptor->abi_version) + ", this morgue expects ABI " +
-                            std::to_string(kPluginAbiVersion) +
-                            ": rebuild the plugin against this morgue's SDK"));
+    return impl.Refuse(file, Status::PluginIncompatible(
+                                 Quote(file) + " was built for plugin ABI " +
+                                 std::to_string(descriptor->abi_version) +
+                                 ", this morgue expects ABI " + std::to_string(kPluginAbiVersion) +
+                                 ": rebuild the plugin against this morgue's SDK"));
   }
   const std::string tag = CopyString(descriptor->compiler_tag);
   if (tag != MORGUE_COMPILER_TAG) {
-    return Refuse(file, Status::PluginIncompatible(
-                            Quote(file) + " was built for the C++ runtime '" + tag +
-                            "', this morgue expects '" MORGUE_COMPILER_TAG
-                            "': rebuild the plugin with the compiler and standard library "
-                            "this morgue was built with"));
+    return impl.Refuse(file, Status::PluginIncompatible(
+                                 Quote(file) + " was built for the C++ runtime '" + tag +
+                                 "', this morgue expects '" MORGUE_COMPILER_TAG
+                                 "': rebuild the plugin with the compiler and standard library "
+                                 "this morgue was built with"));
   }
 
   auto info = std::make_shared<LoadedPluginInfo>();
@@ -221,22 +239,25 @@ Status PluginRegistry::Impl::Load(const fs::path& file) {
   info->description = CopyString(descriptor->description);
   info->path = file;
   if (info->name.empty()) {
-    return Refuse(file, Status::PluginIncompatible(Quote(file) + " declares no plugin name"));
+    return impl.Refuse(file, Status::PluginIncompatible(Quote(file) + " declares no plugin name"));
   }
   if (info->kind == 0 || (info->kind & ~uint32_t{kImporterKind | kExporterKind}) != 0) {
-    return Refuse(file, Status::PluginIncompatible(
-                            Quote(file) + " declares plugin kind " + std::to_string(info->kind) +
-                            "; a plugin imports (1), exports (2) or both (3)"));
+    return impl.Refuse(
+        file, Status::PluginIncompatible(Quote(file) + " declares plugin kind " +
+                                         std::to_string(info->kind) +
+                                         "; a plugin imports (1), exports (2) or both (3)"));
   }
   // A plugin with no formats can still be asked for by name: its name is its format.
-  if (info->formats.empty()) info->formats.push_back(info->name);
+  if (info->formats.empty()) {
+    info->formats.push_back(info->name);
+  }
 
   LoadedPlugin plugin;
   plugin.library = library;
   plugin.info = info;
   if (info->imports()) {
     if (!library->has(kImporterSymbol)) {
-      return Refuse(
+      return impl.Refuse(
           file, Status::PluginIncompatible(Quote(file) + " declares an importer but exports no " +
                                            kImporterSymbol));
     }
@@ -244,62 +265,97 @@ Status PluginRegistry::Impl::Load(const fs::path& file) {
   }
   if (info->exports()) {
     if (!library->has(kExporterSymbol)) {
-      return Refuse(
+      return impl.Refuse(
           file, Status::PluginIncompatible(Quote(file) + " declares an exporter but exports no " +
                                            kExporterSymbol));
     }
     plugin.create_exporter = library->get_alias<ExporterFactory>(kExporterSymbol);
   }
 
-  for (const LoadedPlugin& other : loaded) {
+  for (const LoadedPlugin& other : impl.loaded) {
     if (other.info->name == info->name) {
-      return Refuse(file, Status::InvalidArgument("plugin '" + info->name + "' in " + Quote(file) +
-                                                  " is shadowed by " + Quote(other.info->path) +
-                                                  ", loaded first"));
+      return impl.Refuse(file, Status::InvalidArgument("plugin '" + info->name + "' in " +
+                                                       Quote(file) + " is shadowed by " +
+                                                       Quote(other.info->path) + ", loaded first"));
     }
   }
 
   if (plugin.create_importer != nullptr) {
     Result<std::shared_ptr<Importer>> prober =
         CreateObject(plugin.create_importer, plugin, "importer");
-    if (!prober.ok()) return Refuse(file, prober.status().WithContext(Quote(file)));
+    if (!prober.ok()) {
+      return impl.Refuse(file, prober.status().WithContext(Quote(file)));
+    }
     plugin.prober = std::move(prober).value();
   }
-  infos.push_back(info);
-  loaded.push_back(std::move(plugin));
+  impl.infos.push_back(info);
+  impl.loaded.push_back(std::move(plugin));
   return Status::OK();
 }
 
-const LoadedPlugin* PluginRegistry::Impl::Find(std::string_view format, uint32_t kind) const {
-  for (const LoadedPlugin& plugin : loaded) {
-    if ((plugin.info->kind & kind) == 0) continue;
+const LoadedPlugin* Find(const PluginRegistry::Impl& impl, std::string_view format, uint32_t kind) {
+  for (const LoadedPlugin& plugin : impl.loaded) {
+    if ((plugin.info->kind & kind) == 0) {
+      continue;
+    }
     const auto& formats = plugin.info->formats;
-    if (std::find(formats.begin(), formats.end(), format) != formats.end()) return &plugin;
+    if (std::find(formats.begin(), formats.end(), format) != formats.end()) {
+      return &plugin;
+    }
   }
-  for (const LoadedPlugin& plugin : loaded) {
-    if ((plugin.info->kind & kind) != 0 && plugin.info->name == format) return &plugin;
+  for (const LoadedPlugin& plugin : impl.loaded) {
+    if ((plugin.info->kind & kind) != 0 && plugin.info->name == format) {
+      return &plugin;
+    }
   }
   return nullptr;
 }
 
-Result<ImporterHandle> PluginRegistry::Impl::NewImporter(const LoadedPlugin& plugin) const {
+Result<ImporterHandle> NewImporter(const LoadedPlugin& plugin) {
   Result<std::shared_ptr<Importer>> importer =
       CreateObject(plugin.create_importer, plugin, "importer");
-  if (!importer.ok()) return importer.status();
+  if (!importer.ok()) {
+    return importer.status();
+  }
   return ImporterHandle(std::move(importer).value(), plugin.info);
 }
 
-Result<ExporterHandle> PluginRegistry::Impl::NewExporter(const LoadedPlugin& plugin) const {
+Result<ExporterHandle> NewExporter(const LoadedPlugin& plugin) {
   Result<std::shared_ptr<Exporter>> exporter =
       CreateObject(plugin.create_exporter, plugin, "exporter");
-  if (!exporter.ok()) return exporter.status();
+  if (!exporter.ok()) {
+    return exporter.status();
+  }
   return ExporterHandle(std::move(exporter).value(), plugin.info);
 }
 
+// Every importer's guarded score, best first; equal scores stay in load order.
+std::vector<Candidate> Probe(const PluginRegistry::Impl& impl, const ProbeInput& input) {
+  std::vector<Candidate> candidates;
+  for (const LoadedPlugin& plugin : impl.loaded) {
+    if (plugin.prober == nullptr) {
+      continue;
+    }
+    const ImporterHandle prober(plugin.prober, plugin.info);
+    candidates.push_back({&plugin, prober.Probe(input)});
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  return candidates;
+}
+
+}  // namespace
+
 std::string LoadedPluginInfo::KindName() const {
-  if (imports() && exports()) return "import, export";
-  if (imports()) return "import";
-  if (exports()) return "export";
+  if (imports() && exports()) {
+    return "import, export";
+  }
+  if (imports()) {
+    return "import";
+  }
+  if (exports()) {
+    return "export";
+  }
   return "none";
 }
 
@@ -308,7 +364,9 @@ ImporterHandle::ImporterHandle(std::shared_ptr<Importer> importer,
     : importer_(std::move(importer)), info_(std::move(info)) {}
 
 int ImporterHandle::Probe(const ProbeInput& input) const {
-  if (importer_ == nullptr) return kProbeNo;
+  if (importer_ == nullptr) {
+    return kProbeNo;
+  }
   try {
     // A score outside 0..100 would let one plugin outbid every certain match.
     return std::clamp(importer_->Probe(input), kProbeNo, kProbeCertain);
@@ -322,7 +380,9 @@ Status ImporterHandle::Import(const ImportInput& input, ArticleSink& sink) {
     return Status::PluginFailed("plugin '" + info_->name + "' failed on '" + input.name +
                                 "': " + std::string(why));
   };
-  if (importer_ == nullptr) return failed("no importer");
+  if (importer_ == nullptr) {
+    return failed("no importer");
+  }
   try {
     return importer_->Import(input, sink);
   } catch (const std::exception& e) {
@@ -342,7 +402,9 @@ Status ExporterHandle::Export(ArticleCursor& articles, const ExportOptions& opti
     return Status::PluginFailed("plugin '" + info_->name + "' failed exporting format '" +
                                 options.format + "': " + std::string(why));
   };
-  if (exporter_ == nullptr) return failed("no exporter");
+  if (exporter_ == nullptr) {
+    return failed("no exporter");
+  }
   try {
     return exporter_->Export(articles, options, out);
   } catch (const std::exception& e) {
@@ -365,8 +427,12 @@ std::vector<fs::path> PluginRegistry::SearchPath(const std::vector<fs::path>& ex
     while (true) {
       const size_t colon = rest.find(':');
       std::string_view entry = rest.substr(0, colon);
-      if (!entry.empty()) candidates.emplace_back(entry);
-      if (colon == std::string_view::npos) break;
+      if (!entry.empty()) {
+        candidates.emplace_back(entry);
+      }
+      if (colon == std::string_view::npos) {
+        break;
+      }
       rest.remove_prefix(colon + 1);
     }
   }
@@ -375,18 +441,28 @@ std::vector<fs::path> PluginRegistry::SearchPath(const std::vector<fs::path>& ex
   std::vector<fs::path> dirs;
   std::set<fs::path> seen;
   for (const fs::path& dir : candidates) {
-    if (dir.empty()) continue;
+    if (dir.empty()) {
+      continue;
+    }
     std::error_code ec;
+    // weakly_canonical resolves links but leaves "missing/.." and a trailing "/" as written.
     fs::path key = fs::weakly_canonical(dir, ec);
-    if (ec) key = dir.lexically_normal();
-    if (seen.insert(key).second) dirs.push_back(dir);
+    key = (ec ? dir : key).lexically_normal();
+    if (!key.has_filename() && key.has_relative_path()) {
+      key = key.parent_path();
+    }
+    if (seen.insert(key).second) {
+      dirs.push_back(dir);
+    }
   }
   return dirs;
 }
 
 void PluginRegistry::LoadDirectory(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return;
+  if (!fs::is_directory(dir, ec)) {
+    return;
+  }
   std::vector<fs::path> files;
   const fs::path suffix = boost::dll::shared_library::suffix();
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -408,7 +484,7 @@ void PluginRegistry::LoadDirectory(const fs::path& dir) {
 
 Status PluginRegistry::LoadFile(const fs::path& file) {
   try {
-    return impl_->Load(file);
+    return Load(*impl_, file);
   } catch (const std::exception& e) {  // e.g. std::bad_alloc or a failing path conversion
     return impl_->Refuse(
         file, Status::PluginIncompatible("cannot load plugin " + Quote(file) + ": " + e.what()));
@@ -426,7 +502,9 @@ namespace {
 std::vector<std::string> FormatsOf(const std::vector<LoadedPlugin>& loaded, uint32_t kind) {
   std::set<std::string> formats;
   for (const LoadedPlugin& plugin : loaded) {
-    if ((plugin.info->kind & kind) == 0) continue;
+    if ((plugin.info->kind & kind) == 0) {
+      continue;
+    }
     formats.insert(plugin.info->formats.begin(), plugin.info->formats.end());
   }
   return {formats.begin(), formats.end()};
@@ -459,36 +537,24 @@ std::vector<std::string> PluginRegistry::ExportFormats() const {
 }
 
 Result<ImporterHandle> PluginRegistry::ImporterFor(std::string_view format) const {
-  const LoadedPlugin* plugin = impl_->Find(format, kImporterKind);
+  const LoadedPlugin* plugin = Find(*impl_, format, kImporterKind);
   if (plugin == nullptr) {
     return NoPluginFor(format, "importer", ImportFormats(), ExportFormats());
   }
-  return impl_->NewImporter(*plugin);
+  return NewImporter(*plugin);
 }
 
 Result<ExporterHandle> PluginRegistry::ExporterFor(std::string_view format) const {
-  const LoadedPlugin* plugin = impl_->Find(format, kExporterKind);
+  const LoadedPlugin* plugin = Find(*impl_, format, kExporterKind);
   if (plugin == nullptr) {
     return NoPluginFor(format, "exporter", ExportFormats(), ImportFormats());
   }
-  return impl_->NewExporter(*plugin);
-}
-
-std::vector<Candidate> PluginRegistry::Impl::Probe(const ProbeInput& input) const {
-  std::vector<Candidate> candidates;
-  for (const LoadedPlugin& plugin : loaded) {
-    if (plugin.prober == nullptr) continue;
-    const ImporterHandle prober(plugin.prober, plugin.info);
-    candidates.push_back({&plugin, prober.Probe(input)});
-  }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-  return candidates;
+  return NewExporter(*plugin);
 }
 
 std::vector<ProbeScore> PluginRegistry::ProbeAll(const ProbeInput& input) const {
   std::vector<ProbeScore> scores;
-  for (const Candidate& candidate : impl_->Probe(input)) {
+  for (const Candidate& candidate : Probe(*impl_, input)) {
     scores.push_back({candidate.plugin->info->name, candidate.score});
   }
   return scores;
@@ -497,7 +563,7 @@ std::vector<ProbeScore> PluginRegistry::ProbeAll(const ProbeInput& input) const 
 Result<ImporterHandle> PluginRegistry::ChooseImporter(const ProbeInput& input,
                                                       std::string* format) const {
   const std::string name = InputName(input);
-  const std::vector<Candidate> candidates = impl_->Probe(input);
+  const std::vector<Candidate> candidates = Probe(*impl_, input);
   if (candidates.empty()) {
     return Status::InvalidArgument("no importer plugins are loaded, so nothing can read '" + name +
                                    "' (see `morgue plugins`)");
@@ -517,7 +583,9 @@ Result<ImporterHandle> PluginRegistry::ChooseImporter(const ProbeInput& input,
   std::vector<std::string> tied_names;
   std::vector<std::string> tied_options;
   for (const Candidate& c : candidates) {
-    if (c.score != best) break;
+    if (c.score != best) {
+      break;
+    }
     tied_names.push_back("'" + c.plugin->info->name + "'");
     tied_options.push_back("--format " + c.plugin->info->formats.front());
   }
@@ -529,8 +597,10 @@ Result<ImporterHandle> PluginRegistry::ChooseImporter(const ProbeInput& input,
   }
 
   const LoadedPlugin& chosen = *candidates.front().plugin;
-  Result<ImporterHandle> handle = impl_->NewImporter(chosen);
-  if (handle.ok() && format != nullptr) *format = chosen.info->formats.front();
+  Result<ImporterHandle> handle = NewImporter(chosen);
+  if (handle.ok() && format != nullptr) {
+    *format = chosen.info->formats.front();
+  }
   return handle;
 }
 

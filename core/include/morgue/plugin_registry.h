@@ -25,7 +25,7 @@
 namespace morgue {
 
 // What the host knows of a loaded plugin: its descriptor, copied, and where it came from.
-struct LoadedPluginInfo {
+struct MORGUE_EXPORT LoadedPluginInfo {
   std::string name;
   std::string version;
   std::uint32_t kind = 0;  // PluginKind bits

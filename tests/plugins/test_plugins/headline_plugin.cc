@@ -1,0 +1,58 @@
+// Test importer "headline": the first line of a file is the title, the rest the body.
+
+#include <morgue/plugin.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace {
+
+std::string LowerExtension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+std::string_view TrimNewlines(std::string_view s) {
+  while (!s.empty() && (s.front() == '\n' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+class HeadlineImporter : public morgue::Importer {
+ public:
+  int Probe(const morgue::ProbeInput& input) const override {
+    const std::string ext = LowerExtension(input.path);
+    return ext == ".headline" || ext == ".hl" ? morgue::kProbeCertain : morgue::kProbeNo;
+  }
+
+  morgue::Status Import(const morgue::ImportInput& input, morgue::ArticleSink& sink) override {
+    std::string_view text = TrimNewlines(input.bytes);
+    if (text.empty()) {
+      return morgue::Status::InvalidArgument("no headline: the input is empty");
+    }
+    const size_t eol = text.find('\n');
+    morgue::Article article;
+    article.title = std::string(TrimNewlines(text.substr(0, eol)));
+    if (eol != std::string_view::npos) {
+      article.body = std::string(TrimNewlines(text.substr(eol + 1)));
+    }
+    return sink.Add(std::move(article)).WithContext("line 1");
+  }
+};
+
+}  // namespace
+
+MORGUE_PLUGIN(HeadlineImporter, morgue::NoExporter,
+              {.name = "headline",
+               .version = "1.2.3",
+               .formats = "headline",
+               .extensions = " .headline , .HL",  // untidy on purpose: the host tidies
+               .description = "first line title, the rest body"})

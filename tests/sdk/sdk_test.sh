@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The SDK test (registered by tests/sdk/CMakeLists.txt as sdk_example_plugin):
+#   1. cmake --install the build tree into a temporary prefix;
+#   2. build example_plugin/ against that prefix with find_package(morgue);
+#   3. run the INSTALLED morgue: import .headline files with the example importer,
+#      export them with the example exporter, and check `morgue plugins` lists the
+#      installed json plugin and both example plugins;
+#   4. install the example plugins and check morgue finds them with no --plugin-dir.
+# Any mismatch stops the test with a message saying what was expected.
+set -euo pipefail
+
+build_dir= config= cmake=cmake generator= make_program= cxx= libdir=lib example= data=
+requires=()
+while (($#)); do
+  case "$1" in
+    --build-dir) build_dir=$2 ;;
+    --config) config=$2 ;;
+    --cmake) cmake=$2 ;;
+    --generator) generator=$2 ;;
+    --make-program) make_program=$2 ;;
+    --cxx) cxx=$2 ;;
+    --libdir) libdir=$2 ;;
+    --example) example=$2 ;;
+    --data) data=$2 ;;
+    --requires) requires+=("$2") ;;
+    *) echo "sdk_test: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+
+fail() {
+  echo "sdk_test: FAIL: $*" >&2
+  exit 1
+}
+step() { echo "sdk_test: $*"; }
+
+# Runs a command with its output in $log, printing that output if it fails.
+log=
+run_logged() {
+  log=$1
+  shift
+  if ! "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    fail "command failed: $*"
+  fi
+}
+
+expect_contains() {  # what haystack needle
+  if ! grep -qF -- "$3" <<<"$2"; then
+    printf '%s\n' "$2" >&2
+    fail "$1: expected to find '$3' in the output above"
+  fi
+}
+
+for file in "${requires[@]}"; do
+  [[ -e "$file" ]] || fail "$file is missing: build the project before running the tests"
+done
+[[ -d "$example" && -d "$data" && -d "$build_dir" ]] || fail "bad arguments"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/morgue-sdk-test-XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+
+step "installing $build_dir into $prefix"
+install_args=(--install "$build_dir" --prefix "$prefix")
+[[ -n "$config" ]] && install_args+=(--config "$config")
+run_logged "$tmp/install.log" "$cmake" "${install_args[@]}"
+morgue=$prefix/bin/morgue
+plugin_install_dir=$prefix/$libdir/morgue/plugins
+[[ -x "$morgue" ]] || fail "the install has no $morgue"
+[[ -f "$plugin_install_dir/morgue_json.so" ]] ||
+  fail "the install has no json plugin in $plugin_install_dir"
+for header in plugin.h status.h article.h archive.h; do
+  [[ -f "$prefix/include/morgue/$header" ]] || fail "the install has no include/morgue/$header"
+done
+
+step "building the example plugins against the installed SDK"
+configure_args=(-S "$example" -B "$tmp/build" "-DCMAKE_PREFIX_PATH=$prefix"
+  -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON "-DCMAKE_BUILD_TYPE=${config:-Release}")
+# Same generator and compiler as the main build: a plugin from another C++ runtime would
+# be refused, and Ninja keeps the test quick.
+[[ -n "$generator" ]] && configure_args+=(-G "$generator")
+[[ -n "$make_program" ]] && configure_args+=("-DCMAKE_MAKE_PROGRAM=$make_program")
+[[ -n "$cxx" ]] && configure_args+=("-DCMAKE_CXX_COMPILER=$cxx")
+run_logged "$tmp/configure.log" "$cmake" "${configure_args[@]}"
+found_dir=$(sed -n 's/^morgue_DIR:PATH=//p' "$tmp/build/CMakeCache.txt")
+[[ "$found_dir" == "$prefix/"* ]] ||
+  fail "find_package(morgue) found '$found_dir', not the installed SDK under $prefix"
+run_logged "$tmp/build.log" "$cmake" --build "$tmp/build"
+plugins=$tmp/build/plugins
+for lib in morgue_headline.so morgue_titles.so; do
+  [[ -f "$plugins/$lib" ]] || fail "the example build made no $plugins/$lib"
+done
+
+# Every run below uses the installed binary, with a clean environment for plugins.
+unset MORGUE_PLUGIN_PATH MORGUE_ARCHIVE
+archive=$tmp/a.db
+
+step "morgue plugins lists the installed json plugin and both example plugins"
+listing=$("$morgue" --plugin-dir "$plugins" plugins) || fail "morgue plugins failed"
+expect_contains "plugins" "$listing" "json "
+expect_contains "plugins" "$listing" "path:       $plugin_install_dir/morgue_json.so"
+expect_contains "plugins" "$listing" "headline 1.0.0  (import)"
+expect_contains "plugins" "$listing" "path:       $plugins/morgue_headline.so"
+expect_contains "plugins" "$listing" "titles 1.0.0  (export)"
+expect_contains "plugins" "$listing" "path:       $plugins/morgue_titles.so"
+if grep -q '^refused:' <<<"$listing"; then
+  printf '%s\n' "$listing" >&2
+  fail "plugins: a library was refused"
+fi
+
+step "importing .headline files with the example importer"
+run_logged "$tmp/import.log" "$morgue" --archive "$archive" --plugin-dir "$plugins" \
+  import "$data/a-snow.headline" "$data/b-port.headline"
+
+step "exporting with the example exporter"
+exported=$("$morgue" --archive "$archive" --plugin-dir "$plugins" \
+  export --format titles --order id) || fail "morgue export --format titles failed"
+expected=$(printf '1\tSnow closes Seoul schools\n2\tBusan port traffic hits record')
+if [[ "$exported" != "$expected" ]]; then
+  diff <(printf '%s\n' "$expected") <(printf '%s\n' "$exported") >&2 || true
+  fail "export --format titles: output differs from the expected (diff above: < expected)"
+fi
+
+step "the importer's byline and body reached the archive (checked via the json exporter)"
+json=$("$morgue" --archive "$archive" --plugin-dir "$plugins" export --format json --ids 1) ||
+  fail "morgue export --format json failed"
+expect_contains "json export" "$json" "Kim Tong-hyung"
+expect_contains "json export" "$json" "Lee Hyo-sik"
+expect_contains "json export" "$json" "Classes resume on Monday, the education office said."
+
+step "MORGUE_PLUGIN_PATH finds the example plugins too"
+listing=$(MORGUE_PLUGIN_PATH="$plugins" "$morgue" plugins) ||
+  fail "morgue plugins with MORGUE_PLUGIN_PATH failed"
+expect_contains "MORGUE_PLUGIN_PATH" "$listing" "path:       $plugins/morgue_titles.so"
+
+step "installed example plugins are found with no --plugin-dir"
+run_logged "$tmp/install-example.log" "$cmake" --install "$tmp/build"
+listing=$("$morgue" plugins) || fail "morgue plugins failed"
+expect_contains "installed" "$listing" "path:       $plugin_install_dir/morgue_headline.so"
+expect_contains "installed" "$listing" "path:       $plugin_install_dir/morgue_titles.so"
+
+step "OK"
