@@ -1,0 +1,34 @@
+// The subcommands of `morgue`, one file each. Every Add*Command registers its subcommand
+// and options on the main app and returns how to run it once the command line is parsed.
+
+#ifndef MORGUE_TOOLS_MORGUE_COMMANDS_COMMANDS_H_
+#define MORGUE_TOOLS_MORGUE_COMMANDS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "context.h"
+
+namespace morgue::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;  // returns the exit code
+};
+
+Command AddInitCommand(CLI::App& app, Context& context);
+Command AddImportCommand(CLI::App& app, Context& context);
+Command AddExportCommand(CLI::App& app, Context& context);
+Command AddListCommand(CLI::App& app, Context& context);
+Command AddShowCommand(CLI::App& app, Context& context);
+Command AddSearchCommand(CLI::App& app, Context& context);
+Command AddTagCommand(CLI::App& app, Context& context);
+Command AddUntagCommand(CLI::App& app, Context& context);
+Command AddTagsCommand(CLI::App& app, Context& context);
+Command AddRmCommand(CLI::App& app, Context& context);
+Command AddPluginsCommand(CLI::App& app, Context& context);
+Command AddStatsCommand(CLI::App& app, Context& context);
+
+}  // namespace morgue::cli
+
+#endif  // MORGUE_TOOLS_MORGUE_COMMANDS_COMMANDS_H_

@@ -1,0 +1,119 @@
+// morgue export: write the selected articles through an exporter plugin, to standard
+// output or atomically to a file.
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "atomic_file.h"
+#include "commands/commands.h"
+#include "filter_options.h"
+
+namespace morgue::cli {
+namespace {
+
+struct ExportArgs {
+  std::string format;
+  std::string output;
+  bool force = false;
+  std::vector<std::string> fields;
+  FilterOptions filter;
+};
+
+class StdoutSink : public ByteSink {
+ public:
+  Status Write(std::string_view bytes) override {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!std::cout) {
+      return Status::IOError("cannot write to standard output");
+    }
+    return Status::OK();
+  }
+};
+
+// A failure of the exporter itself: bad options are the user's to fix (usage), the
+// rest is an archive, plugin or write failure.
+int ExportFailure(Context& context, const Status& status) {
+  return context.Error(status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitArchive,
+                       status.message());
+}
+
+int RunExport(Context& context, const ExportArgs& args) {
+  const bool to_stdout = args.output.empty() || args.output == "-";
+  std::error_code error;
+  if (!to_stdout && !args.force && std::filesystem::exists(args.output, error)) {
+    return context.Error(kExitUsage, args.output + " already exists; use --force to replace it");
+  }
+  auto exporter = context.plugins().ExporterFor(args.format);
+  if (!exporter.ok()) {
+    return context.Error(kExitArchive, exporter.status().message());
+  }
+
+  auto archive = context.OpenExisting();
+  if (archive == nullptr) {
+    return kExitArchive;
+  }
+  auto cursor = archive->Select(MakeFilter(args.filter));
+  if (!cursor.ok()) {
+    return context.Error(cursor.status());
+  }
+
+  ExportOptions options;
+  options.format = args.format;
+  options.fields = args.fields;
+  // Asked for by plugin name: use the plugin's first format.
+  const auto& formats = exporter->info().formats;
+  if (!formats.empty() && std::find(formats.begin(), formats.end(), args.format) == formats.end()) {
+    options.format = formats.front();
+  }
+
+  if (to_stdout) {
+    StdoutSink sink;
+    Status status = exporter->Export(**cursor, options, sink);
+    std::cout.flush();
+    if (status.ok() && !std::cout) {
+      status = Status::IOError("cannot write to standard output");
+    }
+    return status.ok() ? kExitOk : ExportFailure(context, status);
+  }
+  auto file = AtomicFile::Create(args.output, args.force);
+  if (!file.ok()) {
+    return context.Error(kExitArchive, file.status().message());
+  }
+  Status status = exporter->Export(**cursor, options, **file);
+  if (status.ok()) {
+    status = (*file)->Commit();
+  }
+  // Without Commit the temporary file is removed: a failed export leaves nothing behind.
+  if (!status.ok()) {
+    return ExportFailure(context, status);
+  }
+  context.Info("exported to " + args.output);
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddExportCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App* sub = app.add_subcommand("export", "Export the selected articles (e.g. as JSON Lines)");
+  context.AddGlobalOptions(sub);
+  sub->add_option("-f,--format", args->format, "The export format, e.g. jsonl")
+      ->type_name("NAME")
+      ->required();
+  sub->add_option("-o,--output", args->output,
+                  "Write to FILE (complete or not at all) instead of standard output")
+      ->type_name("FILE");
+  sub->add_flag("--force", args->force, "Replace FILE if it exists");
+  sub->add_option("--fields", args->fields, "Only these fields, e.g. --fields id,title,published")
+      ->type_name("a,b,c")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  AddFilterOptions(sub, &args->filter);
+  return {sub, [&context, args] { return RunExport(context, *args); }};
+}
+
+}  // namespace morgue::cli

@@ -1,0 +1,119 @@
+// morgue list: the selected articles as a table, or as JSON.
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "article_json.h"
+#include "commands/commands.h"
+#include "filter_options.h"
+#include "output.h"
+
+namespace morgue::cli {
+namespace {
+
+constexpr int kLineWidth = 100;
+// Rows buffered to size the columns; later rows reuse those widths so that a list of a
+// million articles still streams.
+constexpr size_t kSizingRows = 500;
+
+struct ListArgs {
+  FilterOptions filter;
+  bool json = false;
+};
+
+std::vector<std::string> Row(const Article& article) {
+  return {std::to_string(article.id), article.published.substr(0, 10), article.source,
+          Join(AuthorNames(article), ", "), article.title};
+}
+
+class TablePrinter {
+ public:
+  void Add(std::vector<std::string> row) {
+    if (columns_.empty()) {
+      pending_.push_back(std::move(row));
+      if (pending_.size() >= kSizingRows) {
+        Flush();
+      }
+    } else {
+      std::cout << TableRow(columns_, row) << '\n';
+    }
+  }
+
+  // Prints what is buffered; returns whether any row was printed at all.
+  bool Flush() {
+    if (columns_.empty() && !pending_.empty()) {
+      columns_ = {{"ID", 2, true}, {"PUBLISHED", 10}, {"SOURCE", 6}, {"AUTHORS", 7}, {"TITLE", 5}};
+      for (const auto& row : pending_) {
+        for (size_t i = 0; i < 4; ++i) {
+          columns_[i].width = std::max(columns_[i].width, DisplayWidth(OneLine(row[i])));
+        }
+      }
+      columns_[2].width = std::min(columns_[2].width, 16);
+      columns_[3].width = std::min(columns_[3].width, 24);
+      int used = 2 * 4;  // the gaps between five columns
+      for (size_t i = 0; i < 4; ++i) {
+        used += columns_[i].width;
+      }
+      columns_[4].width = std::max(20, kLineWidth - used);
+      std::cout << TableHeader(columns_) << '\n';
+      for (const auto& row : pending_) {
+        std::cout << TableRow(columns_, row) << '\n';
+      }
+      pending_.clear();
+    }
+    return !columns_.empty();
+  }
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> pending_;
+};
+
+int RunList(Context& context, const ListArgs& args) {
+  auto archive = context.OpenExisting();
+  if (archive == nullptr) {
+    return kExitArchive;
+  }
+  Filter filter = MakeFilter(args.filter);
+  if (args.json) {
+    JsonArrayWriter writer(std::cout);
+    Status status = archive->Find(filter, [&writer](const Article& article) {
+      writer.Add(ArticleSummaryJson(article));
+      return Status::OK();
+    });
+    if (!status.ok()) {
+      return context.Error(status);
+    }
+    writer.Close();
+    return kExitOk;
+  }
+  TablePrinter table;
+  Status status = archive->Find(filter, [&table](const Article& article) {
+    table.Add(Row(article));
+    return Status::OK();
+  });
+  bool printed = table.Flush();
+  if (!status.ok()) {
+    return context.Error(status);
+  }
+  if (!printed) {
+    context.Info("no articles match");
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddListCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<ListArgs>();
+  CLI::App* sub = app.add_subcommand("list", "List articles, newest first");
+  context.AddGlobalOptions(sub);
+  AddFilterOptions(sub, &args->filter);
+  sub->add_flag("--json", args->json, "Print a JSON array instead of a table");
+  return {sub, [&context, args] { return RunList(context, *args); }};
+}
+
+}  // namespace morgue::cli

@@ -1,0 +1,127 @@
+// morgue show: one article with every field, then its body.
+
+#include <algorithm>
+#include <cstdint>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article_json.h"
+#include "commands/commands.h"
+#include "output.h"
+
+namespace morgue::cli {
+namespace {
+
+struct ShowArgs {
+  int64_t id = 0;
+  bool json = false;
+  bool provenance = false;
+};
+
+// "label:     value", skipped when the value is unknown.
+void Field(std::string_view label, const std::string& value) {
+  if (value.empty()) {
+    return;
+  }
+  // Continuation lines (a second author, a media URL) leave the label out.
+  std::string head = label.empty() ? std::string() : std::string(label) + ":";
+  head.resize(std::max<size_t>(head.size() + 1, 12), ' ');
+  std::cout << head << value << '\n';
+}
+
+std::string AuthorLine(const Author& author) {
+  std::string line = author.name;
+  if (!author.email.empty()) {
+    line += " <" + author.email + ">";
+  }
+  if (author.role != "author" && !author.role.empty()) {
+    line += " (" + author.role + ")";
+  }
+  return line;
+}
+
+void PrintArticle(const Article& article, bool provenance) {
+  std::cout << article.title << '\n';
+  if (!article.subtitle.empty()) {
+    std::cout << article.subtitle << '\n';
+  }
+  std::cout << '\n';
+  Field("id", std::to_string(article.id));
+  for (size_t i = 0; i < article.authors.size(); ++i) {
+    Field(i == 0 ? "authors" : "", AuthorLine(article.authors[i]));
+  }
+  Field("published", article.published);
+  Field("updated", article.updated);
+  Field("source", article.source);
+  Field("url", article.url);
+  if (article.canonical_url != article.url) {
+    Field("canonical", article.canonical_url);
+  }
+  Field("language", article.language);
+  Field("tags", Join(article.tags, ", "));
+  Field("words", std::to_string(article.word_count));
+  Field("added", article.added_at);
+  Field("summary", OneLine(article.summary));
+  for (size_t i = 0; i < article.media.size(); ++i) {
+    const Media& media = article.media[i];
+    std::string line = media.caption.empty() ? "(no caption)" : OneLine(media.caption);
+    if (!media.credit.empty()) {
+      line += " (credit: " + media.credit + ")";
+    }
+    Field(i == 0 ? "media" : "", line);
+    if (!media.url.empty()) {
+      Field("", "  " + media.url);
+    }
+  }
+  if (provenance) {
+    std::cout << "\nprovenance:\n";
+    if (article.provenance.empty()) {
+      std::cout << "  (none recorded)\n";
+    }
+    for (const auto& [field, rule] : article.provenance) {
+      std::cout << "  " << field << " ← " << rule << '\n';
+    }
+  }
+  if (!article.body.empty()) {
+    std::cout << '\n' << article.body << '\n';
+  }
+}
+
+int RunShow(Context& context, const ShowArgs& args) {
+  auto archive = context.OpenExisting();
+  if (archive == nullptr) {
+    return kExitArchive;
+  }
+  auto article = archive->Get(args.id);
+  if (!article.ok()) {
+    if (article.status().code() == StatusCode::kNotFound) {
+      return context.Error(kExitPartial, "no article with id " + std::to_string(args.id));
+    }
+    return context.Error(article.status());
+  }
+  if (args.json) {
+    PrintJson(ArticleFullJson(*article));
+  } else {
+    PrintArticle(*article, args.provenance);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddShowCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<ShowArgs>();
+  CLI::App* sub = app.add_subcommand("show", "Show one article with all its fields and body");
+  context.AddGlobalOptions(sub);
+  sub->add_option("id", args->id, "The article's id (see morgue list)")
+      ->type_name("ID")
+      ->required();
+  sub->add_flag("--json", args->json, "Print the whole article as a JSON object");
+  sub->add_flag("--provenance", args->provenance, "Also show which rule produced each field");
+  return {sub, [&context, args] { return RunShow(context, *args); }};
+}
+
+}  // namespace morgue::cli

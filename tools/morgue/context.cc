@@ -1,0 +1,182 @@
+#include "context.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <system_error>
+#include <utility>
+
+namespace morgue::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The folder holding the running executable, or empty when /proc is not mounted.
+fs::path ExecutableDir() {
+  std::error_code error;
+  fs::path exe = fs::read_symlink("/proc/self/exe", error);
+  return error ? fs::path() : exe.parent_path();
+}
+
+bool SameDir(const fs::path& a, const fs::path& b) {
+  std::error_code error;
+  bool same = fs::equivalent(a, b, error);
+  return !error && same;
+}
+
+// Where the built-in plugins are: beside the build tree's binary, or installed relative
+// to the binary so that a relocated install keeps finding its plugins.
+fs::path BuiltinPluginDir() {
+  fs::path exe_dir = ExecutableDir();
+  if (exe_dir.empty()) {
+    return {};
+  }
+  if (SameDir(exe_dir, MORGUE_BUILD_BIN_DIR)) {
+    return MORGUE_BUILD_PLUGIN_DIR;
+  }
+  // Up from <prefix>/<bindir> to <prefix>, one level per component of bindir.
+  fs::path prefix = exe_dir;
+  fs::path bindir = MORGUE_INSTALL_BINDIR;
+  if (bindir.is_relative()) {
+    for (const auto& part : bindir) {
+      if (!part.empty() && part != ".") {
+        prefix = prefix.parent_path();
+      }
+    }
+  } else {
+    prefix = exe_dir / "..";
+  }
+  return (prefix / MORGUE_INSTALL_PLUGIN_DIR).lexically_normal();
+}
+
+std::string MissingArchiveMessage(const fs::path& path) {
+  return "no archive at " + path.string() +
+         "; create one with 'morgue init' or name one with --archive";
+}
+
+}  // namespace
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk:
+      return kExitOk;
+    case StatusCode::kInvalidArgument:
+      return kExitUsage;
+    case StatusCode::kNotFound:
+      return kExitPartial;
+    default:
+      return kExitArchive;
+  }
+}
+
+Context::Context(std::string command_line) : command_line_(std::move(command_line)) {}
+
+void Context::AddGlobalOptions(CLI::App* app) {
+  Level& level = levels_.emplace_back();
+  const std::string group = "Global options";
+  app->add_option("--archive", level.archive,
+                  "The archive file (default: $MORGUE_ARCHIVE, else ./morgue.db)")
+      ->type_name("PATH")
+      ->group(group);
+  app->add_option("--plugin-dir", level.plugin_dirs,
+                  "Load plugins from DIR first (repeatable); then $MORGUE_PLUGIN_PATH and the "
+                  "built-in plugins")
+      ->type_name("DIR")
+      ->allow_extra_args(false)
+      ->group(group);
+  app->add_flag("-q,--quiet", level.quiet, "Print only errors on standard error")->group(group);
+  app->set_version_flag("--version", std::string("morgue ") + MORGUE_VERSION,
+                        "Print the version and exit")
+      ->group(group);
+}
+
+fs::path Context::archive_path() const {
+  // Levels are in command-line order, so a subcommand's --archive wins over the main one.
+  for (auto it = levels_.rbegin(); it != levels_.rend(); ++it) {
+    if (!it->archive.empty()) {
+      return it->archive;
+    }
+  }
+  const char* env = std::getenv("MORGUE_ARCHIVE");
+  if (env != nullptr && *env != '\0') {
+    return env;
+  }
+  return "morgue.db";
+}
+
+bool Context::quiet() const {
+  for (const Level& level : levels_) {
+    if (level.quiet) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::unique_ptr<Archive> Context::OpenExisting() {
+  fs::path path = archive_path();
+  std::error_code error;
+  if (!fs::exists(path, error)) {
+    Error(kExitArchive, MissingArchiveMessage(path));
+    return nullptr;
+  }
+  OpenOptions options;
+  options.create_if_missing = false;
+  auto archive = Archive::Open(path, options);
+  if (!archive.ok()) {
+    if (archive.status().code() == StatusCode::kNotFound) {
+      Error(kExitArchive, MissingArchiveMessage(path));
+    } else {
+      Error(kExitArchive,
+            "cannot open archive " + path.string() + ": " + archive.status().message());
+    }
+    return nullptr;
+  }
+  return std::move(archive).value();
+}
+
+std::unique_ptr<Archive> Context::OpenOrCreate(bool* created) {
+  fs::path path = archive_path();
+  std::error_code error;
+  *created = !fs::exists(path, error);
+  auto archive = Archive::Open(path, OpenOptions{});
+  if (!archive.ok()) {
+    Error(kExitArchive, "cannot open archive " + path.string() + ": " + archive.status().message());
+    return nullptr;
+  }
+  return std::move(archive).value();
+}
+
+std::vector<fs::path> Context::PluginSearchPath() const {
+  std::vector<fs::path> explicit_dirs;
+  for (const Level& level : levels_) {
+    explicit_dirs.insert(explicit_dirs.end(), level.plugin_dirs.begin(), level.plugin_dirs.end());
+  }
+  std::vector<fs::path> fallbacks;
+  if (fs::path builtin = BuiltinPluginDir(); !builtin.empty()) {
+    fallbacks.push_back(builtin);
+  }
+  return PluginRegistry::SearchPath(explicit_dirs, fallbacks);
+}
+
+const PluginRegistry& Context::plugins() {
+  if (plugins_ == nullptr) {
+    plugins_ = std::make_unique<PluginRegistry>();
+    for (const fs::path& dir : PluginSearchPath()) {
+      plugins_->LoadDirectory(dir);
+    }
+  }
+  return *plugins_;
+}
+
+void Context::Info(std::string_view message) const {
+  if (!quiet()) {
+    std::cerr << message << '\n';
+  }
+}
+
+int Context::Error(int exit_code, std::string_view message) const {
+  std::cerr << "morgue: " << message << '\n';
+  return exit_code;
+}
+
+}  // namespace morgue::cli

@@ -1,0 +1,82 @@
+// Context: what every `morgue` command shares. The global options as given at any level
+// of the command line, the archive they name, the plugins, and how messages reach the
+// user: data goes to standard output, every message to standard error.
+//
+// Thread-safety: none; the CLI is single-threaded.
+
+#ifndef MORGUE_TOOLS_MORGUE_CONTEXT_H_
+#define MORGUE_TOOLS_MORGUE_CONTEXT_H_
+
+#include <CLI/CLI.hpp>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/archive.h"
+#include "morgue/plugin_registry.h"
+#include "morgue/status.h"
+
+namespace morgue::cli {
+
+// Exit codes; main.cc explains them to users.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitPartial = 1;  // some inputs failed or some named items not found
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitArchive = 3;  // archive, plugin or output failure
+
+// The exit code for a failed Status when nothing more specific applies.
+int ExitCodeFor(const Status& status);
+
+class Context {
+ public:
+  explicit Context(std::string command_line);
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  // Adds --archive, --plugin-dir, --quiet and --version to `app`. Every level gets them so
+  // that `morgue --quiet import` and `morgue import --quiet` both work.
+  void AddGlobalOptions(CLI::App* app);
+
+  // The command line as typed, recorded with each import run.
+  const std::string& command_line() const { return command_line_; }
+
+  // --archive (the last one given), else $MORGUE_ARCHIVE, else morgue.db.
+  std::filesystem::path archive_path() const;
+  bool quiet() const;
+
+  // Opens an archive that must exist already. On failure prints why and returns null;
+  // the command then exits with kExitArchive.
+  std::unique_ptr<Archive> OpenExisting();
+  // Opens the archive, creating it when missing (*created says whether it was).
+  std::unique_ptr<Archive> OpenOrCreate(bool* created);
+
+  // The folders searched for plugins, in order.
+  std::vector<std::filesystem::path> PluginSearchPath() const;
+  // The plugin registry, loaded from the search path on first use.
+  const PluginRegistry& plugins();
+
+  // A message for the user on standard error, unless --quiet.
+  void Info(std::string_view message) const;
+  // An error on standard error, always; returns `exit_code` for the caller to return.
+  int Error(int exit_code, std::string_view message) const;
+  int Error(const Status& status) const { return Error(ExitCodeFor(status), status.message()); }
+
+ private:
+  // The global options of one level of the command line.
+  struct Level {
+    std::string archive;
+    std::vector<std::string> plugin_dirs;
+    bool quiet = false;
+  };
+
+  std::string command_line_;
+  std::deque<Level> levels_;  // a deque keeps the addresses CLI11 writes to stable
+  std::unique_ptr<PluginRegistry> plugins_;
+};
+
+}  // namespace morgue::cli
+
+#endif  // MORGUE_TOOLS_MORGUE_CONTEXT_H_

@@ -1,0 +1,110 @@
+// morgue: the command line of a morgue archive.
+//
+// Data goes to standard output, every message to standard error, so output can be piped.
+//
+// Exit codes:
+//   0  all good
+//   1  some inputs failed to import, or some named articles were not found
+//      (everything else that was asked for was done)
+//   2  usage error: unknown command or option, bad option value, malformed search query,
+//      an export file that exists without --force
+//   3  archive or plugin error: cannot open or write the archive, archive made by a newer
+//      morgue, no plugin for a format, cannot write the output
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands/commands.h"
+#include "context.h"
+
+namespace morgue::cli {
+namespace {
+
+std::string CommandLine(int argc, char** argv) {
+  std::string line = "morgue";
+  for (int i = 1; i < argc; ++i) {
+    line += ' ';
+    line += argv[i];
+  }
+  return line;
+}
+
+// CLI11 says only "A subcommand is required" when the command is missing or misspelled;
+// name what was typed and the commands there are.
+int NoCommand(CLI::App& app, const std::vector<Command>& commands) {
+  std::string list;
+  for (const Command& command : commands) {
+    list += (list.empty() ? "" : ", ") + command.app->get_name();
+  }
+  std::vector<std::string> rest = app.remaining();
+  if (rest.empty()) {
+    std::cerr << "morgue: name a command: " << list << '\n';
+  } else if (rest.front().starts_with("-")) {
+    std::cerr << "morgue: unknown option " << rest.front() << '\n';
+  } else {
+    std::cerr << "morgue: unknown command '" << rest.front() << "'; commands: " << list << '\n';
+  }
+  std::cerr << "Run 'morgue --help' for more information.\n";
+  return kExitUsage;
+}
+
+int Main(int argc, char** argv) {
+  Context context(CommandLine(argc, argv));
+  CLI::App app("morgue: an archive of news articles in one SQLite file", "morgue");
+  app.require_subcommand(1);
+  const std::string exit_codes =
+      "Exit codes: 0 ok; 1 some inputs failed or items not found; 2 usage error; "
+      "3 archive or plugin error.";
+  app.footer(exit_codes);  // subcommands inherit it when they are added
+  context.AddGlobalOptions(&app);
+
+  std::vector<Command> commands = {
+      AddInitCommand(app, context), AddImportCommand(app, context), AddListCommand(app, context),
+      AddShowCommand(app, context), AddSearchCommand(app, context), AddExportCommand(app, context),
+      AddTagCommand(app, context),  AddUntagCommand(app, context),  AddTagsCommand(app, context),
+      AddRmCommand(app, context),   AddStatsCommand(app, context),  AddPluginsCommand(app, context),
+  };
+  app.footer(exit_codes + "\nRun 'morgue COMMAND --help' for a command's options.");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_name() == "RequiredError" && app.get_subcommands().empty()) {
+      return NoCommand(app, commands);
+    }
+    // Help and --version print to standard output and exit 0; real errors go to stderr.
+    return app.exit(error) == 0 ? kExitOk : kExitUsage;
+  }
+
+  int exit_code = kExitUsage;
+  for (const Command& command : commands) {
+    if (command.app->parsed()) {
+      exit_code = command.run();
+      break;
+    }
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "morgue: cannot write to standard output\n";
+    return kExitArchive;
+  }
+  return exit_code;
+}
+
+}  // namespace
+}  // namespace morgue::cli
+
+int main(int argc, char** argv) {
+  // No exception leaves main: anything unexpected is reported like an archive error.
+  try {
+    return morgue::cli::Main(argc, argv);
+  } catch (const std::exception& error) {
+    std::cerr << "morgue: " << error.what() << '\n';
+  } catch (...) {
+    std::cerr << "morgue: unexpected error\n";
+  }
+  return morgue::cli::kExitArchive;
+}
