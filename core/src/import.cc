@@ -282,6 +282,12 @@ InputReport ImportRun::ImportBytes(const std::string& name, std::string bytes) {
   return impl_->Import(name, {}, bytes);
 }
 
+void ImportRun::RecordProblem(const InputReport& problem) {
+  ++impl_->totals.inputs;
+  ++impl_->totals.failed;
+  if (impl_->BeginBatch().ok()) impl_->RecordFailure(problem);
+}
+
 Result<ImportTotals> ImportRun::Finish() {
   if (impl_->finished) return impl_->totals;
   impl_->finished = true;

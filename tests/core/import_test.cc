@@ -168,6 +168,21 @@ TEST_F(ImportTest, InputsWithNoArticleOrThatCannotBeReadFail) {
   EXPECT_EQ(Query("SELECT count(*) FROM documents"), "0");
 }
 
+TEST_F(ImportTest, PathsThatCouldNotBeReadCountAsFailedInputsOfTheRun) {
+  std::vector<InputReport> problems;
+  auto files = CollectInputFiles({dir_ / "nowhere"}, &problems);
+  ASSERT_EQ(problems.size(), 1u);
+  auto run = Start();
+  run->RecordProblem(problems[0]);
+  ASSERT_TRUE(run->ImportFile(Sample()).status.ok());
+  auto totals = run->Finish();
+  ASSERT_TRUE(totals.ok());
+  EXPECT_EQ(totals->inputs, 2);
+  EXPECT_EQ(totals->failed, 1);
+  EXPECT_EQ(Query("SELECT reason FROM import_failures"), "no such file or folder");
+  EXPECT_EQ(Query("SELECT failed FROM imports"), "1");
+}
+
 TEST_F(ImportTest, UnknownFormatIsRefused) {
   ImportOptions options;
   options.format = "no-such-format";

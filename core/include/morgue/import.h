@@ -66,6 +66,10 @@ class MORGUE_EXPORT ImportRun {
   // Imports bytes that did not come from a file, e.g. standard input.
   InputReport ImportBytes(const std::string& name, std::string bytes);
 
+  // Counts an input that failed before it could be read (see CollectInputFiles) as part
+  // of this run, and records it in `import_failures`.
+  void RecordProblem(const InputReport& problem);
+
   // Commits the last batch and records the totals.
   Result<ImportTotals> Finish();
 

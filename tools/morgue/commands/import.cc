@@ -65,10 +65,9 @@ int RunImport(Context& context, const ImportArgs& args) {
     return context.Error(kExitArchive, run.status().message());
   }
 
-  int64_t failed = 0;
   for (const InputReport& problem : problems) {
     PrintFailure(problem);
-    ++failed;
+    (*run)->RecordProblem(problem);
   }
   for (const std::filesystem::path& file : files) {
     InputReport report = (*run)->ImportFile(file);
@@ -88,13 +87,10 @@ int RunImport(Context& context, const ImportArgs& args) {
     return context.Error(kExitArchive, totals.status().message());
   }
 
-  // Paths that could not even be read never reached the run, so they are added here.
-  failed += totals->failed;
-  int64_t inputs = totals->inputs + static_cast<int64_t>(problems.size());
   context.Info("imported " + std::to_string(totals->imported) + ", duplicates " +
-               std::to_string(totals->duplicates) + ", failed " + std::to_string(failed) + " (of " +
-               std::to_string(inputs) + " inputs)");
-  return failed > 0 ? kExitPartial : kExitOk;
+               std::to_string(totals->duplicates) + ", failed " + std::to_string(totals->failed) +
+               " (of " + std::to_string(totals->inputs) + " inputs)");
+  return totals->failed > 0 ? kExitPartial : kExitOk;
 }
 
 }  // namespace
