@@ -753,10 +753,10 @@ TEST_F(CliTest, PluginsListsRefusedLibrariesWithTheirReason) {
   WriteFile(dir_ / "bad-plugins" / "morgue_fake.so", "not a shared library");
   CommandResult result = Morgue({"plugins", "--plugin-dir", (dir_ / "bad-plugins").string()});
   EXPECT_EQ(result.exit_code, kOk) << result.err;
-  std::string refused = LineStartingWith(result.out, "  " + (dir_ / "bad-plugins").string());
-  EXPECT_TRUE(Contains(refused, "morgue_fake.so: ")) << result.out;
-  EXPECT_GT(refused.size(), (dir_ / "bad-plugins" / "morgue_fake.so: ").string().size() + 2)
-      << "no reason given";
+  std::string refused =
+      LineStartingWith(result.out, "  '" + (dir_ / "bad-plugins" / "morgue_fake.so").string());
+  EXPECT_TRUE(Contains(refused, "morgue_fake.so' is not a loadable shared library"))
+      << result.out;
   EXPECT_TRUE(Contains(result.out, "json ")) << "the built-in plugins still load";
 
   // The same through MORGUE_PLUGIN_PATH.

@@ -46,7 +46,8 @@ int RunPlugins(Context& context, bool json) {
   if (!registry.refused().empty()) {
     std::cout << (registry.plugins().empty() ? "" : "\n") << "refused:\n";
     for (const RefusedPlugin& plugin : registry.refused()) {
-      std::cout << "  " << plugin.path.string() << ": " << plugin.reason.message() << '\n';
+      // The reason names the file already.
+      std::cout << "  " << plugin.reason.message() << '\n';
     }
   }
   if (registry.plugins().empty()) {
