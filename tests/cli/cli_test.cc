@@ -630,6 +630,36 @@ TEST_F(CliTest, RmRemovesWhatExistsAndReportsTheRest) {
 
 // --- stats ---------------------------------------------------------------------------
 
+TEST_F(CliTest, SourcesListsTheDirectoryAndTakesTheUsersOwn) {
+  ImportSample();
+  CommandResult korea = OnArchive({"sources", "koreatimes"});
+  EXPECT_EQ(korea.exit_code, kOk) << korea.err;
+  std::string row = LineStartingWith(korea.out, "Korea Times");
+  EXPECT_TRUE(Contains(row, "directory")) << korea.out;
+  EXPECT_TRUE(Contains(row, "koreatimes.co.kr")) << korea.out;
+  EXPECT_TRUE(Contains(row, " 1 ")) << "one article from it: " << korea.out;
+
+  CommandResult added =
+      OnArchive({"sources", "add", "Harbour Gazette", "--domain", "harbourgazette.example",
+                 "--alias", "The Gazette", "--country", "NZ"});
+  EXPECT_EQ(added.exit_code, kOk) << added.err;
+  // An import naming it by alias or by its domain now lands on it.
+  CommandResult imported =
+      OnArchive({"import", "--format", "jsonl", "-"},
+                "{\"title\": \"Tides\", \"source\": \"The Gazette\"}\n"
+                "{\"title\": \"Boats\", \"url\": \"https://news.harbourgazette.example/boats\"}\n");
+  EXPECT_EQ(imported.exit_code, kOk) << imported.err;
+  Json mine = Json::parse(OnArchive({"sources", "Harbour", "--json"}).out);
+  ASSERT_EQ(mine.size(), 1u) << mine;
+  EXPECT_EQ(mine[0]["origin"], "user");
+  EXPECT_EQ(mine[0]["articles"], 2);
+  EXPECT_EQ(mine[0]["domains"], Json::array({"harbourgazette.example"}));
+
+  ExpectError(OnArchive({"sources", "add", "Thief", "--domain", "koreatimes.co.kr"}), kUsage,
+              "domain 'koreatimes.co.kr' already belongs to 'Korea Times'");
+  ExpectError(Morgue({"sources"}), kArchiveError, "no archive at");
+}
+
 TEST_F(CliTest, StatsInReadableUnitsAndJson) {
   ImportSample();
   CommandResult text = OnArchive({"stats"});
@@ -755,8 +785,7 @@ TEST_F(CliTest, PluginsListsRefusedLibrariesWithTheirReason) {
   EXPECT_EQ(result.exit_code, kOk) << result.err;
   std::string refused =
       LineStartingWith(result.out, "  '" + (dir_ / "bad-plugins" / "morgue_fake.so").string());
-  EXPECT_TRUE(Contains(refused, "morgue_fake.so' is not a loadable shared library"))
-      << result.out;
+  EXPECT_TRUE(Contains(refused, "morgue_fake.so' is not a loadable shared library")) << result.out;
   EXPECT_TRUE(Contains(result.out, "json ")) << "the built-in plugins still load";
 
   // The same through MORGUE_PLUGIN_PATH.

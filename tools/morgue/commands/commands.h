@@ -28,6 +28,7 @@ Command AddTagsCommand(CLI::App& app, Context& context);
 Command AddRmCommand(CLI::App& app, Context& context);
 Command AddPluginsCommand(CLI::App& app, Context& context);
 Command AddStatsCommand(CLI::App& app, Context& context);
+Command AddSourcesCommand(CLI::App& app, Context& context);
 
 }  // namespace morgue::cli
 
