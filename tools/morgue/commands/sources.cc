@@ -52,7 +52,7 @@ int RunList(Context& context, const SourcesArgs& args) {
                                        {"CC", 2},
                                        {"ARTICLES", 8, true},
                                        {"ORIGIN", 9},
-                                       {"DOMAINS", 0}};
+                                       {"DOMAINS", 60}};
   std::cout << TableHeader(columns) << '\n';
   for (const SourceInfo& s : *sources) {
     std::cout << TableRow(columns, {s.name, s.country, std::to_string(s.articles), s.origin,
