@@ -27,7 +27,10 @@ namespace morgue {
 // RFC 822 "Tue, 04 Jan 2011 10:42:00 GMT" gives "2011-01-04T10:42:00Z"; "2011년 1월 4일",
 // "2011年1月4日", "2011.01.04", "2011/01/04" give "2011-01-04"; "January 4, 2011 at
 // 7:42 PM" gives "2011-01-04T19:42". Surrounding words such as "Posted on", "Updated:" or
-// "등록 :" are allowed. Returns an empty string when the text holds no full date.
+// "등록 :" are allowed (up to four; longer text is a sentence that mentions a date).
+// Zones GMT/UT/UTC/Z, the US zones EST...PDT and KST/JST become offsets. Returns an empty
+// string when the text holds no full date, an impossible one (February 30), or only a
+// numeric date whose day and month could be swapped ("04/01/2011": never guessed).
 MORGUE_EXPORT std::string ParseDate(std::string_view text);
 
 // ---- Bylines ----------------------------------------------------------------------------
@@ -40,12 +43,13 @@ struct Byline {
 // Parses a byline line: "By Lee Tae-hoon", "By X and Y", "By X, Y and Z", "X, Staff
 // Reporter", "X | Yonhap", "By X (x@example.com)", "X 기자", "Posted by X". Job titles
 // ("Staff Writer", "Correspondent", "기자") are stripped. Returns nullopt when the line is
-// not a byline (a sentence, a list of many names from a sidebar, a bare date).
+// not a byline (a sentence, more than four names as in a sidebar, a bare date), and for
+// bare names with nothing saying "byline" (no "By", title, 기자, source or e-mail).
 MORGUE_EXPORT std::optional<Byline> ParseByline(std::string_view line);
 
 // Splits a names field found in metadata ("X, Y and Z", "X; Y", "X & Y") into names,
-// with job titles and a leading "By" removed. Returns nothing for text that does not
-// look like names.
+// with job titles, e-mail addresses and a leading "By" removed; "Smith, John" stays one
+// name. Returns nothing for text that does not look like names or names more than four.
 MORGUE_EXPORT std::vector<std::string> SplitAuthorNames(std::string_view names);
 
 // ---- Captions, e-mail, credits -------------------------------------------------------------
@@ -67,14 +71,15 @@ MORGUE_EXPORT std::string FindEmail(std::string_view text);
 
 struct DecodedText {
   std::string text;     // UTF-8, without a byte order mark
-  std::string charset;  // what was used, e.g. "UTF-8", "WINDOWS-1252", "EUC-KR"
+  std::string charset;  // the converter used: "UTF-8", "WINDOWS-1252", "CP949" (for EUC-KR)
 };
 
 // Converts bytes to UTF-8. A byte order mark decides first, then `declared` (a meta
 // charset or an HTTP header; ignored when the bytes contradict it), then detection
-// (uchardet). Text that is valid UTF-8 stays as it is. ISO-8859-1 is read as Windows-1252,
-// as browsers do. Bytes that cannot be converted become U+FFFD, so the result is always
-// valid UTF-8. Fails only when no converter for the charset exists.
+// (uchardet). Text that is valid UTF-8 stays as it is. Legacy names are read as their
+// supersets, as browsers do: ISO-8859-1 as Windows-1252, EUC-KR as CP949, Shift_JIS as
+// CP932, GB2312/GBK as GB18030. Bytes that cannot be converted become U+FFFD, so the
+// result is always valid UTF-8. Fails only when no converter for the charset exists.
 MORGUE_EXPORT Result<DecodedText> DecodeToUtf8(std::string_view bytes,
                                                std::string_view declared = "");
 
