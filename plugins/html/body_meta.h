@@ -1,0 +1,38 @@
+// Metadata written inside the article text: the repeated title, the deck and the
+// byline at the top of a repost, the reporter's e-mail or byline at the end, credit
+// lines ("From The Korea Times", "(Yonhap)") and a stated date. They are taken out of
+// the body and returned as metadata.
+//
+// Thread-safety: pure functions.
+
+#ifndef MORGUE_PLUGINS_HTML_BODY_META_H_
+#define MORGUE_PLUGINS_HTML_BODY_META_H_
+
+#include <string>
+#include <vector>
+
+#include "morgue/article.h"
+#include "plugins/html/content.h"
+
+namespace morgue::html_plugin {
+
+struct InBodyMeta {
+  std::vector<Author> authors;  // from a byline line, with the e-mail when one is given
+  std::string subtitle;         // a deck between the title and the byline
+  std::string published;        // ISO 8601, from a short date line
+  std::string credit;           // a publication credited in a line of its own
+  std::string email;            // the reporter's e-mail
+  bool repeated_title = false;
+};
+
+// Removes the leading and trailing metadata lines from `blocks` (never more than the
+// first and last few) and returns what they said. `title` is the page's title, so a
+// repeated title can be recognised.
+InBodyMeta TakeInBodyMetadata(std::vector<Block>& blocks, const std::string& title);
+
+// Text folded for comparisons: lower-case ASCII, whitespace collapsed.
+std::string FoldForCompare(const std::string& text);
+
+}  // namespace morgue::html_plugin
+
+#endif  // MORGUE_PLUGINS_HTML_BODY_META_H_

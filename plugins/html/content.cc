@@ -1,0 +1,428 @@
+// Main-content extraction after Mozilla Readability's algorithm (understood and
+// rewritten, not ported): see content.h. The numbers are Readability's, which were tuned
+// on thousands of real pages.
+
+#include "plugins/html/content.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "plugins/html/dom.h"
+#include "plugins/html/render.h"
+
+namespace morgue::html_plugin {
+namespace {
+
+// Below this many characters of text an extraction is retried with fewer heuristics.
+constexpr size_t kMinArticleChars = 500;
+constexpr size_t kMinParagraphChars = 25;
+constexpr size_t kMaxBylineBoxChars = 400;
+
+constexpr auto kUnlikely = std::to_array<std::string_view>(
+    {"-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",   "community",
+     "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",     "header",    "legends",
+     "menu",       "related", "remark",     "replies",      "rss",      "shoutbox",  "sidebar",
+     "skyscraper", "social",  "sponsor",    "supplemental", "ad-break", "agegate",   "pagination",
+     "pager",      "popup",   "yom-remote", "navbar",       "share",    "subscribe", "newsletter"});
+constexpr auto kMaybeCandidate = std::to_array<std::string_view>(
+    {"and", "article", "body", "column", "content", "main", "shadow"});
+constexpr auto kUnlikelyRoles = std::to_array<std::string_view>(
+    {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"});
+constexpr auto kNegative = std::to_array<std::string_view>(
+    {"-ad-",     "hidden", "banner",    "combx",   "comment",    "com-",     "contact",  "foot",
+     "footnote", "gdpr",   "masthead",  "media",   "meta",       "outbrain", "promo",    "related",
+     "scroll",   "share",  "shoutbox",  "sidebar", "skyscraper", "sponsor",  "shopping", "tags",
+     "tool",     "widget", "subscribe", "nav",     "menu",       "archive"});
+constexpr auto kPositive = std::to_array<std::string_view>(
+    {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
+     "post", "text", "blog", "story"});
+// Elements whose own text counts as a paragraph when scoring.
+constexpr auto kScoredTags =
+    std::to_array<std::string_view>({"p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"});
+// Containers that may hold loose text (Blogger's <br><br> paragraphs).
+constexpr auto kLooseTextContainers = std::to_array<std::string_view>(
+    {"div", "article", "section", "main", "td", "blockquote", "body", "font", "center"});
+constexpr auto kConditionallyCleaned = std::to_array<std::string_view>(
+    {"form", "fieldset", "table", "ul", "ol", "div", "section", "aside"});
+
+template <size_t N>
+bool ContainsAny(std::string_view text, const std::array<std::string_view, N>& words) {
+  for (std::string_view word : words) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+template <size_t N>
+bool OneOf(std::string_view value, const std::array<std::string_view, N>& values) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+struct Flags {
+  bool strip_unlikely = true;
+  bool weight_classes = true;
+  bool clean_conditionally = true;
+};
+
+size_t CountCommas(std::string_view text) {
+  size_t count = static_cast<size_t>(std::count(text.begin(), text.end(), ','));
+  // Full-width and ideographic commas of CJK text.
+  for (std::string_view comma : {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xD8\x8C"}) {
+    for (size_t at = text.find(comma); at != std::string_view::npos;
+         at = text.find(comma, at + comma.size())) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+bool IsHidden(const Node* node) {
+  const std::string style = AsciiLower(Attr(node, "style"));
+  std::string compact;
+  for (char c : style) {
+    if (c != ' ') compact += c;
+  }
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos || HasAttr(node, "hidden") ||
+         AsciiLower(Attr(node, "aria-hidden")) == "true";
+}
+
+// Bylines and author boxes: metadata, read before extraction, never body text.
+bool IsBylineBox(const Node* node) {
+  const std::string names = ClassAndId(node);
+  if (names.find("byline") == std::string::npos && names.find("author") == std::string::npos &&
+      names.find("dateline") == std::string::npos && names.find("writtenby") == std::string::npos) {
+    return false;
+  }
+  return CharCount(Text(node)) < kMaxBylineBoxChars;
+}
+
+bool IsUnlikely(const Node* node) {
+  std::string_view tag = Tag(node);
+  if (tag == "body" || tag == "html" || tag == "a" || tag == "article" || tag == "main") {
+    return false;
+  }
+  if (tag == "nav" || tag == "aside" || tag == "footer") return true;
+  if (OneOf(AsciiLower(Attr(node, "role")), kUnlikelyRoles)) return true;
+  const std::string names = ClassAndId(node);
+  if (!ContainsAny(names, kUnlikely) || ContainsAny(names, kMaybeCandidate)) return false;
+  // Tables and code keep their furniture: it is content there.
+  return FindAncestor(node, [](const Node* n) { return IsTag(n, "table") || IsTag(n, "code"); }) ==
+         nullptr;
+}
+
+// Removes what never is article text, and (with strip_unlikely) what is unlikely to be.
+void Prepare(Node* body, const Flags& flags) {
+  std::vector<Node*> doomed;
+  Walk(body, [&](Node* node) {
+    std::string_view tag = Tag(node);
+    const bool junk = tag == "script" || tag == "style" || tag == "noscript" || tag == "template" ||
+                      tag == "iframe" || tag == "object" || tag == "embed" || tag == "svg" ||
+                      tag == "link" || tag == "meta";
+    if (node != body && (junk || IsHidden(node) ||
+                         (flags.strip_unlikely && (IsUnlikely(node) || IsBylineBox(node))))) {
+      doomed.push_back(node);
+      return false;
+    }
+    return true;
+  });
+  for (Node* node : doomed) Remove(node);
+}
+
+class Scorer {
+ public:
+  explicit Scorer(const Flags& flags) : flags_(flags) {}
+
+  int ClassWeight(const Node* node) const {
+    if (!flags_.weight_classes) return 0;
+    int weight = 0;
+    for (const char* attr : {"class", "id"}) {
+      const std::string value = AsciiLower(Attr(node, attr));
+      if (value.empty()) continue;
+      if (ContainsAny(value, kNegative)) weight -= 25;
+      if (ContainsAny(value, kPositive)) weight += 25;
+    }
+    return weight;
+  }
+
+  void ScoreDocument(Node* body) {
+    Walk(body, [&](Node* node) {
+      std::string_view tag = Tag(node);
+      if (OneOf(tag, kScoredTags)) {
+        ScoreParagraph(Text(node), node->parent);
+        return tag == "section" || tag == "td";
+      }
+      if (OneOf(tag, kLooseTextContainers)) ScoreLooseText(node);
+      return true;
+    });
+  }
+
+  // What a node got from the paragraphs under it, without its tag and class weights.
+  double earned(const Node* node) const {
+    auto it = earned_.find(node);
+    return it == earned_.end() ? 0.0 : it->second;
+  }
+  double score(const Node* node) const {
+    auto it = scores_.find(node);
+    return it == scores_.end() ? 0.0 : it->second;
+  }
+  bool scored(const Node* node) const { return scores_.contains(node); }
+  const std::unordered_map<const Node*, double>& scores() const { return scores_; }
+  void Scale(const Node* node, double factor) { scores_[node] *= factor; }
+
+ private:
+  void Initialize(const Node* node) {
+    if (scores_.contains(node)) return;
+    double base = 0;
+    std::string_view tag = Tag(node);
+    if (tag == "div") {
+      base = 5;
+    } else if (tag == "pre" || tag == "td" || tag == "blockquote") {
+      base = 3;
+    } else if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
+               tag == "dt" || tag == "li" || tag == "form") {
+      base = -3;
+    } else if (IsHeading(node) || tag == "th") {
+      base = -5;
+    }
+    scores_[node] = base + ClassWeight(node);
+  }
+
+  // A paragraph's score goes to its parent whole, its grandparent halved, and further
+  // ancestors (up to five levels) divided by three times their level.
+  void ScoreParagraph(const std::string& text, Node* parent) {
+    const size_t length = CharCount(text);
+    if (length < kMinParagraphChars || !IsElement(parent)) return;
+    const double score = 1.0 + static_cast<double>(CountCommas(text)) +
+                         static_cast<double>(std::min<size_t>(length / 100, 3));  // whole hundreds
+    int level = 0;
+    for (Node* up = parent; IsElement(up) && level < 5; up = up->parent, ++level) {
+      Initialize(up);
+      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+      scores_[up] += score / divider;
+      earned_[up] += score / divider;
+    }
+  }
+
+  // Runs of text and inline elements directly inside a container, split at blocks and
+  // at two <br> in a row, are scored as paragraphs of that container.
+  void ScoreLooseText(Node* container) {
+    std::string run;
+    int breaks = 0;
+    auto end_run = [&]() {
+      ScoreParagraph(run, container);
+      run.clear();
+    };
+    for (Node* child = container->children; child != nullptr; child = child->next) {
+      if (IsText(child)) {
+        const std::string text = Text(child);
+        if (!text.empty()) {
+          run += text + " ";
+          breaks = 0;
+        }
+      } else if (IsTag(child, "br")) {
+        if (++breaks >= 2) end_run();
+      } else if (IsElement(child)) {
+        if (IsBlock(child) || OneOf(Tag(child), kScoredTags)) {
+          end_run();
+        } else {
+          run += Text(child) + " ";
+          breaks = 0;
+        }
+      }
+    }
+    end_run();
+  }
+
+  Flags flags_;
+  std::unordered_map<const Node*, double> scores_;
+  std::unordered_map<const Node*, double> earned_;
+};
+
+double LinkDensity(const Node* node) {
+  const size_t length = CharCount(Text(node));
+  if (length == 0) return 0;
+  size_t links = 0;
+  for (Node* link : FindAll(const_cast<Node*>(node), [](const Node* n) { return IsTag(n, "a"); })) {
+    const double weight = Attr(link, "href").starts_with("#") ? 0.3 : 1.0;
+    links += static_cast<size_t>(weight * static_cast<double>(CharCount(Text(link))));
+  }
+  return static_cast<double>(links) / static_cast<double>(length);
+}
+
+Node* TopCandidate(Scorer& scorer) {
+  Node* top = nullptr;
+  double best = 0;
+  // Iterate in a fixed order (the map's is not): by score, ties by document position.
+  for (const auto& [node, score] : scorer.scores()) {
+    (void)score;
+    auto* mutable_node = const_cast<Node*>(node);
+    scorer.Scale(node, 1.0 - LinkDensity(node));
+    const double scaled = scorer.score(node);
+    if (top == nullptr || scaled > best ||
+        (scaled == best && xmlGetLineNo(mutable_node) < xmlGetLineNo(top))) {
+      top = mutable_node;
+      best = scaled;
+    }
+  }
+  return top;
+}
+
+// Readability's climb: a parent that scores better than the candidate (or close enough
+// while its ancestors keep a good score) holds more of the article.
+Node* ClimbParents(Node* top, const Scorer& scorer) {
+  double last = scorer.score(top);
+  const double threshold = last / 3;
+  for (Node* parent = top->parent; IsElement(parent) && !IsTag(parent, "body");
+       parent = parent->parent) {
+    if (!scorer.scored(parent)) continue;
+    const double parent_score = scorer.score(parent);
+    if (parent_score < threshold) break;
+    if (parent_score > last) {
+      top = parent;
+      break;
+    }
+    last = parent_score;
+  }
+  // An only child says nothing its parent does not.
+  while (IsElement(top->parent) && !IsTag(top->parent, "body") &&
+         xmlChildElementCount(top->parent) == 1) {
+    top = top->parent;
+  }
+  return top;
+}
+
+bool EndsSentence(const std::string& text) {
+  return !text.empty() && (text.back() == '.' || text.ends_with("\xE3\x80\x82") ||
+                           text.ends_with("\xEB\x8B\xA4"));  // "。", Korean "다"
+}
+
+// The candidate and those of its siblings that belong to the article.
+std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer) {
+  if (!IsElement(top->parent)) return {top};
+  const double top_score = scorer.score(top);
+  const double threshold = std::max(10.0, top_score * 0.2);
+  const std::string top_class = Attr(top, "class");
+  std::vector<Node*> nodes;
+  for (Node* sibling = top->parent->children; sibling != nullptr; sibling = sibling->next) {
+    if (!IsElement(sibling)) continue;
+    if (sibling == top) {
+      nodes.push_back(sibling);
+      continue;
+    }
+    double bonus = 0;
+    if (!top_class.empty() && Attr(sibling, "class") == top_class) bonus = top_score * 0.2;
+    // Only text earns a place: class names alone ("article-head") do not.
+    bool append = scorer.scored(sibling) && scorer.earned(sibling) + bonus >= threshold;
+    if (!append && IsTag(sibling, "p")) {
+      const std::string text = Text(sibling);
+      const size_t length = CharCount(text);
+      const double density = LinkDensity(sibling);
+      append = (length > 80 && density < 0.25) ||
+               (length > 0 && length <= 80 && density == 0 && EndsSentence(text));
+    }
+    if (append) nodes.push_back(sibling);
+  }
+  return nodes;
+}
+
+size_t CountTags(Node* node, std::string_view tag) {
+  return FindAll(node, [tag](const Node* n) { return IsTag(n, tag); }).size();
+}
+
+bool ShouldClean(Node* node, const Scorer& scorer) {
+  const int weight = scorer.ClassWeight(node);
+  if (weight + scorer.score(node) < 0) return true;
+  const std::string text = Text(node);
+  if (CountCommas(text) >= 10) return false;
+  const std::string_view tag = Tag(node);
+  const bool is_list = tag == "ul" || tag == "ol";
+  const double paragraphs = static_cast<double>(CountTags(node, "p"));
+  const double images = static_cast<double>(CountTags(node, "img"));
+  const double items = static_cast<double>(CountTags(node, "li")) - 100;
+  const double inputs = static_cast<double>(CountTags(node, "input"));
+  const size_t length = CharCount(text);
+  const double density = LinkDensity(node);
+  const bool in_figure =
+      FindAncestor(node, [](const Node* n) { return IsTag(n, "figure"); }) != nullptr;
+  return (images > 1 && paragraphs / images < 0.5 && !in_figure) ||
+         (!is_list && items > paragraphs) || inputs > static_cast<double>(paragraphs / 3) ||
+         (!is_list && length < kMinParagraphChars && (images == 0 || images > 2) && density > 0) ||
+         (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5);
+}
+
+// Removes the boxes inside the article that look like furniture: link lists, forms,
+// share widgets. Innermost first, as removing them changes their ancestors' figures.
+void CleanConditionally(const std::vector<Node*>& roots, const Scorer& scorer) {
+  for (Node* root : roots) {
+    std::vector<Node*> boxes = FindAll(
+        root, [root](const Node* n) { return n != root && OneOf(Tag(n), kConditionallyCleaned); });
+    for (auto it = boxes.rbegin(); it != boxes.rend(); ++it) {
+      if (ShouldClean(*it, scorer)) Remove(*it);
+    }
+  }
+}
+
+// Headings with a negative class weight are section furniture ("Related", "Share").
+void CleanHeadings(const std::vector<Node*>& roots, const Scorer& scorer) {
+  for (Node* root : roots) {
+    for (Node* heading :
+         FindAll(root, [root](const Node* n) { return n != root && IsHeading(n); })) {
+      if (scorer.ClassWeight(heading) < 0) Remove(heading);
+    }
+  }
+}
+
+size_t TextLength(const std::vector<Block>& blocks) {
+  size_t length = 0;
+  for (const Block& block : blocks) length += CharCount(block.text);
+  return length;
+}
+
+Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
+  Result<Document> document = Document::Parse(utf8_page);
+  if (!document.ok()) return {};
+  Node* body = document->body();
+  if (body == nullptr) body = document->root();
+  if (body == nullptr) return {};
+  Prepare(body, flags);
+  Scorer scorer(flags);
+  scorer.ScoreDocument(body);
+  Node* top = TopCandidate(scorer);
+  if (top == nullptr) return {};
+  std::vector<Node*> roots = MergeSiblings(ClimbParents(top, scorer), scorer);
+  Content content;
+  content.media = TakeMedia(roots);
+  if (flags.clean_conditionally) CleanConditionally(roots, scorer);
+  CleanHeadings(roots, scorer);
+  content.links = CollectLinks(roots);
+  content.blocks = RenderBlocks(roots);
+  return content;
+}
+
+}  // namespace
+
+Content ExtractContent(std::string_view utf8_page) {
+  // Readability's fallbacks: when the strict pass finds too little, each heuristic in
+  // turn is switched off; the longest result wins.
+  const std::array<Flags, 4> passes = {Flags{true, true, true}, Flags{false, true, true},
+                                       Flags{false, false, true}, Flags{false, false, false}};
+  Content best;
+  size_t best_length = 0;
+  for (const Flags& flags : passes) {
+    Content content = ExtractWith(utf8_page, flags);
+    const size_t length = TextLength(content.blocks);
+    if (length >= kMinArticleChars) return content;
+    if (length > best_length) {
+      best = std::move(content);
+      best_length = length;
+    }
+  }
+  return best;
+}
+
+}  // namespace morgue::html_plugin

@@ -1,0 +1,89 @@
+// A thin layer over libxml2's HTML tree: parsing a page into a Document, and the few
+// queries the extractors need (tag names, attributes, classes, text, walks).
+//
+// libxml2 lower-cases element and attribute names when parsing HTML, so every name
+// compared here is lower-case. All text is UTF-8 (pages are decoded before parsing).
+//
+// Thread-safety: a Document is used from one thread; the functions keep no state.
+
+#ifndef MORGUE_PLUGINS_HTML_DOM_H_
+#define MORGUE_PLUGINS_HTML_DOM_H_
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/status.h"
+
+namespace morgue::html_plugin {
+
+using Node = xmlNode;
+
+// An owned libxml2 HTML document.
+class Document {
+ public:
+  // Parses UTF-8 HTML leniently (libxml2's recovering parser, no network, no encoding
+  // switch from the page's own <meta>: the text is already UTF-8).
+  static Result<Document> Parse(std::string_view utf8);
+
+  Node* root() const { return xmlDocGetRootElement(doc_.get()); }
+  // <head> and <body>, or nullptr.
+  Node* head() const;
+  Node* body() const;
+
+ private:
+  struct Deleter {
+    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+  };
+  explicit Document(xmlDoc* doc) : doc_(doc) {}
+  std::unique_ptr<xmlDoc, Deleter> doc_;
+};
+
+bool IsElement(const Node* node);
+bool IsText(const Node* node);  // text or CDATA
+// The element's lower-case tag name, "" for other nodes.
+std::string_view Tag(const Node* node);
+bool IsTag(const Node* node, std::string_view tag);
+bool IsHeading(const Node* node);  // h1..h6
+// Elements that start a new block of text when rendered (p, div, li, h1...).
+bool IsBlock(const Node* node);
+
+// An attribute's value, "" when absent.
+std::string Attr(const Node* node, const char* name);
+bool HasAttr(const Node* node, const char* name);
+// Whether the whitespace-separated attribute `name` holds `token` (ASCII case-insensitive).
+bool HasToken(const Node* node, const char* name, std::string_view token);
+bool HasClass(const Node* node, std::string_view cls);
+// class and id, lower-cased, joined by a space: what the class/id heuristics look at.
+std::string ClassAndId(const Node* node);
+
+// The text of a subtree with runs of whitespace folded to one space, trimmed; script,
+// style and similar non-text elements are skipped.
+std::string Text(const Node* node);
+// Number of Unicode code points in UTF-8 text.
+size_t CharCount(std::string_view text);
+
+// Calls `visit` on every element of the subtree under `root` (root included), in
+// document order. Returning false from `visit` skips that element's children.
+void Walk(Node* root, const std::function<bool(Node*)>& visit);
+// Every element of the subtree matching `pred`, in document order.
+std::vector<Node*> FindAll(Node* root, const std::function<bool(const Node*)>& pred);
+// The first such element, or nullptr.
+Node* FindFirst(Node* root, const std::function<bool(const Node*)>& pred);
+// The nearest proper ancestor matching `pred`, or nullptr.
+Node* FindAncestor(const Node* node, const std::function<bool(const Node*)>& pred);
+
+// Unlinks and frees a node with its subtree.
+void Remove(Node* node);
+
+// Lower-cases ASCII letters.
+std::string AsciiLower(std::string_view text);
+
+}  // namespace morgue::html_plugin
+
+#endif  // MORGUE_PLUGINS_HTML_DOM_H_

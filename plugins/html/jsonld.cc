@@ -1,0 +1,213 @@
+// JSON-LD (schema.org) metadata: the Article-like objects of every
+// <script type="application/ld+json">, also inside @graph and arrays, with @id
+// references to authors and publishers resolved within the page.
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "morgue/text.h"
+#include "plugins/html/metadata.h"
+
+namespace morgue::html_plugin {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kRule = "json-ld";
+
+bool IsArticleType(const Json& type) {
+  if (type.is_array()) {
+    for (const Json& each : type) {
+      if (IsArticleType(each)) return true;
+    }
+    return false;
+  }
+  if (!type.is_string()) return false;
+  const std::string name = type.get<std::string>();
+  // NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Report, ...
+  return name.find("Article") != std::string::npos || name.find("Posting") != std::string::npos ||
+         name == "Report";
+}
+
+std::string StringOf(const Json& value) {
+  if (value.is_string()) return CollapseWhitespace(value.get<std::string>());
+  if (value.is_array() && !value.empty()) return StringOf(value.front());
+  return {};
+}
+
+// Every object of the page's JSON-LD, flattened, so @id references can be followed.
+void Flatten(const Json& value, std::vector<const Json*>& out) {
+  if (value.is_array()) {
+    for (const Json& each : value) Flatten(each, out);
+  } else if (value.is_object()) {
+    out.push_back(&value);
+    if (auto graph = value.find("@graph"); graph != value.end()) Flatten(*graph, out);
+  }
+}
+
+class JsonLdReader {
+ public:
+  JsonLdReader(const std::vector<const Json*>& objects, std::string document_title,
+               PageMetadata& meta)
+      : meta_(meta), document_title_(std::move(document_title)) {
+    for (const Json* object : objects) {
+      if (auto id = object->find("@id"); id != object->end() && id->is_string()) {
+        by_id_.emplace(id->get<std::string>(), object);
+      }
+    }
+  }
+
+  void Read(const Json& article) {
+    // With both, the one the page's <title> repeats is the article's (Wikipedia's
+    // headline is a description of the page type).
+    std::string headline = StringOf(Field(article, "headline"));
+    std::string name = StringOf(Field(article, "name"));
+    if (!name.empty() && document_title_.find(name) != std::string::npos &&
+        document_title_.find(headline) == std::string::npos) {
+      std::swap(headline, name);
+    }
+    Add(meta_.titles, headline.empty() ? name : headline);
+    Add(meta_.subtitles, StringOf(Field(article, "alternativeHeadline")));
+    Add(meta_.published, StringOf(Field(article, "datePublished")));
+    Add(meta_.updated, StringOf(Field(article, "dateModified")));
+    Add(meta_.summaries, StringOf(Field(article, "description")));
+    Add(meta_.languages, StringOf(Field(article, "inLanguage")));
+    if (const Json& url = Field(article, "url"); url.is_string()) Add(meta_.urls, StringOf(url));
+    ReadAuthors(Field(article, "author"));
+    ReadPublisher(Field(article, "publisher"));
+    ReadKeywords(Field(article, "keywords"));
+    ReadImages(Field(article, "image"));
+  }
+
+ private:
+  static const Json& Field(const Json& object, const char* name) {
+    static const Json kNull;
+    auto it = object.find(name);
+    return it == object.end() ? kNull : *it;
+  }
+
+  // The object an {"@id": ...} reference names, or the value itself.
+  const Json& Resolve(const Json& value) const {
+    if (value.is_object() && value.size() <= 2 && value.contains("@id")) {
+      const Json& id = value["@id"];
+      if (id.is_string()) {
+        if (auto it = by_id_.find(id.get<std::string>()); it != by_id_.end()) return *it->second;
+      }
+    }
+    return value;
+  }
+
+  static void Add(std::vector<Candidate>& to, std::string value) {
+    if (!value.empty()) to.push_back({std::move(value), std::string(kRule)});
+  }
+
+  void CollectNames(const Json& value, std::vector<std::string>& names) const {
+    if (value.is_array()) {
+      for (const Json& each : value) CollectNames(each, names);
+    } else if (value.is_string()) {
+      for (std::string& name : SplitAuthorNames(value.get<std::string>())) {
+        names.push_back(std::move(name));
+      }
+    } else if (value.is_object()) {
+      const Json& resolved = Resolve(value);
+      if (std::string name = StringOf(Field(resolved, "name")); !name.empty()) {
+        names.push_back(name);
+      }
+    }
+  }
+
+  void ReadAuthors(const Json& value) {
+    std::vector<std::string> names;
+    CollectNames(value, names);
+    if (!names.empty()) meta_.authors.push_back({std::move(names), std::string(kRule)});
+  }
+
+  void ReadPublisher(const Json& value) {
+    const Json& publisher = Resolve(value.is_array() && !value.empty() ? value.front() : value);
+    if (publisher.is_string()) {
+      Add(meta_.sites, StringOf(publisher));
+    } else if (publisher.is_object()) {
+      Add(meta_.sites, StringOf(Field(publisher, "name")));
+    }
+  }
+
+  void ReadKeywords(const Json& value) {
+    std::vector<std::string> tags;
+    auto add_split = [&tags](const std::string& text) {
+      size_t start = 0;
+      while (start <= text.size()) {
+        size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        if (std::string tag = CollapseWhitespace(text.substr(start, end - start)); !tag.empty()) {
+          tags.push_back(tag);
+        }
+        start = end + 1;
+      }
+    };
+    if (value.is_string()) add_split(value.get<std::string>());
+    if (value.is_array()) {
+      for (const Json& each : value) {
+        if (each.is_string()) add_split(each.get<std::string>());
+      }
+    }
+    if (!tags.empty()) meta_.tags.push_back({std::move(tags), std::string(kRule)});
+  }
+
+  void ReadImages(const Json& value) {
+    if (value.is_array()) {
+      for (const Json& each : value) ReadImages(each);
+      return;
+    }
+    const Json& image = Resolve(value);
+    if (!image.is_object()) return;
+    const std::string caption = StringOf(Field(image, "caption"));
+    if (caption.empty()) return;
+    CaptionCredit split = SplitCaptionCredit(caption);
+    std::string url = StringOf(Field(image, "url"));
+    if (url.empty()) url = StringOf(Field(image, "contentUrl"));
+    meta_.media.push_back({url, split.caption, split.credit});
+  }
+
+  PageMetadata& meta_;
+  std::string document_title_;
+  std::map<std::string, const Json*> by_id_;
+};
+
+}  // namespace
+
+void ExtractJsonLd(Node* root, PageMetadata& meta) {
+  std::vector<Json> documents;
+  for (Node* script : FindAll(root, [](const Node* node) {
+         return IsTag(node, "script") &&
+                AsciiLower(Attr(node, "type")).find("ld+json") != std::string::npos;
+       })) {
+    // The raw script text: Text() skips script content on purpose.
+    xmlChar* raw = xmlNodeGetContent(script);
+    if (raw == nullptr) continue;
+    std::string text = reinterpret_cast<const char*>(raw);
+    xmlFree(raw);
+    // Pages wrap the JSON in <![CDATA[ ]]> or <!-- -->: keep what lies between the
+    // outermost brackets.
+    const size_t begin = text.find_first_of("{[");
+    if (begin == std::string::npos) continue;
+    const size_t end = text.find_last_of(text[begin] == '{' ? '}' : ']');
+    if (end == std::string::npos || end < begin) continue;
+    Json parsed = Json::parse(text.substr(begin, end - begin + 1), nullptr,
+                              /*allow_exceptions=*/false);
+    if (!parsed.is_discarded()) documents.push_back(std::move(parsed));
+  }
+  std::vector<const Json*> objects;
+  for (const Json& document : documents) Flatten(document, objects);
+  Node* title = FindFirst(root, [](const Node* n) { return IsTag(n, "title"); });
+  JsonLdReader reader(objects, title == nullptr ? std::string() : CollapseWhitespace(Text(title)),
+                      meta);
+  for (const Json* object : objects) {
+    if (auto type = object->find("@type"); type != object->end() && IsArticleType(*type)) {
+      reader.Read(*object);
+    }
+  }
+}
+
+}  // namespace morgue::html_plugin

@@ -1,0 +1,197 @@
+// <meta> tags (OpenGraph, article:*, Dublin Core, Highwire citation_*, Parse.ly,
+// Sailthru, plain name=author/date/keywords...) and <link rel=canonical>.
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/text.h"
+#include "plugins/html/metadata.h"
+
+namespace morgue::html_plugin {
+namespace {
+
+enum class Field { kTitle, kAuthor, kPublished, kUpdated, kSite, kUrl, kTags, kSummary, kLanguage };
+
+struct MetaRule {
+  std::string_view key;  // property / name / itemprop, lower-case
+  Field field;
+};
+
+// In document order each key adds a candidate named after the key itself (e.g.
+// "og:title"); article_builder.cc ranks them.
+constexpr auto kMetaRules = std::to_array<MetaRule>({
+    {"og:title", Field::kTitle},
+    {"twitter:title", Field::kTitle},
+    {"dc:title", Field::kTitle},
+    {"dcterm:title", Field::kTitle},
+    {"dc.title", Field::kTitle},
+    {"dcterms.title", Field::kTitle},
+    {"citation_title", Field::kTitle},
+    {"parsely-title", Field::kTitle},
+    {"sailthru.title", Field::kTitle},
+    {"headline", Field::kTitle},
+    {"author", Field::kAuthor},
+    {"article:author", Field::kAuthor},
+    {"byl", Field::kAuthor},
+    {"dc:creator", Field::kAuthor},
+    {"dcterm:creator", Field::kAuthor},
+    {"dc.creator", Field::kAuthor},
+    {"dcterms.creator", Field::kAuthor},
+    {"citation_author", Field::kAuthor},
+    {"parsely-author", Field::kAuthor},
+    {"sailthru.author", Field::kAuthor},
+    {"article:published_time", Field::kPublished},
+    {"og:article:published_time", Field::kPublished},
+    {"datepublished", Field::kPublished},
+    {"date", Field::kPublished},
+    {"pubdate", Field::kPublished},
+    {"publishdate", Field::kPublished},
+    {"publish-date", Field::kPublished},
+    {"dc.date", Field::kPublished},
+    {"dc.date.issued", Field::kPublished},
+    {"dcterms.date", Field::kPublished},
+    {"dcterms.issued", Field::kPublished},
+    {"dcterms.created", Field::kPublished},
+    {"citation_publication_date", Field::kPublished},
+    {"citation_date", Field::kPublished},
+    {"parsely-pub-date", Field::kPublished},
+    {"sailthru.date", Field::kPublished},
+    {"article:modified_time", Field::kUpdated},
+    {"og:updated_time", Field::kUpdated},
+    {"datemodified", Field::kUpdated},
+    {"dc.date.modified", Field::kUpdated},
+    {"dcterms.modified", Field::kUpdated},
+    {"og:site_name", Field::kSite},
+    {"dc.publisher", Field::kSite},
+    {"dcterms.publisher", Field::kSite},
+    {"citation_publisher", Field::kSite},
+    {"citation_journal_title", Field::kSite},
+    {"og:url", Field::kUrl},
+    {"article:tag", Field::kTags},
+    {"news_keywords", Field::kTags},
+    {"keywords", Field::kTags},
+    {"parsely-tags", Field::kTags},
+    {"sailthru.tags", Field::kTags},
+    {"description", Field::kSummary},
+    {"og:description", Field::kSummary},
+    {"twitter:description", Field::kSummary},
+    {"dc.description", Field::kSummary},
+    {"og:locale", Field::kLanguage},
+    {"content-language", Field::kLanguage},
+});
+
+bool LooksLikeUrl(std::string_view text) {
+  return text.starts_with("http://") || text.starts_with("https://") || text.starts_with("//");
+}
+
+std::vector<std::string> SplitCommas(std::string_view text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find_first_of(",;", start);
+    if (end == std::string_view::npos) end = text.size();
+    if (std::string part = CollapseWhitespace(text.substr(start, end - start)); !part.empty()) {
+      parts.push_back(std::move(part));
+    }
+    start = end + 1;
+  }
+  return parts;
+}
+
+// Adds `values` to the last candidate when it came from the same key (repeated
+// article:tag or citation_author tags), or as a new candidate.
+template <typename C>
+void AddList(std::vector<C>& to, std::vector<std::string> values, std::string_view rule,
+             std::vector<std::string> C::*member) {
+  if (values.empty()) return;
+  if (!to.empty() && to.back().rule == rule) {
+    auto& list = to.back().*member;
+    list.insert(list.end(), values.begin(), values.end());
+    return;
+  }
+  C candidate;
+  candidate.*member = std::move(values);
+  candidate.rule = std::string(rule);
+  to.push_back(std::move(candidate));
+}
+
+void AddMeta(const MetaRule& rule, const std::string& content, PageMetadata& meta) {
+  const std::string value = CollapseWhitespace(content);
+  if (value.empty()) return;
+  const std::string name(rule.key);
+  switch (rule.field) {
+    case Field::kTitle:
+      meta.titles.push_back({value, name});
+      break;
+    case Field::kAuthor:
+      // article:author is often a profile URL, which names no one.
+      if (!LooksLikeUrl(value)) {
+        AddList(meta.authors, SplitAuthorNames(value), name, &NamesCandidate::names);
+      }
+      break;
+    case Field::kPublished:
+      meta.published.push_back({value, name});
+      break;
+    case Field::kUpdated:
+      meta.updated.push_back({value, name});
+      break;
+    case Field::kSite:
+      meta.sites.push_back({value, name});
+      break;
+    case Field::kUrl:
+      meta.urls.push_back({value, name});
+      break;
+    case Field::kTags:
+      AddList(meta.tags,
+              rule.key == "article:tag" ? std::vector<std::string>{value} : SplitCommas(value),
+              name, &ListCandidate::values);
+      break;
+    case Field::kSummary:
+      meta.summaries.push_back({value, name});
+      break;
+    case Field::kLanguage:
+      meta.languages.push_back({value, name});
+      break;
+  }
+}
+
+// A meta tag's keys: property, name, itemprop and http-equiv may each name it, and
+// property may hold several space-separated keys.
+std::vector<std::string> MetaKeys(const Node* node) {
+  std::vector<std::string> keys;
+  for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
+    const std::string value = AsciiLower(Attr(node, attr));
+    size_t pos = 0;
+    while (pos < value.size()) {
+      size_t end = value.find(' ', pos);
+      if (end == std::string::npos) end = value.size();
+      if (end > pos) keys.push_back(value.substr(pos, end - pos));
+      pos = end + 1;
+    }
+  }
+  return keys;
+}
+
+}  // namespace
+
+void ExtractMetaTags(Node* root, PageMetadata& meta) {
+  Walk(root, [&meta](Node* node) {
+    if (IsTag(node, "meta") && HasAttr(node, "content")) {
+      const std::string content = Attr(node, "content");
+      for (const std::string& key : MetaKeys(node)) {
+        for (const MetaRule& rule : kMetaRules) {
+          if (rule.key == key) AddMeta(rule, content, meta);
+        }
+      }
+    } else if (IsTag(node, "link") && HasToken(node, "rel", "canonical")) {
+      if (std::string href = CollapseWhitespace(Attr(node, "href")); !href.empty()) {
+        meta.urls.push_back({href, "link-canonical"});
+      }
+    }
+    return true;
+  });
+}
+
+}  // namespace morgue::html_plugin

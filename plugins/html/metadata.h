@@ -1,0 +1,67 @@
+// What a page says about its article, gathered from every source the page offers before
+// anything is decided: JSON-LD, <meta> tags, microformats, blog engine markup and the
+// visible page furniture. Each value carries the rule that found it (the provenance
+// name); article_builder.cc chooses among them in the documented order of trust.
+//
+// Thread-safety: pure functions over a document the caller owns.
+
+#ifndef MORGUE_PLUGINS_HTML_METADATA_H_
+#define MORGUE_PLUGINS_HTML_METADATA_H_
+
+#include <string>
+#include <vector>
+
+#include "morgue/article.h"
+#include "plugins/html/dom.h"
+
+namespace morgue::html_plugin {
+
+// One value for a field and the rule that found it, e.g. {"2011-01-04", "blogger-date-header"}.
+struct Candidate {
+  std::string value;
+  std::string rule;
+};
+
+struct NamesCandidate {
+  std::vector<std::string> names;
+  std::string rule;
+};
+
+struct ListCandidate {
+  std::vector<std::string> values;
+  std::string rule;
+};
+
+struct PageMetadata {
+  std::vector<Candidate> titles;
+  std::vector<Candidate> subtitles;
+  std::vector<NamesCandidate> authors;
+  std::vector<Candidate> published;  // as written; article_builder parses them
+  std::vector<Candidate> updated;
+  std::vector<Candidate> sites;  // publication or site names
+  std::vector<Candidate> urls;   // the page's own address (canonical, og:url)
+  std::vector<ListCandidate> tags;
+  std::vector<Candidate> summaries;
+  std::vector<Candidate> languages;
+  std::vector<Media> media;  // images with captions named by metadata (JSON-LD)
+
+  // Blog engine facts: whether the page is a blog post, and its account's names (the
+  // poster when the post reposts someone else's article).
+  bool is_blog = false;
+  std::vector<NamesCandidate> posters;
+  // Texts of the page's main headings (h1, entry titles), for cleaning <title>.
+  std::vector<std::string> headings;
+};
+
+// Each adds what it finds to `meta`, in document order.
+void ExtractJsonLd(Node* root, PageMetadata& meta);
+void ExtractMetaTags(Node* root, PageMetadata& meta);
+// Microformats, Blogger and WordPress markup, <time>, rel=author, <title>, lang.
+void ExtractPageMarkup(Node* root, PageMetadata& meta);
+
+// All of the above.
+PageMetadata ExtractMetadata(Node* root);
+
+}  // namespace morgue::html_plugin
+
+#endif  // MORGUE_PLUGINS_HTML_METADATA_H_

@@ -1,0 +1,289 @@
+// Metadata in the visible markup: microformats (hentry / h-entry), Blogger and
+// WordPress templates, <time datetime>, itemprop, rel=author and byline classes, dated
+// elements, the <title> and <html lang>.
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/text.h"
+#include "plugins/html/metadata.h"
+
+namespace morgue::html_plugin {
+namespace {
+
+constexpr auto kBoilerplateWords = std::to_array<std::string_view>(
+    {"comment", "sidebar", "footer", "related", "widget", "navbar", "menu", "share", "social",
+     "promo", "recommend", "popular", "most-", "archive", "breadcrumb", "newsletter"});
+
+constexpr size_t kMaxRawBylineChars = 50;
+
+bool ContainsAny(std::string_view text, std::span<const std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Inside a sidebar, comment section, footer or similar: never the article's metadata.
+bool InBoilerplate(const Node* node) {
+  for (const Node* up = node; IsElement(up); up = up->parent) {
+    std::string_view tag = Tag(up);
+    if (tag == "aside" || tag == "nav" || tag == "footer") return true;
+    if (ContainsAny(ClassAndId(up), kBoilerplateWords)) return true;
+  }
+  return false;
+}
+
+std::string ShortText(const Node* node, size_t max_chars) {
+  std::string text = CollapseWhitespace(Text(node));
+  return CharCount(text) <= max_chars ? text : std::string();
+}
+
+// A date element's machine-readable value: datetime, content, an abbr's title, or text.
+std::string DateValue(const Node* node) {
+  for (const char* attr : {"datetime", "content"}) {
+    if (std::string value = CollapseWhitespace(Attr(node, attr)); !value.empty()) return value;
+  }
+  if (IsTag(node, "abbr")) {
+    if (std::string value = CollapseWhitespace(Attr(node, "title")); !value.empty()) return value;
+  }
+  return ShortText(node, 100);
+}
+
+void AddNames(std::vector<NamesCandidate>& to, const std::string& text, const char* rule) {
+  if (text.empty()) return;
+  std::vector<std::string> names;
+  if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
+    for (const Author& author : byline->authors) names.push_back(author.name);
+  } else {
+    names = SplitAuthorNames(text);
+  }
+  // A short name the helpers do not know how to split ("Mac & i", "BBC News") is
+  // still the page's own statement of who wrote it.
+  if (names.empty() && CharCount(text) <= kMaxRawBylineChars &&
+      text.find('@') == std::string::npos) {
+    names.push_back(text);
+  }
+  if (!names.empty()) to.push_back({std::move(names), rule});
+}
+
+void AddValue(std::vector<Candidate>& to, std::string value, const char* rule) {
+  if (!value.empty()) to.push_back({std::move(value), rule});
+}
+
+bool IsGenerator(Node* root, std::string_view engine) {
+  return FindFirst(root, [engine](const Node* node) {
+           return IsTag(node, "meta") && AsciiLower(Attr(node, "name")) == "generator" &&
+                  AsciiLower(Attr(node, "content")).find(engine) != std::string::npos;
+         }) != nullptr;
+}
+
+// The texts of a[rel=tag] links under `root`, skipping rel="category tag" (a blog's
+// filing category, not a tag).
+std::vector<std::string> RelTags(Node* root) {
+  std::vector<std::string> tags;
+  for (Node* link : FindAll(root, [](const Node* node) {
+         return IsTag(node, "a") && HasToken(node, "rel", "tag") &&
+                !HasToken(node, "rel", "category");
+       })) {
+    if (std::string tag = ShortText(link, 80); !tag.empty()) tags.push_back(tag);
+  }
+  return tags;
+}
+
+void ExtractBlogger(Node* root, PageMetadata& meta) {
+  const bool blogger = IsGenerator(root, "blogger") ||
+                       FindFirst(root, [](const Node* n) { return HasClass(n, "post-body"); });
+  if (!blogger) return;
+  meta.is_blog = true;
+  if (Node* date = FindFirst(root, [](const Node* n) { return HasClass(n, "date-header"); })) {
+    AddValue(meta.published, ShortText(date, 100), "blogger-date-header");
+  }
+  if (Node* title = FindFirst(root, [](const Node* n) { return HasClass(n, "post-title"); })) {
+    AddValue(meta.titles, ShortText(title, 300), "blogger-post-title");
+  }
+  if (Node* stamp = FindFirst(
+          root, [](const Node* n) { return IsTag(n, "abbr") && HasClass(n, "published"); })) {
+    AddValue(meta.published, DateValue(stamp), "blogger-timestamp");
+  }
+  if (Node* author = FindFirst(root, [](const Node* n) { return HasClass(n, "post-author"); })) {
+    Node* fn = FindFirst(author, [](const Node* n) { return HasClass(n, "fn"); });
+    AddNames(meta.posters, ShortText(fn != nullptr ? fn : author, 100), "blogger-post-author");
+  }
+  if (Node* labels = FindFirst(root, [](const Node* n) { return HasClass(n, "post-labels"); })) {
+    if (std::vector<std::string> tags = RelTags(labels); !tags.empty()) {
+      meta.tags.push_back({std::move(tags), "blogger-labels"});
+    }
+  }
+}
+
+void ExtractWordPress(Node* root, PageMetadata& meta) {
+  const bool wordpress = IsGenerator(root, "wordpress") || FindFirst(root, [](const Node* n) {
+                           return HasClass(n, "entry-content");
+                         });
+  if (!wordpress) return;
+  meta.is_blog = true;
+  Node* article = FindFirst(root, [](const Node* n) {
+    return (IsTag(n, "article") || IsTag(n, "div")) && HasClass(n, "hentry");
+  });
+  Node* scope = article != nullptr ? article : root;
+  if (Node* title = FindFirst(scope, [](const Node* n) { return HasClass(n, "entry-title"); })) {
+    AddValue(meta.titles, ShortText(title, 300), "wordpress-entry-title");
+  }
+  if (Node* time = FindFirst(scope, [](const Node* n) {
+        return HasClass(n, "entry-date") && (HasClass(n, "published") || IsTag(n, "time"));
+      })) {
+    AddValue(meta.published, DateValue(time), "wordpress-entry-date");
+  }
+  if (Node* vcard = FindFirst(
+          scope, [](const Node* n) { return HasClass(n, "author") && HasClass(n, "vcard"); })) {
+    Node* fn = FindFirst(vcard, [](const Node* n) { return HasClass(n, "fn"); });
+    AddNames(meta.posters, ShortText(fn != nullptr ? fn : vcard, 100), "wordpress-author");
+  }
+}
+
+void ExtractHentry(Node* root, PageMetadata& meta) {
+  Node* entry = FindFirst(root, [](const Node* n) {
+    return (HasClass(n, "hentry") || HasClass(n, "h-entry")) && !InBoilerplate(n);
+  });
+  if (entry == nullptr) return;
+  if (Node* title = FindFirst(entry, [](const Node* n) {
+        return HasClass(n, "entry-title") || HasClass(n, "p-name");
+      })) {
+    AddValue(meta.titles, ShortText(title, 300), "hentry-title");
+  }
+  if (Node* date = FindFirst(entry, [](const Node* n) {
+        return HasClass(n, "published") || HasClass(n, "dt-published");
+      })) {
+    AddValue(meta.published, DateValue(date), "hentry-published");
+  }
+  if (Node* date = FindFirst(entry, [](const Node* n) {
+        return HasClass(n, "updated") || HasClass(n, "dt-updated");
+      })) {
+    AddValue(meta.updated, DateValue(date), "hentry-updated");
+  }
+  if (Node* author = FindFirst(entry, [](const Node* n) {
+        return (HasClass(n, "author") && HasClass(n, "vcard")) || HasClass(n, "p-author");
+      })) {
+    Node* fn =
+        FindFirst(author, [](const Node* n) { return HasClass(n, "fn") || HasClass(n, "p-name"); });
+    AddNames(meta.authors, ShortText(fn != nullptr ? fn : author, 100), "hentry-author");
+  }
+  if (std::vector<std::string> tags = RelTags(entry); !tags.empty()) {
+    meta.tags.push_back({std::move(tags), "rel-tag"});
+  }
+}
+
+void ExtractItemprops(Node* root, PageMetadata& meta) {
+  for (Node* node :
+       FindAll(root, [](const Node* n) { return !IsTag(n, "meta") && HasAttr(n, "itemprop"); })) {
+    // Only comments: article metadata often sits in an <aside> or a footer.
+    if (FindAncestor(node, [](const Node* n) {
+          return ClassAndId(n).find("comment") != std::string::npos;
+        }) != nullptr) {
+      continue;
+    }
+    if (HasToken(node, "itemprop", "datePublished")) {
+      AddValue(meta.published, DateValue(node), "itemprop-date-published");
+    } else if (HasToken(node, "itemprop", "dateModified")) {
+      AddValue(meta.updated, DateValue(node), "itemprop-date-modified");
+    } else if (HasToken(node, "itemprop", "author") || HasToken(node, "itemprop", "creator")) {
+      Node* name = FindFirst(node, [](const Node* n) { return HasToken(n, "itemprop", "name"); });
+      const Node* from = name != nullptr ? name : node;
+      std::string text = IsTag(from, "meta") ? Attr(from, "content") : ShortText(from, 100);
+      AddNames(meta.authors, CollapseWhitespace(text), "itemprop-author");
+    } else if (HasToken(node, "itemprop", "headline")) {
+      AddValue(meta.titles, ShortText(node, 300), "itemprop-headline");
+    }
+  }
+}
+
+// rel=author links and byline / author / dateline classes, as readers show them.
+void ExtractDomByline(Node* root, PageMetadata& meta) {
+  Node* byline = FindFirst(root, [](const Node* n) {
+    if (InBoilerplate(n)) return false;
+    if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
+    const std::string names = ClassAndId(n);
+    return names.find("byline") != std::string::npos || names.find("author") != std::string::npos ||
+           names.find("writtenby") != std::string::npos;
+  });
+  if (byline != nullptr) AddNames(meta.authors, ShortText(byline, 100), "dom-byline");
+}
+
+// The first short dated element (class or id naming a date) outside boilerplate.
+void ExtractDomDate(Node* root, PageMetadata& meta) {
+  if (Node* time = FindFirst(root, [](const Node* n) {
+        return IsTag(n, "time") && HasAttr(n, "datetime") && !InBoilerplate(n);
+      })) {
+    AddValue(meta.published, DateValue(time), "time-datetime");
+  }
+  for (Node* node : FindAll(root, [](const Node* n) {
+         const std::string names = ClassAndId(n);
+         return (names.find("date") != std::string::npos ||
+                 names.find("publish") != std::string::npos ||
+                 names.find("posted") != std::string::npos) &&
+                names.find("update") == std::string::npos;
+       })) {
+    if (InBoilerplate(node)) continue;
+    const std::string text = ShortText(node, 80);
+    if (!text.empty() && !ParseDate(text).empty()) {
+      AddValue(meta.published, text, "dom-date");
+      return;
+    }
+  }
+}
+
+void ExtractDomSubtitle(Node* root, PageMetadata& meta) {
+  Node* deck = FindFirst(root, [](const Node* n) {
+    const std::string names = ClassAndId(n);
+    return (names.find("subtitle") != std::string::npos ||
+            names.find("sub-title") != std::string::npos ||
+            names.find("standfirst") != std::string::npos ||
+            names.find("subhead") != std::string::npos) &&
+           !InBoilerplate(n);
+  });
+  if (deck != nullptr) AddValue(meta.subtitles, ShortText(deck, 300), "dom-subtitle");
+}
+
+void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
+  if (Node* title = FindFirst(root, [](const Node* n) { return IsTag(n, "title"); })) {
+    AddValue(meta.titles, CollapseWhitespace(Text(title)), "html-title");
+  }
+  AddValue(meta.languages, CollapseWhitespace(Attr(root, "lang")), "html-lang");
+  for (Node* heading : FindAll(root, [](const Node* n) {
+         return IsTag(n, "h1") || IsTag(n, "h2") || IsTag(n, "h3") || IsTag(n, "h4") ||
+                HasClass(n, "entry-title") || HasClass(n, "title") || HasClass(n, "headline");
+       })) {
+    if (std::string text = ShortText(heading, 300); !text.empty() && !InBoilerplate(heading)) {
+      meta.headings.push_back(std::move(text));
+    }
+  }
+}
+
+}  // namespace
+
+void ExtractPageMarkup(Node* root, PageMetadata& meta) {
+  ExtractBlogger(root, meta);
+  ExtractWordPress(root, meta);
+  ExtractHentry(root, meta);
+  ExtractItemprops(root, meta);
+  ExtractDomByline(root, meta);
+  ExtractDomDate(root, meta);
+  ExtractDomSubtitle(root, meta);
+  ExtractDocumentFacts(root, meta);
+}
+
+PageMetadata ExtractMetadata(Node* root) {
+  PageMetadata meta;
+  if (root == nullptr) return meta;
+  ExtractJsonLd(root, meta);
+  ExtractMetaTags(root, meta);
+  ExtractPageMarkup(root, meta);
+  return meta;
+}
+
+}  // namespace morgue::html_plugin
