@@ -51,6 +51,35 @@ std::string JoinNames(const std::vector<std::string>& names) {
 // ---------------------------------------------------------------------------------------
 // Opening
 
+namespace {
+
+// PRAGMA application_id of every morgue archive ("MRGU"), so that `file` and other tools
+// can tell what the file is, and morgue can tell its archives from other SQLite files.
+constexpr int64_t kApplicationId = 0x4D524755;
+
+struct Identity {
+  int64_t application_id = 0;
+  int user_version = 0;
+  std::string first_table;  // of a file with tables, one of them
+};
+
+Result<Identity> ReadIdentity(sql::Database& db) {
+  Identity identity;
+  Result<sql::Statement> stmt = db.Prepare(
+      "SELECT (SELECT application_id FROM pragma_application_id), "
+      "(SELECT user_version FROM pragma_user_version), "
+      "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 1)");
+  if (!stmt.ok()) return stmt.status();
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  identity.application_id = stmt->Int(0);
+  identity.user_version = static_cast<int>(stmt->Int(1));
+  identity.first_table = stmt->Text(2);
+  return identity;
+}
+
+}  // namespace
+
 int Archive::LatestSchemaVersion() {
   const auto& migrations = EmbeddedMigrations();
   return migrations.empty() ? 0 : migrations.back().version;
@@ -72,11 +101,21 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db).value();
   impl->path = path;
+  Result<Identity> identity = ReadIdentity(*impl->db);
+  if (!identity.ok()) return identity.status();
+  // Never turn someone else's SQLite file into an archive.
+  if (identity->application_id != 0 && identity->application_id != kApplicationId) {
+    return Status::InvalidArgument("'" + path.string() +
+                                   "' is a SQLite database of another application, not a morgue "
+                                   "archive; name another file with --archive");
+  }
+  if (identity->user_version == 0 && !identity->first_table.empty()) {
+    return Status::InvalidArgument("'" + path.string() +
+                                   "' is a SQLite database but not a morgue archive (it holds '" +
+                                   identity->first_table + "'); name another file with --archive");
+  }
   if (options.read_only) {
-    Result<sql::Statement> version = impl->db->Prepare("PRAGMA user_version");
-    if (!version.ok()) return version.status();
-    if (Result<bool> row = version->Step(); !row.ok()) return row.status();
-    impl->schema_version = static_cast<int>(version->Int(0));
+    impl->schema_version = identity->user_version;
     if (impl->schema_version != LatestSchemaVersion()) {
       return Status::NotSupported("archive '" + path.string() + "' has schema version " +
                                   std::to_string(impl->schema_version) + "; this morgue needs " +
@@ -86,7 +125,12 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
   } else {
     Result<int> version = Migrate(*impl->db, EmbeddedMigrations());
     if (!version.ok()) return version.status();
+    MORGUE_RETURN_IF_ERROR(impl->db->UseWal());
     impl->schema_version = *version;
+    if (identity->application_id != kApplicationId) {
+      MORGUE_RETURN_IF_ERROR(
+          impl->db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
+    }
     MORGUE_RETURN_IF_ERROR(SeedPublications(*impl->db));
   }
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));
@@ -256,62 +300,92 @@ Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
 }
 
 Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std::string>& tags) {
-  // Fill what the stored article lacks; never overwrite what it has.
-  Result<sql::Statement*> update = db->Cached(R"sql(
-    UPDATE articles SET
-      title = coalesce(nullif(title, ''), ?2),
-      subtitle = coalesce(nullif(subtitle, ''), ?3),
-      summary = coalesce(nullif(summary, ''), ?4),
-      language = coalesce(nullif(language, ''), ?5),
-      url = coalesce(nullif(url, ''), ?6),
-      canonical_url = coalesce(nullif(canonical_url, ''), ?7),
-      url_key = coalesce(url_key, ?8),
-      published = coalesce(nullif(published, ''), ?9),
-      updated = coalesce(nullif(updated, ''), ?10),
-      source_id = coalesce(source_id, nullif(?11, 0)),
-      word_count = CASE WHEN coalesce(body, '') = '' THEN ?13 ELSE word_count END,
-      body_hash = CASE WHEN coalesce(body, '') = '' THEN ?14 ELSE body_hash END,
-      body = CASE WHEN coalesce(body, '') = '' THEN ?12 ELSE body END
-    WHERE id = ?1)sql");
-  if (!update.ok()) return update.status();
-  Result<int64_t> source_id = ResolveSource(a);
-  if (!source_id.ok()) return source_id.status();
-  sql::Statement& s = **update;
-  s.Bind(1, id);
-  s.BindTextOrNull(2, a.title).BindTextOrNull(3, a.subtitle).BindTextOrNull(4, a.summary);
-  s.BindTextOrNull(5, a.language).BindTextOrNull(6, a.url).BindTextOrNull(7, a.canonical_url);
-  s.BindTextOrNull(8, UrlKey(a.canonical_url.empty() ? a.url : a.canonical_url));
-  s.BindTextOrNull(9, a.published).BindTextOrNull(10, a.updated).Bind(11, *source_id);
-  s.BindTextOrNull(12, a.body).Bind(13, CountWords(a.body));
-  s.BindTextOrNull(14, NormalizedBodyHash(a.body));
-  MORGUE_RETURN_IF_ERROR(s.Run());
+  // Fill what the stored article lacks; never overwrite what it has. Only columns that
+  // change are written, so a plain re-import does not make the search index re-read the
+  // article, and only the fields this input filled get its provenance.
+  Result<Article> stored = Load(id);
+  if (!stored.ok()) return stored.status();
+  struct Fill {
+    const char* column;
+    const std::string& stored;
+    const std::string& incoming;
+  };
+  const Fill fills[] = {
+      {"title", stored->title, a.title},
+      {"subtitle", stored->subtitle, a.subtitle},
+      {"summary", stored->summary, a.summary},
+      {"language", stored->language, a.language},
+      {"url", stored->url, a.url},
+      {"canonical_url", stored->canonical_url, a.canonical_url},
+      {"published", stored->published, a.published},
+      {"updated", stored->updated, a.updated},
+      {"body", stored->body, a.body},
+  };
+  std::vector<std::pair<std::string, std::string>> sets;  // column, value
+  Article filled;  // what this input contributes: its links and its provenance
+  for (const Fill& fill : fills) {
+    if (!fill.stored.empty() || fill.incoming.empty()) continue;
+    sets.emplace_back(fill.column, fill.incoming);
+    if (auto rule = a.provenance.find(fill.column); rule != a.provenance.end()) {
+      filled.provenance.insert(*rule);
+    }
+  }
+  if (!a.canonical_url.empty() && stored->canonical_url.empty()) {
+    sets.emplace_back("url_key", UrlKey(a.canonical_url));
+  }
+  if (!a.body.empty() && stored->body.empty()) {
+    sets.emplace_back("body_hash", NormalizedBodyHash(a.body));
+    sets.emplace_back("word_count", std::to_string(CountWords(a.body)));
+  }
+  if (stored->source.empty() && (!a.source.empty() || !a.url.empty() || !a.authors.empty())) {
+    Result<int64_t> source_id = ResolveSource(a);
+    if (!source_id.ok()) return source_id.status();
+    if (*source_id != 0) {
+      sets.emplace_back("source_id", std::to_string(*source_id));
+      if (auto rule = a.provenance.find("source"); rule != a.provenance.end()) {
+        filled.provenance.insert(*rule);
+      }
+    }
+  }
+  if (!sets.empty()) {
+    std::string sql = "UPDATE articles SET ";
+    for (size_t i = 0; i < sets.size(); ++i) {
+      sql += (i == 0 ? "" : ", ") + sets[i].first + " = ?" + std::to_string(i + 2);
+    }
+    sql += " WHERE id = ?1";
+    Result<sql::Statement*> update = db->Cached(sql);
+    if (!update.ok()) return update.status();
+    (*update)->Bind(1, id);
+    for (size_t i = 0; i < sets.size(); ++i) {
+      (*update)->Bind(static_cast<int>(i + 2), sets[i].second);
+    }
+    MORGUE_RETURN_IF_ERROR((*update)->Run());
+  }
 
   // Authors and media only when the stored article has none: two bylines are not merged.
-  Result<sql::Statement*> counts = db->Cached(
-      "SELECT (SELECT count(*) FROM article_authors WHERE article_id = ?1), "
-      "(SELECT count(*) FROM media WHERE article_id = ?1)");
-  if (!counts.ok()) return counts.status();
-  (*counts)->Bind(1, id);
-  if (Result<bool> row = (*counts)->Step(); !row.ok()) return row.status();
-  Article missing;
-  if ((*counts)->Int(0) == 0) missing.authors = a.authors;
-  if ((*counts)->Int(1) == 0) missing.media = a.media;
-  (*counts)->Reset();
-  missing.provenance = a.provenance;
+  if (stored->authors.empty() && !a.authors.empty()) {
+    filled.authors = a.authors;
+    if (auto rule = a.provenance.find("authors"); rule != a.provenance.end()) {
+      filled.provenance.insert(*rule);
+    }
+  }
+  if (stored->media.empty()) filled.media = a.media;
   std::vector<int64_t> tag_ids;
   for (const std::string& tag : tags) {
     Result<std::pair<int64_t, std::string>> resolved = ResolveTag(tag);
     if (!resolved.ok()) return resolved.status();
     tag_ids.push_back(resolved->first);
   }
-  return InsertLinks(id, missing, tag_ids);
+  return InsertLinks(id, filled, tag_ids);
 }
 
 Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id,
                                                   const std::vector<std::string>& extra_tags) {
   a.tags.insert(a.tags.end(), extra_tags.begin(), extra_tags.end());
   MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a));
-  const std::string url_key = UrlKey(a.canonical_url.empty() ? a.url : a.canonical_url);
+  // Only the article's own address identifies it: many articles share a `url` where they
+  // were found (a blog's front page, a feed).
+  const std::string url_key = UrlKey(a.canonical_url);
   const std::string body_hash = NormalizedBodyHash(a.body);
 
   AddResult result;
@@ -593,7 +667,14 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
 }
 
 Status QueryError(const Filter& filter, const Status& status) {
-  if (filter.query.empty() || status.code() != StatusCode::kInvalidArgument) return status;
+  if (filter.query.empty() || status.ok()) return status;
+  const std::string& message = status.message();
+  bool bad_query = false;
+  for (const char* sign :
+       {"fts5", "syntax error", "unterminated string", "no such column", "unknown special query"}) {
+    bad_query = bad_query || message.find(sign) != std::string::npos;
+  }
+  if (!bad_query) return status;
   return Status::InvalidArgument("invalid search query '" + filter.query +
                                  "': " + status.message() +
                                  " (see SQLite FTS5 query syntax; quote phrases with \"...\")");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -19,8 +20,13 @@ namespace {
 
 Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
     return Status::InvalidArgument("is a folder, not a file");
+  }
+  // Checked before opening: reading a pipe or a device could block or never end.
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    return Status::InvalidArgument("is not a regular file (a device, pipe or socket)");
   }
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
@@ -63,9 +69,14 @@ struct ImportRun::Impl {
   Archive::Impl& archive;
   const PluginRegistry& plugins;
   ImportOptions options;
-  ImportTotals totals;
+  ImportTotals totals;  // imported and duplicates count only what was committed
   bool in_batch = false;
   int inputs_in_batch = 0;
+  std::chrono::steady_clock::time_point batch_started;
+  // What the open batch holds; moved into `totals` when it commits.
+  int64_t batch_inputs_ok = 0;
+  int64_t batch_imported = 0;
+  int64_t batch_duplicates = 0;
   bool finished = false;
   Status batch_error;  // a failed commit: everything after it is refused
 
@@ -79,21 +90,33 @@ struct ImportRun::Impl {
     MORGUE_RETURN_IF_ERROR(db().Exec("BEGIN IMMEDIATE"));
     in_batch = true;
     inputs_in_batch = 0;
+    batch_started = std::chrono::steady_clock::now();
     return Status::OK();
+  }
+
+  // Long transactions keep other writers waiting: commit after N inputs or a second.
+  bool BatchIsFull() const {
+    return inputs_in_batch >= std::max(1, options.inputs_per_transaction) ||
+           std::chrono::steady_clock::now() - batch_started > std::chrono::seconds(1);
   }
 
   Status CommitBatch() {
     if (!in_batch) return Status::OK();
     db().ResetCached();
     Status committed = db().Exec("COMMIT");
+    in_batch = false;
     if (!committed.ok()) {
       db().Exec("ROLLBACK").ok();
-      in_batch = false;
+      // Nothing of the batch is stored: its inputs count as failed, not imported.
+      totals.failed += batch_inputs_ok;
+      batch_inputs_ok = batch_imported = batch_duplicates = 0;
       batch_error = committed.WithContext("cannot commit imported articles to '" +
                                           archive.path.string() + "'");
       return batch_error;
     }
-    in_batch = false;
+    totals.imported += batch_imported;
+    totals.duplicates += batch_duplicates;
+    batch_inputs_ok = batch_imported = batch_duplicates = 0;
     return Status::OK();
   }
 
@@ -187,6 +210,7 @@ struct ImportRun::Impl {
       report.imported = report.duplicates = 0;
       report.article_ids.clear();
       ++totals.failed;
+      if (batch_error.ok() && BeginBatch().ok()) RecordFailure(report);
       return report;
     };
     if (!batch_error.ok()) return fail(batch_error);
@@ -206,23 +230,24 @@ struct ImportRun::Impl {
     if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) return fail(saved);
     ImportInput input{name, path, bytes, format};
     Status imported = ImportInside(*importer, input, report);
+    db().ResetCached();
     if (!imported.ok()) {
-      db().ResetCached();
       db().Exec("ROLLBACK TO morgue_input").ok();
       db().Exec("RELEASE morgue_input").ok();
       fail(imported);
-      RecordFailure(report);
+    } else if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
+      return fail(released);
     } else {
-      db().ResetCached();
-      if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
-        return fail(released);
-      }
-      totals.imported += report.imported;
-      totals.duplicates += report.duplicates;
+      ++batch_inputs_ok;
+      batch_imported += report.imported;
+      batch_duplicates += report.duplicates;
     }
-    if (++inputs_in_batch >= std::max(1, options.inputs_per_transaction)) {
+    ++inputs_in_batch;
+    if (BatchIsFull()) {
       if (Status committed = CommitBatch(); !committed.ok() && report.status.ok()) {
-        return fail(committed);
+        report.status = committed;
+        report.imported = report.duplicates = 0;
+        report.article_ids.clear();
       }
     }
     return report;
@@ -266,16 +291,19 @@ ImportRun::~ImportRun() {
 }
 
 InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
-  Result<std::string> bytes = ReadWholeFile(file);
-  if (!bytes.ok()) {
-    InputReport report;
-    report.input = file.string();
+  InputReport report;
+  report.input = file.string();
+  try {
+    Result<std::string> bytes = ReadWholeFile(file);
+    if (bytes.ok()) return impl_->Import(file.string(), file, *bytes);
     report.status = bytes.status();
-    ++impl_->totals.inputs;
-    ++impl_->totals.failed;
-    return report;
+  } catch (const std::bad_alloc&) {  // no exception leaves the API, not even this one
+    report.status = Status::IOError("too large to read into memory");
+  } catch (const std::length_error&) {
+    report.status = Status::IOError("too large to read into memory");
   }
-  return impl_->Import(file.string(), file, *bytes);
+  RecordProblem(report);
+  return report;
 }
 
 InputReport ImportRun::ImportBytes(const std::string& name, std::string bytes) {

@@ -107,17 +107,19 @@ Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& pa
   // Check the file really is a database before anything else touches it.
   Status readable = db->Exec("SELECT count(*) FROM sqlite_schema");
   if (!readable.ok()) {
-    return Status(readable.code(),
-                  "cannot open archive '" + path.string() + "': " + readable.message());
+    return Status(
+        readable.code() == StatusCode::kBusy ? StatusCode::kBusy : StatusCode::kCorruption,
+        "cannot open archive '" + path.string() + "': " + readable.message());
   }
   MORGUE_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
-  if (!read_only) {
-    MORGUE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
-    // In WAL mode NORMAL keeps the database consistent after a crash; only the last
-    // transactions before a power cut may be lost.
-    MORGUE_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous = NORMAL"));
-  }
   return db;
+}
+
+Status Database::UseWal() {
+  MORGUE_RETURN_IF_ERROR(Exec("PRAGMA journal_mode = WAL"));
+  // In WAL mode NORMAL keeps the database consistent after a crash; only the last
+  // transactions before a power cut may be lost.
+  return Exec("PRAGMA synchronous = NORMAL");
 }
 
 Database::~Database() {
@@ -132,7 +134,10 @@ Status Database::Exec(const std::string& sql) {
   std::string message = error != nullptr ? error : sqlite3_errstr(rc);
   sqlite3_free(error);
   Status mapped = Error(rc, "");
-  if (mapped.code() == StatusCode::kBusy || mapped.code() == StatusCode::kCorruption) return mapped;
+  if (mapped.code() == StatusCode::kBusy || (rc & 0xff) == SQLITE_CORRUPT ||
+      (rc & 0xff) == SQLITE_NOTADB) {
+    return mapped;
+  }
   return {mapped.code(), message};
 }
 
@@ -175,11 +180,14 @@ Status Database::Error(int code, std::string_view doing) const {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return Status::Corruption("archive '" + path_.string() + "' is damaged: " + message);
+    case SQLITE_ERROR:
+      // A statement that does not fit the archive ("no such table"): the schema was
+      // changed behind morgue's back. A malformed search query also lands here; the
+      // archive turns that one into InvalidArgument (see QueryError).
+      return Status::Corruption(message);
     case SQLITE_CONSTRAINT:
     case SQLITE_MISMATCH:
     case SQLITE_RANGE:
-      return Status::InvalidArgument(message);
-    case SQLITE_ERROR:
       return Status::InvalidArgument(message);
     default:
       return Status::IOError(message);

@@ -57,13 +57,17 @@ class Statement {
 
 class Database {
  public:
-  // Opens `path`; `create` allows a new file. Sets the busy timeout, WAL mode (unless read
-  // only) and foreign keys.
+  // Opens `path`; `create` allows a new file. Sets the busy timeout and foreign keys;
+  // changes nothing in the file.
   static Result<std::unique_ptr<Database>> Open(const std::filesystem::path& path, bool create,
                                                 bool read_only, int busy_timeout_ms);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
+
+  // Switches the file to WAL mode (readers never wait for the writer). This is written
+  // into the file, so it is done only once the file is known to be an archive.
+  Status UseWal();
 
   Status Exec(const std::string& sql);
   Result<Statement> Prepare(std::string_view sql);

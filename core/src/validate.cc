@@ -88,6 +88,20 @@ Status NormalizeAndValidate(Article& a) {
       {"language", &a.language},   {"url", &a.url},           {"canonical_url", &a.canonical_url},
       {"published", &a.published}, {"updated", &a.updated},   {"source", &a.source},
   };
+  // NUL characters cut text short in SQLite's functions and in most readers; an input
+  // that has them is merely odd, so they are dropped rather than refused.
+  for (const Field& field : scalars) std::erase(*field.value, '\0');
+  std::erase(a.body, '\0');
+  for (Author& author : a.authors) {
+    std::erase(author.name, '\0');
+    std::erase(author.email, '\0');
+  }
+  for (std::string& tag : a.tags) std::erase(tag, '\0');
+  for (Media& m : a.media) {
+    std::erase(m.url, '\0');
+    std::erase(m.caption, '\0');
+    std::erase(m.credit, '\0');
+  }
   for (const Field& field : scalars) {
     MORGUE_RETURN_IF_ERROR(CheckUtf8(field.name, *field.value));
     *field.value = FoldSpaces(*field.value);

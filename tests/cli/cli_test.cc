@@ -803,6 +803,61 @@ TEST_F(CliTest, EmptyPluginDirStillFindsTheBuiltInPlugins) {
   CommandResult missing_dir = Morgue({"plugins", "--plugin-dir", (dir_ / "nowhere").string()});
   EXPECT_EQ(missing_dir.exit_code, kOk);
   EXPECT_TRUE(Contains(missing_dir.out, "json ")) << missing_dir.out;
+  EXPECT_TRUE(Contains(missing_dir.err,
+                       "plugin folder '" + (dir_ / "nowhere").string() + "' does not exist"))
+      << missing_dir.err;
+}
+
+TEST_F(CliTest, ExportImportExportGivesTheSameBytesWithTheDefaultOrder) {
+  ImportSample();
+  ASSERT_EQ(OnArchive({"rm", "2"}).exit_code, kOk);  // ids with a gap, as real archives have
+  CommandResult first = OnArchive({"export", "--format", "jsonl"});
+  ASSERT_EQ(first.exit_code, kOk) << first.err;
+  const fs::path fresh = dir_ / "fresh.db";
+  CommandResult imported =
+      Morgue({"--archive", fresh.string(), "import", "--format", "jsonl", "-"}, first.out);
+  ASSERT_EQ(imported.exit_code, kOk) << imported.err;
+  CommandResult second = Morgue({"--archive", fresh.string(), "export", "--format", "jsonl"});
+  ASSERT_EQ(second.exit_code, kOk) << second.err;
+  // Ids are the archive's own, so they differ; everything else must not.
+  auto without_ids = [](std::string text) {
+    return std::regex_replace(text, std::regex("\\{\"id\":[0-9]+,"), "{");
+  };
+  EXPECT_EQ(without_ids(first.out), without_ids(second.out));
+  EXPECT_NE(without_ids(first.out), first.out) << "the export carries ids";
+}
+
+TEST_F(CliTest, IdsMustBeArticleIds) {
+  ImportSample();
+  ExpectError(OnArchive({"list", "--ids", "-3"}), kUsage, "'-3' is not an article id");
+  ExpectError(OnArchive({"list", "--ids", "99999999999999999999"}), kUsage, "not an article id");
+}
+
+TEST_F(CliTest, ImportingAPipeIsRefusedWithoutWaitingOnIt) {
+  const fs::path fifo = dir_ / "articles.json";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  CommandResult result = OnArchive({"import", fifo.string()});
+  EXPECT_EQ(result.exit_code, kPartial);
+  EXPECT_TRUE(Contains(result.err, fifo.string() + ": morgue: is not a regular file"))
+      << result.err;
+}
+
+TEST_F(CliTest, ReadCommandsLeaveOtherSqliteFilesAlone) {
+  const fs::path foreign = dir_ / "bookmarks.db";
+  ASSERT_EQ(RunCommand({"/usr/bin/sqlite3", foreign.string(),
+                        "CREATE TABLE bookmarks(url TEXT); INSERT INTO bookmarks VALUES('x');"})
+                .exit_code,
+            0);
+  const std::string before = ReadFile(foreign);
+  for (const char* command : {"list", "stats", "import"}) {
+    std::vector<std::string> args = {"--archive", foreign.string(), command};
+    if (std::string(command) == "import") args.push_back(Sample().string());
+    CommandResult result = Morgue(args);
+    EXPECT_EQ(result.exit_code, kArchiveError) << command;
+    EXPECT_TRUE(Contains(result.err, "is a SQLite database but not a morgue archive"))
+        << result.err;
+  }
+  EXPECT_EQ(ReadFile(foreign), before);
 }
 
 }  // namespace

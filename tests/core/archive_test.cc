@@ -155,7 +155,7 @@ TEST_F(ArchiveTest, SameCanonicalUrlIsADuplicateMergedIntoTheFirst) {
   int64_t id = AddOk(first);
 
   Article again = Simple("", "A different rendering of the body.");
-  again.url = "http://koreatimes.co.kr/www/nation/2011/01/113_79124.html/#comments";
+  again.canonical_url = "http://koreatimes.co.kr/www/nation/2011/01/113_79124.html/#comments";
   again.subtitle = "Deck filled later";
   again.tags = {"japan"};
   again.authors = {{"Lee Tae-hoon", "", "author"}};
@@ -172,6 +172,53 @@ TEST_F(ArchiveTest, SameCanonicalUrlIsADuplicateMergedIntoTheFirst) {
   EXPECT_EQ(got->tags, (std::vector<std::string>{"defense", "japan"}));  // merged
   ASSERT_EQ(got->authors.size(), 1u);                                    // the first had none
   EXPECT_EQ(archive_->Stats()->articles, 1);
+}
+
+TEST_F(ArchiveTest, ArticlesFoundAtTheSameAddressAreNotDuplicates) {
+  // A blog's front page or a feed holds many articles: only a canonical URL identifies one.
+  Article first = Simple("Story one", "First story.");
+  first.url = "https://blog.example/";
+  Article second = Simple("Story two", "Second story.");
+  second.url = "https://blog.example/";
+  AddOk(first);
+  AddOk(second);
+  EXPECT_EQ(archive_->Stats()->articles, 2);
+}
+
+TEST_F(ArchiveTest, AMergeFillsOnlyWhatWasMissingAndCreditsOnlyThat) {
+  Article title_only = Simple("Pact talks", "");
+  title_only.canonical_url = "https://www.example.org/a.html";
+  title_only.provenance = {{"title", "first-rule"}};
+  int64_t id = AddOk(title_only);
+  Article full = SeedArticle();
+  full.canonical_url = "https://example.org/a.html";
+  full.source = "Unheard-of Paper";  // stored article has none: it is taken
+  full.provenance = {{"title", "second-rule"}, {"subtitle", "deck-rule"}};
+  auto merged = archive_->Add(full);
+  ASSERT_TRUE(merged.ok() && merged->duplicate);
+  auto got = archive_->Get(id);
+  EXPECT_EQ(got->title, "Pact talks");
+  EXPECT_EQ(got->body, full.body);
+  EXPECT_EQ(got->word_count, 23);
+  EXPECT_EQ(got->source, "Unheard-of Paper");
+  EXPECT_EQ(got->provenance, (std::map<std::string, std::string>{{"title", "first-rule"},
+                                                                 {"subtitle", "deck-rule"}}));
+  Filter f;
+  f.query = "Kitazawa OR considering";  // the filled body is searchable
+  EXPECT_EQ(archive_->Search(f)->size(), 1u);
+
+  // A second duplicate naming yet another paper adds no publication.
+  Article again = SeedArticle();
+  again.source = "Never Stored Gazette";
+  ASSERT_TRUE(archive_->Add(again)->duplicate);
+  EXPECT_TRUE(archive_->Sources("Never Stored")->empty());
+}
+
+TEST_F(ArchiveTest, NulCharactersAreDropped) {
+  Article a = Simple(std::string("nul\0inside", 10), std::string("body\0text", 9));
+  int64_t id = AddOk(a);
+  EXPECT_EQ(archive_->Get(id)->title, "nulinside");
+  EXPECT_EQ(archive_->Get(id)->body, "bodytext");
 }
 
 TEST_F(ArchiveTest, SameBodyWithOtherSpacingIsADuplicate) {
@@ -378,8 +425,21 @@ TEST_F(ArchiveTest, SearchIndexMatchesTheTextAfterEveryKindOfChange) {
   int64_t id = AddOk(SeedArticle());
   ASSERT_TRUE(archive_->Tag(id, {"pact"}).ok());
   AddOk(Simple("Second", "Another body."));
+  Article bodiless = Simple("Third", "");
+  bodiless.canonical_url = "https://example.com/third";
+  int64_t third = AddOk(bodiless);
+  Article filler = Simple("", "The body arrives with a later input.");
+  filler.canonical_url = "https://example.com/third";
+  filler.tags = {"late"};
+  ASSERT_TRUE(archive_->Add(filler)->duplicate);
+  ASSERT_TRUE(archive_->Untag(id, {"pact", "japan"}).ok());
+  ASSERT_TRUE(archive_->Remove(third).ok());
+  EXPECT_EQ(archive_->Add(Article{}).status().code(), StatusCode::kInvalidArgument);
   // FTS5's own consistency check compares the index with the content it points at.
   EXPECT_EQ(Query("SELECT count(*) FROM articles"), "2");
+  Filter f;
+  f.query = "arrives";
+  EXPECT_TRUE(archive_->Search(f)->empty());
   sqlite3* db = nullptr;
   sqlite3_open((dir_ / "a.db").c_str(), &db);
   char* error = nullptr;

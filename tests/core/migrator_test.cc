@@ -109,6 +109,36 @@ TEST(MigratorTest, RefusesAnArchiveFromANewerMorgueAndLeavesItAlone) {
   EXPECT_NE(archive.status().message().find("newer morgue"), std::string::npos);
   EXPECT_EQ(RawQuery(path, "PRAGMA user_version"), "99");
   EXPECT_EQ(RawQuery(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'"), "0");
+  EXPECT_EQ(RawQuery(path, "PRAGMA journal_mode"), "delete");
+}
+
+TEST(MigratorTest, LeavesAnotherApplicationsSqliteFileAlone) {
+  TempDir dir;
+  const auto path = dir / "bookmarks.db";
+  RawExec(path, "CREATE TABLE bookmarks(url TEXT); INSERT INTO bookmarks VALUES ('x');");
+  const std::string before = ReadFile(path);
+  for (bool read_only : {false, true}) {
+    OpenOptions options;
+    options.read_only = read_only;
+    auto archive = Archive::Open(path, options);
+    ASSERT_FALSE(archive.ok());
+    EXPECT_EQ(archive.status().message(),
+              "'" + path.string() +
+                  "' is a SQLite database but not a morgue archive (it holds 'bookmarks'); name "
+                  "another file with --archive");
+  }
+  EXPECT_EQ(ReadFile(path), before);
+  EXPECT_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST(MigratorTest, ArchivesCarryMorguesApplicationId) {
+  TempDir dir;
+  ASSERT_TRUE(Archive::Open(dir / "a.db").ok());
+  EXPECT_EQ(RawQuery(dir / "a.db", "PRAGMA application_id"), std::to_string(0x4D524755));
+  RawExec(dir / "other.db", "PRAGMA application_id = 42; PRAGMA user_version = 3;");
+  auto other = Archive::Open(dir / "other.db");
+  ASSERT_FALSE(other.ok());
+  EXPECT_NE(other.status().message().find("another application"), std::string::npos);
 }
 
 TEST(MigratorTest, RefusesAFileThatIsNotAnArchive) {

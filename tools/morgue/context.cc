@@ -126,8 +126,7 @@ std::unique_ptr<Archive> Context::OpenExisting() {
     if (archive.status().code() == StatusCode::kNotFound) {
       Error(kExitArchive, MissingArchiveMessage(path));
     } else {
-      Error(kExitArchive,
-            "cannot open archive " + path.string() + ": " + archive.status().message());
+      Error(kExitArchive, archive.status().message());  // the core names the archive
     }
     return nullptr;
   }
@@ -140,7 +139,7 @@ std::unique_ptr<Archive> Context::OpenOrCreate(bool* created) {
   *created = !fs::exists(path, error);
   auto archive = Archive::Open(path, OpenOptions{});
   if (!archive.ok()) {
-    Error(kExitArchive, "cannot open archive " + path.string() + ": " + archive.status().message());
+    Error(kExitArchive, archive.status().message());  // the core names the archive
     return nullptr;
   }
   return std::move(archive).value();
@@ -161,6 +160,15 @@ std::vector<fs::path> Context::PluginSearchPath() const {
 const PluginRegistry& Context::plugins() {
   if (plugins_ == nullptr) {
     plugins_ = std::make_unique<PluginRegistry>();
+    // A folder the user named explicitly and that is not there is most likely a typo.
+    for (const Level& level : levels_) {
+      for (const std::string& dir : level.plugin_dirs) {
+        std::error_code error;
+        if (!fs::is_directory(dir, error)) {
+          std::cerr << "morgue: plugin folder '" << dir << "' does not exist\n";
+        }
+      }
+    }
     for (const fs::path& dir : PluginSearchPath()) {
       plugins_->LoadDirectory(dir);
     }

@@ -20,6 +20,20 @@ const CLI::Validator& DateValidator() {
   return validator;
 }
 
+const CLI::Validator& IdValidator() {
+  static const CLI::Validator validator(
+      [](std::string& text) -> std::string {
+        int64_t value = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size() || value < 1) {
+          return "'" + text + "' is not an article id (a whole number from 1)";
+        }
+        return {};
+      },
+      "");
+  return validator;
+}
+
 const CLI::Validator& CountValidator() {
   static const CLI::Validator validator(
       [](std::string& text) -> std::string {
@@ -79,6 +93,7 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
   app->add_option("--ids", options->ids, "Only these articles, e.g. --ids 1,2,3")
       ->type_name("ID,ID")
       ->delimiter(',')
+      ->check(IdValidator())
       ->allow_extra_args(false)
       ->group(group);
   app->add_option("--limit", options->limit, "At most N articles")

@@ -56,7 +56,11 @@ int RunExport(Context& context, const ExportArgs& args) {
   if (archive == nullptr) {
     return kExitArchive;
   }
-  auto cursor = archive->Select(MakeFilter(args.filter));
+  Filter filter = MakeFilter(args.filter);
+  // A dataset comes in archive order unless asked otherwise, so exporting, importing into
+  // a fresh archive and exporting again gives the same bytes.
+  if (args.filter.order.empty()) filter.order = SortOrder::kIdAsc;
+  auto cursor = archive->Select(filter);
   if (!cursor.ok()) {
     return context.Error(cursor.status());
   }

@@ -16,6 +16,8 @@
 namespace morgue::cli {
 namespace {
 
+constexpr int64_t kDefaultSearchLimit = 20;
+
 constexpr int kLineWidth = 100;
 
 struct SearchArgs {
@@ -51,6 +53,8 @@ int RunSearch(Context& context, const SearchArgs& args) {
   }
   Filter filter = MakeFilter(args.filter);
   filter.query = args.query;
+  // The best matches, not every article that mentions a common word; --limit for more.
+  if (filter.limit < 0) filter.limit = kDefaultSearchLimit;
   SearchOptions options;
   // Bold on a terminal; brackets (the default) anywhere else, so pipes get plain text.
   if (!args.json && isatty(STDOUT_FILENO) == 1) {
