@@ -148,17 +148,9 @@ int Archive::schema_version() const { return impl_->schema_version; }
 Result<int64_t> Archive::Impl::SourceByDomain(std::string host) {
   // The most specific known domain wins: news.example.co.kr, then example.co.kr.
   while (host.find('.') != std::string::npos) {
-    Result<sql::Statement*> find =
-        db->Cached("SELECT source_id FROM source_domains WHERE domain = ?1");
-    if (!find.ok()) return find.status();
-    (*find)->Bind(1, host);
-    Result<bool> row = (*find)->Step();
-    if (!row.ok()) return row.status();
-    if (*row) {
-      int64_t id = (*find)->Int(0);
-      (*find)->Reset();
-      return id;
-    }
+    Result<int64_t> id =
+        db->SelectId("SELECT source_id FROM source_domains WHERE domain = ?1", host);
+    if (!id.ok() || *id != 0) return id;
     host.erase(0, host.find('.') + 1);
   }
   return int64_t{0};
@@ -171,19 +163,8 @@ Result<int64_t> Archive::Impl::ResolveSource(const Article& a) {
     std::vector<std::string> names = {a.source};
     if (LowerAscii(a.source).starts_with("the ")) names.push_back(a.source.substr(4));
     for (const std::string& name : names) {
-      for (const char* sql : {"SELECT id FROM sources WHERE name = ?1",
-                              "SELECT source_id FROM source_aliases WHERE alias = ?1"}) {
-        Result<sql::Statement*> find = db->Cached(sql);
-        if (!find.ok()) return find.status();
-        (*find)->Bind(1, name);
-        Result<bool> row = (*find)->Step();
-        if (!row.ok()) return row.status();
-        if (*row) {
-          int64_t id = (*find)->Int(0);
-          (*find)->Reset();
-          return id;
-        }
-      }
+      Result<int64_t> id = FindSource(*db, name);
+      if (!id.ok() || *id != 0) return id;
     }
     if (a.source.find(' ') == std::string::npos && a.source.find('.') != std::string::npos) {
       Result<int64_t> by_domain = SourceByDomain(LowerAscii(a.source));
@@ -218,8 +199,10 @@ Result<int64_t> Archive::Impl::ResolveAuthor(const Author& author) {
   if (!find.ok()) return find.status();
   (*find)->Bind(1, author.name).Bind(2, author.email);
   Result<bool> row = (*find)->Step();
+  int64_t id = row.ok() && *row ? (*find)->Int(0) : 0;
+  (*find)->Reset();
   if (!row.ok()) return row.status();
-  if (*row) return (*find)->Int(0);
+  if (id != 0) return id;
   Result<sql::Statement*> insert = db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2)");
   if (!insert.ok()) return insert.status();
   (*insert)->Bind(1, author.name).Bind(2, author.email);
@@ -232,8 +215,13 @@ Result<std::pair<int64_t, std::string>> Archive::Impl::ResolveTag(const std::str
   if (!find.ok()) return find.status();
   (*find)->Bind(1, tag);
   Result<bool> row = (*find)->Step();
+  if (row.ok() && *row) {
+    auto found = std::make_pair((*find)->Int(0), (*find)->Text(1));
+    (*find)->Reset();
+    return found;
+  }
+  (*find)->Reset();
   if (!row.ok()) return row.status();
-  if (*row) return std::make_pair((*find)->Int(0), (*find)->Text(1));
   Result<sql::Statement*> insert = db->Cached("INSERT INTO tags(name) VALUES (?1)");
   if (!insert.ok()) return insert.status();
   (*insert)->Bind(1, tag);
@@ -248,12 +236,8 @@ Result<int64_t> Archive::Impl::FindDuplicate(const std::string& url_key,
       {"SELECT id FROM articles WHERE body_hash = ?1 ORDER BY id LIMIT 1", &body_hash}};
   for (const auto& [sql, key] : keys) {
     if (key->empty()) continue;
-    Result<sql::Statement*> find = db->Cached(sql);
-    if (!find.ok()) return find.status();
-    (*find)->Bind(1, *key);
-    Result<bool> row = (*find)->Step();
-    if (!row.ok()) return row.status();
-    if (*row) return (*find)->Int(0);
+    Result<int64_t> id = db->SelectId(sql, *key);
+    if (!id.ok() || *id != 0) return id;
   }
   return int64_t{0};
 }

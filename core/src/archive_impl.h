@@ -45,6 +45,9 @@ struct Archive::Impl {
   Status InsertLinks(int64_t id, const Article& article, const std::vector<int64_t>& tag_ids);
 };
 
+// The id of the source named `name` or having it as an alias; 0 if none (sources.cc).
+Result<int64_t> FindSource(sql::Database& db, std::string_view name);
+
 // Brings the sources tables up to date with the publications directory compiled into
 // this library, when it changed since the archive was last seeded (sources.cc).
 Status SeedPublications(sql::Database& db);

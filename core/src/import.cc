@@ -122,16 +122,8 @@ struct ImportRun::Impl {
 
   Result<int64_t> StoreDocument(const ImportInput& input, const LoadedPluginInfo& plugin) {
     std::string sha = Sha256Hex(input.bytes);
-    Result<sql::Statement*> find = db().Cached("SELECT id FROM documents WHERE sha256 = ?1");
-    if (!find.ok()) return find.status();
-    (*find)->Bind(1, sha);
-    Result<bool> row = (*find)->Step();
-    if (!row.ok()) return row.status();
-    if (*row) {
-      int64_t id = (*find)->Int(0);
-      (*find)->Reset();
-      return id;
-    }
+    Result<int64_t> stored = db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", sha);
+    if (!stored.ok() || *stored != 0) return stored;  // the same bytes are stored once
     Result<std::string> compressed = ZlibCompress(input.bytes);
     if (!compressed.ok()) return compressed.status();
     // Incompressible input is stored as it is: no reader ever pays for zlib's overhead.

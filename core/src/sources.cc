@@ -78,25 +78,16 @@ Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool stric
   return Status::OK();
 }
 
-// The id of the source named `name` or having it as an alias; 0 if none.
-Result<int64_t> FindSource(sql::Database& db, const std::string& name) {
+}  // namespace
+
+Result<int64_t> FindSource(sql::Database& db, std::string_view name) {
   for (const char* sql : {"SELECT id FROM sources WHERE name = ?1",
                           "SELECT source_id FROM source_aliases WHERE alias = ?1"}) {
-    Result<sql::Statement*> find = db.Cached(sql);
-    if (!find.ok()) return find.status();
-    (*find)->Bind(1, name);
-    Result<bool> row = (*find)->Step();
-    if (!row.ok()) return row.status();
-    if (*row) {
-      int64_t id = (*find)->Int(0);
-      (*find)->Reset();
-      return id;
-    }
+    Result<int64_t> id = db.SelectId(sql, name);
+    if (!id.ok() || *id != 0) return id;
   }
   return int64_t{0};
 }
-
-}  // namespace
 
 Status SeedPublications(sql::Database& db) {
   const std::string version = Sha256Hex(EmbeddedPublicationsTsv());

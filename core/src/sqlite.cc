@@ -160,6 +160,17 @@ Result<Statement*> Database::Cached(const std::string& sql) {
   return &it->second;
 }
 
+Result<int64_t> Database::SelectId(const std::string& sql, std::string_view key) {
+  Result<Statement*> stmt = Cached(sql);
+  if (!stmt.ok()) return stmt.status();
+  (*stmt)->Bind(1, key);
+  Result<bool> row = (*stmt)->Step();
+  int64_t id = row.ok() && *row ? (*stmt)->Int(0) : 0;
+  (*stmt)->Reset();
+  if (!row.ok()) return row.status();
+  return id;
+}
+
 void Database::ResetCached() {
   for (auto& [sql, stmt] : cache_) stmt.Reset();
 }

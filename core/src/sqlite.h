@@ -71,8 +71,14 @@ class Database {
 
   Status Exec(const std::string& sql);
   Result<Statement> Prepare(std::string_view sql);
-  // A statement prepared once and kept for the connection's life; reset before return.
+  // A statement prepared once and kept for the connection's life, reset and ready to
+  // bind. Callers reset it again when done reading (SelectId does).
   Result<Statement*> Cached(const std::string& sql);
+
+  // Runs a cached one-row lookup such as "SELECT id FROM tags WHERE name = ?1" with `key`
+  // bound to ?1 and returns the first column of its first row, or 0 when there is no row
+  // (row ids start at 1). The statement is reset before returning.
+  Result<int64_t> SelectId(const std::string& sql, std::string_view key);
 
   // Resets every cached statement, ending the read each may hold open.
   void ResetCached();

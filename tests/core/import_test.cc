@@ -34,22 +34,7 @@ class ImportTest : public ::testing::Test {
 
   int64_t Articles() { return archive_->Stats()->articles; }
 
-  std::string Query(const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open((dir_ / "a.db").c_str(), &db);
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db);
-    std::string result;
-    if (sqlite3_step(stmt) == SQLITE_ROW) {
-      int n = sqlite3_column_bytes(stmt, 0);
-      const void* data = sqlite3_column_blob(stmt, 0);
-      if (data != nullptr) result.assign(static_cast<const char*>(data), n);
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return result;
-  }
+  std::string Query(const std::string& sql) { return testing::QuerySql(dir_ / "a.db", sql); }
 
   static std::filesystem::path Sample() { return testing::FixturesDir() / "sample-articles.jsonl"; }
 

@@ -172,6 +172,20 @@ TEST(ParseBylineTest, ReadsBylinesAsPagesWriteThem) {
       {"Posted by kimchi-watcher", {Named("kimchi-watcher")}, ""},
       {"Posted by kimchi-watcher at 7:42 PM", {Named("kimchi-watcher")}, ""},
       {"By The Associated Press", {}, "The Associated Press"},
+      // After a job title, the comma-separated rest is the person's organisation.
+      {"By Jane Doe, Senior Staff Technologist, Example Union Speech, Privacy, and Technology "
+       "Project",
+       {Named("Jane Doe")},
+       ""},
+      {"By Ann Lee, Staff Writer, and Bo Kim, Staff Writer", {Named("Ann Lee"), Named("Bo Kim")}, ""},
+      // French "Par ... et ...".
+      {"Par Marie Dupont et Jean Martin", {Named("Marie Dupont"), Named("Jean Martin")}, ""},
+      // A date or time shown with the names.
+      {"By Jane Doe May 20, 2019", {Named("Jane Doe")}, ""},
+      {"By Jane Doe | Updated 3 hours ago", {Named("Jane Doe")}, ""},
+      // Editors and photographers are not the authors; degrees are not names.
+      {"Written by Jane Doe Edited by John Roe", {Named("Jane Doe")}, ""},
+      {"By Jane Doe, MA", {Named("Jane Doe")}, ""},
   };
   for (const BylineCase& c : cases) {
     std::optional<Byline> byline = ParseByline(c.line);
@@ -222,6 +236,20 @@ TEST(SplitAuthorNamesTest, SplitsNamesFieldsFromMetadata) {
       {"Smith, John", {"Smith, John"}},  // surname first: one person
       {"박지민 기자", {"박지민"}},
       {"kimchi-watcher", {"kimchi-watcher"}},  // a blog account in <meta name="author">
+      // Surname first, with initials or particles.
+      {"Kooman, F.", {"Kooman, F."}},
+      {"Jong, Anna de", {"Jong, Anna de"}},
+      // A job title and the organisation after it.
+      {"Jane Doe, Technologist, Example Union", {"Jane Doe"}},
+      {"Jane Doe, Games Editor; John Roe", {"Jane Doe", "John Roe"}},
+      {"Jane Doe Games Editor", {"Jane Doe"}},
+      // When, shown next to who.
+      {"Jane Doe 1:39 PM ET", {"Jane Doe"}},
+      {"Anna Nováková před 2 hodinami", {"Anna Nováková"}},
+      {"Par Marie Dupont et Jean Martin", {"Marie Dupont", "Jean Martin"}},
+      // A home page in brackets, a degree.
+      {"Jane Doe (http://example.org/jane/)", {"Jane Doe"}},
+      {"Jane Doe, MD", {"Jane Doe"}},
   };
   for (const auto& [text, names] : cases) {
     EXPECT_EQ(SplitAuthorNames(text), names) << text;
@@ -231,7 +259,9 @@ TEST(SplitAuthorNamesTest, SplitsNamesFieldsFromMetadata) {
 TEST(SplitAuthorNamesTest, ReturnsNothingForTextThatIsNotNames) {
   for (const char* text : {"", "This is a sentence about the talks.", "Staff Reporter",
                            "Ann Lee, Bo Kim, Cy Park, Di Choi, Ed Han", "Read more at 10:30",
-                           "http://example.com/author/jane"}) {
+                           "http://example.com/author/jane",
+                           // A headline with a number is not a name and a date.
+                           "Jane Doe on the real trouble with tickets, $25,000 each"}) {
     EXPECT_EQ(SplitAuthorNames(text), std::vector<std::string>()) << text;
   }
 }

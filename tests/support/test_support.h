@@ -31,6 +31,13 @@ class TempDir {
 std::string ReadFile(const std::filesystem::path& path);
 void WriteFile(const std::filesystem::path& path, const std::string& content);
 
+// Opens the SQLite file at `db` as any other tool would and returns the first column of
+// the first row of `sql` ("" when there is none); fails the test on an SQL error.
+std::string QuerySql(const std::filesystem::path& db, const std::string& sql);
+// Runs `sql` (several statements allowed) on the SQLite file at `db`; fails the test on
+// an error.
+void ExecSql(const std::filesystem::path& db, const std::string& sql);
+
 struct CommandResult {
   int exit_code = -1;  // the exit status, or 128 + signal number when killed
   std::string out;
