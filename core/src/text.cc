@@ -619,22 +619,32 @@ constexpr size_t kMaxNameWords = 5;
 // Words that make a byline segment a job title rather than a name.
 bool IsTitleNoun(std::string_view lower) {
   return EqualsAny(
-      lower, {"writer",         "writers",    "reporter",     "reporters",     "correspondent",
-              "correspondents", "editor",     "editors",      "contributor",   "contributors",
-              "columnist",      "columnists", "photographer", "photographers", "journalist",
-              "journalists",    "intern",     "producer",     "stringer",      "chief",
-              "staff"});
+      lower, {"writer",         "writers",      "reporter",     "reporters",     "correspondent",
+              "correspondents", "editor",       "editors",      "contributor",   "contributors",
+              "columnist",      "columnists",   "photographer", "photographers", "journalist",
+              "journalists",    "intern",       "producer",     "stringer",      "chief",
+              "staff",          "technologist", "analyst",      "fellow",        "professor",
+              "director",       "president",    "manager",      "counsel",       "attorney",
+              "officer",        "researcher",   "scientist",    "strategist",    "specialist",
+              "consultant",     "founder",      "ceo",          "lecturer",      "economist",
+              "adviser",        "advisor",      "commentator",  "critic",        "blogger",
+              "anchor",         "host",         "designer",     "developer",     "engineer"});
 }
 
 bool IsTitleModifier(std::string_view lower) {
-  return EqualsAny(lower, {"senior",     "chief",   "special",       "contributing",  "associate",
-                           "assistant",  "deputy",  "managing",      "executive",     "political",
-                           "business",   "sports",  "foreign",       "national",      "diplomatic",
-                           "defense",    "defence", "economic",      "economics",     "science",
-                           "technology", "bureau",  "desk",          "news",          "city",
-                           "metro",      "culture", "education",     "investigative", "freelance",
-                           "guest",      "global",  "international", "online",        "digital",
-                           "staff",      "local",   "regional",      "photo",         "video"});
+  return EqualsAny(lower, {"senior",     "chief",    "special",       "contributing",  "associate",
+                           "assistant",  "deputy",   "managing",      "executive",     "political",
+                           "business",   "sports",   "foreign",       "national",      "diplomatic",
+                           "defense",    "defence",  "economic",      "economics",     "science",
+                           "technology", "bureau",   "desk",          "news",          "city",
+                           "metro",      "culture",  "education",     "investigative", "freelance",
+                           "guest",      "global",   "international", "online",        "digital",
+                           "staff",      "local",    "regional",      "photo",         "video",
+                           "vice",       "general",  "games",         "gaming",        "health",
+                           "travel",     "food",     "arts",          "music",         "film",
+                           "opinion",    "features", "entertainment", "fashion",       "legal",
+                           "policy",     "research", "data",          "tech",          "politics",
+                           "climate",    "markets",  "finance",       "software",      "web"});
 }
 
 // A word as the title lists spell it: lower case, without a trailing "." or ",".
@@ -775,20 +785,185 @@ bool IsNameSuffix(std::string_view piece) {
   return EqualsAny(LowerAscii(piece), {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"});
 }
 
-// Splits a names list on ",", ";", " and ", " & ", "·", "、" and " 및 ".
-std::vector<std::string> SplitNameList(std::string_view text) {
-  static const std::regex kSeparator("\\s*(?:,|;|·|、|\\s+and\\s+|\\s*&\\s*|\\s+및\\s+)\\s*",
-                                     kRegexFlags);
-  std::vector<std::string> pieces;
-  const std::string owned(text);
-  std::sregex_token_iterator it(owned.begin(), owned.end(), kSeparator, -1);
-  for (std::sregex_token_iterator end; it != end; ++it) {
-    const std::string piece(TrimAscii(it->str()));
-    if (!piece.empty()) {
-      pieces.push_back(piece);
+// Academic and professional degrees written after a name ("Brenda Goodman, MA"): not a
+// person of their own, and not part of the name.
+bool IsDegree(std::string_view piece) {
+  std::string key;
+  for (char c : LowerAscii(piece)) {
+    if (c != '.') {
+      key += c;
     }
   }
+  return EqualsAny(key, {"ma", "md", "phd", "ms", "msc", "bsc", "ba", "mba", "mph", "rn", "jd",
+                         "dds", "dphil", "mfa", "llm", "cpa"});
+}
+
+// "Written by X Edited by Y", "By X Photographs by Y": the people after the first are
+// not the article's authors. Cuts `text` before such a clause.
+void CutOtherContributors(std::string* text) {
+  const std::string lower = LowerAscii(*text);
+  for (std::string_view clause :
+       {" edited by ", " photographs by ", " photos by ", " photo by ", " illustrations by ",
+        " illustration by ", " video by ", " translated by ", " additional reporting by "}) {
+    const size_t at = lower.find(clause);
+    if (at != std::string::npos && at > 0) {
+      text->erase(at);
+      return;
+    }
+  }
+}
+
+// "Bradley M. Kuhn (http://ebb.org/bkuhn/)": a home page in brackets after a name.
+void RemoveBracketedUrls(std::string* text) {
+  for (size_t open = text->find('('); open != std::string::npos; open = text->find('(', open)) {
+    const size_t close = text->find(')', open);
+    if (close == std::string::npos) {
+      return;
+    }
+    if (HasUrl(std::string_view(*text).substr(open, close - open))) {
+      text->erase(open, close - open + 1);
+      *text = CollapseWhitespace(*text);
+    } else {
+      open = close;
+    }
+  }
+}
+
+// One name of a names list and what separated it from the previous one ("" for the
+// first).
+struct NamePiece {
+  std::string text;
+  std::string separator;
+};
+
+// Splits a names list on ",", ";", " and ", " & ", "·", "、", " 및 " and the French and
+// German "et" and "und"; ", and" (the serial comma) is one separator.
+std::vector<NamePiece> SplitNamePieces(std::string_view text) {
+  static const std::regex kSeparator(
+      "\\s*(?:,\\s*(?:and|et|und|&)\\s+|,|;|·|、|\\s+and\\s+|\\s+et\\s+|\\s+und\\s+|\\s*&\\s*|"
+      "\\s+및\\s+)\\s*",
+      kRegexFlags);
+  std::vector<NamePiece> pieces;
+  const std::string owned(text);
+  std::string separator;
+  size_t start = 0;
+  const auto add = [&](size_t end) {
+    const std::string piece(TrimAscii(std::string_view(owned).substr(start, end - start)));
+    if (!piece.empty()) {
+      pieces.push_back({piece, pieces.empty() ? "" : separator});
+    }
+  };
+  for (std::sregex_iterator it(owned.begin(), owned.end(), kSeparator), end; it != end; ++it) {
+    add(static_cast<size_t>(it->position(0)));
+    separator = std::string(TrimAscii(it->str()));
+    start = static_cast<size_t>(it->position(0) + it->length(0));
+  }
+  add(owned.size());
   return pieces;
+}
+
+std::vector<std::string> SplitNameList(std::string_view text) {
+  std::vector<std::string> names;
+  for (NamePiece& piece : SplitNamePieces(text)) {
+    names.push_back(std::move(piece.text));
+  }
+  return names;
+}
+
+// Whether a separator starts a new person even after an affiliation: ";" and a bare
+// "and" do, a comma (also ", and" inside "Speech, Privacy, and Technology") does not.
+bool SeparatesPeople(std::string_view separator) {
+  return separator == ";" || (!separator.empty() && separator.find(',') == std::string::npos);
+}
+
+// Decides, piece by piece, which pieces of a names list are the organisation a person
+// works for rather than people: after a job title ("X, Technologist, ACLU Speech,
+// Privacy, and Technology Project") the comma-separated rest is the affiliation, until
+// a ";" or "and", or a piece that is itself followed by a job title ("A, Staff Writer,
+// B, Staff Writer").
+class AffiliationTracker {
+ public:
+  explicit AffiliationTracker(const std::vector<NamePiece>& pieces) : pieces_(pieces) {}
+
+  // Whether pieces_[i] is part of an affiliation and should be skipped.
+  bool Skip(size_t i) {
+    if (!in_affiliation_) {
+      return false;
+    }
+    const bool next_is_title = i + 1 < pieces_.size() && HasTitleNounText(pieces_[i + 1].text);
+    if (SeparatesPeople(pieces_[i].separator) || next_is_title) {
+      in_affiliation_ = false;
+      return false;
+    }
+    return true;
+  }
+
+  // Called after pieces_[i] turned out to be a job title of its own (", Staff Writer").
+  void TitleSeen() { in_affiliation_ = true; }
+
+ private:
+  static bool HasTitleNounText(const std::string& text);
+  const std::vector<NamePiece>& pieces_;
+  bool in_affiliation_ = false;
+};
+
+bool AffiliationTracker::HasTitleNounText(const std::string& text) {
+  return HasTitleNoun(SplitWords(text));
+}
+
+constexpr size_t kMaxWhenWords = 3;
+
+bool IsMonthWord(std::string_view lower) {
+  return EqualsAny(
+      lower, {"jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
+              "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
+              "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"});
+}
+
+// A word a byline shows between the names and a date or time: "on", "at", "Updated",
+// "May", "Tuesday", "před" (Czech "ago"), a lone separator.
+bool IsWhenWord(std::string_view word) {
+  const std::string key = LowerAscii(TrimEnd(word, ".,:;"));
+  if (key.empty() || IsMonthWord(key) || IsWeekdayWord(key) ||
+      EqualsAny(key,
+                {"updated", "published", "posted", "last", "today", "yesterday", "modified"})) {
+    return true;
+  }
+  size_t length = 1;
+  const char32_t first = CodePointAt(word, 0, &length);
+  // Lower-case words (ASCII or Latin-1 and Latin Extended-A lower case) and punctuation.
+  const bool lower = (first >= 'a' && first <= 'z') || (first >= 0xDF && first <= 0xFF);
+  return lower || !IsLetterish(first);
+}
+
+// "Joshua Sokol May 20, 2019", "Sarah Archer 1:39 PM ET", "Aleš Vávra před 2 hodinami":
+// byline elements often say when along with who. Cuts the text at its first date or
+// number and drops the words that lead up to it; unless fewer than two words remain, as
+// a name has. Text holding an e-mail address is left alone (addresses have digits). True
+// when something was cut.
+bool StripTrailingWhen(std::string* text) {
+  if (text->find('@') != std::string::npos || text->size() > kMaxDateText) {
+    return false;
+  }
+  size_t cut = text->find_first_of("0123456789");
+  for (const DateCandidate& date : FindDates(*text)) {
+    cut = std::min(cut, date.begin);
+    break;
+  }
+  if (cut == std::string::npos || cut == 0) {
+    return false;
+  }
+  std::vector<std::string> words = SplitWords(std::string_view(*text).substr(0, cut));
+  const size_t all_words = words.size();
+  while (!words.empty() && IsWhenWord(words.back())) {
+    words.pop_back();
+  }
+  // "on", "před", "Updated May": a few words lead up to a date; more are a sentence.
+  if (words.size() < 2 || all_words - words.size() > kMaxWhenWords) {
+    return false;  // "Read more at 10:30": no name is left, the line was about something else
+  }
+  *text = std::string(TrimEnd(JoinWords(words, 0, words.size()), ",;:|-/("));
+  return true;
 }
 
 // Removes the e-mail address and what wraps it ("(x@y.com)", "<mailto:x@y.com>",
@@ -817,10 +992,11 @@ void RemoveEmails(std::string* text) {
 
 enum class BylinePrefix { kNone, kBy, kPostedBy };
 
-// Removes "By", "By:", "Posted by", "Written by"... from the front.
+// Removes "By", "By:", "Posted by", "Written by", the French "Par" and the Spanish and
+// Portuguese "Por"... from the front.
 BylinePrefix StripBylinePrefix(std::string* text) {
   static const std::regex kPrefix(
-      "^(?:(posted|published)\\s+by|(?:written|reported|story|words|text|report)\\s+by|by)"
+      "^(?:(posted|published)\\s+by|(?:written|reported|story|words|text|report)\\s+by|by|par|por)"
       "\\s*:?\\s+",
       kRegexFlags);
   std::smatch m;
@@ -957,6 +1133,9 @@ bool ScanNamePiece(std::string piece, size_t index, bool allow_handle, BylineSca
         scan->spare_emails.push_back(email);
       }
     }
+    return true;
+  }
+  if (IsDegree(piece) && index > 0) {
     return true;
   }
   if (IsNameSuffix(piece) && !authors.empty()) {
@@ -1262,10 +1441,12 @@ std::optional<Byline> ParseByline(std::string_view line) {
   }
   BylineScan scan;
   const BylinePrefix prefix = StripBylinePrefix(&text);
+  CutOtherContributors(&text);
   scan.signal = prefix != BylinePrefix::kNone;
   if (prefix == BylinePrefix::kPostedBy) {
     StripPostedWhen(&text);
   }
+  StripTrailingWhen(&text);
   std::vector<std::string> bar_parts;
   for (size_t start = 0; start <= text.size();) {
     const size_t bar = std::min(text.find('|', start), text.size());
@@ -1289,11 +1470,25 @@ std::optional<Byline> ParseByline(std::string_view line) {
       names.pop_back();  // "By Lee Tae-hoon." but not "By John Smith Jr." or an initial
     }
   }
-  const std::vector<std::string> pieces = SplitNameList(names);
+  const std::vector<NamePiece> pieces = SplitNamePieces(names);
   const bool allow_handle = prefix == BylinePrefix::kPostedBy && pieces.size() == 1;
+  AffiliationTracker affiliation(pieces);
   for (size_t i = 0; i < pieces.size(); ++i) {
-    if (!ScanNamePiece(pieces[i], i, allow_handle, &scan)) {
+    if (affiliation.Skip(i)) {
+      if (scan.byline.source.empty() &&
+          PublicationDirectory::Builtin().FindByName(pieces[i].text) != nullptr) {
+        scan.byline.source = pieces[i].text;
+      }
+      continue;
+    }
+    const size_t before = scan.byline.authors.size();
+    const bool title_only = i > 0 && HasTitleNoun(SplitWords(pieces[i].text)) &&
+                            FindEmailSpan(pieces[i].text).first == std::string::npos;
+    if (!ScanNamePiece(pieces[i].text, i, allow_handle, &scan)) {
       return std::nullopt;
+    }
+    if (title_only && scan.byline.authors.size() == before) {
+      affiliation.TitleSeen();
     }
   }
   std::vector<Author>& authors = scan.byline.authors;
@@ -1313,23 +1508,38 @@ std::vector<std::string> SplitAuthorNames(std::string_view names) {
   if (text.empty() || text.size() > kMaxBylineBytes) {
     return {};
   }
+  RemoveBracketedUrls(&text);
   StripBylinePrefix(&text);
+  CutOtherContributors(&text);
   RemoveEmails(&text);
+  StripTrailingWhen(&text);
+  const std::vector<NamePiece> name_pieces = SplitNamePieces(text);
   const std::vector<std::string> pieces = SplitNameList(text);
-  // "Smith, John": one name written surname first, not two people.
-  if (pieces.size() == 2 && text == pieces[0] + ", " + pieces[1] && SplitWords(text).size() == 2 &&
-      LooksLikeName(text.substr(0, text.find(',')), false) && LooksLikeName(pieces[1], false)) {
+  // "Smith, John", "Kooman, F.", "Jong, Michiel de": one name written surname first, not
+  // two people.
+  if (pieces.size() == 2 && text == pieces[0] + ", " + pieces[1] &&
+      SplitWords(pieces[0]).size() == 1 && SplitWords(pieces[1]).size() <= 3 &&
+      !HasTitleNoun(SplitWords(pieces[1])) && LooksLikeName(pieces[0], false) &&
+      LooksLikeName(pieces[1], false)) {
     return {text};
   }
   std::vector<std::string> result;
+  AffiliationTracker affiliation(name_pieces);
   for (size_t i = 0; i < pieces.size(); ++i) {
+    if (affiliation.Skip(i)) {
+      continue;
+    }
     bool title = false;
     std::string piece = StripCjkTitle(pieces[i], &title);
     if (i > 0 && HasTitleNoun(SplitWords(piece))) {
+      affiliation.TitleSeen();
       continue;
     }
     piece = StripTitleWords(piece, &title);
     if (piece.empty()) {
+      continue;
+    }
+    if (IsDegree(piece) && i > 0) {
       continue;
     }
     if (IsNameSuffix(piece) && !result.empty()) {

@@ -29,8 +29,8 @@ constexpr auto kTitleOrder = std::to_array<std::string_view>(
 constexpr auto kSubtitleOrder = std::to_array<std::string_view>({"json-ld", "dom-subtitle"});
 constexpr auto kAuthorOrder = std::to_array<std::string_view>(
     {"json-ld", "dc:creator", "dcterm:creator", "itemprop-author", "author", "article:author",
-     "byl", "dc.creator", "dcterms.creator", "citation_author", "parsely-author", "sailthru.author",
-     "hentry-author", "dom-byline"});
+     "og:article:author", "byl", "dc.creator", "dcterms.creator", "citation_author",
+     "parsely-author", "sailthru.author", "hentry-author", "dom-byline"});
 constexpr auto kPosterOrder = std::to_array<std::string_view>(
     {"blogger-post-author", "wordpress-author", "hentry-author", "json-ld", "author",
      "article:author", "itemprop-author", "dom-byline"});
@@ -120,18 +120,60 @@ bool EndsWithSeparator(std::string_view rest) {
   return false;
 }
 
-// A page title without the site's name: a heading of the page that the title starts or
-// ends with, or the title with a known site name cut off.
-std::string CleanTitle(const std::string& title, const PageMetadata& meta) {
-  for (const std::string& heading : meta.headings) {
-    if (heading.size() >= title.size() || CharCount(heading) < 8) continue;
-    std::string_view view(title);
-    if (view.starts_with(heading) && StartsWithSeparator(view.substr(heading.size()))) {
-      return heading;
+// Words separated by spaces.
+size_t WordCount(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Readability's rule for a <title> nothing else explains: "Headline | Site" and
+// "Headline - Site" keep the part before the last separator, "Site | Headline" (when that
+// leaves under three words) the part after the first; a result of four words or fewer
+// is too short to be the headline and the title stays whole.
+std::string CutAtSeparators(const std::string& title) {
+  constexpr auto kSeparators = std::to_array<std::string_view>(
+      {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ", " / ", " \\ ", " > "});
+  size_t first = std::string::npos;
+  size_t first_end = 0;
+  size_t last = std::string::npos;
+  for (std::string_view separator : kSeparators) {
+    if (const size_t at = title.find(separator); at != std::string::npos && at < first) {
+      first = at;
+      first_end = at + separator.size();
     }
-    if (view.ends_with(heading) &&
-        EndsWithSeparator(view.substr(0, view.size() - heading.size()))) {
-      return heading;
+    if (const size_t at = title.rfind(separator);
+        at != std::string::npos && (last == std::string::npos || at > last)) {
+      last = at;
+    }
+  }
+  if (last == std::string::npos) return title;
+  std::string cut = title.substr(0, last);
+  if (WordCount(cut) < 3) cut = title.substr(first_end);
+  return WordCount(cut) <= 4 ? title : cut;
+}
+
+// A page title without the site's name: a heading of the page that the title starts or
+// ends with (the start first: "Headline — Site", where the site's banner is a heading
+// too), or the title with a known site name cut off, or else cut at its separators.
+std::string CleanTitle(const std::string& title, const PageMetadata& meta) {
+  for (bool at_start : {true, false}) {
+    for (const std::string& heading : meta.headings) {
+      if (heading.size() >= title.size() || CharCount(heading) < 8) continue;
+      std::string_view view(title);
+      if (at_start && view.starts_with(heading) &&
+          StartsWithSeparator(view.substr(heading.size()))) {
+        return heading;
+      }
+      if (!at_start && view.ends_with(heading) &&
+          EndsWithSeparator(view.substr(0, view.size() - heading.size()))) {
+        return heading;
+      }
     }
   }
   for (const Candidate& site : meta.sites) {
@@ -154,7 +196,7 @@ std::string CleanTitle(const std::string& title, const PageMetadata& meta) {
       }
     }
   }
-  return title;
+  return CutAtSeparators(title);
 }
 
 void SetField(Article& article, std::string Article::*field, const char* name, std::string value,

@@ -301,6 +301,14 @@ bool EndsSentence(const std::string& text) {
                            text.ends_with("\xEB\x8B\xA4"));  // "。", Korean "다"
 }
 
+// What Readability starts a node's score with for its tag alone.
+double TagBase(const Node* node) {
+  std::string_view tag = Tag(node);
+  if (tag == "div") return 5;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  return 0;
+}
+
 // The candidate and those of its siblings that belong to the article.
 std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer) {
   if (!IsElement(top->parent)) return {top};
@@ -316,8 +324,10 @@ std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer) {
     }
     double bonus = 0;
     if (!top_class.empty() && Attr(sibling, "class") == top_class) bonus = top_score * 0.2;
-    // Only text earns a place: class names alone ("article-head") do not.
-    bool append = scorer.scored(sibling) && scorer.earned(sibling) + bonus >= threshold;
+    // Only text (and, as in Readability, a text container's tag) earns a place: class
+    // names alone ("article-head") do not.
+    bool append =
+        scorer.scored(sibling) && scorer.earned(sibling) + TagBase(sibling) + bonus >= threshold;
     if (!append && IsTag(sibling, "p")) {
       const std::string text = Text(sibling);
       const size_t length = CharCount(text);
@@ -393,8 +403,17 @@ Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
   Scorer scorer(flags);
   scorer.ScoreDocument(body);
   Node* top = TopCandidate(scorer);
-  if (top == nullptr) return {};
-  std::vector<Node*> roots = MergeSiblings(ClimbParents(top, scorer), scorer);
+  std::vector<Node*> roots;
+  if (top != nullptr) {
+    roots = MergeSiblings(ClimbParents(top, scorer), scorer);
+  } else if (flags.strip_unlikely) {
+    // No paragraph long enough to score (a short note, a list of images with
+    // headings): as Readability does, the body is the article, once navigation, asides
+    // and other unlikely parts are gone.
+    roots = {body};
+  } else {
+    return {};
+  }
   Content content;
   content.media = TakeMedia(roots);
   if (flags.clean_conditionally) CleanConditionally(roots, scorer);

@@ -4,7 +4,9 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/text.h"
@@ -29,6 +31,39 @@ bool IsArticleType(const Json& type) {
   // NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Report, ...
   return name.find("Article") != std::string::npos || name.find("Posting") != std::string::npos ||
          name == "Report";
+}
+
+// Lower-cased words: runs of ASCII letters and digits, and of non-ASCII bytes.
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : AsciiLower(text)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+constexpr double kSimilar = 0.75;
+
+// How much of `text` (by the length of its words) `title` repeats: 1 when every word of
+// it is in the title, 0 when none is.
+double Similarity(const std::string& text, const std::string& title) {
+  const std::vector<std::string> title_words = Words(title);
+  const std::set<std::string> known(title_words.begin(), title_words.end());
+  size_t total = 0;
+  size_t found = 0;
+  for (const std::string& word : Words(text)) {
+    total += word.size();
+    if (known.contains(word)) found += word.size();
+  }
+  return total == 0 ? 0.0 : static_cast<double>(found) / static_cast<double>(total);
 }
 
 std::string StringOf(const Json& value) {
@@ -61,11 +96,12 @@ class JsonLdReader {
 
   void Read(const Json& article) {
     // With both, the one the page's <title> repeats is the article's (Wikipedia's
-    // headline is a description of the page type).
+    // headline is a description of the page type; Aktuálně.cz's name is the site's).
     std::string headline = StringOf(Field(article, "headline"));
     std::string name = StringOf(Field(article, "name"));
-    if (!name.empty() && document_title_.find(name) != std::string::npos &&
-        document_title_.find(headline) == std::string::npos) {
+    if (!name.empty() && !headline.empty() && name != headline &&
+        Similarity(headline, document_title_) <= kSimilar &&
+        Similarity(name, document_title_) > kSimilar) {
       std::swap(headline, name);
     }
     Add(meta_.titles, headline.empty() ? name : headline);
@@ -107,7 +143,7 @@ class JsonLdReader {
     if (value.is_array()) {
       for (const Json& each : value) CollectNames(each, names);
     } else if (value.is_string()) {
-      for (std::string& name : SplitAuthorNames(value.get<std::string>())) {
+      for (std::string& name : NamesFromText(value.get<std::string>())) {
         names.push_back(std::move(name));
       }
     } else if (value.is_object()) {
@@ -188,8 +224,21 @@ void ExtractJsonLd(Node* root, PageMetadata& meta) {
     if (raw == nullptr) continue;
     std::string text = reinterpret_cast<const char*>(raw);
     xmlFree(raw);
-    // Pages wrap the JSON in <![CDATA[ ]]> or <!-- -->: keep what lies between the
-    // outermost brackets.
+    // Pages wrap the JSON in <![CDATA[ ]]> or <!-- -->: drop the wrappers (whose own
+    // "[" and "]" are no JSON), then keep what lies between the outermost brackets.
+    for (std::string_view wrapper : {"<![CDATA[", "<!--"}) {
+      if (const size_t at = text.find(wrapper);
+          at != std::string::npos && text.find_first_of("{[") >= at) {
+        text.erase(0, at + wrapper.size());
+      }
+    }
+    for (std::string_view wrapper : {"]]>", "-->"}) {
+      if (const size_t at = text.rfind(wrapper);
+          at != std::string::npos && text.find_last_of("}]", at) != std::string::npos &&
+          text.find_first_of("}]", at + wrapper.size()) == std::string::npos) {
+        text.erase(at);
+      }
+    }
     const size_t begin = text.find_first_of("{[");
     if (begin == std::string::npos) continue;
     const size_t end = text.find_last_of(text[begin] == '{' ? '}' : ']');

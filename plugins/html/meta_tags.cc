@@ -34,6 +34,7 @@ constexpr auto kMetaRules = std::to_array<MetaRule>({
     {"headline", Field::kTitle},
     {"author", Field::kAuthor},
     {"article:author", Field::kAuthor},
+    {"og:article:author", Field::kAuthor},
     {"byl", Field::kAuthor},
     {"dc:creator", Field::kAuthor},
     {"dcterm:creator", Field::kAuthor},
@@ -128,7 +129,7 @@ void AddMeta(const MetaRule& rule, const std::string& content, PageMetadata& met
     case Field::kAuthor:
       // article:author is often a profile URL, which names no one.
       if (!LooksLikeUrl(value)) {
-        AddList(meta.authors, SplitAuthorNames(value), name, &NamesCandidate::names);
+        AddList(meta.authors, NamesFromText(value), name, &NamesCandidate::names);
       }
       break;
     case Field::kPublished:

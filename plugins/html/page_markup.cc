@@ -2,6 +2,7 @@
 // WordPress templates, <time datetime>, itemprop, rel=author and byline classes, dated
 // elements, the <title> and <html lang>.
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <span>
@@ -20,6 +21,7 @@ constexpr auto kBoilerplateWords = std::to_array<std::string_view>(
      "promo", "recommend", "popular", "most-", "archive", "breadcrumb", "newsletter"});
 
 constexpr size_t kMaxRawBylineChars = 50;
+constexpr long kMaxRawBylineWords = 5;
 
 bool ContainsAny(std::string_view text, std::span<const std::string_view> words) {
   for (std::string_view word : words) {
@@ -28,12 +30,21 @@ bool ContainsAny(std::string_view text, std::span<const std::string_view> words)
   return false;
 }
 
+bool HoldsMainHeading(const Node* node) {
+  return FindFirst(const_cast<Node*>(node), [](const Node* n) { return IsTag(n, "h1"); }) !=
+         nullptr;
+}
+
 // Inside a sidebar, comment section, footer or similar: never the article's metadata.
+// <body> and <html> classes describe the page's layout ("sidebar-primary",
+// "no-sidebars"), and so does a wrapper that holds the page's <h1>
+// ("panel-two-col-sidebar-right"): neither makes what they hold boilerplate.
 bool InBoilerplate(const Node* node) {
   for (const Node* up = node; IsElement(up); up = up->parent) {
     std::string_view tag = Tag(up);
+    if (tag == "body" || tag == "html") break;
     if (tag == "aside" || tag == "nav" || tag == "footer") return true;
-    if (ContainsAny(ClassAndId(up), kBoilerplateWords)) return true;
+    if (ContainsAny(ClassAndId(up), kBoilerplateWords) && !HoldsMainHeading(up)) return true;
   }
   return false;
 }
@@ -55,20 +66,9 @@ std::string DateValue(const Node* node) {
 }
 
 void AddNames(std::vector<NamesCandidate>& to, const std::string& text, const char* rule) {
-  if (text.empty()) return;
-  std::vector<std::string> names;
-  if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
-    for (const Author& author : byline->authors) names.push_back(author.name);
-  } else {
-    names = SplitAuthorNames(text);
+  if (std::vector<std::string> names = NamesFromText(text); !names.empty()) {
+    to.push_back({std::move(names), rule});
   }
-  // A short name the helpers do not know how to split ("Mac & i", "BBC News") is
-  // still the page's own statement of who wrote it.
-  if (names.empty() && CharCount(text) <= kMaxRawBylineChars &&
-      text.find('@') == std::string::npos) {
-    names.push_back(text);
-  }
-  if (!names.empty()) to.push_back({std::move(names), rule});
 }
 
 void AddValue(std::vector<Candidate>& to, std::string value, const char* rule) {
@@ -178,6 +178,16 @@ void ExtractHentry(Node* root, PageMetadata& meta) {
   }
 }
 
+// An itemscope of a media type (ImageObject, VideoObject, Photograph...).
+bool IsMediaItem(const Node* scope) {
+  const std::string type = AsciiLower(Attr(scope, "itemtype"));
+  for (std::string_view media :
+       {"imageobject", "videoobject", "mediaobject", "photograph", "audioobject"}) {
+    if (type.find(media) != std::string::npos) return true;
+  }
+  return false;
+}
+
 void ExtractItemprops(Node* root, PageMetadata& meta) {
   for (Node* node :
        FindAll(root, [](const Node* n) { return !IsTag(n, "meta") && HasAttr(n, "itemprop"); })) {
@@ -185,6 +195,12 @@ void ExtractItemprops(Node* root, PageMetadata& meta) {
     if (FindAncestor(node, [](const Node* n) {
           return ClassAndId(n).find("comment") != std::string::npos;
         }) != nullptr) {
+      continue;
+    }
+    // An image's or a video's author is its photographer, not the article's.
+    if (const Node* scope =
+            FindAncestor(node, [](const Node* n) { return HasAttr(n, "itemscope"); });
+        scope != nullptr && IsMediaItem(scope)) {
       continue;
     }
     if (HasToken(node, "itemprop", "datePublished")) {
@@ -202,16 +218,84 @@ void ExtractItemprops(Node* root, PageMetadata& meta) {
   }
 }
 
-// rel=author links and byline / author / dateline classes, as readers show them.
-void ExtractDomByline(Node* root, PageMetadata& meta) {
-  Node* byline = FindFirst(root, [](const Node* n) {
-    if (InBoilerplate(n)) return false;
-    if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
-    const std::string names = ClassAndId(n);
-    return names.find("byline") != std::string::npos || names.find("author") != std::string::npos ||
-           names.find("writtenby") != std::string::npos;
+bool IsBylineElement(const Node* n) {
+  if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
+  if (IsTag(n, "meta") || IsTag(n, "link") || IsTag(n, "script")) return false;
+  const std::string names = ClassAndId(n);
+  return names.find("byline") != std::string::npos || names.find("author") != std::string::npos ||
+         names.find("writtenby") != std::string::npos;
+}
+
+// A link to an author's page: rel=author or an address with /author/, /authors/,
+// /writer/, /bio/, /auteur/, /autor/ in its path.
+bool IsAuthorLink(const Node* n) {
+  if (!IsTag(n, "a")) return false;
+  if (HasToken(n, "rel", "author")) return true;
+  const std::string href = AsciiLower(Attr(n, "href"));
+  for (std::string_view part : {"/author/", "/authors/", "/writer/", "/bio/", "/auteur/", "/autor/",
+                                "/autori/", "/profile/", "/people/", "/staff/"}) {
+    if (href.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// An element inside a byline that holds one name: an author link, itemprop=name, or a
+// class naming a name ("author-name", "author__name", "byline__author").
+bool IsNameElement(const Node* n) {
+  if (IsAuthorLink(n) || HasToken(n, "itemprop", "name")) return true;
+  const std::string names = AsciiLower(Attr(n, "class"));
+  return names.find("name") != std::string::npos ||
+         names.find("byline__author") != std::string::npos;
+}
+
+// Photo credits and captions carry bylines of their own (the photographer's).
+bool InCaption(const Node* n) {
+  return FindAncestor(n, [](const Node* up) {
+           if (IsTag(up, "figure") || IsTag(up, "figcaption")) return true;
+           const std::string names = ClassAndId(up);
+           const bool credit = names.find("credit") != std::string::npos;
+           return names.find("caption") != std::string::npos ||
+                  (credit && (names.find("photo") != std::string::npos ||
+                              names.find("image") != std::string::npos ||
+                              names.find("img") != std::string::npos));
+         }) != nullptr;
+}
+
+// The names of one byline element: the names of the name elements inside it when it
+// has them ("Par <a>A</a> et <a>B</a>", an author link next to a job title), else its
+// text.
+std::vector<std::string> BylineNames(Node* byline) {
+  std::vector<std::string> names;
+  std::vector<Node*> inner = FindAll(byline, [byline](const Node* n) {
+    return n != byline && IsNameElement(n) &&
+           FindAncestor(n, [byline](const Node* up) {
+             return up != byline && IsNameElement(up) &&
+                    FindAncestor(up, [byline](const Node* u) { return u == byline; }) != nullptr;
+           }) == nullptr;
   });
-  if (byline != nullptr) AddNames(meta.authors, ShortText(byline, 100), "dom-byline");
+  if (!inner.empty() && inner.size() <= 4) {
+    for (Node* node : inner) {
+      for (std::string& name : NamesFromText(ShortText(node, 100))) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+          names.push_back(std::move(name));
+        }
+      }
+    }
+    if (!names.empty()) return names;
+  }
+  return NamesFromText(ShortText(byline, 100));
+}
+
+// rel=author links and byline / author / dateline classes, as readers show them: the
+// first such element outside boilerplate and captions that names someone.
+void ExtractDomByline(Node* root, PageMetadata& meta) {
+  for (Node* byline : FindAll(root, [](const Node* n) { return IsBylineElement(n); })) {
+    if (InBoilerplate(byline) || InCaption(byline)) continue;
+    if (std::vector<std::string> names = BylineNames(byline); !names.empty()) {
+      meta.authors.push_back({std::move(names), "dom-byline"});
+      return;
+    }
+  }
 }
 
 // The first short dated element (class or id naming a date) outside boilerplate.
@@ -265,6 +349,26 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
 }
 
 }  // namespace
+
+std::vector<std::string> NamesFromText(const std::string& text) {
+  std::vector<std::string> names;
+  if (text.empty()) return names;
+  if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
+    for (const Author& author : byline->authors) names.push_back(author.name);
+  } else {
+    names = SplitAuthorNames(text);
+  }
+  // A short name the helpers do not know how to split ("Mac & i", "BBC News") is
+  // still the page's own statement of who wrote it; a photo credit ("X/Reuters"), a
+  // date or an address is not.
+  if (names.empty() && CharCount(text) <= kMaxRawBylineChars &&
+      std::count(text.begin(), text.end(), ' ') < kMaxRawBylineWords &&
+      text.find_first_of("@/|0123456789") == std::string::npos &&
+      text.find("://") == std::string::npos) {
+    names.push_back(text);
+  }
+  return names;
+}
 
 void ExtractPageMarkup(Node* root, PageMetadata& meta) {
   ExtractBlogger(root, meta);

@@ -177,7 +177,9 @@ TEST(ParseBylineTest, ReadsBylinesAsPagesWriteThem) {
        "Project",
        {Named("Jane Doe")},
        ""},
-      {"By Ann Lee, Staff Writer, and Bo Kim, Staff Writer", {Named("Ann Lee"), Named("Bo Kim")}, ""},
+      {"By Ann Lee, Staff Writer, and Bo Kim, Staff Writer",
+       {Named("Ann Lee"), Named("Bo Kim")},
+       ""},
       // French "Par ... et ...".
       {"Par Marie Dupont et Jean Martin", {Named("Marie Dupont"), Named("Jean Martin")}, ""},
       // A date or time shown with the names.

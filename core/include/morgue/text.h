@@ -41,15 +41,20 @@ struct Byline {
 };
 
 // Parses a byline line: "By Lee Tae-hoon", "By X and Y", "By X, Y and Z", "X, Staff
-// Reporter", "X | Yonhap", "By X (x@example.com)", "X 기자", "Posted by X". Job titles
-// ("Staff Writer", "Correspondent", "기자") are stripped. Returns nullopt when the line is
+// Reporter", "X | Yonhap", "By X (x@example.com)", "X 기자", "Posted by X", "Par X et Y".
+// Job titles ("Staff Writer", "Correspondent", "기자") are stripped, and so is the
+// organisation after a title ("By X, Technologist, ACLU" → X), a degree ("X, MA"), a
+// date or time shown with the names ("By X May 20, 2019") and an "Edited by ..." clause.
+// Returns nullopt when the line is
 // not a byline (a sentence, more than four names as in a sidebar, a bare date), and for
 // bare names with nothing saying "byline" (no "By", title, 기자, source or e-mail).
 MORGUE_EXPORT std::optional<Byline> ParseByline(std::string_view line);
 
 // Splits a names field found in metadata ("X, Y and Z", "X; Y", "X & Y") into names,
-// with job titles, e-mail addresses and a leading "By" removed; "Smith, John" stays one
-// name. Returns nothing for text that does not look like names or names more than four.
+// with job titles (and the organisation after one), degrees, e-mail addresses, a
+// bracketed home page, a trailing date or time and a leading "By" removed; "Smith, John"
+// and "Jong, Michiel de" stay one name. Returns nothing for text that does not look like
+// names or names more than four.
 MORGUE_EXPORT std::vector<std::string> SplitAuthorNames(std::string_view names);
 
 // ---- Captions, e-mail, credits -------------------------------------------------------------

@@ -258,6 +258,81 @@ TEST_F(HtmlPluginTest, GarbageBytesNeverReachTheArchiveAsInvalidUtf8) {
   EXPECT_THAT(article.body, HasSubstr("Caf\xC3\xA9 owners"));
 }
 
+// An article of a few paragraphs around `inside`, in an <article>.
+std::string PageWith(const std::string& head, const std::string& inside) {
+  std::string page = "<!DOCTYPE html><html><head>" + head + "</head><body><article>" + inside;
+  for (int i = 0; i < 4; ++i) {
+    page +=
+        "<p>The council said on Tuesday that the new bridge, which has been planned for a "
+        "decade, would open in the spring, and that traffic on the old one would ease.</p>";
+  }
+  return page + "</article></body></html>";
+}
+
+TEST_F(HtmlPluginTest, JsonLdWrappedInCdataIsRead) {
+  WriteFile(dir_ / "cdata.html",
+            PageWith("<title>Bridge to open in spring - Example Times</title>"
+                     "<script type=\"application/ld+json\">//<![CDATA[\n"
+                     "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge to open in spring\","
+                     "\"name\":\"Example Times\",\"datePublished\":\"2019-05-20T10:00:00Z\","
+                     "\"dateModified\":\"2019-05-21T08:00:00Z\","
+                     "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"}}\n//]]>"
+                     "</script>",
+                     ""));
+  Article article = ImportOne(dir_ / "cdata.html");
+  // The name that is the site's does not replace the headline.
+  EXPECT_EQ(article.title, "Bridge to open in spring");
+  EXPECT_THAT(article.authors, ElementsAre(Author{"Jane Doe", "", "author"}));
+  EXPECT_EQ(article.published, "2019-05-20T10:00:00Z");
+  EXPECT_EQ(article.updated, "2019-05-21T08:00:00Z");
+  EXPECT_EQ(article.provenance["published"], "json-ld");
+}
+
+TEST_F(HtmlPluginTest, BylineElementsGiveTheNamesTheyLinkNotTitlesOrCredits) {
+  // A layout class naming a sidebar on a wrapper of the whole page is not boilerplate; an
+  // image's itemprop author is its photographer; the byline's job title and date go.
+  WriteFile(dir_ / "byline.html",
+            PageWith("<title>Bridge to open in spring</title>",
+                     "<div class=\"layout-with-sidebar\"><h1>Bridge to open in spring</h1>"
+                     "<figure itemscope itemtype=\"https://schema.org/ImageObject\">"
+                     "<span itemprop=\"author\">Ann Lee/Example Photos</span></figure>"
+                     "<div class=\"article-author\">By <a href=\"/authors/jane-doe\">Jane "
+                     "Doe</a>, Senior Technologist, Example Union <span>May 20, 2019</span>"
+                     "</div></div>"));
+  Article article = ImportOne(dir_ / "byline.html");
+  EXPECT_THAT(article.authors, ElementsAre(Author{"Jane Doe", "", "author"}));
+  EXPECT_EQ(article.provenance["authors"], "dom-byline");
+}
+
+TEST_F(HtmlPluginTest, MetaAuthorsThatAreNotPeopleAreKeptAsWritten) {
+  WriteFile(dir_ / "meta.html",
+            PageWith("<title>Bridge to open in spring</title>"
+                     "<meta property=\"og:article:author\" content=\"Example News\">",
+                     ""));
+  Article article = ImportOne(dir_ / "meta.html");
+  EXPECT_THAT(article.authors, ElementsAre(Author{"Example News", "", "author"}));
+  EXPECT_EQ(article.provenance["authors"], "og:article:author");
+}
+
+TEST_F(HtmlPluginTest, TitleLosesTheSiteNameAfterTheLastSeparator) {
+  WriteFile(
+      dir_ / "title.html",
+      PageWith("<title>Council says the new bridge opens in spring \xE2\x80\x93 My website</title>",
+               ""));
+  EXPECT_EQ(ImportOne(dir_ / "title.html").title, "Council says the new bridge opens in spring");
+}
+
+TEST_F(HtmlPluginTest, ShortPageWithoutParagraphsIsItsBody) {
+  WriteFile(dir_ / "short.html",
+            "<!DOCTYPE html><html><head><title>Test case</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><h2>First case</h2><h2>Second case</h2>"
+            "</article></body></html>");
+  Article article = ImportOne(dir_ / "short.html");
+  EXPECT_EQ(article.title, "Test case");
+  EXPECT_THAT(article.body, HasSubstr("First case"));
+  EXPECT_THAT(article.body, Not(HasSubstr("Home")));
+}
+
 TEST_F(HtmlPluginTest, CommandLineImportsAPageAndShowsItsMetadata) {
   const std::string db = (dir_ / "cli.db").string();
   auto imported =
