@@ -15,7 +15,7 @@ std::string Sha256Hex(std::string_view bytes) {
   EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(length * 2);
+  hex.reserve(static_cast<size_t>(length) * 2);
   for (unsigned int i = 0; i < length; ++i) {
     hex.push_back(kHex[digest[i] >> 4]);
     hex.push_back(kHex[digest[i] & 0xf]);
@@ -128,8 +128,9 @@ std::string UrlKey(std::string_view url) {
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
   };
-  while (!url.empty() && IsAsciiSpace(static_cast<unsigned char>(url.front())))
+  while (!url.empty() && IsAsciiSpace(static_cast<unsigned char>(url.front()))) {
     url.remove_prefix(1);
+  }
   while (!url.empty() && IsAsciiSpace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
   size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return {};

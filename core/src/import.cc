@@ -298,7 +298,7 @@ InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
   return report;
 }
 
-InputReport ImportRun::ImportBytes(const std::string& name, std::string bytes) {
+InputReport ImportRun::ImportBytes(const std::string& name, std::string_view bytes) {
   return impl_->Import(name, {}, bytes);
 }
 

@@ -62,8 +62,9 @@ Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool stric
         std::string owner_name = (*owner)->Text(1);
         (*owner)->Reset();
         if (owner_id != id && strict) {
-          return Status::InvalidArgument(std::string(kind.column) + " '" + value +
-                                         "' already belongs to '" + owner_name + "'");
+          std::string message = kind.column;
+          message += " '" + value + "' already belongs to '" + owner_name + "'";
+          return Status::InvalidArgument(message);
         }
         continue;
       }

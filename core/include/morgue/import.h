@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/archive.h"
@@ -64,7 +65,7 @@ class MORGUE_EXPORT ImportRun {
   // Reads and imports one file.
   InputReport ImportFile(const std::filesystem::path& file);
   // Imports bytes that did not come from a file, e.g. standard input.
-  InputReport ImportBytes(const std::string& name, std::string bytes);
+  InputReport ImportBytes(const std::string& name, std::string_view bytes);
 
   // Counts an input that failed before it could be read (see CollectInputFiles) as part
   // of this run, and records it in `import_failures`.

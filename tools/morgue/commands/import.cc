@@ -77,7 +77,7 @@ int RunImport(Context& context, const ImportArgs& args) {
   }
   if (read_stdin) {
     std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
-    InputReport report = (*run)->ImportBytes("<stdin>", std::move(bytes));
+    InputReport report = (*run)->ImportBytes("<stdin>", bytes);
     if (!report.status.ok()) {
       PrintFailure(report);
     }
