@@ -136,6 +136,7 @@ struct LoadedPlugin {
 struct Candidate {
   const LoadedPlugin* plugin;
   int score;
+  std::string error;  // why the probe failed, when it threw
 };
 
 }  // namespace
@@ -337,7 +338,9 @@ std::vector<Candidate> Probe(const PluginRegistry::Impl& impl, const ProbeInput&
       continue;
     }
     const ImporterHandle prober(plugin.prober, plugin.info);
-    candidates.push_back({&plugin, prober.Probe(input)});
+    Candidate candidate{&plugin, 0, {}};
+    candidate.score = prober.Probe(input, &candidate.error);
+    candidates.push_back(std::move(candidate));
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
@@ -363,15 +366,24 @@ ImporterHandle::ImporterHandle(std::shared_ptr<Importer> importer,
                                std::shared_ptr<const LoadedPluginInfo> info)
     : importer_(std::move(importer)), info_(std::move(info)) {}
 
-int ImporterHandle::Probe(const ProbeInput& input) const {
+int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
   if (importer_ == nullptr) {
     return kProbeNo;
   }
+  const auto failed = [&](std::string_view why) {
+    if (error != nullptr) {
+      *error = "plugin '" + info_->name + "' failed probing '" + InputName(input) +
+               "': " + std::string(why);
+    }
+    return kProbeNo;
+  };
   try {
     // A score outside 0..100 would let one plugin outbid every certain match.
     return std::clamp(importer_->Probe(input), kProbeNo, kProbeCertain);
+  } catch (const std::exception& e) {
+    return failed(e.what());
   } catch (...) {
-    return kProbeNo;
+    return failed("unknown exception");
   }
 }
 
@@ -575,8 +587,12 @@ Result<ImporterHandle> PluginRegistry::ChooseImporter(const ProbeInput& input,
     for (const Candidate& c : candidates) {
       scores.push_back(c.plugin->info->name + " " + std::to_string(c.score));
     }
+    std::string failures;
+    for (const Candidate& c : candidates) {
+      if (!c.error.empty()) failures += "; " + c.error;
+    }
     return Status::InvalidArgument("no importer recognises '" + name +
-                                   "' (scores: " + Join(scores, ", ") +
+                                   "' (scores: " + Join(scores, ", ") + failures +
                                    "); name one with --format " + Join(ImportFormats(), ", "));
   }
 

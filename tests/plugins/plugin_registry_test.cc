@@ -378,7 +378,18 @@ TEST(PluginRegistryTest, AProbeThatThrowsScoresZero) {
 
   Result<ImporterHandle> importer = registry.ImporterFor("probe_throws");
   ASSERT_TRUE(importer.ok());
-  EXPECT_EQ(importer->Probe({.path = "a.headline", .head = "Title\n"}), kProbeNo);
+  std::string error;
+  EXPECT_EQ(importer->Probe({.path = "a.headline", .head = "Title\n"}, &error), kProbeNo);
+  EXPECT_NE(error.find("plugin 'probe_throws' failed probing 'a.headline'"), std::string::npos)
+      << error;
+
+  // When nothing else recognises the input, the user is told that a probe failed.
+  Result<ImporterHandle> none =
+      registry.ChooseImporter({.path = "a.unknown", .head = "?"}, nullptr);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().message().find("plugin 'probe_throws' failed probing 'a.unknown'"),
+            std::string::npos)
+      << none.status().message();
 }
 
 TEST(PluginRegistryTest, ChooseImporterPicksTheBestScoreAndItsFirstFormat) {
@@ -430,7 +441,8 @@ TEST(PluginRegistryTest, NoMatchListsScoresAndFormats) {
       registry.ChooseImporter({.path = "notes.txt", .head = "hello"}, &format);
   EXPECT_EQ(importer.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(importer.status().message(),
-            "no importer recognises 'notes.txt' (scores: headline 0, probe_throws 0, tie_a 0); "
+            "no importer recognises 'notes.txt' (scores: headline 0, probe_throws 0, tie_a 0; "
+            "plugin 'probe_throws' failed probing 'notes.txt': probe exploded); "
             "name one with --format headline, probe-throws, tie_a");
 
   importer = registry.ChooseImporter({.path = "", .head = "hello"}, &format);

@@ -51,8 +51,9 @@ class MORGUE_EXPORT ImporterHandle {
  public:
   ImporterHandle(std::shared_ptr<Importer> importer, std::shared_ptr<const LoadedPluginInfo> info);
   const LoadedPluginInfo& info() const { return *info_; }
-  // The plugin's score; an exception counts as kProbeNo.
-  int Probe(const ProbeInput& input) const;
+  // The plugin's score; an exception counts as kProbeNo and, when `error` is given, its
+  // message is put there (naming the plugin and the input).
+  int Probe(const ProbeInput& input, std::string* error = nullptr) const;
   // The plugin's Import; an exception becomes PluginFailed naming plugin and input.
   Status Import(const ImportInput& input, ArticleSink& sink);
 

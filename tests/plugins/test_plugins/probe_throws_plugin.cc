@@ -1,4 +1,5 @@
-// Test plugin "probe_throws": its Probe always throws, which must count as a score of 0.
+// Test plugin "probe_throws": its Probe always throws, which must count as a score of 0
+// and be reported when nothing else recognises the input.
 
 #include <morgue/plugin.h>
 
