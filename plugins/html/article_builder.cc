@@ -120,18 +120,6 @@ bool EndsWithSeparator(std::string_view rest) {
   return false;
 }
 
-// Words separated by spaces.
-size_t WordCount(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 // Readability's rule for a <title> nothing else explains: "Headline | Site" and
 // "Headline - Site" keep the part before the last separator, "Site | Headline" (when that
 // leaves under three words) the part after the first; a result of four words or fewer

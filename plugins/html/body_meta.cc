@@ -40,17 +40,6 @@ std::string JoinLines(const std::vector<std::string>& lines) {
   return text;
 }
 
-size_t WordCount(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 // What one line says; nothing is recorded until the line is taken out of the body.
 struct LineInfo {
   LineKind kind = LineKind::kText;
@@ -178,6 +167,17 @@ void TakeTrailing(std::vector<Block>& blocks, Reader& reader) {
 }
 
 }  // namespace
+
+size_t WordCount(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
 
 std::string FoldForCompare(const std::string& text) { return AsciiLower(CollapseWhitespace(text)); }
 

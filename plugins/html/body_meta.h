@@ -9,6 +9,7 @@
 #define MORGUE_PLUGINS_HTML_BODY_META_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/article.h"
@@ -32,6 +33,9 @@ InBodyMeta TakeInBodyMetadata(std::vector<Block>& blocks, const std::string& tit
 
 // Text folded for comparisons: lower-case ASCII, whitespace collapsed.
 std::string FoldForCompare(const std::string& text);
+
+// Words separated by spaces.
+size_t WordCount(std::string_view text);
 
 }  // namespace morgue::html_plugin
 

@@ -72,6 +72,18 @@ std::string QuerySql(const std::filesystem::path& db_path, const std::string& sq
   return result;
 }
 
+std::vector<Article> AllArticles(Archive& archive) {
+  std::vector<Article> articles;
+  Filter filter;
+  filter.order = SortOrder::kIdAsc;
+  Status status = archive.Find(filter, [&articles](const Article& article) {
+    articles.push_back(article);
+    return Status::OK();
+  });
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  return articles;
+}
+
 void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "morgue/archive.h"
+
 namespace morgue::testing {
 
 // A fresh folder under the system's temporary folder, removed with everything in it
@@ -37,6 +39,9 @@ std::string QuerySql(const std::filesystem::path& db, const std::string& sql);
 // Runs `sql` (several statements allowed) on the SQLite file at `db`; fails the test on
 // an error.
 void ExecSql(const std::filesystem::path& db, const std::string& sql);
+
+// Every article of `archive` in id order; fails the test if the archive cannot be read.
+std::vector<Article> AllArticles(Archive& archive);
 
 struct CommandResult {
   int exit_code = -1;  // the exit status, or 128 + signal number when killed

@@ -139,15 +139,7 @@ class JsonPluginTest : public ::testing::Test {
   }
 
   std::vector<Article> Articles(Archive& archive) {
-    std::vector<Article> articles;
-    Filter filter;
-    filter.order = SortOrder::kIdAsc;
-    Status status = archive.Find(filter, [&articles](const Article& article) {
-      articles.push_back(article);
-      return Status::OK();
-    });
-    EXPECT_TRUE(status.ok()) << status.ToString();
-    return articles;
+    return ::morgue::testing::AllArticles(archive);
   }
 
   int64_t Count(Archive& archive) {

@@ -389,15 +389,7 @@ class TextPluginTest : public ::testing::Test {
   }
 
   std::vector<Article> Articles(Archive& archive) {
-    std::vector<Article> articles;
-    Filter filter;
-    filter.order = SortOrder::kIdAsc;
-    Status status = archive.Find(filter, [&articles](const Article& article) {
-      articles.push_back(article);
-      return Status::OK();
-    });
-    EXPECT_TRUE(status.ok()) << status.ToString();
-    return articles;
+    return ::morgue::testing::AllArticles(archive);
   }
 
   ArchiveStats Stats(Archive& archive) {
