@@ -290,6 +290,11 @@ Status ArticleFromJson(const Json& object, Article* article) {
   return Status::OK();
 }
 
+bool IsAcceptedKey(std::string_view key) {
+  return FindKey(key) != nullptr ||
+         std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) != kIgnoredKeys.end();
+}
+
 Status CheckKeys(const std::vector<std::string>& keys) {
   for (const std::string& key : keys) {
     if (FindKey(key) == nullptr) {

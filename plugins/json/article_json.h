@@ -32,6 +32,10 @@ std::string ArticleKeyList();
 // string", without saying where in the input the object was: the caller adds that.
 Status ArticleFromJson(const Json& object, Article* article);
 
+// True for the keys ArticleFromJson accepts: the article keys and the derived keys it
+// ignores (body_hash, added_at, documents).
+bool IsAcceptedKey(std::string_view key);
+
 // InvalidArgument naming the first of `keys` that is not an article key, and listing the
 // valid ones; OK when all are known.
 Status CheckKeys(const std::vector<std::string>& keys);

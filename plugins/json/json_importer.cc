@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "plugins/json/article_json.h"
+#include "plugins/json/foreign_json.h"
 #include "plugins/json/json_plugin.h"
 
 namespace morgue::json_plugin {
@@ -132,7 +133,7 @@ Status MalformedJson(std::string_view text, const Json::parse_error& error, size
 
 Status AddArticle(const Json& value, const std::string& where, ArticleSink& sink) {
   Article article;
-  Status status = ArticleFromJson(value, &article);
+  Status status = ArticleFromAnyJson(value, &article);
   if (!status.ok()) {
     return status.WithContext(where);
   }

@@ -1,0 +1,37 @@
+// Records in the JSON shapes of the extractors users already run — trafilatura's JSON
+// output, Mozilla Readability's article object, newspaper3k/newspaper4k article objects —
+// told apart from morgue JSON record by record and mapped onto morgue::Article.
+// plugins/json/README.md ("Importing what other tools produce") has the mapping tables.
+//
+// Thread-safety: pure functions over their arguments.
+
+#ifndef MORGUE_PLUGINS_JSON_FOREIGN_JSON_H_
+#define MORGUE_PLUGINS_JSON_FOREIGN_JSON_H_
+
+#include <string_view>
+
+#include "morgue/article.h"
+#include "morgue/status.h"
+#include "plugins/json/article_json.h"
+
+namespace morgue::json_plugin {
+
+enum class Shape { kMorgue, kTrafilatura, kReadability, kNewspaper };
+
+// The shape of one record. An object holding only morgue's own keys is morgue JSON;
+// otherwise "textContent" or "byline" mean Readability, "text" with "sitename",
+// "source-hostname", "hostname" or "fingerprint" means trafilatura, and "authors" with
+// "publish_date" or "text" means newspaper. Anything else (and any non-object) is morgue
+// JSON, so that its strict checks report what is wrong.
+Shape DetectShape(const Json& value);
+
+// "morgue", "trafilatura", "readability", "newspaper".
+std::string_view ShapeName(Shape shape);
+
+// Fills *article from a record of any shape. Messages name the field as the input spells
+// it ("field 'author' must be a string, found array"), without the record's location.
+Status ArticleFromAnyJson(const Json& value, Article* article);
+
+}  // namespace morgue::json_plugin
+
+#endif  // MORGUE_PLUGINS_JSON_FOREIGN_JSON_H_
