@@ -20,6 +20,11 @@ struct ExportArgs {
   std::string output;
   bool force = false;
   std::vector<std::string> fields;
+  // Options of the csv plugin (formats csv and tsv), passed to it as "@" entries of
+  // ExportOptions::fields: see plugins/csv/README.md.
+  bool bom = false;
+  std::string delimiter;
+  bool allow_formulas = false;
   FilterOptions filter;
 };
 
@@ -41,6 +46,31 @@ int ExportFailure(Context& context, const Status& status) {
                        status.message());
 }
 
+// Appends --bom, --delimiter and --allow-formulas to options->fields as the csv plugin's
+// "@" entries, until ExportOptions has room for options of its own.
+int AddCsvOptions(Context& context, const ExportArgs& args, ExportOptions* options) {
+  if (!args.bom && args.delimiter.empty() && !args.allow_formulas) {
+    return kExitOk;
+  }
+  if (options->format != "csv" && options->format != "tsv") {
+    const std::string message =
+        "--bom, --delimiter and --allow-formulas only apply to --format csv or tsv, not '" +
+        options->format + "'";
+    return context.Error(kExitUsage, message);
+  }
+  if (args.bom) options->fields.emplace_back("@bom");
+  if (args.allow_formulas) options->fields.emplace_back("@formulas");
+  if (!args.delimiter.empty()) {
+    const std::string delimiter = args.delimiter == "\\t" ? "\t" : args.delimiter;
+    if (delimiter.size() != 1) {
+      return context.Error(kExitUsage, "--delimiter takes one character (or \\t for a tab), not '" +
+                                           args.delimiter + "'");
+    }
+    options->fields.push_back("@delimiter=" + delimiter);
+  }
+  return kExitOk;
+}
+
 int RunExport(Context& context, const ExportArgs& args) {
   const bool to_stdout = args.output.empty() || args.output == "-";
   std::error_code error;
@@ -50,6 +80,18 @@ int RunExport(Context& context, const ExportArgs& args) {
   auto exporter = context.plugins().ExporterFor(args.format);
   if (!exporter.ok()) {
     return context.Error(kExitArchive, exporter.status().message());
+  }
+
+  ExportOptions options;
+  options.format = args.format;
+  options.fields = args.fields;
+  // Asked for by plugin name: use the plugin's first format.
+  const auto& formats = exporter->info().formats;
+  if (!formats.empty() && std::find(formats.begin(), formats.end(), args.format) == formats.end()) {
+    options.format = formats.front();
+  }
+  if (const int code = AddCsvOptions(context, args, &options); code != kExitOk) {
+    return code;
   }
 
   auto archive = context.OpenExisting();
@@ -63,15 +105,6 @@ int RunExport(Context& context, const ExportArgs& args) {
   auto cursor = archive->Select(filter);
   if (!cursor.ok()) {
     return context.Error(cursor.status());
-  }
-
-  ExportOptions options;
-  options.format = args.format;
-  options.fields = args.fields;
-  // Asked for by plugin name: use the plugin's first format.
-  const auto& formats = exporter->info().formats;
-  if (!formats.empty() && std::find(formats.begin(), formats.end(), args.format) == formats.end()) {
-    options.format = formats.front();
   }
 
   if (to_stdout) {
@@ -116,6 +149,14 @@ Command AddExportCommand(CLI::App& app, Context& context) {
       ->type_name("a,b,c")
       ->delimiter(',')
       ->allow_extra_args(false);
+  sub->add_flag("--bom", args->bom, "csv/tsv: start with a UTF-8 byte order mark (for Excel)");
+  sub->add_option("--delimiter", args->delimiter,
+                  "csv/tsv: separate fields with CHAR instead of ',' (csv) or a tab (tsv); "
+                  "\\t is a tab")
+      ->type_name("CHAR");
+  sub->add_flag("--allow-formulas", args->allow_formulas,
+                "csv/tsv: write cells starting with =, +, -, @, tab or CR as they are, without "
+                "the ' that keeps spreadsheets from running them");
   AddFilterOptions(sub, &args->filter);
   return {sub, [&context, args] { return RunExport(context, *args); }};
 }

@@ -1,0 +1,270 @@
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plugins/csv/csv_plugin.h"
+
+namespace morgue::csv_plugin {
+namespace {
+
+enum class Column {
+  kId,
+  kTitle,
+  kSubtitle,
+  kAuthors,
+  kPublished,
+  kUpdated,
+  kSource,
+  kUrl,
+  kCanonicalUrl,
+  kLanguage,
+  kTags,
+  kWordCount,
+  kSummary,
+  kBody,
+  kAuthorEmails,
+  kPosters,
+  kMediaUrls,
+  kMediaCaptions,
+  kMediaCredits,
+};
+
+struct ColumnSpec {
+  std::string_view name;
+  Column column;
+};
+
+// The one place that fixes the column names and the default order; README.md follows it.
+constexpr size_t kDefaultColumns = 14;
+constexpr std::array<ColumnSpec, 19> kColumns = {{
+    {"id", Column::kId},
+    {"title", Column::kTitle},
+    {"subtitle", Column::kSubtitle},
+    {"authors", Column::kAuthors},
+    {"published", Column::kPublished},
+    {"updated", Column::kUpdated},
+    {"source", Column::kSource},
+    {"url", Column::kUrl},
+    {"canonical_url", Column::kCanonicalUrl},
+    {"language", Column::kLanguage},
+    {"tags", Column::kTags},
+    {"word_count", Column::kWordCount},
+    {"summary", Column::kSummary},
+    {"body", Column::kBody},
+    // Only when asked for with --fields.
+    {"author_emails", Column::kAuthorEmails},
+    {"posters", Column::kPosters},
+    {"media_urls", Column::kMediaUrls},
+    {"media_captions", Column::kMediaCaptions},
+    {"media_credits", Column::kMediaCredits},
+}};
+
+const ColumnSpec* FindColumn(std::string_view name) {
+  for (const ColumnSpec& spec : kColumns) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
+bool IsPoster(const Author& author) { return author.role == "poster"; }
+
+// One value per author (role "author") or per poster, in byline order.
+template <typename Get>
+std::vector<std::string> AuthorValues(const Article& article, bool posters, Get get) {
+  std::vector<std::string> values;
+  for (const Author& author : article.authors) {
+    if (IsPoster(author) == posters) values.push_back(get(author));
+  }
+  return values;
+}
+
+template <typename Get>
+std::vector<std::string> MediaValues(const Article& article, Get get) {
+  std::vector<std::string> values;
+  values.reserve(article.media.size());
+  for (const Media& media : article.media) values.push_back(get(media));
+  return values;
+}
+
+// A list whose items are all empty is an empty cell, not "; ; ".
+std::string JoinPositional(const std::vector<std::string>& values) {
+  for (const std::string& value : values) {
+    if (!value.empty()) return JoinValues(values);
+  }
+  return "";
+}
+
+std::string ColumnValue(const Article& article, Column column) {
+  switch (column) {
+    case Column::kId:
+      return std::to_string(article.id);
+    case Column::kTitle:
+      return article.title;
+    case Column::kSubtitle:
+      return article.subtitle;
+    case Column::kAuthors:
+      return JoinValues(AuthorValues(article, false, [](const Author& a) { return a.name; }));
+    case Column::kPublished:
+      return article.published;
+    case Column::kUpdated:
+      return article.updated;
+    case Column::kSource:
+      return article.source;
+    case Column::kUrl:
+      return article.url;
+    case Column::kCanonicalUrl:
+      return article.canonical_url;
+    case Column::kLanguage:
+      return article.language;
+    case Column::kTags:
+      return JoinValues(article.tags);
+    case Column::kWordCount:
+      return std::to_string(article.word_count);
+    case Column::kSummary:
+      return article.summary;
+    case Column::kBody:
+      return article.body;
+    case Column::kAuthorEmails:
+      return JoinPositional(AuthorValues(article, false, [](const Author& a) { return a.email; }));
+    case Column::kPosters:
+      return JoinValues(AuthorValues(article, true, [](const Author& a) { return a.name; }));
+    case Column::kMediaUrls:
+      return JoinPositional(MediaValues(article, [](const Media& m) { return m.url; }));
+    case Column::kMediaCaptions:
+      return JoinPositional(MediaValues(article, [](const Media& m) { return m.caption; }));
+    case Column::kMediaCredits:
+      return JoinPositional(MediaValues(article, [](const Media& m) { return m.credit; }));
+  }
+  return "";
+}
+
+bool StartsFormula(std::string_view value) {
+  if (value.empty()) return false;
+  switch (value.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
+Status ParseDelimiter(std::string_view value, char* delimiter) {
+  if (value.size() != 1 || static_cast<unsigned char>(value[0]) >= 0x80 || value[0] == '"' ||
+      value[0] == '\r' || value[0] == '\n' || value[0] == '\0') {
+    return Status::InvalidArgument(
+        "the delimiter must be one ASCII character other than '\"', CR or LF, found '" +
+        std::string(value) + "'");
+  }
+  *delimiter = value[0];
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string ColumnList() {
+  std::string list;
+  for (const ColumnSpec& spec : kColumns) {
+    if (!list.empty()) list += ", ";
+    list += spec.name;
+  }
+  return list;
+}
+
+std::string JoinValues(const std::vector<std::string>& values) {
+  std::string joined;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) joined += "; ";
+    for (char c : values[i]) {
+      if (c == '\\' || c == ';') joined += '\\';
+      joined += c;
+    }
+  }
+  return joined;
+}
+
+std::string Cell(std::string_view value, char delimiter, bool formula_guard) {
+  std::string text;
+  if (formula_guard && StartsFormula(value)) text += '\'';
+  text += value;
+  const bool quote =
+      text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string::npos ||
+      (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+Status ParseOptions(const ExportOptions& options, CsvOptions* out) {
+  *out = CsvOptions();
+  if (options.format == "tsv") {
+    out->delimiter = '\t';
+  } else if (options.format != "csv" && !options.format.empty()) {
+    return Status::InvalidArgument("unknown format '" + options.format +
+                                   "'; the csv plugin writes csv, tsv");
+  }
+  for (const std::string& entry : options.fields) {
+    if (entry.starts_with('@')) {
+      if (entry == "@bom") {
+        out->bom = true;
+      } else if (entry == "@formulas") {
+        out->formula_guard = false;
+      } else if (entry.starts_with("@delimiter=")) {
+        MORGUE_RETURN_IF_ERROR(ParseDelimiter(std::string_view(entry).substr(11), &out->delimiter));
+      } else {
+        return Status::InvalidArgument("unknown csv option '" + entry +
+                                       "'; valid options: @bom, @delimiter=C, @formulas");
+      }
+    } else if (FindColumn(entry) == nullptr) {
+      return Status::InvalidArgument("unknown field '" + entry +
+                                     "'; valid fields: " + ColumnList());
+    } else {
+      out->columns.push_back(entry);
+    }
+  }
+  if (out->columns.empty()) {
+    for (size_t i = 0; i < kDefaultColumns; ++i) {
+      out->columns.emplace_back(kColumns[i].name);
+    }
+  }
+  return Status::OK();
+}
+
+Status CsvExporter::Export(ArticleCursor& articles, const ExportOptions& options, ByteSink& out) {
+  CsvOptions csv;
+  MORGUE_RETURN_IF_ERROR(ParseOptions(options, &csv));
+  std::vector<Column> columns;
+  columns.reserve(csv.columns.size());
+  for (const std::string& name : csv.columns) columns.push_back(FindColumn(name)->column);
+
+  std::string record = csv.bom ? "\xEF\xBB\xBF" : "";
+  for (size_t i = 0; i < csv.columns.size(); ++i) {
+    if (i > 0) record += csv.delimiter;
+    record += Cell(csv.columns[i], csv.delimiter, false);
+  }
+  record += "\r\n";
+  MORGUE_RETURN_IF_ERROR(out.Write(record));
+
+  for (Article article; articles.Next(&article); article = Article()) {
+    record.clear();
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) record += csv.delimiter;
+      record += Cell(ColumnValue(article, columns[i]), csv.delimiter, csv.formula_guard);
+    }
+    record += "\r\n";
+    MORGUE_RETURN_IF_ERROR(out.Write(record));
+  }
+  return articles.status();
+}
+
+}  // namespace morgue::csv_plugin
