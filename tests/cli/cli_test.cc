@@ -827,6 +827,35 @@ TEST_F(CliTest, ExportImportExportGivesTheSameBytesWithTheDefaultOrder) {
   EXPECT_NE(without_ids(first.out), first.out) << "the export carries ids";
 }
 
+TEST_F(CliTest, AnExporterFailingHalfWayLeavesNoFile) {
+  ImportSample();
+  const fs::path out = dir_ / "out" / "export.csv";
+  fs::create_directories(out.parent_path());
+  CommandResult result = OnArchive(
+      {"export", "--plugin-dir", TestPluginDir().string(), "--format", "boom", "-o", out.string()});
+  ExpectError(result, kArchiveError, "the writer fell over");
+  EXPECT_EQ(DirEntries(out.parent_path()), std::vector<std::string>{});
+}
+
+TEST_F(CliTest, AnExportPastTheFileSizeLimitFailsCleanly) {
+  // A full disk, as a file-size limit: the write fails half-way through the export.
+  std::string many;
+  for (int i = 0; i < 600; ++i) {
+    many += "{\"title\": \"Article " + std::to_string(i) + "\", \"body\": \"" +
+            std::string(400, 'x') + std::to_string(i) + "\"}\n";
+  }
+  ASSERT_EQ(OnArchive({"import", "--format", "jsonl", "-"}, many).exit_code, kOk);
+  const fs::path out = dir_ / "out" / "export.jsonl";
+  fs::create_directories(out.parent_path());
+  CommandResult result =
+      // Above SQLite's 32 KiB shared-memory file, far below the export's size.
+      RunCommand({"/usr/bin/prlimit", "--fsize=40000", MorgueBinary().string(), "--archive",
+                  archive_.string(), "export", "--format", "jsonl", "-o", out.string()});
+  EXPECT_EQ(result.exit_code, kArchiveError) << result.err;
+  EXPECT_TRUE(Contains(result.err, "File too large")) << result.err;
+  EXPECT_EQ(DirEntries(out.parent_path()), std::vector<std::string>{});
+}
+
 TEST_F(CliTest, IdsMustBeArticleIds) {
   ImportSample();
   ExpectError(OnArchive({"list", "--ids", "-3"}), kUsage, "'-3' is not an article id");

@@ -12,6 +12,7 @@
 //      morgue, no plugin for a format, cannot write the output
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -52,6 +53,9 @@ int NoCommand(CLI::App& app, const std::vector<Command>& commands) {
 }
 
 int Main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) a write should fail with EFBIG, so that an export
+  // reports it and removes its temporary file, rather than the process being killed.
+  std::signal(SIGXFSZ, SIG_IGN);
   Context context(CommandLine(argc, argv));
   CLI::App app("morgue: an archive of news articles in one SQLite file", "morgue");
   app.require_subcommand(1);

@@ -24,8 +24,10 @@ class ThrowingImporter : public morgue::Importer {
 class ThrowingExporter : public morgue::Exporter {
  public:
   morgue::Status Export(morgue::ArticleCursor& /*articles*/,
-                        const morgue::ExportOptions& /*options*/,
-                        morgue::ByteSink& /*out*/) override {
+                        const morgue::ExportOptions& /*options*/, morgue::ByteSink& out) override {
+    // Half a file first, so tests can show that a failed export leaves none behind.
+    morgue::Status written = out.Write("id,title\n1,half of a file");
+    if (!written.ok()) return written;
     throw std::logic_error("the writer fell over");
   }
 };
