@@ -213,24 +213,24 @@ Status ParseOptions(const ExportOptions& options, CsvOptions* out) {
     return Status::InvalidArgument("unknown format '" + options.format +
                                    "'; the csv plugin writes csv, tsv");
   }
+  for (const auto& [name, value] : options.parameters) {
+    if (name == "bom") {
+      out->bom = true;
+    } else if (name == "formulas") {
+      out->formula_guard = false;
+    } else if (name == "delimiter") {
+      MORGUE_RETURN_IF_ERROR(ParseDelimiter(value, &out->delimiter));
+    } else {
+      return Status::InvalidArgument("unknown csv option '" + name +
+                                     "'; valid options: bom, delimiter, formulas");
+    }
+  }
   for (const std::string& entry : options.fields) {
-    if (entry.starts_with('@')) {
-      if (entry == "@bom") {
-        out->bom = true;
-      } else if (entry == "@formulas") {
-        out->formula_guard = false;
-      } else if (entry.starts_with("@delimiter=")) {
-        MORGUE_RETURN_IF_ERROR(ParseDelimiter(std::string_view(entry).substr(11), &out->delimiter));
-      } else {
-        return Status::InvalidArgument("unknown csv option '" + entry +
-                                       "'; valid options: @bom, @delimiter=C, @formulas");
-      }
-    } else if (FindColumn(entry) == nullptr) {
+    if (FindColumn(entry) == nullptr) {
       return Status::InvalidArgument("unknown field '" + entry +
                                      "'; valid fields: " + ColumnList());
-    } else {
-      out->columns.push_back(entry);
     }
+    out->columns.push_back(entry);
   }
   if (out->columns.empty()) {
     for (size_t i = 0; i < kDefaultColumns; ++i) {

@@ -15,17 +15,16 @@
 
 namespace morgue::csv_plugin {
 
-// What the options channel (ExportOptions::fields entries starting with '@') and the
-// format ask for.
+// What the format, ExportOptions::parameters and ExportOptions::fields ask for.
 struct CsvOptions {
   char delimiter = ',';
-  bool bom = false;                  // "@bom": start with a UTF-8 byte order mark
-  bool formula_guard = true;         // "@formulas" turns it off
+  bool bom = false;                  // parameter "bom": start with a UTF-8 byte order mark
+  bool formula_guard = true;         // parameter "formulas" turns it off
   std::vector<std::string> columns;  // the field names, in order; never empty
 };
 
-// Splits `options` into CsvOptions: "@bom", "@formulas", "@delimiter=C" (one ASCII
-// character other than '"', CR or LF) are options; every other entry is a column name.
+// Reads `options` into CsvOptions: parameters "bom", "formulas" and "delimiter" (one
+// ASCII character other than '"', CR or LF); the fields are column names.
 // InvalidArgument for an unknown format, option or column (listing the valid ones).
 Status ParseOptions(const ExportOptions& options, CsvOptions* out);
 

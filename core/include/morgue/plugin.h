@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -39,7 +40,7 @@
 namespace morgue {
 
 // Raised whenever a change to the classes below breaks binary compatibility.
-inline constexpr std::uint32_t kPluginAbiVersion = 1;
+inline constexpr std::uint32_t kPluginAbiVersion = 2;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)
@@ -114,6 +115,9 @@ class ByteSink {
 struct ExportOptions {
   std::string format;               // which of the plugin's formats the user asked for
   std::vector<std::string> fields;  // empty: the format's default fields
+  // Options of the format, by name, e.g. {"delimiter", ";"} for csv. An exporter refuses
+  // a name it does not know with InvalidArgument listing the ones it does.
+  std::map<std::string, std::string> parameters;
 };
 
 class Exporter {

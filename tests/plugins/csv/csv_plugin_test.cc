@@ -370,5 +370,22 @@ TEST(CsvCellTest, QuotesGuardsAndJoins) {
             (std::vector<std::string>{"a;b", "c\\d", "e"}));
 }
 
+TEST(CsvOptionsTest, ParametersAreReadAndUnknownOnesRefused) {
+  csv_plugin::CsvOptions csv;
+  ExportOptions options;
+  options.format = "csv";
+  options.parameters = {{"bom", "true"}, {"delimiter", ";"}, {"formulas", "true"}};
+  ASSERT_TRUE(csv_plugin::ParseOptions(options, &csv).ok());
+  EXPECT_TRUE(csv.bom);
+  EXPECT_EQ(csv.delimiter, ';');
+  EXPECT_FALSE(csv.formula_guard);
+  EXPECT_EQ(csv.columns.front(), "id");  // the default columns
+  options.parameters = {{"colour", "red"}};
+  Status refused = csv_plugin::ParseOptions(options, &csv);
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.message(),
+            "unknown csv option 'colour'; valid options: bom, delimiter, formulas");
+}
+
 }  // namespace
 }  // namespace morgue

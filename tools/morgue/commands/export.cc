@@ -20,8 +20,8 @@ struct ExportArgs {
   std::string output;
   bool force = false;
   std::vector<std::string> fields;
-  // Options of the csv plugin (formats csv and tsv), passed to it as "@" entries of
-  // ExportOptions::fields: see plugins/csv/README.md.
+  // Options of the csv plugin (formats csv and tsv), passed to it as
+  // ExportOptions::parameters: see plugins/csv/README.md.
   bool bom = false;
   std::string delimiter;
   bool allow_formulas = false;
@@ -46,8 +46,7 @@ int ExportFailure(Context& context, const Status& status) {
                        status.message());
 }
 
-// Appends --bom, --delimiter and --allow-formulas to options->fields as the csv plugin's
-// "@" entries, until ExportOptions has room for options of its own.
+// Passes --bom, --delimiter and --allow-formulas to the csv plugin as parameters.
 int AddCsvOptions(Context& context, const ExportArgs& args, ExportOptions* options) {
   if (!args.bom && args.delimiter.empty() && !args.allow_formulas) {
     return kExitOk;
@@ -58,15 +57,15 @@ int AddCsvOptions(Context& context, const ExportArgs& args, ExportOptions* optio
         options->format + "'";
     return context.Error(kExitUsage, message);
   }
-  if (args.bom) options->fields.emplace_back("@bom");
-  if (args.allow_formulas) options->fields.emplace_back("@formulas");
+  if (args.bom) options->parameters["bom"] = "true";
+  if (args.allow_formulas) options->parameters["formulas"] = "true";
   if (!args.delimiter.empty()) {
     const std::string delimiter = args.delimiter == "\\t" ? "\t" : args.delimiter;
     if (delimiter.size() != 1) {
       return context.Error(kExitUsage, "--delimiter takes one character (or \\t for a tab), not '" +
                                            args.delimiter + "'");
     }
-    options->fields.push_back("@delimiter=" + delimiter);
+    options->parameters["delimiter"] = delimiter;
   }
   return kExitOk;
 }
