@@ -221,6 +221,34 @@ CommandResult RunMorgue(const std::vector<std::string>& args, const std::string&
   return RunCommand(argv, input, env, cwd);
 }
 
+void BuiltinPluginTest::SetUp() {
+  registry_.LoadDirectory(BuildPluginDir());
+  ASSERT_TRUE(registry_.ImporterFor(format_).ok() || registry_.ExporterFor(format_).ok())
+      << format_ << " plugin not loaded from " << BuildPluginDir();
+  archive_ = NewArchive("a.db");
+  ASSERT_NE(archive_, nullptr);
+}
+
+std::unique_ptr<Archive> BuiltinPluginTest::NewArchive(const std::string& name) {
+  auto archive = Archive::Open(dir_ / name);
+  EXPECT_TRUE(archive.ok()) << archive.status().ToString();
+  return archive.ok() ? std::move(archive).value() : nullptr;
+}
+
+std::vector<InputReport> BuiltinPluginTest::ImportFiles(
+    Archive& archive, const std::vector<std::filesystem::path>& files, const std::string& format) {
+  ImportOptions options;
+  options.format = format;
+  auto run = ImportRun::Start(archive, registry_, options);
+  EXPECT_TRUE(run.ok()) << run.status().ToString();
+  if (!run.ok()) return {};
+  std::vector<InputReport> reports;
+  reports.reserve(files.size());
+  for (const std::filesystem::path& file : files) reports.push_back((*run)->ImportFile(file));
+  EXPECT_TRUE((*run)->Finish().ok());
+  return reports;
+}
+
 std::filesystem::path SourceDir() { return MORGUE_SOURCE_DIR; }
 std::filesystem::path FixturesDir() { return MORGUE_FIXTURES_DIR; }
 std::filesystem::path SharedDir() { return MORGUE_SHARED_DIR; }

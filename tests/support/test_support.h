@@ -6,12 +6,16 @@
 #ifndef MORGUE_TESTS_SUPPORT_TEST_SUPPORT_H_
 #define MORGUE_TESTS_SUPPORT_TEST_SUPPORT_H_
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "morgue/archive.h"
+#include "morgue/import.h"
+#include "morgue/plugin_registry.h"
 
 namespace morgue::testing {
 
@@ -68,6 +72,31 @@ std::filesystem::path SharedDir();  // ../shared beside the source tree
 std::filesystem::path MorgueBinary();
 std::filesystem::path BuildPluginDir();  // the built-in plugins of this build
 std::filesystem::path TestPluginDir();   // the plugins built only for tests
+
+// A test of a built-in plugin on real archives: the plugins this tree built are loaded
+// into `registry_` (the one under test must be among them), and `archive_` is a fresh
+// archive in `dir_`.
+class BuiltinPluginTest : public ::testing::Test {
+ protected:
+  explicit BuiltinPluginTest(std::string format) : format_(std::move(format)) {}
+  void SetUp() override;
+
+  // Another fresh archive in `dir_`, or null (and a failed test).
+  std::unique_ptr<Archive> NewArchive(const std::string& name);
+
+  // Imports `files` into `archive` the way `morgue import` does: probed unless `format`
+  // is given.
+  std::vector<InputReport> ImportFiles(Archive& archive,
+                                       const std::vector<std::filesystem::path>& files,
+                                       const std::string& format = "");
+
+  TempDir dir_;
+  PluginRegistry registry_;
+  std::unique_ptr<Archive> archive_;
+
+ private:
+  std::string format_;
+};
 
 }  // namespace morgue::testing
 

@@ -55,27 +55,13 @@ std::vector<std::string> Paragraphs(const std::string& body) {
   return paragraphs;
 }
 
-class HtmlPluginTest : public ::testing::Test {
+class HtmlPluginTest : public testing::BuiltinPluginTest {
  protected:
-  void SetUp() override {
-    registry_.LoadDirectory(testing::BuildPluginDir());
-    ASSERT_TRUE(registry_.ImporterFor("html").ok())
-        << "html plugin not loaded from " << testing::BuildPluginDir();
-    auto archive = Archive::Open(dir_ / "a.db");
-    ASSERT_TRUE(archive.ok()) << archive.status().ToString();
-    archive_ = std::move(archive.value());
-  }
+  HtmlPluginTest() : BuiltinPluginTest("html") {}
 
   // Imports files the way `morgue import` does, each probed.
   std::vector<InputReport> Import(const std::vector<std::filesystem::path>& files) {
-    auto run = ImportRun::Start(*archive_, registry_, ImportOptions());
-    EXPECT_TRUE(run.ok()) << run.status().ToString();
-    if (!run.ok()) return {};
-    std::vector<InputReport> reports;
-    reports.reserve(files.size());
-    for (const auto& file : files) reports.push_back((*run)->ImportFile(file));
-    EXPECT_TRUE((*run)->Finish().ok());
-    return reports;
+    return ImportFiles(*archive_, files);
   }
 
   // The one article imported from `file`.
@@ -107,10 +93,6 @@ class HtmlPluginTest : public ::testing::Test {
     auto importer = registry_.ImporterFor("html");
     return importer.ok() ? importer->Probe({path, head}) : -1;
   }
-
-  TempDir dir_;
-  PluginRegistry registry_;
-  std::unique_ptr<Archive> archive_;
 };
 
 void ExpectKoreaTimesArticle(const Article& article, const std::string& image_url) {

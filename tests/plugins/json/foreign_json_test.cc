@@ -41,29 +41,14 @@ std::vector<std::string> Names(const Article& article) {
   return names;
 }
 
-class ForeignJsonTest : public ::testing::Test {
+class ForeignJsonTest : public testing::BuiltinPluginTest {
  protected:
-  void SetUp() override {
-    registry_.LoadDirectory(testing::BuildPluginDir());
-    ASSERT_TRUE(registry_.ImporterFor("json").ok())
-        << "json plugin not loaded from " << testing::BuildPluginDir();
-    auto archive = Archive::Open(dir_ / "a.db");
-    ASSERT_TRUE(archive.ok()) << archive.status().ToString();
-    archive_ = std::move(archive.value());
-  }
+  ForeignJsonTest() : BuiltinPluginTest("json") {}
 
   // Imports a file the way `morgue import` does: probed unless `format` is given.
   InputReport Import(const std::filesystem::path& file, const std::string& format = "") {
-    ImportOptions options;
-    options.format = format;
-    auto run = ImportRun::Start(*archive_, registry_, options);
-    EXPECT_TRUE(run.ok()) << run.status().ToString();
-    if (!run.ok()) {
-      return {};
-    }
-    InputReport report = (*run)->ImportFile(file);
-    EXPECT_TRUE((*run)->Finish().ok());
-    return report;
+    std::vector<InputReport> reports = ImportFiles(*archive_, {file}, format);
+    return reports.empty() ? InputReport() : reports[0];
   }
 
   // Imports `file`, expecting `count` articles, and returns the archive's articles.
@@ -87,10 +72,6 @@ class ForeignJsonTest : public ::testing::Test {
     auto count = archive_->Count(Filter());
     return count.ok() ? *count : -1;
   }
-
-  TempDir dir_;
-  PluginRegistry registry_;
-  std::unique_ptr<Archive> archive_;
 };
 
 TEST_F(ForeignJsonTest, TrafilaturaObject) {

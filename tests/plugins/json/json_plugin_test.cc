@@ -65,34 +65,15 @@ size_t CountParagraphs(const std::string& body) {
   return count;
 }
 
-class JsonPluginTest : public ::testing::Test {
+class JsonPluginTest : public testing::BuiltinPluginTest {
  protected:
-  void SetUp() override {
-    registry_.LoadDirectory(testing::BuildPluginDir());
-    ASSERT_TRUE(registry_.ImporterFor("json").ok())
-        << "json plugin not loaded from " << testing::BuildPluginDir();
-    archive_ = NewArchive("a.db");
-  }
-
-  std::unique_ptr<Archive> NewArchive(const std::string& name) {
-    auto archive = Archive::Open(dir_ / name);
-    EXPECT_TRUE(archive.ok()) << archive.status().ToString();
-    return archive.ok() ? std::move(archive.value()) : nullptr;
-  }
+  JsonPluginTest() : BuiltinPluginTest("json") {}
 
   // Imports one file the way `morgue import` does: probed unless `format` is given.
   InputReport ImportFile(Archive& archive, const std::filesystem::path& file,
                          const std::string& format = "") {
-    ImportOptions options;
-    options.format = format;
-    auto run = ImportRun::Start(archive, registry_, options);
-    EXPECT_TRUE(run.ok()) << run.status().ToString();
-    if (!run.ok()) {
-      return {};
-    }
-    InputReport report = (*run)->ImportFile(file);
-    EXPECT_TRUE((*run)->Finish().ok());
-    return report;
+    std::vector<InputReport> reports = ImportFiles(archive, {file}, format);
+    return reports.empty() ? InputReport() : reports[0];
   }
 
   // Writes `content` to a file called `name` and imports it into the default archive.
@@ -147,10 +128,6 @@ class JsonPluginTest : public ::testing::Test {
     EXPECT_TRUE(count.ok()) << count.status().ToString();
     return count.ok() ? *count : -1;
   }
-
-  TempDir dir_;
-  PluginRegistry registry_;
-  std::unique_ptr<Archive> archive_;
 };
 
 // --- probing ------------------------------------------------------------------------

@@ -353,39 +353,14 @@ TEST(GuessLanguageTest, NamesOnlyObviousLanguages) {
 
 // ---- The plugin, loaded by the host -------------------------------------------------------
 
-class TextPluginTest : public ::testing::Test {
+class TextPluginTest : public testing::BuiltinPluginTest {
  protected:
-  void SetUp() override {
-    registry_.LoadDirectory(testing::BuildPluginDir());
-    ASSERT_TRUE(registry_.ImporterFor("text").ok())
-        << "text plugin not loaded from " << testing::BuildPluginDir();
-    archive_ = NewArchive("a.db");
-    ASSERT_NE(archive_, nullptr);
-  }
-
-  std::unique_ptr<Archive> NewArchive(const std::string& name) {
-    auto archive = Archive::Open(dir_ / name);
-    EXPECT_TRUE(archive.ok()) << archive.status().ToString();
-    return archive.ok() ? std::move(archive.value()) : nullptr;
-  }
+  TextPluginTest() : BuiltinPluginTest("text") {}
 
   // Imports files the way `morgue import` does: probed unless `format` is given.
   std::vector<InputReport> Import(Archive& archive, const std::vector<fs::path>& files,
                                   const std::string& format = "") {
-    ImportOptions options;
-    options.format = format;
-    auto run = ImportRun::Start(archive, registry_, options);
-    EXPECT_TRUE(run.ok()) << run.status().ToString();
-    if (!run.ok()) {
-      return {};
-    }
-    std::vector<InputReport> reports;
-    reports.reserve(files.size());
-    for (const fs::path& file : files) {
-      reports.push_back((*run)->ImportFile(file));
-    }
-    EXPECT_TRUE((*run)->Finish().ok());
-    return reports;
+    return ImportFiles(archive, files, format);
   }
 
   std::vector<Article> Articles(Archive& archive) {
@@ -406,10 +381,6 @@ class TextPluginTest : public ::testing::Test {
     }
     return -1;
   }
-
-  TempDir dir_;
-  PluginRegistry registry_;
-  std::unique_ptr<Archive> archive_;
 };
 
 TEST_F(TextPluginTest, ProbesTextFilesAndLeavesJsonAndHtmlToTheirPlugins) {
