@@ -468,8 +468,15 @@ std::string_view ShapeName(Shape shape) {
   return "morgue";
 }
 
-Status ArticleFromAnyJson(const Json& value, Article* article) {
-  const Shape shape = DetectShape(value);
+std::optional<Shape> ShapeForFormat(std::string_view format) {
+  for (Shape shape : {Shape::kTrafilatura, Shape::kReadability, Shape::kNewspaper}) {
+    if (format == ShapeName(shape)) return shape;
+  }
+  return std::nullopt;
+}
+
+Status ArticleFromAnyJson(const Json& value, Article* article, std::optional<Shape> forced) {
+  const Shape shape = forced.value_or(DetectShape(value));
   if (shape == Shape::kMorgue) {
     return ArticleFromJson(value, article);
   }

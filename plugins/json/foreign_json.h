@@ -8,6 +8,7 @@
 #ifndef MORGUE_PLUGINS_JSON_FOREIGN_JSON_H_
 #define MORGUE_PLUGINS_JSON_FOREIGN_JSON_H_
 
+#include <optional>
 #include <string_view>
 
 #include "morgue/article.h"
@@ -28,9 +29,15 @@ Shape DetectShape(const Json& value);
 // "morgue", "trafilatura", "readability", "newspaper".
 std::string_view ShapeName(Shape shape);
 
-// Fills *article from a record of any shape. Messages name the field as the input spells
-// it ("field 'author' must be a string, found array"), without the record's location.
-Status ArticleFromAnyJson(const Json& value, Article* article);
+// The shape a format name asks for: "trafilatura", "readability", "newspaper"; none for
+// "json" and "jsonl", whose records are told apart one by one.
+std::optional<Shape> ShapeForFormat(std::string_view format);
+
+// Fills *article from a record of `shape`, or of the shape DetectShape finds when none is
+// given. Messages name the field as the input spells it ("field 'author' must be a
+// string, found array"), without the record's location.
+Status ArticleFromAnyJson(const Json& value, Article* article,
+                          std::optional<Shape> shape = std::nullopt);
 
 }  // namespace morgue::json_plugin
 

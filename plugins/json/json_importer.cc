@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -131,9 +132,10 @@ Status MalformedJson(std::string_view text, const Json::parse_error& error, size
                                  std::to_string(column) + ": " + ParseErrorReason(error));
 }
 
-Status AddArticle(const Json& value, const std::string& where, ArticleSink& sink) {
+Status AddArticle(const Json& value, const std::string& where, std::optional<Shape> shape,
+                  ArticleSink& sink) {
   Article article;
-  Status status = ArticleFromAnyJson(value, &article);
+  Status status = ArticleFromAnyJson(value, &article, shape);
   if (!status.ok()) {
     return status.WithContext(where);
   }
@@ -150,7 +152,7 @@ std::string_view NextLine(std::string_view text, size_t* start) {
 
 bool IsBlank(std::string_view line) { return FirstNonSpace(line) == '\0'; }
 
-Status ImportLines(std::string_view text, ArticleSink& sink) {
+Status ImportLines(std::string_view text, std::optional<Shape> shape, ArticleSink& sink) {
   size_t number = 0;
   for (size_t start = 0; start < text.size();) {
     const std::string_view line = NextLine(text, &start);
@@ -167,7 +169,7 @@ Status ImportLines(std::string_view text, ArticleSink& sink) {
       return Status::InvalidArgument("line " + std::to_string(number) + ": " +
                                      OutOfRangeReason(error));
     }
-    MORGUE_RETURN_IF_ERROR(AddArticle(value, "line " + std::to_string(number), sink));
+    MORGUE_RETURN_IF_ERROR(AddArticle(value, "line " + std::to_string(number), shape, sink));
   }
   return Status::OK();
 }
@@ -184,7 +186,7 @@ bool StartsLikeJsonLines(std::string_view text) {
   return false;
 }
 
-Status ImportDocument(std::string_view text, ArticleSink& sink) {
+Status ImportDocument(std::string_view text, std::optional<Shape> shape, ArticleSink& sink) {
   if (IsBlank(text)) {
     return Status::InvalidArgument(
         "the input is empty; expected a JSON array of article objects or one article object");
@@ -194,14 +196,14 @@ Status ImportDocument(std::string_view text, ArticleSink& sink) {
     document = Json::parse(text);
   } catch (const Json::parse_error& error) {
     if (StartsLikeJsonLines(text)) {
-      return ImportLines(text, sink);
+      return ImportLines(text, shape, sink);
     }
     return MalformedJson(text, error, 1);
   } catch (const Json::out_of_range& error) {
     return Status::InvalidArgument(OutOfRangeReason(error));
   }
   if (document.is_object()) {
-    return AddArticle(document, "record 1", sink);
+    return AddArticle(document, "record 1", shape, sink);
   }
   if (!document.is_array()) {
     return Status::InvalidArgument(
@@ -209,7 +211,7 @@ Status ImportDocument(std::string_view text, ArticleSink& sink) {
         document.type_name());
   }
   for (size_t i = 0; i < document.size(); ++i) {
-    MORGUE_RETURN_IF_ERROR(AddArticle(document[i], "record " + std::to_string(i + 1), sink));
+    MORGUE_RETURN_IF_ERROR(AddArticle(document[i], "record " + std::to_string(i + 1), shape, sink));
   }
   return Status::OK();
 }
@@ -235,19 +237,23 @@ int JsonImporter::Probe(const ProbeInput& input) const {
 Status JsonImporter::Import(const ImportInput& input, ArticleSink& sink) {
   const std::string_view text = WithoutBom(input.bytes);
   try {
+    // --format trafilatura (readability, newspaper) reads every record as that tool's;
+    // json and jsonl tell the shapes apart record by record.
+    const std::optional<Shape> shape = ShapeForFormat(input.format);
     if (input.format == "jsonl") {
-      return ImportLines(text, sink);
+      return ImportLines(text, shape, sink);
     }
-    if (input.format != "json" && !input.format.empty()) {
+    if (input.format != "json" && !input.format.empty() && !shape.has_value()) {
       return Status::InvalidArgument("unknown format '" + input.format +
-                                     "'; the json plugin reads json, jsonl");
+                                     "'; the json plugin reads json, jsonl, trafilatura, "
+                                     "readability, newspaper");
     }
     // A probed input always arrives as "json", the plugin's first format; a .jsonl file
     // is still read line by line so that messages count lines.
     if (IsJsonLinesExtension(LowerExtension(input.path)) && FirstNonSpace(text) == '{') {
-      return ImportLines(text, sink);
+      return ImportLines(text, shape, sink);
     }
-    return ImportDocument(text, sink);
+    return ImportDocument(text, shape, sink);
   } catch (const Json::exception& error) {
     // Not expected: every value is type-checked before use.
     return Status::PluginFailed(error.what());

@@ -5,6 +5,7 @@
 MORGUE_PLUGIN(morgue::json_plugin::JsonImporter, morgue::json_plugin::JsonExporter,
               {.name = "json",
                .version = "1.0.0",
-               .formats = "json,jsonl",
+               // Export writes json and jsonl; import also takes the other tools' shapes.
+               .formats = "json,jsonl,trafilatura,readability,newspaper",
                .extensions = ".json,.jsonl,.ndjson",
                .description = "morgue JSON articles, as a JSON array or JSON Lines"})

@@ -201,6 +201,29 @@ TEST_F(ForeignJsonTest, NewspaperArticle) {
                                       {"media", "newspaper:top_image"}}));
 }
 
+TEST_F(ForeignJsonTest, FormatNamesTheToolWhenTheRecordsDoNotSayIt) {
+  // No byline or textContent: detection alone takes it for morgue JSON and refuses it.
+  WriteFile(
+      dir_ / "sparse.json",
+      R"({"title": "Harbour reopens", "siteName": "The Korea Times", "excerpt": "Boats return."})");
+  InputReport detected = Import(dir_ / "sparse.json");
+  EXPECT_FALSE(detected.status.ok());
+  EXPECT_THAT(detected.status.message(), HasSubstr("unknown field 'siteName'"));
+
+  InputReport forced = Import(dir_ / "sparse.json", "readability");
+  ASSERT_TRUE(forced.status.ok()) << forced.status.ToString();
+  auto article = archive_->Get(forced.article_ids.at(0));
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ(article->title, "Harbour reopens");
+  EXPECT_EQ(article->source, "Korea Times");
+  EXPECT_EQ(article->summary, "Boats return.");
+
+  // A morgue record read as newspaper's is refused in newspaper's terms.
+  WriteFile(dir_ / "morgue.json", R"({"title": "T", "subtitle": "S"})");
+  InputReport wrong = Import(dir_ / "morgue.json", "newspaper");
+  EXPECT_THAT(wrong.status.message(), HasSubstr("newspaper record"));
+}
+
 TEST_F(ForeignJsonTest, MixedShapesInOneJsonLinesFile) {
   std::vector<Article> articles = ImportAll(Foreign("mixed-shapes.jsonl"), 4);
   ASSERT_EQ(articles.size(), 4u);
