@@ -557,6 +557,17 @@ TEST_F(CliTest, SearchFindsTheSeedArticleWithASnippet) {
   EXPECT_FALSE(Contains(result.out, "fisheries"));
 }
 
+TEST_F(CliTest, SearchShowsTheBestTwentyUnlessToldOtherwise) {
+  std::string many;
+  for (int i = 0; i < 25; ++i) {
+    many += "{\"title\": \"Harbour note " + std::to_string(i) + "\"}\n";
+  }
+  ASSERT_EQ(OnArchive({"import", "--format", "jsonl", "-"}, many).exit_code, kOk);
+  EXPECT_EQ(Json::parse(OnArchive({"search", "harbour", "--json"}).out).size(), 20u);
+  EXPECT_EQ(Json::parse(OnArchive({"search", "harbour", "--json", "--limit", "30"}).out).size(),
+            25u);
+}
+
 TEST_F(CliTest, SearchAppliesFiltersAndPrintsJson) {
   ImportSample();
   CommandResult filtered = OnArchive({"search", "japan", "--source", "japan times"});

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <thread>
+
 #include "support/test_support.h"
 
 namespace morgue {
@@ -469,14 +471,34 @@ TEST_F(ArchiveTest, CursorStreamsTheFilteredArticles) {
   EXPECT_EQ(count, 20);
 }
 
-TEST(ArchiveConcurrencyTest, TwoConnectionsWriteInTurn) {
+TEST(ArchiveConcurrencyTest, TwoConnectionsWritingAtOnceTakeTurns) {
+  // Each thread has its own connection, as two `morgue import` processes would; the
+  // busy timeout and BEGIN IMMEDIATE make them queue instead of failing with "locked".
   TempDir dir;
-  auto first = Archive::Open(dir / "a.db");
-  auto second = Archive::Open(dir / "a.db");
-  ASSERT_TRUE(first.ok() && second.ok());
-  ASSERT_TRUE((*first)->Add(Simple("From first", "one")).ok());
-  ASSERT_TRUE((*second)->Add(Simple("From second", "two")).ok());
-  EXPECT_EQ((*first)->Stats()->articles, 2);
+  ASSERT_TRUE(Archive::Open(dir / "a.db").ok());
+  std::vector<Status> failures[2];
+  auto writer = [&dir, &failures](int n) {
+    auto archive = Archive::Open(dir / "a.db");
+    if (!archive.ok()) {
+      failures[n].push_back(archive.status());
+      return;
+    }
+    for (int i = 0; i < 50; ++i) {
+      std::string name = "Writer " + std::to_string(n) + " piece " + std::to_string(i);
+      auto added = (*archive)->Add(Simple(name, name + " body"));
+      if (!added.ok()) failures[n].push_back(added.status());
+    }
+  };
+  std::thread first(writer, 0);
+  std::thread second(writer, 1);
+  first.join();
+  second.join();
+  for (const auto& list : failures) {
+    for (const Status& failure : list) ADD_FAILURE() << failure.ToString();
+  }
+  auto archive = Archive::Open(dir / "a.db");
+  ASSERT_TRUE(archive.ok());
+  EXPECT_EQ((*archive)->Stats()->articles, 100);
 }
 
 }  // namespace
