@@ -813,6 +813,17 @@ void CutOtherContributors(std::string* text) {
   }
 }
 
+// "Martin Untersinger (avec Damien Leloup et Morgane Tual)", "Jane Doe (with John Roe)":
+// co-authors credited in brackets join the list as if written "X, Y et Z".
+void UnwrapCoauthorClause(std::string* text) {
+  static const std::regex kClause("\\s*\\((?:avec|with|mit|con|com)\\s+([^()]+)\\)\\s*$",
+                                  kRegexFlags);
+  std::smatch m;
+  if (std::regex_search(*text, m, kClause) && m.position(0) > 0) {
+    *text = text->substr(0, static_cast<size_t>(m.position(0))) + ", " + m[1].str();
+  }
+}
+
 // "Bradley M. Kuhn (http://ebb.org/bkuhn/)": a home page in brackets after a name.
 void RemoveBracketedUrls(std::string* text) {
   for (size_t open = text->find('('); open != std::string::npos; open = text->find('(', open)) {
@@ -1442,6 +1453,7 @@ std::optional<Byline> ParseByline(std::string_view line) {
   BylineScan scan;
   const BylinePrefix prefix = StripBylinePrefix(&text);
   CutOtherContributors(&text);
+  UnwrapCoauthorClause(&text);
   scan.signal = prefix != BylinePrefix::kNone;
   if (prefix == BylinePrefix::kPostedBy) {
     StripPostedWhen(&text);
@@ -1511,6 +1523,7 @@ std::vector<std::string> SplitAuthorNames(std::string_view names) {
   RemoveBracketedUrls(&text);
   StripBylinePrefix(&text);
   CutOtherContributors(&text);
+  UnwrapCoauthorClause(&text);
   RemoveEmails(&text);
   StripTrailingWhen(&text);
   const std::vector<NamePiece> name_pieces = SplitNamePieces(text);

@@ -182,6 +182,11 @@ TEST(ParseBylineTest, ReadsBylinesAsPagesWriteThem) {
        ""},
       // French "Par ... et ...".
       {"Par Marie Dupont et Jean Martin", {Named("Marie Dupont"), Named("Jean Martin")}, ""},
+      // Co-authors credited in brackets (Le Monde), in French and English.
+      {"Par Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+       {Named("Martin Untersinger"), Named("Damien Leloup"), Named("Morgane Tual")},
+       ""},
+      {"By Jane Doe (with John Roe)", {Named("Jane Doe"), Named("John Roe")}, ""},
       // A date or time shown with the names.
       {"By Jane Doe May 20, 2019", {Named("Jane Doe")}, ""},
       {"By Jane Doe | Updated 3 hours ago", {Named("Jane Doe")}, ""},
@@ -249,6 +254,8 @@ TEST(SplitAuthorNamesTest, SplitsNamesFieldsFromMetadata) {
       {"Jane Doe 1:39 PM ET", {"Jane Doe"}},
       {"Anna Nováková před 2 hodinami", {"Anna Nováková"}},
       {"Par Marie Dupont et Jean Martin", {"Marie Dupont", "Jean Martin"}},
+      {"Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+       {"Martin Untersinger", "Damien Leloup", "Morgane Tual"}},
       // A home page in brackets, a degree.
       {"Jane Doe (http://example.org/jane/)", {"Jane Doe"}},
       {"Jane Doe, MD", {"Jane Doe"}},
