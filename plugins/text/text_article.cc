@@ -25,6 +25,7 @@ constexpr const char* kRuleCredit = "text-credit-line";
 constexpr const char* kRuleEmailDomain = "text-email-domain";
 constexpr const char* kRuleBylineSource = "text-byline-source";
 constexpr const char* kRuleScript = "text-script";
+constexpr const char* kRuleLabels = "text-labels-line";
 
 constexpr size_t kMaxHeaderLines = 12;  // date, title, caption, deck, byline fit well within
 constexpr size_t kMaxTitleWords = 30;   // a longer first line is a paragraph
@@ -329,8 +330,42 @@ std::vector<std::vector<std::string>> GroupBlocks(const std::vector<Line>& lines
   return blocks;
 }
 
+// "Labels: defense, Japan, North Korea" (Blogger), "Tags: …", "Filed under: …": the
+// post's labels as tags. Only the first such line counts; a line of more than a few
+// dozen labels is a sidebar's label cloud, not the post's.
+bool TakeLabelsLine(const std::string& line, Parse* parse) {
+  static const std::regex kLead(R"(^(?:labels?|tags?|categories|category|filed under)\s*:\s*)",
+                                kRegexFlags);
+  constexpr size_t kMaxLabels = 30;
+  constexpr size_t kMaxLabelBytes = 80;
+  std::smatch m;
+  if (line.size() > kMaxShortLineBytes || !std::regex_search(line, m, kLead)) {
+    return false;
+  }
+  if (!parse->article.tags.empty()) {
+    return true;
+  }
+  std::vector<std::string> labels;
+  std::string_view rest(line);
+  rest.remove_prefix(static_cast<size_t>(m.length(0)));
+  while (!rest.empty()) {
+    const size_t comma = std::min(rest.find(','), rest.size());
+    const std::string label = CollapseWhitespace(rest.substr(0, comma));
+    if (!label.empty() && label.size() <= kMaxLabelBytes &&
+        std::find(labels.begin(), labels.end(), label) == labels.end()) {
+      labels.push_back(label);
+    }
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
+  if (!labels.empty() && labels.size() <= kMaxLabels) {
+    parse->article.tags = std::move(labels);
+    parse->article.provenance["tags"] = kRuleLabels;
+  }
+  return true;
+}
+
 // The line where the article ends and the blog's footer begins. Lines from there on are
-// read only for the poster ("Posted by …") and a copyright credit.
+// read only for the poster ("Posted by …"), the post's labels and a copyright credit.
 size_t FindFooter(const std::vector<Line>& lines, size_t begin, Parse* parse) {
   size_t footer = lines.size();
   for (size_t i = begin; i < lines.size(); ++i) {
@@ -343,7 +378,7 @@ size_t FindFooter(const std::vector<Line>& lines, size_t begin, Parse* parse) {
     const std::string& line = lines[i].text;
     if (IsPostedByLine(line) && parse->posters.empty()) {
       AddPoster(line, parse);
-    } else if (IsCopyrightLine(line)) {
+    } else if (!TakeLabelsLine(line, parse) && IsCopyrightLine(line)) {
       SetCredit(CreditLine(line), parse);
     }
   }

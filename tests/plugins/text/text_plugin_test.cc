@@ -170,6 +170,26 @@ TEST(TextArticleTest, DropsBloggerBoilerplateAndKeepsThePosterApart) {
   EXPECT_EQ(article.authors, (std::vector<Author>{MakeAuthor("Jane Doe"),
                                                   MakeAuthor("kimchi-watcher", "", "poster")}));
   EXPECT_EQ(article.source, "") << "a reader's comment is no credit";
+  EXPECT_EQ(article.tags, (std::vector<std::string>{"defense", "Japan"}));
+  EXPECT_EQ(article.provenance.at("tags"), "text-labels-line");
+}
+
+TEST(TextArticleTest, TakesOnlyThePostsOwnLabelsAsTags) {
+  const std::string article_text =
+      "Talks on military pact stall\n\nBy Jane Doe\n\n"
+      "The first paragraph of the article is long enough to count as article text.\n\n";
+  // A post's labels, then the sidebar's label widget: only the first line counts.
+  EXPECT_EQ(ParseTextArticle(article_text + "Labels: North Korea, , defense, defense\n" +
+                             "Labels: Chonan, economy, foot-and-mouth\n")
+                .tags,
+            (std::vector<std::string>{"North Korea", "defense"}));
+  // A cloud of forty labels is no post's label line, though still no article text.
+  std::string cloud = "Tags:";
+  for (int i = 0; i < 40; ++i) cloud += " t" + std::to_string(i) + ",";
+  const Article clouded = ParseTextArticle(article_text + cloud + "\n");
+  EXPECT_TRUE(clouded.tags.empty());
+  EXPECT_EQ(clouded.body,
+            "The first paragraph of the article is long enough to count as article text.");
 }
 
 TEST(TextArticleTest, DropsWordPressBoilerplate) {
