@@ -1,0 +1,382 @@
+#!/usr/bin/env python3
+"""morgue's performance suite: morgue and a reference measured side by side, in one run.
+
+Run through tools/bench/run.sh, which builds what this needs. Every figure is a ratio to
+a reference run on the same machine, the same inputs, in the same run, because absolute
+times on shared machines are not comparable between runs.
+
+  suite.py --build DIR --work DIR [--sizes 10000,100000] [--html-pages 20000]
+           [--readability] [--quick]
+
+Benchmarks (each measured as a whole process: wall time and peak RSS from wait4):
+  import-jsonl  morgue import of N generated articles vs the sqlite3 shell loading the
+                same rows into the same tables (same FTS5 index, one transaction)
+  import-html   morgue import of the real test pages and of generated blog pages vs a
+                bare libxml2 parse of the same bytes, and Readability.js when asked
+  export        morgue export csv / jsonl vs sqlite3 -csv / -json of the same columns
+  search        50 queries: morgue search vs the same FTS5 query run by sqlite3
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
+EXPORT_FIELDS = ["id", "title", "subtitle", "authors", "published", "source", "url", "tags",
+                 "body"]
+# The same columns, read by sqlite3 from the view morgue documents for outside tools.
+EXPORT_SQL = ("SELECT id, title, subtitle, authors, published, source, url, tags, body "
+              "FROM articles_flat ORDER BY id")
+
+
+class Run:
+    """One finished process: wall seconds, peak RSS in MiB, standard output."""
+
+    def __init__(self, seconds, rss_mib, stdout):
+        self.seconds = seconds
+        self.rss_mib = rss_mib
+        self.stdout = stdout
+
+
+def run(cmd, stdin=None, cwd=None, env=None):
+    """Runs a command that is not measured (setup, counts); stops the suite if it fails."""
+    stdin_file = open(stdin, "rb") if stdin else subprocess.DEVNULL
+    try:
+        proc = subprocess.run([str(c) for c in cmd], stdin=stdin_file, capture_output=True,
+                              cwd=cwd, env=env, check=False)
+    finally:
+        if stdin:
+            stdin_file.close()
+    if proc.returncode != 0:
+        sys.stderr.write(f"suite: {' '.join(map(str, cmd))} failed ({proc.returncode}):\n"
+                         f"{proc.stderr.decode(errors='replace')[-2000:]}\n")
+        raise SystemExit(1)
+    return Run(0.0, 0.0, proc.stdout)
+
+
+def measure(cmd, stdin=None, cwd=None, env=None):
+    """Runs cmd and returns its wall time and its own peak RSS, read with wait4. Standard
+    error goes to suite.log in the current folder of the suite, for when it fails."""
+    read_out, write_out = os.pipe()
+    log = os.open("suite.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # child
+        try:
+            os.dup2(write_out, 1)
+            os.dup2(log, 2)
+            os.dup2(os.open(stdin or os.devnull, os.O_RDONLY), 0)
+            if cwd:
+                os.chdir(cwd)
+            os.execvpe(str(cmd[0]), [str(c) for c in cmd], env or os.environ)
+        finally:
+            os._exit(127)
+    os.close(write_out)
+    os.close(log)
+    chunks = []
+    while chunk := os.read(read_out, 1 << 16):
+        chunks.append(chunk)
+    os.close(read_out)
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.stderr.write(f"suite: {' '.join(map(str, cmd))} exited with {code} "
+                         "(see suite.log)\n")
+        raise SystemExit(1)
+    return Run(seconds, usage.ru_maxrss / 1024.0, b"".join(chunks))
+
+
+class Suite:
+    def __init__(self, args):
+        self.build = Path(args.build).resolve()
+        self.work = Path(args.work).resolve()
+        self.morgue = self.build / "bin" / "morgue"
+        self.plugins = self.build / "plugins"
+        self.gen = self.build / "tools" / "bench" / "morgue_corpus_gen"
+        self.libxml2 = self.build / "tools" / "bench" / "morgue_bench_libxml2"
+        self.sizes = [int(n) for n in args.sizes.split(",")]
+        self.html_pages = args.html_pages
+        self.readability = args.readability
+        self.rows = []  # (benchmark, what, morgue, reference, ratio, target, memory)
+        self.env = dict(os.environ, MORGUE_PLUGIN_PATH=str(self.plugins))
+
+    # ---- helpers -------------------------------------------------------------------------
+
+    def morgue_cmd(self, archive, *args):
+        return [self.morgue, "--archive", archive, "--quiet", *args]
+
+    def fresh(self, path):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        return path
+
+    def row(self, benchmark, what, ours, reference, ratio, target, memory):
+        self.rows.append((benchmark, what, ours, reference, ratio, target, memory))
+        print(f"  {benchmark:<13} {what:<34} {ours:>18} {reference:>22} {ratio:>7} "
+              f"{target:>8} {memory}", flush=True)
+
+    # ---- corpora -------------------------------------------------------------------------
+
+    def generate(self):
+        self.work.mkdir(parents=True, exist_ok=True)
+        for n in self.sizes:
+            jsonl = self.work / f"articles-{n}.jsonl"
+            if not jsonl.exists():
+                run([self.gen, "--articles", n, "--jsonl", jsonl])
+        pages = self.work / f"pages-{self.html_pages}"
+        if not pages.exists():
+            run([self.gen, "--articles", self.html_pages, "--html-dir", pages])
+
+    # ---- import-jsonl ----------------------------------------------------------------
+
+    def sqlite_load_script(self, jsonl):
+        # The rows morgue writes for these records: sources, articles (with the derived
+        # author and tag text the search index reads), authors, tags and their links. The
+        # FTS5 triggers of the schema index every article, as they do for morgue.
+        return f"""
+.bail on
+.mode ascii
+.separator "\\037" "\\n"
+CREATE TEMP TABLE lines(line TEXT);
+.import '{jsonl}' lines
+BEGIN;
+INSERT OR IGNORE INTO sources(name, origin) SELECT DISTINCT line->>'source', 'import'
+  FROM lines WHERE line->>'source' IS NOT NULL;
+INSERT OR IGNORE INTO authors(name, email) SELECT DISTINCT j.value->>'name', '' FROM lines,
+  json_each(line, '$.authors') j;
+INSERT OR IGNORE INTO tags(name) SELECT DISTINCT j.value FROM lines, json_each(line, '$.tags') j;
+INSERT INTO article_authors(article_id, author_id, position, role)
+  SELECT l.rowid, (SELECT id FROM authors WHERE name = j.value->>'name' AND email = ''),
+         j.key, 'author'
+  FROM lines l, json_each(l.line, '$.authors') j;
+INSERT INTO article_tags(article_id, tag_id)
+  SELECT l.rowid, (SELECT id FROM tags WHERE name = j.value)
+  FROM lines l, json_each(l.line, '$.tags') j;
+INSERT INTO articles(id, title, subtitle, body, language, url, published, source_id,
+                     word_count, body_hash, authors_text, tags_text, added_at)
+  SELECT l.rowid, line->>'title', line->>'subtitle', line->>'body', line->>'language',
+         line->>'url', line->>'published',
+         (SELECT id FROM sources WHERE name = line->>'source'),
+         length(line->>'body') - length(replace(line->>'body', ' ', '')) + 1,
+         hex(sha3(line->>'body', 256)),
+         (SELECT group_concat(j.value->>'name', '; ') FROM json_each(line, '$.authors') j),
+         (SELECT group_concat(j.value, '; ') FROM json_each(line, '$.tags') j),
+         strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+  FROM lines l;
+COMMIT;
+"""
+
+    def import_jsonl(self):
+        print("import-jsonl", flush=True)
+        for n in self.sizes:
+            jsonl = self.work / f"articles-{n}.jsonl"
+            megabytes = jsonl.stat().st_size / 1e6
+            archive = self.fresh(self.work / f"morgue-{n}.db")
+            ours = measure(self.morgue_cmd(archive, "import", jsonl), env=self.env)
+            reference_db = self.fresh(self.work / f"sqlite3-{n}.db")
+            run([self.morgue, "--archive", reference_db, "--quiet", "init"], env=self.env)
+            script = self.work / f"load-{n}.sql"
+            script.write_text(self.sqlite_load_script(jsonl))
+            reference = measure(["sqlite3", reference_db], stdin=script)
+            count = int(run(["sqlite3", archive, "SELECT count(*) FROM articles"]).stdout)
+            ref_count = int(run(["sqlite3", reference_db,
+                                     "SELECT count(*) FROM articles"]).stdout)
+            if count != n or ref_count != n:
+                sys.stderr.write(f"suite: expected {n} articles, morgue has {count}, "
+                                 f"the reference {ref_count}\n")
+                raise SystemExit(1)
+            ratio = reference.seconds / ours.seconds
+            self.row("import-jsonl", f"N={n} ({megabytes:.0f} MB)",
+                     f"{n / ours.seconds:,.0f} art/s {megabytes / ours.seconds:.1f} MB/s",
+                     f"sqlite3 {n / reference.seconds:,.0f} art/s",
+                     f"{ratio:.2f}", ">= 0.50",
+                     f"{ours.rss_mib:.0f} MiB (sqlite3 {reference.rss_mib:.0f})")
+
+    # ---- import-html -----------------------------------------------------------------
+
+    def readability_setup(self):
+        folder = self.work / "readability-js"
+        if not (folder / "node_modules" / "@mozilla" / "readability").exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / "tools" / "bench" / "readability" / "package.json", folder)
+            run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=folder)
+        shutil.copy(ROOT / "tools" / "bench" / "readability" / "extract.mjs", folder)
+        return folder
+
+    def import_html(self):
+        print("import-html", flush=True)
+        sets = []
+        if CORPUS.is_dir():
+            sets.append(("real pages", sorted(CORPUS.glob("*/source.html"))))
+        generated = sorted((self.work / f"pages-{self.html_pages}").rglob("*.html"))
+        sets.append(("generated blog pages", generated))
+        readability = self.readability_setup() if self.readability else None
+        for name, files in sets:
+            listing = self.work / f"list-{len(files)}.txt"
+            listing.write_text("".join(f"{f}\n" for f in files))
+            megabytes = sum(f.stat().st_size for f in files) / 1e6
+            pages = len(files)
+            # morgue reads the same files; a folder of symlinks gives it the real pages
+            # without copying them.
+            inputs = self.work / f"inputs-{len(files)}"
+            if not inputs.exists():
+                inputs.mkdir()
+                for i, f in enumerate(files):
+                    (inputs / f"{i:06d}.html").symlink_to(f)
+            archive = self.fresh(self.work / f"html-{len(files)}.db")
+            ours = measure(self.morgue_cmd(archive, "import", "--format", "html", inputs),
+                           env=self.env)
+            bare = measure([self.libxml2, inputs])
+            ratio = bare.seconds / ours.seconds
+            self.row("import-html", f"{name} ({pages}, {megabytes:.0f} MB)",
+                     f"{pages / ours.seconds:,.0f} pages/s {megabytes / ours.seconds:.1f} MB/s",
+                     f"libxml2 {pages / bare.seconds:,.0f} pages/s", f"{ratio:.2f}", ">= 0.50",
+                     f"{ours.rss_mib:.0f} MiB")
+            if readability:
+                for dom in ("linkedom", "jsdom"):
+                    ref = measure(["node", readability / "extract.mjs", dom, listing],
+                                      cwd=readability)
+                    self.row("import-html", f"{name}: vs Readability.js/{dom}",
+                             f"{pages / ours.seconds:,.0f} pages/s",
+                             f"{pages / ref.seconds:,.1f} pages/s",
+                             f"{ref.seconds / ours.seconds:.2f}", "", f"node {ref.rss_mib:.0f} MiB")
+
+    # ---- export --------------------------------------------------------------------------
+
+    def export(self):
+        print("export", flush=True)
+        for n in self.sizes:
+            archive = self.work / f"morgue-{n}.db"
+            for fmt, mode in (("csv", "-csv"), ("jsonl", "-json")):
+                out = self.work / f"export-{n}.{fmt}"
+                ours = measure(self.morgue_cmd(archive, "export", "--format", fmt,
+                                                   "--fields", ",".join(EXPORT_FIELDS),
+                                                   "--force", "-o", out), env=self.env)
+                ref_out = self.work / f"export-{n}-sqlite3.{fmt}"
+                reference = measure(["sqlite3", mode, "-header", archive,
+                                         f".output {ref_out}", EXPORT_SQL])
+                megabytes = out.stat().st_size / 1e6
+                ratio = ours.seconds / reference.seconds
+                self.row("export", f"{fmt} N={n} ({megabytes:.0f} MB)",
+                         f"{ours.seconds:.2f} s {megabytes / ours.seconds:.0f} MB/s",
+                         f"sqlite3 {mode} {reference.seconds:.2f} s", f"{ratio:.2f}x",
+                         "<= 1.25x", f"{ours.rss_mib:.0f} MiB (sqlite3 {reference.rss_mib:.0f})")
+
+    # ---- search --------------------------------------------------------------------------
+
+    def queries(self, jsonl):
+        """50 queries from the corpus itself: common and rare words, phrases, prefixes,
+        two and three terms, some with filters."""
+        titles, tags = [], []
+        with open(jsonl, encoding="utf-8") as lines:
+            for i, line in enumerate(lines):
+                if i >= 2000:
+                    break
+                record = json.loads(line)
+                titles.append(record["title"].lower().split())
+                tags.extend(record.get("tags", []))
+        counts = {}
+        for words in titles:
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        by_count = sorted(counts, key=lambda w: (-counts[w], w))
+        common, rare = by_count[:10], by_count[len(by_count) // 2:][:10]
+        queries = []
+        queries += [(w, []) for w in common[:8]]
+        queries += [(w, []) for w in rare[:8]]
+        queries += [(f'"{" ".join(t[1:3])}"', []) for t in titles[:8] if len(t) >= 3]
+        queries += [(f"{w[:3]}*", []) for w in rare[:6]]
+        queries += [(f"{a} {b}", []) for a, b in zip(common[:5], rare[:5])]
+        queries += [(f"{a} AND {b} AND {c}", []) for a, b, c in zip(common[:5], common[1:6],
+                                                                   rare[:5])]
+        queries += [(w, ["--tag", tags[i]]) for i, w in enumerate(common[:5])]
+        queries += [(w, ["--since", "2015-01-01"]) for w in rare[:5]]
+        return queries[:50]
+
+    def search(self):
+        print("search", flush=True)
+        n = max(self.sizes)
+        archive = self.work / f"morgue-{n}.db"
+        ours, reference = [], []
+        for query, filters in self.queries(self.work / f"articles-{n}.jsonl"):
+            ours.append(measure(self.morgue_cmd(archive, "search", "--limit", "20", *filters,
+                                                query), env=self.env).seconds)
+            where = ""
+            if filters[:1] == ["--tag"]:
+                where = (" AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON "
+                         "t.id = at.tag_id WHERE at.article_id = a.id AND t.name = "
+                         f"'{filters[1]}')")
+            elif filters[:1] == ["--since"]:
+                where = f" AND a.published >= '{filters[1]}'"
+            sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', "
+                   "12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
+                   f"articles_fts MATCH '{query.replace(chr(39), chr(39) * 2)}'{where} "
+                   "ORDER BY articles_fts.rank, a.id LIMIT 20")
+            reference.append(measure(["sqlite3", archive, sql]).seconds)
+
+        def pct(values, p):
+            values = sorted(values)
+            return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+        for p in (50, 95):
+            self.row("search", f"p{p} of {len(ours)} queries, N={n}",
+                     f"{pct(ours, p) * 1000:.1f} ms",
+                     f"sqlite3 {pct(reference, p) * 1000:.1f} ms",
+                     f"{pct(ours, p) / pct(reference, p):.2f}x",
+                     "<= 1.5x" if p == 95 else "", "")
+
+    def print_table(self):
+        print("\n| benchmark | what | morgue | reference | ratio | target | peak RSS |")
+        print("|---|---|---|---|---|---|---|")
+        for row in self.rows:
+            print("| " + " | ".join(row) + " |")
+        cpu = "unknown"
+        try:
+            for line in open("/proc/cpuinfo", encoding="utf-8"):
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        except OSError:
+            pass
+        sqlite = run(["sqlite3", "--version"]).stdout.decode().split()[0]
+        print(f"\nmachine: {os.cpu_count()} cores, {cpu}; {platform.system()} "
+              f"{platform.release()}; SQLite {sqlite}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", required=True, help="a Release build of morgue")
+    parser.add_argument("--work", required=True, help="a folder for corpora and archives")
+    parser.add_argument("--sizes", default="10000,100000", help="article counts, e.g. 10000")
+    parser.add_argument("--html-pages", type=int, default=20000)
+    parser.add_argument("--readability", action="store_true",
+                        help="also run Readability.js (installs it with npm into --work)")
+    parser.add_argument("--only", default="import-jsonl,import-html,export,search")
+    args = parser.parse_args()
+    suite = Suite(args)
+    suite.generate()
+    os.chdir(suite.work)  # suite.log goes there
+    steps = {"import-jsonl": suite.import_jsonl, "import-html": suite.import_html,
+             "export": suite.export, "search": suite.search}
+    only = args.only.split(",")
+    if ("export" in only or "search" in only) and "import-jsonl" not in only:
+        only.insert(0, "import-jsonl")  # they read the archives it builds
+    for name in ("import-jsonl", "import-html", "export", "search"):
+        if name in only:
+            steps[name]()
+    suite.print_table()
+
+
+if __name__ == "__main__":
+    main()
