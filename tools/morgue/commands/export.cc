@@ -11,6 +11,7 @@
 #include "atomic_file.h"
 #include "commands/commands.h"
 #include "filter_options.h"
+#include "progress.h"
 
 namespace morgue::cli {
 namespace {
@@ -70,6 +71,23 @@ int AddCsvOptions(Context& context, const ExportArgs& args, ExportOptions* optio
   return kExitOk;
 }
 
+// Counts the articles the exporter takes, for the progress line.
+class ProgressCursor : public ArticleCursor {
+ public:
+  ProgressCursor(ArticleCursor& inner, Progress& progress) : inner_(inner), progress_(progress) {}
+  bool Next(Article* article) override {
+    if (!inner_.Next(article)) return false;
+    progress_.Update(++taken_);
+    return true;
+  }
+  Status status() const override { return inner_.status(); }
+
+ private:
+  ArticleCursor& inner_;
+  Progress& progress_;
+  int64_t taken_ = 0;
+};
+
 int RunExport(Context& context, const ExportArgs& args) {
   const bool to_stdout = args.output.empty() || args.output == "-";
   std::error_code error;
@@ -101,14 +119,24 @@ int RunExport(Context& context, const ExportArgs& args) {
   // A dataset comes in archive order unless asked otherwise, so exporting, importing into
   // a fresh archive and exporting again gives the same bytes.
   if (args.filter.order.empty()) filter.order = SortOrder::kIdAsc;
-  auto cursor = archive->Select(filter);
-  if (!cursor.ok()) {
-    return context.Error(cursor.status());
+  auto selected = archive->Select(filter);
+  if (!selected.ok()) {
+    return context.Error(selected.status());
   }
+  // Counting costs a pass over the ids: only done when the line is shown.
+  const bool show_progress = Progress::WantedFor(context.quiet());
+  int64_t total = 0;
+  if (show_progress) {
+    Result<int64_t> count = archive->Count(filter);
+    if (count.ok()) total = *count;
+  }
+  Progress progress("articles", total, show_progress);
+  ProgressCursor cursor(**selected, progress);
 
   if (to_stdout) {
     StdoutSink sink;
-    Status status = exporter->Export(**cursor, options, sink);
+    Status status = exporter->Export(cursor, options, sink);
+    progress.Clear();
     std::cout.flush();
     if (status.ok() && !std::cout) {
       status = Status::IOError("cannot write to standard output");
@@ -119,7 +147,8 @@ int RunExport(Context& context, const ExportArgs& args) {
   if (!file.ok()) {
     return context.Error(kExitArchive, file.status().message());
   }
-  Status status = exporter->Export(**cursor, options, **file);
+  Status status = exporter->Export(cursor, options, **file);
+  progress.Clear();
   if (status.ok()) {
     status = (*file)->Commit();
   }

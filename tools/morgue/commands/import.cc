@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "commands/commands.h"
+#include "progress.h"
 
 namespace morgue::cli {
 namespace {
@@ -21,9 +22,9 @@ struct ImportArgs {
 };
 
 // One line per failed input, always shown (even with --quiet): the input, who failed, why.
-void PrintFailure(const InputReport& report) {
-  std::cerr << report.input << ": " << (report.plugin.empty() ? "morgue" : report.plugin) << ": "
-            << report.status.message() << '\n';
+void PrintFailure(const InputReport& report, Progress& progress) {
+  progress.Message(report.input + ": " + (report.plugin.empty() ? "morgue" : report.plugin) + ": " +
+                   report.status.message());
 }
 
 int RunImport(Context& context, const ImportArgs& args) {
@@ -65,23 +66,29 @@ int RunImport(Context& context, const ImportArgs& args) {
     return context.Error(kExitArchive, run.status().message());
   }
 
+  Progress progress("inputs", static_cast<int64_t>(files.size()) + (read_stdin ? 1 : 0),
+                    Progress::WantedFor(context.quiet()));
   for (const InputReport& problem : problems) {
-    PrintFailure(problem);
+    PrintFailure(problem, progress);
     (*run)->RecordProblem(problem);
   }
+  int64_t done = 0;
   for (const std::filesystem::path& file : files) {
     InputReport report = (*run)->ImportFile(file);
     if (!report.status.ok()) {
-      PrintFailure(report);
+      PrintFailure(report, progress);
     }
+    progress.Update(++done);
   }
   if (read_stdin) {
     std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
     InputReport report = (*run)->ImportBytes("<stdin>", bytes);
     if (!report.status.ok()) {
-      PrintFailure(report);
+      PrintFailure(report, progress);
     }
+    progress.Update(++done);
   }
+  progress.Clear();
   auto totals = (*run)->Finish();
   if (!totals.ok()) {
     return context.Error(kExitArchive, totals.status().message());
