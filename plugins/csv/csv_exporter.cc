@@ -188,21 +188,32 @@ std::string JoinValues(const std::vector<std::string>& values) {
   return joined;
 }
 
-std::string Cell(std::string_view value, char delimiter, bool formula_guard) {
-  std::string text;
-  if (formula_guard && StartsFormula(value)) text += '\'';
-  text += value;
-  const bool quote =
-      text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string::npos ||
-      (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!quote) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+// Spans between quotes are copied whole: bodies are most of an export.
+void AppendCell(std::string_view value, char delimiter, bool formula_guard, std::string* record) {
+  const bool guard = formula_guard && StartsFormula(value);
+  const char specials[] = {delimiter, '"', '\r', '\n', '\0'};
+  const bool quote = value.find_first_of(std::string_view(specials, 4)) != std::string_view::npos ||
+                     (!value.empty() && ((!guard && value.front() == ' ') || value.back() == ' '));
+  if (quote) *record += '"';
+  if (guard) *record += '\'';
+  if (!quote) {
+    *record += value;
+    return;
   }
-  quoted += '"';
-  return quoted;
+  size_t start = 0;
+  for (size_t at = value.find('"'); at != std::string_view::npos; at = value.find('"', start)) {
+    record->append(value.substr(start, at + 1 - start));
+    *record += '"';
+    start = at + 1;
+  }
+  record->append(value.substr(start));
+  *record += '"';
+}
+
+std::string Cell(std::string_view value, char delimiter, bool formula_guard) {
+  std::string cell;
+  AppendCell(value, delimiter, formula_guard, &cell);
+  return cell;
 }
 
 Status ParseOptions(const ExportOptions& options, CsvOptions* out) {
@@ -250,7 +261,7 @@ Status CsvExporter::Export(ArticleCursor& articles, const ExportOptions& options
   std::string record = csv.bom ? "\xEF\xBB\xBF" : "";
   for (size_t i = 0; i < csv.columns.size(); ++i) {
     if (i > 0) record += csv.delimiter;
-    record += Cell(csv.columns[i], csv.delimiter, false);
+    AppendCell(csv.columns[i], csv.delimiter, false, &record);
   }
   record += "\r\n";
   MORGUE_RETURN_IF_ERROR(out.Write(record));
@@ -259,7 +270,7 @@ Status CsvExporter::Export(ArticleCursor& articles, const ExportOptions& options
     record.clear();
     for (size_t i = 0; i < columns.size(); ++i) {
       if (i > 0) record += csv.delimiter;
-      record += Cell(ColumnValue(article, columns[i]), csv.delimiter, csv.formula_guard);
+      AppendCell(ColumnValue(article, columns[i]), csv.delimiter, csv.formula_guard, &record);
     }
     record += "\r\n";
     MORGUE_RETURN_IF_ERROR(out.Write(record));

@@ -31,7 +31,9 @@ Status ParseOptions(const ExportOptions& options, CsvOptions* out);
 // One cell as written: guarded against formulas when `formula_guard` (a leading ' before
 // =, +, -, @, TAB or CR), then quoted when it holds the delimiter, a quote, CR or LF, or
 // starts or ends with a space.
+// AppendCell appends it to a record, the way the exporter writes rows.
 std::string Cell(std::string_view value, char delimiter, bool formula_guard);
+void AppendCell(std::string_view value, char delimiter, bool formula_guard, std::string* record);
 
 // Joins several values for one cell with "; ", writing '\' as "\\" and ';' as "\;".
 std::string JoinValues(const std::vector<std::string>& values);

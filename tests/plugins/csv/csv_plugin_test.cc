@@ -363,6 +363,10 @@ TEST(CsvCellTest, QuotesGuardsAndJoins) {
   EXPECT_EQ(Cell(" x", ',', true), "\" x\"");
   EXPECT_EQ(Cell("=1+1", ',', true), "'=1+1");
   EXPECT_EQ(Cell("=1+1", ',', false), "=1+1");
+  // Guarded and quoted at once: the ' goes inside the quotes.
+  EXPECT_EQ(Cell("=a,b", ',', true), "\"'=a,b\"");
+  EXPECT_EQ(Cell("=x ", ',', true), "\"'=x \"");
+  EXPECT_EQ(Cell("\"\"", ',', true), "\"\"\"\"\"\"");
   EXPECT_EQ(Cell("-2", ',', true), "'-2");
   EXPECT_EQ(Cell("\rx", ',', true), "\"'\rx\"");
   EXPECT_EQ(csv_plugin::JoinValues({"a;b", "c\\d", ""}), "a\\;b; c\\\\d; ");
