@@ -92,6 +92,15 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
   if (!exists && !options.create_if_missing) {
     return Status::NotFound("no archive at '" + path.string() + "'");
   }
+  // SQLite would create the file wherever a dangling link points; a new archive is
+  // created only at a name the user gave. A link to an existing archive is followed.
+  if (!exists && std::filesystem::is_symlink(path, ec)) {
+    return Status::InvalidArgument(
+        "'" + path.string() + "' is a symbolic link to '" +
+        std::filesystem::read_symlink(path, ec).string() +
+        "', which does not exist; morgue creates no archive through a link: name the file "
+        "itself with --archive, or remove the link");
+  }
   if (exists && std::filesystem::is_directory(path, ec)) {
     return Status::InvalidArgument("'" + path.string() + "' is a folder, not an archive file");
   }
