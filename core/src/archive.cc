@@ -92,6 +92,15 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
   if (!exists && !options.create_if_missing) {
     return Status::NotFound("no archive at '" + path.string() + "'");
   }
+  // SQLite would create the file wherever a dangling link points; a new archive is
+  // created only at a name the user gave. A link to an existing archive is followed.
+  if (!exists && std::filesystem::is_symlink(path, ec)) {
+    return Status::InvalidArgument(
+        "'" + path.string() + "' is a symbolic link to '" +
+        std::filesystem::read_symlink(path, ec).string() +
+        "', which does not exist; morgue creates no archive through a link: name the file "
+        "itself with --archive, or remove the link");
+  }
   if (exists && std::filesystem::is_directory(path, ec)) {
     return Status::InvalidArgument("'" + path.string() + "' is a folder, not an archive file");
   }
@@ -527,6 +536,58 @@ Result<Article> Archive::Impl::Load(int64_t id) {
   return a;
 }
 
+namespace {
+
+// The query as an error message shows it: on one line, and not endless.
+std::string ShownQuery(const std::string& query) {
+  constexpr size_t kMaxShown = 80;
+  std::string shown;
+  for (size_t i = 0; i < query.size() && i < kMaxShown; ++i) {
+    const auto c = static_cast<unsigned char>(query[i]);
+    if (c < 0x20 || c == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      shown += std::string("\\x") + kHex[c >> 4] + kHex[c & 0xf];
+    } else {
+      shown.push_back(static_cast<char>(c));
+    }
+  }
+  if (query.size() > kMaxShown) {
+    // Not in the middle of a UTF-8 sequence.
+    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xc0) == 0x80) {
+      shown.pop_back();
+    }
+    if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xc0) shown.pop_back();
+    shown += "… (" + std::to_string(query.size()) + " bytes)";
+  }
+  return shown;
+}
+
+Status InvalidQuery(const std::string& query, std::string_view reason) {
+  return Status::InvalidArgument("invalid search query '" + ShownQuery(query) +
+                                 "': " + std::string(reason) +
+                                 "; put words in double quotes to search for them as written, "
+                                 "or use --literal");
+}
+
+// SQLite only parses an FTS5 query when a statement using it first steps, and reports a
+// malformed one as a plain SQLITE_ERROR. Running it alone, before the real statement,
+// tells a bad query apart from any other failure for certain.
+Status CheckQuery(sql::Database& db, const std::string& query) {
+  if (query.find('\0') != std::string::npos) {
+    return InvalidQuery(query, "it contains a NUL byte");
+  }
+  Result<sql::Statement> stmt =
+      db.Prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, query);
+  Result<bool> row = stmt->Step();
+  if (row.ok()) return Status::OK();
+  if ((sqlite3_extended_errcode(db.handle()) & 0xff) != SQLITE_ERROR) return row.status();
+  return InvalidQuery(query, sqlite3_errmsg(db.handle()));
+}
+
+}  // namespace
+
 Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool search,
                                                     const SearchOptions& options) {
   struct Param {
@@ -544,10 +605,15 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     return "?" + std::to_string(params.size());
   };
 
-  const bool has_query = !filter.query.empty();
+  const std::string query = filter.literal_query ? LiteralQuery(filter.query) : filter.query;
+  const bool has_query = !query.empty();
   if (search && !has_query) {
-    return Status::InvalidArgument("search needs a full-text query");
+    return Status::InvalidArgument(filter.query.empty()
+                                       ? "search needs a full-text query"
+                                       : "search query '" + ShownQuery(filter.query) +
+                                             "' has no words to search for");
   }
+  if (has_query) MORGUE_RETURN_IF_ERROR(CheckQuery(*db, query));
   std::string sql = "SELECT a.id";
   if (search) {
     std::string open = text(options.open_mark);
@@ -559,7 +625,7 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     sql +=
         " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
         " WHERE articles_fts MATCH " +
-        text(filter.query);
+        text(query);
   } else {
     sql += " FROM articles a WHERE 1";
   }
@@ -651,7 +717,10 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
 }
 
 Status QueryError(const Filter& filter, const Status& status) {
-  if (filter.query.empty() || status.ok()) return status;
+  // InvalidArgument is already the user's to fix, with its own message (CheckQuery).
+  if (filter.query.empty() || status.ok() || status.code() == StatusCode::kInvalidArgument) {
+    return status;
+  }
   const std::string& message = status.message();
   bool bad_query = false;
   for (const char* sign :
@@ -659,9 +728,7 @@ Status QueryError(const Filter& filter, const Status& status) {
     bad_query = bad_query || message.find(sign) != std::string::npos;
   }
   if (!bad_query) return status;
-  return Status::InvalidArgument("invalid search query '" + filter.query +
-                                 "': " + status.message() +
-                                 " (see SQLite FTS5 query syntax; quote phrases with \"...\")");
+  return InvalidQuery(filter.query, status.message());
 }
 
 Status Archive::Find(const Filter& filter, const std::function<Status(const Article&)>& visit) {

@@ -1,5 +1,6 @@
 #include "morgue/filter.h"
 
+#include <cctype>
 #include <string>
 
 namespace morgue {
@@ -16,6 +17,25 @@ Result<SortOrder> ParseSortOrder(std::string_view text) {
   if (text == "relevance" || text == "rank") return SortOrder::kRelevance;
   return Status::InvalidArgument("unknown order '" + std::string(text) +
                                  "'; use one of: " + std::string(SortOrderNames()));
+}
+
+std::string LiteralQuery(std::string_view text) {
+  std::string query;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[i])) != 0) {
+      ++i;
+      continue;
+    }
+    if (!query.empty()) query.push_back(' ');
+    query.push_back('"');
+    for (; i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) == 0; ++i) {
+      if (text[i] == '"') query.push_back('"');  // FTS5 escapes a quote by doubling it
+      query.push_back(text[i]);
+    }
+    query.push_back('"');
+  }
+  return query;
 }
 
 }  // namespace morgue

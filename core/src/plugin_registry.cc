@@ -10,6 +10,8 @@
 #include <system_error>
 #include <utility>
 
+#include "plugin_permissions.h"
+
 namespace morgue {
 namespace {
 
@@ -144,12 +146,13 @@ struct Candidate {
 // Plain data: the logic lives in file-local functions, so that nothing of it is exported
 // along with the (exported) PluginRegistry.
 struct PluginRegistry::Impl {
+  PluginRegistryOptions options;
   std::vector<LoadedPlugin> loaded;
   std::vector<std::shared_ptr<const LoadedPluginInfo>> infos;
   std::vector<RefusedPlugin> refused;
 
-  Status Refuse(const fs::path& file, Status reason) {
-    refused.push_back({file, reason});
+  Status Refuse(const fs::path& file, Status reason, bool unsafe_permissions = false) {
+    refused.push_back({file, reason, unsafe_permissions});
     return reason;
   }
 };
@@ -190,15 +193,24 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
   if (!fs::is_regular_file(file, ec)) {
     return impl.Refuse(file, Status::InvalidArgument(Quote(file) + " is not a file"));
   }
+  // Checked before the library is opened: opening it runs its constructors. What is
+  // loaded is the resolved path that was checked, not a link that could change meanwhile.
+  fs::path checked = file;
+  if (!impl.options.allow_unsafe_permissions) {
+    Status safe = internal::CheckPluginPermissions(file, &checked);
+    if (!safe.ok()) {
+      return impl.Refuse(file, safe, safe.code() == StatusCode::kPluginIncompatible);
+    }
+  }
 
   auto library = std::make_shared<boost::dll::shared_library>();
   try {
     // Resolve every symbol now: a plugin missing a symbol fails here, not mid-import.
-    library->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    library->load(checked, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::system_error& e) {
     return impl.Refuse(
         file, Status::PluginIncompatible(
-                  Quote(file) + " is not a loadable shared library: " + LoadErrorText(e, file)));
+                  Quote(file) + " is not a loadable shared library: " + LoadErrorText(e, checked)));
   }
 
   if (!library->has(kDescriptorSymbol)) {
@@ -427,6 +439,10 @@ Status ExporterHandle::Export(ArticleCursor& articles, const ExportOptions& opti
 }
 
 PluginRegistry::PluginRegistry() : impl_(std::make_unique<Impl>()) {}
+
+PluginRegistry::PluginRegistry(PluginRegistryOptions options) : PluginRegistry() {
+  impl_->options = options;
+}
 
 // Handles hold their own reference to their library, so unloading here is safe.
 PluginRegistry::~PluginRegistry() = default;

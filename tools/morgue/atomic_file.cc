@@ -42,8 +42,11 @@ void SyncDir(const fs::path& dir) {
 Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(const fs::path& target, bool overwrite) {
   fs::path dir = target.parent_path();
   // Hidden, so a folder listing during a long export does not show a half-written file.
+  // Always beside the target the user named: the name comes from that alone.
   std::string pattern = (dir / ("." + target.filename().string() + ".morgue-tmp-XXXXXX")).string();
-  int fd = mkostemp(pattern.data(), O_CLOEXEC);
+  // mkostemp opens with O_CREAT | O_EXCL, which never follows a link planted at the name;
+  // O_NOFOLLOW says so once more.
+  int fd = mkostemp(pattern.data(), O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) {
     return Failure(target, "write", errno);
   }
@@ -92,6 +95,7 @@ Status AtomicFile::Commit() {
     return Discard(Failure(target_, "write", errno));
   }
   if (overwrite_) {
+    // rename() replaces a symbolic link at the target itself, never the file it points to.
     if (rename(temp_.c_str(), target_.c_str()) != 0) {
       return Discard(Failure(target_, "replace", errno));
     }

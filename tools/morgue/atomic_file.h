@@ -1,6 +1,7 @@
 // AtomicFile: an output file that appears whole or not at all. Bytes go to a temporary
 // file in the target's folder (so the final rename stays on one file system); Commit
-// flushes, fsyncs and renames it over the target; anything else removes it.
+// flushes, fsyncs and renames it over the target; anything else removes it. A symbolic
+// link at the target is replaced, never written through.
 //
 // Thread-safety: use from one thread.
 

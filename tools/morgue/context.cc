@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -83,6 +84,10 @@ void Context::AddGlobalOptions(CLI::App* app) {
       ->type_name("DIR")
       ->allow_extra_args(false)
       ->group(group);
+  app->add_flag("--allow-unsafe-plugins", level.allow_unsafe_plugins,
+                "Load plugins even from files or folders other users can write to (also "
+                "MORGUE_ALLOW_UNSAFE_PLUGINS=1); only if you trust every one of them")
+      ->group(group);
   app->add_flag("-q,--quiet", level.quiet, "Print only errors on standard error")->group(group);
   app->set_version_flag("--version", std::string("morgue ") + MORGUE_VERSION,
                         "Print the version and exit")
@@ -157,9 +162,21 @@ std::vector<fs::path> Context::PluginSearchPath() const {
   return PluginRegistry::SearchPath(explicit_dirs, fallbacks);
 }
 
-const PluginRegistry& Context::plugins() {
+bool Context::allow_unsafe_plugins() const {
+  for (const Level& level : levels_) {
+    if (level.allow_unsafe_plugins) {
+      return true;
+    }
+  }
+  const char* env = std::getenv("MORGUE_ALLOW_UNSAFE_PLUGINS");
+  return env != nullptr && std::string_view(env) == "1";
+}
+
+const PluginRegistry& Context::plugins(bool report_unsafe) {
   if (plugins_ == nullptr) {
-    plugins_ = std::make_unique<PluginRegistry>();
+    PluginRegistryOptions options;
+    options.allow_unsafe_permissions = allow_unsafe_plugins();
+    plugins_ = std::make_unique<PluginRegistry>(options);
     // A folder the user named explicitly and that is not there is most likely a typo.
     for (const Level& level : levels_) {
       for (const std::string& dir : level.plugin_dirs) {
@@ -171,6 +188,13 @@ const PluginRegistry& Context::plugins() {
     }
     for (const fs::path& dir : PluginSearchPath()) {
       plugins_->LoadDirectory(dir);
+    }
+    // Silently running without a plugin someone may have tampered with would leave the
+    // user wondering where its formats went.
+    for (const RefusedPlugin& refused : plugins_->refused()) {
+      if (report_unsafe && refused.unsafe_permissions) {
+        Error(kExitArchive, refused.reason.message());
+      }
     }
   }
   return *plugins_;

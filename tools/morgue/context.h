@@ -36,8 +36,8 @@ class Context {
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
-  // Adds --archive, --plugin-dir, --quiet and --version to `app`. Every level gets them so
-  // that `morgue --quiet import` and `morgue import --quiet` both work.
+  // Adds --archive, --plugin-dir, --allow-unsafe-plugins, --quiet and --version to `app`. Every
+  // level gets them so that `morgue --quiet import` and `morgue import --quiet` both work.
   void AddGlobalOptions(CLI::App* app);
 
   // The command line as typed, recorded with each import run.
@@ -55,8 +55,12 @@ class Context {
 
   // The folders searched for plugins, in order.
   std::vector<std::filesystem::path> PluginSearchPath() const;
-  // The plugin registry, loaded from the search path on first use.
-  const PluginRegistry& plugins();
+  // --allow-unsafe-plugins at any level, or MORGUE_ALLOW_UNSAFE_PLUGINS=1.
+  bool allow_unsafe_plugins() const;
+  // The plugin registry, loaded from the search path on first use. Libraries refused
+  // for their permissions are reported on standard error, each on one line, unless
+  // `report_unsafe` is false (`morgue plugins` lists them itself).
+  const PluginRegistry& plugins(bool report_unsafe = true);
 
   // A message for the user on standard error, unless --quiet.
   void Info(std::string_view message) const;
@@ -69,6 +73,7 @@ class Context {
   struct Level {
     std::string archive;
     std::vector<std::string> plugin_dirs;
+    bool allow_unsafe_plugins = false;
     bool quiet = false;
   };
 

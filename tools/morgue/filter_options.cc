@@ -90,6 +90,10 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
         ->type_name("QUERY")
         ->group(group);
   }
+  app->add_flag("--literal", options->literal,
+                "Search for the query's words as written (e.g. C++, U.S., \"AND\") instead of "
+                "reading it as an FTS5 query")
+      ->group(group);
   app->add_option("--ids", options->ids, "Only these articles, e.g. --ids 1,2,3")
       ->type_name("ID,ID")
       ->delimiter(',')
@@ -118,6 +122,7 @@ Filter MakeFilter(const FilterOptions& options) {
   filter.since = options.since;
   filter.until = options.until;
   filter.query = options.query;
+  filter.literal_query = options.literal;
   filter.ids = options.ids;
   filter.limit = options.limit;
   filter.offset = options.offset;

@@ -20,15 +20,16 @@ struct FilterOptions {
   std::string since;
   std::string until;
   std::string query;
+  bool literal = false;  // the query is plain words, not FTS5 syntax
   std::vector<int64_t> ids;
   int64_t limit = -1;
   int64_t offset = 0;
   std::string order;
 };
 
-// Adds --tag, --author, --source, --since, --until, --ids, --limit, --offset, --order and,
-// with `with_query`, --query. Values are checked while parsing, so a bad date or order is
-// a usage error before the archive is touched.
+// Adds --tag, --author, --source, --since, --until, --ids, --limit, --offset, --order,
+// --literal and, with `with_query`, --query. Values are checked while parsing, so a bad date or
+// order is a usage error before the archive is touched.
 void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query = true);
 
 // The Filter the parsed options describe.

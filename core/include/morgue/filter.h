@@ -36,14 +36,20 @@ struct Filter {
   std::string since;   // ISO 8601 date or date-time: published on or after
   std::string until;   // ISO 8601 date or date-time: published on or before (whole day)
   std::string query;   // SQLite FTS5 query over title, subtitle, body, authors, tags
-  std::vector<int64_t> ids;  // only these articles
-  int64_t limit = -1;        // -1: no limit
+  bool literal_query = false;  // `query` is plain words, each found as written (LiteralQuery)
+  std::vector<int64_t> ids;    // only these articles
+  int64_t limit = -1;          // -1: no limit
   int64_t offset = 0;
   SortOrder order = SortOrder::kDefault;
 };
 
 // Parses "published", "-published" (newest first), "id", "-id", "title", "relevance".
 MORGUE_EXPORT Result<SortOrder> ParseSortOrder(std::string_view text);
+
+// The FTS5 query that finds every word of `text` as written, whatever its characters:
+// each run of non-space characters becomes a quoted FTS5 string, so `C++ U.S.` is
+// `"C++" "U.S."`. Empty when `text` has no words.
+MORGUE_EXPORT std::string LiteralQuery(std::string_view text);
 
 // The accepted spellings of ParseSortOrder, for help texts and error messages.
 MORGUE_EXPORT std::string_view SortOrderNames();

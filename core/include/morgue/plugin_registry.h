@@ -44,6 +44,19 @@ struct MORGUE_EXPORT LoadedPluginInfo {
 struct RefusedPlugin {
   std::filesystem::path path;
   Status reason;
+  // Refused because another user could have written it (see PluginRegistryOptions), not
+  // because of what it is: hosts tell the user about these even when not asked.
+  bool unsafe_permissions = false;
+};
+
+struct PluginRegistryOptions {
+  // Loading a library runs its code with the user's rights, so by default the registry
+  // refuses, before opening it, a library that another user could have replaced: one
+  // that is not owned by the current user or root, or that is writable by its group or
+  // by others, or that lies in such a folder (the rule, like OpenSSH's StrictModes, is in
+  // plugins/README.md). True loads such libraries anyway; only for folders whose every
+  // writer the user trusts.
+  bool allow_unsafe_permissions = false;
 };
 
 // An importer created by a plugin. Never throws.
@@ -83,6 +96,7 @@ struct ProbeScore {
 class MORGUE_EXPORT PluginRegistry {
  public:
   PluginRegistry();
+  explicit PluginRegistry(PluginRegistryOptions options);
   ~PluginRegistry();
   PluginRegistry(const PluginRegistry&) = delete;
   PluginRegistry& operator=(const PluginRegistry&) = delete;
@@ -99,7 +113,9 @@ class MORGUE_EXPORT PluginRegistry {
   // so earlier folders in the search path win.
   void LoadDirectory(const std::filesystem::path& dir);
 
-  // Loads one library. On failure the reason is returned and recorded in refused().
+  // Loads one library. On failure the reason is returned and recorded in refused(). A
+  // library with unsafe permissions is refused before it is opened, with a message that
+  // says what is wrong and how to fix it.
   Status LoadFile(const std::filesystem::path& file);
 
   const std::vector<std::shared_ptr<const LoadedPluginInfo>>& plugins() const;

@@ -91,6 +91,14 @@ class ProgressCursor : public ArticleCursor {
 int RunExport(Context& context, const ExportArgs& args) {
   const bool to_stdout = args.output.empty() || args.output == "-";
   std::error_code error;
+  // A link, dangling or not, could lead the export anywhere: say so rather than write
+  // through it. With --force the link itself is replaced (see AtomicFile).
+  if (!to_stdout && !args.force && std::filesystem::is_symlink(args.output, error)) {
+    const std::filesystem::path to = std::filesystem::read_symlink(args.output, error);
+    return context.Error(kExitUsage, args.output + " is a symbolic link (to " + to.string() +
+                                         "); not writing through it: name the file itself, or "
+                                         "use --force to replace the link with the export");
+  }
   if (!to_stdout && !args.force && std::filesystem::exists(args.output, error)) {
     return context.Error(kExitUsage, args.output + " already exists; use --force to replace it");
   }

@@ -11,7 +11,7 @@ namespace morgue::cli {
 namespace {
 
 int RunPlugins(Context& context, bool json) {
-  const PluginRegistry& registry = context.plugins();
+  const PluginRegistry& registry = context.plugins(/*report_unsafe=*/false);
   if (json) {
     Json plugins = Json::array();
     for (const auto& info : registry.plugins()) {

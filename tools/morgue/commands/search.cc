@@ -105,7 +105,8 @@ Command AddSearchCommand(CLI::App& app, Context& context) {
       "search", "Full-text search over titles, subtitles, bodies, authors and tags");
   context.AddGlobalOptions(sub);
   sub->add_option("query", args->query,
-                  "An SQLite FTS5 query, e.g. military, \"military pact\", japan AND china")
+                  "An SQLite FTS5 query, e.g. military, \"military pact\", japan AND china; "
+                  "with --literal, just words")
       ->type_name("QUERY")
       ->required();
   AddFilterOptions(sub, &args->filter, /*with_query=*/false);
