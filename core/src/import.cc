@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <utility>
 
 #include "archive_impl.h"
 #include "codec.h"
+#include "import_job.h"
 #include "morgue/datetime.h"
 
 #ifndef MORGUE_VERSION_STRING
@@ -18,7 +20,22 @@
 namespace morgue {
 namespace {
 
-Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
+// The refusal of an input above the size limit; `size` is 0 when it is not known.
+Status TooLarge(uint64_t size, uint64_t limit) {
+  std::string what = "is larger than";
+  if (size != 0) {
+    what = "is " + import_job::FormatBytes(size);
+    if (size >= 1024) what += " (" + std::to_string(size) + " bytes)";
+    what += ", larger than";
+  }
+  return Status::InvalidArgument(what + " the input size limit of " +
+                                 import_job::FormatBytes(limit) +
+                                 "; raise the limit with --max-input-size");
+}
+
+// Reads a whole file, refusing it from its size before reading, and again while reading
+// should it grow past `limit` (0: no limit).
+Result<std::string> ReadWholeFile(const std::filesystem::path& path, uint64_t limit) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (std::filesystem::is_directory(status)) {
@@ -28,6 +45,10 @@ Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
   if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     return Status::InvalidArgument("is not a regular file (a device, pipe or socket)");
   }
+  if (limit != 0) {
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limit) return TooLarge(size, limit);
+  }
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
@@ -35,10 +56,18 @@ Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
   std::string bytes;
   char buffer[1 << 16];
   size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, n);
+  bool too_large = false;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+    bytes.append(buffer, n);
+    if (limit != 0 && bytes.size() > limit) {
+      too_large = true;
+      break;
+    }
+  }
   bool failed = std::ferror(file) != 0;
   int error = errno;
   std::fclose(file);
+  if (too_large) return TooLarge(0, limit);
   if (failed) return Status::IOError(std::string("cannot read: ") + std::strerror(error));
   return bytes;
 }
@@ -79,6 +108,9 @@ struct ImportRun::Impl {
   int64_t batch_duplicates = 0;
   bool finished = false;
   Status batch_error;  // a failed commit: everything after it is refused
+  // Where the plugins run (see import.h); made on first use.
+  std::unique_ptr<import_job::ThreadRunner> thread_runner;
+  std::unique_ptr<import_job::ProcessRunner> process_runner;
 
   Impl(Archive::Impl& a, const PluginRegistry& p, ImportOptions o)
       : archive(a), plugins(p), options(std::move(o)) {}
@@ -144,43 +176,53 @@ struct ImportRun::Impl {
     return db().LastInsertId();
   }
 
-  // Collects an input's articles into the archive, remembering the first refusal so an
-  // importer that ignores it still fails the whole input.
-  class Sink : public ArticleSink {
-   public:
-    Sink(Impl& run, int64_t document_id, InputReport& report)
-        : run_(run), document_id_(document_id), report_(report) {}
-    Status Add(Article article) override {
-      if (!first_error_.ok()) return first_error_;
-      Result<AddResult> added =
-          run_.archive.AddInTransaction(std::move(article), document_id_, run_.options.tags);
-      if (!added.ok()) {
-        first_error_ = added.status();
-        return first_error_;
-      }
-      (added->duplicate ? report_.duplicates : report_.imported)++;
-      report_.article_ids.push_back(added->id);
-      return Status::OK();
-    }
-    const Status& first_error() const { return first_error_; }
-
-   private:
-    Impl& run_;
-    int64_t document_id_;
-    InputReport& report_;
-    Status first_error_;
-  };
-
-  Status ImportInside(ImporterHandle& importer, const ImportInput& input, InputReport& report) {
-    Result<int64_t> document = StoreDocument(input, importer.info());
+  // Stores what the importer collected: the original bytes as a document, then each
+  // article through validation and dedup.
+  Status Store(import_job::Collected& collected, const ImportInput& input,
+               const LoadedPluginInfo& plugin, InputReport& report) {
+    Result<int64_t> document = StoreDocument(input, plugin);
     if (!document.ok()) return document.status();
-    Sink sink(*this, *document, report);
-    Status imported = importer.Import(input, sink);
-    if (!sink.first_error().ok() && imported.ok()) imported = sink.first_error();
-    if (imported.ok() && report.imported + report.duplicates == 0) {
-      imported = Status::InvalidArgument("no article found in it");
+    const size_t count = collected.articles.size();
+    for (size_t i = 0; i < count; ++i) {
+      Result<AddResult> added =
+          archive.AddInTransaction(std::move(collected.articles[i]), *document, options.tags);
+      if (!added.ok()) {
+        return count == 1 ? added.status()
+                          : added.status().WithContext("article " + std::to_string(i + 1));
+      }
+      (added->duplicate ? report.duplicates : report.imported)++;
+      report.article_ids.push_back(added->id);
     }
-    return imported;
+    if (report.imported + report.duplicates == 0) {
+      return Status::InvalidArgument("no article found in it");
+    }
+    return Status::OK();
+  }
+
+  int abandoned_threads() const { return thread_runner ? thread_runner->abandoned() : 0; }
+
+  // Hands the input to the importers the way the options ask for (see import.h).
+  import_job::Collected Collect(import_job::JobInput job) {
+    if (!options.isolate_command.empty()) {
+      if (!process_runner) {
+        process_runner =
+            std::make_unique<import_job::ProcessRunner>(plugins, options.isolate_command);
+      }
+      return process_runner->Run(job, options.time_limit);
+    }
+    if (options.time_limit.count() <= 0) return import_job::RunJob(plugins, job, nullptr);
+    // Each stuck thread keeps a core busy: past a few, stop feeding the plugins more.
+    constexpr int kMaxAbandonedThreads = 8;
+    if (abandoned_threads() >= kMaxAbandonedThreads) {
+      import_job::Collected refused;
+      refused.status = Status::PluginFailed(
+          std::to_string(abandoned_threads()) +
+          " importer calls are still running past --time-limit, so no more are started; "
+          "use --isolate, which stops them");
+      return refused;
+    }
+    if (!thread_runner) thread_runner = std::make_unique<import_job::ThreadRunner>(plugins);
+    return thread_runner->Run(std::move(job), options.time_limit);
   }
 
   void RecordFailure(const InputReport& report) {
@@ -193,7 +235,7 @@ struct ImportRun::Impl {
   }
 
   InputReport Import(const std::string& name, const std::filesystem::path& path,
-                     std::string_view bytes) {
+                     const std::shared_ptr<const std::string>& bytes) {
     InputReport report;
     report.input = name;
     ++totals.inputs;
@@ -206,33 +248,41 @@ struct ImportRun::Impl {
       return report;
     };
     if (!batch_error.ok()) return fail(batch_error);
-
-    std::string format = options.format;
-    Result<ImporterHandle> importer =
-        format.empty() ? plugins.ChooseImporter({path, bytes.substr(0, kProbeBytes)}, &format)
-                       : plugins.ImporterFor(format);
-    if (!importer.ok()) return fail(importer.status());
-    report.plugin = importer->info().name;
-    const auto& formats = importer->info().formats;
-    if (std::find(formats.begin(), formats.end(), format) == formats.end() && !formats.empty()) {
-      format = formats.front();  // --format named the plugin rather than one of its formats
+    if (options.max_input_bytes != 0 && bytes->size() > options.max_input_bytes) {
+      return fail(TooLarge(bytes->size(), options.max_input_bytes));
     }
 
-    if (Status begun = BeginBatch(); !begun.ok()) return fail(begun);
-    if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) return fail(saved);
-    ImportInput input{name, path, bytes, format};
-    Status imported = ImportInside(*importer, input, report);
-    db().ResetCached();
-    if (!imported.ok()) {
-      db().Exec("ROLLBACK TO morgue_input").ok();
-      db().Exec("RELEASE morgue_input").ok();
-      fail(imported);
-    } else if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
-      return fail(released);
+    import_job::Collected collected = Collect({options.format, name, path, bytes});
+    report.plugin = collected.plugin;
+    const LoadedPluginInfo* plugin = nullptr;
+    for (const auto& info : plugins.plugins()) {
+      if (info->name == collected.plugin) plugin = info.get();
+    }
+    if (collected.status.ok() && plugin == nullptr) {
+      collected.status = Status::PluginFailed("the import worker named an importer '" +
+                                              collected.plugin + "' that is not loaded");
+    }
+    if (collected.status.ok()) {
+      if (Status begun = BeginBatch(); !begun.ok()) return fail(begun);
+      if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) return fail(saved);
+      ImportInput input{name, path, *bytes, collected.format};
+      Status stored = Store(collected, input, *plugin, report);
+      db().ResetCached();
+      if (!stored.ok()) {
+        db().Exec("ROLLBACK TO morgue_input").ok();
+        db().Exec("RELEASE morgue_input").ok();
+        fail(stored);
+      } else if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
+        return fail(released);
+      } else {
+        ++batch_inputs_ok;
+        batch_imported += report.imported;
+        batch_duplicates += report.duplicates;
+      }
+    } else if (collected.plugin.empty()) {
+      return fail(collected.status);  // no importer: as before, not counted in the batch
     } else {
-      ++batch_inputs_ok;
-      batch_imported += report.imported;
-      batch_duplicates += report.duplicates;
+      fail(collected.status);
     }
     ++inputs_in_batch;
     if (BatchIsFull()) {
@@ -286,8 +336,11 @@ InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
   InputReport report;
   report.input = file.string();
   try {
-    Result<std::string> bytes = ReadWholeFile(file);
-    if (bytes.ok()) return impl_->Import(file.string(), file, *bytes);
+    Result<std::string> bytes = ReadWholeFile(file, impl_->options.max_input_bytes);
+    if (bytes.ok()) {
+      return impl_->Import(file.string(), file,
+                           std::make_shared<const std::string>(std::move(bytes).value()));
+    }
     report.status = bytes.status();
   } catch (const std::bad_alloc&) {  // no exception leaves the API, not even this one
     report.status = Status::IOError("too large to read into memory");
@@ -299,7 +352,42 @@ InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
 }
 
 InputReport ImportRun::ImportBytes(const std::string& name, std::string_view bytes) {
-  return impl_->Import(name, {}, bytes);
+  InputReport report;
+  report.input = name;
+  try {
+    // A copy the importer owns: a plugin that overruns the time limit may keep reading it.
+    return impl_->Import(name, {}, std::make_shared<const std::string>(bytes));
+  } catch (const std::bad_alloc&) {
+    report.status = Status::IOError("too large to read into memory");
+  }
+  RecordProblem(report);
+  return report;
+}
+
+InputReport ImportRun::ImportStream(const std::string& name, std::istream& in) {
+  InputReport report;
+  report.input = name;
+  const uint64_t limit = impl_->options.max_input_bytes;
+  try {
+    std::string bytes;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      bytes.append(buffer, static_cast<size_t>(in.gcount()));
+      // Stop reading at the limit: the stream may never end.
+      if (limit != 0 && bytes.size() > limit) {
+        report.status = TooLarge(0, limit);
+        break;
+      }
+    }
+    if (report.status.ok() && in.bad()) report.status = Status::IOError("cannot read");
+    if (report.status.ok()) {
+      return impl_->Import(name, {}, std::make_shared<const std::string>(std::move(bytes)));
+    }
+  } catch (const std::bad_alloc&) {
+    report.status = Status::IOError("too large to read into memory");
+  }
+  RecordProblem(report);
+  return report;
 }
 
 void ImportRun::RecordProblem(const InputReport& problem) {
@@ -317,6 +405,8 @@ Result<ImportTotals> ImportRun::Finish() {
 }
 
 const ImportTotals& ImportRun::totals() const { return impl_->totals; }
+
+int ImportRun::abandoned_threads() const { return impl_->abandoned_threads(); }
 
 std::vector<std::filesystem::path> CollectInputFiles(
     const std::vector<std::filesystem::path>& paths, std::vector<InputReport>* problems) {

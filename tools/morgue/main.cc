@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -107,6 +108,10 @@ int Main(int argc, char** argv) {
 int main(int argc, char** argv) {
   // No exception leaves main: anything unexpected is reported like an archive error.
   try {
+    if (morgue::cli::IsImportWorkerCommand(argc, argv)) {
+      // Nothing to flush or tidy; leaving at once also skips plugins' static destructors.
+      std::_Exit(morgue::cli::RunImportWorkerCommand(argc, argv));
+    }
     return morgue::cli::Main(argc, argv);
   } catch (const std::exception& error) {
     std::cerr << "morgue: " << error.what() << '\n';

@@ -8,13 +8,30 @@
 // flight, never half an input. The run is recorded in the archive's `imports` table and
 // each failed input in `import_failures`.
 //
+// Plugins are not trusted to behave. Each input's importer runs apart from the archive:
+// its articles are collected first and stored afterwards, so a plugin never runs while
+// the archive could be touched by it. How far apart depends on the options:
+//   - time_limit > 0 (the default), in process: the importer runs on a worker thread and
+//     the input fails when it overruns. A plugin call cannot be cancelled, so the stuck
+//     thread is abandoned; it holds its own references to the importer, its library and
+//     the input, never touches the Archive or the ImportRun, and the run goes on with a
+//     fresh importer. The process should end with _exit/quick_exit rather than wait for
+//     it (see abandoned_threads()); a thread stuck in Probe still reads the
+//     PluginRegistry, which must then stay alive until the process ends.
+//   - isolate_command set: the importer runs in a child process, which is killed when it
+//     overruns; a crash (SIGSEGV, abort), an exit or a malformed reply costs only the
+//     input it was reading, and the next input starts a new child.
+//   - time_limit 0 and no isolate_command: on the calling thread, with no time limit.
+//
 // Thread-safety: use from one thread; the Archive and PluginRegistry must outlive it.
 
 #ifndef MORGUE_IMPORT_H_
 #define MORGUE_IMPORT_H_
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <istream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +49,16 @@ struct ImportOptions {
   std::vector<std::string> tags;  // added to every article imported
   int inputs_per_transaction = 256;
   std::string command;  // how the run was asked for, recorded in `imports`
+  // Inputs larger than this are refused before they are read (`--max-input-size`);
+  // 0: no limit.
+  std::uint64_t max_input_bytes = std::uint64_t{64} << 20;
+  // How long probing and importing one input may take (`--time-limit`); 0: no limit.
+  std::chrono::milliseconds time_limit{60000};
+  // Non-empty: run the importers in a child process started with this command (argv,
+  // the first element a path), to which the run appends the paths of the registry's
+  // plugins; the child must call RunImportWorker(3, those paths). `morgue import
+  // --isolate` uses {"<morgue>", "__import-worker"}.
+  std::vector<std::string> isolate_command;
 };
 
 // What happened to one input.
@@ -66,6 +93,8 @@ class MORGUE_EXPORT ImportRun {
   InputReport ImportFile(const std::filesystem::path& file);
   // Imports bytes that did not come from a file, e.g. standard input.
   InputReport ImportBytes(const std::string& name, std::string_view bytes);
+  // Reads `in` to its end, but no further than the size limit, and imports what it read.
+  InputReport ImportStream(const std::string& name, std::istream& in);
 
   // Counts an input that failed before it could be read (see CollectInputFiles) as part
   // of this run, and records it in `import_failures`.
@@ -75,6 +104,11 @@ class MORGUE_EXPORT ImportRun {
   Result<ImportTotals> Finish();
 
   const ImportTotals& totals() const;
+
+  // How many worker threads were left running in a plugin call that overran the time
+  // limit. When not 0, end the process with _exit or quick_exit once the run is
+  // finished: the threads are never joined, and their libraries must stay loaded.
+  int abandoned_threads() const;
 
   struct Impl;
 
@@ -89,6 +123,12 @@ class MORGUE_EXPORT ImportRun {
 // `problems` and skipped.
 MORGUE_EXPORT std::vector<std::filesystem::path> CollectInputFiles(
     const std::vector<std::filesystem::path>& paths, std::vector<InputReport>* problems);
+
+// The child's side of ImportOptions::isolate_command: loads `plugin_files`, then reads
+// inputs from the socket `fd`, runs the importers on them and sends back the articles,
+// until the parent closes the socket. Returns the exit code for the process (0 when
+// the parent closed the socket); the caller should end the process with _exit.
+MORGUE_EXPORT int RunImportWorker(int fd, const std::vector<std::filesystem::path>& plugin_files);
 
 }  // namespace morgue
 

@@ -30,6 +30,11 @@ Command AddPluginsCommand(CLI::App& app, Context& context);
 Command AddStatsCommand(CLI::App& app, Context& context);
 Command AddSourcesCommand(CLI::App& app, Context& context);
 
+// The child process of `morgue import --isolate`: `morgue __import-worker PLUGIN...`,
+// not a command for users, handled before the command line is parsed.
+bool IsImportWorkerCommand(int argc, char** argv);
+int RunImportWorkerCommand(int argc, char** argv);
+
 }  // namespace morgue::cli
 
 #endif  // MORGUE_TOOLS_MORGUE_COMMANDS_COMMANDS_H_

@@ -2,11 +2,19 @@
 
 #include "morgue/import.h"
 
+#include <unistd.h>
+
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "commands/commands.h"
@@ -15,11 +23,51 @@
 namespace morgue::cli {
 namespace {
 
+// The hidden command that --isolate starts in a child process.
+constexpr const char* kWorkerCommand = "__import-worker";
+
 struct ImportArgs {
   std::vector<std::string> inputs;
   std::string format;
   std::vector<std::string> tags;
+  std::string max_input_size = "64M";
+  double time_limit = 60;
+  bool isolate = false;
 };
+
+// "64M", "512K", "1G", "2GiB", "1000": binary multiples; nullopt when not a size.
+std::optional<uint64_t> ParseSize(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0) {
+    ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  std::string unit = text.substr(digits);
+  if (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
+  int shift = -1;
+  if (unit.empty() || unit == "b") {
+    shift = 0;
+  } else {
+    const std::string prefixes = "kmgt";
+    const size_t index = prefixes.find(unit.front());
+    const std::string rest = unit.substr(1);
+    if (index != std::string::npos && (rest.empty() || rest == "b" || rest == "ib")) {
+      shift = 10 * static_cast<int>(index + 1);
+    }
+  }
+  if (shift < 0 || digits > 19) return std::nullopt;
+  const uint64_t number = std::strtoull(text.substr(0, digits).c_str(), nullptr, 10);
+  if (number > (UINT64_MAX >> shift)) return std::nullopt;
+  return number << shift;
+}
+
+// The running morgue binary, which --isolate starts again as the import worker.
+std::string SelfPath() {
+  std::error_code error;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::string() : self.string();
+}
 
 // One line per failed input, always shown (even with --quiet): the input, who failed, why.
 void PrintFailure(const InputReport& report, Progress& progress) {
@@ -28,6 +76,30 @@ void PrintFailure(const InputReport& report, Progress& progress) {
 }
 
 int RunImport(Context& context, const ImportArgs& args) {
+  const std::optional<uint64_t> max_input_bytes = ParseSize(args.max_input_size);
+  if (!max_input_bytes) {
+    return context.Error(kExitUsage, "--max-input-size: '" + args.max_input_size +
+                                         "' is not a size; write e.g. 64M, 512K, 1G or a "
+                                         "number of bytes (0: no limit)");
+  }
+  ImportOptions options;
+  options.format = args.format;
+  options.tags = args.tags;
+  options.command = context.command_line();
+  options.max_input_bytes = *max_input_bytes;
+  options.time_limit = std::chrono::milliseconds(std::llround(args.time_limit * 1000));
+  if (args.time_limit > 0 && options.time_limit.count() == 0) {
+    options.time_limit = std::chrono::milliseconds(1);
+  }
+  if (args.isolate) {
+    const std::string self = SelfPath();
+    if (self.empty()) {
+      return context.Error(kExitArchive,
+                           "--isolate: cannot find the morgue binary to start (is /proc mounted?)");
+    }
+    options.isolate_command = {self, kWorkerCommand};
+  }
+
   const PluginRegistry& plugins = context.plugins();
   if (!args.format.empty()) {
     // Checked before touching the archive so a typo creates nothing.
@@ -57,10 +129,6 @@ int RunImport(Context& context, const ImportArgs& args) {
     context.Info("created archive " + archive->path().string());
   }
 
-  ImportOptions options;
-  options.format = args.format;
-  options.tags = args.tags;
-  options.command = context.command_line();
   auto run = ImportRun::Start(*archive, plugins, options);
   if (!run.ok()) {
     return context.Error(kExitArchive, run.status().message());
@@ -81,8 +149,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     progress.Update(++done);
   }
   if (read_stdin) {
-    std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
-    InputReport report = (*run)->ImportBytes("<stdin>", bytes);
+    InputReport report = (*run)->ImportStream("<stdin>", std::cin);
     if (!report.status.ok()) {
       PrintFailure(report, progress);
     }
@@ -90,14 +157,25 @@ int RunImport(Context& context, const ImportArgs& args) {
   }
   progress.Clear();
   auto totals = (*run)->Finish();
+  int exit_code = kExitOk;
   if (!totals.ok()) {
-    return context.Error(kExitArchive, totals.status().message());
+    exit_code = context.Error(kExitArchive, totals.status().message());
+  } else {
+    context.Info("imported " + std::to_string(totals->imported) + ", duplicates " +
+                 std::to_string(totals->duplicates) + ", failed " + std::to_string(totals->failed) +
+                 " (of " + std::to_string(totals->inputs) + " inputs)");
+    exit_code = totals->failed > 0 ? kExitPartial : kExitOk;
   }
-
-  context.Info("imported " + std::to_string(totals->imported) + ", duplicates " +
-               std::to_string(totals->duplicates) + ", failed " + std::to_string(totals->failed) +
-               " (of " + std::to_string(totals->inputs) + " inputs)");
-  return totals->failed > 0 ? kExitPartial : kExitOk;
+  if ((*run)->abandoned_threads() > 0) {
+    // A plugin is still running on a thread past --time-limit. Everything is committed:
+    // close the archive, then leave without joining that thread or unloading its library.
+    run->reset();
+    archive.reset();
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(std::cout ? exit_code : kExitArchive);
+  }
+  return exit_code;
 }
 
 }  // namespace
@@ -116,7 +194,28 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   sub->add_option("--tag", args->tags, "Add this tag to every imported article (repeatable)")
       ->type_name("TAG")
       ->allow_extra_args(false);
+  sub->add_option("--max-input-size", args->max_input_size,
+                  "Refuse inputs larger than this: 64M, 512K, 1G or bytes; 0: no limit")
+      ->type_name("SIZE")
+      ->capture_default_str();
+  sub->add_option("--time-limit", args->time_limit,
+                  "Fail an input whose importer takes longer than this; 0: no limit")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  sub->add_flag("--isolate", args->isolate,
+                "Run the importers in a child process: a plugin that crashes costs only the "
+                "input it was reading");
   return {sub, [&context, args] { return RunImport(context, *args); }};
+}
+
+int RunImportWorkerCommand(int argc, char** argv) {
+  std::vector<std::filesystem::path> plugin_files(argv + 2, argv + argc);
+  return RunImportWorker(3, plugin_files);
+}
+
+bool IsImportWorkerCommand(int argc, char** argv) {
+  return argc >= 2 && std::string(argv[1]) == kWorkerCommand;
 }
 
 }  // namespace morgue::cli

@@ -1,0 +1,150 @@
+// How ImportRun hands one input to the importer plugins, in three ways that give the
+// same answer: on the calling thread; on a worker thread watched by a time limit; or in
+// a child process (`--isolate`) that may crash, hang or talk nonsense without harming
+// the parent. Each way only collects the articles; ImportRun stores them afterwards on
+// its own thread, so no plugin code ever runs while the archive could be touched by it.
+//
+// Thread-safety: RunJob may run on any thread (the registry's const methods may be called
+// concurrently). A ThreadRunner or ProcessRunner is used from one thread.
+
+#ifndef MORGUE_CORE_SRC_IMPORT_JOB_H_
+#define MORGUE_CORE_SRC_IMPORT_JOB_H_
+
+#include <pthread.h>
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/plugin_registry.h"
+#include "morgue/status.h"
+
+namespace morgue::import_job {
+
+// One input as a plugin sees it. Owned copies: a runner that gives up on a plugin may
+// leave it running with this, so nothing here may point into the caller's memory.
+struct JobInput {
+  std::string format;  // as asked for (a format or a plugin name); empty: probe
+  std::string name;
+  std::filesystem::path path;
+  std::shared_ptr<const std::string> bytes;
+};
+
+// What the plugins made of one input, before anything is stored.
+struct Collected {
+  std::string plugin;             // the importer chosen; empty when none was
+  std::string format;             // the format it was asked to read
+  Status status;                  // the importer's verdict, or why the input failed
+  std::vector<Article> articles;  // normalised and validated, in input order
+};
+
+// "812 bytes", "64 MiB", "80.5 MiB".
+std::string FormatBytes(uint64_t bytes);
+
+// How much article text one input may produce: far more than any importer makes of
+// real input, and still bounded, so a runaway importer fails its input instead of
+// exhausting memory.
+uint64_t MaxOutputBytes(uint64_t input_bytes);
+
+// Chooses the importer (probing unless `input.format` names one), then runs it,
+// collecting and validating its articles. `on_chosen`, when given, is called with the
+// plugin's name before its Import runs. Never throws.
+Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
+                 const std::function<void(const std::string&)>& on_chosen);
+
+// "1 s", "0.25 s", "90 s".
+std::string FormatSeconds(std::chrono::milliseconds duration);
+// The failure of an input whose plugin took longer than `limit`.
+Status TimeLimitExceeded(const std::string& plugin, std::chrono::milliseconds limit);
+
+// Runs jobs on one worker thread and waits at most a time limit for each. A plugin call
+// cannot be cancelled, so on time-out the thread is abandoned: it keeps the importer,
+// its library and the input alive through JobInput and its own references, touches
+// nothing of the caller's, and the next job gets a fresh thread. A thread stuck in a
+// Probe still reads the PluginRegistry, which must therefore outlive it.
+class ThreadRunner {
+ public:
+  explicit ThreadRunner(const PluginRegistry& plugins);
+  // Stops and joins the current worker; abandoned ones are left running.
+  ~ThreadRunner();
+  ThreadRunner(const ThreadRunner&) = delete;
+  ThreadRunner& operator=(const ThreadRunner&) = delete;
+
+  // `limit` must be positive.
+  Collected Run(JobInput input, std::chrono::milliseconds limit);
+  // How many threads were abandoned in a plugin call that overran its time limit.
+  int abandoned() const { return abandoned_; }
+
+  struct State;
+
+ private:
+  Status StartWorker();
+  const PluginRegistry& plugins_;
+  std::shared_ptr<State> state_;  // shared with the current worker, null when none runs
+  pthread_t thread_{};
+  int abandoned_ = 0;
+};
+
+// Runs jobs in a child process started with `command` plus the paths of the registry's
+// plugins, which calls RunImportWorker on file descriptor 3. One child serves input
+// after input; when it crashes, exits, sends what is not a well-formed reply, or
+// overruns the time limit, it is killed, the input fails with the reason, and the next
+// input starts a new child.
+class ProcessRunner {
+ public:
+  ProcessRunner(const PluginRegistry& plugins, std::vector<std::string> command);
+  // Closes the channel and reaps the child, which exits when it sees the end.
+  ~ProcessRunner();
+  ProcessRunner(const ProcessRunner&) = delete;
+  ProcessRunner& operator=(const ProcessRunner&) = delete;
+
+  // `limit` 0: no time limit.
+  Collected Run(const JobInput& input, std::chrono::milliseconds limit);
+
+ private:
+  enum class Outcome { kFrame, kTimeout, kClosed, kGarbage };
+  struct Event {
+    Outcome outcome;
+    std::string payload;  // the frame, or what is wrong with it
+  };
+
+  Status Start(std::chrono::milliseconds limit);
+  // Sends what is left of `out` while waiting, at most `limit` (0: forever), for the next
+  // frame from the child.
+  Event Next(std::string_view& out, std::chrono::milliseconds limit, uint64_t max_frame);
+  // Kills (when `kill`) and reaps the child; returns its wait status, or -1.
+  int Stop(bool kill);
+
+  const PluginRegistry& plugins_;
+  std::vector<std::string> command_;
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  std::string in_;  // bytes read from the child and not yet taken as frames
+  size_t in_pos_ = 0;
+};
+
+// The wire format between ProcessRunner and RunImportWorker, exposed for tests and
+// fuzzing: frames of an 8-byte little-endian length and a payload that starts with a
+// type byte. Decoding checks every length against what is there, so no byte string
+// makes it read out of bounds or allocate more than the frame holds.
+namespace wire {
+std::string EncodeInput(const JobInput& input);
+Result<JobInput> DecodeInput(std::string_view payload);
+std::string EncodeChosen(const std::string& plugin);
+Result<std::string> DecodeChosen(std::string_view payload);
+std::string EncodeReply(const Collected& collected);
+Result<Collected> DecodeReply(std::string_view payload);
+// A frame around `payload`.
+std::string Frame(std::string_view payload);
+}  // namespace wire
+
+}  // namespace morgue::import_job
+
+#endif  // MORGUE_CORE_SRC_IMPORT_JOB_H_
