@@ -311,9 +311,11 @@ TEST_F(HostileImportTest, BadLimitsAreUsageErrors) {
     EXPECT_EQ(result.exit_code, kUsage) << size;
     EXPECT_TRUE(Contains(result.err, "--max-input-size")) << result.err;
   }
-  CommandResult result = Morgue({"import", "--time-limit", "-5", sample});
-  EXPECT_EQ(result.exit_code, kUsage);
-  EXPECT_TRUE(Contains(result.err, "--time-limit")) << result.err;
+  for (const char* seconds : {"-5", "soon", "1e7", "nan"}) {
+    CommandResult result = Morgue({"import", "--time-limit", seconds, sample});
+    EXPECT_EQ(result.exit_code, kUsage) << seconds;
+    EXPECT_TRUE(Contains(result.err, "--time-limit")) << result.err;
+  }
   EXPECT_EQ(QuerySql(db_, "SELECT count(*) FROM imports"), "1");
 }
 

@@ -82,6 +82,12 @@ int RunImport(Context& context, const ImportArgs& args) {
                                          "' is not a size; write e.g. 64M, 512K, 1G or a "
                                          "number of bytes (0: no limit)");
   }
+  // Up to 11 days: anything longer is a typo, and would overflow the clock's arithmetic.
+  if (!(args.time_limit >= 0 && args.time_limit <= 1e6)) {
+    return context.Error(kExitUsage,
+                         "--time-limit: write a number of seconds from 0 (no "
+                         "limit) to 1000000");
+  }
   ImportOptions options;
   options.format = args.format;
   options.tags = args.tags;
@@ -201,7 +207,6 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   sub->add_option("--time-limit", args->time_limit,
                   "Fail an input whose importer takes longer than this; 0: no limit")
       ->type_name("SECONDS")
-      ->check(CLI::Range(0.0, 1e6))
       ->capture_default_str();
   sub->add_flag("--isolate", args->isolate,
                 "Run the importers in a child process: a plugin that crashes costs only the "
