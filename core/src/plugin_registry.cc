@@ -1,7 +1,5 @@
 #include "morgue/plugin_registry.h"
 
-#include <dlfcn.h>
-
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
 #include <cctype>
@@ -11,14 +9,6 @@
 #include <string>
 #include <system_error>
 #include <utility>
-
-#if defined(__SANITIZE_ADDRESS__)
-#define MORGUE_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MORGUE_ASAN 1
-#endif
-#endif
 
 namespace morgue {
 namespace {
@@ -210,11 +200,6 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
         file, Status::PluginIncompatible(
                   Quote(file) + " is not a loadable shared library: " + LoadErrorText(e, file)));
   }
-#ifdef MORGUE_ASAN
-  // Sanitizer builds never unmap a plugin, so that a leak found at exit is reported with
-  // the plugin's function names rather than "<unknown module>".
-  dlopen(file.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-#endif
 
   if (!library->has(kDescriptorSymbol)) {
     return impl.Refuse(file, Status::PluginIncompatible(
