@@ -124,10 +124,20 @@ summary() {
 
 mkdir -p "$work/logs"
 failed=()
+# running: how many started sessions have not written their status yet.
+running() {
+  local target count=0
+  for target in "${started[@]}"; do
+    [[ -e "$work/logs/$target.status" ]] || count=$((count + 1))
+  done
+  echo "$count"
+}
+started=()
 for target in "${targets[@]}"; do
-  while (($(jobs -rp | wc -l) >= jobs)); do sleep 1; done
+  while (($(running) >= jobs)); do sleep 1; done
   rm -f "$work/logs/$target.status"
   run_target "$target" &
+  started+=("$target")
 done
 wait
 for target in "${targets[@]}"; do
