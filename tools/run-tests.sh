@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds morgue with its tests, and runs the whole suite.
+# Installs what is missing, builds morgue with its tests, and runs the whole suite; then
+# runs it again built with AddressSanitizer and UndefinedBehaviorSanitizer (clang, in
+# build-sanitize/), and runs each fuzz target briefly. MORGUE_SKIP_STAGES=sanitize,fuzz
+# skips the last two locally; CI runs everything.
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/common.sh"
 
 morgue_install_deps
@@ -11,4 +14,15 @@ ctest --test-dir "$MORGUE_BUILD_DIR" --output-on-failure --parallel "$(nproc)" -
 quality_corpus="$MORGUE_ROOT/../shared/corpora/readability-test-pages"
 if [ -d "$quality_corpus" ]; then
   "$MORGUE_BUILD_DIR/tools/bench/morgue_quality" "$MORGUE_BUILD_DIR/plugins" "$quality_corpus"
+fi
+
+if morgue_stage sanitize; then
+  morgue_build_sanitized
+  morgue_sanitizer_env
+  ctest --test-dir "$MORGUE_SANITIZE_BUILD_DIR" --output-on-failure --parallel "$(nproc)" \
+    --timeout 900
+fi
+
+if morgue_stage fuzz; then
+  "$MORGUE_ROOT/tools/run-fuzzers.sh" --seconds "${MORGUE_FUZZ_SECONDS:-20}"
 fi

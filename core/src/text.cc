@@ -1345,10 +1345,57 @@ struct Converted {
   size_t errors = 0;  // sequences replaced by U+FFFD
 };
 
+// The length of the well-formed UTF-8 sequence at the start of `bytes` (no overlong
+// forms, surrogates or code points past U+10FFFF), or 0.
+size_t Utf8SequenceLength(std::string_view bytes) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  size_t length = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, cp = lead & 0x1F, min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, cp = lead & 0x0F, min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, cp = lead & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (bytes.size() < length) return 0;
+  for (size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return length;
+}
+
+// UTF-8 checked by hand, each byte that starts no well-formed sequence replaced by
+// U+FFFD: glibc's iconv lets lead bytes F5-F7 (code points past U+10FFFF) through.
+Converted CheckUtf8(std::string_view bytes) {
+  Converted out;
+  out.text.reserve(bytes.size());
+  while (!bytes.empty()) {
+    const size_t length = Utf8SequenceLength(bytes);
+    if (length == 0) {
+      out.text += kReplacementChar;
+      ++out.errors;
+      bytes.remove_prefix(1);
+    } else {
+      out.text.append(bytes.substr(0, length));
+      bytes.remove_prefix(length);
+    }
+  }
+  return out;
+}
+
 // Converts `bytes` from `charset` to UTF-8, replacing what cannot be converted by U+FFFD
 // (one per skipped code unit of `unit` bytes). nullopt when iconv knows no such charset.
 std::optional<Converted> Convert(std::string_view bytes, const std::string& charset,
                                  size_t unit = 1) {
+  if (charset == "UTF-8") return CheckUtf8(bytes);
   iconv_t raw = iconv_open("UTF-8", charset.c_str());
   if (raw == reinterpret_cast<iconv_t>(-1)) {  // NOLINT: iconv's documented failure value
     return std::nullopt;

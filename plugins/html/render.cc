@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "morgue/text.h"
 
@@ -180,8 +181,11 @@ std::string ImageUrl(const Node* img) {
 std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
   std::vector<Media> media;
   for (Node* root : roots) {
-    for (Node* caption : FindAll(root, IsCaption)) {
-      if (FindAncestor(caption, IsCaption) != nullptr) continue;  // nested captions
+    std::vector<Node*> captions = FindAll(root, IsCaption);
+    // A nested caption is read with its outer one, and freed when that one is removed:
+    // drop nested ones before removing anything.
+    std::erase_if(captions, [](const Node* n) { return FindAncestor(n, IsCaption) != nullptr; });
+    for (Node* caption : captions) {
       CaptionCredit split = SplitCaptionCredit(CollapseWhitespace(Text(caption)));
       Node* container = CaptionContainer(caption);
       Node* img = container == nullptr

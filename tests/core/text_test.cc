@@ -528,5 +528,21 @@ TEST(DecodeToUtf8Test, AlwaysGivesValidUtf8) {
   EXPECT_EQ(empty->text, "");
 }
 
+// Found by fuzzing (tests/fixtures/fuzz/decode/utf8-lead-byte-f6): glibc's iconv passes
+// lead bytes F5-F7 of "UTF-8" through, making code points past U+10FFFF.
+TEST(DecodeToUtf8Test, ReplacesCodePointsPastUnicodeInUtf8) {
+  Result<DecodedText> bom = DecodeToUtf8("\xEF\xBB\xBFSeoul \xF6\xB5\xB5\xB2 Tokyo");
+  ASSERT_TRUE(bom.ok()) << bom.status().ToString();
+  EXPECT_EQ(bom->charset, "UTF-8");
+  EXPECT_EQ(bom->text, "Seoul \uFFFD\uFFFD\uFFFD\uFFFD Tokyo");
+
+  // Mostly UTF-8, so detected as UTF-8 despite the stray bytes.
+  const std::string text = "“The pact will open a new chapter,” he said. ";
+  Result<DecodedText> detected = DecodeToUtf8(text + "\xF4\x90\x80\x80" + text);
+  ASSERT_TRUE(detected.ok()) << detected.status().ToString();
+  EXPECT_EQ(detected->charset, "UTF-8");
+  EXPECT_EQ(detected->text, text + "\uFFFD\uFFFD\uFFFD\uFFFD" + text);
+}
+
 }  // namespace
 }  // namespace morgue

@@ -10,6 +10,7 @@
 set -euo pipefail
 
 build_dir= config= cmake=cmake generator= make_program= cxx= libdir=lib example= data=
+cxx_flags= module_linker_flags=
 requires=()
 while (($#)); do
   case "$1" in
@@ -19,6 +20,8 @@ while (($#)); do
     --generator) generator=$2 ;;
     --make-program) make_program=$2 ;;
     --cxx) cxx=$2 ;;
+    --cxx-flags) cxx_flags=$2 ;;
+    --module-linker-flags) module_linker_flags=$2 ;;
     --libdir) libdir=$2 ;;
     --example) example=$2 ;;
     --data) data=$2 ;;
@@ -82,6 +85,9 @@ configure_args=(-S "$example" -B "$tmp/build" "-DCMAKE_PREFIX_PATH=$prefix"
 [[ -n "$generator" ]] && configure_args+=(-G "$generator")
 [[ -n "$make_program" ]] && configure_args+=("-DCMAKE_MAKE_PROGRAM=$make_program")
 [[ -n "$cxx" ]] && configure_args+=("-DCMAKE_CXX_COMPILER=$cxx")
+[[ -n "${cxx_flags// /}" ]] && configure_args+=("-DCMAKE_CXX_FLAGS=$cxx_flags")
+[[ -n "${module_linker_flags// /}" ]] &&
+  configure_args+=("-DCMAKE_MODULE_LINKER_FLAGS=$module_linker_flags")
 run_logged "$tmp/configure.log" "$cmake" "${configure_args[@]}"
 found_dir=$(sed -n 's/^morgue_DIR:PATH=//p' "$tmp/build/CMakeCache.txt")
 [[ "$found_dir" == "$prefix/"* ]] ||

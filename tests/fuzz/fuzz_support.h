@@ -1,0 +1,137 @@
+// Shared by the fuzz targets: an in-memory ArticleSink, and the checks that turn a result
+// breaking a documented promise into an abort, which libFuzzer reports as a crash.
+//
+// Thread-safety: none needed; libFuzzer calls a target from one thread.
+
+#ifndef MORGUE_TESTS_FUZZ_FUZZ_SUPPORT_H_
+#define MORGUE_TESTS_FUZZ_FUZZ_SUPPORT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "morgue/article.h"
+#include "morgue/datetime.h"
+#include "morgue/plugin.h"
+#include "morgue/status.h"
+
+namespace morgue::fuzz {
+
+inline std::string_view AsText(const uint8_t* data, size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+[[noreturn]] inline void Fail(std::string_view what, std::string_view value) {
+  std::fprintf(stderr, "fuzz check failed: %.*s: '%.*s'\n", static_cast<int>(what.size()),
+               what.data(), static_cast<int>(value.size()), value.data());
+  std::abort();
+}
+
+// Strict UTF-8, as the archive checks it: no overlong forms, surrogates or code points
+// past U+10FFFF.
+inline bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    char32_t min = 0;
+    char32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      length = 2, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4, min = 0x10000, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (size_t k = 1; k < length; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += length;
+  }
+  return true;
+}
+
+inline void CheckUtf8(std::string_view what, std::string_view value) {
+  if (!IsValidUtf8(value)) Fail(std::string(what) + " is not valid UTF-8", value);
+}
+
+inline bool HasNonSpace(std::string_view text) {
+  return text.find_first_not_of(" \t\n\r\f\v") != std::string_view::npos;
+}
+
+// What the archive checks before storing an article (core/src/validate.cc). The html and
+// text importers decode any input to UTF-8 themselves, so an article they add must always
+// pass: otherwise the whole input fails to import.
+inline void CheckStorable(const Article& a) {
+  for (const std::string* field : {&a.title, &a.subtitle, &a.body, &a.summary, &a.language, &a.url,
+                                   &a.canonical_url, &a.published, &a.updated, &a.source}) {
+    CheckUtf8("an article field", *field);
+  }
+  if (!HasNonSpace(a.title) && !HasNonSpace(a.body)) Fail("an article without title or body", "");
+  for (const std::string* date : {&a.published, &a.updated}) {
+    if (!date->empty() && !IsIso8601(*date)) Fail("a date that is not ISO 8601", *date);
+  }
+  for (const Author& author : a.authors) {
+    CheckUtf8("an author name", author.name);
+    CheckUtf8("an author e-mail", author.email);
+    if (!HasNonSpace(author.name)) Fail("an author without a name", author.name);
+    if (author.role != "author" && author.role != "poster") Fail("an unknown role", author.role);
+  }
+  for (const std::string& tag : a.tags) CheckUtf8("a tag", tag);
+  for (const Media& m : a.media) {
+    CheckUtf8("a media url", m.url);
+    CheckUtf8("a caption", m.caption);
+    CheckUtf8("a credit", m.credit);
+  }
+  for (const auto& [field, rule] : a.provenance) {
+    CheckUtf8("a provenance field", field);
+    CheckUtf8("a provenance rule", rule);
+  }
+}
+
+// Keeps what an importer adds, checked with CheckStorable when `check` is set.
+class MemorySink final : public ArticleSink {
+ public:
+  explicit MemorySink(bool check) : check_(check) {}
+  Status Add(Article article) override {
+    if (check_) CheckStorable(article);
+    articles_.push_back(std::move(article));
+    return Status::OK();
+  }
+  const std::vector<Article>& articles() const { return articles_; }
+
+ private:
+  bool check_;
+  std::vector<Article> articles_;
+};
+
+// Runs an importer that promises one article per input on `bytes`, as the host would.
+inline void ImportOne(Importer& importer, std::string_view bytes, const std::string& path,
+                      const std::string& format) {
+  const int score = importer.Probe({.path = path, .head = bytes.substr(0, kProbeBytes)});
+  if (score < kProbeNo || score > kProbeCertain) Fail("a probe score out of range", path);
+  MemorySink sink(/*check=*/true);
+  const Status status =
+      importer.Import({.name = path, .path = path, .bytes = bytes, .format = format}, sink);
+  if (status.ok() && sink.articles().size() != 1) Fail("an import without one article", path);
+  if (!status.ok() && status.message().empty()) Fail("a failure without a message", path);
+}
+
+}  // namespace morgue::fuzz
+
+#endif  // MORGUE_TESTS_FUZZ_FUZZ_SUPPORT_H_
