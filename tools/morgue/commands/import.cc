@@ -69,18 +69,30 @@ int RunImport(Context& context, const ImportArgs& args) {
     PrintFailure(problem);
     (*run)->RecordProblem(problem);
   }
+  // When the archive itself fails (read-only, disk full) no further input can be
+  // stored: one message says why, instead of one per remaining input.
+  auto stopped = [&run] { return !(*run)->archive_error().ok(); };
   for (const std::filesystem::path& file : files) {
+    if (stopped()) break;
     InputReport report = (*run)->ImportFile(file);
-    if (!report.status.ok()) {
+    if (!report.status.ok() && !stopped()) {
       PrintFailure(report);
     }
   }
-  if (read_stdin) {
+  if (read_stdin && !stopped()) {
     std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
     InputReport report = (*run)->ImportBytes("<stdin>", bytes);
-    if (!report.status.ok()) {
+    if (!report.status.ok() && !stopped()) {
       PrintFailure(report);
     }
+  }
+  if (stopped()) {
+    Status error = (*run)->archive_error();
+    (*run)->Finish().ok();  // records what it can; the error above is the one to report
+    return context.Error(kExitArchive,
+                         error.message() +
+                             ". The import stopped there; what it imported before is kept, and "
+                             "importing the same inputs again adds only what is missing");
   }
   auto totals = (*run)->Finish();
   if (!totals.ok()) {
