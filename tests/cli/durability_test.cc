@@ -160,6 +160,7 @@ class Child {
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
     std::vector<std::string> args = argv;
     std::vector<char*> c_args;
+    c_args.reserve(args.size() + 1);
     for (std::string& arg : args) c_args.push_back(arg.data());
     c_args.push_back(nullptr);
     int rc = posix_spawn(&pid_, c_args[0], &actions, nullptr, c_args.data(), environ);
@@ -267,8 +268,9 @@ TEST_F(DurabilityTest, EveryBadInputGetsOneClearLineAndTheRestIsImported) {
   const fs::path bad = inputs / "bad";
   fs::create_directories(bad);
   for (const auto& entry : fs::directory_iterator(FixturesDir() / "bad")) {
-    if (entry.path().filename() != "README.md")
+    if (entry.path().filename() != "README.md") {
       fs::copy_file(entry.path(), bad / entry.path().filename());
+    }
   }
   // The large and deep ones are made here rather than committed.
   WriteFile(bad / "huge-page.html", FortyMegabytePage());
@@ -401,7 +403,7 @@ TEST_F(DurabilityTest, AFullDiskLeavesTheArchiveAsItWasWithOneClearError) {
   }
   const std::string before = DumpArchive(archive_);
   // Room for SQLite's 32 KiB shared-memory file, not for the inputs' pages.
-  const auto limit = fs::file_size(archive_) + 64 * 1024;
+  const auto limit = fs::file_size(archive_) + uintmax_t{64} * 1024;
   CommandResult result =
       RunCommand({"/usr/bin/prlimit", "--fsize=" + std::to_string(limit), MorgueBinary().string(),
                   "--archive", archive_.string(), "import", inputs.string()});
