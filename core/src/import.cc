@@ -92,6 +92,16 @@ std::string MediaTypeFor(const std::filesystem::path& path) {
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
+// Why a symbolic link cannot be imported: it points nowhere, or round in a loop.
+Status BrokenLink(const std::filesystem::path& link) {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(link, ec);
+  if (!exists && ec == std::errc::too_many_symbolic_link_levels) {
+    return Status::NotFound("a symbolic link that loops back on itself");
+  }
+  return Status::NotFound("a symbolic link to nothing");
+}
+
 }  // namespace
 
 struct ImportRun::Impl {
@@ -107,7 +117,8 @@ struct ImportRun::Impl {
   int64_t batch_imported = 0;
   int64_t batch_duplicates = 0;
   bool finished = false;
-  Status batch_error;  // a failed commit: everything after it is refused
+  bool run_recorded = false;  // the `imports` row of this run is committed
+  Status batch_error;         // the archive failed: everything after it is refused
   // Where the plugins run (see import.h); made on first use.
   std::unique_ptr<import_job::ThreadRunner> thread_runner;
   std::unique_ptr<import_job::ProcessRunner> process_runner;
@@ -119,8 +130,19 @@ struct ImportRun::Impl {
 
   Status BeginBatch() {
     if (in_batch) return Status::OK();
-    MORGUE_RETURN_IF_ERROR(db().Exec("BEGIN IMMEDIATE"));
+    if (Status begun = db().BeginImmediate(); !begun.ok()) {
+      batch_error = begun;  // read-only, busy past the timeout: no input can be stored
+      return begun;
+    }
     in_batch = true;
+    if (totals.import_id == 0) {
+      // The run is recorded with its first batch, so a run that stores nothing (the
+      // archive is full or read-only) leaves the archive exactly as it was.
+      if (Status recorded = RecordStart(); !recorded.ok()) {
+        AbandonBatch(recorded);
+        return recorded;
+      }
+    }
     inputs_in_batch = 0;
     batch_started = std::chrono::steady_clock::now();
     return Status::OK();
@@ -139,6 +161,7 @@ struct ImportRun::Impl {
     in_batch = false;
     if (!committed.ok()) {
       db().Exec("ROLLBACK").ok();
+      if (!run_recorded) totals.import_id = 0;
       // Nothing of the batch is stored: its inputs count as failed, not imported.
       totals.failed += batch_inputs_ok;
       batch_inputs_ok = batch_imported = batch_duplicates = 0;
@@ -149,7 +172,30 @@ struct ImportRun::Impl {
     totals.imported += batch_imported;
     totals.duplicates += batch_duplicates;
     batch_inputs_ok = batch_imported = batch_duplicates = 0;
+    run_recorded = true;
     return Status::OK();
+  }
+
+  Status RecordStart() {
+    Result<sql::Statement*> insert =
+        db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)");
+    if (!insert.ok()) return insert.status();
+    (*insert)->Bind(1, UtcNow()).BindTextOrNull(2, options.command);
+    (*insert)->Bind(3, MORGUE_VERSION_STRING);
+    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    totals.import_id = db().LastInsertId();
+    return Status::OK();
+  }
+
+  // The archive itself failed (disk full, I/O error, busy past the timeout): SQLite may
+  // already have rolled the batch back, so all of it is given up and the run stops.
+  void AbandonBatch(Status failure) {
+    if (in_batch) db().Exec("ROLLBACK").ok();
+    in_batch = false;
+    if (!run_recorded) totals.import_id = 0;
+    totals.failed += batch_inputs_ok;
+    batch_inputs_ok = batch_imported = batch_duplicates = 0;
+    batch_error = std::move(failure);
   }
 
   Result<int64_t> StoreDocument(const ImportInput& input, const LoadedPluginInfo& plugin) {
@@ -264,16 +310,24 @@ struct ImportRun::Impl {
     }
     if (collected.status.ok()) {
       if (Status begun = BeginBatch(); !begun.ok()) return fail(begun);
-      if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) return fail(saved);
+      if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) {
+        AbandonBatch(saved);
+        return fail(batch_error);
+      }
       ImportInput input{name, path, *bytes, collected.format};
       Status stored = Store(collected, input, *plugin, report);
       db().ResetCached();
+      if (Status broken = db().TakeArchiveFailure(); !broken.ok()) {
+        AbandonBatch(broken);
+        return fail(batch_error);
+      }
       if (!stored.ok()) {
         db().Exec("ROLLBACK TO morgue_input").ok();
         db().Exec("RELEASE morgue_input").ok();
         fail(stored);
       } else if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
-        return fail(released);
+        AbandonBatch(released);
+        return fail(batch_error);
       } else {
         ++batch_inputs_ok;
         batch_imported += report.imported;
@@ -313,16 +367,7 @@ struct ImportRun::Impl {
 Result<std::unique_ptr<ImportRun>> ImportRun::Start(Archive& archive, const PluginRegistry& plugins,
                                                     ImportOptions options) {
   auto impl = std::make_unique<Impl>(*archive.impl_, plugins, std::move(options));
-  sql::Transaction transaction(impl->db());
-  MORGUE_RETURN_IF_ERROR(transaction.Begin());
-  Result<sql::Statement*> insert = impl->db().Cached(
-      "INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)");
-  if (!insert.ok()) return insert.status();
-  (*insert)->Bind(1, UtcNow()).BindTextOrNull(2, impl->options.command);
-  (*insert)->Bind(3, MORGUE_VERSION_STRING);
-  MORGUE_RETURN_IF_ERROR((*insert)->Run());
-  impl->totals.import_id = impl->db().LastInsertId();
-  MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  impl->db().TakeArchiveFailure().ok();  // a failure before this run is not this run's
   return std::unique_ptr<ImportRun>(new ImportRun(std::move(impl)));
 }
 
@@ -399,14 +444,22 @@ void ImportRun::RecordProblem(const InputReport& problem) {
 Result<ImportTotals> ImportRun::Finish() {
   if (impl_->finished) return impl_->totals;
   impl_->finished = true;
-  MORGUE_RETURN_IF_ERROR(impl_->CommitBatch());
-  MORGUE_RETURN_IF_ERROR(impl_->RecordTotals());
+  if (impl_->batch_error.ok()) {
+    MORGUE_RETURN_IF_ERROR(impl_->BeginBatch());  // a run with no input is recorded too
+    MORGUE_RETURN_IF_ERROR(impl_->CommitBatch());
+  }
+  if (!impl_->run_recorded) return impl_->batch_error;
+  Status recorded = impl_->RecordTotals();
+  MORGUE_RETURN_IF_ERROR(impl_->batch_error);
+  MORGUE_RETURN_IF_ERROR(recorded);
   return impl_->totals;
 }
 
 const ImportTotals& ImportRun::totals() const { return impl_->totals; }
 
 int ImportRun::abandoned_threads() const { return impl_->abandoned_threads(); }
+
+const Status& ImportRun::archive_error() const { return impl_->batch_error; }
 
 std::vector<std::filesystem::path> CollectInputFiles(
     const std::vector<std::filesystem::path>& paths, std::vector<InputReport>* problems) {
@@ -424,8 +477,7 @@ std::vector<std::filesystem::path> CollectInputFiles(
     fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
       bool dangling = fs::is_symlink(fs::symlink_status(path, ec));
-      problem(path,
-              Status::NotFound(dangling ? "a symbolic link to nothing" : "no such file or folder"));
+      problem(path, dangling ? BrokenLink(path) : Status::NotFound("no such file or folder"));
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -452,7 +504,7 @@ std::vector<std::filesystem::path> CollectInputFiles(
       if (it->is_regular_file(ec)) {
         found.push_back(entry);
       } else if (it->is_symlink(ec) && !it->exists(ec)) {
-        problem(entry, Status::NotFound("a symbolic link to nothing"));
+        problem(entry, BrokenLink(entry));
       }
     }
     std::sort(found.begin(), found.end());

@@ -98,6 +98,10 @@ Status SeedPublications(sql::Database& db) {
 
   sql::Transaction transaction(db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  // Another process opening the archive at the same time may have seeded it meanwhile.
+  seeded = Setting(db, "publications_sha256");
+  if (!seeded.ok()) return seeded.status();
+  if (*seeded == version) return Status::OK();
   for (const Publication& p : PublicationDirectory::Builtin().publications()) {
     Result<int64_t> id = FindSource(db, p.name);
     if (!id.ok()) return id.status();

@@ -1,5 +1,12 @@
 #include "sqlite.h"
 
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
 #include <utility>
 
 namespace morgue::sql {
@@ -89,30 +96,103 @@ std::string_view Statement::Blob(int column) const {
   return {static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
-Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path, bool create,
-                                                 bool read_only, int busy_timeout_ms) {
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
-  flags |= SQLITE_OPEN_NOMUTEX;
+namespace {
+
+// `path` as an SQLite URI filename ("file:/a/b%20c.db"), for URI parameters.
+std::string FileUri(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  std::string uri = "file:";
+  for (char c : (ec ? path : absolute).string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || std::strchr("/-._~", c) != nullptr) {
+      uri += c;
+    } else {
+      constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[byte >> 4];
+      uri += kHex[byte & 0xF];
+    }
+  }
+  return uri;
+}
+
+// Whether the archive's write-ahead log holds writes not yet copied into the file.
+bool HasPendingWal(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path.string() + "-wal", ec);
+  return !ec && size > 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Connect(const std::filesystem::path& path,
+                                                    const std::string& name, int flags,
+                                                    int busy_timeout_ms, int* failure) {
   sqlite3* handle = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
+    *failure = rc;
     std::string reason = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+    const int error = handle != nullptr ? sqlite3_system_errno(handle) : 0;
+    if (error != 0) reason += std::string(" (") + std::strerror(error) + ")";
     sqlite3_close(handle);
+    std::error_code ec;
+    const std::filesystem::path folder = path.parent_path();
+    const std::filesystem::path where = folder.empty() ? "." : folder;
+    if (!std::filesystem::is_directory(where, ec)) {
+      reason = "there is no folder '" + where.string() + "'";
+    } else if (!std::filesystem::exists(path, ec) && ::access(where.c_str(), W_OK) != 0) {
+      reason = "cannot create it: the folder '" + where.string() + "' is read-only to you";
+    }
     return Status::IOError("cannot open archive '" + path.string() + "': " + reason);
   }
   sqlite3_extended_result_codes(handle, 1);
   sqlite3_busy_timeout(handle, busy_timeout_ms);
   std::unique_ptr<Database> db(new Database(handle, path));
+  // SQLite quietly opens a file it may not write read-only; say so now, not at the
+  // first write.
+  if ((flags & SQLITE_OPEN_READWRITE) != 0 && sqlite3_db_readonly(handle, "main") == 1) {
+    *failure = SQLITE_READONLY;
+    return db->ReadOnlyError();
+  }
   // Check the file really is a database before anything else touches it.
   Status readable = db->Exec("SELECT count(*) FROM sqlite_schema");
   if (!readable.ok()) {
-    return Status(
-        readable.code() == StatusCode::kBusy ? StatusCode::kBusy : StatusCode::kCorruption,
-        "cannot open archive '" + path.string() + "': " + readable.message());
+    *failure = sqlite3_extended_errcode(handle);
+    if (IsArchiveFailure(*failure)) return readable;  // the message names the archive
+    return Status::Corruption("cannot open archive '" + path.string() + "': " + readable.message());
   }
   MORGUE_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
   return db;
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path, bool create,
+                                                 bool read_only, int busy_timeout_ms) {
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
+  int failure = SQLITE_OK;
+  Result<std::unique_ptr<Database>> db =
+      Connect(path, path.string(), flags, busy_timeout_ms, &failure);
+  if (db.ok() || !read_only) return db;
+  // Reading a WAL archive needs its -shm file, which SQLite creates beside it. Where a
+  // reader may not create files (a read-only folder or medium), an archive whose log
+  // holds nothing pending is complete in its file and is read as immutable.
+  const int primary = failure & 0xff;
+  if (primary != SQLITE_CANTOPEN && primary != SQLITE_READONLY && primary != SQLITE_IOERR) {
+    return db;
+  }
+  if (HasPendingWal(path)) {
+    return Status::IOError(
+        "cannot read archive '" + path.string() + "' from here: its write-ahead log ('" +
+        path.string() +
+        "-wal') holds writes that SQLite must merge, which needs write access to the folder; "
+        "run any morgue command on it once as a user who may write there");
+  }
+  int ignored = SQLITE_OK;
+  Result<std::unique_ptr<Database>> immutable = Connect(
+      path, FileUri(path) + "?immutable=1", flags | SQLITE_OPEN_URI, busy_timeout_ms, &ignored);
+  return immutable.ok() ? std::move(immutable) : std::move(db);
 }
 
 Status Database::UseWal() {
@@ -134,11 +214,51 @@ Status Database::Exec(const std::string& sql) {
   std::string message = error != nullptr ? error : sqlite3_errstr(rc);
   sqlite3_free(error);
   Status mapped = Error(rc, "");
-  if (mapped.code() == StatusCode::kBusy || (rc & 0xff) == SQLITE_CORRUPT ||
-      (rc & 0xff) == SQLITE_NOTADB) {
-    return mapped;
-  }
+  if (IsArchiveFailure(rc)) return mapped;
   return {mapped.code(), message};
+}
+
+Status Database::BeginImmediate() {
+  // A statement still stepping holds a read transaction; BEGIN would then have to turn
+  // that old snapshot into a write, which fails at once if another process wrote since.
+  ResetCached();
+  // The busy timeout covers waiting for another writer. SQLite skips it when another
+  // connection is rebuilding the WAL index or when the snapshot went stale; those pass
+  // quickly, so try again a few times.
+  for (int attempt = 0;; ++attempt) {
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return Status::OK();
+    const bool transient = rc == SQLITE_BUSY_RECOVERY || rc == SQLITE_BUSY_SNAPSHOT;
+    if (!transient || attempt >= 100) return Error(rc, "starting a write");
+    std::this_thread::sleep_for(std::chrono::milliseconds(10 + 10 * (attempt % 10)));
+  }
+}
+
+bool Database::IsArchiveFailure(int code) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_NOMEM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Status Database::TakeArchiveFailure() { return std::exchange(archive_failure_, Status::OK()); }
+
+Status Database::ReadOnlyError() const {
+  return Status::IOError("archive '" + path_.string() +
+                         "' is read-only: morgue cannot write it. Check that you may write "
+                         "the file and the folder it is in (SQLite keeps its journal there); "
+                         "list, search, show and export still work");
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
@@ -180,17 +300,62 @@ int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); 
 int Database::Changes() const { return sqlite3_changes(db_); }
 
 Status Database::Error(int code, std::string_view doing) const {
+  Status status = Describe(code, doing);
+  // Remembered for the import, which must stop at the first of these: after them the
+  // archive cannot take more work (and SQLite may have rolled the transaction back).
+  if (IsArchiveFailure(code) && archive_failure_.ok()) archive_failure_ = status;
+  return status;
+}
+
+Status Database::Describe(int code, std::string_view doing) const {
   std::string message = sqlite3_errmsg(db_);
   if (message == "not an error" || message.empty()) message = sqlite3_errstr(code);
   if (!doing.empty()) message = std::string(doing) + ": " + message;
+  const std::string archive = "archive '" + path_.string() + "'";
+  const std::string rolled_back =
+      "; the unfinished write was rolled back and nothing stored before is lost";
+  switch (code & 0xff) {
+    case SQLITE_READONLY:
+      return ReadOnlyError();
+    case SQLITE_FULL:
+      return Status::IOError("cannot write " + archive + ": the disk is full" + rolled_back +
+                             ". Free some space and run the command again");
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM: {
+      // SQLite says only "disk I/O error"; the system's reason says what to do.
+      const int error = sqlite3_system_errno(db_);
+      if (error == EFBIG || error == ENOSPC || error == EDQUOT) {
+        const char* what = error == EFBIG    ? "the file-size limit (ulimit -f) was reached"
+                           : error == ENOSPC ? "the disk is full"
+                                             : "the disk quota is used up";
+        return Status::IOError("cannot write " + archive + ": " + what + rolled_back +
+                               ". Make room and run the command again");
+      }
+      if (error == EROFS || error == EACCES || error == EPERM) return ReadOnlyError();
+      // SQLite often reports a failed write after errno has moved on.
+      if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+          code == SQLITE_IOERR_TRUNCATE) {
+        return Status::IOError("cannot write " + archive +
+                               ": the write failed, most likely because the disk is full or a "
+                               "file-size limit (ulimit -f) was reached" +
+                               rolled_back + ". Make room and run the command again");
+      }
+      return Status::IOError("cannot read or write " + archive + ": " + message +
+                             (error != 0 ? std::string(" (") + std::strerror(error) + ")" : ""));
+    }
+  }
   switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return Status::Busy("archive '" + path_.string() +
                           "' is busy: another process kept it locked (" + message + ")");
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
       return Status::Corruption("archive '" + path_.string() + "' is damaged: " + message);
+    case SQLITE_NOTADB:
+      return Status::Corruption("'" + path_.string() +
+                                "' is not an SQLite database, so not a morgue archive (or one "
+                                "whose first page is damaged)");
     case SQLITE_ERROR:
       // A statement that does not fit the archive ("no such table"): the schema was
       // changed behind morgue's back. A malformed search query also lands here; the
@@ -211,7 +376,7 @@ Transaction::~Transaction() {
 }
 
 Status Transaction::Begin() {
-  MORGUE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  MORGUE_RETURN_IF_ERROR(db_.BeginImmediate());
   open_ = true;
   return Status::OK();
 }

@@ -58,7 +58,8 @@ class Statement {
 class Database {
  public:
   // Opens `path`; `create` allows a new file. Sets the busy timeout and foreign keys;
-  // changes nothing in the file.
+  // changes nothing in the file. Read-only, an archive in a folder the process may not
+  // write is read as immutable when its write-ahead log holds nothing pending.
   static Result<std::unique_ptr<Database>> Open(const std::filesystem::path& path, bool create,
                                                 bool read_only, int busy_timeout_ms);
   ~Database();
@@ -88,14 +89,34 @@ class Database {
   sqlite3* handle() const { return db_; }
   const std::filesystem::path& path() const { return path_; }
 
-  // The Status for SQLite result `code`, naming what was being done.
+  // BEGIN IMMEDIATE: takes the write lock, waiting up to the busy timeout for another
+  // writer, and retrying the waits SQLite does not cover.
+  Status BeginImmediate();
+
+  // The Status for SQLite result `code`, naming what was being done. Failures of the
+  // archive itself (see IsArchiveFailure) are also remembered until taken.
   Status Error(int code, std::string_view doing) const;
+
+  // Whether `code` says the archive, not the statement, failed: busy, read-only, disk
+  // full, I/O error, damaged file.
+  static bool IsArchiveFailure(int code);
+  // The first such failure since the last call, or OK.
+  Status TakeArchiveFailure();
 
  private:
   Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  // Opens `name` (the path, or a URI for it) and checks it is a database; on failure
+  // *failure is SQLite's extended result code.
+  static Result<std::unique_ptr<Database>> Connect(const std::filesystem::path& path,
+                                                   const std::string& name, int flags,
+                                                   int busy_timeout_ms, int* failure);
+  Status Describe(int code, std::string_view doing) const;
+  Status ReadOnlyError() const;
+
   sqlite3* db_;
   std::filesystem::path path_;
   std::map<std::string, Statement, std::less<>> cache_;
+  mutable Status archive_failure_;
 };
 
 // A transaction that rolls back unless committed. BEGIN IMMEDIATE takes the write lock

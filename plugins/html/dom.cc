@@ -19,27 +19,43 @@ constexpr auto kBlockTags = std::to_array<std::string_view>(
      "header",  "hgroup",  "hr",      "li",         "main", "menu",     "nav",        "ol",
      "p",       "pre",     "section", "table",      "tr",   "ul"});
 
-constexpr size_t kHugePageBytes = size_t{8} << 20;
-
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-void AppendText(const Node* node, std::string& out) {
-  for (const Node* child = node->children; child != nullptr; child = child->next) {
-    if (IsText(child)) {
-      if (child->content != nullptr) out += reinterpret_cast<const char*>(child->content);
-    } else if (IsElement(child)) {
-      std::string_view tag = Tag(child);
-      if (std::find(kNonTextTags.begin(), kNonTextTags.end(), tag) != kNonTextTags.end()) {
+bool IsNonText(const Node* element) {
+  std::string_view tag = Tag(element);
+  return std::find(kNonTextTags.begin(), kNonTextTags.end(), tag) != kNonTextTags.end();
+}
+
+// Blocks and line breaks separate words even where the markup has no space.
+bool SeparatesWords(const Node* element) {
+  std::string_view tag = Tag(element);
+  return IsBlock(element) || tag == "br" || tag == "td" || tag == "th";
+}
+
+// The text under `root`, in document order. Iterative: a page nested thousands of levels
+// deep must not overflow the stack.
+void AppendText(const Node* root, std::string& out) {
+  const Node* node = root->children;
+  while (node != nullptr && node != root) {
+    if (IsText(node)) {
+      if (node->content != nullptr) out += reinterpret_cast<const char*>(node->content);
+    } else if (IsElement(node) && !IsNonText(node)) {
+      if (SeparatesWords(node)) out += ' ';
+      if (node->children != nullptr) {
+        node = node->children;
         continue;
       }
-      // Blocks and line breaks separate words even where the markup has no space.
-      const bool separates = IsBlock(child) || tag == "br" || tag == "td" || tag == "th";
-      if (separates) out += ' ';
-      AppendText(child, out);
-      if (separates) out += ' ';
+      if (SeparatesWords(node)) out += ' ';
     }
+    // Up past the elements whose children are done, closing each.
+    while (node != root && node->next == nullptr) {
+      node = node->parent;
+      if (node != root && IsElement(node) && SeparatesWords(node)) out += ' ';
+    }
+    if (node == root) break;
+    node = node->next;
   }
 }
 
@@ -73,16 +89,37 @@ Result<Document> Document::Parse(std::string_view utf8) {
   if (utf8.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return Status::InvalidArgument("the page is too large to parse");
   }
-  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  // Very large pages need libxml2's HUGE limits (the HTML parser honours the XML flag).
-  if (utf8.size() > kHugePageBytes) {
-    options |= XML_PARSE_HUGE;
-  }
-  xmlDoc* doc =
-      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+  // libxml2's default limits stay on (no XML_PARSE_HUGE): elements nest at most 256
+  // deep and a run of text is at most 10 MB, so hostile pages cannot exhaust the stack or
+  // memory of the walks over the tree.
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(),
+                                                                         htmlFreeParserCtxt);
+  if (context == nullptr) return Status::Corruption("out of memory starting the HTML parser");
+  xmlDoc* doc = htmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()),
+                                   nullptr, "UTF-8", options);
   if (doc == nullptr) return Status::Corruption("the page could not be parsed as HTML");
-  return Document(doc);
+  Document document(doc);
+  // The recovering parser mends broken markup, but past one of its limits it stops and
+  // the rest of the page would be silently lost.
+  if (context->disableSAX != 0 && context->instate == XML_PARSER_EOF) {
+    if (context->errNo == XML_ERR_INTERNAL_ERROR) {
+      return Status::InvalidArgument(
+          "the page nests elements more than 256 levels deep, past the HTML parser's limit; "
+          "no real page does");
+    }
+    if (context->errNo == XML_ERR_NO_MEMORY) {
+      return Status::InvalidArgument(
+          "the page holds a run of text longer than 10 MB without markup, past the HTML "
+          "parser's limit");
+    }
+    std::string reason =
+        context->lastError.message != nullptr ? context->lastError.message : "no reason given";
+    while (!reason.empty() && IsAsciiSpace(reason.back())) reason.pop_back();
+    return Status::InvalidArgument("the HTML parser stopped before the end of the page: " + reason);
+  }
+  return document;
 }
 
 Node* Document::head() const { return FindChild(root(), "head"); }

@@ -26,6 +26,31 @@ bool HasHtmlMarkers(std::string_view head) {
   return false;
 }
 
+// Why decoded bytes are binary data rather than a page, or "" when they are text. A page
+// has almost no control characters; bytes in no encoding decode to many U+FFFD.
+std::string NotTextReason(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) {
+    return "it holds NUL bytes, so it is binary data, not a web page";
+  }
+  size_t characters = 0;
+  size_t controls = 0;
+  size_t replaced = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    characters += (byte & 0xC0) != 0x80 ? 1 : 0;
+    controls += (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
+                        byte == 0x7F
+                    ? 1
+                    : 0;
+    if (text.compare(i, 3, "\xEF\xBF\xBD") == 0) ++replaced;
+  }
+  if (controls * 100 > characters) {
+    return "it is full of control characters, so it is binary data, not a web page";
+  }
+  if (replaced * 10 > characters) return "its bytes are not text in any encoding morgue knows";
+  return "";
+}
+
 bool IsHtmlExtension(const std::filesystem::path& path) {
   const std::string extension = AsciiLower(path.extension().string());
   return extension == ".html" || extension == ".htm" || extension == ".xhtml";
@@ -45,6 +70,10 @@ Status HtmlImporter::Import(const ImportInput& input, ArticleSink& sink) {
   }
   Result<std::string> page = DecodePage(input.bytes);
   if (!page.ok()) return page.status();
+  if (const std::string why = NotTextReason(*page); !why.empty()) {
+    return Status::InvalidArgument("not HTML: " + why +
+                                   " (if another plugin reads it, name it with --format)");
+  }
   Result<Document> document = Document::Parse(*page);
   if (!document.ok()) return document.status();
   PageMetadata meta = ExtractMetadata(document->root());

@@ -18,6 +18,7 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::string_view kRule = "json-ld";
+constexpr int kMaxJsonDepth = 32;
 
 bool IsArticleType(const Json& type) {
   if (type.is_array()) {
@@ -243,7 +244,12 @@ void ExtractJsonLd(Node* root, PageMetadata& meta) {
     if (begin == std::string::npos) continue;
     const size_t end = text.find_last_of(text[begin] == '{' ? '}' : ']');
     if (end == std::string::npos || end < begin) continue;
-    Json parsed = Json::parse(text.substr(begin, end - begin + 1), nullptr,
+    // Values nested deeper than any real JSON-LD are dropped while parsing, so that the
+    // recursive reads below stay shallow on hostile pages.
+    const Json::parser_callback_t shallow = [](int depth, Json::parse_event_t, Json&) {
+      return depth <= kMaxJsonDepth;
+    };
+    Json parsed = Json::parse(text.substr(begin, end - begin + 1), shallow,
                               /*allow_exceptions=*/false);
     if (!parsed.is_discarded()) documents.push_back(std::move(parsed));
   }

@@ -117,7 +117,7 @@ bool Context::quiet() const {
   return false;
 }
 
-std::unique_ptr<Archive> Context::OpenExisting() {
+std::unique_ptr<Archive> Context::OpenExisting(Access access) {
   fs::path path = archive_path();
   std::error_code error;
   if (!fs::exists(path, error)) {
@@ -126,7 +126,17 @@ std::unique_ptr<Archive> Context::OpenExisting() {
   }
   OpenOptions options;
   options.create_if_missing = false;
+  options.read_only = access == Access::kRead;
   auto archive = Archive::Open(path, options);
+  if (!archive.ok() && options.read_only && archive.status().code() == StatusCode::kNotSupported) {
+    // An archive of an older schema is upgraded once, which needs to write; one of a
+    // newer morgue is refused with the reason.
+    options.read_only = false;
+    auto writable = Archive::Open(path, options);
+    if (writable.ok() || writable.status().code() == StatusCode::kNotSupported) {
+      archive = std::move(writable);
+    }
+  }
   if (!archive.ok()) {
     if (archive.status().code() == StatusCode::kNotFound) {
       Error(kExitArchive, MissingArchiveMessage(path));

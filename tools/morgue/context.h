@@ -47,9 +47,13 @@ class Context {
   std::filesystem::path archive_path() const;
   bool quiet() const;
 
+  // What a command does with the archive.
+  enum class Access { kRead, kWrite };
+
   // Opens an archive that must exist already. On failure prints why and returns null;
-  // the command then exits with kExitArchive.
-  std::unique_ptr<Archive> OpenExisting();
+  // the command then exits with kExitArchive. Reading commands open it read-only, so they
+  // work on a read-only file or medium and never wait for a writer.
+  std::unique_ptr<Archive> OpenExisting(Access access = Access::kWrite);
   // Opens the archive, creating it when missing (*created says whether it was).
   std::unique_ptr<Archive> OpenOrCreate(bool* created);
 

@@ -29,6 +29,9 @@ namespace morgue {
 
 struct OpenOptions {
   bool create_if_missing = true;  // otherwise a missing file is NotFound
+  // Never write: no migration, no seeding. Where the process may not create SQLite's
+  // -shm file beside the archive (a read-only folder or medium), an archive whose
+  // write-ahead log holds nothing pending is read as immutable.
   bool read_only = false;
   int busy_timeout_ms = 60'000;  // how long to wait for another process's write
 };

@@ -81,7 +81,8 @@ struct ImportTotals {
 
 class MORGUE_EXPORT ImportRun {
  public:
-  // Records the start of a run in the archive.
+  // Starts a run. It is recorded in the archive with its first batch, so a run that
+  // stores nothing leaves no trace.
   static Result<std::unique_ptr<ImportRun>> Start(Archive& archive, const PluginRegistry& plugins,
                                                   ImportOptions options);
   // Commits what was imported if Finish was not called.
@@ -109,6 +110,10 @@ class MORGUE_EXPORT ImportRun {
   // limit. When not 0, end the process with _exit or quick_exit once the run is
   // finished: the threads are never joined, and their libraries must stay loaded.
   int abandoned_threads() const;
+
+  // Why the archive stopped taking inputs (read-only, disk full, I/O error, busy past the
+  // timeout), or OK. Once set, every further input is refused with it: stop the run.
+  const Status& archive_error() const;
 
   struct Impl;
 

@@ -119,7 +119,7 @@ int RunExport(Context& context, const ExportArgs& args) {
     return code;
   }
 
-  auto archive = context.OpenExisting();
+  auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) {
     return kExitArchive;
   }

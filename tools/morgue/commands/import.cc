@@ -147,24 +147,34 @@ int RunImport(Context& context, const ImportArgs& args) {
     (*run)->RecordProblem(problem);
   }
   int64_t done = 0;
+  // When the archive itself fails (read-only, disk full) no further input can be
+  // stored: one message says why, instead of one per remaining input.
+  auto stopped = [&run] { return !(*run)->archive_error().ok(); };
   for (const std::filesystem::path& file : files) {
+    if (stopped()) break;
     InputReport report = (*run)->ImportFile(file);
-    if (!report.status.ok()) {
+    if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
     }
     progress.Update(++done);
   }
-  if (read_stdin) {
+  if (read_stdin && !stopped()) {
     InputReport report = (*run)->ImportStream("<stdin>", std::cin);
-    if (!report.status.ok()) {
+    if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
     }
     progress.Update(++done);
   }
   progress.Clear();
-  auto totals = (*run)->Finish();
   int exit_code = kExitOk;
-  if (!totals.ok()) {
+  if (stopped()) {
+    const Status error = (*run)->archive_error();
+    (*run)->Finish().ok();  // records what it can; the error above is the one to report
+    exit_code = context.Error(
+        kExitArchive, error.message() +
+                          ". The import stopped there; what it imported before is kept, and "
+                          "importing the same inputs again adds only what is missing");
+  } else if (auto totals = (*run)->Finish(); !totals.ok()) {
     exit_code = context.Error(kExitArchive, totals.status().message());
   } else {
     context.Info("imported " + std::to_string(totals->imported) + ", duplicates " +

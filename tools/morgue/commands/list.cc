@@ -73,7 +73,7 @@ class TablePrinter {
 };
 
 int RunList(Context& context, const ListArgs& args) {
-  auto archive = context.OpenExisting();
+  auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) {
     return kExitArchive;
   }

@@ -47,7 +47,7 @@ std::string SnippetLine(std::string snippet) {
 }
 
 int RunSearch(Context& context, const SearchArgs& args) {
-  auto archive = context.OpenExisting();
+  auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) {
     return kExitArchive;
   }

@@ -91,7 +91,7 @@ void PrintArticle(const Article& article, bool provenance) {
 }
 
 int RunShow(Context& context, const ShowArgs& args) {
-  auto archive = context.OpenExisting();
+  auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) {
     return kExitArchive;
   }

@@ -24,7 +24,7 @@ struct SourcesArgs {
 };
 
 int RunList(Context& context, const SourcesArgs& args) {
-  auto archive = context.OpenExisting();
+  auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) return kExitArchive;
   auto sources = archive->Sources(args.match);
   if (!sources.ok()) return context.Error(sources.status());

@@ -18,7 +18,7 @@ void Line(std::string_view label, const std::string& value) {
 }
 
 int RunStats(Context& context, bool json) {
-  auto archive = context.OpenExisting();
+  auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) {
     return kExitArchive;
   }

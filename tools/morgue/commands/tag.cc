@@ -48,7 +48,7 @@ Command AddTagChange(CLI::App& app, Context& context, bool add) {
 }
 
 int RunTags(Context& context, bool json) {
-  auto archive = context.OpenExisting();
+  auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) {
     return kExitArchive;
   }
