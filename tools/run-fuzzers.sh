@@ -136,7 +136,9 @@ started=()
 for target in "${targets[@]}"; do
   while (($(running) >= jobs)); do sleep 1; done
   rm -f "$work/logs/$target.status"
-  run_target "$target" &
+  # A session that fails before the fuzzer runs (set -e in the subshell) still writes its
+  # status, so the throttle above never waits for it forever.
+  (run_target "$target" || echo "$?" >"$work/logs/$target.status") &
   started+=("$target")
 done
 wait

@@ -8,6 +8,7 @@
 #include "codec.h"
 #include "migrator.h"
 #include "morgue/datetime.h"
+#include "morgue/text.h"
 #include "validate.h"
 
 namespace morgue {

@@ -37,9 +37,6 @@ int64_t CountWords(std::string_view text);
 // `url` is not an absolute http(s) URL.
 std::string UrlKey(std::string_view url);
 
-// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
-bool IsValidUtf8(std::string_view text);
-
 }  // namespace morgue
 
 #endif  // MORGUE_CORE_SRC_CODEC_H_

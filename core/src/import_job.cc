@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <mutex>
@@ -37,7 +38,9 @@ size_t TextSize(const Article& a) {
   size_t size = a.title.size() + a.subtitle.size() + a.body.size() + a.summary.size() +
                 a.language.size() + a.url.size() + a.canonical_url.size() + a.published.size() +
                 a.updated.size() + a.source.size();
-  for (const Author& author : a.authors) size += author.name.size() + author.email.size();
+  for (const Author& author : a.authors) {
+    size += author.name.size() + author.email.size() + author.role.size();
+  }
   for (const std::string& tag : a.tags) size += tag.size();
   for (const Media& m : a.media) size += m.url.size() + m.caption.size() + m.credit.size();
   for (const auto& [field, rule] : a.provenance) size += field.size() + rule.size();
@@ -110,8 +113,11 @@ std::string FormatBytes(uint64_t bytes) {
   return text;
 }
 
+// What an importer may make of one input: far more than any real article set (a JSON
+// Lines file gives about its own size, a page much less), and a bound on the memory an
+// importer that loops, or an --isolate worker that lies, can make morgue spend.
 uint64_t MaxOutputBytes(uint64_t input_bytes) {
-  return 256 * kMiB + std::min<uint64_t>(input_bytes, uint64_t{1} << 40) * 16;
+  return 64 * kMiB + std::min<uint64_t>(input_bytes, uint64_t{1} << 40) * 4;
 }
 
 Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
@@ -632,7 +638,9 @@ ProcessRunner::Event ProcessRunner::Next(std::string_view& out, std::chrono::mil
       if (size == 0 || size > max_frame) {
         return {Outcome::kGarbage, "a message of " + std::to_string(size) + " bytes"};
       }
-      if (in.size() - 8 >= size) {
+      if (in.size() - 8 < size) {
+        in_.reserve(in_pos_ + 8 + size);  // grow once, not by doubling past the frame
+      } else {
         Event event{Outcome::kFrame, std::string(in.substr(8, size))};
         in_pos_ += 8 + size;
         if (in_pos_ == in_.size()) {
@@ -689,8 +697,8 @@ Collected ProcessRunner::Run(const JobInput& input, std::chrono::milliseconds li
   const std::string request = wire::Frame(wire::EncodeInput(input));
   std::string_view pending = request;
   const uint64_t input_size = input.bytes ? input.bytes->size() : 0;
-  // Room for the articles, their encoding and the messages.
-  const uint64_t max_frame = 2 * MaxOutputBytes(input_size) + 16 * kMiB;
+  // Room for the articles, their encoding (length prefixes) and the messages.
+  const uint64_t max_frame = MaxOutputBytes(input_size) * 3 / 2 + 16 * kMiB;
   const auto garbled = [&](const std::string& why) {
     Stop(/*kill=*/true);
     Collected failed;
@@ -753,9 +761,17 @@ int RunImportWorker(int fd, const std::vector<std::filesystem::path>& plugin_fil
   // A parent killed without closing the channel must not leave this child behind.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
 #endif
-  PluginRegistry plugins;
+  // The parent loaded exactly these files, after checking who may write them or being
+  // told to trust them (--allow-unsafe-plugins): the child loads what the parent loaded,
+  // and all of it, or the two could choose different importers for the same input.
+  PluginRegistryOptions options;
+  options.allow_unsafe_permissions = true;
+  PluginRegistry plugins(options);
   for (const std::filesystem::path& file : plugin_files) {
-    (void)plugins.LoadFile(file);  // the parent loaded the same files; it reports refusals
+    if (Status loaded = plugins.LoadFile(file); !loaded.ok()) {
+      std::fprintf(stderr, "morgue import worker: %s\n", loaded.ToString().c_str());
+      return 3;
+    }
   }
   if (!SendAll(fd, wire::Frame(std::string(1, wire::kHello)))) return 1;
   while (true) {

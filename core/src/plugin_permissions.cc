@@ -101,12 +101,11 @@ std::optional<Problem> WritableProblem(const std::string& kind, const fs::path& 
 
 // Checks the folders from `dir` (which holds an entry owned by `entry_owner`) upwards.
 //
-// Which folders count: every folder up to and including the first one that is owned by
-// root and writable by no one else, or up to /. Past that point the path is the system's
-// (/, /usr, /home, a mount point), as OpenSSH stops at the home folder: a refusal there
-// would be one the user cannot fix, and it would refuse a root-owned build tree inside a
-// checkout that belongs to another account, as CI containers often have (that account
-// could replace the morgue binary built there just as well).
+// Which folders count: all of them, up to /, as OpenSSH checks a root-owned key: a folder
+// owned by another user anywhere above would let that user rename it and put a tree of
+// their own in its place between this check and the load (for root, that would run their
+// code as root). A build tree inside another account's checkout is therefore refused;
+// --allow-unsafe-plugins says it is trusted.
 //
 // A folder writable by others is refused, with one exception for ancestors: a sticky
 // folder such as /tmp (1777) is safe when the entry below it is ours or root's, because
@@ -127,8 +126,6 @@ std::optional<Problem> FolderProblem(fs::path dir, uid_t entry_owner, uid_t me,
       const bool sticky_shields_entry =
           !own_folder && (st.st_mode & S_ISVTX) != 0 && Trusted(entry_owner, me);
       if (!sticky_shields_entry) return WritableProblem("folder", dir, st);
-    } else if (st.st_uid == 0) {
-      return std::nullopt;
     }
     if (!dir.has_relative_path()) return std::nullopt;  // reached /
     entry_owner = st.st_uid;

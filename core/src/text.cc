@@ -1455,6 +1455,15 @@ struct Bom {
 
 // ---- Public functions ---------------------------------------------------------------------
 
+bool IsValidUtf8(std::string_view text) {
+  while (!text.empty()) {
+    const size_t length = Utf8SequenceLength(text);
+    if (length == 0) return false;
+    text.remove_prefix(length);
+  }
+  return true;
+}
+
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

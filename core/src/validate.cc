@@ -6,6 +6,7 @@
 
 #include "codec.h"
 #include "morgue/datetime.h"
+#include "morgue/text.h"
 
 namespace morgue {
 namespace {

@@ -39,7 +39,7 @@ namespace fs = std::filesystem;
 constexpr int kOk = 0;
 constexpr int kPartial = 1;
 constexpr int kArchiveError = 3;
-constexpr uid_t kNobody = 65534;
+constexpr uid_t kNobody = kNobodyId;
 
 bool Contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
@@ -55,22 +55,6 @@ std::vector<std::string> Lines(const std::string& text) {
     start = end + 1;
   }
   return lines;
-}
-
-bool IsRoot() { return geteuid() == 0; }
-
-// `args` for the morgue binary, run as `nobody` when this process is root: root ignores
-// file permissions, so only an unprivileged child meets an unreadable file or a
-// read-only archive.
-std::vector<std::string> Unprivileged(const std::vector<std::string>& args) {
-  std::vector<std::string> argv;
-  if (IsRoot()) {
-    argv = {"/usr/bin/setpriv", "--reuid=" + std::to_string(kNobody),
-            "--regid=" + std::to_string(kNobody), "--clear-groups"};
-  }
-  argv.push_back(MorgueBinary().string());
-  argv.insert(argv.end(), args.begin(), args.end());
-  return argv;
 }
 
 // Hands `root` and everything under it to `nobody` when this process is root, so the
@@ -304,7 +288,7 @@ TEST_F(DurabilityTest, EveryBadInputGetsOneClearLineAndTheRestIsImported) {
 
   const std::string before = DumpArticles(archive_, 4);
   CommandResult result =
-      RunCommand(Unprivileged({"--archive", archive_.string(), "import", inputs.string()}));
+      RunMorgueAsUser({"--archive", archive_.string(), "import", inputs.string()});
 
   // Each failing input: exactly one line, naming it, with its reason.
   const std::map<std::string, std::string> failures = {
@@ -433,12 +417,12 @@ TEST_F(DurabilityTest, AReadOnlyArchiveRefusesImportsClearlyAndStillServesReads)
   ASSERT_EQ(chmod(folder.c_str(), 0555), 0);
   ASSERT_FALSE(fs::exists(archive_.string() + "-shm")) << "the reads below must do without it";
 
-  CommandResult import = RunCommand(
-      Unprivileged({"--archive", archive_.string(), "import", (dir_ / "new.txt").string()}));
+  CommandResult import =
+      RunMorgueAsUser({"--archive", archive_.string(), "import", (dir_ / "new.txt").string()});
   EXPECT_EQ(import.exit_code, kArchiveError) << import.err;
   ASSERT_EQ(Lines(import.err).size(), 1u) << import.err;
   EXPECT_TRUE(Contains(import.err, "is read-only: morgue cannot write it")) << import.err;
-  CommandResult tag = RunCommand(Unprivileged({"--archive", archive_.string(), "tag", "1", "x"}));
+  CommandResult tag = RunMorgueAsUser({"--archive", archive_.string(), "tag", "1", "x"});
   EXPECT_EQ(tag.exit_code, kArchiveError) << tag.err;
   EXPECT_TRUE(Contains(tag.err, "is read-only")) << tag.err;
 
@@ -454,7 +438,7 @@ TEST_F(DurabilityTest, AReadOnlyArchiveRefusesImportsClearlyAndStillServesReads)
   for (const auto& [args, expected] : reads) {
     std::vector<std::string> full = {"--archive", archive_.string()};
     full.insert(full.end(), args.begin(), args.end());
-    CommandResult read = RunCommand(Unprivileged(full));
+    CommandResult read = RunMorgueAsUser(full);
     EXPECT_EQ(read.exit_code, kOk) << args[0] << ": " << read.err;
     EXPECT_EQ(read.err, "") << args[0];
     EXPECT_TRUE(Contains(read.out, expected)) << args[0] << ": " << read.out;

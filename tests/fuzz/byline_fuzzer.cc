@@ -24,7 +24,7 @@ void CheckName(std::string_view name, bool utf8) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text = morgue::fuzz::AsText(data, size);
-  const bool utf8 = morgue::fuzz::IsValidUtf8(text);
+  const bool utf8 = morgue::IsValidUtf8(text);
 
   if (const std::optional<morgue::Byline> byline = morgue::ParseByline(text)) {
     if (byline->authors.size() > kMaxNames) morgue::fuzz::Fail("too many authors", text);

@@ -23,7 +23,7 @@ void Check(std::string_view bytes, std::string_view declared) {
   if (!decoded.ok()) return;  // no converter for `declared`
   morgue::fuzz::CheckUtf8("decoded text", decoded->text);
   if (decoded->text.starts_with("\xEF\xBB\xBF")) morgue::fuzz::Fail("a kept BOM", decoded->text);
-  if (declared.empty() && !bytes.starts_with("\xEF\xBB\xBF") && morgue::fuzz::IsValidUtf8(bytes) &&
+  if (declared.empty() && !bytes.starts_with("\xEF\xBB\xBF") && morgue::IsValidUtf8(bytes) &&
       decoded->text != bytes) {
     morgue::fuzz::Fail("valid UTF-8 changed", decoded->text);
   }

@@ -19,6 +19,7 @@
 #include "morgue/datetime.h"
 #include "morgue/plugin.h"
 #include "morgue/status.h"
+#include "morgue/text.h"
 
 namespace morgue::fuzz {
 
@@ -30,40 +31,6 @@ inline std::string_view AsText(const uint8_t* data, size_t size) {
   std::fprintf(stderr, "fuzz check failed: %.*s: '%.*s'\n", static_cast<int>(what.size()),
                what.data(), static_cast<int>(value.size()), value.data());
   std::abort();
-}
-
-// Strict UTF-8, as the archive checks it: no overlong forms, surrogates or code points
-// past U+10FFFF.
-inline bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    char32_t min = 0;
-    char32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      length = 2, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      length = 3, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      length = 4, min = 0x10000, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += length;
-  }
-  return true;
 }
 
 inline void CheckUtf8(std::string_view what, std::string_view value) {

@@ -21,19 +21,18 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::morgue::testing::CommandResult;
-using ::morgue::testing::MorgueBinary;
+using ::morgue::testing::IsRoot;
 using ::morgue::testing::RunCommand;
+using ::morgue::testing::RunMorgueAsUser;
 using ::morgue::testing::TempDir;
 using ::morgue::testing::TestPluginDir;
 using ::morgue::testing::WriteFile;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr uid_t kNobody = 65534;
+constexpr uid_t kNobody = ::morgue::testing::kNobodyId;
 constexpr const char* kOverride =
     ", or pass --allow-unsafe-plugins (or set MORGUE_ALLOW_UNSAFE_PLUGINS=1) if you trust ";
-
-bool IsRoot() { return geteuid() == 0; }
 
 void Chmod(const fs::path& path, mode_t mode) { ASSERT_EQ(chmod(path.c_str(), mode), 0) << path; }
 
@@ -211,9 +210,8 @@ TEST(PluginPermissionsTest, ALinkToASafeLibraryIsRefusedInAWritableFolder) {
   EXPECT_TRUE(status.ok()) << status.ToString();
 }
 
-// --- The real binary. Ancestor folders are only looked at up to the first one owned by
-// root and writable by no one else, so for root every test folder ends the walk at once:
-// as root these tests give the folders to nobody and run morgue as nobody.
+// --- The real binary, run as an ordinary user: as root these tests give the folders to
+// nobody and run morgue as nobody, so that the checks meet another user's files.
 
 class PluginPermissionsCliTest : public ::testing::Test {
  protected:
@@ -226,17 +224,14 @@ class PluginPermissionsCliTest : public ::testing::Test {
   // nobody everything in the test folder.
   CommandResult RunAsUser(std::vector<std::string> args,
                           const std::map<std::string, std::string>& env = {}) {
-    args.insert(args.begin(), MorgueBinary().string());
-    args.insert(args.begin() + 1, {"--archive", archive_.string()});
+    args.insert(args.begin(), {"--archive", archive_.string()});
     if (IsRoot()) {
       for (const auto& entry : fs::recursive_directory_iterator(dir_.path())) {
         EXPECT_EQ(lchown(entry.path().c_str(), kNobody, kNobody), 0) << entry.path();
       }
       EXPECT_EQ(lchown(dir_.path().c_str(), kNobody, kNobody), 0);
-      args.insert(args.begin(),
-                  {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"});
     }
-    return RunCommand(args, "", env);
+    return RunMorgueAsUser(args, "", env);
   }
 
   TempDir dir_;

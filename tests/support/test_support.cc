@@ -253,6 +253,71 @@ std::filesystem::path SourceDir() { return MORGUE_SOURCE_DIR; }
 std::filesystem::path FixturesDir() { return MORGUE_FIXTURES_DIR; }
 std::filesystem::path SharedDir() { return MORGUE_SHARED_DIR; }
 std::filesystem::path MorgueBinary() { return MORGUE_BINARY; }
+
+bool IsRoot() { return geteuid() == 0; }
+
+namespace {
+
+// The installed-layout copy of this build that `nobody` runs; made on first use.
+std::filesystem::path UnprivilegedPrefix() {
+  namespace fs = std::filesystem;
+  static const fs::path prefix = [] {
+    char pattern[] = "/tmp/morgue-runtime-XXXXXX";
+    const char* made = mkdtemp(pattern);
+    if (made == nullptr) throw std::runtime_error("cannot create a folder in /tmp");
+    const fs::path root = made;
+    const fs::path bin = root / MORGUE_INSTALL_BINDIR;
+    const fs::path lib = root / MORGUE_INSTALL_LIBDIR;
+    const fs::path plugins = root / MORGUE_INSTALL_PLUGIN_DIR;
+    for (const fs::path& dir : {bin, lib, plugins}) fs::create_directories(dir);
+    fs::copy_file(MORGUE_BINARY, bin / "morgue");
+    fs::copy_file(MORGUE_LIBRARY, lib / MORGUE_LIBRARY_SONAME);
+    for (const fs::directory_entry& entry : fs::directory_iterator(BuildPluginDir())) {
+      if (entry.path().extension() == ".so") {
+        fs::copy_file(entry.path(), plugins / entry.path().filename());
+      }
+    }
+    // Readable by everyone, writable by root only: the plugin check accepts it.
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root)) {
+      fs::permissions(entry.path(), entry.is_directory() || entry.path().parent_path() == bin
+                                        ? fs::perms(0755)
+                                        : fs::perms(0644));
+    }
+    fs::permissions(root, fs::perms(0755));
+    // Removed when the test process ends (a copy of the path that outlives the statics).
+    static const char* cleanup_root = strdup(root.c_str());
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(cleanup_root, ignored);
+    });
+    return root;
+  }();
+  return prefix;
+}
+
+}  // namespace
+
+UserCommand MorgueAsUser(const std::vector<std::string>& args) {
+  UserCommand command;
+  if (IsRoot()) {
+    const std::filesystem::path prefix = UnprivilegedPrefix();
+    const std::string id = std::to_string(kNobodyId);
+    command.argv = {"/usr/bin/setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups",
+                    (prefix / MORGUE_INSTALL_BINDIR / "morgue").string()};
+    command.env["LD_LIBRARY_PATH"] = (prefix / MORGUE_INSTALL_LIBDIR).string();
+  } else {
+    command.argv = {MorgueBinary().string()};
+  }
+  command.argv.insert(command.argv.end(), args.begin(), args.end());
+  return command;
+}
+
+CommandResult RunMorgueAsUser(const std::vector<std::string>& args, const std::string& input,
+                              const std::map<std::string, std::string>& env) {
+  UserCommand command = MorgueAsUser(args);
+  for (const auto& [name, value] : env) command.env[name] = value;
+  return RunCommand(command.argv, input, command.env);
+}
 std::filesystem::path BuildPluginDir() { return MORGUE_BUILD_PLUGIN_DIR; }
 std::filesystem::path TestPluginDir() { return MORGUE_TEST_PLUGIN_DIR; }
 

@@ -65,6 +65,25 @@ CommandResult RunMorgue(const std::vector<std::string>& args, const std::string&
                         const std::map<std::string, std::string>& env = {},
                         const std::filesystem::path& cwd = {});
 
+// Whether this process runs as root, for whom file permissions do not apply.
+bool IsRoot();
+inline constexpr int kNobodyId = 65534;  // uid and gid of `nobody` on Debian
+
+// The command line that runs morgue with `args` as an ordinary user, and the environment
+// it needs: as `nobody` (through setpriv) when this process is root, else as this user.
+// A checkout under /root is closed to nobody, so for root the binary, libmorgue and the
+// built-in plugins are first copied, once per test process, into a folder everyone may
+// read, laid out as an installation (the copy finds its plugins as an installed morgue
+// does, and its library through LD_LIBRARY_PATH).
+struct UserCommand {
+  std::vector<std::string> argv;
+  std::map<std::string, std::string> env;
+};
+UserCommand MorgueAsUser(const std::vector<std::string>& args);
+// Runs MorgueAsUser(args), with `env` added to its environment.
+CommandResult RunMorgueAsUser(const std::vector<std::string>& args, const std::string& input = "",
+                              const std::map<std::string, std::string>& env = {});
+
 // Paths of this build, from compile definitions.
 std::filesystem::path SourceDir();
 std::filesystem::path FixturesDir();

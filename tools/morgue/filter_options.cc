@@ -91,8 +91,9 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
         ->group(group);
   }
   app->add_flag("--literal", options->literal,
-                "Search for the query's words as written (e.g. C++, U.S., \"AND\") instead of "
-                "reading it as an FTS5 query")
+                "Search for the query's words with no FTS5 syntax: quotes, AND, OR, NOT, *, "
+                "NEAR and column: are plain text (punctuation inside words is still ignored, "
+                "so C++ finds C)")
       ->group(group);
   app->add_option("--ids", options->ids, "Only these articles, e.g. --ids 1,2,3")
       ->type_name("ID,ID")

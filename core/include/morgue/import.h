@@ -129,7 +129,9 @@ class MORGUE_EXPORT ImportRun {
 MORGUE_EXPORT std::vector<std::filesystem::path> CollectInputFiles(
     const std::vector<std::filesystem::path>& paths, std::vector<InputReport>* problems);
 
-// The child's side of ImportOptions::isolate_command: loads `plugin_files`, then reads
+// The child's side of ImportOptions::isolate_command: loads `plugin_files` (the parent's
+// plugins, already checked by the parent, so without the permission check; any that
+// fails to load ends the worker with exit code 3), then reads
 // inputs from the socket `fd`, runs the importers on them and sends back the articles,
 // until the parent closes the socket. Returns the exit code for the process (0 when
 // the parent closed the socket); the caller should end the process with _exit.

@@ -92,6 +92,10 @@ MORGUE_EXPORT Result<DecodedText> DecodeToUtf8(std::string_view bytes,
 // and trims both ends.
 MORGUE_EXPORT std::string CollapseWhitespace(std::string_view text);
 
+// True when `text` is well-formed UTF-8: no overlong forms, surrogates or code points past
+// U+10FFFF. What the archive accepts as text.
+MORGUE_EXPORT bool IsValidUtf8(std::string_view text);
+
 }  // namespace morgue
 
 #endif  // MORGUE_TEXT_H_

@@ -95,8 +95,9 @@ int RunExport(Context& context, const ExportArgs& args) {
   // through it. With --force the link itself is replaced (see AtomicFile).
   if (!to_stdout && !args.force && std::filesystem::is_symlink(args.output, error)) {
     const std::filesystem::path to = std::filesystem::read_symlink(args.output, error);
-    return context.Error(kExitUsage, args.output + " is a symbolic link (to " + to.string() +
-                                         "); not writing through it: name the file itself, or "
+    const std::string target = error ? std::string() : " (to " + to.string() + ")";
+    return context.Error(kExitUsage, args.output + " is a symbolic link" + target +
+                                         "; not writing through it: name the file itself, or "
                                          "use --force to replace the link with the export");
   }
   if (!to_stdout && !args.force && std::filesystem::exists(args.output, error)) {

@@ -62,11 +62,12 @@ std::optional<uint64_t> ParseSize(std::string text) {
   return number << shift;
 }
 
-// The running morgue binary, which --isolate starts again as the import worker.
+// The running morgue binary, which --isolate starts again as the import worker: through
+// /proc/self/exe, which names this very file even when an upgrade has replaced or removed
+// it since morgue started.
 std::string SelfPath() {
-  std::error_code error;
-  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-  return error ? std::string() : self.string();
+  constexpr const char* kSelf = "/proc/self/exe";
+  return access(kSelf, X_OK) == 0 ? std::string(kSelf) : std::string();
 }
 
 // One line per failed input, always shown (even with --quiet): the input, who failed, why.
