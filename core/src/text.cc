@@ -1639,7 +1639,9 @@ CaptionCredit SplitCaptionCredit(std::string_view text) {
   return {collapsed, ""};
 }
 
-Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declared) {
+namespace {
+
+Result<DecodedText> DecodeWithoutLeadingMarks(std::string_view bytes, std::string_view declared) {
   // UTF-32 marks first: FF FE 00 00 also starts with the UTF-16LE mark.
   static constexpr std::array<Bom, 5> kBoms = {{
       {std::string_view("\xEF\xBB\xBF", 3), "UTF-8", 1},
@@ -1693,6 +1695,21 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declar
         "no converter for WINDOWS-1252 is installed (glibc's gconv modules)");
   }
   return DecodedText{std::move(fallback->text), "WINDOWS-1252"};
+}
+
+}  // namespace
+
+Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declared) {
+  Result<DecodedText> decoded = DecodeWithoutLeadingMarks(bytes, declared);
+  if (!decoded.ok()) return decoded;
+  // A second mark after the first (a file saved twice by an editor that adds one), or a
+  // mark a legacy conversion produced, is no more text than the first.
+  std::string& text = decoded->text;
+  constexpr std::string_view kMark = "\xEF\xBB\xBF";
+  size_t marks = 0;
+  while (std::string_view(text).substr(marks).starts_with(kMark)) marks += kMark.size();
+  text.erase(0, marks);
+  return decoded;
 }
 
 }  // namespace morgue

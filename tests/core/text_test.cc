@@ -471,6 +471,26 @@ TEST(DecodeToUtf8Test, ByteOrderMarksDecideFirst) {
   EXPECT_EQ(be->charset, "UTF-16BE");
 }
 
+TEST(DecodeToUtf8Test, NoByteOrderMarkStaysAtTheStartEvenWhenRepeated) {
+  // A file saved twice by an editor that adds a mark each time (found by fuzzing).
+  Result<DecodedText> twice = DecodeToUtf8("\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBFKorea");
+  ASSERT_TRUE(twice.ok());
+  EXPECT_EQ(twice->text, "Korea");
+  EXPECT_EQ(twice->charset, "UTF-8");
+  // A UTF-16 mark followed by an encoded one.
+  Result<DecodedText> utf16 = DecodeToUtf8(std::string("\xFF\xFE\xFF\xFEK\0", 6));
+  ASSERT_TRUE(utf16.ok());
+  EXPECT_EQ(utf16->text, "K");
+  // A mark in the middle is text and stays.
+  Result<DecodedText> inside = DecodeToUtf8(
+      "a\xEF\xBB\xBF"
+      "b");
+  ASSERT_TRUE(inside.ok());
+  EXPECT_EQ(inside->text,
+            "a\xEF\xBB\xBF"
+            "b");
+}
+
 TEST(DecodeToUtf8Test, DeclaredCharsetsAreReadAsBrowsersReadThem) {
   // ISO-8859-1 is read as Windows-1252: 0x92 is a curly apostrophe, not a C1 control.
   Result<DecodedText> latin1 = DecodeToUtf8("Japan\x92s caf\xE9", "ISO-8859-1");

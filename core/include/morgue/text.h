@@ -75,7 +75,7 @@ MORGUE_EXPORT std::string FindEmail(std::string_view text);
 // ---- Encodings --------------------------------------------------------------------------
 
 struct DecodedText {
-  std::string text;     // UTF-8, without a byte order mark
+  std::string text;     // UTF-8, never starting with a byte order mark (not even a repeated one)
   std::string charset;  // the converter used: "UTF-8", "WINDOWS-1252", "CP949" (for EUC-KR)
 };
 
