@@ -1,11 +1,17 @@
 #include "morgue/import.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <utility>
 
 #include "archive_impl.h"
@@ -119,9 +125,13 @@ struct ImportRun::Impl {
   bool finished = false;
   bool run_recorded = false;  // the `imports` row of this run is committed
   Status batch_error;         // the archive failed: everything after it is refused
-  // Where the plugins run (see import.h); made on first use.
-  std::unique_ptr<import_job::ThreadRunner> thread_runner;
-  std::unique_ptr<import_job::ProcessRunner> process_runner;
+  // Where the plugins run (see import.h), one lane per job; lane 0 also serves the
+  // one-input calls. Runners are made on first use.
+  struct Lane {
+    std::unique_ptr<import_job::ThreadRunner> thread_runner;
+    std::unique_ptr<import_job::ProcessRunner> process_runner;
+  };
+  std::vector<std::unique_ptr<Lane>> lanes;
 
   Impl(Archive::Impl& a, const PluginRegistry& p, ImportOptions o)
       : archive(a), plugins(p), options(std::move(o)) {}
@@ -149,9 +159,10 @@ struct ImportRun::Impl {
   }
 
   // Long transactions keep other writers waiting: commit after N inputs or a second.
+  static constexpr std::chrono::seconds kBatchTime{1};
   bool BatchIsFull() const {
     return inputs_in_batch >= std::max(1, options.inputs_per_transaction) ||
-           std::chrono::steady_clock::now() - batch_started > std::chrono::seconds(1);
+           std::chrono::steady_clock::now() - batch_started > kBatchTime;
   }
 
   Status CommitBatch() {
@@ -245,16 +256,23 @@ struct ImportRun::Impl {
     return Status::OK();
   }
 
-  int abandoned_threads() const { return thread_runner ? thread_runner->abandoned() : 0; }
+  int abandoned_threads() const {
+    int abandoned = 0;
+    for (const auto& lane : lanes) {
+      if (lane->thread_runner) abandoned += lane->thread_runner->abandoned();
+    }
+    return abandoned;
+  }
 
-  // Hands the input to the importers the way the options ask for (see import.h).
-  import_job::Collected Collect(import_job::JobInput job) {
+  // Hands the input to the importers the way the options ask for (see import.h). Runs on
+  // the lane's thread; touches nothing of the run but the lane.
+  import_job::Collected Collect(import_job::JobInput job, Lane& lane) {
     if (!options.isolate_command.empty()) {
-      if (!process_runner) {
-        process_runner =
+      if (!lane.process_runner) {
+        lane.process_runner =
             std::make_unique<import_job::ProcessRunner>(plugins, options.isolate_command);
       }
-      return process_runner->Run(job, options.time_limit);
+      return lane.process_runner->Run(job, options.time_limit);
     }
     if (options.time_limit.count() <= 0) return import_job::RunJob(plugins, job, nullptr);
     // Each stuck thread keeps a core busy: past a few, stop feeding the plugins more.
@@ -267,8 +285,176 @@ struct ImportRun::Impl {
           "use --isolate, which stops them");
       return refused;
     }
-    if (!thread_runner) thread_runner = std::make_unique<import_job::ThreadRunner>(plugins);
-    return thread_runner->Run(std::move(job), options.time_limit);
+    if (!lane.thread_runner) {
+      lane.thread_runner = std::make_unique<import_job::ThreadRunner>(plugins);
+    }
+    return lane.thread_runner->Run(std::move(job), options.time_limit);
+  }
+
+  // One input between reading and storing: what the importer made of it, or why it was
+  // refused before any importer saw it.
+  struct Extracted {
+    std::string name;
+    std::filesystem::path path;
+    std::shared_ptr<const std::string> bytes;
+    Status refused;  // unreadable or too large: no importer was asked
+    import_job::Collected collected;
+  };
+
+  // Checks the size and runs the importers on bytes already read. Any thread.
+  Extracted Extract(std::string name, std::filesystem::path path,
+                    std::shared_ptr<const std::string> bytes, Lane& lane) {
+    Extracted out{std::move(name), std::move(path), std::move(bytes), Status::OK(), {}};
+    if (options.max_input_bytes != 0 && out.bytes->size() > options.max_input_bytes) {
+      out.refused = TooLarge(out.bytes->size(), options.max_input_bytes);
+      return out;
+    }
+    out.collected = Collect({options.format, out.name, out.path, out.bytes}, lane);
+    return out;
+  }
+
+  // Reads a file and runs the importers on it. Any thread; never throws.
+  Extracted ReadAndExtract(const std::filesystem::path& file, Lane& lane) {
+    try {
+      Result<std::string> bytes = ReadWholeFile(file, options.max_input_bytes);
+      if (bytes.ok()) {
+        return Extract(file.string(), file,
+                       std::make_shared<const std::string>(std::move(bytes).value()), lane);
+      }
+      return {file.string(), file, nullptr, bytes.status(), {}};
+    } catch (const std::exception&) {  // std::bad_alloc, std::length_error
+      return {file.string(), file, nullptr, Status::IOError("too large to read into memory"), {}};
+    }
+  }
+
+  // Makes sure there are at least `count` lanes. Never while lanes are in use. Thread
+  // runners are made here rather than on first use, because abandoned_threads() reads
+  // every lane's from the other lanes' threads.
+  void EnsureLanes(size_t count) {
+    while (lanes.size() < count) lanes.push_back(std::make_unique<Lane>());
+    if (options.isolate_command.empty() && options.time_limit.count() > 0) {
+      for (auto& lane : lanes) {
+        if (!lane->thread_runner) {
+          lane->thread_runner = std::make_unique<import_job::ThreadRunner>(plugins);
+        }
+      }
+    }
+  }
+
+  // The serial path: extracts on lane 0, from the calling thread, then stores.
+  InputReport ImportOne(std::string name, std::filesystem::path path,
+                        std::shared_ptr<const std::string> bytes) {
+    EnsureLanes(1);
+    Extracted extracted{std::move(name), std::move(path), std::move(bytes), Status::OK(), {}};
+    if (batch_error.ok()) {  // no use running a plugin for an archive that takes nothing
+      extracted =
+          Extract(std::move(extracted.name), extracted.path, std::move(extracted.bytes), *lanes[0]);
+    }
+    return Store(extracted);
+  }
+
+  // See ImportRun::ImportFiles. Lanes take the next file in order, within a window of
+  // `2 * jobs` inputs ahead of the one being stored (which bounds the memory held), and
+  // leave what they extracted in that input's slot; this thread stores the slots in
+  // order. The only shared state is `Pool`, under its mutex.
+  void ImportFiles(const std::vector<std::filesystem::path>& files,
+                   const std::function<void(const InputReport&)>& on_input) {
+    if (files.empty() || !batch_error.ok()) return;
+    size_t jobs = options.jobs > 0 ? static_cast<size_t>(options.jobs)
+                                   : std::max(1U, std::thread::hardware_concurrency());
+    jobs = std::min(jobs, files.size());
+    EnsureLanes(jobs);
+    struct Pool {
+      std::mutex mutex;
+      std::condition_variable room;   // lanes wait for room in the window
+      std::condition_variable ready;  // this thread waits for the next input in order
+      size_t next_to_take = 0;
+      size_t next_to_store = 0;
+      bool stop = false;
+      std::vector<std::optional<Extracted>> slots;  // a ring: input i in slots[i % size]
+    } pool;
+    const size_t window = 2 * jobs;
+    pool.slots.resize(window);
+
+    auto lane_main = [this, &pool, &files, window](Lane& lane) {
+      while (true) {
+        size_t index = 0;
+        {
+          std::unique_lock lock(pool.mutex);
+          pool.room.wait(lock, [&] {
+            return pool.stop || pool.next_to_take >= files.size() ||
+                   pool.next_to_take < pool.next_to_store + window;
+          });
+          if (pool.stop || pool.next_to_take >= files.size()) return;
+          index = pool.next_to_take++;
+        }
+        Extracted extracted;
+        try {
+          extracted = ReadAndExtract(files[index], lane);
+        } catch (const std::exception& e) {  // bad_alloc in our own code: this input only
+          extracted = {files[index].string(),
+                       files[index],
+                       nullptr,
+                       Status::IOError(std::string("cannot import: ") + e.what()),
+                       {}};
+        }
+        {
+          std::lock_guard lock(pool.mutex);
+          pool.slots[index % window] = std::move(extracted);
+        }
+        pool.ready.notify_one();
+      }
+    };
+    std::vector<pthread_t> threads;
+    for (size_t i = 0; i < jobs; ++i) {
+      pthread_t thread{};
+      Lane& lane = *lanes[i];
+      if (import_job::StartPluginThread([&lane_main, &lane] { lane_main(lane); }, &thread).ok()) {
+        threads.push_back(thread);
+      }
+    }
+    if (threads.empty()) {  // no thread to be had: do the work here, one input at a time
+      for (const auto& file : files) {
+        Extracted extracted = ReadAndExtract(file, *lanes[0]);
+        const InputReport report = Store(extracted);
+        if (on_input) on_input(report);
+        if (!batch_error.ok()) break;
+      }
+      return;
+    }
+
+    for (size_t i = 0; i < files.size(); ++i) {
+      std::optional<Extracted> extracted;
+      {
+        std::unique_lock lock(pool.mutex);
+        std::optional<Extracted>& slot = pool.slots[i % window];
+        while (!slot.has_value() && batch_error.ok()) {
+          if (in_batch && std::chrono::steady_clock::now() - batch_started > kBatchTime) {
+            // A slow importer must not keep other writers waiting on the open batch.
+            lock.unlock();
+            CommitBatch().ok();  // a failure sets batch_error, which stops the loop
+            lock.lock();
+            continue;
+          }
+          pool.ready.wait_for(lock, std::chrono::milliseconds(100));
+        }
+        if (!batch_error.ok()) break;  // as if the files after it were never given
+        extracted = std::move(slot);
+        slot.reset();
+        pool.next_to_store = i + 1;
+      }
+      pool.room.notify_all();
+      const InputReport report = Store(*extracted);
+      extracted.reset();
+      if (on_input) on_input(report);
+      if (!batch_error.ok()) break;
+    }
+    {
+      std::lock_guard lock(pool.mutex);
+      pool.stop = true;
+    }
+    pool.room.notify_all();
+    for (pthread_t thread : threads) pthread_join(thread, nullptr);
   }
 
   void RecordFailure(const InputReport& report) {
@@ -280,10 +466,10 @@ struct ImportRun::Impl {
     (*insert)->Run().ok();  // the failure is reported to the user either way
   }
 
-  InputReport Import(const std::string& name, const std::filesystem::path& path,
-                     const std::shared_ptr<const std::string>& bytes) {
+  // Stores an extracted input, or records why it failed. The calling thread only.
+  InputReport Store(Extracted& extracted) {
     InputReport report;
-    report.input = name;
+    report.input = extracted.name;
     ++totals.inputs;
     auto fail = [&](Status status) {
       report.status = std::move(status);
@@ -294,11 +480,12 @@ struct ImportRun::Impl {
       return report;
     };
     if (!batch_error.ok()) return fail(batch_error);
-    if (options.max_input_bytes != 0 && bytes->size() > options.max_input_bytes) {
-      return fail(TooLarge(bytes->size(), options.max_input_bytes));
-    }
+    if (!extracted.refused.ok()) return fail(extracted.refused);
 
-    import_job::Collected collected = Collect({options.format, name, path, bytes});
+    import_job::Collected& collected = extracted.collected;
+    const std::string& name = extracted.name;
+    const std::filesystem::path& path = extracted.path;
+    const std::string& bytes = *extracted.bytes;
     report.plugin = collected.plugin;
     const LoadedPluginInfo* plugin = nullptr;
     for (const auto& info : plugins.plugins()) {
@@ -314,7 +501,7 @@ struct ImportRun::Impl {
         AbandonBatch(saved);
         return fail(batch_error);
       }
-      ImportInput input{name, path, *bytes, collected.format};
+      ImportInput input{name, path, bytes, collected.format};
       Status stored = Store(collected, input, *plugin, report);
       db().ResetCached();
       if (Status broken = db().TakeArchiveFailure(); !broken.ok()) {
@@ -378,22 +565,15 @@ ImportRun::~ImportRun() {
 }
 
 InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
-  InputReport report;
-  report.input = file.string();
-  try {
-    Result<std::string> bytes = ReadWholeFile(file, impl_->options.max_input_bytes);
-    if (bytes.ok()) {
-      return impl_->Import(file.string(), file,
-                           std::make_shared<const std::string>(std::move(bytes).value()));
-    }
-    report.status = bytes.status();
-  } catch (const std::bad_alloc&) {  // no exception leaves the API, not even this one
-    report.status = Status::IOError("too large to read into memory");
-  } catch (const std::length_error&) {
-    report.status = Status::IOError("too large to read into memory");
-  }
-  RecordProblem(report);
-  return report;
+  impl_->EnsureLanes(1);
+  Impl::Extracted extracted{file.string(), file, nullptr, Status::OK(), {}};
+  if (impl_->batch_error.ok()) extracted = impl_->ReadAndExtract(file, *impl_->lanes[0]);
+  return impl_->Store(extracted);
+}
+
+void ImportRun::ImportFiles(const std::vector<std::filesystem::path>& files,
+                            const std::function<void(const InputReport&)>& on_input) {
+  impl_->ImportFiles(files, on_input);
 }
 
 InputReport ImportRun::ImportBytes(const std::string& name, std::string_view bytes) {
@@ -401,7 +581,7 @@ InputReport ImportRun::ImportBytes(const std::string& name, std::string_view byt
   report.input = name;
   try {
     // A copy the importer owns: a plugin that overruns the time limit may keep reading it.
-    return impl_->Import(name, {}, std::make_shared<const std::string>(bytes));
+    return impl_->ImportOne(name, {}, std::make_shared<const std::string>(bytes));
   } catch (const std::bad_alloc&) {
     report.status = Status::IOError("too large to read into memory");
   }
@@ -426,7 +606,7 @@ InputReport ImportRun::ImportStream(const std::string& name, std::istream& in) {
     }
     if (report.status.ok() && in.bad()) report.status = Status::IOError("cannot read");
     if (report.status.ok()) {
-      return impl_->Import(name, {}, std::make_shared<const std::string>(std::move(bytes)));
+      return impl_->ImportOne(name, {}, std::make_shared<const std::string>(std::move(bytes)));
     }
   } catch (const std::bad_alloc&) {
     report.status = Status::IOError("too large to read into memory");

@@ -189,19 +189,13 @@ namespace {
 
 // The worker's own reference keeps its State alive for as long as the thread lives, even
 // after the owner abandoned it.
-void* WorkerMain(void* arg) {
-  std::shared_ptr<ThreadRunner::State> state;
-  {
-    auto* handed = static_cast<std::shared_ptr<ThreadRunner::State>*>(arg);
-    state = std::move(*handed);
-    delete handed;
-  }
+void WorkerMain(const std::shared_ptr<ThreadRunner::State>& state) {
   while (true) {
     JobInput job;
     {
       std::unique_lock lock(state->mutex);
       state->wake.wait(lock, [&] { return state->quit || state->job.has_value(); });
-      if (state->quit) return nullptr;
+      if (state->quit) return;
       job = std::move(*state->job);
       state->job.reset();
     }
@@ -211,7 +205,7 @@ void* WorkerMain(void* arg) {
     });
     {
       std::lock_guard lock(state->mutex);
-      if (state->quit) return nullptr;  // abandoned meanwhile: nobody wants the result
+      if (state->quit) return;  // abandoned meanwhile: nobody wants the result
       state->result = std::move(collected);
     }
     state->done.notify_one();
@@ -222,7 +216,28 @@ void* WorkerMain(void* arg) {
 // Only what is touched is ever backed by memory.
 constexpr size_t kWorkerStackSize = 64 * kMiB;
 
+void* RunBody(void* arg) {
+  std::unique_ptr<std::function<void()>> body(static_cast<std::function<void()>*>(arg));
+  (*body)();
+  return nullptr;
+}
+
 }  // namespace
+
+Status StartPluginThread(std::function<void()> body, pthread_t* thread) {
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, kWorkerStackSize);
+  auto* handed = new std::function<void()>(std::move(body));
+  const int error = pthread_create(thread, &attributes, RunBody, handed);
+  pthread_attr_destroy(&attributes);
+  if (error != 0) {
+    delete handed;
+    return Status::IOError(std::string("cannot start a thread for the importer: ") +
+                           std::strerror(error));
+  }
+  return Status::OK();
+}
 
 ThreadRunner::ThreadRunner(const PluginRegistry& plugins) : plugins_(plugins) {}
 
@@ -239,17 +254,7 @@ ThreadRunner::~ThreadRunner() {
 Status ThreadRunner::StartWorker() {
   auto state = std::make_shared<State>();
   state->plugins = &plugins_;
-  pthread_attr_t attributes;
-  pthread_attr_init(&attributes);
-  pthread_attr_setstacksize(&attributes, kWorkerStackSize);
-  auto* handed = new std::shared_ptr<State>(state);
-  const int error = pthread_create(&thread_, &attributes, WorkerMain, handed);
-  pthread_attr_destroy(&attributes);
-  if (error != 0) {
-    delete handed;
-    return Status::IOError(std::string("cannot start a thread for the importer: ") +
-                           std::strerror(error));
-  }
+  MORGUE_RETURN_IF_ERROR(StartPluginThread([state] { WorkerMain(state); }, &thread_));
   state_ = std::move(state);
   return Status::OK();
 }

@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -79,8 +80,9 @@ class ThreadRunner {
 
   // `limit` must be positive.
   Collected Run(JobInput input, std::chrono::milliseconds limit);
-  // How many threads were abandoned in a plugin call that overran its time limit.
-  int abandoned() const { return abandoned_; }
+  // How many threads were abandoned in a plugin call that overran its time limit. May be
+  // read from any thread.
+  int abandoned() const { return abandoned_.load(); }
 
   struct State;
 
@@ -89,8 +91,12 @@ class ThreadRunner {
   const PluginRegistry& plugins_;
   std::shared_ptr<State> state_;  // shared with the current worker, null when none runs
   pthread_t thread_{};
-  int abandoned_ = 0;
+  std::atomic<int> abandoned_{0};
 };
+
+// Starts `body` on a new thread with the large stack that plugin code may need (parsers
+// recurse). The thread must be joined with pthread_join.
+Status StartPluginThread(std::function<void()> body, pthread_t* thread);
 
 // Runs jobs in a child process started with `command` plus the paths of the registry's
 // plugins, which calls RunImportWorker on file descriptor 3. One child serves input

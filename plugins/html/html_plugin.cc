@@ -2,6 +2,8 @@
 
 #include "plugins/html/html_plugin.h"
 
+#include <libxml/parser.h>
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -14,6 +16,11 @@
 
 namespace morgue::html_plugin {
 namespace {
+
+// libxml2 sets up its global state on first use, and two threads doing that at once race
+// (morgue imports on several threads). Set it up when the plugin is loaded instead, on
+// the loading thread, before any importer runs.
+[[maybe_unused]] const bool kLibxml2Ready = (xmlInitParser(), true);
 
 constexpr int kProbeHtmlExtension = 80;
 constexpr int kProbeMarkupOnly = 60;

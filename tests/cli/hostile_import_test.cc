@@ -6,10 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "morgue/import.h"
@@ -213,6 +215,47 @@ TEST(IsolatedImportTest, StoresExactlyWhatAnInProcessImportStores) {
       "SELECT group_concat(sha256 || plugin || original_path, '\n') FROM "
       "(SELECT * FROM documents ORDER BY id)";
   EXPECT_EQ(QuerySql(dir / "b.db", all_documents), QuerySql(dir / "a.db", all_documents));
+}
+
+TEST_F(HostileImportTest, ParallelJobsStillStopAnImporterThatNeverReturns) {
+  CommandResult result = ImportBatch("loopy", {"--jobs", "3", "--time-limit", "5"});
+  const std::string error = ExpectOnlyTheBadInputFailed(result, "loopy");
+  EXPECT_TRUE(Contains(error, ": loopy: importer 'loopy' took longer than 5 s")) << error;
+}
+
+TEST_F(HostileImportTest, ASlowImporterDoesNotKeepTheArchiveLockedForOthers) {
+  // While the looping input waits out its time limit, what was imported before it is
+  // committed (within about a second), so other writers and readers are not held up.
+  std::atomic<bool> finished = false;
+  CommandResult result;
+  std::thread import([&] {
+    result = ImportBatch("loopy", {"--time-limit", "10"});
+    finished = true;
+  });
+  bool alpha_seen_while_running = false;
+  for (int i = 0; i < 90 && !finished; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (fs::exists(db_) &&
+        QuerySql(db_, "SELECT count(*) FROM articles WHERE title = 'Alpha headline'") == "1") {
+      alpha_seen_while_running = !finished;
+      break;
+    }
+  }
+  // Another writer gets in while the import is still waiting for the plugin (on Alpha,
+  // the fifth article, so that what the archive held before stays as it was).
+  const CommandResult tagged = Morgue({"tag", "5", "checked"});
+  const bool tagged_while_running = !finished;
+  import.join();
+  EXPECT_TRUE(alpha_seen_while_running);
+  EXPECT_EQ(tagged.exit_code, 0) << tagged.err;
+  EXPECT_TRUE(tagged_while_running);
+  ExpectOnlyTheBadInputFailed(result, "loopy");
+}
+
+TEST_F(HostileImportTest, IsolatedSegfaultWithParallelJobsCostsOnlyItsInput) {
+  CommandResult result = ImportBatch("crashy", {"--isolate", "--jobs", "3"});
+  const std::string error = ExpectOnlyTheBadInputFailed(result, "crashy");
+  EXPECT_TRUE(Contains(error, ": crashy: importer 'crashy' crashed (")) << error;
 }
 
 TEST_F(HostileImportTest, IsolatedSegfaultCostsOnlyItsInput) {

@@ -200,6 +200,54 @@ TEST_F(ImportTest, AnUnfinishedRunKeepsItsCompleteInputs) {
   EXPECT_EQ(Query("PRAGMA integrity_check"), "ok");
 }
 
+TEST_F(ImportTest, ImportFilesReportsAndStoresInTheOrderGivenWhateverTheJobs) {
+  // Inputs that take the importers different times (a long file, short ones, ones that
+  // fail), so that with several jobs they finish out of order.
+  std::vector<std::filesystem::path> files;
+  for (int i = 0; i < 40; ++i) {
+    const auto file = dir_ / ("in" + std::to_string(i) + ".jsonl");
+    std::string records;
+    const int count = i % 5 == 0 ? 400 : 1;
+    for (int r = 0; r < count; ++r) {
+      records += "{\"title\": \"Input " + std::to_string(i) + " record " + std::to_string(r) +
+                 "\", \"body\": \"Text of input " + std::to_string(i) + " record " +
+                 std::to_string(r) + ".\"}\n";
+    }
+    WriteFile(file, i % 7 == 3 ? "{ broken" : records);
+    files.push_back(file);
+  }
+  files.push_back(dir_ / "missing.jsonl");
+
+  std::vector<std::vector<InputReport>> runs;
+  for (int jobs : {1, 4}) {
+    TempDir other;
+    auto opened = Archive::Open(other / "b.db");
+    ASSERT_TRUE(opened.ok());
+    ImportOptions options;
+    options.jobs = jobs;
+    auto run = ImportRun::Start(**opened, plugins_, options);
+    ASSERT_TRUE(run.ok());
+    std::vector<InputReport> reports;
+    (*run)->ImportFiles(files, [&](const InputReport& report) { reports.push_back(report); });
+    auto totals = (*run)->Finish();
+    ASSERT_TRUE(totals.ok());
+    EXPECT_EQ(totals->inputs, 41);
+    EXPECT_EQ(totals->failed, 7);  // the six broken files and the missing one
+    runs.push_back(std::move(reports));
+  }
+  ASSERT_EQ(runs[0].size(), files.size());
+  ASSERT_EQ(runs[1].size(), files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    EXPECT_EQ(runs[0][i].input, files[i].string());
+    EXPECT_EQ(runs[1][i].input, files[i].string());
+    EXPECT_EQ(runs[1][i].status.ToString(), runs[0][i].status.ToString()) << i;
+    EXPECT_EQ(runs[1][i].article_ids, runs[0][i].article_ids) << i;
+  }
+  EXPECT_EQ(runs[1][5].article_ids.size(), 400u);
+  // Inputs 0 and 5 hold 400 articles, 1, 2 and 4 one each, 3 is broken: 803 before it.
+  EXPECT_EQ(runs[1][6].article_ids, std::vector<int64_t>{804});
+}
+
 TEST(CollectInputFilesTest, WalksFoldersInOrderSkippingHiddenAndLoops) {
   TempDir dir;
   WriteFile(dir / "b/2.json", "x");

@@ -88,7 +88,9 @@ void Context::AddGlobalOptions(CLI::App* app) {
                 "Load plugins even from files or folders other users can write to (also "
                 "MORGUE_ALLOW_UNSAFE_PLUGINS=1); only if you trust every one of them")
       ->group(group);
-  app->add_flag("-q,--quiet", level.quiet, "Print only errors on standard error")->group(group);
+  app->add_flag("-q,--quiet", level.quiet,
+                "Print only errors (and import's one-line summary) on standard error")
+      ->group(group);
   app->set_version_flag("--version", std::string("morgue ") + MORGUE_VERSION,
                         "Print the version and exit")
       ->group(group);

@@ -23,6 +23,11 @@
 //     input it was reading, and the next input starts a new child.
 //   - time_limit 0 and no isolate_command: on the calling thread, with no time limit.
 //
+// Many inputs at once (ImportFiles): a pool of `jobs` threads reads the files and runs
+// the importers on them, while the calling thread stores each input's articles in the
+// order the files were given. The archive, the ids of the articles and the reports are
+// the same for any number of jobs; only the time differs.
+//
 // Thread-safety: use from one thread; the Archive and PluginRegistry must outlive it.
 
 #ifndef MORGUE_IMPORT_H_
@@ -31,6 +36,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>
@@ -59,6 +65,9 @@ struct ImportOptions {
   // plugins; the child must call RunImportWorker(3, those paths). `morgue import
   // --isolate` uses {"<morgue>", "__import-worker"}.
   std::vector<std::string> isolate_command;
+  // How many inputs ImportFiles reads and extracts at once (`--jobs`); 0: one per core.
+  // With isolate_command, each job has its own child process.
+  int jobs = 0;
 };
 
 // What happened to one input.
@@ -92,6 +101,12 @@ class MORGUE_EXPORT ImportRun {
 
   // Reads and imports one file.
   InputReport ImportFile(const std::filesystem::path& file);
+  // Imports `files` in this order, reading and extracting up to options.jobs of them at
+  // once (see above). `on_input`, when given, is called on the calling thread with each
+  // input's report, in the order of `files`, as soon as the input is stored. Stops early,
+  // leaving the rest of `files` untouched and uncounted, once archive_error() is set.
+  void ImportFiles(const std::vector<std::filesystem::path>& files,
+                   const std::function<void(const InputReport&)>& on_input = nullptr);
   // Imports bytes that did not come from a file, e.g. standard input.
   InputReport ImportBytes(const std::string& name, std::string_view bytes);
   // Reads `in` to its end, but no further than the size limit, and imports what it read.

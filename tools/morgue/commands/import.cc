@@ -26,6 +26,9 @@ namespace {
 // The hidden command that --isolate starts in a child process.
 constexpr const char* kWorkerCommand = "__import-worker";
 
+// More importer threads than this only add memory: one writer stores every article.
+constexpr int kMaxJobs = 256;
+
 struct ImportArgs {
   std::vector<std::string> inputs;
   std::string format;
@@ -33,6 +36,7 @@ struct ImportArgs {
   std::string max_input_size = "64M";
   double time_limit = 60;
   bool isolate = false;
+  int jobs = 0;  // 0: one per core
 };
 
 // "64M", "512K", "1G", "2GiB", "1000": binary multiples; nullopt when not a size.
@@ -98,6 +102,11 @@ int RunImport(Context& context, const ImportArgs& args) {
   if (args.time_limit > 0 && options.time_limit.count() == 0) {
     options.time_limit = std::chrono::milliseconds(1);
   }
+  if (args.jobs < 0 || args.jobs > kMaxJobs) {
+    return context.Error(kExitUsage, "--jobs: write a number of threads from 1 to " +
+                                         std::to_string(kMaxJobs) + ", or 0 for one per core");
+  }
+  options.jobs = args.jobs;
   if (args.isolate) {
     const std::string self = SelfPath();
     if (self.empty()) {
@@ -151,14 +160,12 @@ int RunImport(Context& context, const ImportArgs& args) {
   // When the archive itself fails (read-only, disk full) no further input can be
   // stored: one message says why, instead of one per remaining input.
   auto stopped = [&run] { return !(*run)->archive_error().ok(); };
-  for (const std::filesystem::path& file : files) {
-    if (stopped()) break;
-    InputReport report = (*run)->ImportFile(file);
+  (*run)->ImportFiles(files, [&](const InputReport& report) {
     if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
     }
     progress.Update(++done);
-  }
+  });
   if (read_stdin && !stopped()) {
     InputReport report = (*run)->ImportStream("<stdin>", std::cin);
     if (!report.status.ok() && !stopped()) {
@@ -178,9 +185,9 @@ int RunImport(Context& context, const ImportArgs& args) {
   } else if (auto totals = (*run)->Finish(); !totals.ok()) {
     exit_code = context.Error(kExitArchive, totals.status().message());
   } else {
-    context.Info("imported " + std::to_string(totals->imported) + ", duplicates " +
-                 std::to_string(totals->duplicates) + ", failed " + std::to_string(totals->failed) +
-                 " (of " + std::to_string(totals->inputs) + " inputs)");
+    // Always printed, even with --quiet: the one line a script or a log needs.
+    std::cerr << "imported " << totals->imported << ", duplicates " << totals->duplicates
+              << ", failed " << totals->failed << " (of " << totals->inputs << " inputs)\n";
     exit_code = totals->failed > 0 ? kExitPartial : kExitOk;
   }
   if ((*run)->abandoned_threads() > 0) {
@@ -218,6 +225,11 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   sub->add_option("--time-limit", args->time_limit,
                   "Fail an input whose importer takes longer than this; 0: no limit")
       ->type_name("SECONDS")
+      ->capture_default_str();
+  sub->add_option("-j,--jobs", args->jobs,
+                  "Read and extract this many inputs at once; articles are stored in the "
+                  "order given either way. 0: one per core")
+      ->type_name("N")
       ->capture_default_str();
   sub->add_flag("--isolate", args->isolate,
                 "Run the importers in a child process: a plugin that crashes costs only the "

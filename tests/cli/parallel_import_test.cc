@@ -1,0 +1,162 @@
+// Parallel import (`morgue import --jobs N`): inputs are read and extracted on N threads
+// and stored in the order given, so the archive, the ids and every message must be the
+// same as with one job. The inputs mix every built-in format, duplicates, and inputs
+// that fail, so that an out-of-order store would show in the ids or the messages.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "support/test_support.h"
+
+namespace morgue::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kPartial = 1;
+
+// Everything an import leaves in the archive that a user could see, as text.
+std::string ArchiveContents(const fs::path& db) {
+  const char* queries[] = {
+      "SELECT group_concat(id || '|' || title || '|' || coalesce(subtitle, '') || '|' || body || "
+      "'|' || coalesce(published, '') || '|' || coalesce(source_id, '') || '|' || "
+      "coalesce(authors_text, '') || '|' || coalesce(tags_text, ''), '\n') FROM "
+      "(SELECT * FROM articles ORDER BY id)",
+      "SELECT group_concat(article_id || '|' || document_id, '\n') FROM "
+      "(SELECT * FROM article_documents ORDER BY article_id, document_id)",
+      "SELECT group_concat(id || '|' || sha256 || '|' || plugin || '|' || original_path, '\n') "
+      "FROM (SELECT * FROM documents ORDER BY id)",
+      "SELECT group_concat(input || '|' || coalesce(plugin, '') || '|' || reason, '\n') FROM "
+      "(SELECT * FROM import_failures ORDER BY rowid)",
+      "SELECT inputs || '|' || imported || '|' || duplicates || '|' || failed FROM imports",
+  };
+  std::string contents;
+  for (const char* query : queries) contents += QuerySql(db, query) + "\n--\n";
+  return contents;
+}
+
+// A folder of many small inputs in every built-in format, in a fixed order: text
+// articles, the same bytes again (one document, a duplicate), HTML pages, JSON Lines whose
+// records repeat a URL with different bytes (a merge), the real fixture pages, and inputs
+// that fail (malformed JSON, a page with no article, an extension no importer reads).
+fs::path MakeInputs(const fs::path& dir) {
+  const fs::path in = dir / "in";
+  const std::vector<fs::path> real_pages = {
+      FixturesDir() / "articles" / "korea-times-2011-01-04.blogger.html",
+      FixturesDir() / "articles" / "korea-times-2011-01-04.wordpress.html",
+      FixturesDir() / "articles" / "hankyoreh-2011-01-15.euckr.html",
+      FixturesDir() / "korea-times-2011-01-04.txt"};
+  std::string previous_text;
+  for (int i = 0; i < 90; ++i) {
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%03d", i);
+    const fs::path stem = in / prefix;
+    const std::string n = std::to_string(i);
+    switch (i % 9) {
+      case 0:
+        previous_text = "Harbour report " + n + "\n\nBy Jane Doe\n\nThe ferry ran again on day " +
+                        n + ", the harbour master said.\n";
+        WriteFile(stem.string() + ".txt", previous_text);
+        break;
+      case 1:
+        WriteFile(stem.string() + ".txt", previous_text);
+        break;
+      case 2:
+        WriteFile(
+            stem.string() + ".html",
+            "<html><head><title>Market day " + n +
+                "</title><meta name=\"author\" content=\"John Roe\"></head><body><article>"
+                "<h1>Market day " +
+                n + "</h1><p>Stalls opened early on market day " + n +
+                " and the square was full by nine, traders said.</p></article></body></html>");
+        break;
+      case 3:
+        WriteFile(stem.string() + ".jsonl",
+                  "{\"title\": \"Council vote " + n + "\", \"body\": \"The council voted " + n +
+                      " to 2.\", \"url\": \"https://example.org/council/" + n +
+                      "\"}\n"
+                      "{\"title\": \"Bridge reopens\", \"body\": \"Seen from file " +
+                      n + ".\", \"url\": \"https://example.org/bridge\", \"tags\": [\"t" + n +
+                      "\"]}\n");
+        break;
+      case 4:
+        WriteFile(stem.string() + ".json", "{\"title\": \"unfinished " + n + "\"\n");
+        break;
+      case 5:
+        fs::create_directories(in);
+        fs::copy_file(real_pages[(i / 9) % real_pages.size()],
+                      stem.string() + real_pages[(i / 9) % real_pages.size()].extension().string());
+        break;
+      case 6:
+        WriteFile(stem.string() + ".html", "<html><body><nav>menu</nav></body></html>");
+        break;
+      case 7:
+        WriteFile(stem.string() + ".xyz", "nothing reads this " + n);
+        break;
+      default:
+        WriteFile(stem.string() + ".txt", "Weather note " + n +
+                                              "\n\nRain is expected on the islands tonight.\n\n"
+                                              "Labels: weather, islands\n");
+        break;
+    }
+  }
+  return in;
+}
+
+class ParallelImportTest : public ::testing::Test {
+ protected:
+  // Imports the inputs into a fresh archive made with `init` first, so that the messages
+  // of every run are the same.
+  CommandResult Import(const std::string& name, const std::vector<std::string>& options) {
+    const fs::path db = dir_ / name;
+    EXPECT_EQ(RunMorgue({"init", "--archive", db.string()}).exit_code, 0);
+    std::vector<std::string> args = {"import", "--archive", db.string()};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back(inputs_.string());
+    return RunMorgue(args);
+  }
+
+  TempDir dir_;
+  fs::path inputs_ = MakeInputs(dir_.path());
+};
+
+TEST_F(ParallelImportTest, AnyNumberOfJobsGivesTheSameArchiveAndMessages) {
+  const CommandResult one = Import("one.db", {"--jobs", "1"});
+  EXPECT_EQ(one.exit_code, kPartial) << one.err;
+  // The batch is not trivial: it imports, merges and fails (per ten inputs: 4 new
+  // articles, 2 from the JSON Lines file, 1 text, 1 page; 3 duplicates; 3 failures).
+  EXPECT_NE(one.err.find("imported 43, duplicates 27, failed 30 (of 90 inputs)"), std::string::npos)
+      << one.err;
+  const std::string expected = ArchiveContents(dir_ / "one.db");
+
+  for (const std::vector<std::string>& options :
+       {std::vector<std::string>{"--jobs", "4"}, std::vector<std::string>{"--jobs", "2"},
+        std::vector<std::string>{"--jobs", "3", "--isolate"}, std::vector<std::string>{}}) {
+    std::string label;
+    for (const auto& option : options) label += option + " ";
+    const fs::path db = dir_ / ("run-" + std::to_string(std::hash<std::string>{}(label)) + ".db");
+    const CommandResult run = Import(db.filename().string(), options);
+    EXPECT_EQ(run.exit_code, one.exit_code) << label;
+    EXPECT_EQ(run.out, one.out) << label;
+    EXPECT_EQ(run.err, one.err) << label;
+    EXPECT_EQ(ArchiveContents(db), expected) << label;
+    EXPECT_EQ(QuerySql(db, "PRAGMA integrity_check"), "ok") << label;
+  }
+}
+
+TEST_F(ParallelImportTest, JobsMustBeANumberOfThreads) {
+  for (const std::string& bad : {"-1", "257", "many"}) {
+    const CommandResult run = Import("bad.db", {"--jobs", bad});
+    EXPECT_NE(run.exit_code, 0) << bad;
+    EXPECT_NE(run.err.find("--jobs"), std::string::npos) << run.err;
+    EXPECT_EQ(QuerySql(dir_ / "bad.db", "SELECT count(*) FROM articles"), "0");
+  }
+}
+
+}  // namespace
+}  // namespace morgue::testing
