@@ -233,15 +233,26 @@ COMMIT;
                 inputs.mkdir()
                 for i, f in enumerate(files):
                     (inputs / f"{i:06d}.html").symlink_to(f)
+            # Single-threaded: one job extracts while the main thread stores.
             archive = self.fresh(self.work / f"html-{len(files)}.db")
-            ours = measure(self.morgue_cmd(archive, "import", "--format", "html", inputs),
-                           env=self.env)
+            ours = measure(self.morgue_cmd(archive, "import", "--jobs", "1", "--format", "html",
+                                           inputs), env=self.env)
             bare = measure([self.libxml2, inputs])
             ratio = bare.seconds / ours.seconds
-            self.row("import-html", f"{name} ({pages}, {megabytes:.0f} MB)",
+            self.row("import-html", f"{name} ({pages}, {megabytes:.0f} MB), 1 job",
                      f"{pages / ours.seconds:,.0f} pages/s {megabytes / ours.seconds:.1f} MB/s",
                      f"libxml2 {pages / bare.seconds:,.0f} pages/s", f"{ratio:.2f}", ">= 0.50",
                      f"{ours.rss_mib:.0f} MiB")
+            # All cores (the default), against the single-threaded run just measured.
+            cores = os.cpu_count() or 1
+            archive = self.fresh(self.work / f"html-{len(files)}-all.db")
+            parallel = measure(self.morgue_cmd(archive, "import", "--format", "html", inputs),
+                               env=self.env)
+            self.row("import-html", f"{name}, {cores} jobs vs 1 job",
+                     f"{pages / parallel.seconds:,.0f} pages/s",
+                     f"1 job {pages / ours.seconds:,.0f} pages/s",
+                     f"{ours.seconds / parallel.seconds:.2f}",
+                     ">= 1.70" if cores == 2 else "", f"{parallel.rss_mib:.0f} MiB")
             if readability:
                 for dom in ("linkedom", "jsdom"):
                     ref = measure(["node", readability / "extract.mjs", dom, listing],
