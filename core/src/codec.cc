@@ -3,16 +3,18 @@
 #include <openssl/evp.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace morgue {
 
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+namespace {
+std::string HexOf(const unsigned char* digest, unsigned int length) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(static_cast<size_t>(length) * 2);
@@ -21,6 +23,14 @@ std::string Sha256Hex(std::string_view bytes) {
     hex.push_back(kHex[digest[i] & 0xf]);
   }
   return hex;
+}
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  return HexOf(digest.data(), length);
 }
 
 // Level 1: on news pages and JSON Lines it compresses about five times faster than the
@@ -50,6 +60,114 @@ Result<std::string> ZlibDecompress(std::string_view compressed, uint64_t size) {
     return Status::Corruption(std::string("stored document does not decompress: ") + zError(rc));
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// StreamingDocument
+
+struct StreamingDocument::State {
+  EVP_MD_CTX* sha = nullptr;
+  z_stream zlib{};
+  bool zlib_ready = false;
+  std::FILE* file = nullptr;  // the compressed stream; removed by the system when closed
+  Status failed;
+};
+
+StreamingDocument::StreamingDocument() : state_(std::make_unique<State>()) {
+  state_->sha = EVP_MD_CTX_new();
+  if (state_->sha == nullptr || EVP_DigestInit_ex(state_->sha, EVP_sha256(), nullptr) != 1) {
+    state_->failed = Status::IOError("cannot start a SHA-256 digest");
+    return;
+  }
+  if (deflateInit(&state_->zlib, kDocumentCompressionLevel) != Z_OK) {
+    state_->failed = Status::IOError("cannot start zlib compression");
+    return;
+  }
+  state_->zlib_ready = true;
+  state_->file = std::tmpfile();
+  if (state_->file == nullptr) {
+    state_->failed = Status::IOError(std::string("cannot make a temporary file for the "
+                                                 "compressed original: ") +
+                                     std::strerror(errno));
+  }
+}
+
+StreamingDocument::~StreamingDocument() {
+  if (state_->sha != nullptr) EVP_MD_CTX_free(state_->sha);
+  if (state_->zlib_ready) deflateEnd(&state_->zlib);
+  if (state_->file != nullptr) std::fclose(state_->file);
+}
+
+Status StreamingDocument::Deflate(int flush) {
+  unsigned char out[1 << 16];
+  do {
+    state_->zlib.next_out = out;
+    state_->zlib.avail_out = sizeof out;
+    const int rc = deflate(&state_->zlib, flush);
+    if (rc == Z_STREAM_ERROR) return Status::IOError("zlib compression failed");
+    const size_t produced = sizeof out - state_->zlib.avail_out;
+    if (produced > 0 && std::fwrite(out, 1, produced, state_->file) != produced) {
+      return Status::IOError(std::string("cannot write the compressed original to a "
+                                         "temporary file: ") +
+                             std::strerror(errno));
+    }
+    compressed_size_ += produced;
+  } while (state_->zlib.avail_out == 0);
+  return Status::OK();
+}
+
+Status StreamingDocument::Add(std::string_view bytes) {
+  MORGUE_RETURN_IF_ERROR(state_->failed);
+  if (EVP_DigestUpdate(state_->sha, bytes.data(), bytes.size()) != 1) {
+    return state_->failed = Status::IOError("SHA-256 digest failed");
+  }
+  size_ += bytes.size();
+  // zlib counts in 32-bit units: feed it in pieces.
+  while (!bytes.empty()) {
+    const size_t piece = std::min<size_t>(bytes.size(), 1U << 30);
+    state_->zlib.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    state_->zlib.avail_in = static_cast<uInt>(piece);
+    if (Status deflated = Deflate(Z_NO_FLUSH); !deflated.ok()) return state_->failed = deflated;
+    bytes.remove_prefix(piece);
+  }
+  return Status::OK();
+}
+
+Status StreamingDocument::Finish() {
+  MORGUE_RETURN_IF_ERROR(state_->failed);
+  state_->zlib.next_in = nullptr;
+  state_->zlib.avail_in = 0;
+  if (Status deflated = Deflate(Z_FINISH); !deflated.ok()) return state_->failed = deflated;
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(state_->sha, digest.data(), &length) != 1) {
+    return state_->failed = Status::IOError("SHA-256 digest failed");
+  }
+  sha256_hex_ = HexOf(digest.data(), length);
+  if (std::fflush(state_->file) != 0) {
+    return state_->failed = Status::IOError(std::string("cannot write the compressed original "
+                                                        "to a temporary file: ") +
+                                            std::strerror(errno));
+  }
+  return Status::OK();
+}
+
+Status StreamingDocument::Rewind() {
+  MORGUE_RETURN_IF_ERROR(state_->failed);
+  if (std::fseek(state_->file, 0, SEEK_SET) != 0) {
+    return Status::IOError(std::string("cannot read the temporary file: ") + std::strerror(errno));
+  }
+  return Status::OK();
+}
+
+Status StreamingDocument::ReadCompressed(std::string& out, size_t max) {
+  out.resize(max);
+  const size_t n = std::fread(out.data(), 1, max, state_->file);
+  out.resize(n);
+  if (n == 0 && std::ferror(state_->file) != 0) {
+    return Status::IOError(std::string("cannot read the temporary file: ") + std::strerror(errno));
+  }
+  return Status::OK();
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #define MORGUE_CORE_SRC_CODEC_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,37 @@ std::string Sha256Hex(std::string_view bytes);
 Result<std::string> ZlibCompress(std::string_view bytes);
 // Inverse of ZlibCompress; `size` is the original size stored beside the blob.
 Result<std::string> ZlibDecompress(std::string_view compressed, uint64_t size);
+
+// The SHA-256 and the zlib stream (as ZlibCompress makes) of a document that arrives in
+// pieces, so that a large input is never held whole: the compressed bytes go to an
+// anonymous temporary file. Thread-safety: one thread at a time.
+class StreamingDocument {
+ public:
+  StreamingDocument();
+  ~StreamingDocument();
+  StreamingDocument(const StreamingDocument&) = delete;
+  StreamingDocument& operator=(const StreamingDocument&) = delete;
+
+  Status Add(std::string_view bytes);
+  // Ends the stream; then sha256_hex(), size() and the compressed file are final.
+  Status Finish();
+
+  const std::string& sha256_hex() const { return sha256_hex_; }
+  uint64_t size() const { return size_; }
+  uint64_t compressed_size() const { return compressed_size_; }
+  // Goes back to the start of the compressed stream, which ReadCompressed then reads in
+  // pieces of at most `max` bytes into `out`; an empty piece is the end.
+  Status Rewind();
+  Status ReadCompressed(std::string& out, size_t max);
+
+ private:
+  Status Deflate(int flush);
+  struct State;
+  std::unique_ptr<State> state_;
+  std::string sha256_hex_;
+  uint64_t size_ = 0;
+  uint64_t compressed_size_ = 0;
+};
 
 // The hash dedup compares bodies by: whitespace runs folded to one space, trimmed, ASCII
 // letters lower-cased, so a re-import with other line ends or spacing still matches.

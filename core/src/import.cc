@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "archive_impl.h"
 #include "codec.h"
 #include "import_job.h"
+#include "line_parts.h"
 #include "morgue/datetime.h"
 
 #ifndef MORGUE_VERSION_STRING
@@ -233,29 +235,6 @@ struct ImportRun::Impl {
     return db().LastInsertId();
   }
 
-  // Stores what the importer collected: the original bytes as a document, then each
-  // article through validation and dedup.
-  Status Store(import_job::Collected& collected, const ImportInput& input,
-               const LoadedPluginInfo& plugin, InputReport& report) {
-    Result<int64_t> document = StoreDocument(input, plugin);
-    if (!document.ok()) return document.status();
-    const size_t count = collected.articles.size();
-    for (size_t i = 0; i < count; ++i) {
-      Result<AddResult> added =
-          archive.AddInTransaction(std::move(collected.articles[i]), *document, options.tags);
-      if (!added.ok()) {
-        return count == 1 ? added.status()
-                          : added.status().WithContext("article " + std::to_string(i + 1));
-      }
-      (added->duplicate ? report.duplicates : report.imported)++;
-      report.article_ids.push_back(added->id);
-    }
-    if (report.imported + report.duplicates == 0) {
-      return Status::InvalidArgument("no article found in it");
-    }
-    return Status::OK();
-  }
-
   int abandoned_threads() const {
     int abandoned = 0;
     for (const auto& lane : lanes) {
@@ -291,20 +270,40 @@ struct ImportRun::Impl {
     return lane.thread_runner->Run(std::move(job), options.time_limit);
   }
 
-  // One input between reading and storing: what the importer made of it, or why it was
-  // refused before any importer saw it.
+  // What a lane hands over for one input: for most inputs one kWhole piece, what the
+  // importer made of the whole input (or why it was refused before any importer saw it);
+  // for a large input read line by line, a kPart piece per part, in order, then always a
+  // kDocument piece with its original (or why reading it failed).
   struct Extracted {
+    enum class Kind { kWhole, kPart, kDocument };
+    Kind kind = Kind::kWhole;
     std::string name;
     std::filesystem::path path;
-    std::shared_ptr<const std::string> bytes;
-    Status refused;  // unreadable or too large: no importer was asked
-    import_job::Collected collected;
+    std::shared_ptr<const std::string> bytes;     // kWhole: the input
+    Status refused;                               // kWhole, kDocument: unreadable, too large
+    import_job::Collected collected;              // kWhole, kPart
+    bool first_part = false;                      // kPart
+    std::shared_ptr<StreamingDocument> document;  // kDocument: complete
   };
+  // Takes a piece; false when the rest of the input is no longer wanted (it failed, or
+  // the run stops). The closing kDocument piece of a split input is delivered regardless.
+  using Deliver = std::function<bool(Extracted)>;
+
+  static Extracted Whole(const std::filesystem::path& file, Status refused) {
+    Extracted out;
+    out.name = file.string();
+    out.path = file;
+    out.refused = std::move(refused);
+    return out;
+  }
 
   // Checks the size and runs the importers on bytes already read. Any thread.
   Extracted Extract(std::string name, std::filesystem::path path,
                     std::shared_ptr<const std::string> bytes, Lane& lane) {
-    Extracted out{std::move(name), std::move(path), std::move(bytes), Status::OK(), {}};
+    Extracted out;
+    out.name = std::move(name);
+    out.path = std::move(path);
+    out.bytes = std::move(bytes);
     if (options.max_input_bytes != 0 && out.bytes->size() > options.max_input_bytes) {
       out.refused = TooLarge(out.bytes->size(), options.max_input_bytes);
       return out;
@@ -313,7 +312,7 @@ struct ImportRun::Impl {
     return out;
   }
 
-  // Reads a file and runs the importers on it. Any thread; never throws.
+  // Reads a file whole and runs the importers on it. Any thread; never throws.
   Extracted ReadAndExtract(const std::filesystem::path& file, Lane& lane) {
     try {
       Result<std::string> bytes = ReadWholeFile(file, options.max_input_bytes);
@@ -321,9 +320,91 @@ struct ImportRun::Impl {
         return Extract(file.string(), file,
                        std::make_shared<const std::string>(std::move(bytes).value()), lane);
       }
-      return {file.string(), file, nullptr, bytes.status(), {}};
+      return Whole(file, bytes.status());
     } catch (const std::exception&) {  // std::bad_alloc, std::length_error
-      return {file.string(), file, nullptr, Status::IOError("too large to read into memory"), {}};
+      return Whole(file, Status::IOError("too large to read into memory"));
+    }
+  }
+
+  // Reads a file and runs the importers on it, handing the pieces to `deliver` (see
+  // Extracted): whole, or in parts when it is large and its importer reads it line by
+  // line. Any thread; never throws.
+  void ExtractFile(const std::filesystem::path& file, Lane& lane, const Deliver& deliver) {
+    bool split = false;  // kPart pieces were delivered: a kDocument piece must follow
+    auto closing = [&file](Status refused) {
+      Extracted end = Whole(file, std::move(refused));
+      end.kind = Extracted::Kind::kDocument;
+      return end;
+    };
+    try {
+      std::error_code ec;
+      const auto status = std::filesystem::status(file, ec);
+      const uintmax_t size = !ec && std::filesystem::is_regular_file(status)
+                                 ? std::filesystem::file_size(file, ec)
+                                 : 0;
+      const bool large = !ec && options.part_bytes != 0 && size > options.part_bytes &&
+                         (options.max_input_bytes == 0 || size <= options.max_input_bytes);
+      if (!large) {
+        deliver(ReadAndExtract(file, lane));
+        return;
+      }
+      LinePartReader reader(file, options.part_bytes, options.max_input_bytes,
+                            TooLarge(0, options.max_input_bytes));
+      const Status opened = reader.Open();
+      Result<std::shared_ptr<const std::string>> part =
+          opened.ok() ? reader.Next() : Result<std::shared_ptr<const std::string>>(opened);
+      if (!part.ok()) {  // read again whole, which says why it cannot be read
+        deliver(ReadAndExtract(file, lane));
+        return;
+      }
+      // Which importer, and does it read this input line by line? Asked of the head only,
+      // under the same time limit and isolation as any plugin call.
+      import_job::JobInput question{
+          options.format, file.string(), file,
+          std::make_shared<const std::string>(std::string_view(**part).substr(0, kProbeBytes))};
+      question.probe_only = true;
+      import_job::Collected answer = Collect(std::move(question), lane);
+      if (!answer.status.ok()) {  // no importer, or probing overran: as for a whole input
+        Extracted failed = Whole(file, Status::OK());
+        failed.collected = std::move(answer);
+        deliver(std::move(failed));
+        return;
+      }
+      if (!answer.reads_lines) {
+        deliver(ReadAndExtract(file, lane));
+        return;
+      }
+      split = true;
+      for (bool first = true;; first = false) {
+        import_job::JobInput job{answer.format, file.string(), file, *part};
+        job.first_line = reader.first_line();
+        Extracted piece = Whole(file, Status::OK());
+        piece.kind = Extracted::Kind::kPart;
+        piece.first_part = first;
+        piece.collected = Collect(std::move(job), lane);
+        if (piece.collected.status.ok() && piece.collected.plugin != answer.plugin) {
+          piece.collected.status =
+              Status::PluginFailed("a later part was read by importer '" + piece.collected.plugin +
+                                   "', not '" + answer.plugin + "'; import the file with --format");
+        }
+        const bool failed = !piece.collected.status.ok();
+        if (!deliver(std::move(piece)) || failed) break;
+        part = reader.Next();
+        if (!part.ok()) {
+          deliver(closing(part.status()));
+          return;
+        }
+        if ((*part)->empty()) {
+          Extracted end = closing(Status::OK());
+          end.document = reader.document();
+          deliver(std::move(end));
+          return;
+        }
+      }
+      deliver(closing(Status::IOError("the input was given up")));  // never shown
+    } catch (const std::exception& e) {  // bad_alloc in our own code: this input only
+      Status failed = Status::IOError(std::string("cannot import: ") + e.what());
+      deliver(split ? closing(failed) : Whole(file, failed));
     }
   }
 
@@ -341,22 +422,45 @@ struct ImportRun::Impl {
     }
   }
 
-  // The serial path: extracts on lane 0, from the calling thread, then stores.
+  // The serial paths: extract on lane 0, from the calling thread, then store.
   InputReport ImportOne(std::string name, std::filesystem::path path,
                         std::shared_ptr<const std::string> bytes) {
     EnsureLanes(1);
-    Extracted extracted{std::move(name), std::move(path), std::move(bytes), Status::OK(), {}};
+    Extracted extracted;
+    extracted.name = std::move(name);
+    extracted.path = std::move(path);
+    extracted.bytes = std::move(bytes);
     if (batch_error.ok()) {  // no use running a plugin for an archive that takes nothing
       extracted =
           Extract(std::move(extracted.name), extracted.path, std::move(extracted.bytes), *lanes[0]);
     }
-    return Store(extracted);
+    return *Store(extracted);
+  }
+
+  InputReport ImportOneFile(const std::filesystem::path& file) {
+    EnsureLanes(1);
+    if (!batch_error.ok()) {
+      Extracted refused = Whole(file, Status::OK());
+      return *Store(refused);
+    }
+    InputReport result;
+    bool finished = false;
+    ExtractFile(file, *lanes[0], [&](Extracted piece) {
+      if (finished) return false;  // the closing piece of an input that failed early
+      if (std::optional<InputReport> report = Store(piece)) {
+        result = std::move(*report);
+        finished = true;
+      }
+      return !finished;
+    });
+    return result;
   }
 
   // See ImportRun::ImportFiles. Lanes take the next file in order, within a window of
   // `2 * jobs` inputs ahead of the one being stored (which bounds the memory held), and
-  // leave what they extracted in that input's slot; this thread stores the slots in
-  // order. The only shared state is `Pool`, under its mutex.
+  // queue the pieces they extract in that input's slot, at most kQueuedPieces at a time;
+  // this thread stores the slots' pieces in order. The only shared state is `Pool`,
+  // under its mutex.
   void ImportFiles(const std::vector<std::filesystem::path>& files,
                    const std::function<void(const InputReport&)>& on_input) {
     if (files.empty() || !batch_error.ok()) return;
@@ -364,14 +468,19 @@ struct ImportRun::Impl {
                                    : std::max(1U, std::thread::hardware_concurrency());
     jobs = std::min(jobs, files.size());
     EnsureLanes(jobs);
+    constexpr size_t kQueuedPieces = 2;
+    struct Slot {
+      std::deque<Extracted> pieces;
+      bool unwanted = false;  // the input failed, or the run stops: no more parts
+    };
     struct Pool {
       std::mutex mutex;
-      std::condition_variable room;   // lanes wait for room in the window
-      std::condition_variable ready;  // this thread waits for the next input in order
+      std::condition_variable room;   // lanes wait for room in the window or a queue
+      std::condition_variable ready;  // this thread waits for the next piece in order
       size_t next_to_take = 0;
       size_t next_to_store = 0;
       bool stop = false;
-      std::vector<std::optional<Extracted>> slots;  // a ring: input i in slots[i % size]
+      std::vector<Slot> slots;  // a ring: input i in slots[i % size]
     } pool;
     const size_t window = 2 * jobs;
     pool.slots.resize(window);
@@ -388,21 +497,17 @@ struct ImportRun::Impl {
           if (pool.stop || pool.next_to_take >= files.size()) return;
           index = pool.next_to_take++;
         }
-        Extracted extracted;
-        try {
-          extracted = ReadAndExtract(files[index], lane);
-        } catch (const std::exception& e) {  // bad_alloc in our own code: this input only
-          extracted = {files[index].string(),
-                       files[index],
-                       nullptr,
-                       Status::IOError(std::string("cannot import: ") + e.what()),
-                       {}};
-        }
-        {
-          std::lock_guard lock(pool.mutex);
-          pool.slots[index % window] = std::move(extracted);
-        }
-        pool.ready.notify_one();
+        Slot& slot = pool.slots[index % window];
+        ExtractFile(files[index], lane, [&pool, &slot](Extracted piece) {
+          std::unique_lock lock(pool.mutex);
+          pool.room.wait(lock, [&] { return pool.stop || slot.pieces.size() < kQueuedPieces; });
+          if (pool.stop) return false;
+          slot.pieces.push_back(std::move(piece));
+          const bool wanted = !slot.unwanted;
+          lock.unlock();
+          pool.ready.notify_one();
+          return wanted;
+        });
       }
     };
     std::vector<pthread_t> threads;
@@ -415,39 +520,56 @@ struct ImportRun::Impl {
     }
     if (threads.empty()) {  // no thread to be had: do the work here, one input at a time
       for (const auto& file : files) {
-        Extracted extracted = ReadAndExtract(file, *lanes[0]);
-        const InputReport report = Store(extracted);
+        const InputReport report = ImportOneFile(file);
         if (on_input) on_input(report);
         if (!batch_error.ok()) break;
       }
       return;
     }
 
-    for (size_t i = 0; i < files.size(); ++i) {
-      std::optional<Extracted> extracted;
-      {
-        std::unique_lock lock(pool.mutex);
-        std::optional<Extracted>& slot = pool.slots[i % window];
-        while (!slot.has_value() && batch_error.ok()) {
-          if (in_batch && std::chrono::steady_clock::now() - batch_started > kBatchTime) {
-            // A slow importer must not keep other writers waiting on the open batch.
-            lock.unlock();
-            CommitBatch().ok();  // a failure sets batch_error, which stops the loop
-            lock.lock();
-            continue;
+    for (size_t i = 0; i < files.size() && batch_error.ok(); ++i) {
+      Slot& slot = pool.slots[i % window];
+      bool finished = false;  // the input's last piece is stored
+      while (!finished) {
+        std::optional<Extracted> piece;
+        {
+          std::unique_lock lock(pool.mutex);
+          while (slot.pieces.empty() && batch_error.ok()) {
+            // A slow importer must not keep other writers waiting on the open batch;
+            // an input stored in parts is never committed half-way, though.
+            if (in_batch && !storing.open &&
+                std::chrono::steady_clock::now() - batch_started > kBatchTime) {
+              lock.unlock();
+              CommitBatch().ok();  // a failure sets batch_error, which stops the loop
+              lock.lock();
+              continue;
+            }
+            pool.ready.wait_for(lock, std::chrono::milliseconds(100));
           }
-          pool.ready.wait_for(lock, std::chrono::milliseconds(100));
+          if (!batch_error.ok()) break;  // as if the files after it were never given
+          piece = std::move(slot.pieces.front());
+          slot.pieces.pop_front();
         }
-        if (!batch_error.ok()) break;  // as if the files after it were never given
-        extracted = std::move(slot);
-        slot.reset();
+        pool.room.notify_all();
+        finished = piece->kind != Extracted::Kind::kPart;
+        std::optional<InputReport> report = Store(*piece);
+        piece.reset();
+        if (report.has_value()) {
+          if (!finished) {  // failed at a part: its lane stops reading, then closes it
+            std::lock_guard lock(pool.mutex);
+            slot.unwanted = true;
+          }
+          if (on_input) on_input(*report);
+        }
+        if (!batch_error.ok()) break;
+      }
+      {
+        std::lock_guard lock(pool.mutex);
+        slot.pieces.clear();
+        slot.unwanted = false;
         pool.next_to_store = i + 1;
       }
       pool.room.notify_all();
-      const InputReport report = Store(*extracted);
-      extracted.reset();
-      if (on_input) on_input(report);
-      if (!batch_error.ok()) break;
     }
     {
       std::lock_guard lock(pool.mutex);
@@ -466,74 +588,216 @@ struct ImportRun::Impl {
     (*insert)->Run().ok();  // the failure is reported to the user either way
   }
 
-  // Stores an extracted input, or records why it failed. The calling thread only.
-  InputReport Store(Extracted& extracted) {
+  // ---- Storing: the calling thread only ---------------------------------------------
+
+  // The input being stored. A whole input is opened, given its articles and closed at
+  // once; one read in parts stays open from its first part to its document.
+  struct Storing {
+    bool open = false;  // its savepoint is open
     InputReport report;
-    report.input = extracted.name;
-    ++totals.inputs;
-    auto fail = [&](Status status) {
-      report.status = std::move(status);
+    const LoadedPluginInfo* plugin = nullptr;
+    int64_t document_id = 0;
+    size_t articles = 0;  // given so far, for "article N" in messages
+  };
+  Storing storing;
+
+  const LoadedPluginInfo* FindPlugin(const std::string& name) const {
+    for (const auto& info : plugins.plugins()) {
+      if (info->name == name) return info.get();
+    }
+    return nullptr;
+  }
+
+  // Ends the input being stored as failed with `status`, recorded in the archive unless
+  // the archive itself failed.
+  InputReport Fail(Status status) {
+    InputReport report = std::move(storing.report);
+    storing.open = false;
+    report.status = std::move(status);
+    report.imported = report.duplicates = 0;
+    report.article_ids.clear();
+    ++totals.failed;
+    if (batch_error.ok() && BeginBatch().ok()) RecordFailure(report);
+    return report;
+  }
+
+  // Counts a finished input (stored, or failed by its importer) in the batch, and
+  // commits the batch when it is full.
+  void CountInBatch(InputReport& report) {
+    ++inputs_in_batch;
+    if (!BatchIsFull()) return;
+    if (Status committed = CommitBatch(); !committed.ok() && report.status.ok()) {
+      report.status = committed;
       report.imported = report.duplicates = 0;
       report.article_ids.clear();
-      ++totals.failed;
-      if (batch_error.ok() && BeginBatch().ok()) RecordFailure(report);
-      return report;
-    };
-    if (!batch_error.ok()) return fail(batch_error);
-    if (!extracted.refused.ok()) return fail(extracted.refused);
-
-    import_job::Collected& collected = extracted.collected;
-    const std::string& name = extracted.name;
-    const std::filesystem::path& path = extracted.path;
-    const std::string& bytes = *extracted.bytes;
-    report.plugin = collected.plugin;
-    const LoadedPluginInfo* plugin = nullptr;
-    for (const auto& info : plugins.plugins()) {
-      if (info->name == collected.plugin) plugin = info.get();
     }
-    if (collected.status.ok() && plugin == nullptr) {
+  }
+
+  // Starts storing an input from its first piece: counts it and, when the importer read
+  // it, opens its savepoint. Returns the report when the input is finished already.
+  std::optional<InputReport> Open(Extracted& first) {
+    storing = Storing{};
+    storing.report.input = first.name;
+    ++totals.inputs;
+    if (!batch_error.ok()) return Fail(batch_error);
+    if (!first.refused.ok()) return Fail(first.refused);
+    import_job::Collected& collected = first.collected;
+    storing.report.plugin = collected.plugin;
+    storing.plugin = FindPlugin(collected.plugin);
+    if (collected.status.ok() && storing.plugin == nullptr) {
       collected.status = Status::PluginFailed("the import worker named an importer '" +
                                               collected.plugin + "' that is not loaded");
     }
-    if (collected.status.ok()) {
-      if (Status begun = BeginBatch(); !begun.ok()) return fail(begun);
-      if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) {
-        AbandonBatch(saved);
-        return fail(batch_error);
+    if (!collected.status.ok()) {
+      if (collected.plugin.empty()) return Fail(collected.status);  // no importer: not batched
+      InputReport report = Fail(collected.status);
+      CountInBatch(report);
+      return report;
+    }
+    if (Status begun = BeginBatch(); !begun.ok()) return Fail(begun);
+    if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) {
+      AbandonBatch(saved);
+      return Fail(batch_error);
+    }
+    storing.open = true;
+    return std::nullopt;
+  }
+
+  // Stores articles of the open input through validation and dedup. `alone`: the whole
+  // input, so that a single article's failure needs no "article N".
+  Status AddArticles(std::vector<Article>& articles, bool alone) {
+    for (Article& article : articles) {
+      ++storing.articles;
+      Result<AddResult> added =
+          archive.AddInTransaction(std::move(article), storing.document_id, options.tags);
+      if (!added.ok()) {
+        return alone && articles.size() == 1
+                   ? added.status()
+                   : added.status().WithContext("article " + std::to_string(storing.articles));
       }
-      ImportInput input{name, path, bytes, collected.format};
-      Status stored = Store(collected, input, *plugin, report);
-      db().ResetCached();
-      if (Status broken = db().TakeArchiveFailure(); !broken.ok()) {
-        AbandonBatch(broken);
-        return fail(batch_error);
-      }
-      if (!stored.ok()) {
-        db().Exec("ROLLBACK TO morgue_input").ok();
-        db().Exec("RELEASE morgue_input").ok();
-        fail(stored);
-      } else if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
-        AbandonBatch(released);
-        return fail(batch_error);
-      } else {
-        ++batch_inputs_ok;
-        batch_imported += report.imported;
-        batch_duplicates += report.duplicates;
-      }
-    } else if (collected.plugin.empty()) {
-      return fail(collected.status);  // no importer: as before, not counted in the batch
+      (added->duplicate ? storing.report.duplicates : storing.report.imported)++;
+      storing.report.article_ids.push_back(added->id);
+    }
+    articles.clear();
+    return Status::OK();
+  }
+
+  // Ends the open input: keeps it when `stored` is OK and it gave an article, else rolls
+  // back everything it added.
+  InputReport Close(Status stored) {
+    db().ResetCached();
+    if (Status broken = db().TakeArchiveFailure(); !broken.ok()) {
+      AbandonBatch(broken);
+      return Fail(batch_error);
+    }
+    if (stored.ok() && storing.report.imported + storing.report.duplicates == 0) {
+      stored = Status::InvalidArgument("no article found in it");
+    }
+    InputReport report;
+    if (!stored.ok()) {
+      db().Exec("ROLLBACK TO morgue_input").ok();
+      db().Exec("RELEASE morgue_input").ok();
+      report = Fail(stored);
+    } else if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
+      AbandonBatch(released);
+      return Fail(batch_error);
     } else {
-      fail(collected.status);
+      storing.open = false;
+      ++batch_inputs_ok;
+      batch_imported += storing.report.imported;
+      batch_duplicates += storing.report.duplicates;
+      report = std::move(storing.report);
     }
-    ++inputs_in_batch;
-    if (BatchIsFull()) {
-      if (Status committed = CommitBatch(); !committed.ok() && report.status.ok()) {
-        report.status = committed;
-        report.imported = report.duplicates = 0;
-        report.article_ids.clear();
-      }
-    }
+    CountInBatch(report);
     return report;
+  }
+
+  // The row of a document that arrives in parts, made before its articles so that they
+  // can link to it, under a stand-in digest (the savepoint is never committed with it);
+  // CompleteDocument fills it in, or drops it for an identical document.
+  Result<int64_t> InsertPendingDocument(const Extracted& first) {
+    Result<sql::Statement*> insert = db().Cached(R"sql(
+      INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
+                            imported_at, import_id, compression, content)
+      VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zlib', zeroblob(0)))sql");
+    if (!insert.ok()) return insert.status();
+    sql::Statement& s = **insert;
+    s.Bind(1, "pending " + std::to_string(totals.import_id) + " " + std::to_string(totals.inputs));
+    s.Bind(2, MediaTypeFor(first.path)).Bind(3, first.name);
+    s.Bind(4, storing.plugin->name).Bind(5, storing.plugin->version).Bind(6, UtcNow());
+    s.Bind(7, totals.import_id);
+    MORGUE_RETURN_IF_ERROR(s.Run());
+    return db().LastInsertId();
+  }
+
+  Status CompleteDocument(StreamingDocument& document) {
+    const int64_t pending = storing.document_id;
+    Result<int64_t> same =
+        db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", document.sha256_hex());
+    if (!same.ok()) return same.status();
+    if (*same != 0) {  // these bytes are archived already: link the articles to that copy
+      for (const char* sql :
+           {"UPDATE OR IGNORE article_documents SET document_id = ?2 WHERE document_id = ?1",
+            "DELETE FROM article_documents WHERE document_id = ?1",
+            "DELETE FROM documents WHERE id = ?1"}) {
+        Result<sql::Statement*> statement = db().Cached(sql);
+        if (!statement.ok()) return statement.status();
+        (*statement)->Bind(1, pending);
+        if (std::string_view(sql).find("?2") != std::string_view::npos) {
+          (*statement)->Bind(2, *same);
+        }
+        MORGUE_RETURN_IF_ERROR((*statement)->Run());
+      }
+      return Status::OK();
+    }
+    Result<sql::Statement*> update = db().Cached(
+        "UPDATE documents SET sha256 = ?2, size = ?3, content = zeroblob(?4) WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    (*update)->Bind(1, pending).Bind(2, document.sha256_hex());
+    (*update)->Bind(3, static_cast<int64_t>(document.size()));
+    (*update)->Bind(4, static_cast<int64_t>(document.compressed_size()));
+    MORGUE_RETURN_IF_ERROR((*update)->Run());
+    MORGUE_RETURN_IF_ERROR(document.Rewind());
+    constexpr size_t kPiece = size_t{1} << 20;
+    return db().WriteBlob(
+        "documents", "content", pending, document.compressed_size(),
+        [&document](std::string& piece) { return document.ReadCompressed(piece, kPiece); });
+  }
+
+  // Stores one piece of an input (see Extracted), or records why the input failed.
+  // Returns the input's report once it is finished: stored, or failed.
+  std::optional<InputReport> Store(Extracted& piece) {
+    switch (piece.kind) {
+      case Extracted::Kind::kWhole: {
+        if (std::optional<InputReport> finished = Open(piece)) return finished;
+        ImportInput input{piece.name, piece.path, *piece.bytes, piece.collected.format};
+        Result<int64_t> document = StoreDocument(input, *storing.plugin);
+        if (!document.ok()) return Close(document.status());
+        storing.document_id = *document;
+        return Close(AddArticles(piece.collected.articles, true));
+      }
+      case Extracted::Kind::kPart: {
+        if (piece.first_part) {
+          if (std::optional<InputReport> finished = Open(piece)) return finished;
+          Result<int64_t> document = InsertPendingDocument(piece);
+          if (!document.ok()) return Close(document.status());
+          storing.document_id = *document;
+        } else if (!storing.open) {
+          return std::nullopt;  // the input failed at an earlier part
+        } else if (!piece.collected.status.ok()) {
+          return Close(piece.collected.status);
+        }
+        if (Status added = AddArticles(piece.collected.articles, false); !added.ok()) {
+          return Close(added);
+        }
+        return std::nullopt;
+      }
+      case Extracted::Kind::kDocument:
+        if (!storing.open) return std::nullopt;
+        if (!piece.refused.ok()) return Close(piece.refused);
+        return Close(CompleteDocument(*piece.document));
+    }
+    return std::nullopt;
   }
 
   Status RecordTotals() {
@@ -565,10 +829,7 @@ ImportRun::~ImportRun() {
 }
 
 InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
-  impl_->EnsureLanes(1);
-  Impl::Extracted extracted{file.string(), file, nullptr, Status::OK(), {}};
-  if (impl_->batch_error.ok()) extracted = impl_->ReadAndExtract(file, *impl_->lanes[0]);
-  return impl_->Store(extracted);
+  return impl_->ImportOneFile(file);
 }
 
 void ImportRun::ImportFiles(const std::vector<std::filesystem::path>& files,

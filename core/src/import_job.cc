@@ -140,9 +140,15 @@ Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
       format = formats.front();  // the format named the plugin rather than one of its formats
     }
     out.format = format;
+    if (input.probe_only) {
+      out.reads_lines =
+          importer->ReadsLineByLine({input.path, bytes.substr(0, kProbeBytes)}, format);
+      return out;
+    }
     if (on_chosen) on_chosen(out.plugin);
     CollectingSink sink(MaxOutputBytes(bytes.size()));
-    Status imported = importer->Import({input.name, input.path, bytes, format}, sink);
+    Status imported =
+        importer->Import({input.name, input.path, bytes, format, input.first_line}, sink);
     if (imported.ok()) imported = sink.first_error();
     out.status = imported;
     if (imported.ok()) out.articles = sink.Take();
@@ -440,6 +446,8 @@ std::string EncodeInput(const JobInput& input) {
   w.Str(input.name);
   w.Str(input.path.string());
   w.Str(input.bytes ? std::string_view(*input.bytes) : std::string_view());
+  w.U64(input.first_line);
+  w.U64(input.probe_only ? 1 : 0);
   return w.Take();
 }
 
@@ -450,6 +458,8 @@ Result<JobInput> DecodeInput(std::string_view payload) {
   input.name = r.Str();
   input.path = r.Str();
   input.bytes = std::make_shared<const std::string>(r.Str());
+  input.first_line = r.U64();
+  input.probe_only = r.U64() != 0;
   MORGUE_RETURN_IF_ERROR(r.Finish("the input message"));
   return input;
 }
@@ -473,6 +483,7 @@ std::string EncodeReply(const Collected& collected) {
   w.Str(collected.status.message());
   w.Str(collected.plugin);
   w.Str(collected.format);
+  w.U64(collected.reads_lines ? 1 : 0);
   w.U64(collected.articles.size());
   for (const Article& article : collected.articles) PutArticle(w, article);
   return w.Take();
@@ -485,6 +496,7 @@ Result<Collected> DecodeReply(std::string_view payload) {
   Collected collected;
   collected.plugin = r.Str();
   collected.format = r.Str();
+  collected.reads_lines = r.U64() != 0;
   // An article takes at least 10 empty strings and 4 empty lists: 112 bytes.
   for (uint64_t i = 0, n = r.Count(112); i < n && r.ok(); ++i) {
     collected.articles.push_back(GetArticle(r));

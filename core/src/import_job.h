@@ -36,6 +36,10 @@ struct JobInput {
   std::string name;
   std::filesystem::path path;
   std::shared_ptr<const std::string> bytes;
+  uint64_t first_line = 1;  // when `bytes` is a part of the input: see ImportInput
+  // Only choose the importer and ask whether it reads the input line by line
+  // (Collected::reads_lines); `bytes` is then the input's head.
+  bool probe_only = false;
 };
 
 // What the plugins made of one input, before anything is stored.
@@ -44,6 +48,7 @@ struct Collected {
   std::string format;             // the format it was asked to read
   Status status;                  // the importer's verdict, or why the input failed
   std::vector<Article> articles;  // normalised and validated, in input order
+  bool reads_lines = false;       // the answer to a probe_only job
 };
 
 // "812 bytes", "64 MiB", "80.5 MiB".

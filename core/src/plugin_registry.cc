@@ -399,6 +399,15 @@ int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
   }
 }
 
+bool ImporterHandle::ReadsLineByLine(const ProbeInput& input, std::string_view format) const {
+  if (importer_ == nullptr) return false;
+  try {
+    return importer_->ReadsLineByLine(input, format);
+  } catch (...) {  // the input is then read whole, which every importer can do
+    return false;
+  }
+}
+
 Status ImporterHandle::Import(const ImportInput& input, ArticleSink& sink) {
   const auto failed = [&](std::string_view why) {
     return Status::PluginFailed("plugin '" + info_->name + "' failed on '" + input.name +

@@ -218,6 +218,37 @@ Status Database::Exec(const std::string& sql) {
   return {mapped.code(), message};
 }
 
+Status Database::WriteBlob(const char* table, const char* column, int64_t rowid, uint64_t size,
+                           const std::function<Status(std::string&)>& next) {
+  sqlite3_blob* blob = nullptr;
+  int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 1, &blob);
+  if (rc != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    return Error(rc, "cannot open the document for writing");
+  }
+  std::string piece;
+  uint64_t offset = 0;
+  Status status;
+  while (status.ok()) {
+    status = next(piece);
+    if (!status.ok() || piece.empty()) break;
+    if (offset + piece.size() > size) {
+      status = Status::Corruption("the document is larger than the space made for it");
+      break;
+    }
+    rc = sqlite3_blob_write(blob, piece.data(), static_cast<int>(piece.size()),
+                            static_cast<int>(offset));
+    if (rc != SQLITE_OK) status = Error(rc, "cannot write the document");
+    offset += piece.size();
+  }
+  if (status.ok() && offset != size) {
+    status = Status::Corruption("the document is smaller than the space made for it");
+  }
+  rc = sqlite3_blob_close(blob);
+  if (status.ok() && rc != SQLITE_OK) status = Error(rc, "cannot write the document");
+  return status;
+}
+
 Status Database::BeginImmediate() {
   // A statement still stepping holds a read transaction; BEGIN would then have to turn
   // that old snapshot into a write, which fails at once if another process wrote since.

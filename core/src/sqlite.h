@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -83,6 +84,12 @@ class Database {
 
   // Resets every cached statement, ending the read each may hold open.
   void ResetCached();
+
+  // Fills the blob in `column` of row `rowid` of `table`, which must already hold a blob of
+  // `size` bytes (zeroblob(size)), piece by piece: `next` puts the next piece into its
+  // argument. Memory stays at one piece, however large the blob.
+  Status WriteBlob(const char* table, const char* column, int64_t rowid, uint64_t size,
+                   const std::function<Status(std::string&)>& next);
 
   int64_t LastInsertId() const;
   int Changes() const;

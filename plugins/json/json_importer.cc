@@ -152,8 +152,10 @@ std::string_view NextLine(std::string_view text, size_t* start) {
 
 bool IsBlank(std::string_view line) { return FirstNonSpace(line) == '\0'; }
 
-Status ImportLines(std::string_view text, std::optional<Shape> shape, ArticleSink& sink) {
-  size_t number = 0;
+// `first_line`: the number of text's first line in the whole input.
+Status ImportLines(std::string_view text, std::optional<Shape> shape, ArticleSink& sink,
+                   uint64_t first_line = 1) {
+  uint64_t number = first_line - 1;
   for (size_t start = 0; start < text.size();) {
     const std::string_view line = NextLine(text, &start);
     ++number;
@@ -216,7 +218,20 @@ Status ImportDocument(std::string_view text, std::optional<Shape> shape, Article
   return Status::OK();
 }
 
+// Whether an input is read line by line: asked for as jsonl, or a JSON Lines file whose
+// first character opens an object.
+bool IsReadAsLines(const std::filesystem::path& path, std::string_view head,
+                   std::string_view format) {
+  return format == "jsonl" ||
+         (IsJsonLinesExtension(LowerExtension(path)) && FirstNonSpace(WithoutBom(head)) == '{');
+}
+
 }  // namespace
+
+bool JsonImporter::ReadsLineByLine(const ProbeInput& input, std::string_view format) const {
+  if (format != "jsonl" && format != "json" && !ShapeForFormat(std::string(format))) return false;
+  return IsReadAsLines(input.path, input.head, format);
+}
 
 int JsonImporter::Probe(const ProbeInput& input) const {
   const char first = FirstNonSpace(WithoutBom(input.head));
@@ -241,7 +256,7 @@ Status JsonImporter::Import(const ImportInput& input, ArticleSink& sink) {
     // json and jsonl tell the shapes apart record by record.
     const std::optional<Shape> shape = ShapeForFormat(input.format);
     if (input.format == "jsonl") {
-      return ImportLines(text, shape, sink);
+      return ImportLines(text, shape, sink, input.first_line);
     }
     if (input.format != "json" && !input.format.empty() && !shape.has_value()) {
       return Status::InvalidArgument("unknown format '" + input.format +
@@ -250,8 +265,10 @@ Status JsonImporter::Import(const ImportInput& input, ArticleSink& sink) {
     }
     // A probed input always arrives as "json", the plugin's first format; a .jsonl file
     // is still read line by line so that messages count lines.
-    if (IsJsonLinesExtension(LowerExtension(input.path)) && FirstNonSpace(text) == '{') {
-      return ImportLines(text, shape, sink);
+    // A later part of a large input (first_line > 1) was accepted as lines from the head
+    // of the whole input, whatever its own first line holds.
+    if (input.first_line > 1 || IsReadAsLines(input.path, text, input.format)) {
+      return ImportLines(text, shape, sink, input.first_line);
     }
     return ImportDocument(text, shape, sink);
   } catch (const Json::exception& error) {

@@ -16,6 +16,7 @@ class JsonImporter final : public Importer {
   // extension but starting with '[' or '{': plausible. Anything else: no.
   int Probe(const ProbeInput& input) const override;
   // Fails on the first bad record, naming its line or record number.
+  bool ReadsLineByLine(const ProbeInput& input, std::string_view format) const override;
   Status Import(const ImportInput& input, ArticleSink& sink) override;
 };
 

@@ -149,6 +149,58 @@ TEST_F(ParallelImportTest, AnyNumberOfJobsGivesTheSameArchiveAndMessages) {
   }
 }
 
+// A JSON Lines file of about 5 MB: larger than the 2 MiB parts morgue reads such files
+// in. `bad_line`, when given, is malformed.
+void WriteLargeJsonLines(const fs::path& file, int bad_line = 0) {
+  std::string text;
+  for (int i = 1; i <= 16000; ++i) {
+    if (i == bad_line) {
+      text += "{\"title\": \"cut short\n";
+      continue;
+    }
+    text += "{\"title\": \"Dispatch " + std::to_string(i) + "\", \"body\": \"Dispatch number " +
+            std::to_string(i) + " from the harbour. " + std::string(260, 'w') +
+            "\", \"authors\": [{\"name\": \"Reporter " + std::to_string(i % 40) +
+            "\"}], \"tags\": [\"port\", \"d" + std::to_string(i % 9) + "\"]}\n";
+  }
+  WriteFile(file, text);
+}
+
+TEST_F(ParallelImportTest, ALargeJsonLinesFileIsReadInPartsInProcessOrIsolated) {
+  const fs::path big = dir_ / "big" / "dispatches.jsonl";
+  WriteLargeJsonLines(big);
+  ASSERT_GT(fs::file_size(big), 4u << 20);
+  std::vector<std::string> contents;
+  for (const std::vector<std::string>& options :
+       {std::vector<std::string>{}, std::vector<std::string>{"--isolate"}}) {
+    const fs::path db = dir_ / (options.empty() ? "in-process.db" : "isolated.db");
+    std::vector<std::string> args = {"import", "--archive", db.string()};
+    args.insert(args.end(), options.begin(), options.end());
+    args.push_back(big.string());
+    const CommandResult run = RunMorgue(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find("imported 16000, duplicates 0, failed 0 (of 1 inputs)"),
+              std::string::npos)
+        << run.err;
+    contents.push_back(ArchiveContents(db));
+    EXPECT_EQ(QuerySql(db, "SELECT size FROM documents"), std::to_string(fs::file_size(big)));
+  }
+  EXPECT_EQ(contents[1], contents[0]);
+
+  // A bad line near the end fails the whole file, named by its line, and stores nothing.
+  const fs::path bad = dir_ / "bad" / "dispatches.jsonl";
+  WriteLargeJsonLines(bad, 15990);
+  const fs::path db = dir_ / "bad.db";
+  const CommandResult run = RunMorgue({"import", "--archive", db.string(), bad.string()});
+  EXPECT_EQ(run.exit_code, kPartial);
+  EXPECT_EQ(run.err, "created archive " + db.string() + "\n" + bad.string() +
+                         ": json: line 15990: malformed JSON at column 21: invalid string: "
+                         "missing closing quote near '\"cut short'\n"
+                         "imported 0, duplicates 0, failed 1 (of 1 inputs)\n");
+  EXPECT_EQ(QuerySql(db, "SELECT count(*) FROM articles"), "0");
+  EXPECT_EQ(QuerySql(db, "SELECT count(*) FROM documents"), "0");
+}
+
 TEST_F(ParallelImportTest, JobsMustBeANumberOfThreads) {
   for (const std::string& bad : {"-1", "257", "many"}) {
     const CommandResult run = Import("bad.db", {"--jobs", bad});

@@ -248,6 +248,116 @@ TEST_F(ImportTest, ImportFilesReportsAndStoresInTheOrderGivenWhateverTheJobs) {
   EXPECT_EQ(runs[1][6].article_ids, std::vector<int64_t>{804});
 }
 
+// A JSON Lines file of `records` articles, with a byte order mark, a blank line, CRLF
+// line ends on some lines and no line break after the last line; `bad_line` (from 1),
+// when given, is malformed.
+std::string JsonLines(int records, int bad_line = 0) {
+  std::string text = "\xEF\xBB\xBF";
+  for (int i = 1; i <= records; ++i) {
+    if (i == bad_line) {
+      text += "{\"title\": \"broken\n";
+      continue;
+    }
+    text += "{\"title\": \"Record " + std::to_string(i) + "\", \"body\": \"The body of record " +
+            std::to_string(i) + ", long enough to matter: " + std::string(200, 'x') +
+            "\", \"tags\": [\"t" + std::to_string(i % 7) + "\"], \"url\": \"https://example.org/" +
+            std::to_string(i) + "\"}";
+    if (i != records) text += i % 10 == 0 ? "\r\n" : "\n";
+    if (i == 5) text += "\n";  // a blank line
+  }
+  return text;
+}
+
+TEST_F(ImportTest, ALargeJsonLinesFileReadInPartsIsStoredAsIfWhole) {
+  const auto file = dir_ / "big.jsonl";
+  WriteFile(file, JsonLines(400));
+  ASSERT_GT(std::filesystem::file_size(file), 100000u);
+  std::vector<InputReport> reports;
+  std::vector<std::string> contents;
+  for (uint64_t part_bytes : {uint64_t{0}, uint64_t{4096}}) {
+    TempDir other;
+    auto opened = Archive::Open(other / "b.db");
+    ASSERT_TRUE(opened.ok());
+    ImportOptions options;
+    options.part_bytes = part_bytes;
+    auto run = ImportRun::Start(**opened, plugins_, options);
+    ASSERT_TRUE(run.ok());
+    reports.push_back((*run)->ImportFile(file));
+    ASSERT_TRUE((*run)->Finish().ok());
+    ASSERT_TRUE(reports.back().status.ok()) << reports.back().status.ToString();
+    contents.push_back(testing::QuerySql(
+        other / "b.db",
+        "SELECT group_concat(id || '|' || title || '|' || body || '|' || url || '|' || "
+        "coalesce(tags_text, ''), '\n') FROM (SELECT * FROM articles ORDER BY id)"));
+    EXPECT_EQ(testing::QuerySql(other / "b.db",
+                                "SELECT count(*) || ' ' || size || ' ' || sha256 || ' ' || "
+                                "original_path FROM documents"),
+              "1 " + std::to_string(std::filesystem::file_size(file)) + " " +
+                  testing::QuerySql(other / "b.db", "SELECT sha256 FROM documents") + " " +
+                  file.string());
+    // The original is kept byte for byte, however it was read.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((other / "b.db").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(
+        sqlite3_prepare_v2(db, "SELECT compression, content FROM documents", -1, &stmt, nullptr),
+        SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "zlib");
+    std::string original(std::filesystem::file_size(file), '\0');
+    uLongf length = original.size();
+    EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(original.data()), &length,
+                         static_cast<const Bytef*>(sqlite3_column_blob(stmt, 1)),
+                         static_cast<uLong>(sqlite3_column_bytes(stmt, 1))),
+              Z_OK);
+    EXPECT_EQ(original, ReadFile(file));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+  }
+  EXPECT_EQ(reports[1].imported, 400);
+  EXPECT_EQ(reports[1].article_ids, reports[0].article_ids);
+  EXPECT_EQ(contents[1], contents[0]);
+  EXPECT_EQ(testing::QuerySql(dir_ / "a.db", "SELECT 1"), "1");
+}
+
+TEST_F(ImportTest, AMalformedLineInALaterPartFailsTheWholeFileNamingTheLine) {
+  const auto file = dir_ / "big.jsonl";
+  WriteFile(file, JsonLines(400, 351));
+  for (uint64_t part_bytes : {uint64_t{0}, uint64_t{4096}}) {
+    ImportOptions options;
+    options.part_bytes = part_bytes;
+    auto run = Start(options);
+    InputReport report = run->ImportFile(file);
+    ASSERT_TRUE(run->Finish().ok());
+    // Line 352: the blank line after record 5 counts.
+    EXPECT_EQ(report.status.message(),
+              "line 352: malformed JSON at column 18: invalid string: missing closing quote near "
+              "'\"broken'")
+        << part_bytes;
+    EXPECT_EQ(report.plugin, "json");
+    EXPECT_EQ(Articles(), 0);
+    EXPECT_EQ(Query("SELECT count(*) FROM documents"), "0");
+  }
+}
+
+TEST_F(ImportTest, ALargeFileImportedTwiceKeepsOneDocument) {
+  const auto file = dir_ / "big.jsonl";
+  WriteFile(file, JsonLines(300));
+  ImportOptions options;
+  options.part_bytes = 8192;
+  for (int round = 0; round < 2; ++round) {
+    auto run = Start(options);
+    InputReport report = run->ImportFile(file);
+    ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+    EXPECT_EQ(round == 0 ? report.imported : report.duplicates, 300);
+    ASSERT_TRUE(run->Finish().ok());
+  }
+  EXPECT_EQ(Query("SELECT count(*) FROM documents"), "1");
+  EXPECT_EQ(Query("SELECT count(*) FROM article_documents"), "300");
+  EXPECT_EQ(Query("SELECT count(*) FROM documents WHERE sha256 LIKE 'pending%'"), "0");
+  EXPECT_EQ(Query("PRAGMA integrity_check"), "ok");
+}
+
 TEST(CollectInputFilesTest, WalksFoldersInOrderSkippingHiddenAndLoops) {
   TempDir dir;
   WriteFile(dir / "b/2.json", "x");

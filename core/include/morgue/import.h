@@ -3,7 +3,8 @@
 // articles through the archive's validation and dedup.
 //
 // Each input is imported whole or not at all: its document and articles are written
-// inside a savepoint that is rolled back if the importer or any article fails. Inputs
+// inside a savepoint that is rolled back if the importer or any article fails (a large
+// JSON Lines file too, which is read in parts: see ImportOptions::part_bytes). Inputs
 // are committed in batches for speed; a run that is killed loses at most the batch in
 // flight, never half an input. The run is recorded in the archive's `imports` table and
 // each failed input in `import_failures`.
@@ -68,6 +69,11 @@ struct ImportOptions {
   // How many inputs ImportFiles reads and extracts at once (`--jobs`); 0: one per core.
   // With isolate_command, each job has its own child process.
   int jobs = 0;
+  // A file larger than this, which its importer reads line by line (JSON Lines, see
+  // Importer::ReadsLineByLine), is read and handed to the importer in parts of about this
+  // size, one after another, so that memory stays flat however large the file; it is
+  // still stored whole or not at all. The time limit applies to each part. 0: never.
+  std::uint64_t part_bytes = std::uint64_t{2} << 20;
 };
 
 // What happened to one input.

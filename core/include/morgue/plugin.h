@@ -40,7 +40,7 @@
 namespace morgue {
 
 // Raised whenever a change to the classes below breaks binary compatibility.
-inline constexpr std::uint32_t kPluginAbiVersion = 2;
+inline constexpr std::uint32_t kPluginAbiVersion = 3;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)
@@ -81,8 +81,12 @@ inline constexpr int kProbeCertain = 100;
 struct ImportInput {
   std::string name;            // how messages name it: the path, or "<stdin>"
   std::filesystem::path path;  // empty for standard input
-  std::string_view bytes;      // the whole input, as stored in the archive's documents
+  std::string_view bytes;      // the whole input, or one part of it (see ReadsLineByLine)
   std::string format;          // which of the plugin's formats the host chose
+  // The number, counting from 1, of the first line of `bytes` in the whole input: 1 unless
+  // the host hands the input over in parts (so above 1 only for the parts after the
+  // first of an input that ReadsLineByLine accepted). For messages: "line 812: ...".
+  std::uint64_t first_line = 1;
 };
 
 // Where an importer puts the articles it finds. Add validates the article and returns
@@ -100,6 +104,16 @@ class Importer {
   // How sure the importer is that it can read this input: kProbeNo (0), kProbePlausible
   // (50), kProbeCertain (100), or anything between. Pure and cheap: no I/O.
   virtual int Probe(const ProbeInput& input) const = 0;
+  // Whether this importer reads `input` (seen as by Probe) in `format` as independent
+  // records, one per line, such as JSON Lines. When it does, the host may hand a large
+  // input over in parts, runs of whole lines in order, one Import call each with
+  // ImportInput::first_line set, so that memory stays flat however large the input. The
+  // input is still stored whole or not at all. Pure and cheap, like Probe.
+  virtual bool ReadsLineByLine(const ProbeInput& input, std::string_view format) const {
+    (void)input;
+    (void)format;
+    return false;
+  }
   // Reads every article in `input` into `sink`. On a non-OK return the host discards
   // everything this input added, so an input is imported whole or not at all.
   virtual Status Import(const ImportInput& input, ArticleSink& sink) = 0;

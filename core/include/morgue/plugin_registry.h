@@ -67,6 +67,8 @@ class MORGUE_EXPORT ImporterHandle {
   // The plugin's score; an exception counts as kProbeNo and, when `error` is given, its
   // message is put there (naming the plugin and the input).
   int Probe(const ProbeInput& input, std::string* error = nullptr) const;
+  // The plugin's ReadsLineByLine; an exception counts as false.
+  bool ReadsLineByLine(const ProbeInput& input, std::string_view format) const;
   // The plugin's Import; an exception becomes PluginFailed naming plugin and input.
   Status Import(const ImportInput& input, ArticleSink& sink);
 
