@@ -40,7 +40,8 @@
 namespace morgue {
 
 // Raised whenever a change to the classes below breaks binary compatibility.
-inline constexpr std::uint32_t kPluginAbiVersion = 2;
+// 3: ArticleCursor::SetParts.
+inline constexpr std::uint32_t kPluginAbiVersion = 3;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)
