@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace morgue::json_plugin {
@@ -364,6 +365,18 @@ size_t Utf8Length(const unsigned char* p, const unsigned char* end, size_t* bad)
 // Bytes a JSON string can hold as they are: printable ASCII other than '"' and '\'.
 constexpr bool IsPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
+// Whether any of the 8 bytes in `word` may not be plain: below 0x20, '"', '\\' or
+// above 0x7F (exact for "none", the common case, which lets bodies go 8 bytes a step).
+bool AnyNotPlain(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+  const uint64_t quote = word ^ (kOnes * '"');
+  const uint64_t backslash = word ^ (kOnes * '\\');
+  const uint64_t found = ((word - kOnes * 0x20) & ~word) | ((quote - kOnes) & ~quote) |
+                         ((backslash - kOnes) & ~backslash) | word;
+  return (found & kHighs) != 0;
+}
+
 void AppendInteger(int64_t value, std::string* out) {
   char digits[24];
   const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
@@ -495,6 +508,14 @@ void AppendJsonString(std::string_view text, std::string* out) {
   const auto* run = p;  // the start of the bytes not copied yet
   out->push_back('"');
   while (p < end) {
+    if (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, sizeof word);
+      if (!AnyNotPlain(word)) {
+        p += 8;
+        continue;
+      }
+    }
     if (IsPlain(*p)) {
       ++p;
       continue;
