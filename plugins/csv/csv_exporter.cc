@@ -95,16 +95,19 @@ std::string JoinPositional(const std::vector<std::string>& values) {
   return "";
 }
 
-std::string ColumnValue(const Article& article, Column column) {
+// Text columns are viewed in place, not copied: bodies are most of an export. Values
+// made up here (numbers, joined lists) are kept in *scratch.
+std::string_view ColumnValue(const Article& article, Column column, std::string* scratch) {
   switch (column) {
     case Column::kId:
-      return std::to_string(article.id);
+      return *scratch = std::to_string(article.id);
     case Column::kTitle:
       return article.title;
     case Column::kSubtitle:
       return article.subtitle;
     case Column::kAuthors:
-      return JoinValues(AuthorValues(article, false, [](const Author& a) { return a.name; }));
+      return *scratch =
+                 JoinValues(AuthorValues(article, false, [](const Author& a) { return a.name; }));
     case Column::kPublished:
       return article.published;
     case Column::kUpdated:
@@ -118,23 +121,27 @@ std::string ColumnValue(const Article& article, Column column) {
     case Column::kLanguage:
       return article.language;
     case Column::kTags:
-      return JoinValues(article.tags);
+      return *scratch = JoinValues(article.tags);
     case Column::kWordCount:
-      return std::to_string(article.word_count);
+      return *scratch = std::to_string(article.word_count);
     case Column::kSummary:
       return article.summary;
     case Column::kBody:
       return article.body;
     case Column::kAuthorEmails:
-      return JoinPositional(AuthorValues(article, false, [](const Author& a) { return a.email; }));
+      return *scratch = JoinPositional(
+                 AuthorValues(article, false, [](const Author& a) { return a.email; }));
     case Column::kPosters:
-      return JoinValues(AuthorValues(article, true, [](const Author& a) { return a.name; }));
+      return *scratch =
+                 JoinValues(AuthorValues(article, true, [](const Author& a) { return a.name; }));
     case Column::kMediaUrls:
-      return JoinPositional(MediaValues(article, [](const Media& m) { return m.url; }));
+      return *scratch = JoinPositional(MediaValues(article, [](const Media& m) { return m.url; }));
     case Column::kMediaCaptions:
-      return JoinPositional(MediaValues(article, [](const Media& m) { return m.caption; }));
+      return *scratch =
+                 JoinPositional(MediaValues(article, [](const Media& m) { return m.caption; }));
     case Column::kMediaCredits:
-      return JoinPositional(MediaValues(article, [](const Media& m) { return m.credit; }));
+      return *scratch =
+                 JoinPositional(MediaValues(article, [](const Media& m) { return m.credit; }));
   }
   return "";
 }
@@ -152,6 +159,31 @@ bool StartsFormula(std::string_view value) {
     default:
       return false;
   }
+}
+
+// Only the tables the columns read from: each costs the archive a query per batch.
+ArticleParts PartsFor(const std::vector<Column>& columns) {
+  ArticleParts parts = ArticleParts::None();
+  for (Column column : columns) {
+    switch (column) {
+      case Column::kAuthors:
+      case Column::kAuthorEmails:
+      case Column::kPosters:
+        parts.authors = true;
+        break;
+      case Column::kTags:
+        parts.tags = true;
+        break;
+      case Column::kMediaUrls:
+      case Column::kMediaCaptions:
+      case Column::kMediaCredits:
+        parts.media = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return parts;
 }
 
 Status ParseDelimiter(std::string_view value, char* delimiter) {
@@ -257,6 +289,7 @@ Status CsvExporter::Export(ArticleCursor& articles, const ExportOptions& options
   std::vector<Column> columns;
   columns.reserve(csv.columns.size());
   for (const std::string& name : csv.columns) columns.push_back(FindColumn(name)->column);
+  articles.SetParts(PartsFor(columns));
 
   std::string record = csv.bom ? "\xEF\xBB\xBF" : "";
   for (size_t i = 0; i < csv.columns.size(); ++i) {
@@ -264,18 +297,25 @@ Status CsvExporter::Export(ArticleCursor& articles, const ExportOptions& options
     AppendCell(csv.columns[i], csv.delimiter, false, &record);
   }
   record += "\r\n";
-  MORGUE_RETURN_IF_ERROR(out.Write(record));
 
+  // Records are gathered into writes of about kWriteSize bytes: one write per article
+  // cost more than making the records.
+  constexpr size_t kWriteSize = 1 << 16;
+  std::string scratch;
   for (Article article; articles.Next(&article); article = Article()) {
-    record.clear();
     for (size_t i = 0; i < columns.size(); ++i) {
       if (i > 0) record += csv.delimiter;
-      AppendCell(ColumnValue(article, columns[i]), csv.delimiter, csv.formula_guard, &record);
+      AppendCell(ColumnValue(article, columns[i], &scratch), csv.delimiter, csv.formula_guard,
+                 &record);
     }
     record += "\r\n";
-    MORGUE_RETURN_IF_ERROR(out.Write(record));
+    if (record.size() >= kWriteSize) {
+      MORGUE_RETURN_IF_ERROR(out.Write(record));
+      record.clear();
+    }
   }
-  return articles.status();
+  MORGUE_RETURN_IF_ERROR(articles.status());
+  return record.empty() ? Status::OK() : out.Write(record);
 }
 
 }  // namespace morgue::csv_plugin

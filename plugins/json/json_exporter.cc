@@ -14,28 +14,28 @@ Status JsonExporter::Export(ArticleCursor& articles, const ExportOptions& option
   }
   MORGUE_RETURN_IF_ERROR(CheckKeys(options.fields));
 
-  // UTF-8 as it is, not \u escapes; replace keeps a stray invalid byte from aborting a
-  // long export (the archive validates UTF-8, so it should never happen).
-  constexpr auto kReplace = Json::error_handler_t::replace;
+  // UTF-8 as it is, not \u escapes; a stray invalid byte becomes U+FFFD rather than
+  // aborting a long export (the archive validates UTF-8, so it should never happen).
+  const ArticleJsonWriter writer(options.fields, lines ? -1 : 2);
+  articles.SetParts(writer.parts());
+  // Articles are gathered into writes of about kWriteSize bytes: one write per article
+  // cost more than making the JSON.
+  constexpr size_t kWriteSize = 1 << 16;
   int64_t written = 0;
   std::string chunk;
   for (Article article; articles.Next(&article); article = Article()) {
-    const Json object = ArticleToJson(article, options.fields);
-    if (lines) {
-      chunk = object.dump(-1, ' ', false, kReplace);
-      chunk += '\n';
-    } else {
-      chunk = written == 0 ? "[\n" : ",\n";
-      chunk += object.dump(2, ' ', false, kReplace);
+    if (!lines) chunk += written == 0 ? "[\n" : ",\n";
+    writer.Append(article, &chunk);
+    if (lines) chunk += '\n';
+    if (chunk.size() >= kWriteSize) {
+      MORGUE_RETURN_IF_ERROR(out.Write(chunk));
+      chunk.clear();
     }
-    MORGUE_RETURN_IF_ERROR(out.Write(chunk));
     ++written;
   }
   MORGUE_RETURN_IF_ERROR(articles.status());
-  if (!lines) {
-    MORGUE_RETURN_IF_ERROR(out.Write(written == 0 ? "[]\n" : "\n]\n"));
-  }
-  return Status::OK();
+  if (!lines) chunk += written == 0 ? "[]\n" : "\n]\n";
+  return chunk.empty() ? Status::OK() : out.Write(chunk);
 }
 
 }  // namespace morgue::json_plugin

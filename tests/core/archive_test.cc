@@ -471,6 +471,87 @@ TEST_F(ArchiveTest, CursorStreamsTheFilteredArticles) {
   EXPECT_EQ(count, 20);
 }
 
+// The cursor reads articles in batches: across batch boundaries, in any order and with
+// a filter, every article comes back as Get gives it, in the filter's order.
+TEST_F(ArchiveTest, CursorGivesWhatGetGivesInTheFiltersOrderAcrossBatches) {
+  for (int i = 0; i < 150; ++i) {
+    Article a = SeedArticle();
+    a.title = "Article " + std::to_string(i);
+    a.body = "Body number " + std::to_string(i) + ".";
+    a.published = "2011-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+    a.authors = {{"Author " + std::to_string(i % 7), "", "author"},
+                 {"Poster " + std::to_string(i), "p@example.com", "poster"}};
+    a.tags = {"tag" + std::to_string(i % 3), i % 2 == 0 ? "Even" : "odd"};
+    if (i % 5 == 0) a.media.clear();
+    if (i % 4 == 0) a.provenance.clear();
+    AddOk(a);
+  }
+  for (SortOrder order : {SortOrder::kIdAsc, SortOrder::kIdDesc, SortOrder::kPublishedAsc}) {
+    for (const std::string tag : {"", "tag1"}) {
+      SCOPED_TRACE(std::to_string(static_cast<int>(order)) + " tag " + tag);
+      Filter f;
+      f.order = order;
+      if (!tag.empty()) f.tags = {tag};
+      const std::vector<int64_t> ids = Ids(f);
+      ASSERT_EQ(ids.size(), tag.empty() ? 150u : 50u);
+      auto cursor = archive_->Select(f);
+      ASSERT_TRUE(cursor.ok()) << cursor.status().ToString();
+      Article a;
+      size_t count = 0;
+      while ((*cursor)->Next(&a)) {
+        ASSERT_LT(count, ids.size());
+        Result<Article> expected = archive_->Get(ids[count]);
+        ASSERT_TRUE(expected.ok());
+        EXPECT_EQ(a, *expected) << "article " << ids[count];
+        ++count;
+      }
+      EXPECT_TRUE((*cursor)->status().ok()) << (*cursor)->status().ToString();
+      EXPECT_EQ(count, ids.size());
+    }
+  }
+}
+
+// SetParts leaves out the parts not asked for and reads the rest as before.
+TEST_F(ArchiveTest, CursorReadsOnlyThePartsAskedFor) {
+  const int64_t id = AddOk(SeedArticle());
+  Result<Article> whole = archive_->Get(id);
+  ASSERT_TRUE(whole.ok());
+  ASSERT_FALSE(whole->authors.empty());
+  ASSERT_FALSE(whole->tags.empty());
+  ASSERT_FALSE(whole->media.empty());
+  ASSERT_FALSE(whole->provenance.empty());
+
+  auto read = [&](const ArticleParts& parts) {
+    auto cursor = archive_->Select(Filter());
+    EXPECT_TRUE(cursor.ok());
+    (*cursor)->SetParts(parts);
+    Article a;
+    EXPECT_TRUE((*cursor)->Next(&a));
+    EXPECT_FALSE((*cursor)->Next(&a));
+    EXPECT_TRUE((*cursor)->status().ok());
+    return a;
+  };
+  EXPECT_EQ(read(ArticleParts()), *whole);
+
+  Article expected = *whole;
+  expected.authors.clear();
+  expected.tags.clear();
+  expected.media.clear();
+  expected.provenance.clear();
+  EXPECT_EQ(read(ArticleParts::None()), expected);
+
+  ArticleParts tags_only = ArticleParts::None();
+  tags_only.tags = true;
+  expected.tags = whole->tags;
+  EXPECT_EQ(read(tags_only), expected);
+
+  ArticleParts all_but_tags;
+  all_but_tags.tags = false;
+  expected = *whole;
+  expected.tags.clear();
+  EXPECT_EQ(read(all_but_tags), expected);
+}
+
 TEST(ArchiveConcurrencyTest, TwoConnectionsWritingAtOnceTakeTurns) {
   // Each thread has its own connection, as two `morgue import` processes would; the
   // busy timeout and BEGIN IMMEDIATE make them queue instead of failing with "locked".

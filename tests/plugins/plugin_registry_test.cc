@@ -237,8 +237,9 @@ TEST(PluginRegistryTest, RefusesAPluginBuiltForAnotherAbiAndSaysWhatToDo) {
   Status status = registry.LoadFile(file);
   EXPECT_EQ(status.code(), StatusCode::kPluginIncompatible);
   EXPECT_EQ(status.message(), "'" + file.string() +
-                                  "' was built for plugin ABI 999, this morgue expects ABI 3: "
-                                  "rebuild the plugin against this morgue's SDK");
+                                  "' was built for plugin ABI 999, this morgue expects ABI " +
+                                  std::to_string(kPluginAbiVersion) +
+                                  ": rebuild the plugin against this morgue's SDK");
   EXPECT_TRUE(registry.plugins().empty());
   ASSERT_EQ(registry.refused().size(), 1u);
   EXPECT_EQ(registry.refused()[0].path, file);

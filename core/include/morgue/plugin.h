@@ -40,6 +40,7 @@
 namespace morgue {
 
 // Raised whenever a change to the classes below breaks binary compatibility.
+// 3: ArticleCursor::SetParts, Importer::ReadsLineByLine, ImportInput::first_line.
 inline constexpr std::uint32_t kPluginAbiVersion = 3;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x

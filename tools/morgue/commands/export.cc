@@ -81,6 +81,7 @@ class ProgressCursor : public ArticleCursor {
     return true;
   }
   Status status() const override { return inner_.status(); }
+  void SetParts(const ArticleParts& parts) override { inner_.SetParts(parts); }
 
  private:
   ArticleCursor& inner_;
