@@ -68,6 +68,15 @@ struct Flags {
   bool clean_conditionally = true;
 };
 
+// What each heuristic changed in one pass. A heuristic that changed nothing makes the
+// pass without it repeat this one exactly, so that pass is skipped.
+struct Effects {
+  bool stripped = false;  // strip_unlikely removed an element
+  bool weighted = false;  // a class weight was not zero
+  bool cleaned = false;   // conditional cleaning removed an element
+  bool found_top = false;
+};
+
 size_t CountCommas(std::string_view text) {
   size_t count = static_cast<size_t>(std::count(text.begin(), text.end(), ','));
   // Full-width and ideographic commas of CJK text.
@@ -116,15 +125,20 @@ bool IsUnlikely(const Node* node) {
 }
 
 // Removes what never is article text, and (with strip_unlikely) what is unlikely to be.
-void Prepare(Node* body, const Flags& flags) {
+void Prepare(Node* body, const Flags& flags, Effects& effects) {
   std::vector<Node*> doomed;
   Walk(body, [&](Node* node) {
+    if (node == body) return true;
     std::string_view tag = Tag(node);
     const bool junk = tag == "script" || tag == "style" || tag == "noscript" || tag == "template" ||
                       tag == "iframe" || tag == "object" || tag == "embed" || tag == "svg" ||
                       tag == "link" || tag == "meta";
-    if (node != body && (junk || IsHidden(node) ||
-                         (flags.strip_unlikely && (IsUnlikely(node) || IsBylineBox(node))))) {
+    if (junk || IsHidden(node)) {
+      doomed.push_back(node);
+      return false;
+    }
+    if (flags.strip_unlikely && (IsUnlikely(node) || IsBylineBox(node))) {
+      effects.stripped = true;
       doomed.push_back(node);
       return false;
     }
@@ -146,8 +160,12 @@ class Scorer {
       if (ContainsAny(value, kNegative)) weight -= 25;
       if (ContainsAny(value, kPositive)) weight += 25;
     }
+    weighted_ = weighted_ || weight != 0;
     return weight;
   }
+
+  // Whether ClassWeight ever returned anything but 0.
+  bool weighted() const { return weighted_; }
 
   void ScoreDocument(Node* body) {
     Walk(body, [&](Node* node) {
@@ -239,6 +257,7 @@ class Scorer {
   }
 
   Flags flags_;
+  mutable bool weighted_ = false;
   std::unordered_map<const Node*, double> scores_;
   std::unordered_map<const Node*, double> earned_;
 };
@@ -367,14 +386,20 @@ bool ShouldClean(Node* node, const Scorer& scorer) {
 
 // Removes the boxes inside the article that look like furniture: link lists, forms,
 // share widgets. Innermost first, as removing them changes their ancestors' figures.
-void CleanConditionally(const std::vector<Node*>& roots, const Scorer& scorer) {
+// Whether it removed any.
+bool CleanConditionally(const std::vector<Node*>& roots, const Scorer& scorer) {
+  bool removed = false;
   for (Node* root : roots) {
     std::vector<Node*> boxes = FindAll(
         root, [root](const Node* n) { return n != root && OneOf(Tag(n), kConditionallyCleaned); });
     for (auto it = boxes.rbegin(); it != boxes.rend(); ++it) {
-      if (ShouldClean(*it, scorer)) Remove(*it);
+      if (ShouldClean(*it, scorer)) {
+        Remove(*it);
+        removed = true;
+      }
     }
   }
+  return removed;
 }
 
 // Headings with a negative class weight are section furniture ("Related", "Share").
@@ -393,16 +418,16 @@ size_t TextLength(const std::vector<Block>& blocks) {
   return length;
 }
 
-Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
-  Result<Document> document = Document::Parse(utf8_page);
-  if (!document.ok()) return {};
-  Node* body = document->body();
-  if (body == nullptr) body = document->root();
+Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
+  Node* body = document.body();
+  if (body == nullptr) body = document.root();
   if (body == nullptr) return {};
-  Prepare(body, flags);
+  Prepare(body, flags, effects);
   Scorer scorer(flags);
   scorer.ScoreDocument(body);
   Node* top = TopCandidate(scorer);
+  effects.found_top = top != nullptr;
+  effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
     roots = MergeSiblings(ClimbParents(top, scorer), scorer);
@@ -416,8 +441,9 @@ Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
   }
   Content content;
   content.media = TakeMedia(roots);
-  if (flags.clean_conditionally) CleanConditionally(roots, scorer);
+  if (flags.clean_conditionally) effects.cleaned = CleanConditionally(roots, scorer);
   CleanHeadings(roots, scorer);
+  effects.weighted = scorer.weighted();
   content.links = CollectLinks(roots);
   content.blocks = RenderBlocks(roots);
   return content;
@@ -425,15 +451,32 @@ Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
 
 }  // namespace
 
-Content ExtractContent(std::string_view utf8_page) {
+Content ExtractContent(Document document, std::string_view utf8_page) {
   // Readability's fallbacks: when the strict pass finds too little, each heuristic in
-  // turn is switched off; the longest result wins.
+  // turn is switched off; the longest result wins. Each pass switches off one more.
   const std::array<Flags, 4> passes = {Flags{true, true, true}, Flags{false, true, true},
                                        Flags{false, false, true}, Flags{false, false, false}};
   Content best;
   size_t best_length = 0;
-  for (const Flags& flags : passes) {
-    Content content = ExtractWith(utf8_page, flags);
+  Effects last;  // of the last pass run, which stands for the passes it made redundant
+  bool fresh = true;
+  for (size_t pass = 0; pass < passes.size(); ++pass) {
+    if (pass > 0) {
+      const bool mattered = pass == 1 ? last.stripped : pass == 2 ? last.weighted : last.cleaned;
+      // Nothing stripped and no candidate: the passes left find no paragraph either.
+      if (pass == 1 && !mattered && !last.found_top) break;
+      // The switched-off heuristic changed nothing: this pass would repeat the last.
+      if (!mattered) continue;
+    }
+    // The first pass has changed the tree it read: later ones need the page afresh.
+    if (!fresh) {
+      Result<Document> reparsed = Document::Parse(utf8_page);
+      if (!reparsed.ok()) break;
+      document = std::move(reparsed.value());
+    }
+    fresh = false;
+    last = Effects();
+    Content content = ExtractWith(document, passes[pass], last);
     const size_t length = TextLength(content.blocks);
     if (length >= kMinArticleChars) return content;
     if (length > best_length) {

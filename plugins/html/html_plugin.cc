@@ -34,15 +34,19 @@ std::string NotTextReason(std::string_view text) {
   }
   size_t characters = 0;
   size_t controls = 0;
-  size_t replaced = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
     characters += (byte & 0xC0) != 0x80 ? 1 : 0;
     controls += (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
                         byte == 0x7F
                     ? 1
                     : 0;
-    if (text.compare(i, 3, "\xEF\xBF\xBD") == 0) ++replaced;
+  }
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  size_t replaced = 0;
+  for (size_t at = text.find(kReplacement); at != std::string_view::npos;
+       at = text.find(kReplacement, at + kReplacement.size())) {
+    ++replaced;
   }
   if (controls * 100 > characters) {
     return "it is full of control characters, so it is binary data, not a web page";
@@ -76,8 +80,9 @@ Status HtmlImporter::Import(const ImportInput& input, ArticleSink& sink) {
   }
   Result<Document> document = Document::Parse(*page);
   if (!document.ok()) return document.status();
+  // Metadata only reads the tree; content extraction then reuses (and changes) it.
   PageMetadata meta = ExtractMetadata(document->root());
-  Result<Article> article = BuildArticle(meta, ExtractContent(*page));
+  Result<Article> article = BuildArticle(meta, ExtractContent(std::move(document.value()), *page));
   if (!article.ok()) return article.status();
   return sink.Add(std::move(article.value()));
 }
