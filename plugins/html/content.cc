@@ -90,14 +90,15 @@ size_t CountCommas(std::string_view text) {
 }
 
 bool IsHidden(const Node* node) {
-  const std::string style = AsciiLower(Attr(node, "style"));
+  if (!node->properties) return false;  // most elements have no attribute at all
   std::string compact;
-  for (char c : style) {
+  for (char c : AttrView(node, "style")) {
     if (c != ' ') compact += c;
   }
+  compact = AsciiLower(compact);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos || HasAttr(node, "hidden") ||
-         AsciiLower(Attr(node, "aria-hidden")) == "true";
+         AsciiLower(AttrView(node, "aria-hidden")) == "true";
 }
 
 // Bylines and author boxes: metadata, read before extraction, never body text.
@@ -107,7 +108,7 @@ bool IsBylineBox(const Node* node) {
       names.find("dateline") == std::string::npos && names.find("writtenby") == std::string::npos) {
     return false;
   }
-  return CharCount(Text(node)) < kMaxBylineBoxChars;
+  return TextLength(node) < kMaxBylineBoxChars;
 }
 
 bool IsUnlikely(const Node* node) {
@@ -263,13 +264,16 @@ class Scorer {
 };
 
 double LinkDensity(const Node* node) {
-  const size_t length = CharCount(Text(node));
+  const size_t length = TextLength(node);
   if (length == 0) return 0;
   size_t links = 0;
-  for (Node* link : FindAll(const_cast<Node*>(node), [](const Node* n) { return IsTag(n, "a"); })) {
-    const double weight = Attr(link, "href").starts_with("#") ? 0.3 : 1.0;
-    links += static_cast<size_t>(weight * static_cast<double>(CharCount(Text(link))));
-  }
+  Walk(const_cast<Node*>(node), [&links](Node* n) {
+    if (IsTag(n, "a")) {
+      const double weight = AttrView(n, "href").starts_with("#") ? 0.3 : 1.0;
+      links += static_cast<size_t>(weight * static_cast<double>(TextLength(n)));
+    }
+    return true;
+  });
   return static_cast<double>(links) / static_cast<double>(length);
 }
 
