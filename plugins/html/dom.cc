@@ -20,7 +20,9 @@ constexpr auto kBlockTags = std::to_array<std::string_view>(
      "p",       "pre",     "section", "table",      "tr",   "ul"});
 
 bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  // Printable ASCII and UTF-8 bytes first: most bytes are.
+  return static_cast<unsigned char>(c) <= ' ' &&
+         (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
 }
 
 bool IsNonText(const Node* element) {
@@ -41,6 +43,10 @@ class FoldedText {
   explicit FoldedText(std::string* out = nullptr) : out_(out) {}
 
   void Append(std::string_view raw) {
+    if (out_ == nullptr) {
+      Count(raw);
+      return;
+    }
     size_t pos = 0;
     while (pos < raw.size()) {
       if (IsAsciiSpace(raw[pos])) {
@@ -50,7 +56,10 @@ class FoldedText {
       }
       size_t end = pos + 1;
       while (end < raw.size() && !IsAsciiSpace(raw[end])) ++end;
-      Word(raw.substr(pos, end - pos));
+      if (space_ && started_) *out_ += ' ';
+      space_ = false;
+      started_ = true;
+      out_->append(raw.substr(pos, end - pos));
       pos = end;
     }
   }
@@ -60,15 +69,17 @@ class FoldedText {
   size_t chars() const { return chars_; }
 
  private:
-  void Word(std::string_view word) {
-    const bool separate = space_ && started_;
-    space_ = false;
-    started_ = true;
-    if (out_ != nullptr) {
-      if (separate) *out_ += ' ';
-      out_->append(word);
-    } else {
-      chars_ += (separate ? 1 : 0) + CharCount(word);
+  // As Append would, counting code points (bytes that are no UTF-8 continuation).
+  void Count(std::string_view raw) {
+    for (const char c : raw) {
+      if (IsAsciiSpace(c)) {
+        space_ = true;
+        continue;
+      }
+      if (space_ && started_) ++chars_;
+      space_ = false;
+      started_ = true;
+      chars_ += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
     }
   }
 
