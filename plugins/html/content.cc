@@ -277,14 +277,50 @@ double LinkDensity(const Node* node) {
   return static_cast<double>(links) / static_cast<double>(length);
 }
 
-Node* TopCandidate(Scorer& scorer) {
+// LinkDensity of every element of a tree that does not change, from one pass over it
+// rather than one walk per element (candidates are nested: each walk would cover most of
+// the page).
+class LinkDensities {
+ public:
+  explicit LinkDensities(Node* root) : lengths_(TextLengths(root)) {
+    // An element's link text is its own when it is a link plus that of the elements
+    // under it: summed children first, in reverse document order.
+    std::vector<Node*> elements = FindAll(root, [](const Node*) { return true; });
+    for (auto it = elements.rbegin(); it != elements.rend(); ++it) {
+      Node* element = *it;
+      auto length = lengths_.find(element);
+      if (length == lengths_.end()) continue;  // <script> or <style>: see Of()
+      size_t& links = links_[element];
+      if (IsTag(element, "a")) {
+        const double weight = AttrView(element, "href").starts_with("#") ? 0.3 : 1.0;
+        links += static_cast<size_t>(weight * static_cast<double>(length->second));
+      }
+      if (element != root) links_[element->parent] += links;
+    }
+  }
+
+  double Of(const Node* node) const {
+    auto length = lengths_.find(node);
+    if (length == lengths_.end()) return LinkDensity(node);
+    if (length->second == 0) return 0;
+    auto links = links_.find(node);
+    const size_t link_chars = links == links_.end() ? 0 : links->second;
+    return static_cast<double>(link_chars) / static_cast<double>(length->second);
+  }
+
+ private:
+  std::unordered_map<const Node*, size_t> lengths_;
+  std::unordered_map<const Node*, size_t> links_;
+};
+
+Node* TopCandidate(Scorer& scorer, const LinkDensities& densities) {
   Node* top = nullptr;
   double best = 0;
   // Iterate in a fixed order (the map's is not): by score, ties by document position.
   for (const auto& [node, score] : scorer.scores()) {
     (void)score;
     auto* mutable_node = const_cast<Node*>(node);
-    scorer.Scale(node, 1.0 - LinkDensity(node));
+    scorer.Scale(node, 1.0 - densities.Of(node));
     const double scaled = scorer.score(node);
     if (top == nullptr || scaled > best ||
         (scaled == best && xmlGetLineNo(mutable_node) < xmlGetLineNo(top))) {
@@ -333,7 +369,7 @@ double TagBase(const Node* node) {
 }
 
 // The candidate and those of its siblings that belong to the article.
-std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer) {
+std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer, const LinkDensities& densities) {
   if (!IsElement(top->parent)) return {top};
   const double top_score = scorer.score(top);
   const double threshold = std::max(10.0, top_score * 0.2);
@@ -354,7 +390,7 @@ std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer) {
     if (!append && IsTag(sibling, "p")) {
       const std::string text = Text(sibling);
       const size_t length = CharCount(text);
-      const double density = LinkDensity(sibling);
+      const double density = densities.Of(sibling);
       append = (length > 80 && density < 0.25) ||
                (length > 0 && length <= 80 && density == 0 && EndsSentence(text));
     }
@@ -429,12 +465,14 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   Prepare(body, flags, effects);
   Scorer scorer(flags);
   scorer.ScoreDocument(body);
-  Node* top = TopCandidate(scorer);
+  // The tree does not change from here until the candidate and its siblings are chosen.
+  const LinkDensities densities(document.root());
+  Node* top = TopCandidate(scorer, densities);
   effects.found_top = top != nullptr;
   effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
-    roots = MergeSiblings(ClimbParents(top, scorer), scorer);
+    roots = MergeSiblings(ClimbParents(top, scorer), scorer, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with
     // headings): as Readability does, the body is the article, once navigation, asides

@@ -148,6 +148,48 @@ Node* FindChild(Node* parent, std::string_view tag) {
   return nullptr;
 }
 
+// What TextLengths knows of a stretch of text: the length of its folded words, and
+// whether white space (or a word separator) comes before its first word and after its
+// last, which decides the space where it meets the next stretch. Without words, `before`
+// and `after` both say whether it holds any white space.
+struct Stretch {
+  size_t chars = 0;
+  bool words = false;
+  bool before = false;
+  bool after = false;
+};
+
+Stretch Join(const Stretch& a, const Stretch& b) {
+  if (!a.words) {
+    Stretch joined = b;
+    joined.before = a.before || b.before;
+    if (!b.words) joined.after = joined.before;
+    return joined;
+  }
+  if (!b.words) {
+    Stretch joined = a;
+    joined.after = a.after || b.before;
+    return joined;
+  }
+  return {a.chars + b.chars + (a.after || b.before ? 1 : 0), true, a.before, b.after};
+}
+
+Stretch TextStretch(std::string_view text) {
+  Stretch stretch;
+  for (const char c : text) {
+    if (IsAsciiSpace(c)) {
+      (stretch.words ? stretch.after : stretch.before) = true;
+      continue;
+    }
+    if (stretch.words && stretch.after) ++stretch.chars;  // the space between two words
+    stretch.after = false;
+    stretch.words = true;
+    stretch.chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  if (!stretch.words) stretch.after = stretch.before;
+  return stretch;
+}
+
 }  // namespace
 
 Result<Document> Document::Parse(std::string_view utf8) {
@@ -262,6 +304,50 @@ size_t TextLength(const Node* node) {
   FoldedText folded;
   CollectText(node, folded);
   return folded.chars();
+}
+
+std::unordered_map<const Node*, size_t> TextLengths(const Node* root) {
+  std::unordered_map<const Node*, size_t> lengths;
+  if (!IsElement(root)) return lengths;
+  // Depth first, each open element's text so far on the stack (as CollectText reads it).
+  struct Open {
+    const Node* element;
+    Stretch inner;
+  };
+  std::vector<Open> open = {{root, {}}};
+  const Node* node = root->children;
+  while (true) {
+    if (node != nullptr) {
+      if (IsElement(node)) {
+        open.push_back({node, {}});
+        node = node->children;
+        continue;
+      }
+      const std::string_view parent = Tag(node->parent);
+      if (IsText(node) && node->content != nullptr && parent != "script" && parent != "style") {
+        open.back().inner =
+            Join(open.back().inner, TextStretch(reinterpret_cast<const char*>(node->content)));
+      }
+      node = node->next;
+      continue;
+    }
+    const Open done = open.back();
+    open.pop_back();
+    if (!IsTag(done.element, "script") && !IsTag(done.element, "style")) {
+      lengths[done.element] = done.inner.chars;
+    }
+    if (open.empty()) break;
+    // What the finished element adds to its parent's text: nothing when it holds no text,
+    // and word separators around it when it is a block.
+    Stretch added;
+    if (!IsNonText(done.element)) {
+      added = done.inner;
+      if (SeparatesWords(done.element)) added.before = added.after = true;
+    }
+    open.back().inner = Join(open.back().inner, added);
+    node = done.element->next;
+  }
+  return lengths;
 }
 
 size_t CharCount(std::string_view text) {

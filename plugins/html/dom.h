@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "morgue/status.h"
@@ -71,6 +72,9 @@ std::string ClassAndId(const Node* node);
 std::string Text(const Node* node);
 // CharCount(Text(node)), without building the text.
 size_t TextLength(const Node* node);
+// TextLength of every element under `root` (root included), from one pass over the tree;
+// but <script> and <style>, whose text nothing reads, are left out.
+std::unordered_map<const Node*, size_t> TextLengths(const Node* root);
 // Number of Unicode code points in UTF-8 text.
 size_t CharCount(std::string_view text);
 
