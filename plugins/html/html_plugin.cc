@@ -48,23 +48,29 @@ std::string NotTextReason(std::string_view text) {
   }
   size_t characters = 0;
   size_t controls = 0;
+  const auto count = [&](std::string_view bytes) {
+    for (const char c : bytes) {
+      const auto byte = static_cast<unsigned char>(c);
+      characters += (byte & 0xC0) != 0x80 ? 1 : 0;
+      controls += (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
+                          byte == 0x7F
+                      ? 1
+                      : 0;
+    }
+  };
+  // Eight bytes at a time: printable ASCII (most of a page) is eight characters and no
+  // control; other words are counted byte by byte.
   size_t pos = 0;
-  // Runs of printable ASCII, eight bytes at a time: each byte a character, none a control.
-  while (pos + 8 <= text.size()) {
+  for (; pos + 8 <= text.size(); pos += 8) {
     uint64_t word;
     std::memcpy(&word, text.data() + pos, 8);
-    if (!IsPrintableAscii(word)) break;
-    characters += 8;
-    pos += 8;
+    if (IsPrintableAscii(word)) {
+      characters += 8;
+    } else {
+      count(text.substr(pos, 8));
+    }
   }
-  for (const char c : text.substr(pos)) {
-    const auto byte = static_cast<unsigned char>(c);
-    characters += (byte & 0xC0) != 0x80 ? 1 : 0;
-    controls += (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
-                        byte == 0x7F
-                    ? 1
-                    : 0;
-  }
+  count(text.substr(pos));
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   size_t replaced = 0;
   for (size_t at = text.find(kReplacement); at != std::string_view::npos;
