@@ -1468,17 +1468,28 @@ std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  ForEachCodePoint(text, [&](char32_t cp, size_t pos, size_t length) {
-    if (IsSpaceCodePoint(cp)) {
-      pending_space = !out.empty();
-      return;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    // The run of characters up to the next space is copied whole; only non-ASCII bytes
+    // need decoding to tell.
+    size_t end = pos;
+    size_t space_length = 0;
+    while (end < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[end]);
+      size_t length = 1;
+      if (byte < 0x80 ? IsAsciiSpace(byte) : IsSpaceCodePoint(CodePointAt(text, end, &length))) {
+        space_length = length;
+        break;
+      }
+      end += length;
     }
-    if (pending_space) {
-      out += ' ';
-      pending_space = false;
+    if (end > pos) {
+      if (pending_space) out += ' ';
+      out.append(text.substr(pos, end - pos));
     }
-    out.append(text.substr(pos, length));
-  });
+    if (space_length > 0) pending_space = !out.empty();
+    pos = end + space_length;
+  }
   return out;
 }
 

@@ -91,11 +91,10 @@ const C* Best(const std::vector<C>& candidates, Order order,
   size_t best_rank = order.size();
   for (const C& candidate : candidates) {
     const size_t rank = Rank(candidate.rule, order);
-    if (rank >= order.size() || (accept && !accept(candidate))) continue;
-    if (best == nullptr || rank < best_rank) {
-      best = &candidate;
-      best_rank = rank;
-    }
+    // `accept` (which may parse a date) only for candidates that would win.
+    if (rank >= best_rank || (accept && !accept(candidate))) continue;
+    best = &candidate;
+    best_rank = rank;
   }
   return best;
 }
@@ -323,13 +322,15 @@ class Builder {
   // The first candidate in `order` that parses as a date.
   std::pair<std::string, std::string> FirstDate(const std::vector<Candidate>& candidates,
                                                 Order order) const {
-    std::string date;
+    std::string date;  // of the best so far: Best accepts only candidates that win
     const Candidate* best = Best<Candidate>(candidates, order, [&date](const Candidate& c) {
-      date = ParseDate(c.value);
-      return !date.empty();
+      std::string parsed = ParseDate(c.value);
+      if (parsed.empty()) return false;
+      date = std::move(parsed);
+      return true;
     });
     if (best == nullptr) return {};
-    return {ParseDate(best->value), best->rule};
+    return {date, best->rule};
   }
 
   void ChooseDates() {

@@ -68,6 +68,15 @@ struct Flags {
   bool clean_conditionally = true;
 };
 
+// What each heuristic changed in one pass. A heuristic that changed nothing makes the
+// pass without it repeat this one exactly, so that pass is skipped.
+struct Effects {
+  bool stripped = false;  // strip_unlikely removed an element
+  bool weighted = false;  // a class weight was not zero
+  bool cleaned = false;   // conditional cleaning removed an element
+  bool found_top = false;
+};
+
 size_t CountCommas(std::string_view text) {
   size_t count = static_cast<size_t>(std::count(text.begin(), text.end(), ','));
   // Full-width and ideographic commas of CJK text.
@@ -81,14 +90,15 @@ size_t CountCommas(std::string_view text) {
 }
 
 bool IsHidden(const Node* node) {
-  const std::string style = AsciiLower(Attr(node, "style"));
+  if (!node->properties) return false;  // most elements have no attribute at all
   std::string compact;
-  for (char c : style) {
+  for (char c : AttrView(node, "style")) {
     if (c != ' ') compact += c;
   }
+  compact = AsciiLower(compact);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos || HasAttr(node, "hidden") ||
-         AsciiLower(Attr(node, "aria-hidden")) == "true";
+         AsciiLower(AttrView(node, "aria-hidden")) == "true";
 }
 
 // Bylines and author boxes: metadata, read before extraction, never body text.
@@ -98,7 +108,7 @@ bool IsBylineBox(const Node* node) {
       names.find("dateline") == std::string::npos && names.find("writtenby") == std::string::npos) {
     return false;
   }
-  return CharCount(Text(node)) < kMaxBylineBoxChars;
+  return TextLength(node) < kMaxBylineBoxChars;
 }
 
 bool IsUnlikely(const Node* node) {
@@ -116,15 +126,20 @@ bool IsUnlikely(const Node* node) {
 }
 
 // Removes what never is article text, and (with strip_unlikely) what is unlikely to be.
-void Prepare(Node* body, const Flags& flags) {
+void Prepare(Node* body, const Flags& flags, Effects& effects) {
   std::vector<Node*> doomed;
   Walk(body, [&](Node* node) {
+    if (node == body) return true;
     std::string_view tag = Tag(node);
     const bool junk = tag == "script" || tag == "style" || tag == "noscript" || tag == "template" ||
                       tag == "iframe" || tag == "object" || tag == "embed" || tag == "svg" ||
                       tag == "link" || tag == "meta";
-    if (node != body && (junk || IsHidden(node) ||
-                         (flags.strip_unlikely && (IsUnlikely(node) || IsBylineBox(node))))) {
+    if (junk || IsHidden(node)) {
+      doomed.push_back(node);
+      return false;
+    }
+    if (flags.strip_unlikely && (IsUnlikely(node) || IsBylineBox(node))) {
+      effects.stripped = true;
       doomed.push_back(node);
       return false;
     }
@@ -146,8 +161,12 @@ class Scorer {
       if (ContainsAny(value, kNegative)) weight -= 25;
       if (ContainsAny(value, kPositive)) weight += 25;
     }
+    weighted_ = weighted_ || weight != 0;
     return weight;
   }
+
+  // Whether ClassWeight ever returned anything but 0.
+  bool weighted() const { return weighted_; }
 
   void ScoreDocument(Node* body) {
     Walk(body, [&](Node* node) {
@@ -239,29 +258,69 @@ class Scorer {
   }
 
   Flags flags_;
+  mutable bool weighted_ = false;
   std::unordered_map<const Node*, double> scores_;
   std::unordered_map<const Node*, double> earned_;
 };
 
 double LinkDensity(const Node* node) {
-  const size_t length = CharCount(Text(node));
+  const size_t length = TextLength(node);
   if (length == 0) return 0;
   size_t links = 0;
-  for (Node* link : FindAll(const_cast<Node*>(node), [](const Node* n) { return IsTag(n, "a"); })) {
-    const double weight = Attr(link, "href").starts_with("#") ? 0.3 : 1.0;
-    links += static_cast<size_t>(weight * static_cast<double>(CharCount(Text(link))));
-  }
+  Walk(const_cast<Node*>(node), [&links](Node* n) {
+    if (IsTag(n, "a")) {
+      const double weight = AttrView(n, "href").starts_with("#") ? 0.3 : 1.0;
+      links += static_cast<size_t>(weight * static_cast<double>(TextLength(n)));
+    }
+    return true;
+  });
   return static_cast<double>(links) / static_cast<double>(length);
 }
 
-Node* TopCandidate(Scorer& scorer) {
+// LinkDensity of every element of a tree that does not change, from one pass over it
+// rather than one walk per element (candidates are nested: each walk would cover most of
+// the page).
+class LinkDensities {
+ public:
+  explicit LinkDensities(Node* root) : lengths_(TextLengths(root)) {
+    // An element's link text is its own when it is a link plus that of the elements
+    // under it: summed children first, in reverse document order.
+    std::vector<Node*> elements = FindAll(root, [](const Node*) { return true; });
+    for (auto it = elements.rbegin(); it != elements.rend(); ++it) {
+      Node* element = *it;
+      auto length = lengths_.find(element);
+      if (length == lengths_.end()) continue;  // <script> or <style>: see Of()
+      size_t& links = links_[element];
+      if (IsTag(element, "a")) {
+        const double weight = AttrView(element, "href").starts_with("#") ? 0.3 : 1.0;
+        links += static_cast<size_t>(weight * static_cast<double>(length->second));
+      }
+      if (element != root) links_[element->parent] += links;
+    }
+  }
+
+  double Of(const Node* node) const {
+    auto length = lengths_.find(node);
+    if (length == lengths_.end()) return LinkDensity(node);
+    if (length->second == 0) return 0;
+    auto links = links_.find(node);
+    const size_t link_chars = links == links_.end() ? 0 : links->second;
+    return static_cast<double>(link_chars) / static_cast<double>(length->second);
+  }
+
+ private:
+  std::unordered_map<const Node*, size_t> lengths_;
+  std::unordered_map<const Node*, size_t> links_;
+};
+
+Node* TopCandidate(Scorer& scorer, const LinkDensities& densities) {
   Node* top = nullptr;
   double best = 0;
   // Iterate in a fixed order (the map's is not): by score, ties by document position.
   for (const auto& [node, score] : scorer.scores()) {
     (void)score;
     auto* mutable_node = const_cast<Node*>(node);
-    scorer.Scale(node, 1.0 - LinkDensity(node));
+    scorer.Scale(node, 1.0 - densities.Of(node));
     const double scaled = scorer.score(node);
     if (top == nullptr || scaled > best ||
         (scaled == best && xmlGetLineNo(mutable_node) < xmlGetLineNo(top))) {
@@ -310,7 +369,7 @@ double TagBase(const Node* node) {
 }
 
 // The candidate and those of its siblings that belong to the article.
-std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer) {
+std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer, const LinkDensities& densities) {
   if (!IsElement(top->parent)) return {top};
   const double top_score = scorer.score(top);
   const double threshold = std::max(10.0, top_score * 0.2);
@@ -331,7 +390,7 @@ std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer) {
     if (!append && IsTag(sibling, "p")) {
       const std::string text = Text(sibling);
       const size_t length = CharCount(text);
-      const double density = LinkDensity(sibling);
+      const double density = densities.Of(sibling);
       append = (length > 80 && density < 0.25) ||
                (length > 0 && length <= 80 && density == 0 && EndsSentence(text));
     }
@@ -367,14 +426,20 @@ bool ShouldClean(Node* node, const Scorer& scorer) {
 
 // Removes the boxes inside the article that look like furniture: link lists, forms,
 // share widgets. Innermost first, as removing them changes their ancestors' figures.
-void CleanConditionally(const std::vector<Node*>& roots, const Scorer& scorer) {
+// Whether it removed any.
+bool CleanConditionally(const std::vector<Node*>& roots, const Scorer& scorer) {
+  bool removed = false;
   for (Node* root : roots) {
     std::vector<Node*> boxes = FindAll(
         root, [root](const Node* n) { return n != root && OneOf(Tag(n), kConditionallyCleaned); });
     for (auto it = boxes.rbegin(); it != boxes.rend(); ++it) {
-      if (ShouldClean(*it, scorer)) Remove(*it);
+      if (ShouldClean(*it, scorer)) {
+        Remove(*it);
+        removed = true;
+      }
     }
   }
+  return removed;
 }
 
 // Headings with a negative class weight are section furniture ("Related", "Share").
@@ -393,19 +458,21 @@ size_t TextLength(const std::vector<Block>& blocks) {
   return length;
 }
 
-Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
-  Result<Document> document = Document::Parse(utf8_page);
-  if (!document.ok()) return {};
-  Node* body = document->body();
-  if (body == nullptr) body = document->root();
+Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
+  Node* body = document.body();
+  if (body == nullptr) body = document.root();
   if (body == nullptr) return {};
-  Prepare(body, flags);
+  Prepare(body, flags, effects);
   Scorer scorer(flags);
   scorer.ScoreDocument(body);
-  Node* top = TopCandidate(scorer);
+  // The tree does not change from here until the candidate and its siblings are chosen.
+  const LinkDensities densities(document.root());
+  Node* top = TopCandidate(scorer, densities);
+  effects.found_top = top != nullptr;
+  effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
-    roots = MergeSiblings(ClimbParents(top, scorer), scorer);
+    roots = MergeSiblings(ClimbParents(top, scorer), scorer, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with
     // headings): as Readability does, the body is the article, once navigation, asides
@@ -416,8 +483,9 @@ Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
   }
   Content content;
   content.media = TakeMedia(roots);
-  if (flags.clean_conditionally) CleanConditionally(roots, scorer);
+  if (flags.clean_conditionally) effects.cleaned = CleanConditionally(roots, scorer);
   CleanHeadings(roots, scorer);
+  effects.weighted = scorer.weighted();
   content.links = CollectLinks(roots);
   content.blocks = RenderBlocks(roots);
   return content;
@@ -425,15 +493,32 @@ Content ExtractWith(std::string_view utf8_page, const Flags& flags) {
 
 }  // namespace
 
-Content ExtractContent(std::string_view utf8_page) {
+Content ExtractContent(Document document, std::string_view utf8_page) {
   // Readability's fallbacks: when the strict pass finds too little, each heuristic in
-  // turn is switched off; the longest result wins.
+  // turn is switched off; the longest result wins. Each pass switches off one more.
   const std::array<Flags, 4> passes = {Flags{true, true, true}, Flags{false, true, true},
                                        Flags{false, false, true}, Flags{false, false, false}};
   Content best;
   size_t best_length = 0;
-  for (const Flags& flags : passes) {
-    Content content = ExtractWith(utf8_page, flags);
+  Effects last;  // of the last pass run, which stands for the passes it made redundant
+  bool fresh = true;
+  for (size_t pass = 0; pass < passes.size(); ++pass) {
+    if (pass > 0) {
+      const bool mattered = pass == 1 ? last.stripped : pass == 2 ? last.weighted : last.cleaned;
+      // Nothing stripped and no candidate: the passes left find no paragraph either.
+      if (pass == 1 && !mattered && !last.found_top) break;
+      // The switched-off heuristic changed nothing: this pass would repeat the last.
+      if (!mattered) continue;
+    }
+    // The first pass has changed the tree it read: later ones need the page afresh.
+    if (!fresh) {
+      Result<Document> reparsed = Document::Parse(utf8_page);
+      if (!reparsed.ok()) break;
+      document = std::move(reparsed.value());
+    }
+    fresh = false;
+    last = Effects();
+    Content content = ExtractWith(document, passes[pass], last);
     const size_t length = TextLength(content.blocks);
     if (length >= kMinArticleChars) return content;
     if (length > best_length) {

@@ -3,7 +3,7 @@
 // by length and commas, scores passed to ancestors, class/id weights, link density,
 // sibling merging, conditional cleaning) and renders it as plain-text blocks.
 //
-// Thread-safety: pure functions; each call parses its own document.
+// Thread-safety: pure functions over a document the caller owns.
 
 #ifndef MORGUE_PLUGINS_HTML_CONTENT_H_
 #define MORGUE_PLUGINS_HTML_CONTENT_H_
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "morgue/article.h"
+#include "plugins/html/dom.h"
 
 namespace morgue::html_plugin {
 
@@ -32,7 +33,9 @@ struct Content {
 };
 
 // Extracts the main content of a UTF-8 page. No blocks means no article was found.
-Content ExtractContent(std::string_view utf8_page);
+// `document` is `utf8_page` parsed; the first pass reads and changes it, and the page is
+// parsed again only for a fallback pass that could find something else.
+Content ExtractContent(Document document, std::string_view utf8_page);
 
 }  // namespace morgue::html_plugin
 

@@ -20,7 +20,9 @@ constexpr auto kBlockTags = std::to_array<std::string_view>(
      "p",       "pre",     "section", "table",      "tr",   "ul"});
 
 bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  // Printable ASCII and UTF-8 bytes first: most bytes are.
+  return static_cast<unsigned char>(c) <= ' ' &&
+         (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
 }
 
 bool IsNonText(const Node* element) {
@@ -34,45 +36,108 @@ bool SeparatesWords(const Node* element) {
   return IsBlock(element) || tag == "br" || tag == "td" || tag == "th";
 }
 
+// Text as it streams in with its runs of whitespace folded to one space, none at either
+// end: appended to a string, or (without one) only counted, in code points.
+class FoldedText {
+ public:
+  explicit FoldedText(std::string* out = nullptr) : out_(out) {}
+
+  void Append(std::string_view raw) {
+    if (out_ == nullptr) {
+      Count(raw);
+      return;
+    }
+    size_t pos = 0;
+    while (pos < raw.size()) {
+      if (IsAsciiSpace(raw[pos])) {
+        space_ = true;
+        ++pos;
+        continue;
+      }
+      size_t end = pos + 1;
+      while (end < raw.size() && !IsAsciiSpace(raw[end])) ++end;
+      if (space_ && started_) *out_ += ' ';
+      space_ = false;
+      started_ = true;
+      out_->append(raw.substr(pos, end - pos));
+      pos = end;
+    }
+  }
+  // Where words must not run together (a block boundary).
+  void Space() { space_ = true; }
+
+  size_t chars() const { return chars_; }
+
+ private:
+  // As Append would, counting code points (bytes that are no UTF-8 continuation).
+  void Count(std::string_view raw) {
+    for (const char c : raw) {
+      if (IsAsciiSpace(c)) {
+        space_ = true;
+        continue;
+      }
+      if (space_ && started_) ++chars_;
+      space_ = false;
+      started_ = true;
+      chars_ += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+  }
+
+  std::string* out_;
+  size_t chars_ = 0;
+  bool space_ = false;
+  bool started_ = false;
+};
+
 // The text under `root`, in document order. Iterative: a page nested thousands of levels
 // deep must not overflow the stack.
-void AppendText(const Node* root, std::string& out) {
+void CollectText(const Node* root, FoldedText& out) {
+  if (IsText(root)) {
+    if (root->content != nullptr) out.Append(reinterpret_cast<const char*>(root->content));
+    return;
+  }
   const Node* node = root->children;
   while (node != nullptr && node != root) {
     if (IsText(node)) {
-      if (node->content != nullptr) out += reinterpret_cast<const char*>(node->content);
+      if (node->content != nullptr) out.Append(reinterpret_cast<const char*>(node->content));
     } else if (IsElement(node) && !IsNonText(node)) {
-      if (SeparatesWords(node)) out += ' ';
+      if (SeparatesWords(node)) out.Space();
       if (node->children != nullptr) {
         node = node->children;
         continue;
       }
-      if (SeparatesWords(node)) out += ' ';
     }
-    // Up past the elements whose children are done, closing each.
+    // Up past the elements whose children are done, closing each. (An element without
+    // children needs no closing separator: the opening one is next to it.)
     while (node != root && node->next == nullptr) {
       node = node->parent;
-      if (node != root && IsElement(node) && SeparatesWords(node)) out += ' ';
+      if (node != root && IsElement(node) && SeparatesWords(node)) out.Space();
     }
     if (node == root) break;
     node = node->next;
   }
 }
 
-std::string FoldSpaces(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  bool space = false;
-  for (char c : raw) {
-    if (IsAsciiSpace(c)) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsAsciiCaseless(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
   }
-  return out;
+  return true;
+}
+
+// The attribute as xmlHasProp finds it in a parsed HTML page (no namespaces, no DTD
+// defaults), or nullptr.
+const xmlAttr* FindAttr(const Node* node, const char* name) {
+  if (!IsElement(node)) return nullptr;
+  for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
+    if (attr->ns == nullptr && std::strcmp(reinterpret_cast<const char*>(attr->name), name) == 0) {
+      return attr;
+    }
+  }
+  return nullptr;
 }
 
 Node* FindChild(Node* parent, std::string_view tag) {
@@ -81,6 +146,48 @@ Node* FindChild(Node* parent, std::string_view tag) {
     if (IsTag(child, tag)) return child;
   }
   return nullptr;
+}
+
+// What TextLengths knows of a stretch of text: the length of its folded words, and
+// whether white space (or a word separator) comes before its first word and after its
+// last, which decides the space where it meets the next stretch. Without words, `before`
+// and `after` both say whether it holds any white space.
+struct Stretch {
+  size_t chars = 0;
+  bool words = false;
+  bool before = false;
+  bool after = false;
+};
+
+Stretch Join(const Stretch& a, const Stretch& b) {
+  if (!a.words) {
+    Stretch joined = b;
+    joined.before = a.before || b.before;
+    if (!b.words) joined.after = joined.before;
+    return joined;
+  }
+  if (!b.words) {
+    Stretch joined = a;
+    joined.after = a.after || b.before;
+    return joined;
+  }
+  return {a.chars + b.chars + (a.after || b.before ? 1 : 0), true, a.before, b.after};
+}
+
+Stretch TextStretch(std::string_view text) {
+  Stretch stretch;
+  for (const char c : text) {
+    if (IsAsciiSpace(c)) {
+      (stretch.words ? stretch.after : stretch.before) = true;
+      continue;
+    }
+    if (stretch.words && stretch.after) ++stretch.chars;  // the space between two words
+    stretch.after = false;
+    stretch.words = true;
+    stretch.chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  if (!stretch.words) stretch.after = stretch.before;
+  return stretch;
 }
 
 }  // namespace
@@ -148,28 +255,26 @@ bool IsBlock(const Node* node) {
   return std::find(kBlockTags.begin(), kBlockTags.end(), tag) != kBlockTags.end();
 }
 
-std::string Attr(const Node* node, const char* name) {
-  if (!IsElement(node)) return {};
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) return {};
-  std::string result(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return result;
+std::string Attr(const Node* node, const char* name) { return std::string(AttrView(node, name)); }
+
+std::string_view AttrView(const Node* node, const char* name) {
+  const xmlAttr* attr = FindAttr(node, name);
+  if (attr == nullptr || attr->children == nullptr || attr->children->content == nullptr) {
+    return {};
+  }
+  return reinterpret_cast<const char*>(attr->children->content);
 }
 
-bool HasAttr(const Node* node, const char* name) {
-  return IsElement(node) && xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
-}
+bool HasAttr(const Node* node, const char* name) { return FindAttr(node, name) != nullptr; }
 
 bool HasToken(const Node* node, const char* name, std::string_view token) {
-  const std::string value = AsciiLower(Attr(node, name));
-  const std::string wanted = AsciiLower(token);
+  const std::string_view value = AttrView(node, name);
   size_t pos = 0;
   while (pos < value.size()) {
     while (pos < value.size() && IsAsciiSpace(value[pos])) ++pos;
     size_t end = pos;
     while (end < value.size() && !IsAsciiSpace(value[end])) ++end;
-    if (end > pos && std::string_view(value).substr(pos, end - pos) == wanted) return true;
+    if (end > pos && EqualsAsciiCaseless(value.substr(pos, end - pos), token)) return true;
     pos = end;
   }
   return false;
@@ -178,18 +283,71 @@ bool HasToken(const Node* node, const char* name, std::string_view token) {
 bool HasClass(const Node* node, std::string_view cls) { return HasToken(node, "class", cls); }
 
 std::string ClassAndId(const Node* node) {
-  return AsciiLower(Attr(node, "class") + " " + Attr(node, "id"));
+  const std::string_view cls = AttrView(node, "class");
+  const std::string_view id = AttrView(node, "id");
+  std::string names;
+  names.reserve(cls.size() + 1 + id.size());
+  names.append(cls).append(" ").append(id);
+  return AsciiLower(names);
 }
 
 std::string Text(const Node* node) {
-  if (node == nullptr) return {};
-  if (IsText(node)) {
-    return node->content == nullptr ? std::string()
-                                    : FoldSpaces(reinterpret_cast<const char*>(node->content));
+  std::string text;
+  if (node == nullptr) return text;
+  FoldedText folded(&text);
+  CollectText(node, folded);
+  return text;
+}
+
+size_t TextLength(const Node* node) {
+  if (node == nullptr) return 0;
+  FoldedText folded;
+  CollectText(node, folded);
+  return folded.chars();
+}
+
+std::unordered_map<const Node*, size_t> TextLengths(const Node* root) {
+  std::unordered_map<const Node*, size_t> lengths;
+  if (!IsElement(root)) return lengths;
+  // Depth first, each open element's text so far on the stack (as CollectText reads it).
+  struct Open {
+    const Node* element;
+    Stretch inner;
+  };
+  std::vector<Open> open = {{root, {}}};
+  const Node* node = root->children;
+  while (true) {
+    if (node != nullptr) {
+      if (IsElement(node)) {
+        open.push_back({node, {}});
+        node = node->children;
+        continue;
+      }
+      const std::string_view parent = Tag(node->parent);
+      if (IsText(node) && node->content != nullptr && parent != "script" && parent != "style") {
+        open.back().inner =
+            Join(open.back().inner, TextStretch(reinterpret_cast<const char*>(node->content)));
+      }
+      node = node->next;
+      continue;
+    }
+    const Open done = open.back();
+    open.pop_back();
+    if (!IsTag(done.element, "script") && !IsTag(done.element, "style")) {
+      lengths[done.element] = done.inner.chars;
+    }
+    if (open.empty()) break;
+    // What the finished element adds to its parent's text: nothing when it holds no text,
+    // and word separators around it when it is a block.
+    Stretch added;
+    if (!IsNonText(done.element)) {
+      added = done.inner;
+      if (SeparatesWords(done.element)) added.before = added.after = true;
+    }
+    open.back().inner = Join(open.back().inner, added);
+    node = done.element->next;
   }
-  std::string raw;
-  AppendText(node, raw);
-  return FoldSpaces(raw);
+  return lengths;
 }
 
 size_t CharCount(std::string_view text) {
@@ -250,9 +408,7 @@ void Remove(Node* node) {
 
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = LowerAscii(c);
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "morgue/status.h"
@@ -55,6 +56,10 @@ bool IsBlock(const Node* node);
 
 // An attribute's value, "" when absent.
 std::string Attr(const Node* node, const char* name);
+// The same without a copy, valid while the node lives. For trees libxml2's HTML parser
+// built, where a value is one text node (a value of several nodes, possible only in a tree
+// built by hand, reads as its first).
+std::string_view AttrView(const Node* node, const char* name);
 bool HasAttr(const Node* node, const char* name);
 // Whether the whitespace-separated attribute `name` holds `token` (ASCII case-insensitive).
 bool HasToken(const Node* node, const char* name, std::string_view token);
@@ -65,6 +70,11 @@ std::string ClassAndId(const Node* node);
 // The text of a subtree with runs of whitespace folded to one space, trimmed; script,
 // style and similar non-text elements are skipped.
 std::string Text(const Node* node);
+// CharCount(Text(node)), without building the text.
+size_t TextLength(const Node* node);
+// TextLength of every element under `root` (root included), from one pass over the tree;
+// but <script> and <style>, whose text nothing reads, are left out.
+std::unordered_map<const Node*, size_t> TextLengths(const Node* root);
 // Number of Unicode code points in UTF-8 text.
 size_t CharCount(std::string_view text);
 

@@ -5,6 +5,8 @@
 #include <libxml/parser.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -33,6 +35,18 @@ bool HasHtmlMarkers(std::string_view head) {
   return false;
 }
 
+// Whether all eight bytes of `word` are printable ASCII (0x20-0x7E), tested at once: a
+// byte below 0x20 borrows into its high bit when 0x20 is subtracted, DEL (0x7F) becomes
+// 0x80 when 1 is added (no high bit set before, so no carry crosses bytes).
+bool IsPrintableAscii(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  if ((word & kHighBits) != 0) return false;
+  const uint64_t below_space = (word - kOnes * 0x20) & kHighBits;
+  const uint64_t del = (word + kOnes) & kHighBits;
+  return (below_space | del) == 0;
+}
+
 // Why decoded bytes are binary data rather than a page, or "" when they are text. A page
 // has almost no control characters; bytes in no encoding decode to many U+FFFD.
 std::string NotTextReason(std::string_view text) {
@@ -41,15 +55,34 @@ std::string NotTextReason(std::string_view text) {
   }
   size_t characters = 0;
   size_t controls = 0;
+  const auto count = [&](std::string_view bytes) {
+    for (const char c : bytes) {
+      const auto byte = static_cast<unsigned char>(c);
+      characters += (byte & 0xC0) != 0x80 ? 1 : 0;
+      controls += (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
+                          byte == 0x7F
+                      ? 1
+                      : 0;
+    }
+  };
+  // Eight bytes at a time: printable ASCII (most of a page) is eight characters and no
+  // control; other words are counted byte by byte.
+  size_t pos = 0;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if (IsPrintableAscii(word)) {
+      characters += 8;
+    } else {
+      count(text.substr(pos, 8));
+    }
+  }
+  count(text.substr(pos));
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   size_t replaced = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    characters += (byte & 0xC0) != 0x80 ? 1 : 0;
-    controls += (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f') ||
-                        byte == 0x7F
-                    ? 1
-                    : 0;
-    if (text.compare(i, 3, "\xEF\xBF\xBD") == 0) ++replaced;
+  for (size_t at = text.find(kReplacement); at != std::string_view::npos;
+       at = text.find(kReplacement, at + kReplacement.size())) {
+    ++replaced;
   }
   if (controls * 100 > characters) {
     return "it is full of control characters, so it is binary data, not a web page";
@@ -83,8 +116,9 @@ Status HtmlImporter::Import(const ImportInput& input, ArticleSink& sink) {
   }
   Result<Document> document = Document::Parse(*page);
   if (!document.ok()) return document.status();
+  // Metadata only reads the tree; content extraction then reuses (and changes) it.
   PageMetadata meta = ExtractMetadata(document->root());
-  Result<Article> article = BuildArticle(meta, ExtractContent(*page));
+  Result<Article> article = BuildArticle(meta, ExtractContent(std::move(document.value()), *page));
   if (!article.ok()) return article.status();
   return sink.Add(std::move(article.value()));
 }

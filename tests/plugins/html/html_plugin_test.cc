@@ -315,6 +315,30 @@ TEST_F(HtmlPluginTest, ShortPageWithoutParagraphsIsItsBody) {
   EXPECT_THAT(article.body, Not(HasSubstr("Home")));
 }
 
+TEST_F(HtmlPluginTest, ArticleInAnUnlikelyBoxIsFoundByAFallbackPass) {
+  // The strict pass drops the "social" box and finds too little; the next pass reads the
+  // page afresh (the first changed its tree) without that heuristic.
+  std::string page =
+      "<!DOCTYPE html><html><head><title>Bridge to open</title></head><body>"
+      "<h1>Bridge to open</h1><div class=\"social-feed\">";
+  for (int i = 0; i < 4; ++i) {
+    page +=
+        "<p>The council said on Tuesday that the new bridge, which has been planned for a "
+        "decade, would open in the spring, and that traffic on the old one would ease.</p>";
+  }
+  WriteFile(dir_ / "fallback.html", page + "</div></body></html>");
+  Article article = ImportOne(dir_ / "fallback.html");
+  EXPECT_THAT(article.body, HasSubstr("The council said on Tuesday"));
+  EXPECT_EQ(Paragraphs(article.body).size(), 4u);
+}
+
+TEST_F(HtmlPluginTest, ByteOrderMarkLeavesTheText) {
+  WriteFile(dir_ / "bom.html", "\xEF\xBB\xBF" + PageWith("<title>Bridge to open</title>", ""));
+  Article article = ImportOne(dir_ / "bom.html");
+  EXPECT_EQ(article.title, "Bridge to open");
+  EXPECT_TRUE(article.body.starts_with("The council said")) << article.body;
+}
+
 TEST_F(HtmlPluginTest, CommandLineImportsAPageAndShowsItsMetadata) {
   const std::string db = (dir_ / "cli.db").string();
   auto imported =
