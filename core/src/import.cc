@@ -147,6 +147,16 @@ struct ImportRun::Impl {
       return begun;
     }
     in_batch = true;
+    // The batch's new articles are indexed together when it commits (see
+    // schema/0004_deferred_index.sql); this row, never committed, tells the triggers.
+    if (Status deferred = db().Exec(
+            "INSERT OR REPLACE INTO morgue_settings(key, value) VALUES ('fts_deferred_after', "
+            "(SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
+            "coalesce((SELECT max(id) FROM articles), 0))))");
+        !deferred.ok()) {
+      AbandonBatch(deferred);
+      return deferred;
+    }
     if (totals.import_id == 0) {
       // The run is recorded with its first batch, so a run that stores nothing (the
       // archive is full or read-only) leaves the archive exactly as it was.
@@ -167,10 +177,22 @@ struct ImportRun::Impl {
            std::chrono::steady_clock::now() - batch_started > kBatchTime;
   }
 
+  // Indexes the batch's new articles for search in one statement, and ends the deferral.
+  Status IndexBatch() {
+    return db().Exec(R"sql(
+      INSERT INTO articles_fts(rowid, title, subtitle, body, authors, tags)
+        SELECT id, title, subtitle, body, authors_text, tags_text FROM articles
+        WHERE id > (SELECT CAST(value AS INTEGER) FROM morgue_settings
+                    WHERE key = 'fts_deferred_after')
+        ORDER BY id;
+      DELETE FROM morgue_settings WHERE key = 'fts_deferred_after';)sql");
+  }
+
   Status CommitBatch() {
     if (!in_batch) return Status::OK();
     db().ResetCached();
-    Status committed = db().Exec("COMMIT");
+    Status committed = IndexBatch();
+    if (committed.ok()) committed = db().Exec("COMMIT");
     in_batch = false;
     if (!committed.ok()) {
       db().Exec("ROLLBACK").ok();

@@ -358,6 +358,39 @@ TEST_F(ImportTest, ALargeFileImportedTwiceKeepsOneDocument) {
   EXPECT_EQ(Query("PRAGMA integrity_check"), "ok");
 }
 
+TEST_F(ImportTest, TheSearchIndexMatchesTheArticlesAfterEveryBatch) {
+  // New articles are indexed when their batch commits; merges into articles of earlier
+  // batches re-index at once. Either way the index must match the articles exactly.
+  ImportOptions options;
+  options.inputs_per_transaction = 2;
+  auto run = Start(options);
+  for (int i = 0; i < 7; ++i) {
+    const auto file = dir_ / ("in" + std::to_string(i) + ".jsonl");
+    // Every input repeats the first one's article with a new tag (a merge), and adds one.
+    WriteFile(file,
+              "{\"title\": \"Harbour reopens\", \"body\": \"The harbour reopened.\", "
+              "\"tags\": [\"round" +
+                  std::to_string(i) +
+                  "\"]}\n"
+                  "{\"title\": \"Story " +
+                  std::to_string(i) + "\", \"body\": \"Quayside " + std::to_string(i) + ".\"}\n");
+    ASSERT_TRUE(run->ImportFile(file).status.ok());
+  }
+  ASSERT_TRUE(run->Finish().ok());
+  EXPECT_EQ(Articles(), 8);
+  EXPECT_EQ(Query("SELECT count(*) FROM morgue_settings WHERE key = 'fts_deferred_after'"), "0");
+  // 'integrity-check' with rank 1 also compares the index with the articles' text.
+  testing::ExecSql(dir_ / "a.db",
+                   "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)");
+  EXPECT_EQ(Query("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'round6'"), "1");
+  EXPECT_EQ(Query("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'quayside'"), "7");
+  // Outside an import, any writer is indexed by the triggers as before.
+  testing::ExecSql(
+      dir_ / "a.db",
+      "INSERT INTO articles(title, body, added_at) VALUES ('By hand', 'Lighthouse', 'x')");
+  EXPECT_EQ(Query("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'lighthouse'"), "1");
+}
+
 TEST(CollectInputFilesTest, WalksFoldersInOrderSkippingHiddenAndLoops) {
   TempDir dir;
   WriteFile(dir / "b/2.json", "x");
