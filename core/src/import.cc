@@ -233,26 +233,42 @@ struct ImportRun::Impl {
     batch_error = std::move(failure);
   }
 
-  Result<int64_t> StoreDocument(const ImportInput& input, const LoadedPluginInfo& plugin) {
-    std::string sha = Sha256Hex(input.bytes);
-    Result<int64_t> stored = db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", sha);
-    if (!stored.ok() || *stored != 0) return stored;  // the same bytes are stored once
-    Result<std::string> compressed = ZlibCompress(input.bytes);
+  // The original of a whole input as the archive keeps it, made on the lane that read it
+  // so that the one writer only inserts it: hashing and compressing a news page costs
+  // more than storing its article.
+  struct PreparedDocument {
+    std::string sha256;
+    std::string compressed;  // empty: stored as it is
+  };
+
+  static Result<PreparedDocument> PrepareDocument(std::string_view bytes) {
+    PreparedDocument document;
+    document.sha256 = Sha256Hex(bytes);
+    Result<std::string> compressed = ZlibCompress(bytes);
     if (!compressed.ok()) return compressed.status();
     // Incompressible input is stored as it is: no reader ever pays for zlib's overhead.
-    bool use_zlib = compressed->size() < input.bytes.size();
+    if (compressed->size() < bytes.size()) document.compressed = std::move(compressed).value();
+    return document;
+  }
+
+  Result<int64_t> StoreDocument(const ImportInput& input, const PreparedDocument& prepared,
+                                const LoadedPluginInfo& plugin) {
+    Result<int64_t> stored =
+        db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", prepared.sha256);
+    if (!stored.ok() || *stored != 0) return stored;  // the same bytes are stored once
+    const bool use_zlib = !prepared.compressed.empty();
     Result<sql::Statement*> insert = db().Cached(R"sql(
       INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                             imported_at, import_id, compression, content)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
     if (!insert.ok()) return insert.status();
     sql::Statement& s = **insert;
-    s.Bind(1, sha).Bind(2, static_cast<int64_t>(input.bytes.size()));
+    s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
     s.Bind(3,
            input.path.empty() ? std::string("application/octet-stream") : MediaTypeFor(input.path));
     s.Bind(4, input.name).Bind(5, plugin.name).Bind(6, plugin.version).Bind(7, UtcNow());
     s.Bind(8, totals.import_id).Bind(9, use_zlib ? "zlib" : "none");
-    s.BindBlob(10, use_zlib ? std::string_view(*compressed) : input.bytes);
+    s.BindBlob(10, use_zlib ? std::string_view(prepared.compressed) : input.bytes);
     MORGUE_RETURN_IF_ERROR(s.Run());
     return db().LastInsertId();
   }
@@ -304,6 +320,7 @@ struct ImportRun::Impl {
     std::shared_ptr<const std::string> bytes;     // kWhole: the input
     Status refused;                               // kWhole, kDocument: unreadable, too large
     import_job::Collected collected;              // kWhole, kPart
+    PreparedDocument prepared;                    // kWhole, when the importer read it
     bool first_part = false;                      // kPart
     std::shared_ptr<StreamingDocument> document;  // kDocument: complete
   };
@@ -331,6 +348,14 @@ struct ImportRun::Impl {
       return out;
     }
     out.collected = Collect({options.format, out.name, out.path, out.bytes}, lane);
+    if (out.collected.status.ok()) {
+      Result<PreparedDocument> prepared = PrepareDocument(*out.bytes);
+      if (prepared.ok()) {
+        out.prepared = std::move(prepared).value();
+      } else {
+        out.collected.status = prepared.status();
+      }
+    }
     return out;
   }
 
@@ -793,7 +818,7 @@ struct ImportRun::Impl {
       case Extracted::Kind::kWhole: {
         if (std::optional<InputReport> finished = Open(piece)) return finished;
         ImportInput input{piece.name, piece.path, *piece.bytes, piece.collected.format};
-        Result<int64_t> document = StoreDocument(input, *storing.plugin);
+        Result<int64_t> document = StoreDocument(input, piece.prepared, *storing.plugin);
         if (!document.ok()) return Close(document.status());
         storing.document_id = *document;
         return Close(AddArticles(piece.collected.articles, true));
