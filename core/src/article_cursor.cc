@@ -6,6 +6,8 @@
 // statement over an IN list of the batch's ids, and reads only the parts asked for
 // (SetParts). A batch is small, so memory stays flat however large the export.
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -34,6 +36,12 @@ class SelectCursor : public ArticleCursor {
  public:
   SelectCursor(Archive::Impl* archive, sql::Statement stmt, Filter filter)
       : archive_(archive), stmt_(std::move(stmt)), filter_(std::move(filter)) {
+    // One snapshot for the whole export. The select's own read ends when it returns its
+    // last row, and the last batch is read after that: without a transaction of ours,
+    // another process's commit could slip in between.
+    if (sqlite3_get_autocommit(archive_->db->handle()) != 0) {
+      own_transaction_ = archive_->db->Exec("BEGIN").ok();
+    }
     const std::string ids = IdParameters();
     // Every query returns the article id first, for FillBatch to find its article.
     main_sql_ =
@@ -55,6 +63,10 @@ class SelectCursor : public ArticleCursor {
     fields_sql_ =
         "SELECT article_id, field, rule FROM article_fields WHERE article_id IN (" + ids + ")";
   }
+
+  ~SelectCursor() override { EndTransaction(); }
+  SelectCursor(const SelectCursor&) = delete;
+  SelectCursor& operator=(const SelectCursor&) = delete;
 
   bool Next(Article* article) override {
     if (next_ == batch_.size()) {
@@ -137,7 +149,15 @@ class SelectCursor : public ArticleCursor {
       });
       if (!read.ok()) return Fail(read);
     }
+    if (done_) EndTransaction();  // everything is read: let checkpoints go on
     return true;
+  }
+
+  void EndTransaction() {
+    if (!own_transaction_) return;
+    own_transaction_ = false;
+    stmt_.Reset();
+    archive_->db->Exec("COMMIT").ok();  // a read transaction: nothing to lose
   }
 
   // Runs the cached statement `sql` over the batch's ids and hands each row to `take`
@@ -177,10 +197,12 @@ class SelectCursor : public ArticleCursor {
     batch_.clear();
     next_ = 0;
     stmt_.Reset();
+    EndTransaction();
     return false;
   }
 
   Archive::Impl* archive_;
+  bool own_transaction_ = false;
   sql::Statement stmt_;
   Filter filter_;
   Status status_;

@@ -1,6 +1,8 @@
 #include "codec.h"
 
+#include <fcntl.h>
 #include <openssl/evp.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -65,6 +68,27 @@ Result<std::string> ZlibDecompress(std::string_view compressed, uint64_t size) {
 // ---------------------------------------------------------------------------------------
 // StreamingDocument
 
+namespace {
+
+// A temporary file with no name, in $TMPDIR (or /tmp), closed on exec so that a child
+// process (an --isolate worker) never holds it open.
+std::FILE* AnonymousTemporaryFile() {
+  const char* env = std::getenv("TMPDIR");
+  const std::string folder = env != nullptr && *env != '\0' ? env : "/tmp";
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0) {  // a file system without O_TMPFILE: a named file, removed at once
+    std::string name = folder + "/morgue-original-XXXXXX";
+    fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd >= 0) ::unlink(name.c_str());
+  }
+  if (fd < 0) return nullptr;
+  std::FILE* file = ::fdopen(fd, "w+b");
+  if (file == nullptr) ::close(fd);
+  return file;
+}
+
+}  // namespace
+
 struct StreamingDocument::State {
   EVP_MD_CTX* sha = nullptr;
   z_stream zlib{};
@@ -84,7 +108,7 @@ StreamingDocument::StreamingDocument() : state_(std::make_unique<State>()) {
     return;
   }
   state_->zlib_ready = true;
-  state_->file = std::tmpfile();
+  state_->file = AnonymousTemporaryFile();
   if (state_->file == nullptr) {
     state_->failed = Status::IOError(std::string("cannot make a temporary file for the "
                                                  "compressed original: ") +

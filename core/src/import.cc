@@ -389,18 +389,27 @@ struct ImportRun::Impl {
       const uintmax_t size = !ec && std::filesystem::is_regular_file(status)
                                  ? std::filesystem::file_size(file, ec)
                                  : 0;
-      const bool large = !ec && options.part_bytes != 0 && size > options.part_bytes &&
-                         (options.max_input_bytes == 0 || size <= options.max_input_bytes);
+      // Read in parts, only a part is ever in memory: the size limit bounds a part (a
+      // long line), not the file. An input that is not read in parts is refused by its
+      // size, as always, before more than its first part is read.
+      const uint64_t limit = options.max_input_bytes;
+      const uint64_t part_bytes =
+          limit != 0 ? std::min(options.part_bytes, limit) : options.part_bytes;
+      const bool large = !ec && part_bytes != 0 && size > part_bytes;
+      const bool over_limit = limit != 0 && size > limit;
       if (!large) {
         deliver(ReadAndExtract(file, lane));
         return;
       }
-      LinePartReader reader(file, options.part_bytes, options.max_input_bytes,
-                            TooLarge(0, options.max_input_bytes));
+      LinePartReader reader(
+          file, part_bytes, limit,
+          Status::InvalidArgument("has a line longer than the input size limit of " +
+                                  import_job::FormatBytes(limit) +
+                                  "; raise the limit with --max-input-size"));
       const Status opened = reader.Open();
       Result<std::shared_ptr<const std::string>> part =
           opened.ok() ? reader.Next() : Result<std::shared_ptr<const std::string>>(opened);
-      if (!part.ok()) {  // read again whole, which says why it cannot be read
+      if (!part.ok() || (*part)->empty()) {  // read whole, which says why it cannot be
         deliver(ReadAndExtract(file, lane));
         return;
       }
@@ -411,17 +420,18 @@ struct ImportRun::Impl {
           std::make_shared<const std::string>(std::string_view(**part).substr(0, kProbeBytes))};
       question.probe_only = true;
       import_job::Collected answer = Collect(std::move(question), lane);
-      if (!answer.status.ok()) {  // no importer, or probing overran: as for a whole input
-        Extracted failed = Whole(file, Status::OK());
-        failed.collected = std::move(answer);
-        deliver(std::move(failed));
+      if (!answer.status.ok() || !answer.reads_lines) {
+        if (over_limit) {
+          deliver(Whole(file, TooLarge(size, limit)));
+        } else if (!answer.status.ok()) {  // no importer, or probing overran
+          Extracted failed = Whole(file, Status::OK());
+          failed.collected = std::move(answer);
+          deliver(std::move(failed));
+        } else {
+          deliver(ReadAndExtract(file, lane));
+        }
         return;
       }
-      if (!answer.reads_lines) {
-        deliver(ReadAndExtract(file, lane));
-        return;
-      }
-      split = true;
       for (bool first = true;; first = false) {
         import_job::JobInput job{answer.format, file.string(), file, *part};
         job.first_line = reader.first_line();
@@ -435,7 +445,9 @@ struct ImportRun::Impl {
                                    "', not '" + answer.plugin + "'; import the file with --format");
         }
         const bool failed = !piece.collected.status.ok();
-        if (!deliver(std::move(piece)) || failed) break;
+        const bool wanted = deliver(std::move(piece));
+        split = true;  // from here on, the input ends with a kDocument piece
+        if (!wanted || failed) break;
         part = reader.Next();
         if (!part.ok()) {
           deliver(closing(part.status()));
@@ -481,20 +493,20 @@ struct ImportRun::Impl {
       extracted =
           Extract(std::move(extracted.name), extracted.path, std::move(extracted.bytes), *lanes[0]);
     }
-    return *Store(extracted);
+    return *SafeStore(extracted);
   }
 
   InputReport ImportOneFile(const std::filesystem::path& file) {
     EnsureLanes(1);
     if (!batch_error.ok()) {
       Extracted refused = Whole(file, Status::OK());
-      return *Store(refused);
+      return *SafeStore(refused);
     }
     InputReport result;
     bool finished = false;
     ExtractFile(file, *lanes[0], [&](Extracted piece) {
       if (finished) return false;  // the closing piece of an input that failed early
-      if (std::optional<InputReport> report = Store(piece)) {
+      if (std::optional<InputReport> report = SafeStore(piece)) {
         result = std::move(*report);
         finished = true;
       }
@@ -558,6 +570,19 @@ struct ImportRun::Impl {
       }
     };
     std::vector<pthread_t> threads;
+    // However this function is left, the lanes are stopped and joined before `pool` goes.
+    struct StopAndJoin {
+      Pool& pool;
+      std::vector<pthread_t>& threads;
+      ~StopAndJoin() {
+        {
+          std::lock_guard lock(pool.mutex);
+          pool.stop = true;
+        }
+        pool.room.notify_all();
+        for (pthread_t thread : threads) pthread_join(thread, nullptr);
+      }
+    } stop_and_join{pool, threads};
     for (size_t i = 0; i < jobs; ++i) {
       pthread_t thread{};
       Lane& lane = *lanes[i];
@@ -599,7 +624,7 @@ struct ImportRun::Impl {
         }
         pool.room.notify_all();
         finished = piece->kind != Extracted::Kind::kPart;
-        std::optional<InputReport> report = Store(*piece);
+        std::optional<InputReport> report = SafeStore(*piece);
         piece.reset();
         if (report.has_value()) {
           if (!finished) {  // failed at a part: its lane stops reading, then closes it
@@ -618,12 +643,6 @@ struct ImportRun::Impl {
       }
       pool.room.notify_all();
     }
-    {
-      std::lock_guard lock(pool.mutex);
-      pool.stop = true;
-    }
-    pool.room.notify_all();
-    for (pthread_t thread : threads) pthread_join(thread, nullptr);
   }
 
   void RecordFailure(const InputReport& report) {
@@ -809,6 +828,23 @@ struct ImportRun::Impl {
     return db().WriteBlob(
         "documents", "content", pending, document.compressed_size(),
         [&document](std::string& piece) { return document.ReadCompressed(piece, kPiece); });
+  }
+
+  // Store, which may run out of memory in our own code (a large input's articles):
+  // then the input is given up whole, like any input that fails.
+  std::optional<InputReport> SafeStore(Extracted& piece) {
+    try {
+      return Store(piece);
+    } catch (const std::exception& e) {
+      if (!storing.open && piece.kind == Extracted::Kind::kPart && !piece.first_part) {
+        return std::nullopt;  // the input had failed before this part
+      }
+      if (storing.open) {
+        db().Exec("ROLLBACK TO morgue_input").ok();
+        db().Exec("RELEASE morgue_input").ok();
+      }
+      return Fail(Status::IOError(std::string("cannot store it: ") + e.what()));
+    }
   }
 
   // Stores one piece of an input (see Extracted), or records why the input failed.

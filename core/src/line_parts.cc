@@ -19,7 +19,7 @@ LinePartReader::~LinePartReader() {
 }
 
 Status LinePartReader::Open() {
-  file_ = std::fopen(path_.c_str(), "rb");
+  file_ = std::fopen(path_.c_str(), "rbe");  // "e": closed on exec, like every file of ours
   if (file_ == nullptr) {
     return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
   }
@@ -27,27 +27,36 @@ Status LinePartReader::Open() {
 }
 
 Result<std::shared_ptr<const std::string>> LinePartReader::Next() {
-  constexpr size_t kChunk = size_t{1} << 16;
+  // Read in pieces no larger than a part, so that a part is at most about twice its size
+  // unless one line is longer.
+  const size_t chunk = static_cast<size_t>(std::min<uint64_t>(size_t{1} << 16, part_bytes_));
   std::string part = std::move(carry_);
   carry_.clear();
   size_t last_break = part.rfind('\n');
   while (!eof_ && (part.size() < part_bytes_ || last_break == std::string::npos)) {
     const size_t old = part.size();
-    part.resize(old + kChunk);
-    const size_t n = std::fread(part.data() + old, 1, kChunk, file_);
+    part.resize(old + chunk);
+    const size_t n = std::fread(part.data() + old, 1, chunk, file_);
     part.resize(old + n);
-    if (n < kChunk) {
+    if (n < chunk) {
       if (std::ferror(file_) != 0) {
         return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
       }
       eof_ = true;
     }
-    read_ += n;
-    if (max_bytes_ != 0 && read_ > max_bytes_) return too_large_;
     // Only the new bytes are searched, so a very long line costs no more than its length.
-    if (const void* hit = n > 0 ? memrchr(part.data() + old, '\n', n) : nullptr) {
-      last_break = static_cast<size_t>(static_cast<const char*>(hit) - part.data());
+    // A line that ends in them began after the last break before them; lines wholly in
+    // them are no longer than a part, and a part is no larger than the limit.
+    const size_t line_start = last_break == std::string::npos ? 0 : last_break + 1;
+    if (const void* first = n > 0 ? std::memchr(part.data() + old, '\n', n) : nullptr) {
+      const size_t end = static_cast<size_t>(static_cast<const char*>(first) - part.data());
+      if (max_bytes_ != 0 && end - line_start > max_bytes_) return too_large_;
+      last_break = static_cast<size_t>(
+          static_cast<const char*>(memrchr(part.data() + old, '\n', n)) - part.data());
     }
+    const size_t open_line =
+        last_break == std::string::npos ? part.size() : part.size() - last_break - 1;
+    if (max_bytes_ != 0 && open_line > max_bytes_) return too_large_;
   }
   // Cut after the last line break; the rest starts the next part.
   if (!eof_ && last_break != std::string::npos && last_break + 1 < part.size()) {

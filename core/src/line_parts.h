@@ -21,8 +21,8 @@ namespace morgue {
 
 class LinePartReader {
  public:
-  // Parts hold about `part_bytes` (more when a line is longer); reading past `max_bytes`
-  // (0: no limit) fails with `too_large`.
+  // Parts hold about `part_bytes` (more when a line is longer); a part that would hold
+  // more than `max_bytes` (0: no limit), a line that long, fails with `too_large`.
   LinePartReader(std::filesystem::path path, uint64_t part_bytes, uint64_t max_bytes,
                  Status too_large);
   ~LinePartReader();
@@ -46,7 +46,6 @@ class LinePartReader {
   std::FILE* file_ = nullptr;
   std::string carry_;  // read, after the last line break of the previous part
   bool eof_ = false;
-  uint64_t read_ = 0;
   uint64_t first_line_ = 1;
   uint64_t next_line_ = 1;
   std::shared_ptr<StreamingDocument> document_ = std::make_shared<StreamingDocument>();

@@ -229,11 +229,11 @@ TEST_F(HostileImportTest, ASlowImporterDoesNotKeepTheArchiveLockedForOthers) {
   std::atomic<bool> finished = false;
   CommandResult result;
   std::thread import([&] {
-    result = ImportBatch("loopy", {"--time-limit", "10"});
+    result = ImportBatch("loopy", {"--time-limit", "20"});
     finished = true;
   });
   bool alpha_seen_while_running = false;
-  for (int i = 0; i < 90 && !finished; ++i) {
+  for (int i = 0; i < 150 && !finished; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (fs::exists(db_) &&
         QuerySql(db_, "SELECT count(*) FROM articles WHERE title = 'Alpha headline'") == "1") {

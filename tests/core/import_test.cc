@@ -340,6 +340,64 @@ TEST_F(ImportTest, AMalformedLineInALaterPartFailsTheWholeFileNamingTheLine) {
   }
 }
 
+TEST_F(ImportTest, TheSizeLimitBoundsALineOfAFileReadInPartsNotTheFile) {
+  const auto file = dir_ / "big.jsonl";
+  WriteFile(file, JsonLines(400));
+  ImportOptions options;
+  options.part_bytes = 4096;
+  options.max_input_bytes = 16384;  // a sixth of the file
+  auto run = Start(options);
+  InputReport report = run->ImportFile(file);
+  EXPECT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_EQ(report.imported, 400);
+
+  // One line longer than the limit is refused, naming the limit, and nothing is stored.
+  const auto long_line = dir_ / "long.jsonl";
+  WriteFile(long_line, JsonLines(100) + "\n{\"title\": \"Long\", \"body\": \"" +
+                           std::string(20000, 'y') + "\"}\n" + JsonLines(100));
+  InputReport refused = run->ImportFile(long_line);
+  EXPECT_EQ(refused.status.message(),
+            "has a line longer than the input size limit of 16 KiB; raise the limit with "
+            "--max-input-size");
+  // A file that is not read line by line is still refused from its size.
+  const auto page = dir_ / "page.json";
+  WriteFile(page, "[" + std::string(30000, ' ') + "]");
+  EXPECT_EQ(run->ImportFile(page).status.message(),
+            "is 29.3 KiB (30002 bytes), larger than the input size limit of 16 KiB; raise the "
+            "limit with --max-input-size");
+  ASSERT_TRUE(run->Finish().ok());
+  EXPECT_EQ(Articles(), 400);
+}
+
+TEST_F(ImportTest, ALargeFileThatFailsEarlyAmongOthersOnSeveralJobs) {
+  // The bad file fails at a later part while the parts after it may already be read: they
+  // are dropped, and the inputs after it are stored as usual, in order.
+  WriteFile(dir_ / "a.jsonl", "{\"title\": \"First\", \"body\": \"One.\"}\n");
+  WriteFile(dir_ / "b.jsonl", JsonLines(400, 60));
+  WriteFile(dir_ / "c.jsonl", "{\"title\": \"Third\", \"body\": \"Three.\"}\n");
+  WriteFile(dir_ / "d.jsonl", JsonLines(400));
+  ImportOptions options;
+  options.part_bytes = 4096;
+  options.jobs = 2;
+  auto run = Start(options);
+  std::vector<InputReport> reports;
+  run->ImportFiles({dir_ / "a.jsonl", dir_ / "b.jsonl", dir_ / "c.jsonl", dir_ / "d.jsonl"},
+                   [&](const InputReport& report) { reports.push_back(report); });
+  auto totals = run->Finish();
+  ASSERT_TRUE(totals.ok());
+  ASSERT_EQ(reports.size(), 4u);
+  EXPECT_TRUE(reports[0].status.ok());
+  EXPECT_EQ(reports[1].input, (dir_ / "b.jsonl").string());
+  EXPECT_EQ(reports[1].status.message().substr(0, 24), "line 61: malformed JSON ");
+  EXPECT_TRUE(reports[2].status.ok());
+  EXPECT_EQ(reports[3].imported, 400);
+  EXPECT_EQ(reports[3].article_ids.front(), 3);
+  EXPECT_EQ(totals->inputs, 4);
+  EXPECT_EQ(totals->failed, 1);
+  EXPECT_EQ(Articles(), 402);
+  EXPECT_EQ(Query("SELECT count(*) FROM documents"), "3");
+}
+
 TEST_F(ImportTest, ALargeFileImportedTwiceKeepsOneDocument) {
   const auto file = dir_ / "big.jsonl";
   WriteFile(file, JsonLines(300));

@@ -56,8 +56,8 @@ struct ImportOptions {
   std::vector<std::string> tags;  // added to every article imported
   int inputs_per_transaction = 256;
   std::string command;  // how the run was asked for, recorded in `imports`
-  // Inputs larger than this are refused before they are read (`--max-input-size`);
-  // 0: no limit.
+  // Inputs larger than this are refused before they are read (`--max-input-size`),
+  // except one read in parts (see part_bytes), for which it bounds a line; 0: no limit.
   std::uint64_t max_input_bytes = std::uint64_t{64} << 20;
   // How long probing and importing one input may take (`--time-limit`); 0: no limit.
   std::chrono::milliseconds time_limit{60000};
