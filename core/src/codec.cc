@@ -42,14 +42,44 @@ std::string Sha256Hex(std::string_view bytes) {
 // import's time at level 6.
 constexpr int kDocumentCompressionLevel = Z_BEST_SPEED;
 
+// The smallest deflate window that holds all of `size` bytes (2^9 to 2^15): the same zlib
+// stream format, but for a news page zlib then sets up a few KiB of tables instead of
+// 256 KiB, which cost more than compressing the page itself.
+int WindowBitsFor(size_t size) {
+  int bits = 9;
+  while (bits < 15 && (size_t{1} << bits) < size) ++bits;
+  return bits;
+}
+
 Result<std::string> ZlibCompress(std::string_view bytes) {
-  uLongf bound = compressBound(static_cast<uLong>(bytes.size()));
-  std::string out(bound, '\0');
-  int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &bound,
-                     reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uLong>(bytes.size()),
-                     kDocumentCompressionLevel);
-  if (rc != Z_OK) return Status::IOError(std::string("zlib compression failed: ") + zError(rc));
-  out.resize(bound);
+  z_stream stream{};
+  const int bits = WindowBitsFor(bytes.size());
+  if (deflateInit2(&stream, kDocumentCompressionLevel, Z_DEFLATED, bits, bits <= 13 ? 6 : 8,
+                   Z_DEFAULT_STRATEGY) != Z_OK) {
+    return Status::IOError("zlib compression failed: cannot start");
+  }
+  std::string out(deflateBound(&stream, static_cast<uLong>(bytes.size())), '\0');
+  // zlib counts in 32-bit units: feed and drain it in pieces.
+  constexpr size_t kPiece = size_t{1} << 30;
+  size_t in_pos = 0;
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    const size_t in_piece = std::min(bytes.size() - in_pos, kPiece);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + in_pos));
+    stream.avail_in = static_cast<uInt>(in_piece);
+    const bool last = in_pos + in_piece == bytes.size();
+    if (stream.total_out == out.size()) out.resize(out.size() + 65536);
+    stream.next_out = reinterpret_cast<Bytef*>(out.data() + stream.total_out);
+    stream.avail_out = static_cast<uInt>(std::min(out.size() - stream.total_out, kPiece));
+    rc = deflate(&stream, last ? Z_FINISH : Z_NO_FLUSH);
+    in_pos += in_piece - stream.avail_in;
+    if (rc == Z_BUF_ERROR) rc = Z_OK;  // no progress possible this round: more room next
+  }
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (rc != Z_STREAM_END) {
+    return Status::IOError(std::string("zlib compression failed: ") + zError(rc));
+  }
   return out;
 }
 

@@ -375,6 +375,8 @@ bool ReadDate(DateForm form, const std::smatch& m, DateCandidate* date) {
 // Every full date in `text`, in order of position.
 std::vector<DateCandidate> FindDates(const std::string& text) {
   std::vector<DateCandidate> dates;
+  // Every pattern needs a digit; std::regex is slow enough to be worth not asking.
+  if (text.find_first_of("0123456789") == std::string::npos) return dates;
   for (const DatePattern& pattern : DatePatterns()) {
     for (std::sregex_iterator it(text.begin(), text.end(), pattern.regex), end; it != end; ++it) {
       DateCandidate date;
@@ -450,7 +452,9 @@ std::string ReadZone(const std::string& text, size_t* pos) {
                                 "(?![0-9]))?\\s*\\)?",
                                 kRegexFlags);
   std::smatch m;
-  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(*pos), text.end(), m, kZone)) {
+  // Anchored: match_continuous tries the start only, instead of every later position.
+  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(*pos), text.end(), m, kZone,
+                         std::regex_constants::match_continuous)) {
     return "";
   }
   std::string offset;
@@ -479,7 +483,8 @@ TimeOfDay ReadTimeAfter(const std::string& text, size_t pos) {
       kRegexFlags);
   TimeOfDay time;
   std::smatch m;
-  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), m, kTime)) {
+  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), m, kTime,
+                         std::regex_constants::match_continuous)) {
     return time;
   }
   const bool minutes = m[4].matched;
@@ -516,7 +521,7 @@ TimeOfDay ReadTimeBefore(const std::string& text, size_t date_begin) {
   TimeOfDay time;
   const std::string prefix = text.substr(0, date_begin);
   std::smatch m;
-  if (!std::regex_search(prefix, m, kTime)) {
+  if (prefix.find(':') == std::string::npos || !std::regex_search(prefix, m, kTime)) {
     return time;
   }
   time.found = true;
@@ -819,7 +824,8 @@ void UnwrapCoauthorClause(std::string* text) {
   static const std::regex kClause("\\s*\\((?:avec|with|mit|con|com)\\s+([^()]+)\\)\\s*$",
                                   kRegexFlags);
   std::smatch m;
-  if (std::regex_search(*text, m, kClause) && m.position(0) > 0) {
+  if (text->find('(') != std::string::npos && std::regex_search(*text, m, kClause) &&
+      m.position(0) > 0) {
     *text = text->substr(0, static_cast<size_t>(m.position(0))) + ", " + m[1].str();
   }
 }
@@ -1011,7 +1017,7 @@ BylinePrefix StripBylinePrefix(std::string* text) {
       "\\s*:?\\s+",
       kRegexFlags);
   std::smatch m;
-  if (!std::regex_search(*text, m, kPrefix)) {
+  if (!std::regex_search(*text, m, kPrefix, std::regex_constants::match_continuous)) {
     return BylinePrefix::kNone;
   }
   const BylinePrefix prefix = m[1].matched ? BylinePrefix::kPostedBy : BylinePrefix::kBy;
@@ -1022,6 +1028,7 @@ BylinePrefix StripBylinePrefix(std::string* text) {
 // "kimchi-watcher at 7:42 PM" → "kimchi-watcher": a blog's "Posted by" line names a time.
 void StripPostedWhen(std::string* text) {
   static const std::regex kWhen("\\s+(?:at|on)\\s+.*[0-9].*$", kRegexFlags);
+  if (text->find_first_of("0123456789") == std::string::npos) return;  // needs a digit
   *text = std::regex_replace(*text, kWhen, "");
 }
 
@@ -1080,7 +1087,7 @@ bool ScanBarParts(const std::vector<std::string>& parts, BylineScan* scan) {
 bool TakeBracketedSource(std::string* text, BylineScan* scan) {
   static const std::regex kLeading("^\\(([^()]*)=([^()]*)\\)\\s*", kRegexFlags);
   std::smatch m;
-  if (std::regex_search(*text, m, kLeading)) {
+  if (std::regex_search(*text, m, kLeading, std::regex_constants::match_continuous)) {
     scan->byline.source = std::string(TrimAscii(m[2].str()));
     scan->signal = true;
     text->erase(0, static_cast<size_t>(m.length(0)));
@@ -1113,6 +1120,7 @@ bool TakeBracketedSource(std::string* text, BylineScan* scan) {
 // "Justin McCurry in Tokyo" → "Justin McCurry": where the reporter filed from.
 std::string StripPlace(const std::string& piece) {
   static const std::regex kPlace("\\s+in\\s+[A-Z][A-Za-z.'-]*(?:\\s+[A-Z][A-Za-z.'-]*){0,2}$");
+  if (piece.find("in") == std::string::npos) return piece;  // the pattern needs "in"
   return std::regex_replace(piece, kPlace, "");
 }
 
