@@ -802,16 +802,16 @@ struct ImportRun::Impl {
         db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", document.sha256_hex());
     if (!same.ok()) return same.status();
     if (*same != 0) {  // these bytes are archived already: link the articles to that copy
-      for (const char* sql :
-           {"UPDATE OR IGNORE article_documents SET document_id = ?2 WHERE document_id = ?1",
-            "DELETE FROM article_documents WHERE document_id = ?1",
-            "DELETE FROM documents WHERE id = ?1"}) {
-        Result<sql::Statement*> statement = db().Cached(sql);
+      Result<sql::Statement*> relink = db().Cached(
+          "UPDATE OR IGNORE article_documents SET document_id = ?2 WHERE document_id = ?1");
+      if (!relink.ok()) return relink.status();
+      (*relink)->Bind(1, pending).Bind(2, *same);
+      MORGUE_RETURN_IF_ERROR((*relink)->Run());
+      for (const char* drop : {"DELETE FROM article_documents WHERE document_id = ?1",
+                               "DELETE FROM documents WHERE id = ?1"}) {
+        Result<sql::Statement*> statement = db().Cached(drop);
         if (!statement.ok()) return statement.status();
         (*statement)->Bind(1, pending);
-        if (std::string_view(sql).find("?2") != std::string_view::npos) {
-          (*statement)->Bind(2, *same);
-        }
         MORGUE_RETURN_IF_ERROR((*statement)->Run());
       }
       return Status::OK();
