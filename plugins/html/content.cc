@@ -444,12 +444,15 @@ bool CleanConditionally(const std::vector<Node*>& roots, const Scorer& scorer) {
 
 // Headings with a negative class weight are section furniture ("Related", "Share").
 void CleanHeadings(const std::vector<Node*>& roots, const Scorer& scorer) {
+  std::vector<Node*> doomed;
   for (Node* root : roots) {
     for (Node* heading :
          FindAll(root, [root](const Node* n) { return n != root && IsHeading(n); })) {
-      if (scorer.ClassWeight(heading) < 0) Remove(heading);
+      if (scorer.ClassWeight(heading) < 0) doomed.push_back(heading);
     }
   }
+  // Broken markup can nest headings.
+  RemoveAll(doomed);
 }
 
 size_t TextLength(const std::vector<Block>& blocks) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <unordered_set>
 
 namespace morgue::html_plugin {
 namespace {
@@ -401,9 +402,29 @@ Node* FindAncestor(const Node* node, const std::function<bool(const Node*)>& pre
   return nullptr;
 }
 
+bool Contains(const Node* ancestor, const Node* node) {
+  for (const Node* up = node; up != nullptr; up = up->parent) {
+    if (up == ancestor) return true;
+  }
+  return false;
+}
+
 void Remove(Node* node) {
   xmlUnlinkNode(node);
   xmlFreeNode(node);
+}
+
+void RemoveAll(const std::vector<Node*>& nodes) {
+  const std::unordered_set<const Node*> doomed(nodes.begin(), nodes.end());
+  std::unordered_set<const Node*> done;
+  std::vector<Node*> outermost;
+  for (Node* node : nodes) {
+    if (!done.insert(node).second) continue;
+    const bool inside_another =
+        FindAncestor(node, [&doomed](const Node* up) { return doomed.contains(up); }) != nullptr;
+    if (!inside_another) outermost.push_back(node);
+  }
+  for (Node* node : outermost) Remove(node);
 }
 
 std::string AsciiLower(std::string_view text) {

@@ -88,8 +88,14 @@ Node* FindFirst(Node* root, const std::function<bool(const Node*)>& pred);
 // The nearest proper ancestor matching `pred`, or nullptr.
 Node* FindAncestor(const Node* node, const std::function<bool(const Node*)>& pred);
 
+// Whether `node` lies in the subtree under `ancestor` (itself included).
+bool Contains(const Node* ancestor, const Node* node);
+
 // Unlinks and frees a node with its subtree.
 void Remove(Node* node);
+// Remove for each node listed, in any order; a node inside another listed one (or listed
+// twice) goes with it, so nothing is freed twice or read after it is freed.
+void RemoveAll(const std::vector<Node*>& nodes);
 
 // Lower-cases ASCII letters.
 std::string AsciiLower(std::string_view text);

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -180,33 +181,54 @@ std::string ImageUrl(const Node* img) {
 
 std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
   std::vector<Media> media;
+  // Everything is read before anything is removed: captions can share a container, and
+  // a container can hold another caption.
+  std::vector<Node*> taken;
+  std::unordered_set<const Node*> taken_set;
+  const auto take = [&](Node* node) {
+    if (taken_set.insert(node).second) taken.push_back(node);
+  };
+  const auto is_free_image = [&taken_set](const Node* n) {
+    if (!IsTag(n, "img")) return false;
+    for (const Node* up = n; up != nullptr; up = up->parent) {
+      if (taken_set.contains(up)) return false;
+    }
+    return true;
+  };
   for (Node* root : roots) {
-    std::vector<Node*> captions = FindAll(root, IsCaption);
-    // A nested caption is read with its outer one, and freed when that one is removed:
-    // drop nested ones before removing anything.
-    std::erase_if(captions, [](const Node* n) { return FindAncestor(n, IsCaption) != nullptr; });
+    // A root that is itself a caption is the article: it stays.
+    std::vector<Node*> captions =
+        FindAll(root, [root](const Node* n) { return n != root && IsCaption(n); });
+    // A nested caption is read with its outer one.
+    std::erase_if(captions, [root](const Node* n) {
+      return FindAncestor(n, [root](const Node* up) {
+               return IsCaption(up) && up != root && Contains(root, up);
+             }) != nullptr;
+    });
     for (Node* caption : captions) {
       CaptionCredit split = SplitCaptionCredit(CollapseWhitespace(Text(caption)));
       Node* container = CaptionContainer(caption);
-      Node* img = container == nullptr
-                      ? nullptr
-                      : FindFirst(container, [](const Node* n) { return IsTag(n, "img"); });
+      // An image goes with the first caption that finds it.
+      Node* img = container == nullptr ? nullptr : FindFirst(container, is_free_image);
       if (!split.caption.empty() || !split.credit.empty()) {
         media.push_back(
             {img == nullptr ? std::string() : ImageUrl(img), split.caption, split.credit});
       }
-      Remove(caption);
+      take(caption);
       if (container == nullptr) continue;
+      // The root, or a container around it, stays: it is the article, or holds it.
+      const bool inside_root = container != root && Contains(root, container);
       // A figure may (in broken markup) hold the rest of the article: only its images go.
       if (IsTag(container, "figure")) {
-        for (Node* image : FindAll(container, [](const Node* n) { return IsTag(n, "img"); })) {
-          Remove(image);
+        for (Node* image : FindAll(inside_root ? container : root, is_free_image)) {
+          take(image);
         }
-      } else if (container != root) {
-        Remove(container);
+      } else if (inside_root) {
+        take(container);
       }
     }
   }
+  RemoveAll(taken);
   return media;
 }
 

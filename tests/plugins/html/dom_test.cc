@@ -65,5 +65,18 @@ TEST(HtmlTextTest, OnePassLengthsAgreeWithEachElementsText) {
   }
 }
 
+TEST(HtmlTreeTest, RemoveAllTakesOverlappingNodesInAnyOrder) {
+  Result<Document> document = Document::Parse(
+      "<html><body><div id=a>one <p id=b>two <span id=c>three</span></p></div>"
+      "<p id=d>four</p><p id=e>five</p></body></html>");
+  ASSERT_TRUE(document.ok());
+  const auto by_id = [&](const char* id) {
+    return FindFirst(document->root(), [id](const Node* n) { return Attr(n, "id") == id; });
+  };
+  // Inner before outer, a node twice, and one on its own.
+  RemoveAll({by_id("c"), by_id("a"), by_id("b"), by_id("a"), by_id("e")});
+  EXPECT_EQ(Text(document->body()), "four");
+}
+
 }  // namespace
 }  // namespace morgue::html_plugin

@@ -332,6 +332,60 @@ TEST_F(HtmlPluginTest, ArticleInAnUnlikelyBoxIsFoundByAFallbackPass) {
   EXPECT_EQ(Paragraphs(article.body).size(), 4u);
 }
 
+// A paragraph long enough to be scored as article text.
+std::string LongParagraph(const std::string& lead) {
+  return "<p>" + lead +
+         " said on Tuesday that the new bridge, which has been planned for a decade, would "
+         "open in the spring, and that traffic on the old one would ease, officials said.</p>";
+}
+
+TEST_F(HtmlPluginTest, CaptionsSharingAContainerEachGiveACaptionAndTheImageOnce) {
+  WriteFile(dir_ / "shared.html",
+            "<html><head><title>Bridge to open</title></head><body><div>" +
+                LongParagraph("The council") + LongParagraph("The mayor") +
+                "<div class=\"wp-caption\"><img src=\"bridge.jpg\">"
+                "<p class=\"wp-caption-text\">The new bridge at dusk.</p>"
+                "<p class=\"wp-caption-text\">Its architect on site (Reuters)</p></div>" +
+                LongParagraph("The engineer") + "</div></body></html>");
+  Article article = ImportOne(dir_ / "shared.html");
+  EXPECT_THAT(article.media, ElementsAre(Media{"bridge.jpg", "The new bridge at dusk.", ""},
+                                         Media{"", "Its architect on site", "Reuters"}));
+  EXPECT_EQ(Paragraphs(article.body).size(), 3u);
+  EXPECT_THAT(article.body, Not(HasSubstr("dusk")));
+  EXPECT_THAT(article.body, Not(HasSubstr("architect")));
+}
+
+TEST_F(HtmlPluginTest, ArticleSwallowedByAnUnclosedCaptionIsKept) {
+  // An unclosed <figcaption> takes in the rest of the page: the caption is the article
+  // (found by the fuzzer: it was freed while still being read).
+  WriteFile(dir_ / "unclosed.html",
+            "<html><head><title>Bridge to open</title></head><body>" +
+                LongParagraph("The council") +
+                "<figure><img src=\"bridge.jpg\"><figcaption>The bridge at dusk." +
+                LongParagraph("The mayor") + LongParagraph("The engineer") +
+                "<figure><img src=\"old.jpg\"><figcaption>The old bridge / Yonhap</figcaption>"
+                "</figure>" +
+                LongParagraph("The driver") + "</figcaption></figure></body></html>");
+  Article article = ImportOne(dir_ / "unclosed.html");
+  EXPECT_THAT(article.body, HasSubstr("The mayor said on Tuesday"));
+  EXPECT_THAT(article.body, HasSubstr("The driver said on Tuesday"));
+  EXPECT_THAT(article.body, Not(HasSubstr("old bridge")));
+  EXPECT_THAT(article.media, ElementsAre(Media{"old.jpg", "The old bridge", "Yonhap"}));
+}
+
+TEST_F(HtmlPluginTest, NestedFurnitureHeadingsAreDropped) {
+  // (The span keeps the parser from closing the <h2> at the <h3>.)
+  WriteFile(dir_ / "headings.html",
+            "<html><head><title>Bridge to open</title></head><body><div>" +
+                LongParagraph("The council") + LongParagraph("The mayor") +
+                "<h2 class=\"promo\">Offers <span><h3 class=\"tool\">Print this</h3></span></h2>" +
+                LongParagraph("The engineer") + "</div></body></html>");
+  Article article = ImportOne(dir_ / "headings.html");
+  EXPECT_EQ(Paragraphs(article.body).size(), 3u);
+  EXPECT_THAT(article.body, Not(HasSubstr("Offers")));
+  EXPECT_THAT(article.body, Not(HasSubstr("Print")));
+}
+
 TEST_F(HtmlPluginTest, ByteOrderMarkLeavesTheText) {
   WriteFile(dir_ / "bom.html", "\xEF\xBB\xBF" + PageWith("<title>Bridge to open</title>", ""));
   Article article = ImportOne(dir_ / "bom.html");
