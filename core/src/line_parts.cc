@@ -30,6 +30,13 @@ Result<std::shared_ptr<const std::string>> LinePartReader::Next() {
   // Read in pieces no larger than a part, so that a part is at most about twice its size
   // unless one line is longer.
   const size_t chunk = static_cast<size_t>(std::min<uint64_t>(size_t{1} << 16, part_bytes_));
+  // The part handed out last goes to the original only now: a caller that stops after
+  // the first part (its importer does not read lines) pays nothing for the original.
+  if (handed_out_ != nullptr) {
+    if (document_ == nullptr) document_ = std::make_shared<StreamingDocument>();
+    MORGUE_RETURN_IF_ERROR(document_->Add(*handed_out_));
+    handed_out_.reset();
+  }
   std::string part = std::move(carry_);
   carry_.clear();
   size_t last_break = part.rfind('\n');
@@ -63,11 +70,15 @@ Result<std::shared_ptr<const std::string>> LinePartReader::Next() {
     carry_.assign(part, last_break + 1);
     part.resize(last_break + 1);
   }
-  MORGUE_RETURN_IF_ERROR(document_->Add(part));
-  if (part.empty()) MORGUE_RETURN_IF_ERROR(document_->Finish());
+  if (part.empty()) {
+    if (document_ == nullptr) document_ = std::make_shared<StreamingDocument>();
+    MORGUE_RETURN_IF_ERROR(document_->Finish());
+  }
   first_line_ = next_line_;
   next_line_ += static_cast<uint64_t>(std::count(part.begin(), part.end(), '\n'));
-  return std::make_shared<const std::string>(std::move(part));
+  auto handed_out = std::make_shared<const std::string>(std::move(part));
+  if (!handed_out->empty()) handed_out_ = handed_out;
+  return handed_out;
 }
 
 }  // namespace morgue

@@ -35,7 +35,8 @@ class LinePartReader {
   Result<std::shared_ptr<const std::string>> Next();
   // The number, from 1, of the first line of the part Next returned last.
   uint64_t first_line() const { return first_line_; }
-  // The original so far; complete (after Finish) once Next has returned the empty part.
+  // The original up to the part before the one Next returned last (that one is added by
+  // the following call); complete once Next has returned the empty part.
   const std::shared_ptr<StreamingDocument>& document() const { return document_; }
 
  private:
@@ -48,7 +49,8 @@ class LinePartReader {
   bool eof_ = false;
   uint64_t first_line_ = 1;
   uint64_t next_line_ = 1;
-  std::shared_ptr<StreamingDocument> document_ = std::make_shared<StreamingDocument>();
+  std::shared_ptr<StreamingDocument> document_;    // made when the second part is asked for
+  std::shared_ptr<const std::string> handed_out_;  // not yet added to document_
 };
 
 }  // namespace morgue
