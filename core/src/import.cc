@@ -324,6 +324,12 @@ struct ImportRun::Impl {
     bool first_part = false;                      // kPart
     std::shared_ptr<StreamingDocument> document;  // kDocument: complete
   };
+  // About the memory a piece holds while it waits to be stored.
+  static size_t HeldBytes(const Extracted& piece) {
+    size_t bytes = (piece.bytes ? piece.bytes->size() : 0) + piece.prepared.compressed.size();
+    for (const Article& article : piece.collected.articles) bytes += article.body.size();
+    return bytes;
+  }
   // Takes a piece; false when the rest of the input is no longer wanted (it failed, or
   // the run stops). The closing kDocument piece of a split input is delivered regardless.
   using Deliver = std::function<bool(Extracted)>;
@@ -516,10 +522,11 @@ struct ImportRun::Impl {
   }
 
   // See ImportRun::ImportFiles. Lanes take the next file in order, within a window of
-  // `2 * jobs` inputs ahead of the one being stored (which bounds the memory held), and
-  // queue the pieces they extract in that input's slot, at most kQueuedPieces at a time;
-  // this thread stores the slots' pieces in order. The only shared state is `Pool`,
-  // under its mutex.
+  // `8 * jobs` inputs ahead of the one being stored, and queue the pieces they extract in
+  // that input's slot, at most kQueuedPieces at a time; this thread stores the slots'
+  // pieces in order. A wide window keeps lanes busy while one large page holds up the
+  // writer; what bounds memory is kHeldBytes: past it, lanes take no input but the one
+  // the writer waits for. The only shared state is `Pool`, under its mutex.
   void ImportFiles(const std::vector<std::filesystem::path>& files,
                    const std::function<void(const InputReport&)>& on_input) {
     if (files.empty() || !batch_error.ok()) return;
@@ -528,6 +535,7 @@ struct ImportRun::Impl {
     jobs = std::min(jobs, files.size());
     EnsureLanes(jobs);
     constexpr size_t kQueuedPieces = 2;
+    constexpr size_t kHeldBytes = 16 << 20;
     struct Slot {
       std::deque<Extracted> pieces;
       bool unwanted = false;  // the input failed, or the run stops: no more parts
@@ -538,10 +546,11 @@ struct ImportRun::Impl {
       std::condition_variable ready;  // this thread waits for the next piece in order
       size_t next_to_take = 0;
       size_t next_to_store = 0;
+      size_t held_bytes = 0;  // of the pieces queued in slots
       bool stop = false;
       std::vector<Slot> slots;  // a ring: input i in slots[i % size]
     } pool;
-    const size_t window = 2 * jobs;
+    const size_t window = 8 * jobs;
     pool.slots.resize(window);
 
     auto lane_main = [this, &pool, &files, window](Lane& lane) {
@@ -551,7 +560,8 @@ struct ImportRun::Impl {
           std::unique_lock lock(pool.mutex);
           pool.room.wait(lock, [&] {
             return pool.stop || pool.next_to_take >= files.size() ||
-                   pool.next_to_take < pool.next_to_store + window;
+                   (pool.next_to_take < pool.next_to_store + window &&
+                    (pool.held_bytes < kHeldBytes || pool.next_to_take == pool.next_to_store));
           });
           if (pool.stop || pool.next_to_take >= files.size()) return;
           index = pool.next_to_take++;
@@ -561,6 +571,7 @@ struct ImportRun::Impl {
           std::unique_lock lock(pool.mutex);
           pool.room.wait(lock, [&] { return pool.stop || slot.pieces.size() < kQueuedPieces; });
           if (pool.stop) return false;
+          pool.held_bytes += HeldBytes(piece);
           slot.pieces.push_back(std::move(piece));
           const bool wanted = !slot.unwanted;
           lock.unlock();
@@ -621,6 +632,7 @@ struct ImportRun::Impl {
           if (!batch_error.ok()) break;  // as if the files after it were never given
           piece = std::move(slot.pieces.front());
           slot.pieces.pop_front();
+          pool.held_bytes -= HeldBytes(*piece);
         }
         pool.room.notify_all();
         finished = piece->kind != Extracted::Kind::kPart;
@@ -637,6 +649,7 @@ struct ImportRun::Impl {
       }
       {
         std::lock_guard lock(pool.mutex);
+        for (const Extracted& left : slot.pieces) pool.held_bytes -= HeldBytes(left);
         slot.pieces.clear();
         slot.unwanted = false;
         pool.next_to_store = i + 1;
