@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -185,6 +186,8 @@ std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
   // a container can hold another caption.
   std::vector<Node*> taken;
   std::unordered_set<const Node*> taken_set;
+  std::unordered_set<const Node*> emptied;             // figures whose images are taken
+  std::unordered_map<const Node*, Node*> first_image;  // of each caption container
   const auto take = [&](Node* node) {
     if (taken_set.insert(node).second) taken.push_back(node);
   };
@@ -201,15 +204,22 @@ std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
         FindAll(root, [root](const Node* n) { return n != root && IsCaption(n); });
     // A nested caption is read with its outer one.
     std::erase_if(captions, [root](const Node* n) {
-      return FindAncestor(n, [root](const Node* up) {
-               return IsCaption(up) && up != root && Contains(root, up);
-             }) != nullptr;
+      for (const Node* up = n->parent; up != nullptr && up != root; up = up->parent) {
+        if (IsCaption(up)) return true;
+      }
+      return false;
     });
     for (Node* caption : captions) {
       CaptionCredit split = SplitCaptionCredit(CollapseWhitespace(Text(caption)));
       Node* container = CaptionContainer(caption);
-      // An image goes with the first caption that finds it.
-      Node* img = container == nullptr ? nullptr : FindFirst(container, is_free_image);
+      // An image goes with the first caption that finds it; each container is searched
+      // once (a hostile page may hold thousands of captions in one).
+      Node* img = nullptr;
+      if (container != nullptr && !emptied.contains(container) && !taken_set.contains(container)) {
+        auto [found, fresh] = first_image.try_emplace(container, nullptr);
+        if (fresh) found->second = FindFirst(container, is_free_image);
+        img = found->second;
+      }
       if (!split.caption.empty() || !split.credit.empty()) {
         media.push_back(
             {img == nullptr ? std::string() : ImageUrl(img), split.caption, split.credit});
@@ -220,9 +230,9 @@ std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
       const bool inside_root = container != root && Contains(root, container);
       // A figure may (in broken markup) hold the rest of the article: only its images go.
       if (IsTag(container, "figure")) {
-        for (Node* image : FindAll(inside_root ? container : root, is_free_image)) {
-          take(image);
-        }
+        // Emptied once, however many captions it holds.
+        if (!emptied.insert(container).second) continue;
+        for (Node* image : FindAll(inside_root ? container : root, is_free_image)) take(image);
       } else if (inside_root) {
         take(container);
       }
