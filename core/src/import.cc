@@ -571,8 +571,8 @@ struct ImportRun::Impl {
           std::unique_lock lock(pool.mutex);
           pool.room.wait(lock, [&] { return pool.stop || slot.pieces.size() < kQueuedPieces; });
           if (pool.stop) return false;
-          pool.held_bytes += HeldBytes(piece);
           slot.pieces.push_back(std::move(piece));
+          pool.held_bytes += HeldBytes(slot.pieces.back());
           const bool wanted = !slot.unwanted;
           lock.unlock();
           pool.ready.notify_one();

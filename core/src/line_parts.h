@@ -1,7 +1,9 @@
 // LinePartReader: reads a large file as parts of whole lines, for importers that read
 // their input line by line (Importer::ReadsLineByLine), so that an input of any size is
 // imported with flat memory. Every byte handed out also goes to a StreamingDocument,
-// which makes the archived original (SHA-256 and zlib) without holding the file.
+// which makes the archived original (SHA-256 and zlib) without holding the file: a part
+// when the next one is asked for, so that a caller who stops after the first part (its
+// importer reads the file whole) pays nothing for the original.
 //
 // Thread-safety: one thread at a time.
 

@@ -186,7 +186,7 @@ std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
   // a container can hold another caption.
   std::vector<Node*> taken;
   std::unordered_set<const Node*> taken_set;
-  std::unordered_set<const Node*> emptied;             // figures whose images are taken
+  std::unordered_set<const Node*> emptied;             // figures (or roots) without images
   std::unordered_map<const Node*, Node*> first_image;  // of each caption container
   const auto take = [&](Node* node) {
     if (taken_set.insert(node).second) taken.push_back(node);
@@ -212,13 +212,13 @@ std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
     for (Node* caption : captions) {
       CaptionCredit split = SplitCaptionCredit(CollapseWhitespace(Text(caption)));
       Node* container = CaptionContainer(caption);
-      // An image goes with the first caption that finds it; each container is searched
-      // once (a hostile page may hold thousands of captions in one).
+      // A caption gets its container's first image, unless an earlier caption took it.
+      // Each container is searched once (a hostile page may hold thousands of captions).
       Node* img = nullptr;
-      if (container != nullptr && !emptied.contains(container) && !taken_set.contains(container)) {
+      if (container != nullptr && !taken_set.contains(container)) {
         auto [found, fresh] = first_image.try_emplace(container, nullptr);
         if (fresh) found->second = FindFirst(container, is_free_image);
-        img = found->second;
+        if (found->second != nullptr && is_free_image(found->second)) img = found->second;
       }
       if (!split.caption.empty() || !split.credit.empty()) {
         media.push_back(
@@ -230,9 +230,11 @@ std::vector<Media> TakeMedia(const std::vector<Node*>& roots) {
       const bool inside_root = container != root && Contains(root, container);
       // A figure may (in broken markup) hold the rest of the article: only its images go.
       if (IsTag(container, "figure")) {
-        // Emptied once, however many captions it holds.
-        if (!emptied.insert(container).second) continue;
-        for (Node* image : FindAll(inside_root ? container : root, is_free_image)) take(image);
+        // Emptied once, however many captions it holds (a figure around the roots: each
+        // root once).
+        Node* scope = inside_root ? container : root;
+        if (!emptied.insert(scope).second) continue;
+        for (Node* image : FindAll(scope, is_free_image)) take(image);
       } else if (inside_root) {
         take(container);
       }
