@@ -525,8 +525,10 @@ struct ImportRun::Impl {
   // `8 * jobs` inputs ahead of the one being stored, and queue the pieces they extract in
   // that input's slot, at most kQueuedPieces at a time; this thread stores the slots'
   // pieces in order. A wide window keeps lanes busy while one large page holds up the
-  // writer; what bounds memory is kHeldBytes: past it, lanes take no input but the one
-  // the writer waits for. The only shared state is `Pool`, under its mutex.
+  // writer; what bounds memory is options.held_bytes: past it, lanes take no new input.
+  // (This cannot stall the writer: inputs are taken in order, so when it waits for one
+  // no lane has taken, every input before it is stored and nothing is held.) The only shared state
+  // is `Pool`, under its mutex.
   void ImportFiles(const std::vector<std::filesystem::path>& files,
                    const std::function<void(const InputReport&)>& on_input) {
     if (files.empty() || !batch_error.ok()) return;
@@ -535,7 +537,6 @@ struct ImportRun::Impl {
     jobs = std::min(jobs, files.size());
     EnsureLanes(jobs);
     constexpr size_t kQueuedPieces = 2;
-    constexpr size_t kHeldBytes = 16 << 20;
     struct Slot {
       std::deque<Extracted> pieces;
       bool unwanted = false;  // the input failed, or the run stops: no more parts
@@ -551,9 +552,10 @@ struct ImportRun::Impl {
       std::vector<Slot> slots;  // a ring: input i in slots[i % size]
     } pool;
     const size_t window = 8 * jobs;
+    const uint64_t held_limit = options.held_bytes;
     pool.slots.resize(window);
 
-    auto lane_main = [this, &pool, &files, window](Lane& lane) {
+    auto lane_main = [this, &pool, &files, window, held_limit](Lane& lane) {
       while (true) {
         size_t index = 0;
         {
@@ -561,7 +563,7 @@ struct ImportRun::Impl {
           pool.room.wait(lock, [&] {
             return pool.stop || pool.next_to_take >= files.size() ||
                    (pool.next_to_take < pool.next_to_store + window &&
-                    (pool.held_bytes < kHeldBytes || pool.next_to_take == pool.next_to_store));
+                    (held_limit == 0 || pool.held_bytes < held_limit));
           });
           if (pool.stop || pool.next_to_take >= files.size()) return;
           index = pool.next_to_take++;

@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <utility>
+
 #include "support/test_support.h"
 
 namespace morgue {
@@ -219,12 +221,16 @@ TEST_F(ImportTest, ImportFilesReportsAndStoresInTheOrderGivenWhateverTheJobs) {
   files.push_back(dir_ / "missing.jsonl");
 
   std::vector<std::vector<InputReport>> runs;
-  for (int jobs : {1, 4}) {
+  // The third run lets one byte of extracted inputs wait: its jobs take a new input only
+  // when the writer has stored all they extracted.
+  for (auto [jobs, held_bytes] :
+       {std::pair{1, 16 << 20}, std::pair{4, 16 << 20}, std::pair{4, 1}}) {
     TempDir other;
     auto opened = Archive::Open(other / "b.db");
     ASSERT_TRUE(opened.ok());
     ImportOptions options;
     options.jobs = jobs;
+    options.held_bytes = static_cast<uint64_t>(held_bytes);
     auto run = ImportRun::Start(**opened, plugins_, options);
     ASSERT_TRUE(run.ok());
     std::vector<InputReport> reports;
@@ -235,17 +241,18 @@ TEST_F(ImportTest, ImportFilesReportsAndStoresInTheOrderGivenWhateverTheJobs) {
     EXPECT_EQ(totals->failed, 7);  // the six broken files and the missing one
     runs.push_back(std::move(reports));
   }
-  ASSERT_EQ(runs[0].size(), files.size());
-  ASSERT_EQ(runs[1].size(), files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    EXPECT_EQ(runs[0][i].input, files[i].string());
-    EXPECT_EQ(runs[1][i].input, files[i].string());
-    EXPECT_EQ(runs[1][i].status.ToString(), runs[0][i].status.ToString()) << i;
-    EXPECT_EQ(runs[1][i].article_ids, runs[0][i].article_ids) << i;
+  for (const auto& reports : runs) ASSERT_EQ(reports.size(), files.size());
+  for (size_t run = 1; run < runs.size(); ++run) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      EXPECT_EQ(runs[0][i].input, files[i].string());
+      EXPECT_EQ(runs[run][i].input, files[i].string());
+      EXPECT_EQ(runs[run][i].status.ToString(), runs[0][i].status.ToString()) << run << " " << i;
+      EXPECT_EQ(runs[run][i].article_ids, runs[0][i].article_ids) << run << " " << i;
+    }
   }
-  EXPECT_EQ(runs[1][5].article_ids.size(), 400u);
+  EXPECT_EQ(runs[2][5].article_ids.size(), 400u);
   // Inputs 0 and 5 hold 400 articles, 1, 2 and 4 one each, 3 is broken: 803 before it.
-  EXPECT_EQ(runs[1][6].article_ids, std::vector<int64_t>{804});
+  EXPECT_EQ(runs[2][6].article_ids, std::vector<int64_t>{804});
 }
 
 // A JSON Lines file of `records` articles, with a byte order mark, a blank line, CRLF

@@ -74,6 +74,10 @@ struct ImportOptions {
   // size, one after another, so that memory stays flat however large the file; it is
   // still stored whole or not at all. The time limit applies to each part. 0: never.
   std::uint64_t part_bytes = std::uint64_t{2} << 20;
+  // While more than this many bytes of extracted inputs (originals, compressed copies,
+  // bodies) wait to be stored, ImportFiles's jobs take no new input; so memory is about
+  // this plus what each job holds. 0: no bound but the window of eight inputs per job.
+  std::uint64_t held_bytes = std::uint64_t{16} << 20;
 };
 
 // What happened to one input.
