@@ -26,6 +26,11 @@ Status LinePartReader::Open() {
   return Status::OK();
 }
 
+StreamingDocument& LinePartReader::Document() {
+  if (document_ == nullptr) document_ = std::make_shared<StreamingDocument>();
+  return *document_;
+}
+
 Result<std::shared_ptr<const std::string>> LinePartReader::Next() {
   // Read in pieces no larger than a part, so that a part is at most about twice its size
   // unless one line is longer.
@@ -33,8 +38,7 @@ Result<std::shared_ptr<const std::string>> LinePartReader::Next() {
   // The part handed out last goes to the original only now: a caller that stops after
   // the first part (its importer does not read lines) pays nothing for the original.
   if (handed_out_ != nullptr) {
-    if (document_ == nullptr) document_ = std::make_shared<StreamingDocument>();
-    MORGUE_RETURN_IF_ERROR(document_->Add(*handed_out_));
+    MORGUE_RETURN_IF_ERROR(Document().Add(*handed_out_));
     handed_out_.reset();
   }
   std::string part = std::move(carry_);
@@ -70,10 +74,7 @@ Result<std::shared_ptr<const std::string>> LinePartReader::Next() {
     carry_.assign(part, last_break + 1);
     part.resize(last_break + 1);
   }
-  if (part.empty()) {
-    if (document_ == nullptr) document_ = std::make_shared<StreamingDocument>();
-    MORGUE_RETURN_IF_ERROR(document_->Finish());
-  }
+  if (part.empty()) MORGUE_RETURN_IF_ERROR(Document().Finish());
   first_line_ = next_line_;
   next_line_ += static_cast<uint64_t>(std::count(part.begin(), part.end(), '\n'));
   auto handed_out = std::make_shared<const std::string>(std::move(part));

@@ -42,6 +42,8 @@ class LinePartReader {
   const std::shared_ptr<StreamingDocument>& document() const { return document_; }
 
  private:
+  StreamingDocument& Document();  // made on first use
+
   std::filesystem::path path_;
   uint64_t part_bytes_;
   uint64_t max_bytes_;
