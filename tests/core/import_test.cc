@@ -275,6 +275,36 @@ std::string JsonLines(int records, int bad_line = 0) {
   return text;
 }
 
+// The one document of the archive at `db`: its compression, a space, its bytes.
+std::string StoredOriginal(const std::filesystem::path& db_path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(db_path.c_str(), &db) != SQLITE_OK) return "cannot open";
+  sqlite3_stmt* stmt = nullptr;
+  std::string result = "no document";
+  if (sqlite3_prepare_v2(db, "SELECT compression, content, size FROM documents", -1, &stmt,
+                         nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    const std::string compression = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    const auto* content = static_cast<const char*>(sqlite3_column_blob(stmt, 1));
+    const std::string stored(content, static_cast<size_t>(sqlite3_column_bytes(stmt, 1)));
+    std::string original = stored;
+    if (compression == "zlib") {
+      original.assign(static_cast<size_t>(sqlite3_column_int64(stmt, 2)), '\0');
+      uLongf length = original.size();
+      if (uncompress(reinterpret_cast<Bytef*>(original.data()), &length,
+                     reinterpret_cast<const Bytef*>(stored.data()),
+                     static_cast<uLong>(stored.size())) != Z_OK) {
+        original = "corrupt";
+      }
+      original.resize(length);
+    }
+    result = compression + " " + original;
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return result;
+}
+
 TEST_F(ImportTest, ALargeJsonLinesFileReadInPartsIsStoredAsIfWhole) {
   const auto file = dir_ / "big.jsonl";
   WriteFile(file, JsonLines(400));
@@ -303,28 +333,45 @@ TEST_F(ImportTest, ALargeJsonLinesFileReadInPartsIsStoredAsIfWhole) {
                   testing::QuerySql(other / "b.db", "SELECT sha256 FROM documents") + " " +
                   file.string());
     // The original is kept byte for byte, however it was read.
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((other / "b.db").c_str(), &db), SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    ASSERT_EQ(
-        sqlite3_prepare_v2(db, "SELECT compression, content FROM documents", -1, &stmt, nullptr),
-        SQLITE_OK);
-    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "zlib");
-    std::string original(std::filesystem::file_size(file), '\0');
-    uLongf length = original.size();
-    EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(original.data()), &length,
-                         static_cast<const Bytef*>(sqlite3_column_blob(stmt, 1)),
-                         static_cast<uLong>(sqlite3_column_bytes(stmt, 1))),
-              Z_OK);
-    EXPECT_EQ(original, ReadFile(file));
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
+    EXPECT_EQ(StoredOriginal(other / "b.db"), "zlib " + ReadFile(file));
   }
   EXPECT_EQ(reports[1].imported, 400);
   EXPECT_EQ(reports[1].article_ids, reports[0].article_ids);
   EXPECT_EQ(contents[1], contents[0]);
   EXPECT_EQ(testing::QuerySql(dir_ / "a.db", "SELECT 1"), "1");
+}
+
+TEST_F(ImportTest, ALargeFileItsImporterReadsWholeIsStoredOnceAndWhole) {
+  // Larger than a part, but a JSON array is not read line by line: its first part is
+  // probed, then the file is read whole. Its original must be the file, stored once.
+  const auto file = dir_ / "big.json";
+  std::string text = "[\n";
+  for (int i = 1; i <= 100; ++i) {
+    text += std::string(i > 1 ? ",\n" : "") + "{\"title\": \"Record " + std::to_string(i) +
+            "\", \"body\": \"The body of record " + std::to_string(i) + ": " +
+            std::string(200, 'x') + "\"}";
+  }
+  WriteFile(file, text + "\n]\n");
+  ASSERT_GT(std::filesystem::file_size(file), 4u * 4096);
+  std::vector<std::string> originals;
+  for (uint64_t part_bytes : {uint64_t{0}, uint64_t{4096}}) {
+    TempDir other;
+    auto opened = Archive::Open(other / "b.db");
+    ASSERT_TRUE(opened.ok());
+    ImportOptions options;
+    options.part_bytes = part_bytes;
+    auto run = ImportRun::Start(**opened, plugins_, options);
+    ASSERT_TRUE(run.ok());
+    const InputReport report = (*run)->ImportFile(file);
+    ASSERT_TRUE((*run)->Finish().ok());
+    ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+    EXPECT_EQ(report.imported, 100) << part_bytes;
+    EXPECT_EQ(testing::QuerySql(other / "b.db", "SELECT count(*) || ' ' || size FROM documents"),
+              "1 " + std::to_string(std::filesystem::file_size(file)));
+    originals.push_back(StoredOriginal(other / "b.db"));
+  }
+  EXPECT_EQ(originals[0], "zlib " + ReadFile(file));
+  EXPECT_EQ(originals[1], originals[0]);
 }
 
 TEST_F(ImportTest, AMalformedLineInALaterPartFailsTheWholeFileNamingTheLine) {
