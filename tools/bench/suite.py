@@ -242,9 +242,6 @@ COMMIT;
                 inputs.mkdir()
                 for i, f in enumerate(files):
                     (inputs / f"{i:06d}.html").symlink_to(f)
-            # Single-threaded: one job, and the whole process held to one core (with one
-            # job, extraction and storing still overlap on two threads). The bare parse
-            # is held to the same core.
             # Each set is measured several times, the three commands in turn, and each gives
             # its median: on a shared machine one run moves by a third (five times for the
             # real pages, whose run takes about a second).
@@ -252,6 +249,9 @@ COMMIT;
             runs = {"ours": [], "bare": [], "parallel": []}
             cores = os.cpu_count() or 1
             for _ in range(repeats):
+                # Single-threaded: one job, and the whole process held to one core (with one
+                # job, extraction and storing still overlap on two threads). The bare parse
+                # is held to the same core.
                 archive = self.fresh(self.work / f"html-{len(files)}.db")
                 runs["ours"].append(measure(
                     [*ONE_CORE, *self.morgue_cmd(archive, "import", "--jobs", "1", "--format",
