@@ -47,6 +47,13 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+// A --since or --until bound as published_sort holds it, without the "Z" of an instant.
+std::string SortableBound(const std::string& bound) {
+  std::string sortable = SortableDate(bound);
+  if (!sortable.empty() && sortable.back() == 'Z') sortable.pop_back();
+  return sortable;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -324,6 +331,9 @@ Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std:
       filled.provenance.insert(*rule);
     }
   }
+  if (!a.published.empty() && stored->published.empty()) {
+    sets.emplace_back("published_sort", SortableDate(a.published));
+  }
   if (!a.canonical_url.empty() && stored->canonical_url.empty()) {
     sets.emplace_back("url_key", UrlKey(a.canonical_url));
   }
@@ -424,9 +434,9 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     Result<sql::Statement*> insert = db->Cached(R"sql(
       INSERT INTO articles(id, title, subtitle, body, summary, language, url, canonical_url,
                            url_key, published, updated, source_id, word_count, body_hash,
-                           authors_text, tags_text, added_at)
+                           authors_text, tags_text, added_at, published_sort)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, nullif(?12, 0), ?13, ?14, ?15, ?16,
-              ?17))sql");
+              ?17, ?18))sql");
     if (!insert.ok()) return insert.status();
     sql::Statement& s = **insert;
     s.Bind(1, result.id);
@@ -436,6 +446,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     s.BindTextOrNull(10, a.published).BindTextOrNull(11, a.updated).Bind(12, *source_id);
     s.Bind(13, CountWords(a.body)).BindTextOrNull(14, body_hash);
     s.Bind(15, JoinNames(author_names)).Bind(16, JoinNames(tag_names)).Bind(17, UtcNow());
+    s.BindTextOrNull(18, SortableDate(a.published));
     MORGUE_RETURN_IF_ERROR(s.Run());
   }
   if (document_id != 0) {
@@ -650,19 +661,22 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
            " ESCAPE '\\' UNION SELECT source_id FROM source_aliases WHERE alias LIKE " + pattern +
            " ESCAPE '\\' UNION SELECT source_id FROM source_domains WHERE domain = " + exact + ")";
   }
+  // Bounds compare with published_sort (see SortableDate) in its form, less the "Z", so
+  // that a bound without an offset reads as UTC, an offset-less value as if it were UTC,
+  // and a date bound as that UTC day.
   if (!filter.since.empty()) {
     if (!IsIso8601(filter.since)) {
       return Status::InvalidArgument("since: '" + filter.since + "' is not an ISO 8601 date");
     }
-    sql += " AND a.published >= " + text(filter.since);
+    sql += " AND a.published_sort >= " + text(SortableBound(filter.since));
   }
   if (!filter.until.empty()) {
     if (!IsIso8601(filter.until)) {
       return Status::InvalidArgument("until: '" + filter.until + "' is not an ISO 8601 date");
     }
     // Compares as many characters as the bound has, so "2011-01-04" takes in that day.
-    std::string until = text(filter.until);
-    sql += " AND substr(a.published, 1, length(" + until + ")) <= " + until;
+    std::string until = text(SortableBound(filter.until));
+    sql += " AND substr(a.published_sort, 1, length(" + until + ")) <= " + until;
   }
   if (!filter.ids.empty()) {
     sql += " AND a.id IN (";
@@ -684,10 +698,10 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
       break;
     case SortOrder::kDefault:
     case SortOrder::kPublishedDesc:
-      sql += " ORDER BY a.published IS NULL, a.published DESC, a.id";
+      sql += " ORDER BY a.published_sort IS NULL, a.published_sort DESC, a.id";
       break;
     case SortOrder::kPublishedAsc:
-      sql += " ORDER BY a.published IS NULL, a.published, a.id";
+      sql += " ORDER BY a.published_sort IS NULL, a.published_sort, a.id";
       break;
     case SortOrder::kIdAsc:
       sql += " ORDER BY a.id";
@@ -868,8 +882,10 @@ Result<ArchiveStats> Archive::Stats() {
            (SELECT coalesce(sum(size), 0) FROM documents),
            (SELECT coalesce(sum(length(content)), 0) FROM documents),
            (SELECT count(*) FROM imports),
-           (SELECT min(published) FROM articles),
-           (SELECT max(published) FROM articles))sql");
+           (SELECT published FROM articles WHERE published_sort IS NOT NULL
+            ORDER BY published_sort LIMIT 1),
+           (SELECT published FROM articles WHERE published_sort IS NOT NULL
+            ORDER BY published_sort DESC LIMIT 1))sql");
   if (!stmt.ok()) return stmt.status();
   Result<bool> row = stmt->Step();
   if (!row.ok()) return row.status();
@@ -889,6 +905,63 @@ Result<ArchiveStats> Archive::Stats() {
   auto size = std::filesystem::file_size(impl_->path, ec);
   stats.file_bytes = ec ? 0 : static_cast<int64_t>(size);
   return stats;
+}
+
+}  // namespace morgue
+
+// ---------------------------------------------------------------------------------------
+// Originals
+
+namespace morgue {
+
+Result<std::vector<DocumentInfo>> Archive::Documents(int64_t id) {
+  Result<int64_t> exists =
+      impl_->db->SelectId("SELECT id FROM articles WHERE id = ?1", std::to_string(id));
+  if (!exists.ok()) return exists.status();
+  if (*exists == 0) return Status::NotFound("no article with id " + std::to_string(id));
+  Result<sql::Statement> stmt = impl_->db->Prepare(R"sql(
+    SELECT d.id, d.original_path, d.size, d.sha256, d.media_type, d.plugin, d.plugin_version,
+           d.imported_at
+    FROM article_documents ad JOIN documents d ON d.id = ad.document_id
+    WHERE ad.article_id = ?1 ORDER BY d.id)sql");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, id);
+  std::vector<DocumentInfo> documents;
+  while (true) {
+    Result<bool> row = stmt->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    documents.push_back({stmt->Int(0), stmt->Text(1), stmt->Int(2), stmt->Text(3), stmt->Text(4),
+                         stmt->Text(5), stmt->Text(6), stmt->Text(7)});
+  }
+  return documents;
+}
+
+Status Archive::WriteOriginal(int64_t document_id,
+                              const std::function<Status(std::string_view)>& write) {
+  Result<sql::Statement> stmt =
+      impl_->db->Prepare("SELECT size, sha256, compression FROM documents WHERE id = ?1");
+  if (!stmt.ok()) return stmt.status();
+  stmt->Bind(1, document_id);
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no document with id " + std::to_string(document_id));
+  const auto size = static_cast<uint64_t>(stmt->Int(0));
+  const std::string sha256 = stmt->Text(1);
+  const std::string compression = stmt->Text(2);
+  if (compression != "zlib" && compression != "none") {
+    return Status::Corruption("document " + std::to_string(document_id) +
+                              " is stored with unknown compression '" + compression + "'");
+  }
+  OriginalReader reader(compression == "zlib", write);
+  Status read =
+      impl_->db->ReadBlob("documents", "content", document_id,
+                          [&reader](std::string_view piece) { return reader.Add(piece); });
+  if (read.ok()) read = reader.Finish(size, sha256);
+  if (!read.ok() && read.code() == StatusCode::kCorruption) {
+    return Status::Corruption("document " + std::to_string(document_id) + ": " + read.message());
+  }
+  return read;
 }
 
 }  // namespace morgue

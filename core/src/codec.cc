@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 namespace morgue {
 
@@ -220,6 +221,99 @@ Status StreamingDocument::ReadCompressed(std::string& out, size_t max) {
   out.resize(n);
   if (n == 0 && std::ferror(state_->file) != 0) {
     return Status::IOError(std::string("cannot read the temporary file: ") + std::strerror(errno));
+  }
+  return Status::OK();
+}
+
+// ---------------------------------------------------------------------------------------
+// OriginalReader
+
+struct OriginalReader::State {
+  bool zlib = false;
+  std::function<Status(std::string_view)> out;
+  EVP_MD_CTX* sha = nullptr;
+  z_stream stream{};
+  bool stream_ready = false;
+  bool stream_ended = false;
+  uint64_t size = 0;
+  Status failed;
+};
+
+OriginalReader::OriginalReader(bool zlib, std::function<Status(std::string_view)> out)
+    : state_(std::make_unique<State>()) {
+  state_->zlib = zlib;
+  state_->out = std::move(out);
+  state_->sha = EVP_MD_CTX_new();
+  if (state_->sha == nullptr || EVP_DigestInit_ex(state_->sha, EVP_sha256(), nullptr) != 1) {
+    state_->failed = Status::IOError("cannot start a SHA-256 digest");
+    return;
+  }
+  if (zlib) {
+    if (inflateInit(&state_->stream) != Z_OK) {
+      state_->failed = Status::IOError("cannot start zlib decompression");
+      return;
+    }
+    state_->stream_ready = true;
+  }
+}
+
+OriginalReader::~OriginalReader() {
+  if (state_->sha != nullptr) EVP_MD_CTX_free(state_->sha);
+  if (state_->stream_ready) inflateEnd(&state_->stream);
+}
+
+Status OriginalReader::Emit(std::string_view original) {
+  if (EVP_DigestUpdate(state_->sha, original.data(), original.size()) != 1) {
+    return Status::IOError("SHA-256 digest failed");
+  }
+  state_->size += original.size();
+  return state_->out(original);
+}
+
+Status OriginalReader::Add(std::string_view stored) {
+  MORGUE_RETURN_IF_ERROR(state_->failed);
+  if (!state_->zlib) return state_->failed = Emit(stored);
+  unsigned char out[1 << 16];
+  // Pieces come from SQLite's blob reads, well under zlib's 32-bit counts.
+  state_->stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(stored.data()));
+  state_->stream.avail_in = static_cast<uInt>(stored.size());
+  while (state_->stream.avail_in > 0 && !state_->stream_ended) {
+    state_->stream.next_out = out;
+    state_->stream.avail_out = sizeof out;
+    const int rc = inflate(&state_->stream, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) {
+      return state_->failed = Status::Corruption(
+                 std::string("the stored document does not decompress: ") +
+                 (state_->stream.msg != nullptr ? state_->stream.msg : zError(rc)));
+    }
+    state_->stream_ended = rc == Z_STREAM_END;
+    const size_t produced = sizeof out - state_->stream.avail_out;
+    if (produced > 0) {
+      Status emitted = Emit(std::string_view(reinterpret_cast<const char*>(out), produced));
+      if (!emitted.ok()) return state_->failed = emitted;
+    }
+  }
+  if (state_->stream.avail_in > 0) {
+    return state_->failed =
+               Status::Corruption("the stored document has bytes after its zlib stream");
+  }
+  return Status::OK();
+}
+
+Status OriginalReader::Finish(uint64_t size, const std::string& sha256_hex) {
+  MORGUE_RETURN_IF_ERROR(state_->failed);
+  if (state_->zlib && !state_->stream_ended) {
+    return Status::Corruption("the stored document's zlib stream is cut short");
+  }
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(state_->sha, digest.data(), &length) != 1) {
+    return Status::IOError("SHA-256 digest failed");
+  }
+  if (state_->size != size || HexOf(digest.data(), length) != sha256_hex) {
+    return Status::Corruption("the stored document is not the original recorded at import (" +
+                              std::to_string(state_->size) + " bytes instead of " +
+                              std::to_string(size) + ", or another SHA-256)");
   }
   return Status::OK();
 }

@@ -7,6 +7,7 @@
 #define MORGUE_CORE_SRC_CODEC_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,6 +54,27 @@ class StreamingDocument {
   std::string sha256_hex_;
   uint64_t size_ = 0;
   uint64_t compressed_size_ = 0;
+};
+
+// Gives back an original from its stored form as that arrives in pieces: inflates a zlib
+// stream (or passes bytes stored uncompressed through), hands the original on in pieces,
+// and checks at the end that it has the size and SHA-256 recorded at import.
+// Thread-safety: one thread at a time.
+class OriginalReader {
+ public:
+  OriginalReader(bool zlib, std::function<Status(std::string_view)> out);
+  ~OriginalReader();
+  OriginalReader(const OriginalReader&) = delete;
+  OriginalReader& operator=(const OriginalReader&) = delete;
+
+  Status Add(std::string_view stored);
+  // Corruption when the stored stream is cut short or the original is not the one recorded.
+  Status Finish(uint64_t size, const std::string& sha256_hex);
+
+ private:
+  Status Emit(std::string_view original);
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 // The hash dedup compares bodies by: whitespace runs folded to one space, trimmed, ASCII

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -216,6 +217,32 @@ Status Database::Exec(const std::string& sql) {
   Status mapped = Error(rc, "");
   if (IsArchiveFailure(rc)) return mapped;
   return {mapped.code(), message};
+}
+
+Status Database::ReadBlob(const char* table, const char* column, int64_t rowid,
+                          const std::function<Status(std::string_view)>& piece) {
+  sqlite3_blob* blob = nullptr;
+  int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 0, &blob);
+  if (rc != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    return Error(rc, "cannot open the document for reading");
+  }
+  const int size = sqlite3_blob_bytes(blob);
+  std::string buffer;
+  Status status;
+  for (int offset = 0; offset < size && status.ok();) {
+    const int length = std::min(size - offset, 1 << 20);
+    buffer.resize(static_cast<size_t>(length));
+    rc = sqlite3_blob_read(blob, buffer.data(), length, offset);
+    if (rc != SQLITE_OK) {
+      status = Error(rc, "cannot read the document");
+      break;
+    }
+    status = piece(buffer);
+    offset += length;
+  }
+  sqlite3_blob_close(blob);
+  return status;
 }
 
 Status Database::WriteBlob(const char* table, const char* column, int64_t rowid, uint64_t size,

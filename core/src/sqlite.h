@@ -91,6 +91,11 @@ class Database {
   Status WriteBlob(const char* table, const char* column, int64_t rowid, uint64_t size,
                    const std::function<Status(std::string&)>& next);
 
+  // Reads the blob in `column` of row `rowid` of `table` piece by piece, handing each
+  // piece to `piece`; memory stays at one piece, however large the blob.
+  Status ReadBlob(const char* table, const char* column, int64_t rowid,
+                  const std::function<Status(std::string_view)>& piece);
+
   int64_t LastInsertId() const;
   int Changes() const;
   sqlite3* handle() const { return db_; }

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "morgue/datetime.h"
 #include "plugins/csv/csv_plugin.h"
 
 namespace morgue::csv_plugin {
@@ -28,6 +29,7 @@ enum class Column {
   kMediaUrls,
   kMediaCaptions,
   kMediaCredits,
+  kPublishedSort,
 };
 
 struct ColumnSpec {
@@ -37,7 +39,7 @@ struct ColumnSpec {
 
 // The one place that fixes the column names and the default order; README.md follows it.
 constexpr size_t kDefaultColumns = 14;
-constexpr std::array<ColumnSpec, 19> kColumns = {{
+constexpr std::array<ColumnSpec, 20> kColumns = {{
     {"id", Column::kId},
     {"title", Column::kTitle},
     {"subtitle", Column::kSubtitle},
@@ -58,6 +60,7 @@ constexpr std::array<ColumnSpec, 19> kColumns = {{
     {"media_urls", Column::kMediaUrls},
     {"media_captions", Column::kMediaCaptions},
     {"media_credits", Column::kMediaCredits},
+    {"published_sort", Column::kPublishedSort},
 }};
 
 const ColumnSpec* FindColumn(std::string_view name) {
@@ -110,6 +113,8 @@ std::string_view ColumnValue(const Article& article, Column column, std::string*
                  JoinValues(AuthorValues(article, false, [](const Author& a) { return a.name; }));
     case Column::kPublished:
       return article.published;
+    case Column::kPublishedSort:
+      return *scratch = SortableDate(article.published);
     case Column::kUpdated:
       return article.updated;
     case Column::kSource:

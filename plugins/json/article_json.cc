@@ -7,10 +7,12 @@
 #include <cstring>
 #include <utility>
 
+#include "morgue/datetime.h"
+
 namespace morgue::json_plugin {
 namespace {
 
-enum class Kind { kId, kText, kAuthors, kTags, kMedia, kWordCount, kProvenance };
+enum class Kind { kId, kText, kAuthors, kTags, kMedia, kWordCount, kProvenance, kPublishedSort };
 
 struct KeySpec {
   std::string_view name;
@@ -18,8 +20,10 @@ struct KeySpec {
   std::string Article::*text = nullptr;  // for Kind::kText
 };
 
-// The one place that fixes the keys and their order; README.md follows it.
-constexpr std::array<KeySpec, 16> kKeys = {{
+// The one place that fixes the keys and their order; README.md follows it. The first
+// kDefaultKeys are written by default, the rest only when asked for with --fields.
+constexpr size_t kDefaultKeys = 16;
+constexpr std::array<KeySpec, 17> kKeys = {{
     {"id", Kind::kId},
     {"title", Kind::kText, &Article::title},
     {"subtitle", Kind::kText, &Article::subtitle},
@@ -36,6 +40,8 @@ constexpr std::array<KeySpec, 16> kKeys = {{
     {"word_count", Kind::kWordCount},
     {"provenance", Kind::kProvenance},
     {"body", Kind::kText, &Article::body},
+    // Derived from published (see SortableDate); ignored on import.
+    {"published_sort", Kind::kPublishedSort},
 }};
 
 // Keys the archive derives that are not written by default, accepted on import so that
@@ -187,7 +193,8 @@ Status ReadKey(const KeySpec& spec, const Json& value, Article* article) {
   switch (spec.kind) {
     case Kind::kId:
     case Kind::kWordCount:
-      return Status::OK();  // the archive assigns and counts these
+    case Kind::kPublishedSort:
+      return Status::OK();  // the archive assigns and derives these
     case Kind::kText:
       return ReadText(value, "field " + Quoted(spec.name), &(article->*spec.text));
     case Kind::kAuthors:
@@ -246,6 +253,8 @@ Json WriteKey(const KeySpec& spec, const Article& article) {
       }
       return provenance;
     }
+    case Kind::kPublishedSort:
+      return Text(SortableDate(article.published));
   }
   return nullptr;
 }
@@ -311,8 +320,8 @@ Status CheckKeys(const std::vector<std::string>& keys) {
 Json ArticleToJson(const Article& article, const std::vector<std::string>& keys) {
   Json object = Json::object();
   if (keys.empty()) {
-    for (const KeySpec& spec : kKeys) {
-      object[std::string(spec.name)] = WriteKey(spec, article);
+    for (size_t i = 0; i < kDefaultKeys; ++i) {
+      object[std::string(kKeys[i].name)] = WriteKey(kKeys[i], article);
     }
     return object;
   }
@@ -496,6 +505,9 @@ void WriteValue(const KeySpec& spec, const Article& article, Writer& w) {
       }
       w.Close('}', article.provenance.empty());
       return;
+    case Kind::kPublishedSort:
+      w.Text(SortableDate(article.published));
+      return;
   }
 }
 
@@ -570,7 +582,7 @@ void AppendJsonString(std::string_view text, std::string* out) {
 ArticleJsonWriter::ArticleJsonWriter(const std::vector<std::string>& keys, int indent)
     : indent_(indent) {
   if (keys.empty()) {
-    for (size_t i = 0; i < kKeys.size(); ++i) keys_.push_back(i);
+    for (size_t i = 0; i < kDefaultKeys; ++i) keys_.push_back(i);
     return;
   }
   for (const std::string& key : keys) {

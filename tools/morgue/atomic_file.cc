@@ -39,6 +39,22 @@ void SyncDir(const fs::path& dir) {
 
 }  // namespace
 
+std::string RefusedOutput(const fs::path& target, std::string_view what) {
+  std::error_code error;
+  if (fs::is_symlink(target, error)) {
+    const fs::path to = fs::read_symlink(target, error);
+    const std::string shown = error ? std::string() : " (to " + to.string() + ")";
+    return target.string() + " is a symbolic link" + shown +
+           "; not writing through it: name the file itself, or use --force to replace the "
+           "link with " +
+           std::string(what);
+  }
+  if (fs::exists(target, error)) {
+    return target.string() + " already exists; use --force to replace it";
+  }
+  return {};
+}
+
 Result<std::unique_ptr<AtomicFile>> AtomicFile::Create(const fs::path& target, bool overwrite) {
   fs::path dir = target.parent_path();
   // Hidden, so a folder listing during a long export does not show a half-written file.

@@ -11,12 +11,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "morgue/plugin.h"
 #include "morgue/status.h"
 
 namespace morgue::cli {
+
+// Why `target` may not be written without --force: it is a symbolic link (dangling or
+// not, it could lead anywhere) or it exists. Empty when it may be written. `what` names
+// what would be written there, e.g. "the export".
+std::string RefusedOutput(const std::filesystem::path& target, std::string_view what);
 
 class AtomicFile : public ByteSink {
  public:

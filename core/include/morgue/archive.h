@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/article.h"
@@ -83,6 +84,18 @@ struct SourceInfo {
   std::vector<std::string> domains;
   std::vector<std::string> aliases;
   int64_t articles = 0;
+};
+
+// An original document as archived: the bytes of one input, kept as they were imported.
+struct DocumentInfo {
+  int64_t id = 0;
+  std::string original_path;  // the path as first imported, or "<stdin>"
+  int64_t size = 0;           // in bytes
+  std::string sha256;         // hex, of the original bytes
+  std::string media_type;
+  std::string plugin;  // the importer that read it, and its version
+  std::string plugin_version;
+  std::string imported_at;  // UTC
 };
 
 // The parts of an article the archive keeps in tables of their own, each costing a
@@ -168,6 +181,16 @@ class MORGUE_EXPORT Archive {
   Status Remove(int64_t id);
 
   Result<ArchiveStats> Stats();
+
+  // The original documents the article `id` was imported from, by document id; NotFound
+  // for an unknown article. An article added through Add has none.
+  Result<std::vector<DocumentInfo>> Documents(int64_t id);
+
+  // Writes the original bytes of document `document_id`, byte for byte as imported, to
+  // `write` in pieces (memory stays flat however large it is); NotFound for an unknown
+  // document. Fails with Corruption, after writing, when the stored bytes do not give back
+  // the size and SHA-256 recorded at import.
+  Status WriteOriginal(int64_t document_id, const std::function<Status(std::string_view)>& write);
 
   // The publications the archive knows (the shipped directory, the user's own entries and
   // those first seen on imported articles) whose name, an alias or a domain contains

@@ -443,7 +443,7 @@ TEST_F(JsonPluginTest, UnknownFieldIsAnErrorListingTheValidOnes) {
   EXPECT_EQ(status.message(),
             "unknown field 'headline'; valid fields: id, title, subtitle, authors, published, "
             "updated, source, url, canonical_url, language, summary, tags, media, word_count, "
-            "provenance, body");
+            "provenance, body, published_sort");
   EXPECT_EQ(out, "");
 }
 

@@ -43,7 +43,38 @@ std::string AuthorLine(const Author& author) {
   return line;
 }
 
-void PrintArticle(const Article& article, bool provenance) {
+// Each original the article came from, with what `morgue original` needs to get it back.
+void PrintDocuments(const std::vector<DocumentInfo>& documents) {
+  std::cout << "\ndocuments:\n";
+  if (documents.empty()) {
+    std::cout << "  (none recorded)\n";
+  }
+  for (const DocumentInfo& document : documents) {
+    std::string kind = document.media_type.empty() ? "" : document.media_type + ", ";
+    std::cout << "  " << document.id << "  " << document.original_path << " (" << kind
+              << document.size << " bytes)\n";
+    std::cout << "     sha256 " << document.sha256 << "  read by " << document.plugin << ' '
+              << document.plugin_version << " at " << document.imported_at << '\n';
+  }
+}
+
+Json DocumentsJson(const std::vector<DocumentInfo>& documents) {
+  Json list = Json::array();
+  for (const DocumentInfo& document : documents) {
+    list.push_back({{"id", document.id},
+                    {"original_path", document.original_path},
+                    {"size", document.size},
+                    {"sha256", document.sha256},
+                    {"media_type", document.media_type},
+                    {"plugin", document.plugin},
+                    {"plugin_version", document.plugin_version},
+                    {"imported_at", document.imported_at}});
+  }
+  return list;
+}
+
+void PrintArticle(const Article& article, const std::vector<DocumentInfo>& documents,
+                  bool provenance) {
   std::cout << article.title << '\n';
   if (!article.subtitle.empty()) {
     std::cout << article.subtitle << '\n';
@@ -85,6 +116,7 @@ void PrintArticle(const Article& article, bool provenance) {
       std::cout << "  " << field << " ← " << rule << '\n';
     }
   }
+  PrintDocuments(documents);
   if (!article.body.empty()) {
     std::cout << '\n' << article.body << '\n';
   }
@@ -102,10 +134,16 @@ int RunShow(Context& context, const ShowArgs& args) {
     }
     return context.Error(article.status());
   }
+  auto documents = archive->Documents(args.id);
+  if (!documents.ok()) {
+    return context.Error(documents.status());
+  }
   if (args.json) {
-    PrintJson(ArticleFullJson(*article));
+    Json full = ArticleFullJson(*article);
+    full["documents"] = DocumentsJson(*documents);
+    PrintJson(full);
   } else {
-    PrintArticle(*article, args.provenance);
+    PrintArticle(*article, *documents, args.provenance);
   }
   return kExitOk;
 }
@@ -114,7 +152,10 @@ int RunShow(Context& context, const ShowArgs& args) {
 
 Command AddShowCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ShowArgs>();
-  CLI::App* sub = app.add_subcommand("show", "Show one article with all its fields and body");
+  CLI::App* sub = app.add_subcommand(
+      "show",
+      "Show one article with all its fields, the original documents it was imported from "
+      "(get one back with morgue original), and its body");
   context.AddGlobalOptions(sub);
   sub->add_option("id", args->id, "The article's id (see morgue list)")
       ->type_name("ID")
