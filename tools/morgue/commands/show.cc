@@ -10,6 +10,7 @@
 
 #include "article_json.h"
 #include "commands/commands.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
@@ -115,6 +116,7 @@ int RunShow(Context& context, const ShowArgs& args) {
 Command AddShowCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ShowArgs>();
   CLI::App* sub = app.add_subcommand("show", "Show one article with all its fields and body");
+  SetExamples(sub, {"morgue show 3", "morgue show 3 --provenance", "morgue show 3 --json"});
   context.AddGlobalOptions(sub);
   sub->add_option("id", args->id, "The article's id (see morgue list)")
       ->type_name("ID")
