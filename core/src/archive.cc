@@ -809,12 +809,18 @@ Status RequireArticle(sql::Database& db, int64_t id) {
 
 }  // namespace
 
-Status Archive::Tag(int64_t id, const std::vector<std::string>& tags) {
+Status Archive::Tag(int64_t id, const std::vector<std::string>& tags, TagChanges* changes) {
+  TagChanges none;
+  if (changes == nullptr) changes = &none;
+  *changes = {};
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
+  std::vector<std::string> done;  // a tag named twice is added once, and so reported
   for (const std::string& raw : tags) {
     std::string tag = NormalizeTag(raw);
+    if (std::find(done.begin(), done.end(), tag) != done.end()) continue;
+    done.push_back(tag);
     if (tag.empty()) return Status::InvalidArgument("a tag cannot be empty");
     if (!IsValidUtf8(tag)) return Status::InvalidArgument("tag is not valid UTF-8 text");
     Result<std::pair<int64_t, std::string>> resolved = impl_->ResolveTag(tag);
@@ -824,21 +830,32 @@ Status Archive::Tag(int64_t id, const std::vector<std::string>& tags) {
     if (!link.ok()) return link.status();
     (*link)->Bind(1, id).Bind(2, resolved->first);
     MORGUE_RETURN_IF_ERROR((*link)->Run());
+    // No row inserted: the article had the tag already.
+    (impl_->db->Changes() == 0 ? changes->unchanged : changes->changed).push_back(tag);
   }
   return transaction.Commit();
 }
 
-Status Archive::Untag(int64_t id, const std::vector<std::string>& tags) {
+Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChanges* changes) {
+  TagChanges none;
+  if (changes == nullptr) changes = &none;
+  *changes = {};
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
+  std::vector<std::string> done;  // a tag named twice is removed once, and so reported
   for (const std::string& raw : tags) {
+    const std::string tag = NormalizeTag(raw);
+    if (std::find(done.begin(), done.end(), tag) != done.end()) continue;
+    done.push_back(tag);
     Result<sql::Statement*> unlink = impl_->db->Cached(
         "DELETE FROM article_tags WHERE article_id = ?1 "
         "AND tag_id IN (SELECT id FROM tags WHERE name = ?2)");
     if (!unlink.ok()) return unlink.status();
-    (*unlink)->Bind(1, id).Bind(2, NormalizeTag(raw));
+    (*unlink)->Bind(1, id).Bind(2, tag);
     MORGUE_RETURN_IF_ERROR((*unlink)->Run());
+    // No row deleted: the article did not have the tag.
+    (impl_->db->Changes() == 0 ? changes->unchanged : changes->changed).push_back(tag);
   }
   MORGUE_RETURN_IF_ERROR(
       impl_->db->Exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)"));

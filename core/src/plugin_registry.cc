@@ -306,24 +306,6 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
   return Status::OK();
 }
 
-const LoadedPlugin* Find(const PluginRegistry::Impl& impl, std::string_view format, uint32_t kind) {
-  for (const LoadedPlugin& plugin : impl.loaded) {
-    if ((plugin.info->kind & kind) == 0) {
-      continue;
-    }
-    const auto& formats = plugin.info->formats;
-    if (std::find(formats.begin(), formats.end(), format) != formats.end()) {
-      return &plugin;
-    }
-  }
-  for (const LoadedPlugin& plugin : impl.loaded) {
-    if ((plugin.info->kind & kind) != 0 && plugin.info->name == format) {
-      return &plugin;
-    }
-  }
-  return nullptr;
-}
-
 Result<ImporterHandle> NewImporter(const LoadedPlugin& plugin) {
   Result<std::shared_ptr<Importer>> importer =
       CreateObject(plugin.create_importer, plugin, "importer");
@@ -340,6 +322,110 @@ Result<ExporterHandle> NewExporter(const LoadedPlugin& plugin) {
     return exporter.status();
   }
   return ExporterHandle(std::move(exporter).value(), plugin.info);
+}
+
+// What an exporter is given when the host only asks it a question.
+class EmptyCursor : public ArticleCursor {
+ public:
+  bool Next(Article* /*article*/) override { return false; }
+  Status status() const override { return Status::OK(); }
+};
+
+class DiscardingSink : public ByteSink {
+ public:
+  Status Write(std::string_view /*bytes*/) override { return Status::OK(); }
+};
+
+// A field name no exporter knows, so that it answers with the ones it does.
+constexpr const char* kNoSuchField = "?";
+
+// Exports nothing in `format`: how the host asks an exporter whether it writes a format
+// (and, with an unknown field, which fields it takes). Guarded like every plugin call.
+Status ExportNothing(const LoadedPlugin& plugin, const std::string& format,
+                     std::vector<std::string> fields = {}) {
+  Result<ExporterHandle> exporter = NewExporter(plugin);
+  if (!exporter.ok()) {
+    return exporter.status();
+  }
+  EmptyCursor nothing;
+  DiscardingSink sink;
+  ExportOptions options;
+  options.format = format;
+  options.fields = std::move(fields);
+  return exporter->Export(nothing, options, sink);
+}
+
+// The plugin's formats its exporter writes: all but those it refuses as arguments. Any
+// other answer (even a failure) is no refusal of the format, and an exporter that refuses
+// every format, e.g. for want of a parameter, tells nothing: it keeps them all.
+std::vector<std::string> WrittenFormats(const LoadedPlugin& plugin) {
+  if (plugin.create_exporter == nullptr) {
+    return {};
+  }
+  std::vector<std::string> written;
+  for (const std::string& format : plugin.info->formats) {
+    if (ExportNothing(plugin, format).code() != StatusCode::kInvalidArgument) {
+      written.push_back(format);
+    }
+  }
+  return written.empty() ? plugin.info->formats : written;
+}
+
+const LoadedPlugin* FindImporter(const PluginRegistry::Impl& impl, std::string_view format) {
+  for (const LoadedPlugin& plugin : impl.loaded) {
+    const auto& formats = plugin.info->formats;
+    if (plugin.create_importer != nullptr &&
+        std::find(formats.begin(), formats.end(), format) != formats.end()) {
+      return &plugin;
+    }
+  }
+  for (const LoadedPlugin& plugin : impl.loaded) {
+    if (plugin.create_importer != nullptr && plugin.info->name == format) {
+      return &plugin;
+    }
+  }
+  return nullptr;
+}
+
+// The exporter for a format it writes, or by plugin name; *format becomes the format
+// it will write (a plugin asked for by name writes its first).
+const LoadedPlugin* FindExporter(const PluginRegistry::Impl& impl, std::string_view asked,
+                                 std::string* format) {
+  for (const LoadedPlugin& plugin : impl.loaded) {
+    const auto& formats = plugin.info->formats;
+    if (plugin.create_exporter == nullptr ||
+        std::find(formats.begin(), formats.end(), asked) == formats.end()) {
+      continue;
+    }
+    const std::vector<std::string> written = WrittenFormats(plugin);
+    if (std::find(written.begin(), written.end(), asked) != written.end()) {
+      *format = std::string(asked);
+      return &plugin;
+    }
+  }
+  for (const LoadedPlugin& plugin : impl.loaded) {
+    if (plugin.create_exporter != nullptr && plugin.info->name == asked) {
+      const std::vector<std::string> written = WrittenFormats(plugin);
+      *format = written.empty() ? std::string(asked) : written.front();
+      return &plugin;
+    }
+  }
+  return nullptr;
+}
+
+// The list after "valid fields: " in an exporter's refusal of an unknown field.
+std::vector<std::string> FieldsNamedIn(const Status& refusal) {
+  constexpr std::string_view kMarker = "valid fields: ";
+  if (refusal.code() != StatusCode::kInvalidArgument) {
+    return {};
+  }
+  const std::string& message = refusal.message();
+  const size_t at = message.rfind(kMarker);
+  if (at == std::string::npos) {
+    return {};
+  }
+  const std::string list = message.substr(at + kMarker.size());
+  return SplitList(list.c_str(), /*lower_case=*/false);
 }
 
 // Every importer's guarded score, best first; equal scores stay in load order.
@@ -542,7 +628,12 @@ std::vector<std::string> FormatsOf(const std::vector<LoadedPlugin>& loaded, uint
     if ((plugin.info->kind & kind) == 0) {
       continue;
     }
-    formats.insert(plugin.info->formats.begin(), plugin.info->formats.end());
+    if (kind == kExporterKind) {
+      const std::vector<std::string> written = WrittenFormats(plugin);
+      formats.insert(written.begin(), written.end());
+    } else {
+      formats.insert(plugin.info->formats.begin(), plugin.info->formats.end());
+    }
   }
   return {formats.begin(), formats.end()};
 }
@@ -573,8 +664,26 @@ std::vector<std::string> PluginRegistry::ExportFormats() const {
   return FormatsOf(impl_->loaded, kExporterKind);
 }
 
+std::vector<std::string> PluginRegistry::ExportFormatsOf(std::string_view plugin) const {
+  for (const LoadedPlugin& loaded : impl_->loaded) {
+    if (loaded.info->name == plugin) {
+      return WrittenFormats(loaded);
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> PluginRegistry::ExportFields(std::string_view format) const {
+  std::string written;
+  const LoadedPlugin* plugin = FindExporter(*impl_, format, &written);
+  if (plugin == nullptr) {
+    return {};
+  }
+  return FieldsNamedIn(ExportNothing(*plugin, written, {kNoSuchField}));
+}
+
 Result<ImporterHandle> PluginRegistry::ImporterFor(std::string_view format) const {
-  const LoadedPlugin* plugin = Find(*impl_, format, kImporterKind);
+  const LoadedPlugin* plugin = FindImporter(*impl_, format);
   if (plugin == nullptr) {
     return NoPluginFor(format, "importer", ImportFormats(), ExportFormats());
   }
@@ -582,7 +691,8 @@ Result<ImporterHandle> PluginRegistry::ImporterFor(std::string_view format) cons
 }
 
 Result<ExporterHandle> PluginRegistry::ExporterFor(std::string_view format) const {
-  const LoadedPlugin* plugin = Find(*impl_, format, kExporterKind);
+  std::string written;
+  const LoadedPlugin* plugin = FindExporter(*impl_, format, &written);
   if (plugin == nullptr) {
     return NoPluginFor(format, "exporter", ExportFormats(), ImportFormats());
   }

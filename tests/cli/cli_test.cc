@@ -198,7 +198,7 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   ExpectError(Morgue({"frobnicate"}), kUsage, "unknown command 'frobnicate'");
   ExpectError(Morgue({"--bogus"}), kUsage, "--bogus");
   ExpectError(Morgue({"list", "--bogus"}), kUsage, "--bogus");
-  ExpectError(Morgue({"show"}), kUsage, "id");
+  ExpectError(Morgue({"show"}), kUsage, "missing ID");
   ExpectError(Morgue({"show", "abc"}), kUsage, "abc");
   ExpectError(Morgue({"export"}), kUsage, "--format");
 }
@@ -623,7 +623,7 @@ TEST_F(CliTest, TagUntagAndTags) {
 
   ExpectError(OnArchive({"tag", "999", "x"}), kPartial, "999");
   ExpectError(OnArchive({"untag", "999", "x"}), kPartial, "999");
-  ExpectError(OnArchive({"tag", "1"}), kUsage, "tags");
+  ExpectError(OnArchive({"tag", "1"}), kUsage, "missing TAG");
 }
 
 // --- rm ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@
 
 #include "commands/commands.h"
 #include "context.h"
+#include "usage_errors.h"
 
 namespace morgue::cli {
 namespace {
@@ -32,25 +33,6 @@ std::string CommandLine(int argc, char** argv) {
     line += argv[i];
   }
   return line;
-}
-
-// CLI11 says only "A subcommand is required" when the command is missing or misspelled;
-// name what was typed and the commands there are.
-int NoCommand(CLI::App& app, const std::vector<Command>& commands) {
-  std::string list;
-  for (const Command& command : commands) {
-    list += (list.empty() ? "" : ", ") + command.app->get_name();
-  }
-  std::vector<std::string> rest = app.remaining();
-  if (rest.empty()) {
-    std::cerr << "morgue: name a command: " << list << '\n';
-  } else if (rest.front().starts_with("-")) {
-    std::cerr << "morgue: unknown option " << rest.front() << '\n';
-  } else {
-    std::cerr << "morgue: unknown command '" << rest.front() << "'; commands: " << list << '\n';
-  }
-  std::cerr << "Run 'morgue --help' for more information.\n";
-  return kExitUsage;
 }
 
 int Main(int argc, char** argv) {
@@ -75,16 +57,17 @@ int Main(int argc, char** argv) {
       AddRmCommand(app, context),       AddStatsCommand(app, context),
       AddSourcesCommand(app, context),  AddPluginsCommand(app, context),
   };
-  app.footer(exit_codes + "\nRun 'morgue COMMAND --help' for a command's options.");
+  commands.push_back(AddHelpCommand(app, context));
+  app.footer(exit_codes +
+             "\nRun 'morgue COMMAND --help' or 'morgue help COMMAND' for a command's options.");
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& done) {
+    // --help and --version print to standard output.
+    return app.exit(done) == 0 ? kExitOk : kExitUsage;
   } catch (const CLI::ParseError& error) {
-    if (error.get_name() == "RequiredError" && app.get_subcommands().empty()) {
-      return NoCommand(app, commands);
-    }
-    // Help and --version print to standard output and exit 0; real errors go to stderr.
-    return app.exit(error) == 0 ? kExitOk : kExitUsage;
+    return ReportUsageError(app, error);
   }
 
   int exit_code = kExitUsage;

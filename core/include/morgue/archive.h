@@ -54,6 +54,13 @@ struct SearchOptions {
   int snippet_tokens = 16;
 };
 
+// What a Tag or Untag call did with each tag it was given, normalized, each once, in the
+// order given.
+struct TagChanges {
+  std::vector<std::string> changed;    // added, or removed
+  std::vector<std::string> unchanged;  // already there, or not there to remove
+};
+
 struct TagCount {
   std::string tag;
   int64_t articles = 0;
@@ -168,10 +175,11 @@ class MORGUE_EXPORT Archive {
   // Number of articles matching `filter`, ignoring its limit and offset.
   Result<int64_t> Count(const Filter& filter);
 
-  // Adds or removes tags on an article; NotFound for an unknown id. Untagging a tag the
-  // article does not have is not an error.
-  Status Tag(int64_t id, const std::vector<std::string>& tags);
-  Status Untag(int64_t id, const std::vector<std::string>& tags);
+  // Adds or removes tags on an article; NotFound for an unknown id. Tagging with a tag
+  // the article has, or untagging one it does not have, changes nothing and is not an
+  // error; `changes`, when given, says which tags did what.
+  Status Tag(int64_t id, const std::vector<std::string>& tags, TagChanges* changes = nullptr);
+  Status Untag(int64_t id, const std::vector<std::string>& tags, TagChanges* changes = nullptr);
 
   // All tags with the number of articles carrying each, most used first.
   Result<std::vector<TagCount>> Tags();

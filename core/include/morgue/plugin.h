@@ -127,6 +127,12 @@ class ByteSink {
   virtual Status Write(std::string_view bytes) = 0;
 };
 
+// What the host asks an exporter: `format` is one of the plugin's formats, even one the
+// exporter does not write, since a plugin that imports and exports lists its formats once
+// for both. An exporter refuses a format it does not write with InvalidArgument, and a
+// field name it does not know with InvalidArgument whose message ends "valid fields: "
+// and its field names separated by ", ". The host relies on both, exporting an empty
+// selection, to learn which formats are import-only and which fields each format takes.
 struct ExportOptions {
   std::string format;               // which of the plugin's formats the user asked for
   std::vector<std::string> fields;  // empty: the format's default fields

@@ -123,13 +123,27 @@ class MORGUE_EXPORT PluginRegistry {
   const std::vector<std::shared_ptr<const LoadedPluginInfo>>& plugins() const;
   const std::vector<RefusedPlugin>& refused() const;
 
-  // All formats the loaded importers / exporters accept, sorted.
+  // All formats the loaded importers / exporters accept, sorted. A plugin that both
+  // imports and exports lists its formats once for both; the formats its exporter refuses
+  // (see ExportFormatsOf) are import-only and not among ExportFormats.
   std::vector<std::string> ImportFormats() const;
   std::vector<std::string> ExportFormats() const;
 
+  // The formats, in the plugin's own order, that the exporter of the plugin named `plugin`
+  // writes; empty when no such exporter is loaded. The exporter is asked by exporting an
+  // empty selection in each format: a format it refuses with InvalidArgument is one it
+  // only imports. An exporter that refuses every format tells nothing, and keeps them all.
+  std::vector<std::string> ExportFormatsOf(std::string_view plugin) const;
+
+  // The field names the exporter of `format` takes in ExportOptions::fields, as it lists
+  // them when refusing an unknown one (an InvalidArgument message ending "valid fields:
+  // a, b, c", the convention of plugin.h); empty when it does not say.
+  std::vector<std::string> ExportFields(std::string_view format) const;
+
   // A new importer for a format name (or a plugin name); NotFound lists the choices.
   Result<ImporterHandle> ImporterFor(std::string_view format) const;
-  // A new exporter for a format name (or a plugin name); NotFound lists the choices.
+  // A new exporter for a format name its exporter writes (or a plugin name); NotFound
+  // lists the choices, and says so when the format is one a plugin only imports.
   Result<ExporterHandle> ExporterFor(std::string_view format) const;
 
   // Asks every importer to probe `input` and returns a new importer of the best one,

@@ -30,6 +30,8 @@ Command AddRmCommand(CLI::App& app, Context& context);
 Command AddPluginsCommand(CLI::App& app, Context& context);
 Command AddStatsCommand(CLI::App& app, Context& context);
 Command AddSourcesCommand(CLI::App& app, Context& context);
+// `morgue help [COMMAND]`: add it last, so that it knows every other command.
+Command AddHelpCommand(CLI::App& app, Context& context);
 
 // The child process of `morgue import --isolate`: `morgue __import-worker PLUGIN...`,
 // not a command for users, handled before the command line is parsed.

@@ -11,6 +11,7 @@
 #include "atomic_file.h"
 #include "commands/commands.h"
 #include "filter_options.h"
+#include "help.h"
 #include "progress.h"
 
 namespace morgue::cli {
@@ -71,6 +72,20 @@ int AddCsvOptions(Context& context, const ExportArgs& args, ExportOptions* optio
   return kExitOk;
 }
 
+// The names given to --fields, split at commas by the parser: "id, title" means id and
+// title, so the spaces around each name go, and an empty name (from "id,,title" or a
+// trailing comma) is no field.
+std::vector<std::string> FieldNames(const std::vector<std::string>& given) {
+  std::vector<std::string> names;
+  for (const std::string& name : given) {
+    const size_t first = name.find_first_not_of(" \t");
+    if (first == std::string::npos) continue;
+    const size_t last = name.find_last_not_of(" \t");
+    names.push_back(name.substr(first, last - first + 1));
+  }
+  return names;
+}
+
 // Counts the articles the exporter takes, for the progress line.
 class ProgressCursor : public ArticleCursor {
  public:
@@ -111,9 +126,9 @@ int RunExport(Context& context, const ExportArgs& args) {
 
   ExportOptions options;
   options.format = args.format;
-  options.fields = args.fields;
-  // Asked for by plugin name: use the plugin's first format.
-  const auto& formats = exporter->info().formats;
+  options.fields = FieldNames(args.fields);
+  // Asked for by plugin name: use the first format the plugin writes.
+  const auto formats = context.plugins().ExportFormatsOf(exporter->info().name);
   if (!formats.empty() && std::find(formats.begin(), formats.end(), args.format) == formats.end()) {
     options.format = formats.front();
   }
@@ -175,15 +190,21 @@ int RunExport(Context& context, const ExportArgs& args) {
 Command AddExportCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ExportArgs>();
   CLI::App* sub = app.add_subcommand("export", "Export the selected articles (e.g. as JSON Lines)");
+  SetExamples(sub, {"morgue export --format jsonl -o all.jsonl",
+                    "morgue export --format csv --fields id,title,published --tag japan",
+                    "morgue export --format json --author lee --since 2011 -o lee.json"});
+  SetHelpDetails(sub, [&context] { return ExportFormatsHelp(context.plugins()); });
   context.AddGlobalOptions(sub);
-  sub->add_option("-f,--format", args->format, "The export format, e.g. jsonl")
+  sub->add_option("-f,--format", args->format, "The export format, e.g. jsonl (see Formats below)")
       ->type_name("NAME")
       ->required();
   sub->add_option("-o,--output", args->output,
                   "Write to FILE (complete or not at all) instead of standard output")
       ->type_name("FILE");
   sub->add_flag("--force", args->force, "Replace FILE if it exists");
-  sub->add_option("--fields", args->fields, "Only these fields, e.g. --fields id,title,published")
+  sub->add_option(
+         "--fields", args->fields,
+         "Only these fields, in this order, e.g. --fields id,title,published (see Formats below)")
       ->type_name("a,b,c")
       ->delimiter(',')
       ->allow_extra_args(false);

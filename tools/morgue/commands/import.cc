@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "commands/commands.h"
+#include "help.h"
 #include "progress.h"
 
 namespace morgue::cli {
@@ -208,6 +209,10 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* sub = app.add_subcommand(
       "import", "Import articles from files, folders (recursively) or standard input (-)");
+  SetExamples(sub, {"morgue import saved-pages/",
+                    "morgue import --tag election-2012 --format jsonl dump.jsonl",
+                    "curl -s https://example.org/story.html | morgue import -"});
+  SetHelpDetails(sub, [&context] { return ImportFormatsHelp(context.plugins()); });
   context.AddGlobalOptions(sub);
   sub->add_option("inputs", args->inputs, "Files, folders, or - for standard input")
       ->type_name("PATH")

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "commands/commands.h"
+#include "help.h"
 
 namespace morgue::cli {
 
@@ -29,6 +30,7 @@ int RunInit(Context& context) {
 
 Command AddInitCommand(CLI::App& app, Context& context) {
   CLI::App* sub = app.add_subcommand("init", "Create an empty archive");
+  SetExamples(sub, {"morgue init", "morgue --archive ~/news.db init"});
   context.AddGlobalOptions(sub);
   return {sub, [&context] { return RunInit(context); }};
 }

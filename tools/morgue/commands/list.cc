@@ -9,6 +9,7 @@
 #include "article_json.h"
 #include "commands/commands.h"
 #include "filter_options.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
@@ -110,6 +111,8 @@ int RunList(Context& context, const ListArgs& args) {
 Command AddListCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ListArgs>();
   CLI::App* sub = app.add_subcommand("list", "List articles, newest first");
+  SetExamples(sub, {"morgue list --limit 10", "morgue list --tag japan --since 2011-01",
+                    "morgue list --source 'Korea Times' --order published --json"});
   context.AddGlobalOptions(sub);
   AddFilterOptions(sub, &args->filter);
   sub->add_flag("--json", args->json, "Print a JSON array instead of a table");

@@ -11,6 +11,7 @@
 
 #include "atomic_file.h"
 #include "commands/commands.h"
+#include "help.h"
 
 namespace morgue::cli {
 namespace {
@@ -114,6 +115,8 @@ Command AddOriginalCommand(CLI::App& app, Context& context) {
       "original",
       "Write the original bytes an article was imported from, byte for byte as imported "
       "(morgue show ID lists its documents)");
+  SetExamples(sub,
+              {"morgue original 3 > page.html", "morgue original 3 --document 7 -o page.html"});
   context.AddGlobalOptions(sub);
   sub->add_option("id", args->id, "The article's id (see morgue list)")
       ->type_name("ID")

@@ -1,14 +1,19 @@
 // morgue plugins: what was loaded from where, and what was refused and why.
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "commands/commands.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
 namespace {
+
+using Strings = std::vector<std::string>;
 
 int RunPlugins(Context& context, bool json) {
   const PluginRegistry& registry = context.plugins(/*report_unsafe=*/false);
@@ -19,6 +24,8 @@ int RunPlugins(Context& context, bool json) {
                          {"version", info->version},
                          {"kind", info->KindName()},
                          {"formats", info->formats},
+                         {"import_formats", info->imports() ? info->formats : Strings()},
+                         {"export_formats", registry.ExportFormatsOf(info->name)},
                          {"extensions", info->extensions},
                          {"description", info->description},
                          {"path", info->path.string()}});
@@ -40,6 +47,20 @@ int RunPlugins(Context& context, bool json) {
       std::cout << "  " << info->description << '\n';
     }
     std::cout << "  formats:    " << Join(info->formats, ", ") << '\n';
+    // A plugin lists its formats once for both ways; say which it only reads.
+    if (info->imports() && info->exports()) {
+      const Strings written = registry.ExportFormatsOf(info->name);
+      Strings read_only;
+      for (const std::string& format : info->formats) {
+        if (std::find(written.begin(), written.end(), format) == written.end()) {
+          read_only.push_back(format);
+        }
+      }
+      if (!read_only.empty()) {
+        std::cout << "  exports:    " << Join(written, ", ") << " (" << Join(read_only, ", ")
+                  << ": import only)\n";
+      }
+    }
     std::cout << "  extensions: " << Join(info->extensions, ", ") << '\n';
     std::cout << "  path:       " << info->path.string() << '\n';
   }
@@ -65,6 +86,7 @@ int RunPlugins(Context& context, bool json) {
 Command AddPluginsCommand(CLI::App& app, Context& context) {
   auto json = std::make_shared<bool>(false);
   CLI::App* sub = app.add_subcommand("plugins", "List the importer and exporter plugins");
+  SetExamples(sub, {"morgue plugins", "morgue --plugin-dir ~/my-plugins plugins --json"});
   context.AddGlobalOptions(sub);
   sub->add_flag("--json", *json, "Print JSON: plugins, refused libraries, search path");
   return {sub, [&context, json] { return RunPlugins(context, *json); }};

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands/commands.h"
+#include "help.h"
 
 namespace morgue::cli {
 namespace {
@@ -38,6 +39,7 @@ Command AddRmCommand(CLI::App& app, Context& context) {
   auto ids = std::make_shared<std::vector<int64_t>>();
   CLI::App* sub =
       app.add_subcommand("rm", "Remove articles (the original documents they came from are kept)");
+  SetExamples(sub, {"morgue rm 3", "morgue rm 3 4 7"});
   context.AddGlobalOptions(sub);
   sub->add_option("ids", *ids, "Ids of the articles to remove")->type_name("ID")->required();
   return {sub, [&context, ids] { return RunRm(context, *ids); }};

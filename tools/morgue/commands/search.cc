@@ -11,6 +11,7 @@
 #include "article_json.h"
 #include "commands/commands.h"
 #include "filter_options.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
@@ -97,12 +98,31 @@ int RunSearch(Context& context, const SearchArgs& args) {
   return kExitOk;
 }
 
+// The query language in a few lines, for `search --help`.
+std::string SearchSyntaxHelp() {
+  return "Shows the best " + std::to_string(kDefaultSearchLimit) +
+         " matches, best first, unless --limit or --order says otherwise.\n"
+         "Query syntax (SQLite FTS5; case and accents do not matter):\n"
+         "  military pact             both words, anywhere in the article\n"
+         "  \"military pact\"           the phrase\n"
+         "  japan OR china            either word (AND, OR, NOT in capitals; ( ) to group)\n"
+         "  japan NOT china           the first without the second\n"
+         "  milit*                    words that start with milit\n"
+         "  title:pact                only in one column: title, subtitle, body, authors, tags\n"
+         "  NEAR(japan china, 5)      both, at most 5 words apart\n"
+         "With --literal the query is plain words: none of the above is syntax.\n";
+}
+
 }  // namespace
 
 Command AddSearchCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* sub = app.add_subcommand(
       "search", "Full-text search over titles, subtitles, bodies, authors and tags");
+  SetExamples(sub, {"morgue search 'military AND (pact OR agreement)' --tag japan",
+                    "morgue search '\"military pact\"' --limit 100 --json",
+                    "morgue search --literal 'C++ AND \"quotes\"'"});
+  SetHelpDetails(sub, [] { return SearchSyntaxHelp(); });
   context.AddGlobalOptions(sub);
   sub->add_option("query", args->query,
                   "An SQLite FTS5 query, e.g. military, \"military pact\", japan AND china; "

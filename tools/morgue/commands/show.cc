@@ -10,6 +10,7 @@
 
 #include "article_json.h"
 #include "commands/commands.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
@@ -156,6 +157,7 @@ Command AddShowCommand(CLI::App& app, Context& context) {
       "show",
       "Show one article with all its fields, the original documents it was imported from "
       "(get one back with morgue original), and its body");
+  SetExamples(sub, {"morgue show 3", "morgue show 3 --provenance", "morgue show 3 --json"});
   context.AddGlobalOptions(sub);
   sub->add_option("id", args->id, "The article's id (see morgue list)")
       ->type_name("ID")

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands/commands.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
@@ -83,6 +84,9 @@ Command AddSourcesCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<SourcesArgs>();
   CLI::App* sub = app.add_subcommand(
       "sources", "List the publications the archive knows, or add your own with 'sources add'");
+  SetExamples(
+      sub, {"morgue sources", "morgue sources korea --json",
+            "morgue sources add 'Harbour Gazette' --domain harbourgazette.example --country NZ"});
   context.AddGlobalOptions(sub);
   sub->add_option("match", args->match, "Only those whose name, an alias or a domain has this")
       ->type_name("TEXT");
@@ -90,6 +94,8 @@ Command AddSourcesCommand(CLI::App& app, Context& context) {
 
   CLI::App* add = sub->add_subcommand(
       "add", "Add a publication, or domains and aliases to a known one; imports then use it");
+  SetExamples(add, {"morgue sources add 'Harbour Gazette' --domain harbourgazette.example",
+                    "morgue sources add 'The Korea Times' --alias 'Korea Times' --language en"});
   context.AddGlobalOptions(add);
   add->add_option("name", args->name, "Its canonical name, e.g. \"Harbour Gazette\"")->required();
   add->add_option("--domain", args->domains, "A web or e-mail domain it owns (repeatable)")

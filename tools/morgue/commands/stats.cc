@@ -6,6 +6,7 @@
 #include <string>
 
 #include "commands/commands.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
@@ -63,6 +64,7 @@ int RunStats(Context& context, bool json) {
 Command AddStatsCommand(CLI::App& app, Context& context) {
   auto json = std::make_shared<bool>(false);
   CLI::App* sub = app.add_subcommand("stats", "Show what the archive holds");
+  SetExamples(sub, {"morgue stats", "morgue stats --json"});
   context.AddGlobalOptions(sub);
   sub->add_flag("--json", *json, "Print the numbers as a JSON object");
   return {sub, [&context, json] { return RunStats(context, *json); }};

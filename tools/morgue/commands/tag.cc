@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands/commands.h"
+#include "help.h"
 #include "output.h"
 
 namespace morgue::cli {
@@ -23,15 +24,28 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
   if (archive == nullptr) {
     return kExitArchive;
   }
-  Status status = add ? archive->Tag(args.id, args.tags) : archive->Untag(args.id, args.tags);
+  TagChanges changes;
+  Status status = add ? archive->Tag(args.id, args.tags, &changes)
+                      : archive->Untag(args.id, args.tags, &changes);
   if (status.code() == StatusCode::kNotFound) {
     return context.Error(kExitPartial, "no article with id " + std::to_string(args.id));
   }
   if (!status.ok()) {
     return context.Error(status);
   }
-  context.Info((add ? "tagged article " : "untagged article ") + std::to_string(args.id) + ": " +
-               Join(args.tags, ", "));
+  // Asking for what already is so is no error: say so, and that nothing changed.
+  const std::string article = "article " + std::to_string(args.id);
+  for (const std::string& tag : changes.unchanged) {
+    if (add) {
+      context.Info("morgue: " + article + " already has tag '" + tag + "'");
+    } else {
+      context.Info("morgue: " + article + " has no tag '" + tag + "'" +
+                   (changes.changed.empty() ? "; nothing changed" : ""));
+    }
+  }
+  if (!changes.changed.empty()) {
+    context.Info((add ? "tagged " : "untagged ") + article + ": " + Join(changes.changed, ", "));
+  }
   return kExitOk;
 }
 
@@ -39,6 +53,10 @@ Command AddTagChange(CLI::App& app, Context& context, bool add) {
   auto args = std::make_shared<TagArgs>();
   CLI::App* sub = add ? app.add_subcommand("tag", "Add tags to an article")
                       : app.add_subcommand("untag", "Remove tags from an article");
+  SetExamples(
+      sub,
+      add ? std::vector<std::string>{"morgue tag 3 japan", "morgue tag 3 japan 'trade pact'"}
+          : std::vector<std::string>{"morgue untag 3 japan", "morgue untag 3 japan 'trade pact'"});
   context.AddGlobalOptions(sub);
   sub->add_option("id", args->id, "The article's id")->type_name("ID")->required();
   sub->add_option("tags", args->tags, add ? "Tags to add" : "Tags to remove")
@@ -91,6 +109,7 @@ Command AddUntagCommand(CLI::App& app, Context& context) {
 Command AddTagsCommand(CLI::App& app, Context& context) {
   auto json = std::make_shared<bool>(false);
   CLI::App* sub = app.add_subcommand("tags", "List every tag with its number of articles");
+  SetExamples(sub, {"morgue tags", "morgue tags --json"});
   context.AddGlobalOptions(sub);
   sub->add_flag("--json", *json, "Print a JSON array of {tag, count}");
   return {sub, [&context, json] { return RunTags(context, *json); }};
