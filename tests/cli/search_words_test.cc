@@ -192,6 +192,10 @@ TEST_F(SearchCountTest, SaysHowManyOfHowManyWhenNotAllAreShown) {
   EXPECT_EQ(all.err, "");
   CommandResult page = Morgue({"search", "harbour", "--limit", "10", "--offset", "20"});
   EXPECT_EQ(page.err, "showing 21-26 of 26 (--offset and --limit to see the others)\n");
+  CommandResult past = Morgue({"search", "harbour", "--offset", "30"});
+  EXPECT_EQ(past.err, "showing none of 26 (--offset and --limit to see the others)\n");
+  CommandResult nothing = Morgue({"search", "zeppelin", "--offset", "30"});
+  EXPECT_EQ(nothing.err, "no articles match\n");
   CommandResult none = Morgue({"search", "harbour", "--limit", "0"});
   EXPECT_EQ(none.out, "");
   EXPECT_EQ(none.err, "showing none of 26 (--limit to see more)\n");

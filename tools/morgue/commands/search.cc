@@ -46,7 +46,10 @@ Result<int64_t> TotalHits(Archive& archive, const Filter& filter, size_t shown) 
   const auto count = static_cast<int64_t>(shown);
   // Past the last match a page is empty however many there were before it.
   if (count < filter.limit && (count > 0 || filter.offset == 0)) return filter.offset + count;
-  return archive.Count(filter);
+  Result<int64_t> total = archive.Count(filter);
+  // A writer may have removed articles between the two reads; never "20 of 19".
+  if (total.ok() && count > 0) return std::max(*total, filter.offset + count);
+  return total;
 }
 
 // "showing 20 of 96 (--limit to see more)", past --offset "showing 21-40 of 96 (...)";
@@ -54,7 +57,7 @@ Result<int64_t> TotalHits(Archive& archive, const Filter& filter, size_t shown) 
 std::string ShowingLine(const Filter& filter, size_t shown, int64_t total) {
   const int64_t first = filter.offset + 1;
   const int64_t last = filter.offset + static_cast<int64_t>(shown);
-  if (filter.offset == 0 && last >= total) return "";
+  if (total == 0 || (filter.offset == 0 && last >= total)) return "";
   std::string range = "none";
   if (shown > 0) {
     range = filter.offset == 0 ? std::to_string(last)
