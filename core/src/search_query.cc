@@ -151,6 +151,7 @@ class Rewriter {
       }
     }
     MORGUE_RETURN_IF_ERROR(ResolveMinuses());
+    JoinGroups();
     MORGUE_RETURN_IF_ERROR(Check());
     return Render();
   }
@@ -203,6 +204,20 @@ class Rewriter {
     return IsColumn(text) && NextChar(end) == ':' ? text.size() : 0;
   }
 
+  // Adds the column filter that starts at chunk[i], if one does; returns where it ends.
+  size_t ColumnFilter(std::string_view chunk, size_t i, size_t end) {
+    if (i >= chunk.size()) return i;
+    const size_t name = ColumnFilterLength(chunk.substr(i), end);
+    if (name == 0) return i;
+    Push(Kind::kColumn, std::string(chunk.substr(i, name)));
+    i += name;
+    if (i < chunk.size()) {
+      Push(Kind::kColon, ":");
+      ++i;
+    }
+    return i;
+  }
+
   // A run of characters between spaces, quotes, brackets and braces, ending at `end`.
   void Chunk(std::string_view chunk, size_t end) {
     if (in_braces_) {
@@ -240,30 +255,24 @@ class Rewriter {
       Push(Kind::kMinus, "-");
       i = 1;
     }
-    if (i < chunk.size()) {
-      const size_t name = ColumnFilterLength(chunk.substr(i), end);
-      if (name > 0) {
-        Push(Kind::kColumn, std::string(chunk.substr(i, name)));
-        i += name;
-        if (i < chunk.size()) {
-          Push(Kind::kColon, ":");
-          ++i;
-        }
-      }
-    }
+    i = ColumnFilter(chunk, i, end);
     std::string word;
     for (; i < chunk.size(); ++i) {
       const char c = chunk[i];
       if (c == '*' || c == '^' || (c == ',' && InNear())) {
-        Word(&word);
+        Word(&word, /*before_star=*/c == '*');
         Push(c == '*' ? Kind::kStar : c == '^' ? Kind::kCaret : Kind::kComma, std::string(1, c));
+        // After a prefix FTS5 reads a new term, which may be a column filter: x*title:y.
+        if (c == '*') i = ColumnFilter(chunk, i + 1, end) - 1;
         continue;
       }
       if (c == '+') {
         // FTS5 joins "a +b" and "a+ b" into a phrase; keep that. A '+' within or after a
         // word (a+b, C++) belongs to the word.
-        const bool opens_word = word.empty() && i + 1 < chunk.size() && chunk[i + 1] != '+';
-        if (opens_word && (LastIs(Kind::kWord) || LastIs(Kind::kString) || LastIs(Kind::kStar))) {
+        const bool after_phrase =
+            LastIs(Kind::kWord) || LastIs(Kind::kString) || LastIs(Kind::kStar);
+        const bool before_phrase = i + 1 < chunk.size() ? chunk[i + 1] != '+' : WordFollows(end);
+        if (word.empty() && after_phrase && before_phrase) {
           Push(Kind::kPlus, "+");
           continue;
         }
@@ -290,11 +299,14 @@ class Rewriter {
   }
 
   // Adds `*word` as a term and empties it: as it is when FTS5 reads it as one bareword,
-  // else in double quotes, so that FTS5 finds the phrase of its parts.
-  void Word(std::string* word) {
+  // else in double quotes, so that FTS5 finds the phrase of its parts. AND, OR and NOT
+  // split off by '^' or ',' are operators to FTS5 (x*AND y); before '*' they are words.
+  void Word(std::string* word, bool before_star = false) {
     if (word->empty()) return;
     if (!MayHoldWords(*word)) {
       space_ = true;  // punctuation alone: nothing of it is indexed
+    } else if (IsOperator(*word) && !before_star) {
+      Push(*word == "AND" ? Kind::kAnd : *word == "OR" ? Kind::kOr : Kind::kNot, *word);
     } else if (IsBareword(*word) && !IsOperator(*word)) {
       Push(Kind::kWord, *word);
     } else {
@@ -333,6 +345,29 @@ class Rewriter {
     }
     tokens_ = std::move(kept);
     return Status::OK();
+  }
+
+  // FTS5 reads words side by side as AND, but not a (group) beside a word or another
+  // group: "harbour (ship OR boat)" is refused. Read it as the words are read.
+  void JoinGroups() {
+    std::vector<Token> joined;
+    for (Token& token : tokens_) {
+      if (!joined.empty()) {
+        const Kind before = joined.back().kind;
+        const bool after_term = before == Kind::kWord || before == Kind::kString ||
+                                before == Kind::kStar || before == Kind::kClose;
+        const bool starts_term = token.kind == Kind::kWord || token.kind == Kind::kString ||
+                                 token.kind == Kind::kCaret || token.kind == Kind::kColumn ||
+                                 token.kind == Kind::kMinus || token.kind == Kind::kOpenBrace ||
+                                 token.kind == Kind::kNear || token.kind == Kind::kOpen;
+        if ((after_term && token.kind == Kind::kOpen) || (before == Kind::kClose && starts_term)) {
+          joined.push_back({Kind::kAnd, "AND", "AND", true});
+          token.space_before = true;
+        }
+      }
+      joined.push_back(std::move(token));
+    }
+    tokens_ = std::move(joined);
   }
 
   // What FTS5 would refuse, said in the user's terms.
@@ -405,6 +440,11 @@ class Rewriter {
           }
           break;
         case Kind::kCloseBrace:
+          if (in_braces && columns.empty()) {
+            return Unreadable(
+                "the braces '{}' name no column",
+                "name columns in them: {title body}:harbour, " + std::string(kLiteral));
+          }
           if (!in_braces) {
             return Unreadable("'}' closes no '{'",
                               "open it with '{' or leave it out, " + std::string(kLiteral));

@@ -111,6 +111,10 @@ TEST(SearchQueryTest, WhatFts5ReadsAlreadyIsKeptAsItIs) {
       {"harbour* + master", "harbour* + master"},
       {"a^b", "a^b"},
       {"near and or not", "near and or not"},
+      {"b*+ b", "b*+ b"},
+      {"1*AND x", "1*AND x"},
+      {"x OR^y", "x OR^y"},
+      {"y*tags:x", "y*tags:x"},
       {"NEAR", "NEAR"},
       {"snake_case", "snake_case"},
       {"", ""},
@@ -135,6 +139,18 @@ TEST(SearchQueryTest, SyntaxAroundSuchWordsKeepsWorking) {
       {"a+b", "\"a+b\""},
       {"+1", "\"+1\""},
       {"AND*", "\"AND\"*"},
+  });
+}
+
+TEST(SearchQueryTest, AGroupBesideAWordIsJoinedWithAndAsWordsAre) {
+  // FTS5 refuses these; words side by side already mean AND.
+  ExpectRewrites({
+      {"harbour (ship OR boat)", "harbour AND (ship OR boat)"},
+      {"(ship OR boat) harbour", "(ship OR boat) AND harbour"},
+      {"(a)(b)", "(a) AND (b)"},
+      {"covid-19 (e-mail OR ward)", "\"covid-19\" AND (\"e-mail\" OR ward)"},
+      {"title:(a) b", "title:(a) AND b"},
+      {"harb*(a)", "harb* AND (a)"},
   });
 }
 
@@ -207,6 +223,10 @@ TEST(SearchQueryTest, WhatCannotBeReadSaysWhyAndWhatToWriteInstead) {
       {"{title body} harbour",
        "'{title body}' needs ':' and words after it; write e.g. {title body}:harbour, " + literal},
       {"harbour }", "'}' closes no '{'; open it with '{' or leave it out, " + literal},
+      {"{}:harbour",
+       "the braces '{}' name no column; name columns in them: "
+       "{title body}:harbour, " +
+           literal},
       {"*",
        "'*' needs a word right before it; write it after the start of a word (harbour* finds "
        "harbours), " +
