@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -262,6 +264,58 @@ TEST(SearchQueryTest, WhatCannotBeReadSaysWhyAndWhatToWriteInstead) {
     EXPECT_EQ(fts5.status().code(), StatusCode::kInvalidArgument);
     EXPECT_EQ(fts5.status().message(), row.message) << row.query.substr(0, 40);
   }
+}
+
+// The rows FTS5 finds for `fts5` in `db`'s table t; false when FTS5 refuses the query.
+bool Rows(sqlite3* db, const std::string& fts5, std::set<int64_t>* rows) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1", -1, &stmt, nullptr) !=
+      SQLITE_OK) {
+    return false;
+  }
+  sqlite3_bind_text(stmt, 1, fts5.data(), static_cast<int>(fts5.size()), SQLITE_TRANSIENT);
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows->insert(sqlite3_column_int64(stmt, 0));
+  sqlite3_finalize(stmt);
+  return rc == SQLITE_DONE;
+}
+
+TEST(SearchQueryTest, NoQueryFts5AcceptsIsRefusedOrFindsOtherRows) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE VIRTUAL TABLE t USING fts5(title, subtitle, body, authors, tags);"
+                         "INSERT INTO t VALUES ('a b', 'c', 'd e', 'f', 'g');"
+                         "INSERT INTO t VALUES ('b a c', 'x y', 'a', 'b', 'c');"
+                         "INSERT INTO t VALUES ('x', 'a', 'b c d', 'title', 'body');"
+                         "INSERT INTO t VALUES ('c x y', '1 a', 'b 1', 'a', 'x y');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  // Random queries of words, syntax and punctuation, FTS5's and the rewriter's readings.
+  const std::vector<std::string> atoms = {
+      "a",    "b", "c", "x", "y", "1", "title", "body", "tags", "note", ":",  "-",
+      "+",    "*", "^", "(", ")", "{", "}",     "\"",   ",",    "AND",  "OR", "NOT",
+      "NEAR", " ", " ", "'", ".", "&", "C++",   "x-y",  "é",    "’",    "\t", "5"};
+  std::mt19937 random(11);
+  int accepted = 0;
+  for (int n = 0; n < 100000; ++n) {
+    std::string query;
+    for (int i = 0, length = 1 + static_cast<int>(random() % 10); i < length; ++i) {
+      query += atoms[random() % atoms.size()];
+    }
+    std::set<int64_t> as_written;
+    if (!Rows(db, query, &as_written)) continue;
+    ++accepted;
+    Result<std::string> fts5 = SearchQueryToFts5(query);
+    ASSERT_TRUE(fts5.ok()) << "[" << query << "]: " << fts5.status().ToString();
+    std::set<int64_t> rewritten;
+    if (!fts5->empty()) {
+      ASSERT_TRUE(Rows(db, *fts5, &rewritten)) << "[" << query << "] -> [" << *fts5 << "]";
+    }
+    EXPECT_EQ(rewritten, as_written) << "[" << query << "] -> [" << *fts5 << "]";
+  }
+  EXPECT_GT(accepted, 10000);
+  sqlite3_close(db);
 }
 
 TEST(SearchQueryTest, ColumnNamesAreTheIndexColumns) {
