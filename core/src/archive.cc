@@ -8,6 +8,7 @@
 #include "codec.h"
 #include "migrator.h"
 #include "morgue/datetime.h"
+#include "morgue/search_query.h"
 #include "morgue/text.h"
 #include "validate.h"
 
@@ -574,20 +575,35 @@ std::string ShownQuery(const std::string& query) {
   return shown;
 }
 
+// `problem` is "<reason>; <what to write instead>".
+Status UnreadableQuery(const std::string& query, std::string_view problem) {
+  return Status::InvalidArgument("cannot read the search query '" + ShownQuery(query) +
+                                 "': " + std::string(problem));
+}
+
+// For what FTS5 itself refuses, in its own words.
 Status InvalidQuery(const std::string& query, std::string_view reason) {
-  return Status::InvalidArgument("invalid search query '" + ShownQuery(query) +
-                                 "': " + std::string(reason) +
-                                 "; put words in double quotes to search for them as written, "
-                                 "or use --literal");
+  return UnreadableQuery(query, std::string(reason) +
+                                    "; put a phrase in double quotes (\"covid 19\"), or use "
+                                    "--literal to search for the words as written");
+}
+
+// The FTS5 query `filter` asks for: its words as written with --literal, else its query
+// with the words FTS5 syntax cannot hold put in quotes (search_query.h).
+Result<std::string> Fts5Query(const Filter& filter) {
+  if (filter.query.find('\0') != std::string::npos) {
+    return UnreadableQuery(filter.query, "it contains a NUL byte; type the query without it");
+  }
+  if (filter.literal_query) return LiteralQuery(filter.query);
+  Result<std::string> query = SearchQueryToFts5(filter.query);
+  if (!query.ok()) return UnreadableQuery(filter.query, query.status().message());
+  return query;
 }
 
 // SQLite only parses an FTS5 query when a statement using it first steps, and reports a
 // malformed one as a plain SQLITE_ERROR. Running it alone, before the real statement,
 // tells a bad query apart from any other failure for certain.
-Status CheckQuery(sql::Database& db, const std::string& query) {
-  if (query.find('\0') != std::string::npos) {
-    return InvalidQuery(query, "it contains a NUL byte");
-  }
+Status CheckQuery(sql::Database& db, const std::string& shown, const std::string& query) {
   Result<sql::Statement> stmt =
       db.Prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1");
   if (!stmt.ok()) return stmt.status();
@@ -595,13 +611,13 @@ Status CheckQuery(sql::Database& db, const std::string& query) {
   Result<bool> row = stmt->Step();
   if (row.ok()) return Status::OK();
   if ((sqlite3_extended_errcode(db.handle()) & 0xff) != SQLITE_ERROR) return row.status();
-  return InvalidQuery(query, sqlite3_errmsg(db.handle()));
+  return InvalidQuery(shown, sqlite3_errmsg(db.handle()));
 }
 
 }  // namespace
 
 Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool search,
-                                                    const SearchOptions& options) {
+                                                    const SearchOptions& options, bool count_only) {
   struct Param {
     enum Kind { kText, kInt } kind;
     std::string text;
@@ -616,8 +632,23 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     params.push_back({Param::kInt, {}, value});
     return "?" + std::to_string(params.size());
   };
+  auto prepare = [this, &params](const std::string& statement) -> Result<sql::Statement> {
+    Result<sql::Statement> stmt = db->Prepare(statement);
+    if (!stmt.ok()) return stmt.status();
+    for (size_t i = 0; i < params.size(); ++i) {
+      int index = static_cast<int>(i + 1);
+      if (params[i].kind == Param::kText) {
+        stmt->Bind(index, params[i].text);
+      } else {
+        stmt->Bind(index, params[i].number);
+      }
+    }
+    return stmt;
+  };
 
-  const std::string query = filter.literal_query ? LiteralQuery(filter.query) : filter.query;
+  Result<std::string> fts5_query = Fts5Query(filter);
+  if (!fts5_query.ok()) return fts5_query.status();
+  const std::string& query = *fts5_query;
   const bool has_query = !query.empty();
   if (search && !has_query) {
     return Status::InvalidArgument(filter.query.empty()
@@ -625,13 +656,19 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
                                        : "search query '" + ShownQuery(filter.query) +
                                              "' has no words to search for");
   }
-  if (has_query) MORGUE_RETURN_IF_ERROR(CheckQuery(*db, query));
-  std::string sql = "SELECT a.id";
+  if (has_query) MORGUE_RETURN_IF_ERROR(CheckQuery(*db, filter.query, query));
+  std::string sql = count_only ? "SELECT count(*)" : "SELECT a.id";
   if (search) {
     std::string open = text(options.open_mark);
     std::string close = text(options.close_mark);
     sql += ", articles_fts.rank, snippet(articles_fts, -1, " + open + ", " + close + ", '…', " +
            number(std::clamp(options.snippet_tokens, 1, 64)) + ")";
+  }
+  const bool only_query = filter.tags.empty() && filter.author.empty() && filter.source.empty() &&
+                          filter.since.empty() && filter.until.empty() && filter.ids.empty();
+  if (has_query && count_only && only_query) {
+    // Every indexed row is an article: counting needs no article read, only the index.
+    return prepare(sql + " FROM articles_fts WHERE articles_fts MATCH " + text(query));
   }
   if (has_query) {
     sql +=
@@ -685,15 +722,19 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     }
     sql += ")";
   }
+  if (filter.limit < -1 || filter.offset < 0) {
+    return Status::InvalidArgument("limit and offset must not be negative");
+  }
   SortOrder order = filter.order;
+  if (order == SortOrder::kRelevance && !has_query) {
+    return Status::InvalidArgument("ordering by relevance needs a full-text query");
+  }
+  if (count_only) return prepare(sql);  // ordering and paging change no count
   if (order == SortOrder::kDefault) {
     order = has_query ? SortOrder::kRelevance : SortOrder::kPublishedDesc;
   }
   switch (order) {
     case SortOrder::kRelevance:
-      if (!has_query) {
-        return Status::InvalidArgument("ordering by relevance needs a full-text query");
-      }
       sql += " ORDER BY articles_fts.rank, a.id";
       break;
     case SortOrder::kDefault:
@@ -713,22 +754,8 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
       sql += " ORDER BY a.title COLLATE NOCASE, a.id";
       break;
   }
-  if (filter.limit < -1 || filter.offset < 0) {
-    return Status::InvalidArgument("limit and offset must not be negative");
-  }
   sql += " LIMIT " + number(filter.limit) + " OFFSET " + number(filter.offset);
-
-  Result<sql::Statement> stmt = db->Prepare(sql);
-  if (!stmt.ok()) return stmt.status();
-  for (size_t i = 0; i < params.size(); ++i) {
-    int index = static_cast<int>(i + 1);
-    if (params[i].kind == Param::kText) {
-      stmt->Bind(index, params[i].text);
-    } else {
-      stmt->Bind(index, params[i].number);
-    }
-  }
-  return stmt;
+  return prepare(sql);
 }
 
 Status QueryError(const Filter& filter, const Status& status) {
@@ -780,15 +807,11 @@ Result<int64_t> Archive::Count(const Filter& filter) {
   Filter all = filter;
   all.limit = -1;
   all.offset = 0;
-  Result<sql::Statement> stmt = impl_->PrepareSelect(all, false, {});
+  Result<sql::Statement> stmt = impl_->PrepareSelect(all, false, {}, /*count_only=*/true);
   if (!stmt.ok()) return QueryError(filter, stmt.status());
-  int64_t count = 0;
-  while (true) {
-    Result<bool> row = stmt->Step();
-    if (!row.ok()) return QueryError(filter, row.status());
-    if (!*row) return count;
-    ++count;
-  }
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return QueryError(filter, row.status());
+  return stmt->Int(0);
 }
 
 // ---------------------------------------------------------------------------------------

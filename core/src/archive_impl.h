@@ -29,9 +29,10 @@ struct Archive::Impl {
   Result<Article> Load(int64_t id);
 
   // The SQL selecting the ids of `filter`'s articles (plus, with `search`, rank and snippet
-  // columns), with its parameters bound in `stmt`.
+  // columns), with its parameters bound in `stmt`. With `count_only`, one row: how many
+  // articles match, whatever the filter's order, limit and offset.
   Result<sql::Statement> PrepareSelect(const Filter& filter, bool search,
-                                       const SearchOptions& options);
+                                       const SearchOptions& options, bool count_only = false);
 
   // The tag's id and its stored spelling (the first spelling archived wins).
   Result<std::pair<int64_t, std::string>> ResolveTag(const std::string& tag);

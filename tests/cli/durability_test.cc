@@ -502,7 +502,10 @@ void RunWritersAndReaders(const fs::path& dir, const fs::path& archive, int writ
     return errors;
   };
   std::vector<std::string> search_errors;
-  std::thread searcher([&] { search_errors = read_loop({"search", "quay", "--limit", "5"}); });
+  // --quiet: once more than 5 match, search says so on standard error ("showing 5 of ...").
+  std::thread searcher([&] {
+    search_errors = read_loop({"search", "--quiet", "quay", "--limit", "5"});
+  });
   std::vector<std::string> export_errors = read_loop({"export", "--format", "jsonl"});
   searcher.join();
   for (auto& child : children) EXPECT_EQ(child->Wait(), kOk);

@@ -333,7 +333,8 @@ TEST_F(ArchiveTest, MalformedQueryIsAClearError) {
   auto hits = archive_->Search(f);
   ASSERT_FALSE(hits.ok());
   EXPECT_EQ(hits.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(hits.status().message().find("invalid search query '\"unbalanced'"), std::string::npos)
+  EXPECT_NE(hits.status().message().find("cannot read the search query '\"unbalanced'"),
+            std::string::npos)
       << hits.status().message();
 }
 

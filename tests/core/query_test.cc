@@ -58,14 +58,14 @@ class QueryTest : public ::testing::Test {
 
 TEST_F(QueryTest, MalformedQueriesAreInvalidArgumentsEverywhere) {
   for (const std::string& query :
-       std::vector<std::string>{"\"open", "AND", "NEAR(", "*", "nosuchcolumn: x", "harbour AND (",
+       std::vector<std::string>{"\"open", "AND", "NEAR(", "*", "NEAR(a b, x)", "harbour AND (",
                                 std::string(5000, '('), std::string("harbour\0AND", 11)}) {
     Filter filter;
     filter.query = query;
     auto hits = archive_->Search(filter);
     ASSERT_FALSE(hits.ok()) << query;
     EXPECT_EQ(hits.status().code(), StatusCode::kInvalidArgument) << hits.status().ToString();
-    EXPECT_EQ(hits.status().message().rfind("invalid search query '", 0), 0u)
+    EXPECT_EQ(hits.status().message().rfind("cannot read the search query '", 0), 0u)
         << hits.status().message();
     EXPECT_EQ(hits.status().message().find('\n'), std::string::npos);
     EXPECT_EQ(hits.status().message().find('\0'), std::string::npos);
@@ -77,8 +77,15 @@ TEST_F(QueryTest, MalformedQueriesAreInvalidArgumentsEverywhere) {
   Filter nul;
   nul.query = std::string("harbour\0", 8);
   EXPECT_EQ(archive_->Search(nul).status().message(),
-            "invalid search query 'harbour\\x00': it contains a NUL byte; put words in double "
-            "quotes to search for them as written, or use --literal");
+            "cannot read the search query 'harbour\\x00': it contains a NUL byte; type the query "
+            "without it");
+  // What FTS5 itself refuses comes in its words, with the same advice.
+  Filter near;
+  near.query = "NEAR(a b, x)";
+  EXPECT_EQ(archive_->Search(near).status().message(),
+            "cannot read the search query 'NEAR(a b, x)': expected integer, got \"x\"; put a "
+            "phrase in double quotes (\"covid 19\"), or use --literal to search for the words as "
+            "written");
 }
 
 TEST_F(QueryTest, LiteralQueriesFindWordsWithSyntaxCharacters) {
@@ -119,6 +126,40 @@ TEST_F(QueryTest, HostileFilterValuesMatchLiterally) {
   EXPECT_EQ(count([&](Filter& f) { f.tags = {evil}; }), 0);
   EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "3");
   EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM tags"), "3");
+}
+
+TEST_F(QueryTest, WordsWithPunctuationAreFoundAsPhrases) {
+  Article article;
+  article.title = "Covid-19 and the e-mail";
+  article.body = "Don't call the co-op's office.";
+  ASSERT_TRUE(archive_->Add(article).ok());
+  auto count = [&](const std::string& query) {
+    Filter filter;
+    filter.query = query;
+    return Count(filter);
+  };
+  EXPECT_EQ(count("covid-19"), 1);
+  EXPECT_EQ(count("title:covid-19 e-mail"), 1);
+  EXPECT_EQ(count("body:covid-19"), 0);
+  EXPECT_EQ(count("don't co-op's"), 1);
+  EXPECT_EQ(count("covid-20"), 0);
+}
+
+TEST_F(QueryTest, CountIgnoresOrderLimitAndOffsetButNotTheFilter) {
+  Filter filter;
+  filter.query = "harbour";
+  filter.limit = 1;
+  filter.offset = 1;
+  filter.order = SortOrder::kTitle;
+  EXPECT_EQ(Count(filter), 3);
+  filter.author = "smith";
+  EXPECT_EQ(Count(filter), 1);
+  filter.author.clear();
+  filter.query = "harbour NOT two";
+  EXPECT_EQ(Count(filter), 2);
+  filter.query.clear();
+  filter.order = SortOrder::kRelevance;
+  EXPECT_EQ(archive_->Count(filter).status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

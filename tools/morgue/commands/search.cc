@@ -1,4 +1,5 @@
-// morgue search: full-text search with a snippet of each match.
+// morgue search: full-text search with a snippet of each match, the best first, and how many
+// matches there are in all when not all are shown.
 
 #include <unistd.h>
 
@@ -20,6 +21,7 @@ namespace {
 constexpr int64_t kDefaultSearchLimit = 20;
 
 constexpr int kLineWidth = 100;
+constexpr int kSourceWidth = 16;
 
 struct SearchArgs {
   std::string query;
@@ -27,14 +29,44 @@ struct SearchArgs {
   bool json = false;
 };
 
-Json HitJson(const SearchHit& hit) {
+// `total` rides on every hit: the array stays an array of hits, as scripts expect.
+Json HitJson(const SearchHit& hit, int64_t total) {
   return {{"id", hit.article.id},
           {"title", hit.article.title},
           {"published", hit.article.published},
           {"source", hit.article.source},
           {"authors", AuthorNames(hit.article)},
           {"rank", hit.rank},
-          {"snippet", hit.snippet}};
+          {"snippet", hit.snippet},
+          {"total", total}};
+}
+
+// How many articles match in all. Only a full page can hide more, so only then is the
+// archive asked (a COUNT over the same query and filters).
+Result<int64_t> TotalHits(Archive& archive, const Filter& filter, size_t shown) {
+  const auto count = static_cast<int64_t>(shown);
+  // Past the last match a page is empty however many there were before it.
+  if (count < filter.limit && (count > 0 || filter.offset == 0)) return filter.offset + count;
+  Result<int64_t> total = archive.Count(filter);
+  // A writer may have removed articles between the two reads; never "20 of 19".
+  if (total.ok() && count > 0) return std::max(*total, filter.offset + count);
+  return total;
+}
+
+// "showing 20 of 96 (--limit to see more)", past --offset "showing 21-40 of 96 (...)";
+// empty when every match is shown.
+std::string ShowingLine(const Filter& filter, size_t shown, int64_t total) {
+  const int64_t first = filter.offset + 1;
+  const int64_t last = filter.offset + static_cast<int64_t>(shown);
+  if (total == 0 || (filter.offset == 0 && last >= total)) return "";
+  std::string range = "none";
+  if (shown > 0) {
+    range = filter.offset == 0 ? std::to_string(last)
+                               : std::to_string(first) + "-" + std::to_string(last);
+  }
+  return "showing " + range + " of " + std::to_string(total) +
+         (filter.offset == 0 ? " (--limit to see more)"
+                             : " (--offset and --limit to see the others)");
 }
 
 // One line of snippet. Unlike OneLine, keeps the ESC of the terminal's bold marks.
@@ -45,6 +77,12 @@ std::string SnippetLine(std::string snippet) {
     }
   }
   return snippet;
+}
+
+int Failed(Context& context, const Status& status) {
+  // A malformed query is the user's to fix.
+  return context.Error(status.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitArchive,
+                       status.message());
 }
 
 int RunSearch(Context& context, const SearchArgs& args) {
@@ -63,38 +101,46 @@ int RunSearch(Context& context, const SearchArgs& args) {
     options.close_mark = "\033[0m";
   }
   auto hits = archive->Search(filter, options);
-  if (!hits.ok()) {
-    // A malformed query is the user's to fix.
-    return context.Error(
-        hits.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitArchive,
-        hits.status().message());
-  }
+  if (!hits.ok()) return Failed(context, hits.status());
+  Result<int64_t> total = TotalHits(*archive, filter, hits->size());
+  if (!total.ok()) return Failed(context, total.status());
+  // On standard error: a message about the data, not part of it.
+  const std::string showing = ShowingLine(filter, hits->size(), *total);
   if (args.json) {
     Json array = Json::array();
     for (const SearchHit& hit : *hits) {
-      array.push_back(HitJson(hit));
+      array.push_back(HitJson(hit, *total));
     }
     PrintJson(array);
+    if (!showing.empty()) context.Info(showing);
     return kExitOk;
   }
   if (hits->empty()) {
-    context.Info("no articles match");
+    context.Info(showing.empty() ? "no articles match" : showing);
     return kExitOk;
   }
-  int id_width = 2;
+  std::vector<Column> columns = {{"ID", 2, true}, {"PUBLISHED", 10}, {"SOURCE", 6}, {"TITLE", 5}};
   for (const SearchHit& hit : *hits) {
-    id_width = std::max(id_width, DisplayWidth(std::to_string(hit.article.id)));
+    columns[0].width = std::max(columns[0].width, DisplayWidth(std::to_string(hit.article.id)));
+    columns[2].width = std::max(columns[2].width, DisplayWidth(OneLine(hit.article.source)));
   }
-  const std::vector<Column> columns = {{"ID", id_width, true},
-                                       {"TITLE", kLineWidth - id_width - 2}};
-  const std::string indent(id_width + 2, ' ');
+  columns[2].width = std::min(columns[2].width, kSourceWidth);
+  columns[3].width = kLineWidth - columns[0].width - columns[1].width - columns[2].width - 3 * 2;
+  // The snippet goes under the date, source and title, where there is room for it.
+  const std::string indent(columns[0].width + 2, ' ');
+  std::cout << TableHeader(columns) << '\n';
   for (const SearchHit& hit : *hits) {
-    std::cout << TableRow(columns, {std::to_string(hit.article.id), hit.article.title}) << '\n';
+    // The date as stored, as `list` shows it: no time, no conversion to another zone.
+    std::cout << TableRow(columns,
+                          {std::to_string(hit.article.id), hit.article.published.substr(0, 10),
+                           hit.article.source, hit.article.title})
+              << '\n';
     // The snippet is short already; cutting it could split a mark's escape sequence.
     if (!hit.snippet.empty()) {
       std::cout << indent << SnippetLine(hit.snippet) << '\n';
     }
   }
+  if (!showing.empty()) context.Info(showing);
   return kExitOk;
 }
 
@@ -125,12 +171,18 @@ Command AddSearchCommand(CLI::App& app, Context& context) {
   SetHelpDetails(sub, [] { return SearchSyntaxHelp(); });
   context.AddGlobalOptions(sub);
   sub->add_option("query", args->query,
-                  "An SQLite FTS5 query, e.g. military, \"military pact\", japan AND china; "
-                  "with --literal, just words")
+                  "Words to find, in SQLite FTS5 syntax: military, \"military pact\", pact*, "
+                  "japan AND (china OR korea), ship NOT harbour, title:harbour. Words such as "
+                  "covid-19, e-mail, don't, C++ and U.S. need no quotes: each is found as the "
+                  "phrase of its parts (punctuation is not indexed, so C++ finds C). A query "
+                  "that starts with '-' goes after --: morgue search -- -title:harbour. With "
+                  "--literal, just words")
       ->type_name("QUERY")
       ->required();
   AddFilterOptions(sub, &args->filter, /*with_query=*/false);
-  sub->add_flag("--json", args->json, "Print a JSON array of matches with their snippets");
+  sub->add_flag("--json", args->json,
+                "Print a JSON array of matches with their snippets; each also has \"total\", the "
+                "number of matches there are in all");
   return {sub, [&context, args] { return RunSearch(context, *args); }};
 }
 
