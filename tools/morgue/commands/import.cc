@@ -80,6 +80,13 @@ void PrintFailure(const InputReport& report, Progress& progress) {
                    report.status.message());
 }
 
+// One line per warning about a stored input, always shown, like a failure.
+void PrintWarnings(const InputReport& report, Progress& progress) {
+  for (const std::string& warning : report.warnings) {
+    progress.Message(report.input + ": " + report.plugin + ": warning: " + warning);
+  }
+}
+
 int RunImport(Context& context, const ImportArgs& args) {
   const std::optional<uint64_t> max_input_bytes = ParseSize(args.max_input_size);
   if (!max_input_bytes) {
@@ -164,6 +171,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
     }
+    PrintWarnings(report, progress);
     progress.Update(++done);
   });
   if (read_stdin && !stopped()) {
@@ -171,6 +179,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
     }
+    PrintWarnings(report, progress);
     progress.Update(++done);
   }
   progress.Clear();
