@@ -217,6 +217,10 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* sub = app.add_subcommand(
       "import", "Import articles from files, folders (recursively) or standard input (-)");
+  sub->footer(
+      "An article already archived (same canonical URL or body; without either, same title, "
+      "date and source) counts as a duplicate and is stored once. An input of much text that "
+      "gives an article without a body is stored, with a warning naming it.");
   context.AddGlobalOptions(sub);
   sub->add_option("inputs", args->inputs, "Files, folders, or - for standard input")
       ->type_name("PATH")
