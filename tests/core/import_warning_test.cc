@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -101,6 +102,25 @@ TEST_F(ImportWarningTest, CountsTheArticlesWithoutABodyInAManyArticleInput) {
   EXPECT_EQ(report.imported + report.duplicates, 3);
   ASSERT_EQ(report.warnings.size(), 1u);
   EXPECT_EQ(report.warnings[0].rfind("2 of 3 articles have no body (0 words)", 0), 0u)
+      << report.warnings[0];
+}
+
+TEST_F(ImportWarningTest, AddsUpTheLinesOfAnInputReadInParts) {
+  std::string records;
+  for (int i = 0; i < 20; ++i) records += ReadabilityWithoutText(12) + "\n";
+  const std::filesystem::path file = dir_ / "readability.jsonl";
+  testing::WriteFile(file, records);
+  ImportOptions options;
+  options.part_bytes = 2048;  // about four records a part
+  ASSERT_GT(records.size(), 4 * options.part_bytes);
+  auto run = ImportRun::Start(*archive_, plugins_, options);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  const InputReport report = (*run)->ImportFile(file);
+  ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+  EXPECT_TRUE((*run)->Finish().ok());
+  EXPECT_EQ(report.imported + report.duplicates, 20);
+  ASSERT_EQ(report.warnings.size(), 1u);
+  EXPECT_EQ(report.warnings[0].rfind("20 of 20 articles have no body (0 words)", 0), 0u)
       << report.warnings[0];
 }
 
