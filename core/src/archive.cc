@@ -260,6 +260,30 @@ Result<int64_t> Archive::Impl::FindDuplicate(const std::string& url_key,
   return int64_t{0};
 }
 
+// An article with neither a body nor a canonical URL has nothing else to be known by:
+// it is the same article as one with its title, publication date and source (each equal,
+// or absent on both). An article that has a body or a URL is matched this way only to
+// one that has neither, which it completes; two bodies never merge by their metadata.
+Result<int64_t> Archive::Impl::FindSameMetadata(const Article& a, int64_t source_id) {
+  const bool identified = !a.body.empty() || !a.canonical_url.empty();
+  // The unary `+` keeps SQLite on the title index: by source or date, a lookup would read
+  // every article without one.
+  Result<sql::Statement*> find = db->Cached(
+      identified ? "SELECT id FROM articles WHERE title = ?1 AND +published IS ?2 AND "
+                   "+source_id IS nullif(?3, 0) AND +body_hash IS NULL AND +url_key IS NULL "
+                   "ORDER BY id LIMIT 1"
+                 : "SELECT id FROM articles WHERE title = ?1 AND +published IS ?2 AND "
+                   "+source_id IS nullif(?3, 0) ORDER BY id LIMIT 1");
+  if (!find.ok()) return find.status();
+  sql::Statement& s = **find;
+  s.Bind(1, a.title).BindTextOrNull(2, a.published).Bind(3, source_id);
+  Result<bool> row = s.Step();
+  const int64_t id = row.ok() && *row ? s.Int(0) : 0;
+  s.Reset();
+  if (!row.ok()) return row.status();
+  return id;
+}
+
 Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
                                   const std::vector<int64_t>& tag_ids) {
   for (size_t i = 0; i < article.authors.size(); ++i) {
@@ -396,6 +420,14 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
   AddResult result;
   Result<int64_t> existing = FindDuplicate(url_key, body_hash);
   if (!existing.ok()) return existing.status();
+  // Resolved only when needed, so that a duplicate never adds a publication.
+  Result<int64_t> source_id = int64_t{0};
+  if (*existing == 0 && !a.title.empty()) {
+    source_id = ResolveSource(a);
+    if (!source_id.ok()) return source_id.status();
+    existing = FindSameMetadata(a, *source_id);
+    if (!existing.ok()) return existing.status();
+  }
   if (*existing != 0) {
     result.id = *existing;
     result.duplicate = true;
@@ -430,8 +462,10 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     }
     MORGUE_RETURN_IF_ERROR(InsertLinks(result.id, a, tag_ids));
 
-    Result<int64_t> source_id = ResolveSource(a);
-    if (!source_id.ok()) return source_id.status();
+    if (a.title.empty()) {
+      source_id = ResolveSource(a);
+      if (!source_id.ok()) return source_id.status();
+    }
     Result<sql::Statement*> insert = db->Cached(R"sql(
       INSERT INTO articles(id, title, subtitle, body, summary, language, url, canonical_url,
                            url_key, published, updated, source_id, word_count, body_hash,

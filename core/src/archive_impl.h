@@ -42,6 +42,7 @@ struct Archive::Impl {
   Result<int64_t> SourceByDomain(std::string host);
   Result<int64_t> ResolveAuthor(const Author& author);
   Result<int64_t> FindDuplicate(const std::string& url_key, const std::string& body_hash);
+  Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
   Status Merge(int64_t id, const Article& article, const std::vector<std::string>& tags);
   Status InsertLinks(int64_t id, const Article& article, const std::vector<int64_t>& tag_ids);
 };

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "archive_impl.h"
+#include "body_check.h"
 #include "codec.h"
 #include "import_job.h"
 #include "line_parts.h"
@@ -323,6 +324,7 @@ struct ImportRun::Impl {
     PreparedDocument prepared;                    // kWhole, when the importer read it
     bool first_part = false;                      // kPart
     std::shared_ptr<StreamingDocument> document;  // kDocument: complete
+    BodyCheck body_check;                         // kPart: the part and its articles
   };
   // About the memory a piece holds while it waits to be stored.
   static size_t HeldBytes(const Extracted& piece) {
@@ -445,6 +447,7 @@ struct ImportRun::Impl {
         piece.kind = Extracted::Kind::kPart;
         piece.first_part = first;
         piece.collected = Collect(std::move(job), lane);
+        piece.body_check.Add(**part, piece.collected.articles);
         if (piece.collected.status.ok() && piece.collected.plugin != answer.plugin) {
           piece.collected.status =
               Status::PluginFailed("a later part was read by importer '" + piece.collected.plugin +
@@ -678,7 +681,8 @@ struct ImportRun::Impl {
     InputReport report;
     const LoadedPluginInfo* plugin = nullptr;
     int64_t document_id = 0;
-    size_t articles = 0;  // given so far, for "article N" in messages
+    size_t articles = 0;   // given so far, for "article N" in messages
+    BodyCheck body_check;  // the input's text and its articles, for a warning
   };
   Storing storing;
 
@@ -784,6 +788,9 @@ struct ImportRun::Impl {
       return Fail(batch_error);
     } else {
       storing.open = false;
+      if (std::string warning = storing.body_check.Warning(); !warning.empty()) {
+        storing.report.warnings.push_back(std::move(warning));
+      }
       ++batch_inputs_ok;
       batch_imported += storing.report.imported;
       batch_duplicates += storing.report.duplicates;
@@ -872,6 +879,7 @@ struct ImportRun::Impl {
         Result<int64_t> document = StoreDocument(input, piece.prepared, *storing.plugin);
         if (!document.ok()) return Close(document.status());
         storing.document_id = *document;
+        storing.body_check.Add(*piece.bytes, piece.collected.articles);
         return Close(AddArticles(piece.collected.articles, true));
       }
       case Extracted::Kind::kPart: {
@@ -885,6 +893,7 @@ struct ImportRun::Impl {
         } else if (!piece.collected.status.ok()) {
           return Close(piece.collected.status);
         }
+        storing.body_check.Merge(piece.body_check);
         if (Status added = AddArticles(piece.collected.articles, false); !added.ok()) {
           return Close(added);
         }

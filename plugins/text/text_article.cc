@@ -207,6 +207,7 @@ struct Parse {
   std::vector<std::string> posters;
   std::string trailing_email;
   const Publication* credited = nullptr;
+  size_t deck_line = 0;  // the line taken for the deck, when there is one
 };
 
 void AddPoster(const std::string& line, Parse* parse) {
@@ -257,6 +258,48 @@ bool TakeDeck(const std::string& line, bool stands_alone, Parse* parse) {
   return true;
 }
 
+// "Labels: defense, Japan, North Korea" (Blogger), "Tags: …", "Filed under: …": the
+// post's labels as tags. Only the first such line counts; a line of more than a few
+// dozen labels is a sidebar's label cloud, not the post's.
+const std::regex& LabelsLead() {
+  static const std::regex kLead(R"(^(?:labels?|tags?|categories|category|filed under)\s*:\s*)",
+                                kRegexFlags);
+  return kLead;
+}
+
+bool IsLabelsLine(const std::string& line) {
+  return line.size() <= kMaxShortLineBytes && std::regex_search(line, LabelsLead());
+}
+
+bool TakeLabelsLine(const std::string& line, Parse* parse) {
+  constexpr size_t kMaxLabels = 30;
+  constexpr size_t kMaxLabelBytes = 80;
+  std::smatch m;
+  if (line.size() > kMaxShortLineBytes || !std::regex_search(line, m, LabelsLead())) {
+    return false;
+  }
+  if (!parse->article.tags.empty()) {
+    return true;
+  }
+  std::vector<std::string> labels;
+  std::string_view rest(line);
+  rest.remove_prefix(static_cast<size_t>(m.length(0)));
+  while (!rest.empty()) {
+    const size_t comma = std::min(rest.find(','), rest.size());
+    const std::string label = CollapseWhitespace(rest.substr(0, comma));
+    if (!label.empty() && label.size() <= kMaxLabelBytes &&
+        std::find(labels.begin(), labels.end(), label) == labels.end()) {
+      labels.push_back(label);
+    }
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
+  if (!labels.empty() && labels.size() <= kMaxLabels) {
+    parse->article.tags = std::move(labels);
+    parse->article.provenance["tags"] = kRuleLabels;
+  }
+  return true;
+}
+
 // Line `i` of the head of the text; false when the line starts the body.
 bool TakeHeaderLine(const std::vector<Line>& lines, size_t i, Parse* parse) {
   const std::string& line = lines[i].text;
@@ -270,6 +313,10 @@ bool TakeHeaderLine(const std::vector<Line>& lines, size_t i, Parse* parse) {
   }
   if (IsPostedByLine(line)) {
     AddPoster(line, parse);
+    return true;
+  }
+  // "Filed under: port, city" under the headline labels the article that follows it.
+  if (TakeLabelsLine(line, parse)) {
     return true;
   }
   if (article.title.empty()) {
@@ -305,7 +352,11 @@ bool TakeHeaderLine(const std::vector<Line>& lines, size_t i, Parse* parse) {
   if (IsBodyLike(line)) {
     return false;
   }
-  return TakeDeck(line, lines[i].stands_alone, parse);
+  if (!TakeDeck(line, lines[i].stands_alone, parse)) {
+    return false;
+  }
+  parse->deck_line = i;
+  return true;
 }
 
 // Index of the first body line.
@@ -314,73 +365,92 @@ size_t ParseHeader(const std::vector<Line>& lines, Parse* parse) {
   while (i < lines.size() && i < kMaxHeaderLines && TakeHeaderLine(lines, i, parse)) {
     ++i;
   }
+  // A short last line ("Dredging started…") reads like a deck; with nothing after the
+  // head, it is the article's text.
+  if (i == lines.size() && !parse->article.subtitle.empty()) {
+    parse->article.subtitle.clear();
+    parse->article.provenance.erase("subtitle");
+    return parse->deck_line;
+  }
   return i;
 }
 
-// Blocks of lines: paragraphs as the text separated them.
+// Blocks of lines: paragraphs as the text separated them. A line of page furniture left
+// out (`skipped`) ends the paragraph before it.
 std::vector<std::vector<std::string>> GroupBlocks(const std::vector<Line>& lines, size_t begin,
-                                                  size_t end) {
+                                                  size_t end, const std::vector<bool>& skipped) {
   std::vector<std::vector<std::string>> blocks;
+  bool new_block = true;
   for (size_t i = begin; i < end; ++i) {
-    if (i == begin || lines[i].starts_block) {
+    if (skipped[i]) {
+      new_block = true;
+      continue;
+    }
+    if (new_block || lines[i].starts_block) {
       blocks.emplace_back();
     }
+    new_block = false;
     blocks.back().push_back(lines[i].text);
   }
   return blocks;
 }
 
-// "Labels: defense, Japan, North Korea" (Blogger), "Tags: …", "Filed under: …": the
-// post's labels as tags. Only the first such line counts; a line of more than a few
-// dozen labels is a sidebar's label cloud, not the post's.
-bool TakeLabelsLine(const std::string& line, Parse* parse) {
-  static const std::regex kLead(R"(^(?:labels?|tags?|categories|category|filed under)\s*:\s*)",
-                                kRegexFlags);
-  constexpr size_t kMaxLabels = 30;
-  constexpr size_t kMaxLabelBytes = 80;
-  std::smatch m;
-  if (line.size() > kMaxShortLineBytes || !std::regex_search(line, m, kLead)) {
-    return false;
+// Article text, as opposed to the short lines of a page's furniture (sidebar headings,
+// share buttons, archive links): a line of several words, or a sentence.
+bool IsProse(std::string_view line) {
+  constexpr size_t kMinSentenceChars = 20;
+  return IsBodyLike(line) || CountWords(line) >= kMinBodyLikeWords ||
+         (EndsSentence(line) && CountChars(line) >= kMinSentenceChars);
+}
+
+// What a footer line tells about the article: the poster, the post's labels, a copyright.
+void ReadFooterLine(const std::string& line, Parse* parse) {
+  if (IsPostedByLine(line) && parse->posters.empty()) {
+    AddPoster(line, parse);
+  } else if (!TakeLabelsLine(line, parse) && IsCopyrightLine(line)) {
+    SetCredit(CreditLine(line), parse);
   }
-  if (!parse->article.tags.empty()) {
-    return true;
-  }
-  std::vector<std::string> labels;
-  std::string_view rest(line);
-  rest.remove_prefix(static_cast<size_t>(m.length(0)));
-  while (!rest.empty()) {
-    const size_t comma = std::min(rest.find(','), rest.size());
-    const std::string label = CollapseWhitespace(rest.substr(0, comma));
-    if (!label.empty() && label.size() <= kMaxLabelBytes &&
-        std::find(labels.begin(), labels.end(), label) == labels.end()) {
-      labels.push_back(label);
-    }
-    rest.remove_prefix(std::min(comma + 1, rest.size()));
-  }
-  if (!labels.empty() && labels.size() <= kMaxLabels) {
-    parse->article.tags = std::move(labels);
-    parse->article.provenance["tags"] = kRuleLabels;
-  }
-  return true;
 }
 
 // The line where the article ends and the blog's footer begins. Lines from there on are
 // read only for the poster ("Posted by …"), the post's labels and a copyright credit.
-size_t FindFooter(const std::vector<Line>& lines, size_t begin, Parse* parse) {
-  size_t footer = lines.size();
-  for (size_t i = begin; i < lines.size(); ++i) {
-    if (IsFooterLine(lines[i].text)) {
+// The footer is at the end: a footer line with the article's text after it is furniture
+// within the article, read the same way and marked `skipped` from the body. That is any
+// footer line above the first paragraph of prose (share buttons or a "Filed under:" over
+// the article), and a labels line after it followed by more of the article before the
+// next footer line.
+size_t FindFooter(const std::vector<Line>& lines, size_t begin, Parse* parse,
+                  std::vector<bool>* skipped) {
+  const size_t n = lines.size();
+  // For each line, the next line of prose and the next footer line that is not a labels
+  // line after it (n: none), found in one pass from the end.
+  std::vector<bool> footer_line(n);
+  std::vector<size_t> next_prose(n + 1, n);
+  std::vector<size_t> next_furniture(n + 1, n);
+  for (size_t i = n; i-- > begin;) {
+    const std::string& line = lines[i].text;
+    footer_line[i] = IsFooterLine(line);
+    next_prose[i] = !footer_line[i] && IsProse(line) ? i : next_prose[i + 1];
+    next_furniture[i] = footer_line[i] && !IsLabelsLine(line) ? i : next_furniture[i + 1];
+  }
+  size_t footer = n;
+  for (size_t i = begin; i < n; ++i) {
+    if (!footer_line[i]) {
+      continue;
+    }
+    const bool prose_before = next_prose[begin] < i;
+    const bool within_article =
+        prose_before ? IsLabelsLine(lines[i].text) && next_prose[i] < next_furniture[i + 1]
+                     : next_prose[i] < n;
+    if (!within_article) {
       footer = i;
       break;
     }
+    ReadFooterLine(lines[i].text, parse);
+    (*skipped)[i] = true;
   }
-  for (size_t i = footer; i < lines.size(); ++i) {
-    const std::string& line = lines[i].text;
-    if (IsPostedByLine(line) && parse->posters.empty()) {
-      AddPoster(line, parse);
-    } else if (!TakeLabelsLine(line, parse) && IsCopyrightLine(line)) {
-      SetCredit(CreditLine(line), parse);
-    }
+  for (size_t i = footer; i < n; ++i) {
+    ReadFooterLine(lines[i].text, parse);
   }
   return footer;
 }
@@ -477,8 +547,9 @@ void AppendParagraphs(const std::vector<std::string>& block, std::vector<std::st
 }
 
 void ParseBody(const std::vector<Line>& lines, size_t begin, Parse* parse) {
-  const size_t footer = FindFooter(lines, begin, parse);
-  std::vector<std::vector<std::string>> blocks = GroupBlocks(lines, begin, footer);
+  std::vector<bool> skipped(lines.size(), false);
+  const size_t footer = FindFooter(lines, begin, parse, &skipped);
+  std::vector<std::vector<std::string>> blocks = GroupBlocks(lines, begin, footer, skipped);
   TakeTrailingLines(&blocks, parse);
   std::vector<std::string> paragraphs;
   for (const std::vector<std::string>& block : blocks) {

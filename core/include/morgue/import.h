@@ -88,6 +88,9 @@ struct InputReport {
   int64_t imported = 0;
   int64_t duplicates = 0;
   std::vector<int64_t> article_ids;  // new and merged articles, in input order
+  // About a stored input, e.g. that its importer made an article without a body of an
+  // input with much more text (see README "Importing"); printed, not recorded.
+  std::vector<std::string> warnings;
 };
 
 struct ImportTotals {

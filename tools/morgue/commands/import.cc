@@ -81,6 +81,13 @@ void PrintFailure(const InputReport& report, Progress& progress) {
                    report.status.message());
 }
 
+// One line per warning about a stored input, always shown, like a failure.
+void PrintWarnings(const InputReport& report, Progress& progress) {
+  for (const std::string& warning : report.warnings) {
+    progress.Message(report.input + ": " + report.plugin + ": warning: " + warning);
+  }
+}
+
 int RunImport(Context& context, const ImportArgs& args) {
   const std::optional<uint64_t> max_input_bytes = ParseSize(args.max_input_size);
   if (!max_input_bytes) {
@@ -165,6 +172,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
     }
+    PrintWarnings(report, progress);
     progress.Update(++done);
   });
   if (read_stdin && !stopped()) {
@@ -172,6 +180,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
     }
+    PrintWarnings(report, progress);
     progress.Update(++done);
   }
   progress.Clear();
@@ -212,7 +221,16 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   SetExamples(sub, {"morgue import saved-pages/",
                     "morgue import --tag election-2012 --format jsonl dump.jsonl",
                     "curl -s https://example.org/story.html | morgue import -"});
-  SetHelpDetails(sub, [&context] { return ImportFormatsHelp(context.plugins()); });
+  SetHelpDetails(sub, [&context] {
+    return ImportFormatsHelp(context.plugins()) + "\n" +
+           Wrap(
+               "An article already archived (same canonical URL or body; without either, same "
+               "title, date and source) counts as a duplicate and is stored once. An input of "
+               "much text that gives an article without a body is stored, with a warning "
+               "naming it.",
+               0) +
+           "\n";
+  });
   context.AddGlobalOptions(sub);
   sub->add_option("inputs", args->inputs, "Files, folders, or - for standard input")
       ->type_name("PATH")
