@@ -4,6 +4,8 @@
 
 #include "plugins/html/content.h"
 
+#include <libxml/xpath.h>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -316,14 +318,16 @@ class LinkDensities {
 Node* TopCandidate(Scorer& scorer, const LinkDensities& densities) {
   Node* top = nullptr;
   double best = 0;
-  // Iterate in a fixed order (the map's is not): by score, ties by document position.
+  // The map's order is not fixed: the best score wins, a tie goes to the node that comes
+  // first in the document (not the lower line number: every node of a one-line page has
+  // the same).
   for (const auto& [node, score] : scorer.scores()) {
     (void)score;
     auto* mutable_node = const_cast<Node*>(node);
     scorer.Scale(node, 1.0 - densities.Of(node));
     const double scaled = scorer.score(node);
     if (top == nullptr || scaled > best ||
-        (scaled == best && xmlGetLineNo(mutable_node) < xmlGetLineNo(top))) {
+        (scaled == best && xmlXPathCmpNodes(mutable_node, top) == 1)) {
       top = mutable_node;
       best = scaled;
     }

@@ -415,5 +415,23 @@ TEST_F(HtmlPluginTest, CommandLineReportsAPageWithoutArticle) {
   EXPECT_THAT(result.err, HasSubstr("no article found"));
 }
 
+// Two blocks that score the same on a page written on one line (as minified pages are):
+// the first in the document is the article, whatever order the scores are kept in.
+TEST_F(HtmlPluginTest, ATieBetweenCandidatesGoesToTheFirstInTheDocument) {
+  const std::string first =
+      "Alpha river flooded the lower town, and the council met at night, again and again, "
+      "to plan the repairs that the harbour needs.";
+  const std::string second =
+      "Bravo river flooded the upper town, and the council met at dawn, again and again, "
+      "to plan the repairs that the station needs.";
+  auto block = [](const std::string& text) {
+    return "<span><span><div><p>" + text + "</p><p>" + text + "</p></div></span></span>";
+  };
+  WriteFile(dir_ / "tie.html", "<html><head><title>Flood</title></head><body>" + block(first) +
+                                   block(second) + "</body></html>");
+  const Article article = ImportOne(dir_ / "tie.html");
+  EXPECT_TRUE(article.body.starts_with(first + "\n\n" + first)) << article.body;
+}
+
 }  // namespace
 }  // namespace morgue
