@@ -738,9 +738,12 @@ Collected ProcessRunner::Run(const JobInput& input, std::chrono::milliseconds li
         Stop(/*kill=*/true);
         out.status = TimeLimitExceeded(out.plugin, limit);
         return out;
-      case Outcome::kClosed:
-        out.status = Status::PluginFailed(CrashMessage(out.plugin, Stop(/*kill=*/true)));
+      case Outcome::kClosed: {
+        const int status = Stop(/*kill=*/true);
+        if (status != -1 && WIFSIGNALED(status)) out.worker_signal = WTERMSIG(status);
+        out.status = Status::PluginFailed(CrashMessage(out.plugin, status));
         return out;
+      }
       case Outcome::kGarbage:
         return garbled(event.payload);
       case Outcome::kFrame:

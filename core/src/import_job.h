@@ -49,6 +49,9 @@ struct Collected {
   Status status;                  // the importer's verdict, or why the input failed
   std::vector<Article> articles;  // normalised and validated, in input order
   bool reads_lines = false;       // the answer to a probe_only job
+  // The signal that ended an import worker (ProcessRunner) during this job, or 0; not
+  // sent on the wire.
+  int worker_signal = 0;
 };
 
 // "812 bytes", "64 MiB", "80.5 MiB".
