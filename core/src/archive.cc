@@ -373,8 +373,8 @@ Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std:
   return InsertLinks(id, filled, tag_ids);
 }
 
-Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(Article a,
-                                                       const std::vector<std::string>& extra_tags) {
+Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
+    Article a, const std::vector<std::string>& extra_tags) {
   a.tags.insert(a.tags.end(), extra_tags.begin(), extra_tags.end());
   MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a));
   PlannedAdd planned;

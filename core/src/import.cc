@@ -815,6 +815,8 @@ struct ImportRun::Impl {
   std::optional<InputReport> Open(Extracted& first) {
     storing = Storing{};
     storing.report.input = first.name;
+    plan.added.clear();  // what a failure of this input takes back from a dry run's plan
+    plan.next_id_at_open = plan.next_id;
     ++totals.inputs;
     if (!batch_error.ok()) return Fail(batch_error);
     if (!first.refused.ok()) return Fail(first.refused);
@@ -836,8 +838,6 @@ struct ImportRun::Impl {
       return report;
     }
     if (Status begun = BeginBatch(); !begun.ok()) return Fail(begun);
-    plan.added.clear();
-    plan.next_id_at_open = plan.next_id;
     if (options.dry_run) {
       storing.open = true;
       return std::nullopt;
@@ -886,7 +886,8 @@ struct ImportRun::Impl {
     if (!result.duplicate) result.id = plan.next_id++;
     for (auto [keys, key] : {std::pair{&plan.url_keys, &planned->url_key},
                              std::pair{&plan.body_hashes, &planned->body_hash}}) {
-      if (!key->empty() && keys->emplace(*key, result.id).second) plan.added.emplace_back(keys, *key);
+      if (!key->empty() && keys->emplace(*key, result.id).second)
+        plan.added.emplace_back(keys, *key);
     }
     return result;
   }
@@ -1184,9 +1185,8 @@ namespace {
 // Whether fnmatch(3) pattern `pattern` takes the file `relative` (its path relative to
 // the folder walked): by its name, or by that path when the pattern holds a '/'.
 bool GlobMatches(const std::string& pattern, const std::filesystem::path& relative) {
-  const std::string subject = pattern.find('/') == std::string::npos
-                                  ? relative.filename().string()
-                                  : relative.generic_string();
+  const std::string subject = pattern.find('/') == std::string::npos ? relative.filename().string()
+                                                                     : relative.generic_string();
   return fnmatch(pattern.c_str(), subject.c_str(), 0) == 0;
 }
 

@@ -617,9 +617,8 @@ Result<ImporterHandle> PluginRegistry::ChooseImporter(const ProbeInput& input,
       if (!c.error.empty()) failures += "; " + c.error;
     }
     // NotFound, unlike the other refusals: ImportRun skips such a file found in a folder.
-    return Status::NotFound("no importer recognises '" + name +
-                                   "' (scores: " + Join(scores, ", ") + failures +
-                                   "); name one with --format " + Join(ImportFormats(), ", "));
+    return Status::NotFound("no importer recognises '" + name + "' (scores: " + Join(scores, ", ") +
+                            failures + "); name one with --format " + Join(ImportFormats(), ", "));
   }
 
   std::vector<std::string> tied_names;

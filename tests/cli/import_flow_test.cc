@@ -49,8 +49,10 @@ std::string TextArticle(int n) {
 }
 
 // Bytes no importer claims.
-std::string Jpeg() { return std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 20) +
-                            std::string(200, '\x93'); }
+std::string Jpeg() {
+  return std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 20) +
+         std::string(200, '\x93');
+}
 
 // A morgue process that runs while the test acts on it: output in files, standard input
 // from a pipe the test may keep open, optionally in a process group of its own (as a
@@ -168,12 +170,14 @@ class ImportFlowTest : public ::testing::Test {
       ASSERT_GT(stored, 0);
       ASSERT_LT(stored, kFiles) << "the import ended before it was interrupted";
       // The summary with the true counts, and how to go on.
-      EXPECT_TRUE(Contains(err, std::to_string(stored) + " files: " + std::to_string(stored) +
-                                    " articles imported, 0 duplicates; 0 files failed, 0 skipped\n"))
+      EXPECT_TRUE(
+          Contains(err, std::to_string(stored) + " files: " + std::to_string(stored) +
+                            " articles imported, 0 duplicates; 0 files failed, 0 skipped\n"))
           << err;
       EXPECT_TRUE(Contains(err, std::string("morgue: interrupted by ") +
                                     (signal == SIGINT ? "SIGINT" : "SIGTERM") + " after " +
-                                    std::to_string(stored) + " of 3000 files; run the same "
+                                    std::to_string(stored) +
+                                    " of 3000 files; run the same "
                                     "command again to import the rest"))
           << err;
       EXPECT_FALSE(Contains(err, "crashed")) << err;
@@ -227,8 +231,9 @@ TEST_F(ImportFlowTest, CtrlCWhileReadingStandardInputStoresNothingOfIt) {
   import.Signal(SIGINT);
   EXPECT_EQ(import.Wait(), 130);
   const std::string err = import.err();
-  EXPECT_TRUE(Contains(err, "0 inputs: 0 articles imported, 0 duplicates; 0 inputs failed, "
-                            "0 skipped\n"))
+  EXPECT_TRUE(Contains(err,
+                       "0 inputs: 0 articles imported, 0 duplicates; 0 inputs failed, "
+                       "0 skipped\n"))
       << err;
   EXPECT_TRUE(Contains(err, "morgue: interrupted by SIGINT after 0 of 1 inputs")) << err;
   EXPECT_EQ(QuerySql(archive_, "SELECT inputs || ' ' || interrupted FROM imports"), "0 1");
@@ -248,19 +253,21 @@ TEST_F(ImportFlowTest, FilesInAFolderThatNoImporterReadsAreSkippedNotFailed) {
   EXPECT_EQ(result.err,
             "morgue: skipped 3 files no importer reads: 2 .jpg, 1 .png\n"
             "5 files: 2 articles imported, 0 duplicates; 0 files failed, 3 skipped\n");
-  EXPECT_EQ(QuerySql(archive_, "SELECT inputs || ' ' || imported || ' ' || failed || ' ' || "
-                               "skipped FROM imports"),
+  EXPECT_EQ(QuerySql(archive_,
+                     "SELECT inputs || ' ' || imported || ' ' || failed || ' ' || "
+                     "skipped FROM imports"),
             "5 2 0 3");
   EXPECT_EQ(CountOf(archive_, "SELECT count(*) FROM import_failures"), 0);
 
   // Named explicitly, the same file is an error.
   CommandResult named = Import({(folder / "photo.jpg").string()});
   EXPECT_EQ(named.exit_code, kPartial);
-  EXPECT_TRUE(named.err.starts_with((folder / "photo.jpg").string() +
-                                    ": morgue: no importer recognises"))
+  EXPECT_TRUE(
+      named.err.starts_with((folder / "photo.jpg").string() + ": morgue: no importer recognises"))
       << named.err;
-  EXPECT_TRUE(Contains(named.err, "1 file: 0 articles imported, 0 duplicates; 1 file failed, "
-                                  "0 skipped"))
+  EXPECT_TRUE(Contains(named.err,
+                       "1 file: 0 articles imported, 0 duplicates; 1 file failed, "
+                       "0 skipped"))
       << named.err;
 }
 
@@ -275,9 +282,9 @@ TEST_F(ImportFlowTest, IncludeAndExcludeChooseTheFilesOfAFolder) {
   CommandResult included = Import({"--include", "source.txt", pages.string()});
   EXPECT_EQ(included.exit_code, kOk) << included.err;
   EXPECT_TRUE(Contains(included.err, "2 files: 2 articles imported")) << included.err;
-  EXPECT_EQ(QuerySql(archive_, "SELECT group_concat(original_path, ' ') FROM documents"),
-            (pages / "first" / "source.txt").string() + " " +
-                (pages / "second" / "source.txt").string());
+  EXPECT_EQ(
+      QuerySql(archive_, "SELECT group_concat(original_path, ' ') FROM documents"),
+      (pages / "first" / "source.txt").string() + " " + (pages / "second" / "source.txt").string());
 
   // Excluded by name (repeatable), and a folder by its name: nothing below it is read.
   CommandResult excluded = Import(
@@ -325,8 +332,9 @@ TEST_F(ImportFlowTest, DryRunSaysWhatEachInputWouldBecomeAndStoresNothing) {
                          in + "new.txt: text: 1 article: new, would be article 3\n" + in +
                          "photo.jpg: skipped: no importer reads it\n");
   EXPECT_TRUE(dry.err.starts_with(in + "bad.json: json: ")) << dry.err;
-  EXPECT_TRUE(Contains(dry.err, "5 files: 2 new articles, 2 duplicates; 1 file failed, 1 "
-                                "skipped; dry run, nothing was stored\n"))
+  EXPECT_TRUE(Contains(dry.err,
+                       "5 files: 2 new articles, 2 duplicates; 1 file failed, 1 "
+                       "skipped; dry run, nothing was stored\n"))
       << dry.err;
   EXPECT_EQ(ReadFile(archive_), before);
   EXPECT_EQ(QuerySql(archive_, "SELECT count(*) FROM imports"), imports_before);
@@ -334,8 +342,9 @@ TEST_F(ImportFlowTest, DryRunSaysWhatEachInputWouldBecomeAndStoresNothing) {
 
   // The real run gives what the dry run said.
   CommandResult real = Import({folder.string()});
-  EXPECT_TRUE(Contains(real.err, "5 files: 2 articles imported, 2 duplicates; 1 file failed, 1 "
-                                 "skipped\n"))
+  EXPECT_TRUE(Contains(real.err,
+                       "5 files: 2 articles imported, 2 duplicates; 1 file failed, 1 "
+                       "skipped\n"))
       << real.err;
   EXPECT_EQ(QuerySql(archive_, "SELECT group_concat(id || ' ' || title, '; ') FROM articles"),
             "1 Harbour notes number 1; 2 Ferry timetable; 3 Harbour notes number 2");
@@ -345,8 +354,8 @@ TEST_F(ImportFlowTest, DryRunIntoAMissingArchiveCreatesNothing) {
   const fs::path missing = dir_ / "missing.db";
   const fs::path note = dir_ / "note.txt";
   WriteFile(note, TextArticle(1));
-  CommandResult dry = RunMorgue({"--archive", missing.string(), "import", "--dry-run",
-                                 note.string()});
+  CommandResult dry =
+      RunMorgue({"--archive", missing.string(), "import", "--dry-run", note.string()});
   EXPECT_EQ(dry.exit_code, kOk) << dry.err;
   EXPECT_EQ(dry.out, note.string() + ": text: 1 article: new, would be article 1\n");
   EXPECT_FALSE(fs::exists(missing));

@@ -17,6 +17,9 @@ static_assert(std::atomic<int>::is_always_lock_free);
 extern "C" void RecordSignal(int signal) { caught_signal.store(signal); }
 
 void Catch(int signal, struct sigaction* previous) {
+  // A signal ignored from the start stays ignored: a shell script's `morgue import &`
+  // ignores SIGINT, and nohup-like wrappers expect to be obeyed.
+  if (sigaction(signal, nullptr, previous) == 0 && previous->sa_handler == SIG_IGN) return;
   struct sigaction action {};
   action.sa_handler = RecordSignal;
   sigemptyset(&action.sa_mask);

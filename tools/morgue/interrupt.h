@@ -1,7 +1,8 @@
 // Interrupts of a long command (import): SIGINT (Ctrl-C) and SIGTERM are caught while an
 // InterruptWatch lives, so that the command can stop between two items, keep what is
 // whole and say so, instead of dying silently. The handler only records the signal and
-// restores the default disposition: a second Ctrl-C ends the process at once.
+// restores the default disposition: a second Ctrl-C ends the process at once. A signal
+// the process was started ignoring (`morgue import &` in a script) stays ignored.
 //
 // InterruptibleInput reads a file descriptor (standard input) as a std::istream that
 // ends early, rather than blocking on, once an interrupt was caught.

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <csignal>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -103,8 +103,8 @@ std::string Summary(const ImportTotals& totals, bool read_stdin, bool dry_run) {
   line += dry_run ? Counted(totals.imported, "new article", "new articles")
                   : Counted(totals.imported, "article", "articles") + " imported";
   line += ", " + Counted(totals.duplicates, "duplicate", "duplicates") + "; ";
-  line += Counted(totals.failed, one, many) + " failed, " + std::to_string(totals.skipped) +
-          " skipped";
+  line +=
+      Counted(totals.failed, one, many) + " failed, " + std::to_string(totals.skipped) + " skipped";
   if (dry_run) line += "; dry run, nothing was stored";
   return line;
 }
@@ -133,9 +133,9 @@ std::string DryRunLine(const InputReport& report) {
       duplicates.push_back(id);
     }
   }
-  std::string line = report.input + ": " + report.plugin + ": " +
-                     Counted(static_cast<int64_t>(report.article_ids.size()), "article",
-                             "articles") + ": ";
+  std::string line =
+      report.input + ": " + report.plugin + ": " +
+      Counted(static_cast<int64_t>(report.article_ids.size()), "article", "articles") + ": ";
   if (report.article_ids.size() == 1) {
     return line + (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids)
                                       : "duplicate of " + ArticleIds(duplicates));
@@ -329,7 +329,8 @@ int RunImport(Context& context, const ImportArgs& args) {
     exit_code = totals->failed > 0 ? kExitPartial : kExitOk;
     if (totals->interrupted) {
       const int signal = InterruptWatch::Caught();
-      const int64_t given = static_cast<int64_t>(files.size() + problems.size()) + (read_stdin ? 1 : 0);
+      const int64_t given =
+          static_cast<int64_t>(files.size() + problems.size()) + (read_stdin ? 1 : 0);
       context.Error(kExitOk, std::string("interrupted by ") +
                                  (signal == SIGTERM ? "SIGTERM" : "SIGINT") + " after " +
                                  std::to_string(totals->inputs) + " of " + std::to_string(given) +
