@@ -334,7 +334,8 @@ struct ImportRun::Impl {
         lane.process_runner =
             std::make_unique<import_job::ProcessRunner>(plugins, options.isolate_command);
       }
-      import_job::Collected collected = lane.process_runner->Run(job, options.time_limit);
+      import_job::Collected collected =
+          lane.process_runner->Run(job, options.time_limit, options.stop_requested);
       if (collected.worker_signal != 0) AwaitStopAfter(collected.worker_signal);
       return collected;
     }
@@ -352,7 +353,7 @@ struct ImportRun::Impl {
     if (!lane.thread_runner) {
       lane.thread_runner = std::make_unique<import_job::ThreadRunner>(plugins);
     }
-    return lane.thread_runner->Run(std::move(job), options.time_limit);
+    return lane.thread_runner->Run(std::move(job), options.time_limit, options.stop_requested);
   }
 
   // What a lane hands over for one input: for most inputs one kWhole piece, what the
@@ -747,9 +748,10 @@ struct ImportRun::Impl {
       pool.room.notify_all();
     }
     if (totals.interrupted) {
-      // Keep what is whole before the lanes are joined, which may take a moment.
+      // Keep what is whole, and say so, before the lanes are joined: a second Ctrl-C
+      // meanwhile ends the process with the run recorded.
       DropOpenInput();
-      CommitBatch().ok();  // a failure sets batch_error
+      if (CommitBatch().ok() && run_recorded && !options.dry_run) RecordTotals().ok();
     }
   }
 

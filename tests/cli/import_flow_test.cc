@@ -224,6 +224,46 @@ TEST_F(ImportFlowTest, IsolatedWorkersKilledByTheSameCtrlCAreNotCountedAsCrashes
   InterruptAndResume(SIGINT, {"--isolate", "--jobs", "2"}, /*group=*/true);
 }
 
+// An importer stuck in a loop does not hold up the interrupt until --time-limit: its
+// thread is left to it (in process) or its worker killed (--isolate).
+TEST_F(ImportFlowTest, AnInterruptDoesNotWaitForAStuckImporter) {
+  const fs::path batch = dir_ / "batch";
+  WriteFile(batch / "a.loopy", "Alpha headline\nThe first good input.\n");
+  WriteFile(batch / "b.loopy", "Bravo headline\nThis one says MISBEHAVE.\n");
+  WriteFile(batch / "c.loopy", "Charlie headline\nThe second good input.\n");
+  for (const bool isolate : {false, true}) {
+    const fs::path db = dir_ / (isolate ? "isolated.db" : "in-process.db");
+    ASSERT_EQ(RunMorgue({"--archive", db.string(), "init"}).exit_code, kOk);
+    std::vector<std::string> args = {"--archive",
+                                     db.string(),
+                                     "import",
+                                     "--plugin-dir",
+                                     MORGUE_HOSTILE_PLUGIN_DIR,
+                                     "--time-limit",
+                                     "120",
+                                     "--jobs",
+                                     "1"};
+    if (isolate) args.push_back("--isolate");
+    args.push_back(batch.string());
+    Running import(args, dir_.path());
+    // The first input is committed while the second loops.
+    while (CountOf(db, "SELECT count(*) FROM articles") == 0 && !import.Done()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto signalled = std::chrono::steady_clock::now();
+    import.Signal(SIGTERM);
+    EXPECT_EQ(import.Wait(), 143) << import.err();
+    EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(30));
+    EXPECT_TRUE(Contains(import.err(),
+                         "1 file: 1 article imported, 0 duplicates; 0 files "
+                         "failed, 0 skipped\nmorgue: interrupted by SIGTERM "
+                         "after 1 of 3 files"))
+        << import.err();
+    EXPECT_EQ(QuerySql(db, "SELECT inputs || ' ' || interrupted FROM imports"), "1 1");
+  }
+}
+
 TEST_F(ImportFlowTest, CtrlCWhileReadingStandardInputStoresNothingOfIt) {
   Running import({"--archive", archive_.string(), "import", "-"}, dir_.path());
   // Standard input stays open and empty: morgue waits on it. Give it time to get there.

@@ -29,6 +29,11 @@
 // order the files were given. The archive, the ids of the articles and the reports are
 // the same for any number of jobs; only the time differs.
 //
+// A run may be stopped between inputs (ImportOptions::stop_requested, e.g. on Ctrl-C):
+// it commits what is whole, records its true counts as interrupted, and gives up plugin
+// calls in flight as it would on time-out. A dry run (ImportOptions::dry_run) runs the
+// importers and the archive's validation and dedup but writes nothing.
+//
 // Thread-safety: use from one thread; the Archive and PluginRegistry must outlive it.
 
 #ifndef MORGUE_IMPORT_H_
