@@ -408,6 +408,32 @@ Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std:
   return InsertLinks(id, filled, tag_ids);
 }
 
+Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
+    Article a, const std::vector<std::string>& extra_tags) {
+  a.tags.insert(a.tags.end(), extra_tags.begin(), extra_tags.end());
+  MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a));
+  PlannedAdd planned;
+  planned.url_key = UrlKey(a.canonical_url);
+  planned.body_hash = NormalizedBodyHash(a.body);
+  Result<int64_t> same_url = FindDuplicate(planned.url_key, "");
+  if (!same_url.ok()) return same_url.status();
+  Result<int64_t> same_body = FindDuplicate("", planned.body_hash);
+  if (!same_body.ok()) return same_body.status();
+  planned.same_url = *same_url;
+  planned.same_body = *same_body;
+  return planned;
+}
+
+Result<int64_t> Archive::Impl::NextArticleId() {
+  Result<sql::Statement> next = db->Prepare(
+      "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
+      "coalesce((SELECT max(id) FROM articles), 0)) + 1");
+  if (!next.ok()) return next.status();
+  Result<bool> row = next->Step();
+  if (!row.ok()) return row.status();
+  return next->Int(0);
+}
+
 Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id,
                                                   const std::vector<std::string>& extra_tags) {
   a.tags.insert(a.tags.end(), extra_tags.begin(), extra_tags.end());

@@ -25,6 +25,19 @@ struct Archive::Impl {
   Result<AddResult> AddInTransaction(Article article, int64_t document_id,
                                      const std::vector<std::string>& extra_tags);
 
+  // What AddInTransaction would find for `article`, writing nothing (a dry run): it
+  // validates the article and returns its dedup keys and the archived articles sharing
+  // them (0: none).
+  struct PlannedAdd {
+    std::string url_key;
+    std::string body_hash;
+    int64_t same_url = 0;
+    int64_t same_body = 0;
+  };
+  Result<PlannedAdd> PlanAdd(Article article, const std::vector<std::string>& extra_tags);
+  // The id the next new article would get.
+  Result<int64_t> NextArticleId();
+
   // Reads one whole article; NotFound when there is none with `id`.
   Result<Article> Load(int64_t id);
 

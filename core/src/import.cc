@@ -1,6 +1,8 @@
 #include "morgue/import.h"
 
+#include <fnmatch.h>
 #include <pthread.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -136,13 +138,34 @@ struct ImportRun::Impl {
   };
   std::vector<std::unique_ptr<Lane>> lanes;
 
+  // A dry run's memory of the articles it would have stored, by their dedup keys, so
+  // that a later input duplicating one of them is reported as a real run would store it.
+  struct Plan {
+    std::map<std::string, int64_t> url_keys;
+    std::map<std::string, int64_t> body_hashes;
+    int64_t next_id = 0;  // the id the next new article would get; 0: not read yet
+    // What the input being stored added, taken back when it fails.
+    std::vector<std::pair<std::map<std::string, int64_t>*, std::string>> added;
+    int64_t next_id_at_open = 0;
+  };
+  Plan plan;
+
   Impl(Archive::Impl& a, const PluginRegistry& p, ImportOptions o)
       : archive(a), plugins(p), options(std::move(o)) {}
 
   sql::Database& db() { return *archive.db; }
 
+  // Whether the run was asked to stop (ImportOptions::stop_requested); once seen, it
+  // stays stopped. The storing thread only.
+  bool StopRequested() {
+    if (!totals.interrupted && options.stop_requested && options.stop_requested()) {
+      totals.interrupted = true;
+    }
+    return totals.interrupted;
+  }
+
   Status BeginBatch() {
-    if (in_batch) return Status::OK();
+    if (in_batch || options.dry_run) return Status::OK();
     if (Status begun = db().BeginImmediate(); !begun.ok()) {
       batch_error = begun;  // read-only, busy past the timeout: no input can be stored
       return begun;
@@ -190,6 +213,12 @@ struct ImportRun::Impl {
   }
 
   Status CommitBatch() {
+    if (options.dry_run) {  // nothing to commit: what would have been stored is counted
+      totals.imported += batch_imported;
+      totals.duplicates += batch_duplicates;
+      batch_inputs_ok = batch_imported = batch_duplicates = 0;
+      return Status::OK();
+    }
     if (!in_batch) return Status::OK();
     db().ResetCached();
     Status committed = IndexBatch();
@@ -254,6 +283,7 @@ struct ImportRun::Impl {
 
   Result<int64_t> StoreDocument(const ImportInput& input, const PreparedDocument& prepared,
                                 const LoadedPluginInfo& plugin) {
+    if (options.dry_run) return int64_t{0};
     Result<int64_t> stored =
         db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", prepared.sha256);
     if (!stored.ok() || *stored != 0) return stored;  // the same bytes are stored once
@@ -282,6 +312,21 @@ struct ImportRun::Impl {
     return abandoned;
   }
 
+  // A Ctrl-C at a terminal (or a SIGTERM to the process group) reaches the import workers
+  // too. A worker that died of such a signal has not crashed: give this process a moment
+  // to see the same signal, so that the storing thread stops before it would count the
+  // input as failed. Any thread.
+  void AwaitStopAfter(int worker_signal) const {
+    if (!options.stop_requested ||
+        (worker_signal != SIGINT && worker_signal != SIGTERM && worker_signal != SIGHUP)) {
+      return;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (!options.stop_requested() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+
   // Hands the input to the importers the way the options ask for (see import.h). Runs on
   // the lane's thread; touches nothing of the run but the lane.
   import_job::Collected Collect(import_job::JobInput job, Lane& lane) {
@@ -290,7 +335,10 @@ struct ImportRun::Impl {
         lane.process_runner =
             std::make_unique<import_job::ProcessRunner>(plugins, options.isolate_command);
       }
-      return lane.process_runner->Run(job, options.time_limit);
+      import_job::Collected collected =
+          lane.process_runner->Run(job, options.time_limit, options.stop_requested);
+      if (collected.worker_signal != 0) AwaitStopAfter(collected.worker_signal);
+      return collected;
     }
     if (options.time_limit.count() <= 0) return import_job::RunJob(plugins, job, nullptr);
     // Each stuck thread keeps a core busy: past a few, stop feeding the plugins more.
@@ -306,7 +354,7 @@ struct ImportRun::Impl {
     if (!lane.thread_runner) {
       lane.thread_runner = std::make_unique<import_job::ThreadRunner>(plugins);
     }
-    return lane.thread_runner->Run(std::move(job), options.time_limit);
+    return lane.thread_runner->Run(std::move(job), options.time_limit, options.stop_requested);
   }
 
   // What a lane hands over for one input: for most inputs one kWhole piece, what the
@@ -325,6 +373,7 @@ struct ImportRun::Impl {
     bool first_part = false;                      // kPart
     std::shared_ptr<StreamingDocument> document;  // kDocument: complete
     BodyCheck body_check;                         // kPart: the part and its articles
+    bool in_folder = false;                       // see InputFile
   };
   // About the memory a piece holds while it waits to be stored.
   static size_t HeldBytes(const Extracted& piece) {
@@ -502,26 +551,62 @@ struct ImportRun::Impl {
       extracted =
           Extract(std::move(extracted.name), extracted.path, std::move(extracted.bytes), *lanes[0]);
     }
+    if (StopRequested()) return Untaken(extracted.name);
     return *SafeStore(extracted);
   }
 
-  InputReport ImportOneFile(const std::filesystem::path& file) {
-    EnsureLanes(1);
-    if (!batch_error.ok()) {
-      Extracted refused = Whole(file, Status::OK());
-      return *SafeStore(refused);
+  // The report of an input the run stopped before storing: not counted, nothing stored.
+  static InputReport Untaken(const std::string& name) {
+    InputReport report;
+    report.input = name;
+    report.status = Status::IOError("the import was interrupted before this input was stored");
+    return report;
+  }
+
+  // Stops storing the input that is open (one read in parts) when the run stops: it is
+  // rolled back and not counted, as if it had never been given.
+  void DropOpenInput() {
+    if (!storing.open) return;
+    if (!options.dry_run) {
+      db().Exec("ROLLBACK TO morgue_input").ok();
+      db().Exec("RELEASE morgue_input").ok();
     }
-    InputReport result;
+    UndoPlan();
+    storing.open = false;
+    --totals.inputs;
+  }
+
+  // One file on the calling thread; nullopt when the run stopped before it was stored.
+  std::optional<InputReport> TakeOneFile(const InputFile& file) {
+    EnsureLanes(1);
+    if (StopRequested()) return std::nullopt;
+    if (!batch_error.ok()) {
+      Extracted refused = Whole(file.path, Status::OK());
+      return SafeStore(refused);
+    }
+    std::optional<InputReport> result;
     bool finished = false;
-    ExtractFile(file, *lanes[0], [&](Extracted piece) {
+    ExtractFile(file.path, *lanes[0], [&](Extracted piece) {
       if (finished) return false;  // the closing piece of an input that failed early
+      if (StopRequested()) {
+        DropOpenInput();
+        finished = true;
+        return false;
+      }
+      piece.in_folder = file.in_folder;
       if (std::optional<InputReport> report = SafeStore(piece)) {
         result = std::move(*report);
         finished = true;
       }
       return !finished;
     });
+    if (totals.interrupted) CommitBatch().ok();  // a failure sets batch_error
     return result;
+  }
+
+  InputReport ImportOneFile(const InputFile& file) {
+    std::optional<InputReport> report = TakeOneFile(file);
+    return report ? std::move(*report) : Untaken(file.path.string());
   }
 
   // See ImportRun::ImportFiles. Lanes take the next file in order, within a window of
@@ -532,9 +617,9 @@ struct ImportRun::Impl {
   // (This cannot stall the writer: inputs are taken in order, so when it waits for one
   // no lane has taken, every input before it is stored and nothing is held.) The only shared state
   // is `Pool`, under its mutex.
-  void ImportFiles(const std::vector<std::filesystem::path>& files,
+  void ImportFiles(const std::vector<InputFile>& files,
                    const std::function<void(const InputReport&)>& on_input) {
-    if (files.empty() || !batch_error.ok()) return;
+    if (files.empty() || !batch_error.ok() || StopRequested()) return;
     size_t jobs = options.jobs > 0 ? static_cast<size_t>(options.jobs)
                                    : std::max(1U, std::thread::hardware_concurrency());
     jobs = std::min(jobs, files.size());
@@ -572,7 +657,9 @@ struct ImportRun::Impl {
           index = pool.next_to_take++;
         }
         Slot& slot = pool.slots[index % window];
-        ExtractFile(files[index], lane, [&pool, &slot](Extracted piece) {
+        const bool in_folder = files[index].in_folder;
+        ExtractFile(files[index].path, lane, [&pool, &slot, in_folder](Extracted piece) {
+          piece.in_folder = in_folder;
           std::unique_lock lock(pool.mutex);
           pool.room.wait(lock, [&] { return pool.stop || slot.pieces.size() < kQueuedPieces; });
           if (pool.stop) return false;
@@ -608,21 +695,22 @@ struct ImportRun::Impl {
     }
     if (threads.empty()) {  // no thread to be had: do the work here, one input at a time
       for (const auto& file : files) {
-        const InputReport report = ImportOneFile(file);
-        if (on_input) on_input(report);
+        const std::optional<InputReport> report = TakeOneFile(file);
+        if (!report) break;  // interrupted
+        if (on_input) on_input(*report);
         if (!batch_error.ok()) break;
       }
       return;
     }
 
-    for (size_t i = 0; i < files.size() && batch_error.ok(); ++i) {
+    for (size_t i = 0; i < files.size() && batch_error.ok() && !StopRequested(); ++i) {
       Slot& slot = pool.slots[i % window];
       bool finished = false;  // the input's last piece is stored
       while (!finished) {
         std::optional<Extracted> piece;
         {
           std::unique_lock lock(pool.mutex);
-          while (slot.pieces.empty() && batch_error.ok()) {
+          while (slot.pieces.empty() && batch_error.ok() && !StopRequested()) {
             // A slow importer must not keep other writers waiting on the open batch;
             // an input stored in parts is never committed half-way, though.
             if (in_batch && !storing.open &&
@@ -634,7 +722,8 @@ struct ImportRun::Impl {
             }
             pool.ready.wait_for(lock, std::chrono::milliseconds(100));
           }
-          if (!batch_error.ok()) break;  // as if the files after it were never given
+          // As if the files after it were never given.
+          if (!batch_error.ok() || StopRequested()) break;
           piece = std::move(slot.pieces.front());
           slot.pieces.pop_front();
           pool.held_bytes -= HeldBytes(*piece);
@@ -661,9 +750,16 @@ struct ImportRun::Impl {
       }
       pool.room.notify_all();
     }
+    if (totals.interrupted) {
+      // Keep what is whole, and say so, before the lanes are joined: a second Ctrl-C
+      // meanwhile ends the process with the run recorded.
+      DropOpenInput();
+      if (CommitBatch().ok() && run_recorded && !options.dry_run) RecordTotals().ok();
+    }
   }
 
   void RecordFailure(const InputReport& report) {
+    if (options.dry_run) return;
     Result<sql::Statement*> insert = db().Cached(
         "INSERT INTO import_failures(import_id, input, plugin, reason) VALUES (?1, ?2, ?3, ?4)");
     if (!insert.ok()) return;
@@ -698,9 +794,11 @@ struct ImportRun::Impl {
   InputReport Fail(Status status) {
     InputReport report = std::move(storing.report);
     storing.open = false;
+    UndoPlan();
     report.status = std::move(status);
     report.imported = report.duplicates = 0;
     report.article_ids.clear();
+    report.new_ids.clear();
     ++totals.failed;
     if (batch_error.ok() && BeginBatch().ok()) RecordFailure(report);
     return report;
@@ -723,6 +821,8 @@ struct ImportRun::Impl {
   std::optional<InputReport> Open(Extracted& first) {
     storing = Storing{};
     storing.report.input = first.name;
+    plan.added.clear();  // what a failure of this input takes back from a dry run's plan
+    plan.next_id_at_open = plan.next_id;
     ++totals.inputs;
     if (!batch_error.ok()) return Fail(batch_error);
     if (!first.refused.ok()) return Fail(first.refused);
@@ -734,12 +834,20 @@ struct ImportRun::Impl {
                                               collected.plugin + "' that is not loaded");
     }
     if (!collected.status.ok()) {
+      if (collected.plugin.empty() && first.in_folder && options.format.empty() &&
+          collected.status.code() == StatusCode::kNotFound) {
+        return Skip();  // no importer claims it (see PluginRegistry::ChooseImporter)
+      }
       if (collected.plugin.empty()) return Fail(collected.status);  // no importer: not batched
       InputReport report = Fail(collected.status);
       CountInBatch(report);
       return report;
     }
     if (Status begun = BeginBatch(); !begun.ok()) return Fail(begun);
+    if (options.dry_run) {
+      storing.open = true;
+      return std::nullopt;
+    }
     if (Status saved = db().Exec("SAVEPOINT morgue_input"); !saved.ok()) {
       AbandonBatch(saved);
       return Fail(batch_error);
@@ -748,13 +856,65 @@ struct ImportRun::Impl {
     return std::nullopt;
   }
 
+  // An input found in a folder that no importer claims: neither stored nor failed.
+  InputReport Skip() {
+    InputReport report = std::move(storing.report);
+    report.skipped = true;
+    ++totals.skipped;
+    return report;
+  }
+
+  // A dry run's AddInTransaction: what the archive would do with `article`, were the
+  // run's earlier articles stored, remembering its keys instead of storing it.
+  Result<AddResult> PlanArticle(Article article) {
+    if (plan.next_id == 0) {
+      Result<int64_t> next = archive.NextArticleId();
+      if (!next.ok()) return next.status();
+      plan.next_id = plan.next_id_at_open = *next;
+    }
+    Result<Archive::Impl::PlannedAdd> planned = archive.PlanAdd(std::move(article), options.tags);
+    if (!planned.ok()) return planned.status();
+    const auto planned_with = [](const std::map<std::string, int64_t>& keys,
+                                 const std::string& key) -> int64_t {
+      auto it = key.empty() ? keys.end() : keys.find(key);
+      return it == keys.end() ? 0 : it->second;
+    };
+    AddResult result;
+    // In the order the archive looks: by address, then by body; archived ids first.
+    for (int64_t same : {planned->same_url, planned_with(plan.url_keys, planned->url_key),
+                         planned->same_body, planned_with(plan.body_hashes, planned->body_hash)}) {
+      if (same != 0) {
+        result.id = same;
+        result.duplicate = true;
+        break;
+      }
+    }
+    if (!result.duplicate) result.id = plan.next_id++;
+    for (auto [keys, key] : {std::pair{&plan.url_keys, &planned->url_key},
+                             std::pair{&plan.body_hashes, &planned->body_hash}}) {
+      if (!key->empty() && keys->emplace(*key, result.id).second)
+        plan.added.emplace_back(keys, *key);
+    }
+    return result;
+  }
+
+  // Takes back what the input being stored added to a dry run's plan.
+  void UndoPlan() {
+    if (!options.dry_run) return;
+    for (auto& [keys, key] : plan.added) keys->erase(key);
+    plan.added.clear();
+    plan.next_id = plan.next_id_at_open;
+  }
+
   // Stores articles of the open input through validation and dedup. `alone`: the whole
   // input, so that a single article's failure needs no "article N".
   Status AddArticles(std::vector<Article>& articles, bool alone) {
     for (Article& article : articles) {
       ++storing.articles;
       Result<AddResult> added =
-          archive.AddInTransaction(std::move(article), storing.document_id, options.tags);
+          options.dry_run
+              ? PlanArticle(std::move(article))
+              : archive.AddInTransaction(std::move(article), storing.document_id, options.tags);
       if (!added.ok()) {
         return alone && articles.size() == 1
                    ? added.status()
@@ -762,6 +922,7 @@ struct ImportRun::Impl {
       }
       (added->duplicate ? storing.report.duplicates : storing.report.imported)++;
       storing.report.article_ids.push_back(added->id);
+      if (!added->duplicate) storing.report.new_ids.push_back(added->id);
     }
     articles.clear();
     return Status::OK();
@@ -780,10 +941,13 @@ struct ImportRun::Impl {
     }
     InputReport report;
     if (!stored.ok()) {
-      db().Exec("ROLLBACK TO morgue_input").ok();
-      db().Exec("RELEASE morgue_input").ok();
+      if (!options.dry_run) {
+        db().Exec("ROLLBACK TO morgue_input").ok();
+        db().Exec("RELEASE morgue_input").ok();
+      }
       report = Fail(stored);
-    } else if (Status released = db().Exec("RELEASE morgue_input"); !released.ok()) {
+    } else if (Status released = options.dry_run ? Status::OK() : db().Exec("RELEASE morgue_input");
+               !released.ok()) {
       AbandonBatch(released);
       return Fail(batch_error);
     } else {
@@ -791,6 +955,7 @@ struct ImportRun::Impl {
       if (std::string warning = storing.body_check.Warning(); !warning.empty()) {
         storing.report.warnings.push_back(std::move(warning));
       }
+      plan.added.clear();
       ++batch_inputs_ok;
       batch_imported += storing.report.imported;
       batch_duplicates += storing.report.duplicates;
@@ -804,6 +969,7 @@ struct ImportRun::Impl {
   // can link to it, under a stand-in digest (the savepoint is never committed with it);
   // CompleteDocument fills it in, or drops it for an identical document.
   Result<int64_t> InsertPendingDocument(const Extracted& first) {
+    if (options.dry_run) return int64_t{0};
     Result<sql::Statement*> insert = db().Cached(R"sql(
       INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                             imported_at, import_id, compression, content)
@@ -819,6 +985,7 @@ struct ImportRun::Impl {
   }
 
   Status CompleteDocument(StreamingDocument& document) {
+    if (options.dry_run) return Status::OK();
     const int64_t pending = storing.document_id;
     Result<int64_t> same =
         db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", document.sha256_hex());
@@ -861,7 +1028,7 @@ struct ImportRun::Impl {
       if (!storing.open && piece.kind == Extracted::Kind::kPart && !piece.first_part) {
         return std::nullopt;  // the input had failed before this part
       }
-      if (storing.open) {
+      if (storing.open && !options.dry_run) {
         db().Exec("ROLLBACK TO morgue_input").ok();
         db().Exec("RELEASE morgue_input").ok();
       }
@@ -912,11 +1079,12 @@ struct ImportRun::Impl {
     MORGUE_RETURN_IF_ERROR(transaction.Begin());
     Result<sql::Statement*> update = db().Cached(
         "UPDATE imports SET finished_at = ?2, inputs = ?3, imported = ?4, duplicates = ?5, "
-        "failed = ?6 WHERE id = ?1");
+        "failed = ?6, skipped = ?7, interrupted = ?8 WHERE id = ?1");
     if (!update.ok()) return update.status();
     sql::Statement& s = **update;
     s.Bind(1, totals.import_id).Bind(2, UtcNow()).Bind(3, totals.inputs);
     s.Bind(4, totals.imported).Bind(5, totals.duplicates).Bind(6, totals.failed);
+    s.Bind(7, totals.skipped).Bind(8, int64_t{totals.interrupted ? 1 : 0});
     MORGUE_RETURN_IF_ERROR(s.Run());
     return transaction.Commit();
   }
@@ -936,10 +1104,18 @@ ImportRun::~ImportRun() {
 }
 
 InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
-  return impl_->ImportOneFile(file);
+  return impl_->ImportOneFile({file, false});
 }
 
 void ImportRun::ImportFiles(const std::vector<std::filesystem::path>& files,
+                            const std::function<void(const InputReport&)>& on_input) {
+  std::vector<InputFile> named;
+  named.reserve(files.size());
+  for (const auto& file : files) named.push_back({file, false});
+  impl_->ImportFiles(named, on_input);
+}
+
+void ImportRun::ImportFiles(const std::vector<InputFile>& files,
                             const std::function<void(const InputReport&)>& on_input) {
   impl_->ImportFiles(files, on_input);
 }
@@ -965,6 +1141,7 @@ InputReport ImportRun::ImportStream(const std::string& name, std::istream& in) {
     std::string bytes;
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      if (impl_->StopRequested()) return Impl::Untaken(name);
       bytes.append(buffer, static_cast<size_t>(in.gcount()));
       // Stop reading at the limit: the stream may never end.
       if (limit != 0 && bytes.size() > limit) {
@@ -972,6 +1149,7 @@ InputReport ImportRun::ImportStream(const std::string& name, std::istream& in) {
         break;
       }
     }
+    if (impl_->StopRequested()) return Impl::Untaken(name);  // the end came from the stop
     if (report.status.ok() && in.bad()) report.status = Status::IOError("cannot read");
     if (report.status.ok()) {
       return impl_->ImportOne(name, {}, std::make_shared<const std::string>(std::move(bytes)));
@@ -992,6 +1170,10 @@ void ImportRun::RecordProblem(const InputReport& problem) {
 Result<ImportTotals> ImportRun::Finish() {
   if (impl_->finished) return impl_->totals;
   impl_->finished = true;
+  if (impl_->options.dry_run) {
+    MORGUE_RETURN_IF_ERROR(impl_->CommitBatch());
+    return impl_->totals;
+  }
   if (impl_->batch_error.ok()) {
     MORGUE_RETURN_IF_ERROR(impl_->BeginBatch());  // a run with no input is recorded too
     MORGUE_RETURN_IF_ERROR(impl_->CommitBatch());
@@ -1009,16 +1191,48 @@ int ImportRun::abandoned_threads() const { return impl_->abandoned_threads(); }
 
 const Status& ImportRun::archive_error() const { return impl_->batch_error; }
 
+namespace {
+
+// Whether fnmatch(3) pattern `pattern` takes the file `relative` (its path relative to
+// the folder walked): by its name, or by that path when the pattern holds a '/'.
+bool GlobMatches(const std::string& pattern, const std::filesystem::path& relative) {
+  const std::string subject = pattern.find('/') == std::string::npos ? relative.filename().string()
+                                                                     : relative.generic_string();
+  return fnmatch(pattern.c_str(), subject.c_str(), 0) == 0;
+}
+
+bool AnyGlobMatches(const std::vector<std::string>& patterns, const std::filesystem::path& relative,
+                    bool names_only) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+    return !(names_only && pattern.find('/') != std::string::npos) &&
+           GlobMatches(pattern, relative);
+  });
+}
+
+}  // namespace
+
 std::vector<std::filesystem::path> CollectInputFiles(
     const std::vector<std::filesystem::path>& paths, std::vector<InputReport>* problems) {
+  std::vector<std::filesystem::path> files;
+  for (InputFile& file : CollectInputs(paths, {}, problems)) files.push_back(std::move(file.path));
+  return files;
+}
+
+std::vector<InputFile> CollectInputs(const std::vector<std::filesystem::path>& paths,
+                                     const InputSelection& selection,
+                                     std::vector<InputReport>* problems) {
   namespace fs = std::filesystem;
-  std::vector<fs::path> files;
+  std::vector<InputFile> files;
   auto problem = [problems](const fs::path& path, Status status) {
     if (problems == nullptr) return;
     InputReport report;
     report.input = path.string();
     report.status = std::move(status);
     problems->push_back(std::move(report));
+  };
+  const auto taken = [&selection](const fs::path& relative) {
+    return (selection.include.empty() || AnyGlobMatches(selection.include, relative, false)) &&
+           !AnyGlobMatches(selection.exclude, relative, false);
   };
   for (const fs::path& path : paths) {
     std::error_code ec;
@@ -1029,7 +1243,7 @@ std::vector<std::filesystem::path> CollectInputFiles(
       continue;
     }
     if (!fs::is_directory(status)) {
-      files.push_back(path);
+      files.push_back({path, false});
       continue;
     }
     std::vector<fs::path> found;
@@ -1044,11 +1258,18 @@ std::vector<std::filesystem::path> CollectInputFiles(
         break;
       }
       const fs::path& entry = it->path();
+      const fs::path relative = entry.lexically_relative(path);
       if (entry.filename().string().starts_with(".")) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
       if (it->is_symlink(ec) && it->is_directory(ec)) continue;  // never followed: no loops
+      if (it->is_directory(ec)) {
+        // `--exclude node_modules` leaves out the folder and all below it, as rsync does.
+        if (AnyGlobMatches(selection.exclude, relative, true)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!taken(relative)) continue;
       if (it->is_regular_file(ec)) {
         found.push_back(entry);
       } else if (it->is_symlink(ec) && !it->exists(ec)) {
@@ -1056,7 +1277,7 @@ std::vector<std::filesystem::path> CollectInputFiles(
       }
     }
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    for (fs::path& file : found) files.push_back({std::move(file), true});
   }
   return files;
 }

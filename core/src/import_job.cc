@@ -31,6 +31,8 @@ namespace morgue::import_job {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+// How often a runner waiting for a plugin asks whether the run should stop.
+constexpr std::chrono::milliseconds kStopPoll{100};
 
 constexpr uint64_t kMiB = uint64_t{1} << 20;
 
@@ -265,7 +267,12 @@ Status ThreadRunner::StartWorker() {
   return Status::OK();
 }
 
-Collected ThreadRunner::Run(JobInput input, std::chrono::milliseconds limit) {
+Status Interrupted() {
+  return Status::IOError("the import was interrupted while this input was read");
+}
+
+Collected ThreadRunner::Run(JobInput input, std::chrono::milliseconds limit,
+                            const std::function<bool()>& stop) {
   if (state_ == nullptr) {
     if (Status started = StartWorker(); !started.ok()) {
       Collected failed;
@@ -279,7 +286,17 @@ Collected ThreadRunner::Run(JobInput input, std::chrono::milliseconds limit) {
   state.chosen.clear();
   state.result.reset();
   state.wake.notify_one();
-  if (state.done.wait_for(lock, limit, [&] { return state.result.has_value(); })) {
+  const auto deadline = Clock::now() + limit;
+  bool stopped = false;
+  while (!state.done.wait_until(lock, std::min(deadline, Clock::now() + kStopPoll),
+                                [&] { return state.result.has_value(); })) {
+    if (Clock::now() >= deadline) break;
+    if (stop && stop()) {
+      stopped = true;
+      break;
+    }
+  }
+  if (state.result.has_value()) {
     Collected collected = std::move(*state.result);
     state.result.reset();
     return collected;
@@ -293,7 +310,7 @@ Collected ThreadRunner::Run(JobInput input, std::chrono::milliseconds limit) {
   pthread_detach(thread_);
   state_.reset();
   ++abandoned_;
-  failed.status = TimeLimitExceeded(failed.plugin, limit);
+  failed.status = stopped ? Interrupted() : TimeLimitExceeded(failed.plugin, limit);
   return failed;
 }
 
@@ -703,7 +720,8 @@ ProcessRunner::Event ProcessRunner::Next(std::string_view& out, std::chrono::mil
   }
 }
 
-Collected ProcessRunner::Run(const JobInput& input, std::chrono::milliseconds limit) {
+Collected ProcessRunner::Run(const JobInput& input, std::chrono::milliseconds limit,
+                             const std::function<bool()>& stop) {
   Collected out;
   if (pid_ <= 0) {
     if (Status started = Start(limit); !started.ok()) {
@@ -732,15 +750,28 @@ Collected ProcessRunner::Run(const JobInput& input, std::chrono::milliseconds li
       left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
       if (left.count() <= 0) left = std::chrono::milliseconds(1);
     }
-    Event event = Next(pending, left, max_frame);
+    // With `stop`, wait in short slices and ask between them.
+    const bool sliced = stop && (left.count() == 0 || left > kStopPoll);
+    Event event = Next(pending, sliced ? kStopPoll : left, max_frame);
+    if (sliced && event.outcome == Outcome::kTimeout) {
+      if (stop()) {
+        Stop(/*kill=*/true);
+        out.status = Interrupted();
+        return out;
+      }
+      continue;
+    }
     switch (event.outcome) {
       case Outcome::kTimeout:
         Stop(/*kill=*/true);
         out.status = TimeLimitExceeded(out.plugin, limit);
         return out;
-      case Outcome::kClosed:
-        out.status = Status::PluginFailed(CrashMessage(out.plugin, Stop(/*kill=*/true)));
+      case Outcome::kClosed: {
+        const int status = Stop(/*kill=*/true);
+        if (status != -1 && WIFSIGNALED(status)) out.worker_signal = WTERMSIG(status);
+        out.status = Status::PluginFailed(CrashMessage(out.plugin, status));
         return out;
+      }
       case Outcome::kGarbage:
         return garbled(event.payload);
       case Outcome::kFrame:

@@ -49,6 +49,9 @@ struct Collected {
   Status status;                  // the importer's verdict, or why the input failed
   std::vector<Article> articles;  // normalised and validated, in input order
   bool reads_lines = false;       // the answer to a probe_only job
+  // The signal that ended an import worker (ProcessRunner) during this job, or 0; not
+  // sent on the wire.
+  int worker_signal = 0;
 };
 
 // "812 bytes", "64 MiB", "80.5 MiB".
@@ -69,6 +72,8 @@ Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
 std::string FormatSeconds(std::chrono::milliseconds duration);
 // The failure of an input whose plugin took longer than `limit`.
 Status TimeLimitExceeded(const std::string& plugin, std::chrono::milliseconds limit);
+// The failure of an input given up because the run was asked to stop.
+Status Interrupted();
 
 // Runs jobs on one worker thread and waits at most a time limit for each. A plugin call
 // cannot be cancelled, so on time-out the thread is abandoned: it keeps the importer,
@@ -83,8 +88,10 @@ class ThreadRunner {
   ThreadRunner(const ThreadRunner&) = delete;
   ThreadRunner& operator=(const ThreadRunner&) = delete;
 
-  // `limit` must be positive.
-  Collected Run(JobInput input, std::chrono::milliseconds limit);
+  // `limit` must be positive. When `stop`, asked a few times a second, returns true, the
+  // call is given up as on time-out (the thread abandoned), and the job fails.
+  Collected Run(JobInput input, std::chrono::milliseconds limit,
+                const std::function<bool()>& stop = nullptr);
   // How many threads were abandoned in a plugin call that overran its time limit. May be
   // read from any thread.
   int abandoned() const { return abandoned_.load(); }
@@ -116,8 +123,10 @@ class ProcessRunner {
   ProcessRunner(const ProcessRunner&) = delete;
   ProcessRunner& operator=(const ProcessRunner&) = delete;
 
-  // `limit` 0: no time limit.
-  Collected Run(const JobInput& input, std::chrono::milliseconds limit);
+  // `limit` 0: no time limit. When `stop`, asked a few times a second, returns true, the
+  // child is killed and the job fails.
+  Collected Run(const JobInput& input, std::chrono::milliseconds limit,
+                const std::function<bool()>& stop = nullptr);
 
  private:
   enum class Outcome { kFrame, kTimeout, kClosed, kGarbage };

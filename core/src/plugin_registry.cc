@@ -726,9 +726,9 @@ Result<ImporterHandle> PluginRegistry::ChooseImporter(const ProbeInput& input,
     for (const Candidate& c : candidates) {
       if (!c.error.empty()) failures += "; " + c.error;
     }
-    return Status::InvalidArgument("no importer recognises '" + name +
-                                   "' (scores: " + Join(scores, ", ") + failures +
-                                   "); name one with --format " + Join(ImportFormats(), ", "));
+    // NotFound, unlike the other refusals: ImportRun skips such a file found in a folder.
+    return Status::NotFound("no importer recognises '" + name + "' (scores: " + Join(scores, ", ") +
+                            failures + "); name one with --format " + Join(ImportFormats(), ", "));
   }
 
   std::vector<std::string> tied_names;

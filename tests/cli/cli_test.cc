@@ -126,7 +126,7 @@ class CliTest : public ::testing::Test {
   static fs::path Sample() { return FixturesDir() / "sample-articles.jsonl"; }
 
   void ImportSample() {
-    CommandResult result = OnArchive({"import", Sample().string()});
+    CommandResult result = OnArchive({"import", "--create", Sample().string()});
     ASSERT_EQ(result.exit_code, kOk) << result.err;
   }
 
@@ -216,8 +216,8 @@ TEST_F(CliTest, ArchiveDefaultsToEnvironmentThenMorgueDb) {
   CommandResult init = Morgue({"init"}, "", {{"MORGUE_ARCHIVE", env_archive.string()}});
   ASSERT_EQ(init.exit_code, kOk) << init.err;
   EXPECT_TRUE(fs::exists(env_archive));
-  CommandResult import =
-      Morgue({"import", Sample().string()}, "", {{"MORGUE_ARCHIVE", env_archive.string()}});
+  CommandResult import = Morgue({"import", "--create", Sample().string()}, "",
+                                {{"MORGUE_ARCHIVE", env_archive.string()}});
   ASSERT_EQ(import.exit_code, kOk) << import.err;
   CommandResult list = Morgue({"list"}, "", {{"MORGUE_ARCHIVE", env_archive.string()}});
   EXPECT_TRUE(Contains(list.out, kSeoulTitle)) << list.out;
@@ -279,10 +279,11 @@ TEST_F(CliTest, ReadCommandsOnAMissingArchiveExitThreeAndCreateNothing) {
 // --- import --------------------------------------------------------------------------
 
 TEST_F(CliTest, ImportCreatesTheArchiveAndSummarises) {
-  CommandResult result = OnArchive({"import", Sample().string()});
+  CommandResult result = OnArchive({"import", "--create", Sample().string()});
   EXPECT_EQ(result.exit_code, kOk) << result.err;
   EXPECT_EQ(result.out, "");
-  EXPECT_TRUE(Contains(result.err, "imported 4, duplicates 0, failed 0 (of 1 inputs)"))
+  EXPECT_TRUE(
+      Contains(result.err, "1 file: 4 articles imported, 0 duplicates; 0 files failed, 0 skipped"))
       << result.err;
   EXPECT_TRUE(fs::exists(archive_));
   EXPECT_EQ(ListIds({}).size(), 4u);
@@ -290,19 +291,22 @@ TEST_F(CliTest, ImportCreatesTheArchiveAndSummarises) {
 
 TEST_F(CliTest, ImportingTheSameFileTwiceReportsDuplicates) {
   ImportSample();
-  CommandResult again = OnArchive({"import", Sample().string()});
+  CommandResult again = OnArchive({"import", "--create", Sample().string()});
   EXPECT_EQ(again.exit_code, kOk);
-  EXPECT_TRUE(Contains(again.err, "imported 0, duplicates 4, failed 0 (of 1 inputs)")) << again.err;
+  EXPECT_TRUE(
+      Contains(again.err, "1 file: 0 articles imported, 4 duplicates; 0 files failed, 0 skipped"))
+      << again.err;
   EXPECT_EQ(ListIds({}).size(), 4u) << "duplicates must not be stored twice";
 }
 
 TEST_F(CliTest, ImportReadsStandardInput) {
-  CommandResult result = OnArchive({"import", "-"}, ReadFile(Sample()));
+  CommandResult result = OnArchive({"import", "--create", "-"}, ReadFile(Sample()));
   EXPECT_EQ(result.exit_code, kOk) << result.err;
-  EXPECT_TRUE(Contains(result.err, "imported 4, duplicates 0, failed 0 (of 1 inputs)"))
+  EXPECT_TRUE(Contains(result.err,
+                       "1 input: 4 articles imported, 0 duplicates; 0 inputs failed, 0 skipped"))
       << result.err;
 
-  CommandResult bad = OnArchive({"import", "-"}, "{\"title\": \n");
+  CommandResult bad = OnArchive({"import", "--create", "-"}, "{\"title\": \n");
   EXPECT_EQ(bad.exit_code, kPartial);
   EXPECT_TRUE(StartsWith(bad.err, "<stdin>: ")) << bad.err;
 }
@@ -314,21 +318,24 @@ TEST_F(CliTest, ImportOfBadAndMissingFilesNamesEachAndKeepsTheGoodOnes) {
   WriteFile(good, ReadFile(Sample()));
   WriteFile(bad, "{\"title\": \"unfinished\"\n");
 
-  CommandResult result = OnArchive({"import", bad.string(), good.string(), missing.string()});
+  CommandResult result =
+      OnArchive({"import", "--create", bad.string(), good.string(), missing.string()});
   EXPECT_EQ(result.exit_code, kPartial);
   EXPECT_EQ(result.out, "");
   EXPECT_NE(LineStartingWith(result.err, bad.string() + ": json: "), "") << result.err;
   EXPECT_NE(LineStartingWith(result.err, missing.string() + ": morgue: "), "") << result.err;
   EXPECT_FALSE(Contains(result.err, good.string())) << "the good file did not fail";
-  EXPECT_TRUE(Contains(result.err, "imported 4, duplicates 0, failed 2 (of 3 inputs)"))
+  EXPECT_TRUE(
+      Contains(result.err, "3 files: 4 articles imported, 0 duplicates; 2 files failed, 0 skipped"))
       << result.err;
   EXPECT_EQ(ListIds({}).size(), 4u);
 
   // --quiet drops the chatter, never the failures nor the one-line summary.
-  CommandResult quiet = OnArchive({"--quiet", "import", bad.string()});
+  CommandResult quiet = OnArchive({"--quiet", "import", "--create", bad.string()});
   EXPECT_EQ(quiet.exit_code, kPartial);
-  EXPECT_EQ(quiet.err, LineStartingWith(result.err, bad.string() + ": json: ") +
-                           "\nimported 0, duplicates 0, failed 1 (of 1 inputs)\n");
+  EXPECT_EQ(quiet.err,
+            LineStartingWith(result.err, bad.string() + ": json: ") +
+                "\n1 file: 0 articles imported, 0 duplicates; 1 file failed, 0 skipped\n");
 }
 
 TEST_F(CliTest, ImportWalksFoldersAndAddsTags) {
@@ -336,16 +343,17 @@ TEST_F(CliTest, ImportWalksFoldersAndAddsTags) {
   WriteFile(
       dir_ / "in" / "more" / "extra.json",
       R"({"title": "Extra story", "body": "Nothing much happened.", "published": "2011-02-01"})");
-  CommandResult result =
-      OnArchive({"import", "--tag", "batch-1", "--tag", "review", (dir_ / "in").string()});
+  CommandResult result = OnArchive(
+      {"import", "--create", "--tag", "batch-1", "--tag", "review", (dir_ / "in").string()});
   EXPECT_EQ(result.exit_code, kOk) << result.err;
-  EXPECT_TRUE(Contains(result.err, "imported 5, duplicates 0, failed 0 (of 2 inputs)"))
+  EXPECT_TRUE(
+      Contains(result.err, "2 files: 5 articles imported, 0 duplicates; 0 files failed, 0 skipped"))
       << result.err;
   EXPECT_EQ(ListIds({"--tag", "batch-1", "--tag", "review"}).size(), 5u);
 }
 
 TEST_F(CliTest, UnknownFormatExitsThreeListingFormats) {
-  CommandResult import = OnArchive({"import", "--format", "nope", Sample().string()});
+  CommandResult import = OnArchive({"import", "--create", "--format", "nope", Sample().string()});
   ExpectError(import, kArchiveError, "nope");
   EXPECT_TRUE(Contains(import.err, "jsonl")) << import.err;
   EXPECT_FALSE(fs::exists(archive_)) << "a typo must not create an archive";
@@ -359,7 +367,7 @@ TEST_F(CliTest, UnknownFormatExitsThreeListingFormats) {
 TEST_F(CliTest, ImportWithAnExplicitFormat) {
   WriteFile(dir_ / "articles.txt", ReadFile(Sample()));
   CommandResult result =
-      OnArchive({"import", "--format", "jsonl", (dir_ / "articles.txt").string()});
+      OnArchive({"import", "--create", "--format", "jsonl", (dir_ / "articles.txt").string()});
   EXPECT_EQ(result.exit_code, kOk) << result.err;
   EXPECT_EQ(ListIds({}).size(), 4u);
 }
@@ -394,7 +402,7 @@ TEST_F(CliTest, ListCutsLongTitlesBetweenCharacters) {
   }
   title += "끝";
   CommandResult import =
-      OnArchive({"import", "--format", "jsonl", "-"},
+      OnArchive({"import", "--create", "--format", "jsonl", "-"},
                 R"({"title": ")" + title +
                     R"(", "body": "본문.", "source": "Hankyoreh", "published": "2011-03-01"})"
                     "\n");
@@ -562,7 +570,7 @@ TEST_F(CliTest, SearchShowsTheBestTwentyUnlessToldOtherwise) {
   for (int i = 0; i < 25; ++i) {
     many += "{\"title\": \"Harbour note " + std::to_string(i) + "\"}\n";
   }
-  ASSERT_EQ(OnArchive({"import", "--format", "jsonl", "-"}, many).exit_code, kOk);
+  ASSERT_EQ(OnArchive({"import", "--create", "--format", "jsonl", "-"}, many).exit_code, kOk);
   EXPECT_EQ(Json::parse(OnArchive({"search", "harbour", "--json"}).out).size(), 20u);
   EXPECT_EQ(Json::parse(OnArchive({"search", "harbour", "--json", "--limit", "30"}).out).size(),
             25u);
@@ -656,7 +664,7 @@ TEST_F(CliTest, SourcesListsTheDirectoryAndTakesTheUsersOwn) {
   EXPECT_EQ(added.exit_code, kOk) << added.err;
   // An import naming it by alias or by its domain now lands on it.
   CommandResult imported =
-      OnArchive({"import", "--format", "jsonl", "-"},
+      OnArchive({"import", "--create", "--format", "jsonl", "-"},
                 "{\"title\": \"Tides\", \"source\": \"The Gazette\"}\n"
                 "{\"title\": \"Boats\", \"url\": \"https://news.harbourgazette.example/boats\"}\n");
   EXPECT_EQ(imported.exit_code, kOk) << imported.err;
@@ -807,10 +815,11 @@ TEST_F(CliTest, PluginsListsRefusedLibrariesWithTheirReason) {
 
 TEST_F(CliTest, EmptyPluginDirStillFindsTheBuiltInPlugins) {
   fs::create_directories(dir_ / "empty");
-  CommandResult result = Morgue({"--archive", archive_.string(), "--plugin-dir",
-                                 (dir_ / "empty").string(), "import", Sample().string()});
+  CommandResult result =
+      Morgue({"--archive", archive_.string(), "--plugin-dir", (dir_ / "empty").string(), "import",
+              "--create", Sample().string()});
   EXPECT_EQ(result.exit_code, kOk) << result.err;
-  EXPECT_TRUE(Contains(result.err, "imported 4")) << result.err;
+  EXPECT_TRUE(Contains(result.err, "4 articles imported")) << result.err;
   CommandResult missing_dir = Morgue({"plugins", "--plugin-dir", (dir_ / "nowhere").string()});
   EXPECT_EQ(missing_dir.exit_code, kOk);
   EXPECT_TRUE(Contains(missing_dir.out, "json ")) << missing_dir.out;
@@ -825,8 +834,8 @@ TEST_F(CliTest, ExportImportExportGivesTheSameBytesWithTheDefaultOrder) {
   CommandResult first = OnArchive({"export", "--format", "jsonl"});
   ASSERT_EQ(first.exit_code, kOk) << first.err;
   const fs::path fresh = dir_ / "fresh.db";
-  CommandResult imported =
-      Morgue({"--archive", fresh.string(), "import", "--format", "jsonl", "-"}, first.out);
+  CommandResult imported = Morgue(
+      {"--archive", fresh.string(), "import", "--create", "--format", "jsonl", "-"}, first.out);
   ASSERT_EQ(imported.exit_code, kOk) << imported.err;
   CommandResult second = Morgue({"--archive", fresh.string(), "export", "--format", "jsonl"});
   ASSERT_EQ(second.exit_code, kOk) << second.err;
@@ -929,7 +938,7 @@ TEST_F(CliTest, AnExportPastTheFileSizeLimitFailsCleanly) {
     many += "{\"title\": \"Article " + std::to_string(i) + "\", \"body\": \"" +
             std::string(400, 'x') + std::to_string(i) + "\"}\n";
   }
-  ASSERT_EQ(OnArchive({"import", "--format", "jsonl", "-"}, many).exit_code, kOk);
+  ASSERT_EQ(OnArchive({"import", "--create", "--format", "jsonl", "-"}, many).exit_code, kOk);
   const fs::path out = dir_ / "out" / "export.jsonl";
   fs::create_directories(out.parent_path());
   CommandResult result =
@@ -950,7 +959,7 @@ TEST_F(CliTest, IdsMustBeArticleIds) {
 TEST_F(CliTest, ImportingAPipeIsRefusedWithoutWaitingOnIt) {
   const fs::path fifo = dir_ / "articles.json";
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
-  CommandResult result = OnArchive({"import", fifo.string()});
+  CommandResult result = OnArchive({"import", "--create", fifo.string()});
   EXPECT_EQ(result.exit_code, kPartial);
   EXPECT_TRUE(Contains(result.err, fifo.string() + ": morgue: is not a regular file"))
       << result.err;

@@ -68,7 +68,8 @@ constexpr bool kAsan = false;
 class HostileImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    CommandResult seeded = Morgue({"import", (FixturesDir() / "sample-articles.jsonl").string()});
+    CommandResult seeded =
+        Morgue({"import", "--create", (FixturesDir() / "sample-articles.jsonl").string()});
     ASSERT_EQ(seeded.exit_code, 0) << seeded.err;
     before_ = Snapshot();
     ASSERT_EQ(QuerySql(db_, "SELECT count(*) FROM articles"), "4");
@@ -93,7 +94,8 @@ class HostileImportTest : public ::testing::Test {
     WriteFile(batch_ / ("a." + plugin), "Alpha headline\nThe first good input.\n");
     WriteFile(batch_ / ("b." + plugin), "Bravo headline\nThis one says MISBEHAVE.\n");
     WriteFile(batch_ / ("c." + plugin), "Charlie headline\nThe second good input.\n");
-    std::vector<std::string> args = {"import", "--plugin-dir", HostilePluginDir().string()};
+    std::vector<std::string> args = {"import", "--create", "--plugin-dir",
+                                     HostilePluginDir().string()};
     args.insert(args.end(), options.begin(), options.end());
     args.push_back(batch_.string());
     return Morgue(args);
@@ -107,7 +109,8 @@ class HostileImportTest : public ::testing::Test {
     EXPECT_EQ(errors.size(), 1u) << result.err;
     EXPECT_TRUE(LinesStartingWith(result.err, (batch_ / ("a." + plugin)).string()).empty());
     EXPECT_TRUE(LinesStartingWith(result.err, (batch_ / ("c." + plugin)).string()).empty());
-    EXPECT_TRUE(Contains(result.err, "imported 2, duplicates 0, failed 1 (of 3 inputs)"))
+    EXPECT_TRUE(Contains(result.err,
+                         "3 files: 2 articles imported, 0 duplicates; 1 file failed, 0 skipped"))
         << result.err;
 
     EXPECT_EQ(QuerySql(db_, "PRAGMA integrity_check"), "ok");
@@ -176,7 +179,7 @@ TEST_P(HostileImportModeTest, AnImporterThatThrowsFailsItsInput) {
   WriteFile(boom, "anything");
   WriteFile(text, kTextArticle);
   CommandResult result =
-      Morgue({"import", "--plugin-dir", TestPluginDir().string(),
+      Morgue({"import", "--create", "--plugin-dir", TestPluginDir().string(),
               GetParam() ? "--isolate" : "--quiet", boom.string(), text.string()});
   EXPECT_EQ(result.exit_code, kPartial) << result.err;
   EXPECT_EQ(LinesStartingWith(result.err, boom.string() + ": "),
@@ -191,8 +194,10 @@ TEST(IsolatedImportTest, StoresExactlyWhatAnInProcessImportStores) {
   const std::vector<std::string> inputs = {(FixturesDir() / "articles").string(),
                                            (FixturesDir() / "foreign").string(),
                                            (FixturesDir() / "sample-articles.jsonl").string()};
-  std::vector<std::string> in_process = {"import", "--archive", (dir / "a.db").string()};
-  std::vector<std::string> isolated = {"import", "--archive", (dir / "b.db").string(), "--isolate"};
+  std::vector<std::string> in_process = {"import", "--create", "--archive",
+                                         (dir / "a.db").string()};
+  std::vector<std::string> isolated = {"import", "--create", "--archive", (dir / "b.db").string(),
+                                       "--isolate"};
   in_process.insert(in_process.end(), inputs.begin(), inputs.end());
   isolated.insert(isolated.end(), inputs.begin(), inputs.end());
   // Created first, so that the messages of both imports are the same.
@@ -301,7 +306,8 @@ TEST_F(HostileImportTest, InputsAboveTheSizeLimitAreRefusedBeforeReading) {
   WriteFile(small, "Small headline\n\nA short text article about the size limit.\n");
   const uintmax_t size = fs::file_size(big);
   ASSERT_GT(size, 2048u);
-  CommandResult result = Morgue({"import", "--max-input-size", "2K", big.string(), small.string()});
+  CommandResult result =
+      Morgue({"import", "--create", "--max-input-size", "2K", big.string(), small.string()});
   EXPECT_EQ(result.exit_code, kPartial) << result.err;
   const std::vector<std::string> errors = LinesStartingWith(result.err, big.string() + ": ");
   ASSERT_EQ(errors.size(), 1u) << result.err;
@@ -316,7 +322,7 @@ TEST_F(HostileImportTest, InputsAboveTheSizeLimitAreRefusedBeforeReading) {
       "0");
 
   // The same file is fine under a limit in bytes that it fits.
-  result = Morgue({"import", "--max-input-size", std::to_string(size), big.string()});
+  result = Morgue({"import", "--create", "--max-input-size", std::to_string(size), big.string()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
 }
 
@@ -325,7 +331,7 @@ TEST_F(HostileImportTest, TheDefaultSizeLimitIs64MiB) {
   const fs::path huge = dir_ / "huge.txt";
   WriteFile(huge, "");
   fs::resize_file(huge, (uintmax_t{64} << 20) + 1);
-  CommandResult result = Morgue({"import", huge.string()});
+  CommandResult result = Morgue({"import", "--create", huge.string()});
   EXPECT_EQ(result.exit_code, kPartial) << result.err;
   EXPECT_EQ(LinesStartingWith(result.err, huge.string() + ": "),
             std::vector<std::string>{huge.string() +
@@ -339,12 +345,12 @@ TEST_F(HostileImportTest, StandardInputAboveTheSizeLimitIsRefused) {
   std::string text = kTextArticle;
   while (text.size() <= 1024) text += "\nAnother paragraph of the same article, to pass 1 KiB.\n";
   CommandResult result =
-      Morgue({"import", "--max-input-size", "1k", "--format", "text", "-"}, text);
+      Morgue({"import", "--create", "--max-input-size", "1k", "--format", "text", "-"}, text);
   EXPECT_EQ(result.exit_code, kPartial) << result.err;
   EXPECT_EQ(LinesStartingWith(result.err, "<stdin>: "),
             std::vector<std::string>{"<stdin>: morgue: is larger than the input size limit of "
                                      "1 KiB; raise the limit with --max-input-size"});
-  result = Morgue({"import", "--format", "text", "-"}, text);
+  result = Morgue({"import", "--create", "--format", "text", "-"}, text);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(QuerySql(db_, "SELECT count(*) FROM articles"), "5");
 }
@@ -352,12 +358,12 @@ TEST_F(HostileImportTest, StandardInputAboveTheSizeLimitIsRefused) {
 TEST_F(HostileImportTest, BadLimitsAreUsageErrors) {
   const std::string sample = (FixturesDir() / "sample-articles.jsonl").string();
   for (const char* size : {"lots", "12Q", "-1", "", "99999999999999999999"}) {
-    CommandResult result = Morgue({"import", "--max-input-size", size, sample});
+    CommandResult result = Morgue({"import", "--create", "--max-input-size", size, sample});
     EXPECT_EQ(result.exit_code, kUsage) << size;
     EXPECT_TRUE(Contains(result.err, "--max-input-size")) << result.err;
   }
   for (const char* seconds : {"-5", "soon", "1e7", "nan"}) {
-    CommandResult result = Morgue({"import", "--time-limit", seconds, sample});
+    CommandResult result = Morgue({"import", "--create", "--time-limit", seconds, sample});
     EXPECT_EQ(result.exit_code, kUsage) << seconds;
     EXPECT_TRUE(Contains(result.err, "--time-limit")) << result.err;
   }

@@ -115,7 +115,7 @@ class ParallelImportTest : public ::testing::Test {
   CommandResult Import(const std::string& name, const std::vector<std::string>& options) {
     const fs::path db = dir_ / name;
     EXPECT_EQ(RunMorgue({"init", "--archive", db.string()}).exit_code, 0);
-    std::vector<std::string> args = {"import", "--archive", db.string()};
+    std::vector<std::string> args = {"import", "--create", "--archive", db.string()};
     args.insert(args.end(), options.begin(), options.end());
     args.push_back(inputs_.string());
     return RunMorgue(args);
@@ -129,8 +129,11 @@ TEST_F(ParallelImportTest, AnyNumberOfJobsGivesTheSameArchiveAndMessages) {
   const CommandResult one = Import("one.db", {"--jobs", "1"});
   EXPECT_EQ(one.exit_code, kPartial) << one.err;
   // The batch is not trivial: it imports, merges and fails (per ten inputs: 4 new
-  // articles, 2 from the JSON Lines file, 1 text, 1 page; 3 duplicates; 3 failures).
-  EXPECT_NE(one.err.find("imported 43, duplicates 27, failed 30 (of 90 inputs)"), std::string::npos)
+  // articles, 2 from the JSON Lines file, 1 text, 1 page; 3 duplicates; 2 failures; 1
+  // file no importer reads, skipped).
+  EXPECT_NE(
+      one.err.find("90 files: 43 articles imported, 27 duplicates; 20 files failed, 10 skipped"),
+      std::string::npos)
       << one.err;
   const std::string expected = ArchiveContents(dir_ / "one.db");
 
@@ -174,13 +177,14 @@ TEST_F(ParallelImportTest, ALargeJsonLinesFileIsReadInPartsInProcessOrIsolated) 
   for (const std::vector<std::string>& options :
        {std::vector<std::string>{}, std::vector<std::string>{"--isolate"}}) {
     const fs::path db = dir_ / (options.empty() ? "in-process.db" : "isolated.db");
-    std::vector<std::string> args = {"import", "--archive", db.string()};
+    std::vector<std::string> args = {"import", "--create", "--archive", db.string()};
     args.insert(args.end(), options.begin(), options.end());
     args.push_back(big.string());
     const CommandResult run = RunMorgue(args);
     EXPECT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_NE(run.err.find("imported 16000, duplicates 0, failed 0 (of 1 inputs)"),
-              std::string::npos)
+    EXPECT_NE(
+        run.err.find("1 file: 16000 articles imported, 0 duplicates; 0 files failed, 0 skipped"),
+        std::string::npos)
         << run.err;
     contents.push_back(ArchiveContents(db));
     EXPECT_EQ(QuerySql(db, "SELECT size FROM documents"), std::to_string(fs::file_size(big)));
@@ -191,12 +195,13 @@ TEST_F(ParallelImportTest, ALargeJsonLinesFileIsReadInPartsInProcessOrIsolated) 
   const fs::path bad = dir_ / "bad" / "dispatches.jsonl";
   WriteLargeJsonLines(bad, 15990);
   const fs::path db = dir_ / "bad.db";
-  const CommandResult run = RunMorgue({"import", "--archive", db.string(), bad.string()});
+  const CommandResult run =
+      RunMorgue({"import", "--create", "--archive", db.string(), bad.string()});
   EXPECT_EQ(run.exit_code, kPartial);
   EXPECT_EQ(run.err, "created archive " + db.string() + "\n" + bad.string() +
                          ": json: line 15990: malformed JSON at column 21: invalid string: "
                          "missing closing quote near '\"cut short'\n"
-                         "imported 0, duplicates 0, failed 1 (of 1 inputs)\n");
+                         "1 file: 0 articles imported, 0 duplicates; 1 file failed, 0 skipped\n");
   EXPECT_EQ(QuerySql(db, "SELECT count(*) FROM articles"), "0");
   EXPECT_EQ(QuerySql(db, "SELECT count(*) FROM documents"), "0");
 }

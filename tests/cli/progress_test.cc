@@ -67,7 +67,7 @@ TerminalRun RunOnTerminal(const std::vector<std::string>& args) {
   return run;
 }
 
-// Twenty articles and one input no importer reads.
+// Twenty articles and one input that fails.
 fs::path MakeInputs(const TempDir& dir) {
   const fs::path inputs = dir.path() / "inputs";
   for (int i = 1; i <= 20; ++i) {
@@ -77,7 +77,7 @@ fs::path MakeInputs(const TempDir& dir) {
                   " is long enough to be read as "
                   "one paragraph of an article.\n");
   }
-  WriteFile(inputs / "broken.txt", std::string("\x00\x01\x02", 3));
+  WriteFile(inputs / "broken.json", "{\"title\": \n");
   return inputs;
 }
 
@@ -97,22 +97,25 @@ TEST(ProgressTest, FormatsDoneTotalRateAndTimeLeft) {
 TEST(ProgressTest, ImportDrawsTheLineOnATerminalAndKeepsMessagesWhole) {
   TempDir dir;
   const fs::path inputs = MakeInputs(dir);
-  const TerminalRun run =
-      RunOnTerminal({"--archive", (dir.path() / "a.db").string(), "import", inputs.string()});
+  const TerminalRun run = RunOnTerminal(
+      {"--archive", (dir.path() / "a.db").string(), "import", "--create", inputs.string()});
   EXPECT_EQ(run.exit_code, 1) << run.screen;
   EXPECT_THAT(run.screen, HasSubstr("/21 inputs"));
   EXPECT_THAT(run.screen, HasSubstr(kEraseLine));
   // The error and the summary each start on a cleared line and end it.
   EXPECT_THAT(run.screen,
-              HasSubstr(std::string("\r") + kEraseLine + (inputs / "broken.txt").string()));
-  EXPECT_THAT(run.screen, HasSubstr(std::string("\r") + kEraseLine +
-                                    "imported 20, duplicates 0, failed 1 (of 21 inputs)"));
+              HasSubstr(std::string("\r") + kEraseLine + (inputs / "broken.json").string()));
+  EXPECT_THAT(run.screen,
+              HasSubstr(std::string("\r") + kEraseLine +
+                        "21 files: 20 articles imported, 0 duplicates; 1 file failed, 0 skipped"));
 }
 
 TEST(ProgressTest, ExportDrawsTheLineOnATerminal) {
   TempDir dir;
   const std::string archive = (dir.path() / "a.db").string();
-  ASSERT_EQ(RunMorgue({"--archive", archive, "import", MakeInputs(dir).string()}).exit_code, 1);
+  ASSERT_EQ(
+      RunMorgue({"--archive", archive, "import", "--create", MakeInputs(dir).string()}).exit_code,
+      1);
   const TerminalRun run = RunOnTerminal({"--archive", archive, "export", "--format", "jsonl", "-o",
                                          (dir.path() / "out.jsonl").string()});
   EXPECT_EQ(run.exit_code, 0) << run.screen;
@@ -123,20 +126,22 @@ TEST(ProgressTest, ExportDrawsTheLineOnATerminal) {
 TEST(ProgressTest, NoLineInPipesOrWithQuiet) {
   TempDir dir;
   const fs::path inputs = MakeInputs(dir);
-  const testing::CommandResult piped =
-      RunMorgue({"--archive", (dir.path() / "a.db").string(), "import", inputs.string()});
+  const testing::CommandResult piped = RunMorgue(
+      {"--archive", (dir.path() / "a.db").string(), "import", "--create", inputs.string()});
   EXPECT_EQ(piped.exit_code, 1);
   EXPECT_THAT(piped.err, Not(HasSubstr(kEraseLine)));
   EXPECT_THAT(piped.err, Not(HasSubstr("/21 inputs,")));
-  EXPECT_THAT(piped.err, HasSubstr("imported 20, duplicates 0, failed 1 (of 21 inputs)"));
+  EXPECT_THAT(piped.err,
+              HasSubstr("21 files: 20 articles imported, 0 duplicates; 1 file failed, 0 skipped"));
 
-  const TerminalRun quiet = RunOnTerminal(
-      {"--archive", (dir.path() / "b.db").string(), "--quiet", "import", inputs.string()});
+  const TerminalRun quiet = RunOnTerminal({"--archive", (dir.path() / "b.db").string(), "--quiet",
+                                           "import", "--create", inputs.string()});
   EXPECT_EQ(quiet.exit_code, 1);
   EXPECT_THAT(quiet.screen, Not(HasSubstr(kEraseLine)));
-  EXPECT_THAT(quiet.screen, HasSubstr("imported 20, duplicates 0, failed 1 (of 21 inputs)"))
+  EXPECT_THAT(quiet.screen,
+              HasSubstr("21 files: 20 articles imported, 0 duplicates; 1 file failed, 0 skipped"))
       << "the summary always prints";
-  EXPECT_THAT(quiet.screen, HasSubstr("broken.txt")) << "errors show even with --quiet";
+  EXPECT_THAT(quiet.screen, HasSubstr("broken.json")) << "errors show even with --quiet";
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ class SecurityCliTest : public ::testing::Test {
   // Imports JSON Lines `records` into this test's archive.
   void Import(const std::string& records) {
     WriteFile(dir_ / "in.jsonl", records);
-    CommandResult result = Morgue({"import", (dir_ / "in.jsonl").string()});
+    CommandResult result = Morgue({"import", "--create", (dir_ / "in.jsonl").string()});
     ASSERT_EQ(result.exit_code, kOk) << result.err;
   }
 
@@ -292,7 +292,7 @@ TEST_F(ExportPathTest, ArticleDataNeverDecidesWhereAnythingIsWritten) {
             R"({"title": "../../../escape", "url": "file:///etc/passwd", "source": "../..", )"
             R"("tags": ["../x", "/tmp/y"], "authors": [{"name": "/etc/shadow"}], "body": "."})"
             "\n");
-  ASSERT_EQ(Morgue({"import", input.string()}).exit_code, kOk);
+  ASSERT_EQ(Morgue({"import", "--create", input.string()}).exit_code, kOk);
   fs::create_directories(dir_ / "work");
   const std::set<std::string> before = Tree(dir_.path());
   for (const std::string format : {"json", "jsonl", "csv", "tsv"}) {
@@ -320,7 +320,7 @@ TEST_F(SecurityCliTest, AnArchiveBehindALinkIsUsedWhereItIs) {
   WriteFile(dir_ / "in.jsonl", R"({"title": "Through the link", "body": "."})"
                                "\n");
   CommandResult imported =
-      RunMorgue({"--archive", link.string(), "import", (dir_ / "in.jsonl").string()});
+      RunMorgue({"--archive", link.string(), "import", "--create", (dir_ / "in.jsonl").string()});
   EXPECT_EQ(imported.exit_code, kOk) << imported.err;
   EXPECT_TRUE(fs::is_symlink(link));
   EXPECT_EQ(QuerySql(archive_, "SELECT title FROM articles"), "Through the link");

@@ -255,14 +255,14 @@ TEST_F(PluginPermissionsCliTest, ImportSaysWhyAPluginIsMissingAndTheOverrideLoad
   const std::string input = (dir_ / "story.headline").string();
   ASSERT_EQ(RunAsUser({"init"}).exit_code, 0);
 
-  CommandResult refused = RunAsUser({"import", "--plugin-dir", plugins, input});
+  CommandResult refused = RunAsUser({"import", "--create", "--plugin-dir", plugins, input});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_THAT(refused.err, HasSubstr("morgue: refusing plugin " + plugins +
                                      "/morgue_test_headline.so: folder "));
   EXPECT_THAT(refused.err, HasSubstr(" if you trust everyone who can write there\n"));
 
   CommandResult flag =
-      RunAsUser({"import", "--allow-unsafe-plugins", "--plugin-dir", plugins, input});
+      RunAsUser({"import", "--create", "--allow-unsafe-plugins", "--plugin-dir", plugins, input});
   EXPECT_EQ(flag.exit_code, 0) << flag.err;
   EXPECT_THAT(flag.err, Not(HasSubstr("refusing")));
 

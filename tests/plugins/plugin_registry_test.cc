@@ -440,7 +440,8 @@ TEST(PluginRegistryTest, NoMatchListsScoresAndFormats) {
   std::string format;
   Result<ImporterHandle> importer =
       registry.ChooseImporter({.path = "notes.txt", .head = "hello"}, &format);
-  EXPECT_EQ(importer.status().code(), StatusCode::kInvalidArgument);
+  // NotFound, so that an import skips such a file when it was found in a folder.
+  EXPECT_EQ(importer.status().code(), StatusCode::kNotFound);
   EXPECT_EQ(importer.status().message(),
             "no importer recognises 'notes.txt' (scores: headline 0, probe_throws 0, tie_a 0; "
             "plugin 'probe_throws' failed probing 'notes.txt': probe exploded); "

@@ -117,7 +117,7 @@ fi
 
 step "importing .headline files with the example importer"
 run_logged "$tmp/import.log" "$morgue" --archive "$archive" --plugin-dir "$plugins" \
-  import "$data/a-snow.headline" "$data/b-port.headline"
+  import --create "$data/a-snow.headline" "$data/b-port.headline"
 
 step "exporting with the example exporter"
 exported=$("$morgue" --archive "$archive" --plugin-dir "$plugins" \

@@ -191,7 +191,7 @@ COMMIT;
             jsonl = self.work / f"articles-{n}.jsonl"
             megabytes = jsonl.stat().st_size / 1e6
             archive = self.fresh(self.work / f"morgue-{n}.db")
-            ours = measure(self.morgue_cmd(archive, "import", jsonl), env=self.env)
+            ours = measure(self.morgue_cmd(archive, "import", "--create", jsonl), env=self.env)
             reference_db = self.fresh(self.work / f"sqlite3-{n}.db")
             run([self.morgue, "--archive", reference_db, "--quiet", "init"], env=self.env)
             script = self.work / f"load-{n}.sql"
@@ -254,13 +254,14 @@ COMMIT;
                 # is held to the same core.
                 archive = self.fresh(self.work / f"html-{len(files)}.db")
                 runs["ours"].append(measure(
-                    [*ONE_CORE, *self.morgue_cmd(archive, "import", "--jobs", "1", "--format",
-                                                 "html", inputs)], env=self.env))
+                    [*ONE_CORE, *self.morgue_cmd(archive, "import", "--create", "--jobs", "1",
+                                                 "--format", "html", inputs)], env=self.env))
                 runs["bare"].append(measure([*ONE_CORE, self.libxml2, inputs]))
                 # All cores (the default), against the single-threaded run.
                 archive = self.fresh(self.work / f"html-{len(files)}-all.db")
                 runs["parallel"].append(measure(
-                    self.morgue_cmd(archive, "import", "--format", "html", inputs), env=self.env))
+                    self.morgue_cmd(archive, "import", "--create", "--format", "html", inputs),
+                    env=self.env))
             ours, bare, parallel = (median_run(runs[k]) for k in ("ours", "bare", "parallel"))
             ratio = bare.seconds / ours.seconds
             self.row("import-html", f"{name} ({pages}, {megabytes:.0f} MB), 1 core",

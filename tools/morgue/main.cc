@@ -8,8 +8,10 @@
 //      (everything else that was asked for was done)
 //   2  usage error: unknown command or option, bad option value, malformed search query,
 //      an export file that exists without --force
-//   3  archive or plugin error: cannot open or write the archive, archive made by a newer
-//      morgue, no plugin for a format, cannot write the output
+//   3  archive or plugin error: cannot open or write the archive (or it does not exist),
+//      archive made by a newer morgue, no plugin for a format, cannot write the output
+//   130, 143  an import interrupted by SIGINT (Ctrl-C) or SIGTERM: it stopped between two
+//      inputs, kept every input it had finished and recorded its counts (128 + signal)
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -44,7 +46,7 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
   const std::string exit_codes =
       "Exit codes: 0 ok; 1 some inputs failed or items not found; 2 usage error; "
-      "3 archive or plugin error.";
+      "3 archive or plugin error; 130/143 import interrupted (SIGINT/SIGTERM).";
   app.footer(exit_codes);  // subcommands inherit it when they are added
   context.AddGlobalOptions(&app);
 

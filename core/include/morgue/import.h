@@ -29,6 +29,11 @@
 // order the files were given. The archive, the ids of the articles and the reports are
 // the same for any number of jobs; only the time differs.
 //
+// A run may be stopped between inputs (ImportOptions::stop_requested, e.g. on Ctrl-C):
+// it commits what is whole, records its true counts as interrupted, and gives up plugin
+// calls in flight as it would on time-out. A dry run (ImportOptions::dry_run) runs the
+// importers and the archive's validation and dedup but writes nothing.
+//
 // Thread-safety: use from one thread; the Archive and PluginRegistry must outlive it.
 
 #ifndef MORGUE_IMPORT_H_
@@ -78,6 +83,34 @@ struct ImportOptions {
   // bodies) wait to be stored, ImportFiles's jobs take no new input; so memory is about
   // this plus what each job holds. 0: no bound but the window of eight inputs per job.
   std::uint64_t held_bytes = std::uint64_t{16} << 20;
+  // Run the importers and report what each input would become, storing nothing: no
+  // document, article, `imports` row or failure is written, and the archive is only read
+  // (it may be opened read-only). Reports carry the ids new articles would get.
+  bool dry_run = false;
+  // Asked between inputs (and while a stream is read), from any thread; once it returns
+  // true the run takes no new input: the input being stored in parts is rolled back, the
+  // batch in flight is committed, and the rest is left untouched and uncounted
+  // (ImportTotals::interrupted). `morgue import` sets it from SIGINT and SIGTERM.
+  std::function<bool()> stop_requested;
+};
+
+// A file to import, as CollectInputs found it.
+struct InputFile {
+  std::filesystem::path path;
+  // Found by walking a folder rather than named: if no importer claims it, it is skipped
+  // (InputReport::skipped) rather than failed. Ignored with ImportOptions::format.
+  bool in_folder = false;
+};
+
+// Which files of a folder walk to take, as fnmatch(3) patterns (`--include`,
+// `--exclude`). A pattern without '/' matches a file's name; one with '/' matches its
+// path relative to the folder given, where '*' also matches '/'. A file is taken when it
+// matches an include pattern (or there is none) and no exclude pattern; a folder whose
+// name matches an exclude pattern without '/' is not walked. Files named explicitly are
+// always taken.
+struct InputSelection {
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
 };
 
 // What happened to one input.
@@ -91,6 +124,11 @@ struct InputReport {
   // About a stored input, e.g. that its importer made an article without a body of an
   // input with much more text (see README "Importing"); printed, not recorded.
   std::vector<std::string> warnings;
+  // Of article_ids, the articles this input added (a dry run: would add), in input order;
+  // the others are duplicates of articles archived before (a dry run: or earlier in it).
+  std::vector<int64_t> new_ids;
+  // Found in a folder and claimed by no importer: neither imported nor failed.
+  bool skipped = false;
 };
 
 struct ImportTotals {
@@ -99,6 +137,9 @@ struct ImportTotals {
   int64_t imported = 0;    // new articles
   int64_t duplicates = 0;  // articles that were already archived
   int64_t failed = 0;      // inputs that failed
+  int64_t skipped = 0;     // inputs found in folders that no importer claims
+  // ImportOptions::stop_requested stopped the run: `inputs` counts only those taken.
+  bool interrupted = false;
 };
 
 class MORGUE_EXPORT ImportRun {
@@ -120,9 +161,14 @@ class MORGUE_EXPORT ImportRun {
   // leaving the rest of `files` untouched and uncounted, once archive_error() is set.
   void ImportFiles(const std::vector<std::filesystem::path>& files,
                    const std::function<void(const InputReport&)>& on_input = nullptr);
+  // The same for files found by CollectInputs: those found in folders that no importer
+  // claims are reported as skipped.
+  void ImportFiles(const std::vector<InputFile>& files,
+                   const std::function<void(const InputReport&)>& on_input = nullptr);
   // Imports bytes that did not come from a file, e.g. standard input.
   InputReport ImportBytes(const std::string& name, std::string_view bytes);
   // Reads `in` to its end, but no further than the size limit, and imports what it read.
+  // When the run is stopped while reading, nothing of it is imported or counted.
   InputReport ImportStream(const std::string& name, std::istream& in);
 
   // Counts an input that failed before it could be read (see CollectInputFiles) as part
@@ -156,6 +202,11 @@ class MORGUE_EXPORT ImportRun {
 // `problems` and skipped.
 MORGUE_EXPORT std::vector<std::filesystem::path> CollectInputFiles(
     const std::vector<std::filesystem::path>& paths, std::vector<InputReport>* problems);
+// The same, marking the files found in folders, and taking from folders only the files
+// `selection` takes.
+MORGUE_EXPORT std::vector<InputFile> CollectInputs(const std::vector<std::filesystem::path>& paths,
+                                                   const InputSelection& selection,
+                                                   std::vector<InputReport>* problems);
 
 // The child's side of ImportOptions::isolate_command: loads `plugin_files` (the parent's
 // plugins, already checked by the parent, so without the permission check; any that

@@ -148,8 +148,8 @@ class MORGUE_EXPORT PluginRegistry {
 
   // Asks every importer to probe `input` and returns a new importer of the best one,
   // with ImportInput::format set to that plugin's first format. No importer scoring
-  // above zero, or a tie at the top, is InvalidArgument listing the candidates and
-  // suggesting --format.
+  // above zero is NotFound, and a tie at the top (or no importer loaded at all)
+  // InvalidArgument, listing the candidates and suggesting --format.
   Result<ImporterHandle> ChooseImporter(const ProbeInput& input, std::string* format) const;
 
   // Every importer's score for `input`, best first.

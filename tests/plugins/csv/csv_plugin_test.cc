@@ -119,7 +119,7 @@ class CsvCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     WriteFile(dir_ / "fixture.jsonl", FixtureJsonl());
-    CommandResult imported = Morgue({"import", (dir_ / "fixture.jsonl").string()});
+    CommandResult imported = Morgue({"import", "--create", (dir_ / "fixture.jsonl").string()});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     CommandResult json = Morgue({"export", "--format", "jsonl"});
     ASSERT_EQ(json.exit_code, 0) << json.err;
@@ -362,7 +362,8 @@ TEST(CsvLargeExportTest, FiveThousandArticlesGiveFiveThousandAndOneRecords) {
   }
   WriteFile(dir / "many.jsonl", jsonl);
   const std::string db = (dir / "a.db").string();
-  CommandResult imported = RunMorgue({"--archive", db, "import", (dir / "many.jsonl").string()});
+  CommandResult imported =
+      RunMorgue({"--archive", db, "import", "--create", (dir / "many.jsonl").string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const std::string file = (dir / "many.csv").string();
   CommandResult exported = RunMorgue({"--archive", db, "export", "--format", "csv", "-o", file});

@@ -395,8 +395,8 @@ TEST_F(HtmlPluginTest, ByteOrderMarkLeavesTheText) {
 
 TEST_F(HtmlPluginTest, CommandLineImportsAPageAndShowsItsMetadata) {
   const std::string db = (dir_ / "cli.db").string();
-  auto imported =
-      RunMorgue({"--archive", db, "import", ArticleFixture("korea-times-2011-01-04.blogger.html")});
+  auto imported = RunMorgue({"--archive", db, "import", "--create",
+                             ArticleFixture("korea-times-2011-01-04.blogger.html")});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   auto exported = RunMorgue({"--archive", db, "export", "--format", "jsonl"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
@@ -409,8 +409,8 @@ TEST_F(HtmlPluginTest, CommandLineImportsAPageAndShowsItsMetadata) {
 
 TEST_F(HtmlPluginTest, CommandLineReportsAPageWithoutArticle) {
   WriteFile(dir_ / "nav.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>");
-  auto result =
-      RunMorgue({"--archive", (dir_ / "cli.db").string(), "import", (dir_ / "nav.html").string()});
+  auto result = RunMorgue({"--archive", (dir_ / "cli.db").string(), "import", "--create",
+                           (dir_ / "nav.html").string()});
   EXPECT_NE(result.exit_code, 0);
   EXPECT_THAT(result.err, HasSubstr("no article found"));
 }

@@ -307,7 +307,7 @@ class ForeignJsonCliTest : public ::testing::Test {
 TEST_F(ForeignJsonCliTest, ImportAndShowEveryShape) {
   for (const char* name : {"trafilatura-koreatimes.json", "trafilatura-several.jsonl",
                            "readability-article.json", "newspaper-article.json"}) {
-    auto run = Morgue({"import", Foreign(name).string()});
+    auto run = Morgue({"import", "--create", Foreign(name).string()});
     ASSERT_EQ(run.exit_code, 0) << name << ": " << run.err;
   }
 
@@ -345,14 +345,15 @@ TEST_F(ForeignJsonCliTest, ImportAndShowEveryShape) {
 }
 
 TEST_F(ForeignJsonCliTest, ExplicitFormatAndToolRecordErrors) {
-  auto run = Morgue({"import", "--format", "json", Foreign("mixed-shapes.jsonl").string()});
+  auto run =
+      Morgue({"import", "--create", "--format", "json", Foreign("mixed-shapes.jsonl").string()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(Show(4)["source"], "New York Times");
 
   std::string bad = (dir_ / "bad.jsonl").string();
   WriteFile(bad, R"({"title": "T", "byline": 7, "textContent": "B"})"
                  "\n");
-  auto failed = Morgue({"import", bad});
+  auto failed = Morgue({"import", "--create", bad});
   EXPECT_EQ(failed.exit_code, 1);
   EXPECT_THAT(failed.err,
               HasSubstr(bad + ": json: line 1: field 'byline' must be a string, found number"));

@@ -703,13 +703,13 @@ class JsonCliTest : public ::testing::Test {
 };
 
 TEST_F(JsonCliTest, ImportReportsFileAndPluginAndStoresNothingOnError) {
-  auto ok = Morgue({"import", FixturePath()});
+  auto ok = Morgue({"import", "--create", FixturePath()});
   ASSERT_EQ(ok.exit_code, 0) << ok.err;
 
   std::string bad_path = (dir_ / "bad.jsonl").string();
   WriteFile(bad_path,
             FixtureLines()[0] + "\n{\"title\": \"x\"}\n{\"title\": \"y\", \"authors\": 1}\n");
-  auto bad = Morgue({"import", "--format", "jsonl", bad_path});
+  auto bad = Morgue({"import", "--create", "--format", "jsonl", bad_path});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_THAT(bad.err, HasSubstr(bad_path +
                                  ": json: line 3: field 'authors' must be an array, found number"));
@@ -721,7 +721,7 @@ TEST_F(JsonCliTest, ImportReportsFileAndPluginAndStoresNothingOnError) {
 }
 
 TEST_F(JsonCliTest, ImportsFromStandardInput) {
-  auto run = Morgue({"import", "-"}, FixtureLines()[3] + "\n");
+  auto run = Morgue({"import", "--create", "-"}, FixtureLines()[3] + "\n");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   auto show = Morgue({"show", "1", "--json"});
   ASSERT_EQ(show.exit_code, 0) << show.err;
@@ -729,14 +729,14 @@ TEST_F(JsonCliTest, ImportsFromStandardInput) {
 }
 
 TEST_F(JsonCliTest, ExportRoundTripAndFields) {
-  ASSERT_EQ(Morgue({"import", FixturePath()}).exit_code, 0);
+  ASSERT_EQ(Morgue({"import", "--create", FixturePath()}).exit_code, 0);
   for (const std::string format : {"jsonl", "json"}) {
     SCOPED_TRACE(format);
     std::string file = (dir_ / ("out." + format)).string();
     auto exported = Morgue({"export", "--format", format, "--order", "id", "-o", file});
     ASSERT_EQ(exported.exit_code, 0) << exported.err;
     std::string copy_db = (dir_ / ("copy-" + format + ".db")).string();
-    auto imported = RunMorgue({"--archive", copy_db, "import", file});
+    auto imported = RunMorgue({"--archive", copy_db, "import", "--create", file});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     auto again = RunMorgue({"--archive", copy_db, "export", "--format", format, "--order", "id"});
     ASSERT_EQ(again.exit_code, 0) << again.err;

@@ -542,13 +542,14 @@ TEST_F(TextPluginTest, EmptyAndBinaryInputsFailClearlyAndStoreNothing) {
 TEST(TextPluginCliTest, ImportsTheVariantsAsOneArticleWithFourDocuments) {
   TempDir dir;
   const std::string archive = (dir / "a.db").string();
-  std::vector<std::string> args = {"--archive", archive, "import"};
+  std::vector<std::string> args = {"--archive", archive, "import", "--create"};
   for (const fs::path& file : KoreaTimesTextFiles()) {
     args.push_back(file.string());
   }
   const testing::CommandResult import = RunMorgue(args);
   ASSERT_EQ(import.exit_code, 0) << import.err;
-  EXPECT_THAT(import.err, HasSubstr("imported 1, duplicates 3, failed 0 (of 4 inputs)"));
+  EXPECT_THAT(import.err,
+              HasSubstr("4 files: 1 article imported, 3 duplicates; 0 files failed, 0 skipped"));
 
   const testing::CommandResult show = RunMorgue({"--archive", archive, "show", "1", "--json"});
   ASSERT_EQ(show.exit_code, 0) << show.err;
@@ -578,11 +579,12 @@ TEST(TextPluginCliTest, NamesTheFileAndTheReasonWhenAnInputIsNotText) {
   const std::string archive = (dir / "a.db").string();
   WriteFile(dir / "empty.txt", "");
   const testing::CommandResult result =
-      RunMorgue({"--archive", archive, "import", (dir / "empty.txt").string()});
+      RunMorgue({"--archive", archive, "import", "--create", (dir / "empty.txt").string()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.err, HasSubstr((dir / "empty.txt").string() + ": text: "));
   EXPECT_THAT(result.err, HasSubstr("empty"));
-  EXPECT_THAT(result.err, HasSubstr("imported 0, duplicates 0, failed 1 (of 1 inputs)"));
+  EXPECT_THAT(result.err,
+              HasSubstr("1 file: 0 articles imported, 0 duplicates; 1 file failed, 0 skipped"));
 }
 
 }  // namespace

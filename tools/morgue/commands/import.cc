@@ -4,21 +4,27 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <system_error>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "commands/commands.h"
 #include "help.h"
+#include "interrupt.h"
 #include "progress.h"
 
 namespace morgue::cli {
@@ -38,6 +44,10 @@ struct ImportArgs {
   double time_limit = 60;
   bool isolate = false;
   int jobs = 0;  // 0: one per core
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  bool dry_run = false;
+  bool create = false;  // create the archive when it does not exist
 };
 
 // "64M", "512K", "1G", "2GiB", "1000": binary multiples; nullopt when not a size.
@@ -88,6 +98,126 @@ void PrintWarnings(const InputReport& report, Progress& progress) {
   }
 }
 
+std::string Counted(int64_t count, const std::string& one, const std::string& many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// The one line a script or a log needs, always printed: inputs are counted as files (or
+// inputs, when standard input was one), articles as articles.
+std::string Summary(const ImportTotals& totals, bool read_stdin, bool dry_run) {
+  const std::string one = read_stdin ? "input" : "file";
+  const std::string many = one + "s";
+  std::string line = Counted(totals.inputs, one, many) + ": ";
+  line += dry_run ? Counted(totals.imported, "new article", "new articles")
+                  : Counted(totals.imported, "article", "articles") + " imported";
+  line += ", " + Counted(totals.duplicates, "duplicate", "duplicates") + "; ";
+  line +=
+      Counted(totals.failed, one, many) + " failed, " + std::to_string(totals.skipped) + " skipped";
+  if (dry_run) line += "; dry run, nothing was stored";
+  return line;
+}
+
+// "articles 7, 9, 12", at most a few ids.
+std::string ArticleIds(const std::vector<int64_t>& ids) {
+  constexpr size_t kShown = 5;
+  std::string text = ids.size() == 1 ? "article " : "articles ";
+  for (size_t i = 0; i < ids.size() && i < kShown; ++i) {
+    text += (i == 0 ? "" : ", ") + std::to_string(ids[i]);
+  }
+  if (ids.size() > kShown) text += ", …";
+  return text;
+}
+
+// What a dry run found an input would become: "1 article: new, would be article 105",
+// "3 articles: 2 new (articles 105, 106), 1 duplicate of article 7".
+std::string DryRunLine(const InputReport& report) {
+  if (report.skipped) return report.input + ": skipped: no importer reads it";
+  std::unordered_multiset<int64_t> unclaimed_new(report.new_ids.begin(), report.new_ids.end());
+  std::vector<int64_t> duplicates;
+  for (int64_t id : report.article_ids) {
+    if (auto it = unclaimed_new.find(id); it != unclaimed_new.end()) {
+      unclaimed_new.erase(it);
+    } else {
+      duplicates.push_back(id);
+    }
+  }
+  std::string line =
+      report.input + ": " + report.plugin + ": " +
+      Counted(static_cast<int64_t>(report.article_ids.size()), "article", "articles") + ": ";
+  if (report.article_ids.size() == 1) {
+    return line + (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids)
+                                      : "duplicate of " + ArticleIds(duplicates));
+  }
+  line += std::to_string(report.new_ids.size()) + " new";
+  if (!report.new_ids.empty()) line += " (" + ArticleIds(report.new_ids) + ")";
+  line += ", " + Counted(static_cast<int64_t>(duplicates.size()), "duplicate", "duplicates");
+  if (!duplicates.empty()) line += " of " + ArticleIds(duplicates);
+  return line;
+}
+
+// Counts the files skipped because no importer reads them, by extension, for one line:
+// "skipped 12 files no importer reads: 8 .jpg, 3 .png, 1 without extension".
+class SkippedFiles {
+ public:
+  void Add(const std::string& input) {
+    std::string extension = std::filesystem::path(input).extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ++by_extension_[extension];
+    ++total_;
+  }
+  std::string Message() const {
+    if (total_ == 0) return {};
+    std::vector<std::pair<int64_t, std::string>> counts;
+    for (const auto& [extension, count] : by_extension_) counts.emplace_back(-count, extension);
+    std::sort(counts.begin(), counts.end());
+    std::string message = "skipped " + Counted(total_, "file", "files") + " no importer reads: ";
+    for (size_t i = 0; i < counts.size(); ++i) {
+      message += (i == 0 ? "" : ", ") + std::to_string(-counts[i].first) + " " +
+                 (counts[i].second.empty() ? "without extension" : counts[i].second);
+    }
+    return message;
+  }
+
+ private:
+  std::map<std::string, int64_t> by_extension_;
+  int64_t total_ = 0;
+};
+
+// The archive an import writes: it must exist unless --create. A dry run only reads it,
+// and reads an empty stand-in in memory when there is none yet: it never creates one.
+std::unique_ptr<Archive> OpenImportArchive(Context& context, const ImportArgs& args) {
+  const std::filesystem::path path = context.archive_path();
+  std::error_code error;
+  const bool exists = std::filesystem::exists(path, error);
+  if (args.dry_run) {
+    OpenOptions options;
+    options.create_if_missing = false;
+    options.read_only = true;
+    if (!exists) {
+      context.Info("morgue: no archive at " + path.string() +
+                   " yet; the dry run compares with an empty one");
+    }
+    auto archive = exists ? Archive::Open(path, options) : Archive::Open(":memory:");
+    if (!archive.ok()) {
+      context.Error(kExitArchive, archive.status().message());
+      return nullptr;
+    }
+    return std::move(archive).value();
+  }
+  if (!exists && !args.create) {
+    context.Error(kExitArchive, "no archive at " + path.string() +
+                                    "; create it with 'morgue init --archive " + path.string() +
+                                    "' or add --create");
+    return nullptr;
+  }
+  bool created = false;
+  auto archive = context.OpenOrCreate(&created);
+  if (archive != nullptr && created) {
+    context.Info("created archive " + archive->path().string());
+  }
+  return archive;
+}
+
 int RunImport(Context& context, const ImportArgs& args) {
   const std::optional<uint64_t> max_input_bytes = ParseSize(args.max_input_size);
   if (!max_input_bytes) {
@@ -132,6 +262,11 @@ int RunImport(Context& context, const ImportArgs& args) {
     }
   }
 
+  auto archive = OpenImportArchive(context, args);
+  if (archive == nullptr) {
+    return kExitArchive;
+  }
+
   std::vector<std::filesystem::path> paths;
   bool read_stdin = false;
   for (const std::string& input : args.inputs) {
@@ -142,17 +277,13 @@ int RunImport(Context& context, const ImportArgs& args) {
     }
   }
   std::vector<InputReport> problems;
-  std::vector<std::filesystem::path> files = CollectInputFiles(paths, &problems);
+  const std::vector<InputFile> files =
+      CollectInputs(paths, {args.include, args.exclude}, &problems);
 
-  bool created = false;
-  auto archive = context.OpenOrCreate(&created);
-  if (archive == nullptr) {
-    return kExitArchive;
-  }
-  if (created) {
-    context.Info("created archive " + archive->path().string());
-  }
-
+  // From here on Ctrl-C (SIGINT) and SIGTERM stop the run between inputs; see below.
+  InterruptWatch interrupts;
+  options.stop_requested = [] { return InterruptWatch::Caught() != 0; };
+  options.dry_run = args.dry_run;
   auto run = ImportRun::Start(*archive, plugins, options);
   if (!run.ok()) {
     return context.Error(kExitArchive, run.status().message());
@@ -165,25 +296,32 @@ int RunImport(Context& context, const ImportArgs& args) {
     (*run)->RecordProblem(problem);
   }
   int64_t done = 0;
+  SkippedFiles skipped;
   // When the archive itself fails (read-only, disk full) no further input can be
   // stored: one message says why, instead of one per remaining input.
   auto stopped = [&run] { return !(*run)->archive_error().ok(); };
-  (*run)->ImportFiles(files, [&](const InputReport& report) {
+  auto on_input = [&](const InputReport& report) {
     if (!report.status.ok() && !stopped()) {
       PrintFailure(report, progress);
+    } else if (report.skipped) {
+      skipped.Add(report.input);
+    }
+    if (args.dry_run && report.status.ok()) {
+      progress.Clear();
+      std::cout << DryRunLine(report) << '\n';
     }
     PrintWarnings(report, progress);
     progress.Update(++done);
-  });
-  if (read_stdin && !stopped()) {
-    InputReport report = (*run)->ImportStream("<stdin>", std::cin);
-    if (!report.status.ok() && !stopped()) {
-      PrintFailure(report, progress);
-    }
-    PrintWarnings(report, progress);
-    progress.Update(++done);
+  };
+  (*run)->ImportFiles(files, on_input);
+  auto interrupted = [&run] { return (*run)->totals().interrupted; };
+  if (read_stdin && !stopped() && !interrupted()) {
+    InterruptibleInput in(STDIN_FILENO);
+    InputReport report = (*run)->ImportStream("<stdin>", in);
+    if (!interrupted()) on_input(report);
   }
   progress.Clear();
+  if (!skipped.Message().empty()) context.Info("morgue: " + skipped.Message());
   int exit_code = kExitOk;
   if (stopped()) {
     const Status error = (*run)->archive_error();
@@ -195,10 +333,21 @@ int RunImport(Context& context, const ImportArgs& args) {
   } else if (auto totals = (*run)->Finish(); !totals.ok()) {
     exit_code = context.Error(kExitArchive, totals.status().message());
   } else {
-    // Always printed, even with --quiet: the one line a script or a log needs.
-    std::cerr << "imported " << totals->imported << ", duplicates " << totals->duplicates
-              << ", failed " << totals->failed << " (of " << totals->inputs << " inputs)\n";
+    // Always printed, even with --quiet.
+    std::cerr << Summary(*totals, read_stdin, args.dry_run) << '\n';
     exit_code = totals->failed > 0 ? kExitPartial : kExitOk;
+    if (totals->interrupted) {
+      const int signal = InterruptWatch::Caught();
+      const int64_t given =
+          static_cast<int64_t>(files.size() + problems.size()) + (read_stdin ? 1 : 0);
+      context.Error(kExitOk, std::string("interrupted by ") +
+                                 (signal == SIGTERM ? "SIGTERM" : "SIGINT") + " after " +
+                                 std::to_string(totals->inputs) + " of " + std::to_string(given) +
+                                 (read_stdin ? " inputs" : " files") +
+                                 "; run the same command again to import the rest (what is "
+                                 "archived already counts as duplicates)");
+      exit_code = InterruptWatch::ExitCodeFor(signal);
+    }
   }
   if ((*run)->abandoned_threads() > 0) {
     // A plugin is still running on a thread past --time-limit. Everything is committed:
@@ -257,6 +406,19 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   sub->add_flag("--isolate", args->isolate,
                 "Run the importers in a child process: a plugin that crashes costs only the "
                 "input it was reading");
+  sub->add_option("--include", args->include,
+                  "In folders, take only files matching this glob (repeatable): a pattern "
+                  "without '/' matches the file name, one with '/' the path within the folder")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  sub->add_option("--exclude", args->exclude,
+                  "In folders, leave out files (and folders) matching this glob (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  sub->add_flag("--dry-run", args->dry_run,
+                "Print what each input would become (importer, articles, new or duplicate of "
+                "which article) and store nothing; the archive is only read");
+  sub->add_flag("--create", args->create, "Create the archive if it does not exist");
   return {sub, [&context, args] { return RunImport(context, *args); }};
 }
 
