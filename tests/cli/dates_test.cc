@@ -30,7 +30,7 @@ class DatesTest : public ::testing::Test {
 {"title": "E local", "body": "Body E.", "published": "2011-01-05T02:00"}
 {"title": "F undated", "body": "Body F."}
 )");
-    CommandResult imported = OnArchive({"import", (dir_ / "dates.jsonl").string()});
+    CommandResult imported = OnArchive({"import", "--create", (dir_ / "dates.jsonl").string()});
     ASSERT_EQ(imported.exit_code, kOk) << imported.err;
   }
 
@@ -123,9 +123,9 @@ TEST_F(DatesTest, ExportWritesTheSortableFieldWhenAsked) {
   ASSERT_EQ(with_sort.exit_code, kOk) << with_sort.err;
   WriteFile(dir_ / "again.jsonl", with_sort.out);
   const fs::path fresh = dir_ / "fresh.db";
-  CommandResult reimported =
-      RunMorgue({"--archive", fresh.string(), "import", (dir_ / "again.jsonl").string()}, "",
-                {{"MORGUE_ARCHIVE", ""}}, dir_.path());
+  CommandResult reimported = RunMorgue(
+      {"--archive", fresh.string(), "import", "--create", (dir_ / "again.jsonl").string()}, "",
+      {{"MORGUE_ARCHIVE", ""}}, dir_.path());
   ASSERT_EQ(reimported.exit_code, kOk) << reimported.err;
   EXPECT_EQ(QuerySql(fresh, "SELECT published_sort FROM articles"), "2011-01-05T01:00:00Z");
 }
@@ -143,8 +143,8 @@ TEST_F(DatesTest, ADuplicateThatFillsTheDateFillsItsSortableForm) {
   WriteFile(dir_ / "dated.jsonl",
             "{\"title\": \"G\", \"body\": \"Body G, once.\", \"published\": "
             "\"2011-01-04T19:42:00+0900\"}\n");
-  ASSERT_EQ(OnArchive({"import", (dir_ / "undated.jsonl").string()}).exit_code, kOk);
-  ASSERT_EQ(OnArchive({"import", (dir_ / "dated.jsonl").string()}).exit_code, kOk);
+  ASSERT_EQ(OnArchive({"import", "--create", (dir_ / "undated.jsonl").string()}).exit_code, kOk);
+  ASSERT_EQ(OnArchive({"import", "--create", (dir_ / "dated.jsonl").string()}).exit_code, kOk);
   EXPECT_EQ(QuerySql(archive_,
                      "SELECT published || ' ' || published_sort FROM articles "
                      "WHERE title = 'G'"),

@@ -65,7 +65,7 @@ class HelpMessagesTest : public ::testing::Test {
 
   void ImportSample() {
     CommandResult result =
-        OnArchive({"import", (FixturesDir() / "sample-articles.jsonl").string()});
+        OnArchive({"import", "--create", (FixturesDir() / "sample-articles.jsonl").string()});
     ASSERT_EQ(result.exit_code, kOk) << result.err;
   }
 

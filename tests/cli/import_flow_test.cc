@@ -415,7 +415,9 @@ TEST_F(ImportFlowTest, DryRunSaysWhatEachInputWouldBecomeAndStoresNothing) {
                        "5 files: 2 articles imported, 2 duplicates; 1 file failed, 1 "
                        "skipped\n"))
       << real.err;
-  EXPECT_EQ(QuerySql(archive_, "SELECT group_concat(id || ' ' || title, '; ') FROM articles"),
+  EXPECT_EQ(QuerySql(archive_,
+                     "SELECT group_concat(line, '; ') FROM "
+                     "(SELECT id || ' ' || title AS line FROM articles ORDER BY id)"),
             "1 Harbour notes number 1; 2 Ferry timetable; 3 Harbour notes number 2");
 }
 

@@ -33,7 +33,7 @@ constexpr const char* kTitleOnly =
 class NothingLostTest : public ::testing::Test {
  protected:
   CommandResult Import(const std::string& path) {
-    return RunMorgue({"--archive", archive_, "import", path});
+    return RunMorgue({"--archive", archive_, "import", "--create", path});
   }
   std::string Query(const std::string& sql) { return QuerySql(archive_, sql); }
 
@@ -46,10 +46,12 @@ TEST_F(NothingLostTest, TitleOnlyRecordsImportedTwiceAreStoredOnce) {
   WriteFile(file, kTitleOnly);
   const CommandResult first = Import(file);
   ASSERT_EQ(first.exit_code, kOk) << first.err;
-  EXPECT_THAT(first.err, HasSubstr("imported 2, duplicates 0, failed 0 (of 1 inputs)"));
+  EXPECT_THAT(first.err,
+              HasSubstr("1 file: 2 articles imported, 0 duplicates; 0 files failed, 0 skipped"));
   const CommandResult second = Import(file);
   ASSERT_EQ(second.exit_code, kOk) << second.err;
-  EXPECT_THAT(second.err, HasSubstr("imported 0, duplicates 2, failed 0 (of 1 inputs)"));
+  EXPECT_THAT(second.err,
+              HasSubstr("1 file: 0 articles imported, 2 duplicates; 0 files failed, 0 skipped"));
   EXPECT_EQ(Query("SELECT count(*) FROM articles"), "2");
   EXPECT_EQ(Query("SELECT group_concat(title, '|') FROM (SELECT title FROM articles ORDER BY id)"),
             "Harbour dredging begins|Port strike ends");
@@ -70,7 +72,8 @@ TEST_F(NothingLostTest, TheSameRecordsInAnotherFileAndOrderAreTheSameArticles) {
   ASSERT_EQ(Import((dir_ / "titles.jsonl").string()).exit_code, kOk);
   const CommandResult again = Import((dir_ / "again.jsonl").string());
   ASSERT_EQ(again.exit_code, kOk) << again.err;
-  EXPECT_THAT(again.err, HasSubstr("imported 1, duplicates 2, failed 0 (of 1 inputs)"));
+  EXPECT_THAT(again.err,
+              HasSubstr("1 file: 1 article imported, 2 duplicates; 0 files failed, 0 skipped"));
   EXPECT_EQ(Query("SELECT count(*) FROM articles"), "3");
   EXPECT_EQ(Query("SELECT count(*) FROM documents"), "2");
   // Each of the first two articles is linked to both files.
@@ -97,29 +100,32 @@ TEST_F(NothingLostTest, WarnsOfAnArticleWithoutABodyFromMuchTextInAFile) {
   EXPECT_THAT(result.err, HasSubstr(" of text that no field took: the importer may have missed "
                                     "the article's text (check the input, or name another "
                                     "importer with --format)\n"));
-  EXPECT_THAT(result.err, HasSubstr("imported 1, duplicates 0, failed 0 (of 1 inputs)"));
+  EXPECT_THAT(result.err,
+              HasSubstr("1 file: 1 article imported, 0 duplicates; 0 files failed, 0 skipped"));
   EXPECT_EQ(Query("SELECT title FROM articles"), "Harbour dredging begins");
 }
 
 TEST_F(NothingLostTest, WarnsOfAnArticleWithoutABodyFromMuchTextOnStandardInput) {
-  const CommandResult result =
-      RunMorgue({"--archive", archive_, "import", "--quiet", "-"}, ReadabilityWithoutText());
+  const CommandResult result = RunMorgue(
+      {"--archive", archive_, "import", "--create", "--quiet", "-"}, ReadabilityWithoutText());
   EXPECT_EQ(result.exit_code, kOk) << result.err;
   EXPECT_THAT(result.err, HasSubstr("<stdin>: json: warning: the article has no body (0 words)"));
   EXPECT_EQ(Query("SELECT count(*) FROM articles"), "1");
 }
 
 TEST_F(NothingLostTest, StandardInputNoImporterRecognisesIsRefusedWithOneLine) {
-  const CommandResult result = RunMorgue({"--archive", archive_, "import", "-"}, "hello\n");
+  const CommandResult result =
+      RunMorgue({"--archive", archive_, "import", "--create", "-"}, "hello\n");
   EXPECT_EQ(result.exit_code, kPartial);
   EXPECT_THAT(result.err,
               HasSubstr("<stdin>: morgue: no importer recognises '<stdin>' (scores: html 0, "
                         "json 0, text 0); name one with --format "));
-  EXPECT_THAT(result.err, HasSubstr("imported 0, duplicates 0, failed 1 (of 1 inputs)"));
+  EXPECT_THAT(result.err,
+              HasSubstr("1 input: 0 articles imported, 0 duplicates; 1 input failed, 0 skipped"));
   EXPECT_EQ(Query("SELECT count(*) FROM import_failures"), "1");
   // Named, it is read.
   const CommandResult named =
-      RunMorgue({"--archive", archive_, "import", "--format", "text", "-"}, "hello\n");
+      RunMorgue({"--archive", archive_, "import", "--create", "--format", "text", "-"}, "hello\n");
   EXPECT_EQ(named.exit_code, kOk) << named.err;
   EXPECT_EQ(Query("SELECT title FROM articles"), "hello");
 }
@@ -127,7 +133,7 @@ TEST_F(NothingLostTest, StandardInputNoImporterRecognisesIsRefusedWithOneLine) {
 TEST_F(NothingLostTest, StandardInputAnImporterFindsPlausibleIsReadByIt) {
   // Prose without a file name: only plausible for the text importer (50), and no other
   // importer scores as much, so the text importer reads it.
-  const CommandResult result = RunMorgue({"--archive", archive_, "import", "-"},
+  const CommandResult result = RunMorgue({"--archive", archive_, "import", "--create", "-"},
                                          "Harbour dredging begins\n\nDredging started.\n");
   EXPECT_EQ(result.exit_code, kOk) << result.err;
   EXPECT_EQ(Query("SELECT plugin FROM documents"), "text");

@@ -38,7 +38,7 @@ class OriginalsTest : public ::testing::Test {
 
   // Imports `args` and returns the id of the article stored last.
   std::string Import(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), "import");
+    args.insert(args.begin(), {"import", "--create"});
     CommandResult result = OnArchive(args, input);
     EXPECT_EQ(result.exit_code, kOk) << result.err;
     return QuerySql(archive_, "SELECT max(id) FROM articles");

@@ -51,7 +51,7 @@ class SearchWordsTest : public ::testing::Test {
   void SetUp() override {
     std::string records;
     for (const char* article : kArticles) records += std::string(article) + "\n";
-    CommandResult result = Morgue({"import", "--format", "jsonl", "-"}, records);
+    CommandResult result = Morgue({"import", "--create", "--format", "jsonl", "-"}, records);
     ASSERT_EQ(result.exit_code, kOk) << result.err;
   }
 
@@ -176,7 +176,7 @@ class SearchCountTest : public SearchWordsTest {
       records += R"({"title": "Harbour report )" + std::to_string(i) + R"(", "tags": [")" +
                  (i < 5 ? "port" : "sea") + "\"]}\n";
     }
-    CommandResult result = Morgue({"import", "--format", "jsonl", "-"}, records);
+    CommandResult result = Morgue({"import", "--create", "--format", "jsonl", "-"}, records);
     ASSERT_EQ(result.exit_code, kOk) << result.err;
   }
 };

@@ -137,9 +137,10 @@ TEST(TextLabelsCliTest, KeepsTheBodyUnderAFiledUnderLineFromAFile) {
   const std::string archive = (dir / "a.db").string();
   WriteFile(dir / "filed.txt", kFiledUnder);
   const CommandResult import =
-      RunMorgue({"--archive", archive, "import", (dir / "filed.txt").string()});
+      RunMorgue({"--archive", archive, "import", "--create", (dir / "filed.txt").string()});
   ASSERT_EQ(import.exit_code, 0) << import.err;
-  EXPECT_THAT(import.err, HasSubstr("imported 1, duplicates 0, failed 0 (of 1 inputs)"));
+  EXPECT_THAT(import.err,
+              HasSubstr("1 file: 1 article imported, 0 duplicates; 0 files failed, 0 skipped"));
   EXPECT_THAT(import.err, Not(HasSubstr("warning")));
   ExpectDredgingArticle(archive);
 }
@@ -147,9 +148,11 @@ TEST(TextLabelsCliTest, KeepsTheBodyUnderAFiledUnderLineFromAFile) {
 TEST(TextLabelsCliTest, KeepsTheBodyUnderAFiledUnderLineFromStandardInput) {
   TempDir dir;
   const std::string archive = (dir / "a.db").string();
-  const CommandResult import = RunMorgue({"--archive", archive, "import", "-"}, kFiledUnder);
+  const CommandResult import =
+      RunMorgue({"--archive", archive, "import", "--create", "-"}, kFiledUnder);
   ASSERT_EQ(import.exit_code, 0) << import.err;
-  EXPECT_THAT(import.err, HasSubstr("imported 1, duplicates 0, failed 0 (of 1 inputs)"));
+  EXPECT_THAT(import.err,
+              HasSubstr("1 input: 1 article imported, 0 duplicates; 0 inputs failed, 0 skipped"));
   EXPECT_EQ(QuerySql(archive, "SELECT plugin FROM documents WHERE original_path = '<stdin>'"),
             "text");
   ExpectDredgingArticle(archive);
