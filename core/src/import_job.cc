@@ -723,7 +723,12 @@ ProcessRunner::Event ProcessRunner::Next(std::string_view& out, std::chrono::mil
 Collected ProcessRunner::Run(const JobInput& input, std::chrono::milliseconds limit,
                              const std::function<bool()>& stop) {
   Collected out;
+  // The child dies with the thread that started it (PR_SET_PDEATHSIG follows the thread,
+  // not the process): one started by a pool thread that has since ended is gone, so a
+  // call from another thread starts a child of its own.
+  if (pid_ > 0 && starter_ != std::this_thread::get_id()) Stop(/*kill=*/true);
   if (pid_ <= 0) {
+    starter_ = std::this_thread::get_id();
     if (Status started = Start(limit); !started.ok()) {
       out.status = started;
       return out;

@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "morgue/article.h"
@@ -145,6 +146,7 @@ class ProcessRunner {
   const PluginRegistry& plugins_;
   std::vector<std::string> command_;
   pid_t pid_ = -1;
+  std::thread::id starter_;  // the thread that started the child, whose death it shares
   int fd_ = -1;
   std::string in_;  // bytes read from the child and not yet taken as frames
   size_t in_pos_ = 0;

@@ -458,5 +458,22 @@ TEST_F(ImportFlowTest, TheSummaryCountsStandardInputAsAnInput) {
   EXPECT_EQ(result.err, "1 input: 1 article imported, 0 duplicates; 0 inputs failed, 0 skipped\n");
 }
 
+// Standard input is read after the files, on the calling thread, whose isolated worker
+// must be its own: the files' workers ended with the threads that started them.
+TEST_F(ImportFlowTest, IsolatedFilesThenStandardInputImportsBoth) {
+  const fs::path note = dir_ / "note.txt";
+  WriteFile(note, TextArticle(1));
+  for (const std::string jobs : {"1", "2"}) {
+    SCOPED_TRACE("--jobs " + jobs);
+    ExecSql(archive_, "DELETE FROM articles");
+    CommandResult result =
+        Import({"--isolate", "--jobs", jobs, note.string(), "-"}, TextArticle(2));
+    EXPECT_EQ(result.exit_code, kOk) << result.err;
+    EXPECT_EQ(result.err,
+              "2 inputs: 2 articles imported, 0 duplicates; 0 inputs failed, 0 skipped\n");
+    EXPECT_EQ(CountOf(archive_, "SELECT count(*) FROM articles"), 2);
+  }
+}
+
 }  // namespace
 }  // namespace morgue::testing
