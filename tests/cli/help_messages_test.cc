@@ -311,7 +311,7 @@ TEST_F(HelpMessagesTest, TaggingWithATagTheArticleHasSaysSoAndChangesNothing) {
 
   CommandResult mixed = OnArchive({"tag", "3", "x", "y"});
   EXPECT_EQ(mixed.exit_code, kOk);
-  EXPECT_EQ(mixed.err, "morgue: article 3 already has tag 'x'\ntagged article 3: y\n");
+  EXPECT_EQ(mixed.err, "morgue: article 3 already has tag 'x'\nmorgue: tagged article 3: y\n");
   EXPECT_EQ(OnArchive({"--quiet", "tag", "3", "x"}).err, "");
 }
 
@@ -328,7 +328,7 @@ TEST_F(HelpMessagesTest, UntaggingATagTheArticleLacksSaysSoAndIsNotUntagged) {
   ASSERT_EQ(OnArchive({"tag", "3", "y"}).exit_code, kOk);
   CommandResult mixed = OnArchive({"untag", "3", "x", "y"});
   EXPECT_EQ(mixed.exit_code, kOk);
-  EXPECT_EQ(mixed.err, "morgue: article 3 has no tag 'x'\nuntagged article 3: y\n");
+  EXPECT_EQ(mixed.err, "morgue: article 3 has no tag 'x'\nmorgue: untagged article 3: y\n");
 }
 
 }  // namespace

@@ -198,7 +198,7 @@ TEST_F(ParallelImportTest, ALargeJsonLinesFileIsReadInPartsInProcessOrIsolated) 
   const CommandResult run =
       RunMorgue({"import", "--create", "--archive", db.string(), bad.string()});
   EXPECT_EQ(run.exit_code, kPartial);
-  EXPECT_EQ(run.err, "created archive " + db.string() + "\n" + bad.string() +
+  EXPECT_EQ(run.err, "morgue: created archive " + db.string() + "\n" + bad.string() +
                          ": json: line 15990: malformed JSON at column 21: invalid string: "
                          "missing closing quote near '\"cut short'\n"
                          "1 file: 0 articles imported, 0 duplicates; 1 file failed, 0 skipped\n");

@@ -184,26 +184,26 @@ class SearchCountTest : public SearchWordsTest {
 TEST_F(SearchCountTest, SaysHowManyOfHowManyWhenNotAllAreShown) {
   CommandResult best = Morgue({"search", "harbour"});
   ASSERT_EQ(best.exit_code, kOk) << best.err;
-  EXPECT_EQ(best.err, "showing 20 of 26 (--limit to see more)\n");
+  EXPECT_EQ(best.err, "morgue: showing 20 of 26 (--limit to see more)\n");
   EXPECT_EQ(best.out.find("showing"), std::string::npos) << "the count is a message, not data";
 
   CommandResult limited = Morgue({"search", "harbour", "--limit", "3"});
-  EXPECT_EQ(limited.err, "showing 3 of 26 (--limit to see more)\n");
+  EXPECT_EQ(limited.err, "morgue: showing 3 of 26 (--limit to see more)\n");
   CommandResult all = Morgue({"search", "harbour", "--limit", "26"});
   EXPECT_EQ(all.err, "");
   CommandResult page = Morgue({"search", "harbour", "--limit", "10", "--offset", "20"});
-  EXPECT_EQ(page.err, "showing 21-26 of 26 (--offset and --limit to see the others)\n");
+  EXPECT_EQ(page.err, "morgue: showing 21-26 of 26 (--offset and --limit to see the others)\n");
   CommandResult past = Morgue({"search", "harbour", "--offset", "30"});
-  EXPECT_EQ(past.err, "showing none of 26 (--offset and --limit to see the others)\n");
+  EXPECT_EQ(past.err, "morgue: showing none of 26 (--offset and --limit to see the others)\n");
   CommandResult nothing = Morgue({"search", "zeppelin", "--offset", "30"});
-  EXPECT_EQ(nothing.err, "no articles match\n");
+  EXPECT_EQ(nothing.err, "morgue: no articles match\n");
   CommandResult none = Morgue({"search", "harbour", "--limit", "0"});
   EXPECT_EQ(none.out, "");
-  EXPECT_EQ(none.err, "showing none of 26 (--limit to see more)\n");
+  EXPECT_EQ(none.err, "morgue: showing none of 26 (--limit to see more)\n");
 
   // The count takes the filters too.
   CommandResult tagged = Morgue({"search", "harbour", "--tag", "port", "--limit", "2"});
-  EXPECT_EQ(tagged.err, "showing 2 of 5 (--limit to see more)\n");
+  EXPECT_EQ(tagged.err, "morgue: showing 2 of 5 (--limit to see more)\n");
   CommandResult quiet = Morgue({"search", "harbour", "--quiet"});
   EXPECT_EQ(quiet.err, "");
 
@@ -212,7 +212,7 @@ TEST_F(SearchCountTest, SaysHowManyOfHowManyWhenNotAllAreShown) {
   Json hits = Json::parse(json.out);
   ASSERT_EQ(hits.size(), 4u);
   for (const Json& hit : hits) EXPECT_EQ(hit["total"], 26) << hit;
-  EXPECT_EQ(json.err, "showing 4 of 26 (--limit to see more)\n");
+  EXPECT_EQ(json.err, "morgue: showing 4 of 26 (--limit to see more)\n");
 }
 
 }  // namespace

@@ -214,7 +214,7 @@ const PluginRegistry& Context::plugins(bool report_unsafe) {
 
 void Context::Info(std::string_view message) const {
   if (!quiet()) {
-    std::cerr << message << '\n';
+    std::cerr << "morgue: " << message << '\n';
   }
 }
 

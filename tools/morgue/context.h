@@ -66,7 +66,8 @@ class Context {
   // `report_unsafe` is false (`morgue plugins` lists them itself).
   const PluginRegistry& plugins(bool report_unsafe = true);
 
-  // A message for the user on standard error, unless --quiet.
+  // A message for the user on standard error, unless --quiet, as "morgue: <message>"
+  // like every other message.
   void Info(std::string_view message) const;
   // An error on standard error, always; returns `exit_code` for the caller to return.
   int Error(int exit_code, std::string_view message) const;

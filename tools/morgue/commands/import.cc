@@ -194,7 +194,7 @@ std::unique_ptr<Archive> OpenImportArchive(Context& context, const ImportArgs& a
     options.create_if_missing = false;
     options.read_only = true;
     if (!exists) {
-      context.Info("morgue: no archive at " + path.string() +
+      context.Info("no archive at " + path.string() +
                    " yet; the dry run compares with an empty one");
     }
     auto archive = exists ? Archive::Open(path, options) : Archive::Open(":memory:");
@@ -321,7 +321,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     if (!interrupted()) on_input(report);
   }
   progress.Clear();
-  if (!skipped.Message().empty()) context.Info("morgue: " + skipped.Message());
+  if (!skipped.Message().empty()) context.Info(skipped.Message());
   int exit_code = kExitOk;
   if (stopped()) {
     const Status error = (*run)->archive_error();

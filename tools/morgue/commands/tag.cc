@@ -37,9 +37,9 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
   const std::string article = "article " + std::to_string(args.id);
   for (const std::string& tag : changes.unchanged) {
     if (add) {
-      context.Info("morgue: " + article + " already has tag '" + tag + "'");
+      context.Info(article + " already has tag '" + tag + "'");
     } else {
-      context.Info("morgue: " + article + " has no tag '" + tag + "'" +
+      context.Info(article + " has no tag '" + tag + "'" +
                    (changes.changed.empty() ? "; nothing changed" : ""));
     }
   }
