@@ -175,9 +175,21 @@ Result<int64_t> Archive::Impl::SourceByDomain(std::string host) {
 }
 
 Result<int64_t> Archive::Impl::ResolveSource(const Article& a) {
+  Result<int64_t> known = KnownSource(a);
+  if (!known.ok() || *known != 0 || a.source.empty()) return known;
+  // A publication first seen here.
+  Result<sql::Statement*> insert =
+      db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')");
+  if (!insert.ok()) return insert.status();
+  (*insert)->Bind(1, a.source);
+  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  return db->LastInsertId();
+}
+
+Result<int64_t> Archive::Impl::KnownSource(const Article& a) {
   if (!a.source.empty()) {
     // A name or alias the archive knows; a domain given as the name; a leading "The"
-    // the directory leaves out; else a new publication, first seen here.
+    // the directory leaves out.
     std::vector<std::string> names = {a.source};
     if (LowerAscii(a.source).starts_with("the ")) names.push_back(a.source.substr(4));
     for (const std::string& name : names) {
@@ -185,15 +197,9 @@ Result<int64_t> Archive::Impl::ResolveSource(const Article& a) {
       if (!id.ok() || *id != 0) return id;
     }
     if (a.source.find(' ') == std::string::npos && a.source.find('.') != std::string::npos) {
-      Result<int64_t> by_domain = SourceByDomain(LowerAscii(a.source));
-      if (!by_domain.ok() || *by_domain != 0) return by_domain;
+      return SourceByDomain(LowerAscii(a.source));
     }
-    Result<sql::Statement*> insert =
-        db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')");
-    if (!insert.ok()) return insert.status();
-    (*insert)->Bind(1, a.source);
-    MORGUE_RETURN_IF_ERROR((*insert)->Run());
-    return db->LastInsertId();
+    return int64_t{0};
   }
   // No name: the article's own address, then its reporters' e-mail domains.
   std::vector<std::string> hosts = {HostOf(a.canonical_url), HostOf(a.url)};
@@ -421,6 +427,21 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
   if (!same_body.ok()) return same_body.status();
   planned.same_url = *same_url;
   planned.same_body = *same_body;
+  if (planned.same_url == 0 && planned.same_body == 0 && !a.title.empty()) {
+    // As AddInTransaction: by title, date and source, found without adding a publication.
+    Result<int64_t> source_id = KnownSource(a);
+    if (!source_id.ok()) return source_id.status();
+    if (*source_id != 0 || a.source.empty()) {
+      Result<int64_t> same = FindSameMetadata(a, *source_id);
+      if (!same.ok()) return same.status();
+      planned.same_metadata = *same;
+    }
+    // Within the run, a publication not archived yet is known by its name.
+    const std::string source =
+        *source_id != 0 ? std::to_string(*source_id) : "new:" + LowerAscii(a.source);
+    planned.metadata_key = a.title + '\x1f' + a.published + '\x1f' + source;
+    planned.identified = !a.body.empty() || !a.canonical_url.empty();
+  }
   return planned;
 }
 

@@ -33,6 +33,11 @@ struct Archive::Impl {
     std::string body_hash;
     int64_t same_url = 0;
     int64_t same_body = 0;
+    // When neither matched: the archived article with the same title, date and source
+    // (see FindSameMetadata), and the key that finds one stored earlier in the same run.
+    int64_t same_metadata = 0;
+    std::string metadata_key;
+    bool identified = false;  // has a body or a canonical URL: matches only one without
   };
   Result<PlannedAdd> PlanAdd(Article article, const std::vector<std::string>& extra_tags);
   // The id the next new article would get.
@@ -51,7 +56,10 @@ struct Archive::Impl {
   Result<std::pair<int64_t, std::string>> ResolveTag(const std::string& tag);
 
  private:
+  // The publication `article` names, adding it when the archive does not know it yet.
   Result<int64_t> ResolveSource(const Article& article);
+  // The same, without adding one: 0 when the archive does not know it.
+  Result<int64_t> KnownSource(const Article& article);
   Result<int64_t> SourceByDomain(std::string host);
   Result<int64_t> ResolveAuthor(const Author& author);
   Result<int64_t> FindDuplicate(const std::string& url_key, const std::string& body_hash);

@@ -143,6 +143,10 @@ struct ImportRun::Impl {
   struct Plan {
     std::map<std::string, int64_t> url_keys;
     std::map<std::string, int64_t> body_hashes;
+    // By title, date and source (see Archive::Impl::FindSameMetadata): every article, and
+    // those that had neither body nor canonical URL, which one that has may complete.
+    std::map<std::string, int64_t> metadata;
+    std::map<std::string, int64_t> bare_metadata;
     int64_t next_id = 0;  // the id the next new article would get; 0: not read yet
     // What the input being stored added, taken back when it fails.
     std::vector<std::pair<std::map<std::string, int64_t>*, std::string>> added;
@@ -881,8 +885,13 @@ struct ImportRun::Impl {
     };
     AddResult result;
     // In the order the archive looks: by address, then by body; archived ids first.
-    for (int64_t same : {planned->same_url, planned_with(plan.url_keys, planned->url_key),
-                         planned->same_body, planned_with(plan.body_hashes, planned->body_hash)}) {
+    // A bare article (neither body nor URL) matches any of the same title, date and
+    // source; one with a body or URL only a bare one, which it completes.
+    const int64_t same_bare = planned_with(planned->identified ? plan.bare_metadata : plan.metadata,
+                                           planned->metadata_key);
+    for (int64_t same :
+         {planned->same_url, planned_with(plan.url_keys, planned->url_key), planned->same_body,
+          planned_with(plan.body_hashes, planned->body_hash), planned->same_metadata, same_bare}) {
       if (same != 0) {
         result.id = same;
         result.duplicate = true;
@@ -894,6 +903,14 @@ struct ImportRun::Impl {
                              std::pair{&plan.body_hashes, &planned->body_hash}}) {
       if (!key->empty() && keys->emplace(*key, result.id).second)
         plan.added.emplace_back(keys, *key);
+    }
+    if (!planned->metadata_key.empty() && !result.duplicate) {
+      for (auto* keys : {&plan.metadata, &plan.bare_metadata}) {
+        if (keys == &plan.bare_metadata && planned->identified) continue;
+        if (keys->emplace(planned->metadata_key, result.id).second) {
+          plan.added.emplace_back(keys, planned->metadata_key);
+        }
+      }
     }
     return result;
   }

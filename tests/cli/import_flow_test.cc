@@ -475,5 +475,25 @@ TEST_F(ImportFlowTest, IsolatedFilesThenStandardInputImportsBoth) {
   }
 }
 
+// Records with neither body nor address are known by their title, date and source, in a
+// dry run as in the real one.
+TEST_F(ImportFlowTest, DryRunKnowsArticlesWithoutABodyByTheirMetadata) {
+  const fs::path first = dir_ / "first.jsonl";
+  WriteFile(first, "{\"title\": \"Ferry timetable\", \"published\": \"2011-01-04\"}\n");
+  ASSERT_EQ(Import({first.string()}).exit_code, kOk);
+  const fs::path more = dir_ / "more.jsonl";
+  WriteFile(more,
+            "{\"title\": \"Ferry timetable\", \"published\": \"2011-01-04\"}\n"
+            "{\"title\": \"Harbour closed\", \"source\": \"Harbour Gazette\"}\n"
+            "{\"title\": \"Harbour closed\", \"source\": \"Harbour Gazette\"}\n");
+  CommandResult dry = Import({"--dry-run", more.string()});
+  EXPECT_EQ(dry.exit_code, kOk) << dry.err;
+  EXPECT_EQ(dry.out, more.string() +
+                         ": json: 3 articles: 1 new (article 2), 2 duplicates of articles 1, 2\n");
+  CommandResult real = Import({more.string()});
+  EXPECT_TRUE(Contains(real.err, "1 file: 1 article imported, 2 duplicates;")) << real.err;
+  EXPECT_EQ(CountOf(archive_, "SELECT count(*) FROM articles"), 2);
+}
+
 }  // namespace
 }  // namespace morgue::testing
