@@ -18,6 +18,10 @@
 extern char** environ;
 
 namespace morgue::testing {
+namespace {
+// How long a test's own look at an archive waits for a writer's lock.
+constexpr int kBusyTimeoutMs = 10000;
+}  // namespace
 
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "morgue-test-XXXXXX").string();
@@ -56,6 +60,8 @@ void WriteFile(const std::filesystem::path& path, const std::string& content) {
 std::string QuerySql(const std::filesystem::path& db_path, const std::string& sql) {
   sqlite3* db = nullptr;
   EXPECT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  // A test may look while morgue writes: wait for its lock as morgue's own readers do.
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   sqlite3_stmt* stmt = nullptr;
   EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
       << sqlite3_errmsg(db) << " in " << sql;
@@ -87,6 +93,7 @@ std::vector<Article> AllArticles(Archive& archive) {
 void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   char* error = nullptr;
   int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
   std::string message = error != nullptr ? error : "";
