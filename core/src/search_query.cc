@@ -332,13 +332,14 @@ class Rewriter {
       } else if (next != nullptr && !next->space_before &&
                  (next_kind == Kind::kWord || next_kind == Kind::kString)) {
         const std::string word = next_kind == Kind::kString ? Unquote(next->text) : next->written;
-        return Unreadable("a '-' before '" + word + "' does not leave it out",
-                          "to leave a word out write NOT before it, after the words to find "
-                          "(ship NOT " +
-                              word +
-                              "); to search for it as written put it in double quotes "
-                              "(\"-" +
-                              word + "\")");
+        std::string advice =
+            "to leave a word out write NOT before it, after the words to find "
+            "(ship NOT ";
+        advice += word;
+        advice += "); to search for it as written put it in double quotes (\"-";
+        advice += word;
+        advice += "\")";
+        return Unreadable("a '-' before '" + word + "' does not leave it out", advice);
       } else if (next != nullptr) {
         next->space_before = next->space_before || token.space_before || k > 0;
       }
@@ -395,13 +396,13 @@ class Rewriter {
         case Kind::kOr:
         case Kind::kNot:
           if (!ends_term(before) || !starts_term(after)) {
-            std::string advice = "to search for the word itself, put it in double quotes (\"" +
-                                 token.text + "\") or use --literal";
+            std::string advice = "to search for the word itself, put it in double quotes (\"";
+            advice += token.text;
+            advice += "\") or use --literal";
             if (token.kind == Kind::kNot && k == 0) {
-              advice =
-                  "to leave a word out, write NOT after the words to find (ship NOT "
-                  "harbour); " +
-                  advice;
+              advice.insert(0,
+                            "to leave a word out, write NOT after the words to find (ship NOT "
+                            "harbour); ");
             }
             return Unreadable("'" + token.text + "' needs words on both sides", advice);
           }

@@ -74,7 +74,7 @@ std::string ExportFormatsHelp(const PluginRegistry& plugins) {
       if (same != groups.end()) {
         same->first.push_back(format);
       } else {
-        groups.push_back({{format}, std::move(fields)});
+        groups.emplace_back(std::vector<std::string>{format}, std::move(fields));
       }
     }
   }

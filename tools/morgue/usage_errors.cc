@@ -91,7 +91,7 @@ std::string MissingMessage(const CLI::App& command, const std::string& what) {
 // CLI11's texts, as "morgue: " lines in the terms of the help.
 std::string Reworded(CLI::App& app, CLI::App& command, const CLI::ParseError& error) {
   // By type: CLI11 names some errors after the command rather than the error.
-  const std::string what = error.what();
+  std::string what = error.what();
   std::smatch match;
   if (Is<CLI::ExtrasError>(error)) return ExtraArgumentMessage(app, command);
   if (Is<CLI::RequiredError>(error)) return MissingMessage(command, what);
@@ -115,7 +115,7 @@ std::string CommandPath(const CLI::App& command) {
   std::string path = command.get_name();
   for (const CLI::App* parent = command.get_parent(); parent != nullptr;
        parent = parent->get_parent()) {
-    path = parent->get_name() + " " + path;
+    path.insert(0, parent->get_name() + " ");
   }
   return path;
 }

@@ -37,10 +37,16 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
   const std::string article = "article " + std::to_string(args.id);
   for (const std::string& tag : changes.unchanged) {
     if (add) {
-      context.Info(article + " already has tag '" + tag + "'");
+      std::string message = article + " already has tag '";
+      message += tag;
+      message += '\'';
+      context.Info(message);
     } else {
-      context.Info(article + " has no tag '" + tag + "'" +
-                   (changes.changed.empty() ? "; nothing changed" : ""));
+      std::string message = article + " has no tag '";
+      message += tag;
+      message += '\'';
+      if (changes.changed.empty()) message += "; nothing changed";
+      context.Info(message);
     }
   }
   if (!changes.changed.empty()) {
