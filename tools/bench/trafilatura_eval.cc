@@ -1,5 +1,6 @@
 #include "trafilatura_eval.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -71,6 +72,16 @@ int RunTrafilaturaEval(morgue::ImporterHandle& importer, const fs::path& corpus,
     results.open(options.results, std::ios::binary | std::ios::trunc);
     if (!results) {
       std::fprintf(stderr, "morgue_quality: %s: cannot be written\n", options.results.c_str());
+      return 1;
+    }
+  }
+  for (const std::string& file : options.only) {
+    const bool known = std::any_of(truth.begin(), truth.end(), [&](const nlohmann::json& page) {
+      return page.value("file", std::string()) == file;
+    });
+    if (!known) {
+      std::fprintf(stderr, "morgue_quality: --only: %s is not a page of %s\n", file.c_str(),
+                   (corpus / "truth.json").c_str());
       return 1;
     }
   }

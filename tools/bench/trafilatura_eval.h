@@ -21,7 +21,8 @@ struct TrafilaturaOptions {
 };
 
 // Prints the table; returns the exit status (0, kBelowTargetExitCode when a figure is
-// under its regression floor, 1 when the corpus or the results file cannot be used).
+// under its regression floor, 1 when the corpus or the results file cannot be used or
+// --only names a page the corpus does not have).
 int RunTrafilaturaEval(morgue::ImporterHandle& importer, const std::filesystem::path& corpus,
                        const TrafilaturaOptions& options, bool verbose);
 
