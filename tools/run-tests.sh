@@ -11,10 +11,13 @@ ctest --test-dir "$MORGUE_BUILD_DIR" --output-on-failure --parallel "$(nproc)" -
 
 # The html importer's quality on real pages (issue targets), shown in the log when the
 # shared corpus is present; ctest above already failed the run if a target was missed.
-quality_corpus="$MORGUE_ROOT/../shared/corpora/readability-test-pages"
-if [ -d "$quality_corpus" ]; then
-  "$MORGUE_BUILD_DIR/tools/bench/morgue_quality" "$MORGUE_BUILD_DIR/plugins" "$quality_corpus"
-fi
+# The same with trafilatura-eval's hand-made truth and its score.py metric.
+for quality_corpus in "$MORGUE_ROOT/../shared/corpora/readability-test-pages" \
+  "$MORGUE_ROOT/../shared/corpora/trafilatura-eval"; do
+  if [ -d "$quality_corpus" ]; then
+    "$MORGUE_BUILD_DIR/tools/bench/morgue_quality" "$MORGUE_BUILD_DIR/plugins" "$quality_corpus"
+  fi
+done
 
 if morgue_stage sanitize; then
   morgue_build_sanitized

@@ -1,9 +1,12 @@
 // morgue_quality: how well the html importer reads real pages.
 //
 //   morgue_quality PLUGIN_DIR [CORPUS_DIR] [--verbose]
+//                  [--results FILE] [--only PAGE,...]   (trafilatura-eval corpus only)
 //
-// Every folder of CORPUS_DIR holds source.html, expected-metadata.json (title, byline,
-// siteName, publishedTime) and expected.html (the main content as Mozilla Readability
+// A CORPUS_DIR holding truth.json is the trafilatura-eval corpus, scored with its score.py
+// metric (trafilatura_eval.h; its exit status uses regression floors). Otherwise it is the
+// Readability corpus: every folder of CORPUS_DIR holds source.html, expected-metadata.json (title,
+// byline, siteName, publishedTime) and expected.html (the main content as Mozilla Readability
 // extracts it). Each source.html goes through the html plugin, loaded as the CLI loads
 // it; the table shows per-field accuracy over the pages that have the field, and the
 // body's token F1 against expected.html. Exit status: 0 when every target is met, 3 when
@@ -14,47 +17,31 @@
 #include <libxml/HTMLparser.h>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "bench_support.h"
 #include "morgue/plugin_registry.h"
 #include "morgue/publications.h"
+#include "trafilatura_eval.h"
 
 namespace fs = std::filesystem;
 
+using morgue::bench::CollectingSink;
+using morgue::bench::kBelowTargetExitCode;
+using morgue::bench::kSkipExitCode;
+using morgue::bench::ReadFile;
+using morgue::bench::Watchdog;
+
 namespace {
 
-constexpr int kSkipExitCode = 77;
-constexpr auto kPageTimeLimit = std::chrono::seconds(60);
-constexpr int kBelowTargetExitCode = 3;
 constexpr double kBodyTarget = 0.90;  // mean token F1
-
-class CollectingSink : public morgue::ArticleSink {
- public:
-  morgue::Status Add(morgue::Article article) override {
-    articles.push_back(std::move(article));
-    return morgue::Status::OK();
-  }
-  std::vector<morgue::Article> articles;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::string Lower(std::string text) {
   for (char& c : text) {
@@ -329,55 +316,34 @@ class Bench {
   int failures_ = 0;
 };
 
-// Ends the process, naming the page, when one import runs past the limit.
-class Watchdog {
- public:
-  Watchdog() : thread_([this] { Watch(); }) {}
-  ~Watchdog() {
-    done_ = true;
-    thread_.join();
-  }
-  void Start(const std::string& page) {
-    std::lock_guard lock(mutex_);
-    page_ = page;
-    started_ = std::chrono::steady_clock::now();
-  }
-
- private:
-  void Watch() {
-    while (!done_) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      std::lock_guard lock(mutex_);
-      if (!page_.empty() && std::chrono::steady_clock::now() - started_ > kPageTimeLimit) {
-        std::fprintf(stderr, "morgue_quality: the importer hangs on %s\n", page_.c_str());
-        std::fflush(stderr);
-        std::_Exit(2);
-      }
-    }
-  }
-
-  std::mutex mutex_;
-  std::string page_;
-  std::chrono::steady_clock::time_point started_;
-  std::atomic<bool> done_ = false;
-  std::thread thread_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args;
   bool verbose = false;
+  morgue::bench::TrafilaturaOptions trafilatura;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--verbose" || arg == "-v") {
       verbose = true;
+    } else if ((arg == "--results" || arg == "--only") && i + 1 < argc) {
+      const std::string value = argv[++i];
+      if (arg == "--results") {
+        trafilatura.results = value;
+      } else {
+        std::stringstream list(value);
+        for (std::string page; std::getline(list, page, ',');) {
+          if (!page.empty()) trafilatura.only.insert(page);
+        }
+      }
     } else {
       args.push_back(arg);
     }
   }
   if (args.empty()) {
-    std::fprintf(stderr, "usage: morgue_quality PLUGIN_DIR [CORPUS_DIR] [--verbose]\n");
+    std::fprintf(stderr,
+                 "usage: morgue_quality PLUGIN_DIR [CORPUS_DIR] [--verbose] "
+                 "[--results FILE] [--only PAGE,...]\n");
     return 1;
   }
   const fs::path corpus = args.size() > 1 ? fs::path(args[1]) : fs::path(MORGUE_DEFAULT_CORPUS);
@@ -391,6 +357,9 @@ int main(int argc, char** argv) {
   if (!importer.ok()) {
     std::fprintf(stderr, "morgue_quality: %s\n", importer.status().ToString().c_str());
     return 1;
+  }
+  if (fs::exists(corpus / "truth.json")) {
+    return morgue::bench::RunTrafilaturaEval(importer.value(), corpus, trafilatura, verbose);
   }
   std::vector<fs::path> pages;
   for (const fs::directory_entry& entry : fs::directory_iterator(corpus)) {
