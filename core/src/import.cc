@@ -901,8 +901,9 @@ struct ImportRun::Impl {
     if (!result.duplicate) result.id = plan.next_id++;
     for (auto [keys, key] : {std::pair{&plan.url_keys, &planned->url_key},
                              std::pair{&plan.body_hashes, &planned->body_hash}}) {
-      if (!key->empty() && keys->emplace(*key, result.id).second)
+      if (!key->empty() && keys->emplace(*key, result.id).second) {
         plan.added.emplace_back(keys, *key);
+      }
     }
     if (!planned->metadata_key.empty() && !result.duplicate) {
       for (auto* keys : {&plan.metadata, &plan.bare_metadata}) {
