@@ -134,7 +134,9 @@ int RunTrafilaturaEval(morgue::ImporterHandle& importer, const fs::path& corpus,
   PrintMetadataRow("title", score.title, kRegressionFloors.title, kTargets.title);
   PrintMetadataRow("date", score.date, kRegressionFloors.date, kTargets.date);
   PrintMetadataRow("author", score.author, kRegressionFloors.author, kTargets.author);
-  std::printf("\nfloor: regression guard (just under today's figures); target: the goal set for the extractor\n");
+  std::printf(
+      "\nfloor: regression guard (just under today's figures); target: the goal set for the "
+      "extractor\n");
 
   // A run restricted with --only is a check of the metric, not of the whole corpus.
   if (!options.only.empty()) return 0;
