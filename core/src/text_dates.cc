@@ -1,0 +1,396 @@
+// Dates as news pages and blogs write them (morgue/text.h: ParseDate). std::regex runs on
+// short, whitespace-folded text only.
+
+#include "text_dates.h"
+
+#include <algorithm>
+#include <array>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "morgue/datetime.h"
+#include "morgue/text.h"
+#include "text_chars.h"
+
+namespace morgue {
+namespace {
+
+using namespace text_detail;  // NOLINT(google-build-using-namespace)
+
+constexpr int kMaxDateExtraWords = 4;
+
+#define MORGUE_MONTH                                                               \
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+  "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?"
+#define MORGUE_WEEKDAY                                                                             \
+  "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|" \
+  "sun)"
+#define MORGUE_ZONE_NAME "(gmt|utc|ut|z|est|edt|cst|cdt|mst|mdt|pst|pdt|kst|jst)"
+
+int MonthNumber(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  const std::string prefix = LowerAscii(name.substr(0, 3));
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    if (prefix == kMonths[i]) {
+      return static_cast<int>(i) + 1;
+    }
+  }
+  return 0;
+}
+
+int ToInt(const std::ssub_match& match) { return match.matched ? std::stoi(match.str()) : -1; }
+
+enum class DateForm { kYearFirst, kKorean, kCjk, kMonthDayYear, kDayMonthYear, kNumeric };
+
+struct DatePattern {
+  DateForm form;
+  std::regex regex;
+};
+
+const std::vector<DatePattern>& DatePatterns() {
+  static const std::vector<DatePattern> patterns = {
+      // 2011-01-04, 2011.01.04, 2011. 1. 4, 2011/01/04
+      {DateForm::kYearFirst,
+       std::regex(R"(\b([0-9]{4})(?:-([0-9]{1,2})-([0-9]{1,2})|\.\s?([0-9]{1,2})\.\s?)"
+                  R"(([0-9]{1,2})|/([0-9]{1,2})/([0-9]{1,2}))(?![0-9]))",
+                  kRegexFlags)},
+      {DateForm::kKorean,
+       std::regex("([0-9]{4})\\s*년\\s*([0-9]{1,2})\\s*월\\s*([0-9]{1,2})\\s*일", kRegexFlags)},
+      {DateForm::kCjk,
+       std::regex("([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日", kRegexFlags)},
+      // January 4, 2011; Jan. 4th 2011; Sept. 4, 2011
+      {DateForm::kMonthDayYear,
+       std::regex("\\b" MORGUE_MONTH "\\s*([0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])\\s*,?\\s*"
+                  "([0-9]{4})(?![0-9])",
+                  kRegexFlags)},
+      // 4 January 2011; 04 Jan 2011; 4th of January, 2011; 4-Jan-2011
+      {DateForm::kDayMonthYear,
+       std::regex("\\b([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]*" MORGUE_MONTH
+                  "[\\s,-]*([0-9]{4})(?![0-9])",
+                  kRegexFlags)},
+      // 13/01/2011 or 01/13/2011; 04/01/2011 is ambiguous and refused later
+      {DateForm::kNumeric,
+       std::regex(R"(\b([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{4})(?![0-9]))", kRegexFlags)},
+  };
+  return patterns;
+}
+
+// Fills year, month and day from a match; false for an ambiguous numeric date.
+bool ReadDate(DateForm form, const std::smatch& m, DateCandidate* date) {
+  switch (form) {
+    case DateForm::kYearFirst:
+      date->year = ToInt(m[1]);
+      for (int group : {2, 4, 6}) {
+        if (m[group].matched) {
+          date->month = ToInt(m[group]);
+          date->day = ToInt(m[group + 1]);
+        }
+      }
+      return true;
+    case DateForm::kKorean:
+    case DateForm::kCjk:
+      date->year = ToInt(m[1]);
+      date->month = ToInt(m[2]);
+      date->day = ToInt(m[3]);
+      return true;
+    case DateForm::kMonthDayYear:
+      date->month = MonthNumber(m[1].str());
+      date->day = ToInt(m[2]);
+      date->year = ToInt(m[3]);
+      return true;
+    case DateForm::kDayMonthYear:
+      date->day = ToInt(m[1]);
+      date->month = MonthNumber(m[2].str());
+      date->year = ToInt(m[3]);
+      return true;
+    case DateForm::kNumeric: {
+      const int first = ToInt(m[1]);
+      const int second = ToInt(m[3]);
+      date->year = ToInt(m[4]);
+      // Only when one reading is impossible (or both agree) is the order known.
+      if (first > 12 && second <= 12) {
+        date->day = first;
+        date->month = second;
+      } else if (second > 12 && first <= 12) {
+        date->month = first;
+        date->day = second;
+      } else if (first == second) {
+        date->month = date->day = first;
+      } else {
+        return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<DateCandidate> text_detail::FindDates(const std::string& text) {
+  std::vector<DateCandidate> dates;
+  // Every pattern needs a digit; std::regex is slow enough to be worth not asking.
+  if (text.find_first_of("0123456789") == std::string::npos) return dates;
+  for (const DatePattern& pattern : DatePatterns()) {
+    for (std::sregex_iterator it(text.begin(), text.end(), pattern.regex), end; it != end; ++it) {
+      DateCandidate date;
+      date.begin = static_cast<size_t>(it->position(0));
+      date.end = date.begin + static_cast<size_t>(it->length(0));
+      if (ReadDate(pattern.form, *it, &date)) {
+        dates.push_back(date);
+      }
+    }
+  }
+  std::stable_sort(dates.begin(), dates.end(), [](const DateCandidate& a, const DateCandidate& b) {
+    return a.begin < b.begin;
+  });
+  return dates;
+}
+
+namespace {
+
+struct TimeOfDay {
+  bool found = false;
+  bool valid = true;
+  int hour = 0;
+  int minute = 0;
+  std::string seconds;  // ":SS" with any fraction, as written; empty when not given
+  std::string offset;   // "Z", "+09:00"; empty when not given
+  size_t begin = 0;     // the span of text it took
+  size_t end = 0;
+};
+
+// 12-hour clock to 24-hour; false for an hour the marker makes impossible.
+bool ApplyMeridiem(std::string_view marker, int* hour) {
+  if (marker.empty()) {
+    return *hour <= 23;
+  }
+  if (*hour < 1 || *hour > 12) {
+    return false;
+  }
+  const std::string lower = LowerAscii(marker);
+  const bool pm = lower.starts_with('p') || marker == "오후" || marker == "午後";
+  *hour = (*hour % 12) + (pm ? 12 : 0);
+  return true;
+}
+
+std::string ZoneOffset(std::string_view name) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kZones = {{
+      {"gmt", "Z"},
+      {"utc", "Z"},
+      {"ut", "Z"},
+      {"z", "Z"},
+      {"est", "-05:00"},
+      {"edt", "-04:00"},
+      {"cst", "-06:00"},
+      {"cdt", "-05:00"},
+      {"mst", "-07:00"},
+      {"mdt", "-06:00"},
+      {"pst", "-08:00"},
+      {"pdt", "-07:00"},
+      {"kst", "+09:00"},
+      {"jst", "+09:00"},
+  }};
+  const std::string lower = LowerAscii(name);
+  for (const auto& [zone, offset] : kZones) {
+    if (lower == zone) {
+      return std::string(offset);
+    }
+  }
+  return "";
+}
+
+// A zone or offset at text[pos]: "GMT", " +0900", "+09:00", "Z", " (KST)", "GMT+9".
+// Returns the offset ("" if none) and advances *pos past it.
+std::string ReadZone(const std::string& text, size_t* pos) {
+  static const std::regex kZone("^\\s*\\(?\\s*(?:" MORGUE_ZONE_NAME
+                                "(?![a-z]))?\\s*(?:([+-])([0-9]{1,2})(?::?([0-9]{2}))?"
+                                "(?![0-9]))?\\s*\\)?",
+                                kRegexFlags);
+  std::smatch m;
+  // Anchored: match_continuous tries the start only, instead of every later position.
+  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(*pos), text.end(), m, kZone,
+                         std::regex_constants::match_continuous)) {
+    return "";
+  }
+  std::string offset;
+  if (m[2].matched && (m[4].matched || m[1].matched)) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%s%02d:%02d", m[2].str().c_str(), ToInt(m[3]),
+                  m[4].matched ? ToInt(m[4]) : 0);
+    offset = buffer;
+  } else if (m[1].matched) {
+    offset = ZoneOffset(m[1].str());
+  }
+  if (!offset.empty()) {
+    *pos += static_cast<size_t>(m.length(0));
+  }
+  return offset;
+}
+
+// A time right after a date ("T19:42:00", " at 7:42 PM", ", 10:42 GMT", " 오후 7:42",
+// "(火) 19時42分"), starting at text[pos].
+TimeOfDay ReadTimeAfter(const std::string& text, size_t pos) {
+  static const std::regex kTime(
+      "^\\s*(?:\\([^)0-9]{1,12}\\)\\s*)?(?:(?:,|\\||@|-|–|—|\\.|at\\b|t(?=[0-9]))\\s*)?"
+      "(오전|오후|午前|午後)?\\s*([0-9]{1,2})(?:([:.])([0-9]{2})(?::([0-9]{2})(\\.[0-9]+)?)?"
+      "|\\s*(시|時)(?:\\s*([0-9]{1,2})\\s*(?:분|分))?)?"
+      "(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?![0-9])",
+      kRegexFlags);
+  TimeOfDay time;
+  std::smatch m;
+  if (!std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(pos), text.end(), m, kTime,
+                         std::regex_constants::match_continuous)) {
+    return time;
+  }
+  const bool minutes = m[4].matched;
+  const bool hour_word = m[7].matched;  // 시, 時
+  const bool meridiem = m[1].matched || m[9].matched;
+  if (!minutes && !hour_word && !meridiem) {
+    return time;  // a bare number after a date is not a time
+  }
+  time.found = true;
+  time.begin = pos;
+  time.end = pos + static_cast<size_t>(m.length(0));
+  time.hour = ToInt(m[2]);
+  time.minute = minutes ? ToInt(m[4]) : (m[8].matched ? ToInt(m[8]) : 0);
+  if (m[5].matched) {
+    time.seconds = ":" + m[5].str() + m[6].str();
+  }
+  const std::string marker = m[1].matched ? m[1].str() : m[9].str();
+  time.valid = ApplyMeridiem(marker, &time.hour) && time.minute <= 59;
+  time.offset = ReadZone(text, &time.end);
+  // "19.42" is a time only when a zone or a.m./p.m. says so; otherwise it is a number.
+  if (m[3].matched && m[3].str() == "." && marker.empty() && time.offset.empty()) {
+    return {};
+  }
+  return time;
+}
+
+// A time right before a date: "7:42 PM, Tuesday, January 4, 2011", "10:42 GMT 4 Jan 2011".
+TimeOfDay ReadTimeBefore(const std::string& text, size_t date_begin) {
+  static const std::regex kTime(
+      "(오전|오후)?\\s*\\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\\s*(a\\.?m\\.?|p\\.?m\\.?))?"
+      "\\s*(?:\\(?" MORGUE_ZONE_NAME "\\)?)?\\s*(?:[,|@-]|on)?\\s*(?:" MORGUE_WEEKDAY
+      "\\.?,?\\s*)?$",
+      kRegexFlags);
+  TimeOfDay time;
+  const std::string prefix = text.substr(0, date_begin);
+  std::smatch m;
+  if (prefix.find(':') == std::string::npos || !std::regex_search(prefix, m, kTime)) {
+    return time;
+  }
+  time.found = true;
+  time.begin = static_cast<size_t>(m.position(0));
+  time.end = date_begin;
+  time.hour = ToInt(m[2]);
+  time.minute = ToInt(m[3]);
+  if (m[4].matched) {
+    time.seconds = ":" + m[4].str();
+  }
+  const std::string marker = m[1].matched ? m[1].str() : m[5].str();
+  time.valid = ApplyMeridiem(marker, &time.hour) && time.minute <= 59;
+  if (m[6].matched) {
+    time.offset = ZoneOffset(m[6].str());
+  }
+  return time;
+}
+
+}  // namespace
+
+bool text_detail::IsWeekdayWord(std::string_view word) {
+  static const std::regex kWeekday("^" MORGUE_WEEKDAY "\\.?$", kRegexFlags);
+  return std::regex_match(word.begin(), word.end(), kWeekday) ||
+         EqualsAny(word, {"월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"});
+}
+
+namespace {
+
+// Words (runs holding a letter) in `text`, weekday names not counted.
+int CountExtraWords(std::string_view text) {
+  int count = 0;
+  std::string word;
+  bool letter = false;
+  const auto flush = [&] {
+    if (letter && !IsWeekdayWord(word)) {
+      ++count;
+    }
+    word.clear();
+    letter = false;
+  };
+  ForEachCodePoint(text, [&](char32_t cp, size_t pos, size_t length) {
+    if (IsLetterish(cp) || IsAsciiDigit(cp) || cp == '-' || cp == '\'') {
+      letter = letter || IsLetterish(cp);
+      word.append(text.substr(pos, length));
+    } else {
+      flush();
+    }
+  });
+  flush();
+  return count;
+}
+
+std::string FormatDate(const DateCandidate& date, const TimeOfDay& time) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  std::string out = buffer;
+  if (time.found) {
+    std::snprintf(buffer, sizeof buffer, "T%02d:%02d", time.hour, time.minute);
+    out += buffer;
+    out += time.seconds;
+    out += time.offset;
+  }
+  return out;
+}
+
+// The ISO form of the date at `date` with the time around it, or "".
+std::string DateAt(const std::string& text, const DateCandidate& date) {
+  if (date.year < 1000 || date.month < 1 || date.month > 12 || date.day < 1) {
+    return "";
+  }
+  size_t extra_begin = date.begin;
+  size_t extra_end = date.end;
+  TimeOfDay time = ReadTimeAfter(text, date.end);
+  if (time.found) {
+    extra_end = time.end;
+  } else {
+    time = ReadTimeBefore(text, date.begin);
+    if (time.found) {
+      extra_begin = time.begin;
+    }
+  }
+  if (!time.valid) {
+    return "";
+  }
+  const std::string_view rest(text);
+  if (CountExtraWords(rest.substr(0, extra_begin)) + CountExtraWords(rest.substr(extra_end)) >
+      kMaxDateExtraWords) {
+    return "";
+  }
+  std::string iso = FormatDate(date, time);
+  return IsIso8601(iso) ? iso : "";
+}
+
+#undef MORGUE_MONTH
+#undef MORGUE_WEEKDAY
+#undef MORGUE_ZONE_NAME
+
+}  // namespace
+
+std::string ParseDate(std::string_view text) {
+  const std::string folded = FoldFullWidthDigits(CollapseWhitespace(text));
+  if (folded.empty() || folded.size() > kMaxDateText) {
+    return "";
+  }
+  for (const DateCandidate& date : FindDates(folded)) {
+    std::string iso = DateAt(folded, date);
+    if (!iso.empty()) {
+      return iso;
+    }
+  }
+  return "";
+}
+
+}  // namespace morgue
