@@ -229,8 +229,11 @@ class Builder {
     for (const Block& block : content_.blocks) page_text += FoldForCompare(block.text) + " ";
     ChooseTitle();
     body_meta_ = TakeInBodyMetadata(content_.blocks, article_.title);
-    repost_ = meta_.is_blog && (!body_meta_.authors.empty() || !body_meta_.credit.empty() ||
-                                EmailPublication() != nullptr);
+    // A credit line naming the original makes any page a repost; on a blog, a byline, a
+    // credit or a reporter's e-mail in the text does.
+    repost_ = body_meta_.repost_credit ||
+              (meta_.is_blog && (!body_meta_.authors.empty() || !body_meta_.credit.empty() ||
+                                 EmailPublication() != nullptr));
     ChooseBody();
     if (article_.body.empty()) return Status::InvalidArgument("no article found");
     ChooseSubtitle();
@@ -335,6 +338,12 @@ class Builder {
 
   void ChooseDates() {
     if (repost_) {
+      // The original's date as its credit line gives it; the blog's dates are the repost's.
+      if (!body_meta_.credit_published.empty()) {
+        SetField(article_, &Article::published, "published", body_meta_.credit_published,
+                 "repost-credit");
+        return;
+      }
       if (!body_meta_.published.empty()) {
         SetField(article_, &Article::published, "published", body_meta_.published, "in-body-date");
         return;
@@ -351,6 +360,10 @@ class Builder {
     }
     SetField(article_, &Article::published, "published", published, rule);
     auto [updated, updated_rule] = FirstDate(meta_.updated, kUpdatedOrder);
+    if (updated.empty() && rule == "in-body-date" && !body_meta_.updated.empty()) {
+      updated = body_meta_.updated;
+      updated_rule = "in-body-date";
+    }
     if (updated != article_.published) {
       SetField(article_, &Article::updated, "updated", updated, updated_rule);
     }
@@ -366,7 +379,7 @@ class Builder {
     const PublicationDirectory& directory = PublicationDirectory::Builtin();
     if (!body_meta_.credit.empty()) {
       SetField(article_, &Article::source, "source", Canonical(body_meta_.credit),
-               "in-body-credit");
+               body_meta_.repost_credit ? "repost-credit" : "in-body-credit");
       return true;
     }
     if (const Publication* publication = EmailPublication()) {
@@ -463,6 +476,11 @@ class Builder {
     article_.media = content_.media;
     if (!article_.media.empty()) {
       article_.provenance["media"] = "content-caption";
+    } else if (!body_meta_.captions.empty()) {
+      // A caption written as a line above the byline: the image is the article's first.
+      article_.media = body_meta_.captions;
+      if (!content_.images.empty()) article_.media.front().url = content_.images.front();
+      article_.provenance["media"] = "in-body-caption";
     } else if (!meta_.media.empty()) {
       article_.media = meta_.media;
       article_.provenance["media"] = "json-ld";

@@ -1,11 +1,13 @@
 #include "plugins/html/body_meta.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "morgue/publications.h"
 #include "morgue/text.h"
+#include "morgue/text_lines.h"
 #include "plugins/html/dom.h"
 
 namespace morgue::html_plugin {
@@ -16,8 +18,12 @@ constexpr size_t kLeadingBlocks = 8;
 constexpr size_t kTrailingLines = 3;
 constexpr size_t kMaxMetaLineChars = 120;
 constexpr size_t kMaxDeckChars = 300;
+constexpr size_t kMaxCaptionChars = 300;
+constexpr size_t kMinCaptionWords = 3;
 
-enum class LineKind { kText, kTitle, kByline, kEmail, kCredit, kDate };
+// kCaption lines, like decks, count only when a byline follows them: before a byline a
+// photo's caption is told from the opening paragraph by the byline after it.
+enum class LineKind { kText, kTitle, kByline, kEmail, kCredit, kDate, kCaption, kInterface };
 
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -47,7 +53,19 @@ struct LineInfo {
   std::string email;
   std::string credit;
   std::string date;
+  std::string updated;
+  bool repost_credit = false;  // a credit line with the original's date or link
+  Media caption;
 };
+
+// "박민수 기자", "山田太郎記者": a reporter's title that makes a line without an e-mail a
+// byline at the end of an article.
+bool HasReporterTitle(const std::string& line) {
+  for (std::string_view title : {"기자", "記者", "记者", "특파원", "特派員", "特派员"}) {
+    if (line.find(title) != std::string::npos) return true;
+  }
+  return false;
+}
 
 class Reader {
  public:
@@ -60,7 +78,25 @@ class Reader {
       info.kind = LineKind::kTitle;
       return info;
     }
-    if (length > kMaxMetaLineChars) return info;
+    if (length > kMaxCaptionChars) return info;
+    if (std::optional<RepostCredit> credit = ParseRepostCredit(line)) {
+      info.kind = LineKind::kCredit;
+      info.credit = credit->source;
+      info.date = credit->published;
+      info.repost_credit = true;
+      return info;
+    }
+    if (std::optional<PostedUpdated> dates = ParsePostedUpdated(line)) {
+      info.kind = LineKind::kDate;
+      info.date = dates->published;
+      info.updated = dates->updated;
+      return info;
+    }
+    if (IsBlogInterfaceLine(line)) {
+      info.kind = LineKind::kInterface;
+      return info;
+    }
+    if (length > kMaxMetaLineChars) return ClassifyCaption(line, info);
     info.email = FindEmail(line);
     if (!info.email.empty() && AsciiLower(CollapseWhitespace(line)) == info.email) {
       info.kind = LineKind::kEmail;
@@ -81,11 +117,32 @@ class Reader {
         info.date = std::move(date);
       }
     }
+    if (info.kind == LineKind::kText) return ClassifyCaption(line, info);
+    return info;
+  }
+
+  // "… in Tokyo, Tuesday. / Xinhua-Yonhap": a photo caption with its credit.
+  static LineInfo ClassifyCaption(const std::string& line, LineInfo info) {
+    CaptionCredit split = SplitCaptionCredit(line);
+    if (!split.credit.empty() && WordCount(split.caption) >= kMinCaptionWords) {
+      info.kind = LineKind::kCaption;
+      info.caption = {"", std::move(split.caption), std::move(split.credit)};
+    }
     return info;
   }
 
   void Commit(const LineInfo& info) {
     if (info.kind == LineKind::kTitle) meta_.repeated_title = true;
+    if (info.repost_credit && !meta_.repost_credit) {
+      meta_.repost_credit = true;
+      meta_.credit = info.credit;
+      meta_.credit_published = info.date;
+      return;
+    }
+    if (info.kind == LineKind::kCaption && meta_.captions.empty()) {
+      meta_.captions.push_back(info.caption);
+    }
+    if (!info.updated.empty() && meta_.updated.empty()) meta_.updated = info.updated;
     if (!info.authors.empty() && meta_.authors.empty()) meta_.authors = info.authors;
     if (!info.email.empty() && meta_.email.empty()) meta_.email = info.email;
     if (!info.credit.empty() && meta_.credit.empty()) meta_.credit = info.credit;
@@ -99,44 +156,61 @@ class Reader {
   InBodyMeta meta_;
 };
 
-bool CouldBeDeck(const Block& block) {
-  if (block.heading || CharCount(block.text) > kMaxDeckChars) return false;
+// A deck: a short standfirst under the headline, emphasised or not ending like a sentence;
+// a subheading (<h2>…, never the <h1> headline) only when it opens the text or follows the
+// headline repeated in it.
+bool CouldBeDeck(const Block& block, bool opening) {
+  if ((block.heading && (!opening || block.heading_level <= 1)) ||
+      CharCount(block.text) > kMaxDeckChars)
+    return false;
   return block.emphasized || !block.text.ends_with('.');
 }
 
-// Leading blocks: the repeated title, deck, byline, e-mail, credit and date lines of a
-// repost. Stops at the first block that is article text.
+// Leading blocks: the repeated title, deck, byline, e-mail, credit, date and caption lines
+// of a repost or a news page. Stops at the first block that is article text.
 void TakeLeading(std::vector<Block>& blocks, Reader& reader) {
   std::vector<std::vector<LineInfo>> found;  // per consumed-or-deck block
   std::vector<size_t> decks;
+  size_t first_conditional = blocks.size();  // the first deck or caption block
   size_t consumed = 0;
   bool byline_seen = false;
+  bool only_title_before = true;  // no block but the repeated title so far
   for (size_t i = 0; i < blocks.size() && i < kLeadingBlocks; ++i) {
     std::vector<LineInfo> infos;
     bool all_meta = true;
     bool has_byline = false;
+    bool has_caption = false;
+    bool is_title = true;
     for (const std::string& line : SplitLines(blocks[i].text)) {
       infos.push_back(reader.Classify(line, /*allow_title=*/i < 2));
       all_meta = all_meta && infos.back().kind != LineKind::kText;
       has_byline = has_byline || infos.back().kind == LineKind::kByline;
+      has_caption = has_caption || infos.back().kind == LineKind::kCaption;
+      is_title = is_title && infos.back().kind == LineKind::kTitle;
     }
     if (all_meta) {
+      // A caption after the byline is the opening paragraph's credit, not a caption.
+      if (has_caption && byline_seen) break;
+      if (has_caption) first_conditional = std::min(first_conditional, i);
       byline_seen = byline_seen || has_byline;
       found.push_back(std::move(infos));
       consumed = i + 1;
+      only_title_before = only_title_before && is_title;
       continue;
     }
     // A deck only counts when a byline follows it.
-    if (!byline_seen && CouldBeDeck(blocks[i]) && decks.size() < 2) {
+    if (!byline_seen && CouldBeDeck(blocks[i], only_title_before) && decks.size() < 2) {
       decks.push_back(i);
+      first_conditional = std::min(first_conditional, i);
       found.emplace_back();
+      only_title_before = false;
       continue;
     }
     break;
   }
   if (!byline_seen) {
     // Without a byline the short lines were the article's own opening.
-    consumed = std::min(consumed, decks.empty() ? consumed : decks.front());
+    consumed = std::min(consumed, first_conditional);
   } else if (!decks.empty()) {
     reader.meta().subtitle = blocks[decks.front()].text;
   }
@@ -146,17 +220,23 @@ void TakeLeading(std::vector<Block>& blocks, Reader& reader) {
   blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(consumed));
 }
 
-// Trailing lines: the reporter's e-mail, a byline with e-mail ("박지민 기자 jimin@...")
-// or a credit line at the very end.
+// Trailing lines: the reporter's e-mail, a byline with an e-mail ("박지민 기자 jimin@...")
+// or with a reporter's title ("박민수 기자"), a credit line, and a blog platform's
+// interface strings ("댓글 쓰기", "コメント(0)") at the very end.
 void TakeTrailing(std::vector<Block>& blocks, Reader& reader) {
-  for (size_t taken = 0; taken < kTrailingLines && !blocks.empty(); ++taken) {
+  size_t taken = 0;
+  while (taken < kTrailingLines && !blocks.empty()) {
     std::vector<std::string> lines = SplitLines(blocks.back().text);
     const std::string& line = lines.back();
     const LineInfo info = reader.Classify(line, /*allow_title=*/false);
+    const bool byline = info.kind == LineKind::kByline &&
+                        (!info.email.empty() || (lines.size() == 1 && HasReporterTitle(line)));
     const bool take = info.kind == LineKind::kEmail || info.kind == LineKind::kCredit ||
-                      (info.kind == LineKind::kByline && !info.email.empty());
+                      info.kind == LineKind::kInterface || byline;
     if (!take) return;
     reader.Commit(info);
+    // Interface strings come in any number; the article's own closing lines are few.
+    if (info.kind != LineKind::kInterface) ++taken;
     lines.pop_back();
     if (lines.empty()) {
       blocks.pop_back();

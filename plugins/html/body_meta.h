@@ -1,6 +1,8 @@
-// Metadata written inside the article text: the repeated title, the deck and the
-// byline at the top of a repost, the reporter's e-mail or byline at the end, credit
-// lines ("From The Korea Times", "(Yonhap)") and a stated date. They are taken out of
+// Metadata written inside the article text: the repeated title, the deck, a photo
+// caption and the byline at the top of a repost or a news page, the reporter's e-mail or
+// byline at the end, credit lines ("From The Korea Times", "(Yonhap)", a repost's
+// "Source: …, January 4, 2011. Original: …"), a stated date or "Posted : … | Updated : …"
+// line, and a blog platform's interface strings at the end. They are taken out of
 // the body and returned as metadata.
 //
 // Thread-safety: pure functions.
@@ -23,6 +25,12 @@ struct InBodyMeta {
   std::string published;        // ISO 8601, from a short date line
   std::string credit;           // a publication credited in a line of its own
   std::string email;            // the reporter's e-mail
+  std::string updated;          // ISO 8601, from a "Posted : … | Updated : …" line
+  // A repost's credit line ("From The Korea Times, January 4, 2011. Original: …"): the
+  // credited publication is in `credit`, the original's date here.
+  bool repost_credit = false;
+  std::string credit_published;
+  std::vector<Media> captions;  // a photo caption with its credit above the byline
   bool repeated_title = false;
 };
 

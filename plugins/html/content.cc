@@ -494,6 +494,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   CleanHeadings(roots, scorer);
   effects.weighted = scorer.weighted();
   content.links = CollectLinks(roots);
+  content.images = CollectImages(roots);
   content.blocks = RenderBlocks(roots);
   return content;
 }

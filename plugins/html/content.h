@@ -21,6 +21,7 @@ namespace morgue::html_plugin {
 struct Block {
   std::string text;  // lines separated by '\n' (single <br>, list items)
   bool heading = false;
+  int heading_level = 0;  // 1 to 6 for <h1> to <h6>
   // All of its text is inside <i>, <em>, <b> or <strong>: a deck or a repeated title
   // in a repost, rarely a paragraph.
   bool emphasized = false;
@@ -28,8 +29,9 @@ struct Block {
 
 struct Content {
   std::vector<Block> blocks;
-  std::vector<Media> media;        // captioned images of the article, in order
-  std::vector<std::string> links;  // hrefs inside the article, in order
+  std::vector<Media> media;         // captioned images of the article, in order
+  std::vector<std::string> links;   // hrefs inside the article, in order
+  std::vector<std::string> images;  // <img> addresses left in the article (no caption), in order
 };
 
 // Extracts the main content of a UTF-8 page. No blocks means no article was found.

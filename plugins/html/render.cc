@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "morgue/text.h"
+#include "morgue/text_lines.h"
 
 namespace morgue::html_plugin {
 namespace {
@@ -81,6 +82,7 @@ class Renderer {
     if (IsHeading(element)) {
       Flush(Kind::kParagraph);
       Render(element, depth);
+      heading_level_ = tag[1] - '0';
       Flush(Kind::kHeading);
     } else if (tag == "li" || tag == "dt" || tag == "dd") {
       Flush(Kind::kParagraph);
@@ -107,7 +109,8 @@ class Renderer {
     }
   }
 
-  // Ends the current block; an empty line (two <br> in a row) inside it splits it.
+  // Ends the current block; an empty line (two <br> in a row) inside it splits it, and so
+  // does every single <br> of a run of prose lines.
   void Flush(Kind kind) {
     Block block;
     bool emphasized = true;
@@ -115,22 +118,36 @@ class Renderer {
       if (!block.text.empty()) {
         block.emphasized = emphasized;
         block.heading = kind == Kind::kHeading;
+        block.heading_level = block.heading ? heading_level_ : 0;
         pieces_.push_back({std::move(block), kind});
       }
       block = Block();
       emphasized = true;
     };
+    std::vector<std::pair<std::string, bool>> run;  // lines between empty ones, emphasised
+    auto end_run = [&]() {
+      std::vector<std::string> texts;
+      for (const auto& [text, line_emphasized] : run) texts.push_back(text);
+      const bool each_a_paragraph =
+          kind == Kind::kParagraph && run.size() >= 2 && LinesAreParagraphs(texts);
+      for (auto& [text, line_emphasized] : run) {
+        if (!block.text.empty()) block.text += '\n';
+        block.text += text;
+        emphasized = emphasized && line_emphasized;
+        if (each_a_paragraph) end_paragraph();
+      }
+      end_paragraph();
+      run.clear();
+    };
     for (const Line& line : lines_) {
       std::string text = CollapseWhitespace(line.text);
       if (text.empty()) {
-        end_paragraph();
+        end_run();
         continue;
       }
-      if (!block.text.empty()) block.text += '\n';
-      block.text += text;
-      emphasized = emphasized && line.emphasized;
+      run.emplace_back(std::move(text), line.emphasized);
     }
-    end_paragraph();
+    end_run();
     lines_.clear();
   }
 
@@ -155,6 +172,7 @@ class Renderer {
   std::vector<Line> lines_;
   std::vector<Piece> pieces_;
   int emphasis_ = 0;
+  int heading_level_ = 0;  // of the heading being flushed
 };
 
 bool IsCaption(const Node* node) {
@@ -259,6 +277,18 @@ std::vector<std::string> CollectLinks(const std::vector<Node*>& roots) {
     }
   }
   return links;
+}
+
+std::vector<std::string> CollectImages(const std::vector<Node*>& roots) {
+  std::vector<std::string> images;
+  for (Node* root : roots) {
+    for (Node* img : FindAll(root, [](const Node* n) { return IsTag(n, "img"); })) {
+      if (std::string url = ImageUrl(img); !url.empty() && !url.starts_with("data:")) {
+        images.push_back(std::move(url));
+      }
+    }
+  }
+  return images;
 }
 
 }  // namespace morgue::html_plugin

@@ -18,11 +18,16 @@ namespace morgue::html_plugin {
 std::vector<Media> TakeMedia(const std::vector<Node*>& roots);
 
 // The text of `roots` as blocks: block elements start new blocks, headings are blocks of
-// their own, two or more <br> split paragraphs, one <br> and list items give lines.
+// their own, two or more <br> split paragraphs, one <br> and list items give lines, except
+// in a run of lines that are mostly prose (LinesAreParagraphs): there each line is a
+// paragraph, as a post pasted with single <br> between its paragraphs means.
 std::vector<Block> RenderBlocks(const std::vector<Node*>& roots);
 
 // The href of every link under `roots`.
 std::vector<std::string> CollectLinks(const std::vector<Node*>& roots);
+
+// The address of every image under `roots` (src, or data-src for a lazy placeholder).
+std::vector<std::string> CollectImages(const std::vector<Node*>& roots);
 
 }  // namespace morgue::html_plugin
 
