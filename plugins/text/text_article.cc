@@ -9,6 +9,7 @@
 
 #include "morgue/publications.h"
 #include "morgue/text.h"
+#include "morgue/text_lines.h"
 
 namespace morgue::text_plugin {
 namespace {
@@ -26,6 +27,8 @@ constexpr const char* kRuleEmailDomain = "text-email-domain";
 constexpr const char* kRuleBylineSource = "text-byline-source";
 constexpr const char* kRuleScript = "text-script";
 constexpr const char* kRuleLabels = "text-labels-line";
+constexpr const char* kRuleRepostCredit = "text-repost-credit";
+constexpr const char* kRulePostedUpdated = "text-posted-updated-line";
 
 constexpr size_t kMaxHeaderLines = 12;  // date, title, caption, deck, byline fit well within
 constexpr size_t kMaxTitleWords = 30;   // a longer first line is a paragraph
@@ -192,12 +195,13 @@ bool IsFooterLine(const std::string& line) {
     return false;
   }
   return std::regex_match(line, kPhrases) || std::regex_search(line, kLeads) ||
-         IsCopyrightLine(line);
+         IsCopyrightLine(line) || IsBlogInterfaceLine(line);
 }
 
 bool IsPostedByLine(const std::string& line) {
   static const std::regex kPosted(R"(^(?:posted|published) by\b)", kRegexFlags);
-  return line.size() <= kMaxShortLineBytes && std::regex_search(line, kPosted);
+  return line.size() <= kMaxShortLineBytes &&
+         (std::regex_search(line, kPosted) || !BlogInterfacePoster(line).empty());
 }
 
 // What the parser has found so far.
@@ -207,10 +211,15 @@ struct Parse {
   std::vector<std::string> posters;
   std::string trailing_email;
   const Publication* credited = nullptr;
-  size_t deck_line = 0;  // the line taken for the deck, when there is one
+  std::optional<RepostCredit> repost;  // "From The Korea Times, January 4, 2011. Original: …"
+  size_t deck_line = 0;                // the line taken for the deck, when there is one
 };
 
 void AddPoster(const std::string& line, Parse* parse) {
+  if (std::string poster = BlogInterfacePoster(line); !poster.empty()) {
+    parse->posters.push_back(std::move(poster));
+    return;
+  }
   if (std::optional<Byline> byline = ParseByline(line)) {
     for (const Author& author : byline->authors) {
       parse->posters.push_back(author.name);
@@ -227,6 +236,42 @@ void SetCredit(const Publication* publication, Parse* parse) {
 void SetPublished(const std::string& line, Parse* parse) {
   parse->article.published = ParseDate(line);
   parse->article.provenance["published"] = kRuleDateLine;
+}
+
+// A repost's credit line: the credited publication is the source and its date the
+// article's, whatever date the blog put above it.
+bool TakeRepostCredit(const std::string& line, Parse* parse) {
+  if (parse->repost) {
+    return false;
+  }
+  std::optional<RepostCredit> credit = ParseRepostCredit(line);
+  if (!credit) {
+    return false;
+  }
+  if (!credit->published.empty()) {
+    parse->article.published = credit->published;
+    parse->article.provenance["published"] = kRuleRepostCredit;
+  }
+  parse->repost = std::move(credit);
+  return true;
+}
+
+// "Posted : 2011-01-04 17:26 | Updated : 2011-01-04 18:02": both dates, kept apart.
+bool TakePostedUpdated(const std::string& line, Parse* parse) {
+  std::optional<PostedUpdated> dates = ParsePostedUpdated(line);
+  if (!dates) {
+    return false;
+  }
+  Article& article = parse->article;
+  if (article.published.empty()) {
+    article.published = dates->published;
+    article.provenance["published"] = kRulePostedUpdated;
+  }
+  if (article.updated.empty()) {
+    article.updated = dates->updated;
+    article.provenance["updated"] = kRulePostedUpdated;
+  }
+  return true;
 }
 
 // A photo caption with its credit: "… Tuesday. / Xinhua-Yonhap".
@@ -304,6 +349,9 @@ bool TakeLabelsLine(const std::string& line, Parse* parse) {
 bool TakeHeaderLine(const std::vector<Line>& lines, size_t i, Parse* parse) {
   const std::string& line = lines[i].text;
   Article& article = parse->article;
+  if (TakeRepostCredit(line, parse) || TakePostedUpdated(line, parse)) {
+    return true;
+  }
   if (article.published.empty() && IsDateLine(line)) {
     SetPublished(line, parse);
     return true;
@@ -490,6 +538,8 @@ void TakeTrailingLines(std::vector<std::vector<std::string>>* blocks, Parse* par
       if (parse->trailing_email.empty()) {
         parse->trailing_email = email;
       }
+    } else if (own_line && TakeRepostCredit(line, parse)) {
+      // the credit line that closes a repost
     } else if (const Publication* credited = own_line ? CreditLine(line) : nullptr) {
       SetCredit(credited, parse);
     } else if (!own_line || !TakeTrailingByline(line, parse)) {
@@ -530,9 +580,10 @@ void FindInlineCredits(const std::vector<std::string>& paragraphs, Parse* parse)
 }
 
 // Lines of a block become one paragraph when they look hard-wrapped (all but the last
-// short), otherwise one paragraph each.
+// short), otherwise one paragraph each; so do lines that are mostly sentences of their
+// own (LinesAreParagraphs), however short.
 void AppendParagraphs(const std::vector<std::string>& block, std::vector<std::string>* out) {
-  if (!LooksHardWrapped(block)) {
+  if (!LooksHardWrapped(block) || LinesAreParagraphs(block)) {
     out->insert(out->end(), block.begin(), block.end());
     return;
   }
@@ -603,6 +654,11 @@ void SetAuthors(Parse* parse) {
 void SetSource(Parse* parse) {
   Article& article = parse->article;
   const PublicationDirectory& directory = PublicationDirectory::Builtin();
+  if (parse->repost && !parse->repost->source.empty()) {
+    article.source = parse->repost->source;
+    article.provenance["source"] = kRuleRepostCredit;
+    return;
+  }
   if (parse->credited != nullptr) {
     article.source = parse->credited->name;
     article.provenance["source"] = kRuleCredit;
