@@ -161,8 +161,9 @@ class Reader {
 // headline repeated in it.
 bool CouldBeDeck(const Block& block, bool opening) {
   if ((block.heading && (!opening || block.heading_level <= 1)) ||
-      CharCount(block.text) > kMaxDeckChars)
+      CharCount(block.text) > kMaxDeckChars) {
     return false;
+  }
   return block.emphasized || !block.text.ends_with('.');
 }
 

@@ -126,10 +126,13 @@ class Renderer {
     };
     std::vector<std::pair<std::string, bool>> run;  // lines between empty ones, emphasised
     auto end_run = [&]() {
-      std::vector<std::string> texts;
-      for (const auto& [text, line_emphasized] : run) texts.push_back(text);
-      const bool each_a_paragraph =
-          kind == Kind::kParagraph && run.size() >= 2 && LinesAreParagraphs(texts);
+      bool each_a_paragraph = false;
+      if (kind == Kind::kParagraph && run.size() >= 2) {
+        std::vector<std::string> texts;
+        texts.reserve(run.size());
+        for (const auto& [text, line_emphasized] : run) texts.push_back(text);
+        each_a_paragraph = LinesAreParagraphs(texts);
+      }
       for (auto& [text, line_emphasized] : run) {
         if (!block.text.empty()) block.text += '\n';
         block.text += text;
