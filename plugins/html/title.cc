@@ -30,11 +30,29 @@ constexpr auto kShownRules = std::to_array<std::string_view>(
 // in a comparison key (see Key: dashes are "-" there).
 constexpr auto kKeySeparators = std::to_array<std::string_view>(
     {" | ", " - ", ": ", " :: ", " \xC2\xBB ", " \xC2\xAB ", " / ", " // ", " \xC2\xB7 ",
-     " \xE2\x80\xA2 ", " > ", " >> ", " ~ ", " \\ "});
+     " \xE2\x80\xA2 ", " \xE2\x94\x82 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " > ", " >> ", " ~ ",
+     " \\ "});
 // The same in the page's own spelling, for cutting a title.
-constexpr auto kSeparators = std::to_array<std::string_view>(
-    {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", ": ", " :: ", " \xC2\xBB ",
-     " \xC2\xAB ", " / ", " // ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " > ", " >> ", " ~ ", " \\ "});
+constexpr auto kSeparators = std::to_array<std::string_view>({" | ",
+                                                              " - ",
+                                                              " \xE2\x80\x93 ",
+                                                              " \xE2\x80\x94 ",
+                                                              " : ",
+                                                              ": ",
+                                                              " :: ",
+                                                              " \xC2\xBB ",
+                                                              " \xC2\xAB ",
+                                                              " / ",
+                                                              " // ",
+                                                              " \xC2\xB7 ",
+                                                              " \xE2\x80\xA2 ",
+                                                              " \xE2\x94\x82 ",
+                                                              " \xE2\x80\xBA ",
+                                                              " \xE2\x80\xB9 ",
+                                                              " > ",
+                                                              " >> ",
+                                                              " ~ ",
+                                                              " \\ "});
 
 // Spellings that differ between a page's headline and its metadata copies.
 constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
@@ -205,7 +223,7 @@ Cut FirstCut(std::string_view title) {
 std::string TrimSeparators(std::string_view title) {
   constexpr auto kSeparatorMarks = std::to_array<std::string_view>(
       {" ", "|", "-", ":", "/", "\\", ">", "~", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xBB",
-       "\xC2\xAB", "\xC2\xB7", "\xE2\x80\xA2"});
+       "\xC2\xAB", "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x94\x82", "\xE2\x80\xBA", "\xE2\x80\xB9"});
   for (bool trimmed = true; trimmed && !title.empty();) {
     trimmed = false;
     for (std::string_view mark : kSeparatorMarks) {
@@ -409,6 +427,68 @@ std::optional<std::pair<uint32_t, size_t>> ReadEntity(std::string_view text) {
   return std::nullopt;
 }
 
+// Lower-case words of letters and digits, with the German letters and the common Latin
+// accents written as an address writes them ("wärmepumpe" as "waermepumpe").
+std::vector<std::string> AddressWords(std::string_view text) {
+  constexpr std::pair<std::string_view, std::string_view> kLetters[] = {
+      {"\xC3\xA4", "ae"}, {"\xC3\xB6", "oe"}, {"\xC3\xBC", "ue"}, {"\xC3\x84", "ae"},
+      {"\xC3\x96", "oe"}, {"\xC3\x9C", "ue"}, {"\xC3\x9F", "ss"}, {"\xC3\xA9", "e"},
+      {"\xC3\xA8", "e"},  {"\xC3\xA0", "a"},  {"\xC3\xA1", "a"},  {"\xC3\xAD", "i"},
+      {"\xC3\xB3", "o"},  {"\xC3\xBA", "u"},  {"\xC3\xB1", "n"},  {"\xC3\xA7", "c"}};
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < text.size();) {
+    bool letter = false;
+    for (const auto& [from, to] : kLetters) {
+      if (text.substr(i).starts_with(from)) {
+        word += to;
+        i += from.size();
+        letter = true;
+        break;
+      }
+    }
+    if (letter) continue;
+    const char c = text[i++];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// The words of the last part of an address's path ("/wissen/eignet-sich-eine-pumpe.html"),
+// written from the headline by most publishing systems.
+std::vector<std::string> SlugWords(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url = url.substr(0, url.find_first_of("?#", scheme + 3));
+  const size_t path = url.find('/', scheme + 3);
+  if (path == std::string_view::npos) return {};
+  url = url.substr(path);
+  while (url.ends_with("/")) url.remove_suffix(1);
+  std::string_view slug = url.substr(url.rfind('/') + 1);
+  for (std::string_view extension : {".html", ".htm", ".php", ".aspx"}) {
+    if (slug.ends_with(extension)) slug.remove_suffix(extension.size());
+  }
+  return AddressWords(slug);
+}
+
+// Whether an address's slug spells `headline`: three words or more, each of them in the
+// headline, and at least half of the headline's words.
+bool SlugSpells(const std::vector<std::string>& slug, std::string_view headline) {
+  const std::vector<std::string> words = AddressWords(headline);
+  if (slug.size() < 3 || 2 * slug.size() < words.size()) return false;
+  return std::all_of(slug.begin(), slug.end(), [&words](const std::string& word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  });
+}
+
 // Each shown headline against the metadata title `title`, the closest agreement first:
 // the same headline; the title is the headline followed by the site's name or a section
 // ("Headline | Site"), where any heading of the page may be the headline, as the site's
@@ -516,6 +596,16 @@ TitleChoice ChooseTitle(const PageMetadata& meta) {
     if (std::optional<TitleChoice> agreed =
             ShownAndAgreed(shown, meta.headings, metadata[top], sites)) {
       return *agreed;
+    }
+  }
+
+  // A shown headline that the page's address spells, when no title agreed.
+  for (const Candidate& url : meta.urls) {
+    const std::vector<std::string> slug = SlugWords(url.value);
+    for (const Candidate& headline : shown) {
+      if (SlugSpells(slug, headline.value)) {
+        return {CollapseWhitespace(headline.value), headline.rule + "+" + url.rule};
+      }
     }
   }
 

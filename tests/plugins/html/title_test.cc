@@ -137,6 +137,17 @@ constexpr TitleCase kCases[] = {
      "<meta property='og:site_name' content='Kulturspiegel'>"
      "<title>Premiere im Stadttheater - Kulturspiegel</title>",
      "", "Premiere im Stadttheater", "html-title"},
+    {"headline_the_address_spells",
+     "<meta property='og:title' content='Wärmepumpe im Altbau - Wann es sich lohnt'>"
+     "<link rel='canonical' href='https://www.heizwissen.de/ratgeber/"
+     "eignet-sich-eine-waermepumpe-im-altbau.html'>",
+     "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1>", "Eignet sich eine Wärmepumpe im Altbau?",
+     "h1+link-canonical"},
+    {"address_that_spells_no_headline",
+     "<meta property='og:title' content='Wärmepumpe im Altbau - Wann es sich lohnt'>"
+     "<link rel='canonical' href='https://www.heizwissen.de/ratgeber/waermepumpe-altbau-123'>",
+     "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1>", "Wärmepumpe im Altbau - Wann es sich lohnt",
+     "og:title"},
     {"heading_alone", "", "<h1>Protokoll der Sitzung vom 4. Mai</h1>",
      "Protokoll der Sitzung vom 4. Mai", "h1"},
     {"readability_cut_of_a_bare_title",
