@@ -29,7 +29,7 @@ constexpr auto kShownRules = std::to_array<std::string_view>(
 // What stands between a headline and a site's name or a section in a title, as written
 // in a comparison key (see Key: dashes are "-" there).
 constexpr auto kKeySeparators = std::to_array<std::string_view>(
-    {" | ", " - ", ": ", " :: ", " \xC2\xBB ", " \xC2\xAB ", " / ", " // ", " \xC2\xB7 ",
+    {" | ", " - ", " : ", ": ", " :: ", " \xC2\xBB ", " \xC2\xAB ", " / ", " // ", " \xC2\xB7 ",
      " \xE2\x80\xA2 ", " \xE2\x94\x82 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " > ", " >> ", " ~ ",
      " \\ "});
 // The same in the page's own spelling, for cutting a title.
@@ -479,14 +479,18 @@ std::vector<std::string> SlugWords(std::string_view url) {
   return AddressWords(slug);
 }
 
-// Whether an address's slug spells `headline`: three words or more, each of them in the
-// headline, and at least half of the headline's words.
-bool SlugSpells(const std::vector<std::string>& slug, std::string_view headline) {
+// How many words `headline` has beyond those an address's slug spells, when the slug
+// spells it: the headline's words themselves (two or more), or three words or more, each
+// of them in the headline, and at least half of the headline's words.
+std::optional<size_t> SlugSpells(const std::vector<std::string>& slug, std::string_view headline) {
   const std::vector<std::string> words = AddressWords(headline);
-  if (slug.size() < 3 || 2 * slug.size() < words.size()) return false;
-  return std::all_of(slug.begin(), slug.end(), [&words](const std::string& word) {
+  if (slug.size() >= 2 && slug == words) return 0;
+  if (slug.size() < 3 || 2 * slug.size() < words.size()) return std::nullopt;
+  const bool all = std::all_of(slug.begin(), slug.end(), [&words](const std::string& word) {
     return std::find(words.begin(), words.end(), word) != words.end();
   });
+  if (!all) return std::nullopt;
+  return words.size() > slug.size() ? words.size() - slug.size() : 0;
 }
 
 // Each shown headline against the metadata title `title`, the closest agreement first:
@@ -512,6 +516,13 @@ std::optional<TitleChoice> ShownAndAgreed(const std::vector<Candidate>& shown,
   }
   for (const auto& [headline, key] : keyed) {
     if (key == title.key || key == title.bare_key) return agreed(headline);
+  }
+  // Another heading of the page with the same words: the title as the page writes it.
+  for (const std::string& heading : headings) {
+    const std::string key = Key(heading);
+    if (!key.empty() && (key == title.key || key == title.bare_key)) {
+      return TitleChoice{CollapseWhitespace(heading), "heading+" + std::string(title.rule)};
+    }
   }
   for (const auto& [headline, key] : keyed) {
     if (StartsWithHeadline(title.key, key) || StartsWithHeadline(title.bare_key, key)) {
@@ -600,14 +611,23 @@ TitleChoice ChooseTitle(const PageMetadata& meta) {
   }
 
   // A shown headline that the page's address spells, when no title agreed.
+  // The closest one, as any heading of the page may be the headline when the h1 also
+  // holds a kicker.
+  std::vector<Candidate> headings = shown;
+  for (const std::string& heading : meta.headings) headings.push_back({heading, "heading"});
+  std::optional<TitleChoice> spelled;
+  size_t fewest_extra_words = 0;
   for (const Candidate& url : meta.urls) {
     const std::vector<std::string> slug = SlugWords(url.value);
-    for (const Candidate& headline : shown) {
-      if (SlugSpells(slug, headline.value)) {
-        return {CollapseWhitespace(headline.value), headline.rule + "+" + url.rule};
+    for (const Candidate& headline : headings) {
+      const std::optional<size_t> extra = SlugSpells(slug, headline.value);
+      if (extra && (!spelled || *extra < fewest_extra_words)) {
+        spelled = TitleChoice{CollapseWhitespace(headline.value), headline.rule + "+" + url.rule};
+        fewest_extra_words = *extra;
       }
     }
   }
+  if (spelled) return *spelled;
 
   // Else the most trusted metadata title that is more than the site's name, without
   // the site's part; a <title> is cut further as Readability does.

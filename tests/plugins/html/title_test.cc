@@ -148,6 +148,21 @@ constexpr TitleCase kCases[] = {
      "<link rel='canonical' href='https://www.heizwissen.de/ratgeber/waermepumpe-altbau-123'>",
      "<h1>Eignet sich eine Wärmepumpe im Altbau?</h1>", "Wärmepumpe im Altbau - Wann es sich lohnt",
      "og:title"},
+    {"address_spells_the_heading_without_kicker",
+     "<meta property='og:title' content='Strompreise: Regierung bremst Bioenergie'>"
+     "<link rel='canonical' href='https://www.energieblatt.de/biomasse/"
+     "regierung-bremst-bioenergie-branche-protestiert/'>",
+     "<h1>Strompreise – Regierung bremst Bioenergie, Branche protestiert</h1>"
+     "<h2>Regierung bremst Bioenergie, Branche protestiert</h2>",
+     "Regierung bremst Bioenergie, Branche protestiert", "heading+link-canonical"},
+    {"two_word_address_that_is_the_heading",
+     "<title>Ferienhaus Seeblick (40222) - Ferienhäuser am Bodensee</title>"
+     "<link rel='canonical' href='https://www.urlaubsdomizil.de/40222/ferienhaus-seeblick.php'>",
+     "<h1>Ferienhaus Seeblick</h1>", "Ferienhaus Seeblick", "h1+link-canonical"},
+    {"heading_in_the_page_case",
+     "<meta property='og:title' content='Vessel Returning To Port With Cargo Of Bananas'>",
+     "<h1><a href='/'>Island News</a></h1><h2>Vessel Returning to Port With Cargo of Bananas</h2>",
+     "Vessel Returning to Port With Cargo of Bananas", "heading+og:title"},
     {"heading_alone", "", "<h1>Protokoll der Sitzung vom 4. Mai</h1>",
      "Protokoll der Sitzung vom 4. Mai", "h1"},
     {"readability_cut_of_a_bare_title",
