@@ -603,23 +603,24 @@ TitleChoice ChooseTitle(const PageMetadata& meta) {
          (sites.IsSite(metadata[top].key) || metadata[top].bare_key.empty())) {
     ++top;
   }
-  if (top < metadata.size()) {
-    if (std::optional<TitleChoice> agreed =
-            ShownAndAgreed(shown, meta.headings, metadata[top], sites)) {
-      return *agreed;
-    }
+  if (top == metadata.size()) {
+    if (meta.main_headings.empty()) return {};
+    return {CollapseWhitespace(meta.main_headings.front()), "h1"};
+  }
+  const Metadata& title = metadata[top];
+  if (std::optional<TitleChoice> agreed = ShownAndAgreed(shown, meta.headings, title, sites)) {
+    return *agreed;
   }
 
-  // A shown headline that the page's address spells, when no title agreed.
-  // The closest one, as any heading of the page may be the headline when the h1 also
-  // holds a kicker.
-  std::vector<Candidate> headings = shown;
-  for (const std::string& heading : meta.headings) headings.push_back({heading, "heading"});
+  // When none agrees: the shown headline or heading that the page's address spells, the
+  // closest one (a heading may be the headline without the kicker its h1 holds).
+  std::vector<Candidate> spellable = shown;
+  for (const std::string& heading : meta.headings) spellable.push_back({heading, "heading"});
   std::optional<TitleChoice> spelled;
   size_t fewest_extra_words = 0;
   for (const Candidate& url : meta.urls) {
     const std::vector<std::string> slug = SlugWords(url.value);
-    for (const Candidate& headline : headings) {
+    for (const Candidate& headline : spellable) {
       const std::optional<size_t> extra = SlugSpells(slug, headline.value);
       if (extra && (!spelled || *extra < fewest_extra_words)) {
         spelled = TitleChoice{CollapseWhitespace(headline.value), headline.rule + "+" + url.rule};
@@ -629,25 +630,19 @@ TitleChoice ChooseTitle(const PageMetadata& meta) {
   }
   if (spelled) return *spelled;
 
-  // Else the most trusted metadata title that is more than the site's name, without
-  // the site's part; a <title> is cut further as Readability does.
-  for (const Metadata& title : metadata) {
-    if (sites.IsSite(title.key) || title.bare_key.empty()) continue;
-    // A share card's title cut short ("... califica a Biden de") is the start of a
-    // longer one the page also gives.
-    for (const Metadata& longer : metadata) {
-      if (IsCutShort(title.bare_key, longer.bare_key)) {
-        return {longer.bare_value, std::string(longer.rule)};
-      }
+  // Else that title without the site's part. A share card's title cut short ("...
+  // califica a Biden de") gives way to the longer one the page also gives; a <title>
+  // nothing explains is cut further as Readability does.
+  for (const Metadata& longer : metadata) {
+    if (IsCutShort(title.bare_key, longer.bare_key)) {
+      return {longer.bare_value, std::string(longer.rule)};
     }
-    std::string value = title.bare_value;
-    if (title.rule == "html-title" && title.bare_key == title.key) {
-      value = CleanDocumentTitle(value, meta);
-    }
-    return {std::move(value), std::string(title.rule)};
   }
-  if (!meta.main_headings.empty()) return {CollapseWhitespace(meta.main_headings.front()), "h1"};
-  return {};
+  std::string value = title.bare_value;
+  if (title.rule == "html-title" && title.bare_key == title.key) {
+    value = CleanDocumentTitle(value, meta);
+  }
+  return {std::move(value), std::string(title.rule)};
 }
 
 }  // namespace morgue::html_plugin
