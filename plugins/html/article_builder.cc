@@ -14,6 +14,7 @@
 #include "morgue/text.h"
 #include "plugins/html/body_meta.h"
 #include "plugins/html/dom.h"
+#include "plugins/html/title.h"
 
 namespace morgue::html_plugin {
 namespace {
@@ -22,10 +23,6 @@ using Order = std::span<const std::string_view>;
 
 // ---- Orders of trust (plugins/html/README.md lists them) --------------------------------
 
-constexpr auto kTitleOrder = std::to_array<std::string_view>(
-    {"json-ld", "dc:title", "dcterm:title", "dc.title", "dcterms.title", "og:title", "headline",
-     "twitter:title", "citation_title", "parsely-title", "sailthru.title", "itemprop-headline",
-     "wordpress-entry-title", "blogger-post-title", "hentry-title", "html-title"});
 constexpr auto kSubtitleOrder = std::to_array<std::string_view>({"json-ld", "dom-subtitle"});
 constexpr auto kAuthorOrder = std::to_array<std::string_view>(
     {"json-ld", "dc:creator", "dcterm:creator", "itemprop-author", "author", "article:author",
@@ -105,87 +102,6 @@ constexpr auto kTitleSeparators =
     std::to_array<std::string_view>({" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", ": ",
                                      " :: ", " \xC2\xBB ", " / ", " \xC2\xB7 "});
 
-bool StartsWithSeparator(std::string_view rest) {
-  for (std::string_view separator : kTitleSeparators) {
-    if (rest.starts_with(separator)) return true;
-  }
-  return false;
-}
-
-bool EndsWithSeparator(std::string_view rest) {
-  for (std::string_view separator : kTitleSeparators) {
-    if (rest.ends_with(separator)) return true;
-  }
-  return false;
-}
-
-// Readability's rule for a <title> nothing else explains: "Headline | Site" and
-// "Headline - Site" keep the part before the last separator, "Site | Headline" (when that
-// leaves under three words) the part after the first; a result of four words or fewer
-// is too short to be the headline and the title stays whole.
-std::string CutAtSeparators(const std::string& title) {
-  constexpr auto kSeparators = std::to_array<std::string_view>(
-      {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ", " / ", " \\ ", " > "});
-  size_t first = std::string::npos;
-  size_t first_end = 0;
-  size_t last = std::string::npos;
-  for (std::string_view separator : kSeparators) {
-    if (const size_t at = title.find(separator); at != std::string::npos && at < first) {
-      first = at;
-      first_end = at + separator.size();
-    }
-    if (const size_t at = title.rfind(separator);
-        at != std::string::npos && (last == std::string::npos || at > last)) {
-      last = at;
-    }
-  }
-  if (last == std::string::npos) return title;
-  std::string cut = title.substr(0, last);
-  if (WordCount(cut) < 3) cut = title.substr(first_end);
-  return WordCount(cut) <= 4 ? title : cut;
-}
-
-// A page title without the site's name: a heading of the page that the title starts or
-// ends with (the start first: "Headline — Site", where the site's banner is a heading
-// too), or the title with a known site name cut off, or else cut at its separators.
-std::string CleanTitle(const std::string& title, const PageMetadata& meta) {
-  for (bool at_start : {true, false}) {
-    for (const std::string& heading : meta.headings) {
-      if (heading.size() >= title.size() || CharCount(heading) < 8) continue;
-      std::string_view view(title);
-      if (at_start && view.starts_with(heading) &&
-          StartsWithSeparator(view.substr(heading.size()))) {
-        return heading;
-      }
-      if (!at_start && view.ends_with(heading) &&
-          EndsWithSeparator(view.substr(0, view.size() - heading.size()))) {
-        return heading;
-      }
-    }
-  }
-  for (const Candidate& site : meta.sites) {
-    std::string_view view(title);
-    if (site.value.size() >= title.size()) continue;
-    if (view.ends_with(site.value)) {
-      std::string_view rest = view.substr(0, view.size() - site.value.size());
-      if (EndsWithSeparator(rest)) {
-        for (std::string_view separator : kTitleSeparators) {
-          if (rest.ends_with(separator)) {
-            return std::string(rest.substr(0, rest.size() - separator.size()));
-          }
-        }
-      }
-    }
-    if (view.starts_with(site.value)) {
-      std::string_view rest = view.substr(site.value.size());
-      for (std::string_view separator : kTitleSeparators) {
-        if (rest.starts_with(separator)) return std::string(rest.substr(separator.size()));
-      }
-    }
-  }
-  return CutAtSeparators(title);
-}
-
 void SetField(Article& article, std::string Article::*field, const char* name, std::string value,
               const std::string& rule) {
   if (value.empty()) return;
@@ -258,12 +174,8 @@ class Builder {
   }
 
   void ChooseTitle() {
-    if (const Candidate* title = Best(meta_.titles, kTitleOrder)) {
-      // Metadata titles are meant as the article's; only <title> carries the site's name.
-      std::string value =
-          title->rule == "html-title" ? CleanTitle(title->value, meta_) : title->value;
-      SetField(article_, &Article::title, "title", std::move(value), title->rule);
-    }
+    TitleChoice title = html_plugin::ChooseTitle(meta_);
+    SetField(article_, &Article::title, "title", std::move(title.value), title.rule);
   }
 
   void ChooseBody() {

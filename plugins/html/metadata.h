@@ -49,8 +49,11 @@ struct PageMetadata {
   // poster when the post reposts someone else's article).
   bool is_blog = false;
   std::vector<NamesCandidate> posters;
-  // Texts of the page's main headings (h1, entry titles), for cleaning <title>.
+  // Texts of the page's headings (h1-h4, entry titles) outside boilerplate, except a
+  // site's logo (a heading that is a link to the home page), for cleaning <title>.
   std::vector<std::string> headings;
+  // The h1s among them: the headlines the page shows.
+  std::vector<std::string> main_headings;
 };
 
 // The names a page's own names field or byline element gives: a byline ("By X and Y",

@@ -333,6 +333,20 @@ void ExtractDomSubtitle(Node* root, PageMetadata& meta) {
   if (deck != nullptr) AddValue(meta.subtitles, ShortText(deck, 300), "dom-subtitle");
 }
 
+// A heading that is the site's logo: its text is a link to the home page ("/", "/index.html"
+// or an address with no path).
+bool IsLogoHeading(Node* heading) {
+  Node* link = FindFirst(heading, [](const Node* n) { return IsTag(n, "a"); });
+  if (link == nullptr) return false;
+  std::string_view href = AttrView(link, "href");
+  if (const size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+    const size_t path = href.find('/', scheme + 3);
+    href = path == std::string_view::npos ? std::string_view("/") : href.substr(path);
+  }
+  const bool home = href == "/" || href == "./" || href == "/index.html" || href == "/index.php";
+  return home && CollapseWhitespace(Text(link)) == CollapseWhitespace(Text(heading));
+}
+
 void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
   if (Node* title = FindFirst(root, [](const Node* n) { return IsTag(n, "title"); })) {
     AddValue(meta.titles, CollapseWhitespace(Text(title)), "html-title");
@@ -343,6 +357,8 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
                 HasClass(n, "entry-title") || HasClass(n, "title") || HasClass(n, "headline");
        })) {
     if (std::string text = ShortText(heading, 300); !text.empty() && !InBoilerplate(heading)) {
+      if (IsLogoHeading(heading)) continue;
+      if (IsTag(heading, "h1")) meta.main_headings.push_back(text);
       meta.headings.push_back(std::move(text));
     }
   }

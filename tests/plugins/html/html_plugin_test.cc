@@ -141,7 +141,8 @@ TEST_F(HtmlPluginTest, WordPressRepostGivesTheKoreaTimesArticle) {
   ExpectKoreaTimesArticle(
       article, "https://peninsulawatch.net/wp-content/uploads/2011/01/110104_p02_kan.jpg");
   // The blog's own metadata names the blog and its account: it must not win.
-  EXPECT_EQ(article.provenance["title"], "json-ld");
+  // The entry title the page shows, as its JSON-LD headline gives it.
+  EXPECT_EQ(article.provenance["title"], "wordpress-entry-title+json-ld");
   EXPECT_EQ(article.provenance["published"], "wordpress-entry-date");
   EXPECT_EQ(article.provenance["tags"], "rel-tag");
   EXPECT_THAT(article.body, Not(HasSubstr("Peninsula Watch")));

@@ -1,0 +1,648 @@
+#include "plugins/html/title.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "morgue/text.h"
+#include "plugins/html/body_meta.h"
+#include "plugins/html/dom.h"
+
+namespace morgue::html_plugin {
+namespace {
+
+// Metadata titles in order of trust (plugins/html/README.md lists them). The entry
+// titles of blog engines and itemprop=headline are shown on the page as well.
+constexpr auto kTitleOrder = std::to_array<std::string_view>(
+    {"json-ld", "dc:title", "dcterm:title", "dc.title", "dcterms.title", "og:title", "headline",
+     "twitter:title", "citation_title", "parsely-title", "sailthru.title", "itemprop-headline",
+     "wordpress-entry-title", "blogger-post-title", "hentry-title", "html-title"});
+constexpr auto kShownRules = std::to_array<std::string_view>(
+    {"wordpress-entry-title", "blogger-post-title", "hentry-title", "itemprop-headline"});
+
+// What stands between a headline and a site's name or a section in a title, as written
+// in a comparison key (see Key: dashes are "-" there).
+constexpr auto kKeySeparators = std::to_array<std::string_view>(
+    {" | ", " - ", " : ", ": ", " :: ", " \xC2\xBB ", " \xC2\xAB ", " / ", " // ", " \xC2\xB7 ",
+     " \xE2\x80\xA2 ", " \xE2\x94\x82 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " > ", " >> ", " ~ ",
+     " \\ "});
+// The same in the page's own spelling, for cutting a title.
+constexpr auto kSeparators = std::to_array<std::string_view>({" | ",
+                                                              " - ",
+                                                              " \xE2\x80\x93 ",
+                                                              " \xE2\x80\x94 ",
+                                                              " : ",
+                                                              ": ",
+                                                              " :: ",
+                                                              " \xC2\xBB ",
+                                                              " \xC2\xAB ",
+                                                              " / ",
+                                                              " // ",
+                                                              " \xC2\xB7 ",
+                                                              " \xE2\x80\xA2 ",
+                                                              " \xE2\x94\x82 ",
+                                                              " \xE2\x80\xBA ",
+                                                              " \xE2\x80\xB9 ",
+                                                              " > ",
+                                                              " >> ",
+                                                              " ~ ",
+                                                              " \\ "});
+
+// Spellings that differ between a page's headline and its metadata copies.
+constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
+    {"\xE2\x80\x93", "-"},  {"\xE2\x80\x94", "-"},  {"\xE2\x88\x92", "-"},  {"\xE2\x80\x9C", "\""},
+    {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x9E", "\""}, {"\xE2\x80\x9F", "\""}, {"\xE2\x80\x98", "'"},
+    {"\xE2\x80\x99", "'"},  {"\xE2\x80\x9A", "'"},  {"\xC2\xB4", "'"},      {"\xE2\x80\xA6", "..."},
+    {"\xC2\xA0", " "},      {"\xC2\xAD", ""}};
+
+// Text as compared: typographic dashes, quotes and the ellipsis in one spelling each,
+// ASCII lower-cased, whitespace collapsed.
+std::string Key(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const auto& [from, to] : kSpellings) {
+      if (text.substr(i).starts_with(from)) {
+        out += to;
+        i += from.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += text[i++];
+  }
+  return FoldForCompare(out);
+}
+
+// Letters and digits only: "daheim Solar", "daheim-solar" and "DaheimSolar" are one name.
+std::string Squeezed(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool StartsWithAny(std::string_view text, std::span<const std::string_view> separators) {
+  return std::any_of(separators.begin(), separators.end(),
+                     [text](std::string_view s) { return text.starts_with(s); });
+}
+
+bool EndsWithAny(std::string_view text, std::span<const std::string_view> separators) {
+  return std::any_of(separators.begin(), separators.end(),
+                     [text](std::string_view s) { return text.ends_with(s); });
+}
+
+// The names the site goes by: its site name(s) and the host of its address, each
+// squeezed ("daheimsolar", "backende" and "backen").
+class SiteNames {
+ public:
+  explicit SiteNames(const PageMetadata& meta) {
+    for (const Candidate& site : meta.sites) {
+      const std::string key = Key(DecodeLeftoverEntities(site.value));
+      Add(key);
+      // A site named by its domain ("Example.de").
+      if (key.find(' ') == std::string::npos && key.find('.') != std::string::npos) AddLabel(key);
+      // "Site | What the site is about": the name is its first part.
+      for (std::string_view separator : kKeySeparators) {
+        if (const size_t at = key.find(separator); at != std::string::npos) {
+          Add(key.substr(0, at));
+        }
+      }
+    }
+    for (const Candidate& url : meta.urls) {
+      std::string_view host(url.value);
+      const size_t scheme = host.find("://");
+      if (scheme == std::string_view::npos) continue;
+      host = host.substr(scheme + 3);
+      host = host.substr(0, host.find_first_of("/?#:"));
+      if (host.starts_with("www.")) host.remove_prefix(4);
+      const std::string lower = AsciiLower(host);
+      if (lower.find('.') == std::string::npos) continue;
+      hosts_.push_back(lower);
+      Add(lower);
+      AddLabel(lower);
+    }
+  }
+
+  // A whole title part that names the site: "Site", "site.de", "Rezept von Site.de".
+  bool IsSite(std::string_view part_key) const {
+    const std::string squeezed = Squeezed(part_key);
+    return !squeezed.empty() && std::find(names_.begin(), names_.end(), squeezed) != names_.end();
+  }
+
+  // A title's part at its start or end that names the site: as IsSite, or a short part
+  // that starts with the host's name ("Example Magazin" on example.de).
+  bool IsSitePart(std::string_view part_key) const {
+    if (IsSite(part_key)) return true;
+    const std::string squeezed = Squeezed(part_key);
+    if (WordCount(part_key) <= 3) {
+      for (const std::string& label : labels_) {
+        if (squeezed.starts_with(label)) return true;
+      }
+    }
+    // A bare domain name ("example.de").
+    if (part_key.find(' ') == std::string_view::npos) {
+      const size_t dot = part_key.rfind('.');
+      const std::string_view tld = dot == std::string_view::npos ? "" : part_key.substr(dot + 1);
+      if (dot > 0 && tld.size() >= 2 && tld.size() <= 6 &&
+          std::all_of(tld.begin(), tld.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return true;
+      }
+    }
+    // A short part naming the host ("Zobacz na example.pl").
+    if (WordCount(part_key) <= 5) {
+      for (const std::string& host : hosts_) {
+        if (part_key.find(host) != std::string_view::npos) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  void Add(std::string_view key) {
+    std::string squeezed = Squeezed(key);
+    if (squeezed.size() >= 3) names_.push_back(std::move(squeezed));
+  }
+
+  // The first label of a domain: "example" of "example.de".
+  void AddLabel(std::string_view domain) {
+    std::string label = Squeezed(domain.substr(0, domain.find('.')));
+    Add(label);
+    if (label.size() >= 5) labels_.push_back(std::move(label));
+  }
+
+  std::vector<std::string> names_;
+  std::vector<std::string> labels_;  // of at least five letters
+  std::vector<std::string> hosts_;
+};
+
+// Where `separator` cuts `title` last or first, with the separator's length.
+struct Cut {
+  size_t at = std::string::npos;
+  size_t length = 0;
+};
+
+Cut LastCut(std::string_view title) {
+  Cut cut;
+  for (std::string_view separator : kSeparators) {
+    const size_t at = title.rfind(separator);
+    if (at == std::string_view::npos) continue;
+    // " :: " holds ": ": the longer separator that ends at the same place wins.
+    if (cut.at == std::string::npos || at + separator.size() > cut.at + cut.length) {
+      cut = {at, separator.size()};
+    }
+  }
+  return cut;
+}
+
+Cut FirstCut(std::string_view title) {
+  Cut cut;
+  for (std::string_view separator : kSeparators) {
+    const size_t at = title.find(separator);
+    if (at == std::string_view::npos) continue;
+    if (cut.at == std::string::npos || at < cut.at ||
+        (at == cut.at && separator.size() > cut.length)) {
+      cut = {at, separator.size()};
+    }
+  }
+  return cut;
+}
+
+// `title` without what is left of a run of separators at its ends ("site.de // »
+// Headline" without "site.de").
+std::string TrimSeparators(std::string_view title) {
+  constexpr auto kSeparatorMarks = std::to_array<std::string_view>(
+      {" ", "|", "-", ":", "/", "\\", ">", "~", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xBB",
+       "\xC2\xAB", "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x94\x82", "\xE2\x80\xBA", "\xE2\x80\xB9"});
+  for (bool trimmed = true; trimmed && !title.empty();) {
+    trimmed = false;
+    for (std::string_view mark : kSeparatorMarks) {
+      if (title.starts_with(mark)) {
+        title.remove_prefix(mark.size());
+        trimmed = true;
+      }
+      if (title.ends_with(mark)) {
+        title.remove_suffix(mark.size());
+        trimmed = true;
+      }
+    }
+  }
+  return CollapseWhitespace(title);
+}
+
+// `title` without the parts at either end that name the site ("Headline - Site",
+// "Site | Headline", "Headline – Rezept von site.de"), in the page's own spelling.
+std::string WithoutSite(std::string title, const SiteNames& sites) {
+  bool cut = false;
+  for (bool changed = true; changed; cut |= changed) {
+    changed = false;
+    if (const Cut cut = LastCut(title); cut.at != std::string::npos && cut.at > 0 &&
+                                        sites.IsSitePart(Key(title.substr(cut.at + cut.length)))) {
+      title.resize(cut.at);
+      changed = true;
+    }
+    if (const Cut cut = FirstCut(title); cut.at != std::string::npos && cut.at > 0 &&
+                                         cut.at + cut.length < title.size() &&
+                                         sites.IsSitePart(Key(title.substr(0, cut.at)))) {
+      title.erase(0, cut.at + cut.length);
+      changed = true;
+    }
+  }
+  return cut ? TrimSeparators(title) : CollapseWhitespace(title);
+}
+
+// Whether the title `key` is the headline `headline` followed by the site's name or a
+// section ("Headline | Site").
+bool StartsWithHeadline(std::string_view key, std::string_view headline) {
+  return !headline.empty() && key.size() > headline.size() && key.starts_with(headline) &&
+         StartsWithAny(key.substr(headline.size()), kKeySeparators);
+}
+
+// Whether the title `key` is the headline `headline` after the site's name or a section
+// ("Site | Headline", "Section: Headline").
+bool EndsWithHeadline(std::string_view key, std::string_view headline) {
+  return !headline.empty() && key.size() > headline.size() && key.ends_with(headline) &&
+         EndsWithAny(key.substr(0, key.size() - headline.size()), kKeySeparators);
+}
+
+// Whether `longer` holds all of `shorter` (three words or more) at word boundaries:
+// "Headline in Tennessee" and "Headline", "Recipe of Headline" and "Headline".
+bool ContainsAsWords(std::string_view longer, std::string_view shorter) {
+  if (WordCount(shorter) < 3 || longer.size() <= shorter.size()) return false;
+  const size_t at = (" " + std::string(longer) + " ").find(" " + std::string(shorter) + " ");
+  return at != std::string::npos;
+}
+
+// Whether `longer` goes on where `start` stops, with words rather than a site's name or
+// a section ("Headline | Site" does not go on "Headline").
+bool IsCutShort(std::string_view start, std::string_view longer) {
+  if (WordCount(start) < 3 || longer.size() <= start.size() + 1 || !longer.starts_with(start) ||
+      longer[start.size()] != ' ') {
+    return false;
+  }
+  const std::string_view rest = longer.substr(start.size());
+  return std::none_of(kKeySeparators.begin(), kKeySeparators.end(), [rest](std::string_view s) {
+    return rest.find(s) != std::string_view::npos;
+  });
+}
+
+struct Metadata {
+  std::string value;  // entities decoded
+  std::string key;
+  std::string bare_value;  // the value without the site's parts
+  std::string bare_key;
+  std::string_view rule;
+  size_t rank = 0;
+};
+
+size_t Rank(std::string_view rule) {
+  return static_cast<size_t>(std::find(kTitleOrder.begin(), kTitleOrder.end(), rule) -
+                             kTitleOrder.begin());
+}
+
+bool IsShownRule(std::string_view rule) {
+  return std::find(kShownRules.begin(), kShownRules.end(), rule) != kShownRules.end();
+}
+
+// Readability's rule for a <title> nothing else explains: "Headline | Site" and
+// "Headline - Site" keep the part before the last separator, "Site | Headline" (when that
+// leaves under three words) the part after the first; a result of four words or fewer
+// is too short to be the headline and the title stays whole.
+std::string CutAtSeparators(const std::string& title) {
+  constexpr auto kReadabilitySeparators = std::to_array<std::string_view>(
+      {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ", " / ", " \\ ", " > "});
+  size_t first = std::string::npos;
+  size_t first_end = 0;
+  size_t last = std::string::npos;
+  for (std::string_view separator : kReadabilitySeparators) {
+    if (const size_t at = title.find(separator); at != std::string::npos && at < first) {
+      first = at;
+      first_end = at + separator.size();
+    }
+    if (const size_t at = title.rfind(separator);
+        at != std::string::npos && (last == std::string::npos || at > last)) {
+      last = at;
+    }
+  }
+  if (last == std::string::npos) return title;
+  std::string cut = title.substr(0, last);
+  if (WordCount(cut) < 3) cut = title.substr(first_end);
+  return WordCount(cut) <= 4 ? title : cut;
+}
+
+// A <title> without the site's name: a heading of the page that the title starts or
+// ends with (the start first: "Headline — Site", where the site's banner is a heading
+// too), or else the title cut at its separators.
+std::string CleanDocumentTitle(const std::string& title, const PageMetadata& meta) {
+  const std::string key = Key(title);
+  for (bool at_start : {true, false}) {
+    for (const std::string& heading : meta.headings) {
+      const std::string heading_key = Key(heading);
+      if (heading_key.size() >= key.size() || CharCount(heading) < 8) continue;
+      if (at_start && key.starts_with(heading_key) &&
+          StartsWithAny(std::string_view(key).substr(heading_key.size()), kKeySeparators)) {
+        return heading;
+      }
+      if (!at_start && key.ends_with(heading_key) &&
+          EndsWithAny(std::string_view(key).substr(0, key.size() - heading_key.size()),
+                      kKeySeparators)) {
+        return heading;
+      }
+    }
+  }
+  return CutAtSeparators(title);
+}
+
+void AppendUtf8(uint32_t code, std::string& out) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// The named references that titles carry: markup, quotes, dashes and Latin letters.
+constexpr std::pair<std::string_view, uint32_t> kNamedEntities[] = {
+    {"amp", '&'},      {"quot", '"'},      {"apos", '\''},    {"lt", '<'},       {"gt", '>'},
+    {"nbsp", 0xA0},    {"laquo", 0xAB},    {"raquo", 0xBB},   {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"sbquo", 0x201A}, {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"ndash", 0x2013},
+    {"mdash", 0x2014}, {"hellip", 0x2026}, {"middot", 0xB7},  {"bull", 0x2022},  {"euro", 0x20AC},
+    {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"auml", 0xE4},    {"ouml", 0xF6},
+    {"uuml", 0xFC},    {"Auml", 0xC4},     {"Ouml", 0xD6},    {"Uuml", 0xDC},    {"szlig", 0xDF},
+    {"eacute", 0xE9},  {"egrave", 0xE8},   {"agrave", 0xE0},  {"aacute", 0xE1},  {"iacute", 0xED},
+    {"oacute", 0xF3},  {"uacute", 0xFA},   {"ntilde", 0xF1},  {"ccedil", 0xE7},  {"Eacute", 0xC9}};
+
+// The character a reference at the start of `text` ("&quot;", "&#8222;", "&#x201C;")
+// stands for, and the reference's length.
+std::optional<std::pair<uint32_t, size_t>> ReadEntity(std::string_view text) {
+  const size_t end = text.find(';');
+  if (end == std::string_view::npos || end < 2 || end > 10) return std::nullopt;
+  const std::string_view name = text.substr(1, end - 1);
+  if (name.front() == '#') {
+    const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return std::nullopt;
+    uint32_t code = 0;
+    for (char c : digits) {
+      uint32_t digit = 0;
+      if (c >= '0' && c <= '9') {
+        digit = static_cast<uint32_t>(c - '0');
+      } else if (hex && c >= 'a' && c <= 'f') {
+        digit = static_cast<uint32_t>(c - 'a' + 10);
+      } else if (hex && c >= 'A' && c <= 'F') {
+        digit = static_cast<uint32_t>(c - 'A' + 10);
+      } else {
+        return std::nullopt;
+      }
+      code = code * (hex ? 16 : 10) + digit;
+      if (code > 0x10FFFF) return std::nullopt;
+    }
+    const bool valid = code >= 0x20 && (code < 0xD800 || code > 0xDFFF);
+    if (!valid) return std::nullopt;
+    return std::pair{code, end + 1};
+  }
+  for (const auto& [entity, code] : kNamedEntities) {
+    if (name == entity) return std::pair{code, end + 1};
+  }
+  return std::nullopt;
+}
+
+// Lower-case words of letters and digits, with the German letters and the common Latin
+// accents written as an address writes them ("wärmepumpe" as "waermepumpe").
+std::vector<std::string> AddressWords(std::string_view text) {
+  constexpr std::pair<std::string_view, std::string_view> kLetters[] = {
+      {"\xC3\xA4", "ae"}, {"\xC3\xB6", "oe"}, {"\xC3\xBC", "ue"}, {"\xC3\x84", "ae"},
+      {"\xC3\x96", "oe"}, {"\xC3\x9C", "ue"}, {"\xC3\x9F", "ss"}, {"\xC3\xA9", "e"},
+      {"\xC3\xA8", "e"},  {"\xC3\xA0", "a"},  {"\xC3\xA1", "a"},  {"\xC3\xAD", "i"},
+      {"\xC3\xB3", "o"},  {"\xC3\xBA", "u"},  {"\xC3\xB1", "n"},  {"\xC3\xA7", "c"}};
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < text.size();) {
+    bool letter = false;
+    for (const auto& [from, to] : kLetters) {
+      if (text.substr(i).starts_with(from)) {
+        word += to;
+        i += from.size();
+        letter = true;
+        break;
+      }
+    }
+    if (letter) continue;
+    const char c = text[i++];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// The words of the last part of an address's path ("/wissen/eignet-sich-eine-pumpe.html"),
+// written from the headline by most publishing systems.
+std::vector<std::string> SlugWords(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url = url.substr(0, url.find_first_of("?#", scheme + 3));
+  const size_t path = url.find('/', scheme + 3);
+  if (path == std::string_view::npos) return {};
+  url = url.substr(path);
+  while (url.ends_with("/")) url.remove_suffix(1);
+  std::string_view slug = url.substr(url.rfind('/') + 1);
+  for (std::string_view extension : {".html", ".htm", ".php", ".aspx"}) {
+    if (slug.ends_with(extension)) slug.remove_suffix(extension.size());
+  }
+  return AddressWords(slug);
+}
+
+// How many words `headline` has beyond those an address's slug spells, when the slug
+// spells it: the headline's words themselves (two or more), or three words or more, each
+// of them in the headline, and at least half of the headline's words.
+std::optional<size_t> SlugSpells(const std::vector<std::string>& slug, std::string_view headline) {
+  const std::vector<std::string> words = AddressWords(headline);
+  if (slug.size() >= 2 && slug == words) return 0;
+  if (slug.size() < 3 || 2 * slug.size() < words.size()) return std::nullopt;
+  const bool all = std::all_of(slug.begin(), slug.end(), [&words](const std::string& word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+  });
+  if (!all) return std::nullopt;
+  return words.size() > slug.size() ? words.size() - slug.size() : 0;
+}
+
+// Each shown headline against the metadata title `title`, the closest agreement first:
+// the same headline; the title is the headline followed by the site's name or a section
+// ("Headline | Site"), where any heading of the page may be the headline, as the site's
+// banner often is the title's other part; the title is the headline after them ("Site |
+// Headline", "Section: Headline"); the shown headline has a kicker before the title's
+// ("Kicker Headline"), where the title's is the headline; the title holds the headline
+// with a word or two more ("Recipe of Headline"). The site's own name is never a headline.
+std::optional<TitleChoice> ShownAndAgreed(const std::vector<Candidate>& shown,
+                                          const std::vector<std::string>& headings,
+                                          const Metadata& title, const SiteNames& sites) {
+  const auto agreed = [&title](const Candidate& headline) {
+    return TitleChoice{CollapseWhitespace(headline.value),
+                       headline.rule + "+" + std::string(title.rule)};
+  };
+  std::vector<std::pair<Candidate, std::string>> keyed;  // the shown headlines and their keys
+  for (const Candidate& headline : shown) {
+    if (headline.rule == title.rule) continue;
+    if (std::string key = Key(headline.value); !key.empty() && !sites.IsSite(key)) {
+      keyed.emplace_back(headline, std::move(key));
+    }
+  }
+  for (const auto& [headline, key] : keyed) {
+    if (key == title.key || key == title.bare_key) return agreed(headline);
+  }
+  // Another heading of the page with the same words: the title as the page writes it.
+  for (const std::string& heading : headings) {
+    const std::string key = Key(heading);
+    if (!key.empty() && (key == title.key || key == title.bare_key)) {
+      return TitleChoice{CollapseWhitespace(heading), "heading+" + std::string(title.rule)};
+    }
+  }
+  for (const auto& [headline, key] : keyed) {
+    if (StartsWithHeadline(title.key, key) || StartsWithHeadline(title.bare_key, key)) {
+      return agreed(headline);
+    }
+  }
+  for (const std::string& heading : headings) {
+    const std::string key = Key(heading);
+    if (CharCount(heading) >= 8 && !sites.IsSite(key) && StartsWithHeadline(title.key, key)) {
+      return TitleChoice{CollapseWhitespace(heading), "heading+" + std::string(title.rule)};
+    }
+  }
+  for (const auto& [headline, key] : keyed) {
+    if (EndsWithHeadline(title.key, key) || EndsWithHeadline(title.bare_key, key)) {
+      return agreed(headline);
+    }
+  }
+  const std::string_view bare = title.bare_key;
+  for (const auto& [headline, key] : keyed) {
+    if (WordCount(bare) >= 4 && key.size() > bare.size() + 1 && key.ends_with(bare) &&
+        key[key.size() - bare.size() - 1] == ' ') {
+      return TitleChoice{title.bare_value, std::string(title.rule) + "+" + headline.rule};
+    }
+  }
+  for (const auto& [headline, key] : keyed) {
+    if (ContainsAsWords(bare, key)) return agreed(headline);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string DecodeLeftoverEntities(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '&') {
+      if (auto entity = ReadEntity(text.substr(i))) {
+        AppendUtf8(entity->first, out);
+        i += entity->second;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+TitleChoice ChooseTitle(const PageMetadata& meta) {
+  const SiteNames sites(meta);
+  std::vector<Metadata> metadata;
+  for (const Candidate& candidate : meta.titles) {
+    std::string value = CollapseWhitespace(DecodeLeftoverEntities(candidate.value));
+    if (value.empty()) continue;
+    std::string key = Key(value);
+    std::string bare_value = WithoutSite(value, sites);
+    std::string bare_key = Key(bare_value);
+    metadata.push_back({std::move(value), std::move(key), std::move(bare_value),
+                        std::move(bare_key), candidate.rule, Rank(candidate.rule)});
+  }
+  std::stable_sort(metadata.begin(), metadata.end(),
+                   [](const Metadata& a, const Metadata& b) { return a.rank < b.rank; });
+
+  // The headlines the page shows: the blog engine's entry title, then its h1s.
+  std::vector<Candidate> shown;
+  for (const Candidate& candidate : meta.titles) {
+    if (IsShownRule(candidate.rule)) shown.push_back(candidate);
+  }
+  for (const std::string& heading : meta.main_headings) shown.push_back({heading, "h1"});
+
+  // The most trusted metadata title that is more than the site's name decides; a shown
+  // headline that agrees with it is the same headline as the page writes it. (A shown
+  // headline that only a less trusted title repeats, such as the share card's, is often
+  // a display variant of the article's own headline.)
+  size_t top = 0;
+  while (top < metadata.size() &&
+         (sites.IsSite(metadata[top].key) || metadata[top].bare_key.empty())) {
+    ++top;
+  }
+  if (top == metadata.size()) {
+    if (meta.main_headings.empty()) return {};
+    return {CollapseWhitespace(meta.main_headings.front()), "h1"};
+  }
+  const Metadata& title = metadata[top];
+  if (std::optional<TitleChoice> agreed = ShownAndAgreed(shown, meta.headings, title, sites)) {
+    return *agreed;
+  }
+
+  // When none agrees: the shown headline or heading that the page's address spells, the
+  // closest one (a heading may be the headline without the kicker its h1 holds).
+  std::vector<Candidate> spellable = shown;
+  for (const std::string& heading : meta.headings) spellable.push_back({heading, "heading"});
+  std::optional<TitleChoice> spelled;
+  size_t fewest_extra_words = 0;
+  for (const Candidate& url : meta.urls) {
+    const std::vector<std::string> slug = SlugWords(url.value);
+    for (const Candidate& headline : spellable) {
+      const std::optional<size_t> extra = SlugSpells(slug, headline.value);
+      if (extra && (!spelled || *extra < fewest_extra_words)) {
+        spelled = TitleChoice{CollapseWhitespace(headline.value), headline.rule + "+" + url.rule};
+        fewest_extra_words = *extra;
+      }
+    }
+  }
+  if (spelled) return *spelled;
+
+  // Else that title without the site's part. A share card's title cut short ("...
+  // califica a Biden de") gives way to the longer one the page also gives; a <title>
+  // nothing explains is cut further as Readability does.
+  for (const Metadata& longer : metadata) {
+    if (IsCutShort(title.bare_key, longer.bare_key)) {
+      return {longer.bare_value, std::string(longer.rule)};
+    }
+  }
+  std::string value = title.bare_value;
+  if (title.rule == "html-title" && title.bare_key == title.key) {
+    value = CleanDocumentTitle(value, meta);
+  }
+  return {std::move(value), std::string(title.rule)};
+}
+
+}  // namespace morgue::html_plugin

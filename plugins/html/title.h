@@ -1,0 +1,38 @@
+// The article's headline, chosen among the titles a page offers: the headline it shows
+// (its h1, the blog engine's entry title), its metadata titles (JSON-LD, og:title, Dublin
+// Core...) and its <title>. Titles written for a browser tab or a share card carry the
+// site's name or section ("Headline - Site", "Site | Headline", "Section: Headline");
+// the headline the page shows usually does not, so when the shown headline and a
+// metadata title agree the shown one wins, and otherwise the site's part is cut off
+// the most trusted metadata title.
+//
+// Thread-safety: pure functions.
+
+#ifndef MORGUE_PLUGINS_HTML_TITLE_H_
+#define MORGUE_PLUGINS_HTML_TITLE_H_
+
+#include <string>
+#include <string_view>
+
+#include "plugins/html/metadata.h"
+
+namespace morgue::html_plugin {
+
+struct TitleChoice {
+  std::string value;
+  // The provenance rule: the winning source ("og:title"), or the shown headline and the
+  // metadata title that agreed with it ("h1+og:title").
+  std::string rule;
+};
+
+// The headline of the page `meta` describes, or an empty choice when it offers none.
+TitleChoice ChooseTitle(const PageMetadata& meta);
+
+// `text` with the character references a page left encoded decoded once: a meta
+// attribute or a JSON-LD string that was escaped twice keeps "&quot;" or "&#8222;"
+// after parsing. Text without a reference stays as it is.
+std::string DecodeLeftoverEntities(std::string_view text);
+
+}  // namespace morgue::html_plugin
+
+#endif  // MORGUE_PLUGINS_HTML_TITLE_H_
