@@ -159,14 +159,17 @@ bool InFurniture(const Node* node) {
 Node* Headline(Node* root, const PageMetadata& meta) {
   const std::vector<Node*> headings = FindAll(root, [](const Node* n) { return IsTag(n, "h1"); });
   // A heading the metadata names as the title is the headline even where the page's
-  // template put it (a breadcrumb bar, a slider).
-  for (Node* heading : headings) {
-    const std::string text = FoldForCompare(Text(heading));
-    if (text.size() < 8) continue;
-    for (const Candidate& title : meta.titles) {
-      if (title.rule != "html-title" &&
-          FoldForCompare(title.value).find(text) != std::string::npos) {
-        return heading;
+  // template put it (a breadcrumb bar, a slider). The <title> is asked last, and only
+  // about a heading of several words: it also holds the site's name, which may be an <h1>.
+  for (const bool html_title : {false, true}) {
+    for (Node* heading : headings) {
+      const std::string text = FoldForCompare(Text(heading));
+      if (text.size() < 8 || (html_title && WordCount(text) < 4)) continue;
+      for (const Candidate& title : meta.titles) {
+        if ((title.rule == "html-title") == html_title &&
+            FoldForCompare(title.value).find(text) != std::string::npos) {
+          return heading;
+        }
       }
     }
   }
