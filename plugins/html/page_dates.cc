@@ -25,6 +25,7 @@ constexpr size_t kPiecesBeforeHeadline = 6;
 constexpr size_t kProseParagraphs = 2;
 constexpr size_t kProseChars = 200;
 constexpr size_t kMaxDateLineChars = 150;
+constexpr size_t kMainColumnChars = 2000;
 
 // ---- The date in the address ----------------------------------------------------------
 
@@ -140,15 +141,20 @@ constexpr auto kFurnitureWords = std::to_array<std::string_view>(
      "ticker"});
 
 // Parts of the page that are not the article's own header: sidebars, comments, footers,
-// teasers of other articles, "today" and calendar widgets.
-bool InFurniture(const Node* node) {
+// teasers of other articles, "today" and calendar widgets. A wrapper that holds the
+// headline is the article's, whatever its class says of the page's layout
+// ("layout-with-sidebar").
+bool InFurniture(const Node* node, const Node* headline = nullptr) {
   for (const Node* up = node; IsElement(up); up = up->parent) {
     const std::string_view tag = Tag(up);
     if (tag == "body" || tag == "html") break;
+    if (headline != nullptr && Contains(up, headline)) continue;
     if (tag == "aside" || tag == "nav" || tag == "footer") return true;
     const std::string names = ClassAndId(up);
     for (std::string_view word : kFurnitureWords) {
-      if (names.find(word) != std::string::npos) return true;
+      // A column holding pages of text is the page's main column, named after the layout
+      // ("lay-sidebar", "sidebar__main").
+      if (names.find(word) != std::string::npos) return TextLength(up) < kMainColumnChars;
     }
   }
   return false;
@@ -233,13 +239,13 @@ std::string DatelineOf(const std::string& text) {
 
 class DateLineReader {
  public:
-  explicit DateLineReader(PageMetadata& meta) : meta_(meta) {}
+  DateLineReader(PageMetadata& meta, const Node* headline) : meta_(meta), headline_(headline) {}
 
   // Reads the line of the text piece's element and of its block, and the piece itself
   // when it opens its block ("Pressemitteilung vom 4. Januar 2011 | Berlin – <b>Die
   // ..."); stops at the first dated one.
   void Read(const Node* text, bool opens_block) {
-    if (done_ || InFurniture(text->parent) || NamesUpdate(text->parent)) return;
+    if (done_ || InFurniture(text->parent, headline_) || NamesUpdate(text->parent)) return;
     if (opens_block) {
       const std::string piece = CollapseWhitespace(reinterpret_cast<const char*>(text->content));
       if (CharCount(piece) <= kMaxDateLineChars && !IsCopyright(piece)) {
@@ -318,6 +324,7 @@ class DateLineReader {
   }
 
   PageMetadata& meta_;
+  const Node* headline_;
   const Node* last_element_ = nullptr;
   bool done_ = false;
 };
@@ -332,7 +339,7 @@ void ExtractDateLines(Node* root, Node* headline, PageMetadata& meta) {
   while (at < texts.size() && !Contains(headline, texts[at])) ++at;
   size_t first_after = at;
   while (first_after < texts.size() && Contains(headline, texts[first_after])) ++first_after;
-  DateLineReader reader(meta);
+  DateLineReader reader(meta, headline);
   size_t prose = 0;
   for (size_t i = first_after; i < texts.size() && i < first_after + kPiecesAfterHeadline; ++i) {
     if (IsTag(BlockOf(texts[i]), "h1")) break;
@@ -368,7 +375,7 @@ void ExtractArticleTimes(Node* headline, PageMetadata& meta) {
          return (IsTag(n, "time") && HasAttr(n, "datetime")) ||
                 (IsTag(n, "abbr") && HasClass(n, "published"));
        })) {
-    if (InFurniture(node)) continue;
+    if (InFurniture(node, headline)) continue;
     const std::string value =
         CollapseWhitespace(IsTag(node, "time") ? Attr(node, "datetime") : Attr(node, "title"));
     if (value.empty()) continue;
