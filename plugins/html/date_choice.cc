@@ -48,6 +48,11 @@ constexpr auto kUpdatedOrder = std::to_array<std::string_view>(
      "datemodified", "dc.date.modified", "dcterms.modified", "hentry-updated", "visible-date-line",
      "time-element"});
 
+// The updated dates of the metadata alone.
+constexpr auto kMachineUpdatedOrder = std::to_array<std::string_view>(
+    {"json-ld", "article:modified_time", "og:updated_time", "itemprop-date-modified",
+     "datemodified", "dc.date.modified", "dcterms.modified"});
+
 struct Dated {
   std::string iso;
   std::string rule;
@@ -201,6 +206,13 @@ Dated ChoosePublished(const PageMetadata& meta, const std::string& in_body_date)
     if (DayNumber(shown.day()) + 1 == DayNumber(machine.day()) && url_allows(shown)) return shown;
     if (DaysApart(machine.iso, shown.iso) == 1) return url_allows(machine) ? machine : Dated{};
     if (url && DaysApart(url.iso, shown.iso) == 0) return shown;
+    // A "published" date on the day the metadata says the page was modified, later than
+    // the day the page shows, is the last save's: the page's own date is the shown one.
+    if (DayNumber(shown.day()) < DayNumber(machine.day())) {
+      for (const Dated& modified : All(meta.updated, kMachineUpdatedOrder)) {
+        if (DaysApart(modified.iso, machine.iso) == 0) return shown;
+      }
+    }
     // Far apart: a date line that says "published" contradicts the metadata, and nothing
     // settles which is right. A date shown without saying what it is (an event's, a
     // comment's) does not outweigh the metadata.

@@ -132,6 +132,24 @@ TEST_F(PageDatesTest, SourcesFarApartLeaveTheDateEmptyUnlessTheAddressSettlesIt)
   EXPECT_EQ(Rule(settled, "published"), "visible-date-line");
 }
 
+// A CMS that rewrites article:published_time on every save: the "published" date is the
+// modification's day, and the page shows the article's own earlier date.
+TEST_F(PageDatesTest, APublishedDateThatIsTheLastSaveLosesToTheShownDate) {
+  const std::string head =
+      "<meta property=\"article:published_time\" content=\"2011-06-20T10:33:13Z\">"
+      "<meta property=\"article:modified_time\" content=\"2011-06-20T10:32:18Z\">";
+  const Article resaved = ImportPage(
+      Page({.head = head, .header = "<p><time datetime=\"2011-01-04\">04.01.2011</time></p>"}));
+  EXPECT_EQ(resaved.published, "2011-01-04");
+
+  // Without the modification on that day, an unlabelled shown date does not outweigh the
+  // metadata.
+  const Article kept = ImportPage(
+      Page({.head = "<meta property=\"article:published_time\" content=\"2011-06-20T10:33:13Z\">",
+            .header = "<p><time datetime=\"2011-01-04\">04.01.2011</time></p>"}));
+  EXPECT_EQ(kept.published, "2011-06-20T10:33:13Z");
+}
+
 TEST_F(PageDatesTest, AnAddressOfAnotherMonthRulesOutTheMachineDate) {
   const Article article = ImportPage(
       Page({.head = "<meta property=\"article:published_time\" content=\"2015-06-01\">"
