@@ -162,11 +162,10 @@ bool InFurniture(const Node* node, const Node* headline = nullptr) {
 
 // The article's headline: the <h1> whose text a metadata title holds, else the first
 // <h1> outside the page's furniture.
-Node* Headline(Node* root, const PageMetadata& meta) {
-  const std::vector<Node*> headings = FindAll(root, [](const Node* n) { return IsTag(n, "h1"); });
-  // A heading the metadata names as the title is the headline even where the page's
-  // template put it (a breadcrumb bar, a slider). The <title> is asked last, and only
-  // about a heading of several words: it also holds the site's name, which may be an <h1>.
+// The first of `headings` a metadata title holds: a title of the article's own first
+// (og:title, JSON-LD...), the <title> last and only for a heading of several words, as
+// it also holds the site's name, which may be a heading too.
+Node* HeadingTitled(const std::vector<Node*>& headings, const PageMetadata& meta) {
   for (const bool html_title : {false, true}) {
     for (Node* heading : headings) {
       const std::string text = FoldForCompare(Text(heading));
@@ -179,10 +178,20 @@ Node* Headline(Node* root, const PageMetadata& meta) {
       }
     }
   }
-  for (Node* heading : headings) {
+  return nullptr;
+}
+
+Node* Headline(Node* root, const PageMetadata& meta) {
+  const std::vector<Node*> h1s = FindAll(root, [](const Node* n) { return IsTag(n, "h1"); });
+  // The <h1> the metadata names is the headline even where the page's template put it
+  // (a breadcrumb bar, a slider).
+  if (Node* titled = HeadingTitled(h1s, meta)) return titled;
+  for (Node* heading : h1s) {
     if (!InFurniture(heading)) return heading;
   }
-  return nullptr;
+  // A page without an <h1> may give its headline a lower heading.
+  return HeadingTitled(FindAll(root, [](const Node* n) { return IsHeading(n) && !InFurniture(n); }),
+                       meta);
 }
 
 // The text nodes of the page in document order.
@@ -226,10 +235,16 @@ bool NamesUpdate(const Node* node) {
   return false;
 }
 
-// The part of a paragraph before its first dash, when short: the dateline of a
-// press release or agency story ("Berlin, 29.11.2022 – ...", "PARIS, 4 janvier 2011 —").
+// The part of a paragraph before its first dash, or in its opening brackets, when short:
+// the dateline of a press release or agency story ("Berlin, 29.11.2022 – ...", "PARIS,
+// 4 janvier 2011 —", "(21. November 2022) ...").
 std::string DatelineOf(const std::string& text) {
   constexpr size_t kMaxDatelineBytes = 80;
+  // "(21. November 2022) Energieverbraucher erhalten ..."
+  if (text.starts_with('(')) {
+    const size_t close = text.find(')');
+    if (close != std::string::npos && close <= kMaxDatelineBytes) return text.substr(1, close - 1);
+  }
   for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
     const size_t at = text.find(dash);
     if (at != std::string::npos && at <= kMaxDatelineBytes) return text.substr(0, at);

@@ -93,6 +93,13 @@ TEST_F(PageDatesTest, DateLineUnderTheHeadlineInEachLanguage) {
       {"<div class=\"meta\">입력 2011.01.04 10:15</div>", "2011-01-04T10:15"},
       {"<p>发布时间：2011-01-04</p>", "2011-01-04"},
       {"<div class=\"topline\"><span>04.01.2011</span></div>", "2011-01-04"},
+      // Datelines opening the article's text.
+      {"<p>BERLIN, 4. Januar 2011 – Die Stadtwerke haben am Dienstag angekündigt, im Norden "
+       "der Stadt einen Windpark mit sechs Anlagen zu errichten.</p>",
+       "2011-01-04"},
+      {"<p>(4. Januar 2011) Die Stadtwerke haben am Dienstag angekündigt, im Norden der "
+       "Stadt einen Windpark mit sechs Anlagen zu errichten.</p>",
+       "2011-01-04"},
   };
   for (const auto& row : rows) {
     const Article article = ImportPage(Page({.header = row.line}));
