@@ -38,8 +38,9 @@ constexpr auto kMachineOrder = std::to_array<std::string_view>({"json-ld",
                                                                 "blogger-date-header"});
 // What a reader of the article sees: the date line near the headline, then the <time>
 // of the article.
-constexpr auto kShownOrder = std::to_array<std::string_view>(
-    {"visible-date-line", "visible-date", "time-element", "abbr-published"});
+constexpr auto kShownOrder =
+    std::to_array<std::string_view>({"visible-date-line", "visible-date", "time-element",
+                                     "abbr-published", "visible-date-in-text"});
 // Dates found by looser rules: the page's first <time>, an element whose class names a
 // date.
 constexpr auto kLooseOrder = std::to_array<std::string_view>({"time-datetime", "dom-date"});
@@ -183,9 +184,12 @@ Dated ChoosePublished(const PageMetadata& meta, const std::string& in_body_date)
   };
 
   if (!machine) {
-    if (shown) return url_allows(shown) ? shown : Dated{};
+    // A date in the text that does not say what it is counts only as a loose one.
+    const bool in_text = shown.rule == "visible-date-in-text";
+    if (shown && !in_text) return url_allows(shown) ? shown : Dated{};
     if (url) return url;
-    return loose && url_allows(loose) ? loose : Dated{};
+    const Dated& last = loose ? loose : shown;
+    return last && url_allows(last) ? last : Dated{};
   }
   // The machine date the address agrees with, the most trusted first: metadata can
   // disagree with itself (an old JSON-LD date beside the page's <meta>).
@@ -208,7 +212,7 @@ Dated ChoosePublished(const PageMetadata& meta, const std::string& in_body_date)
     if (url && DaysApart(url.iso, shown.iso) == 0) return shown;
     // A "published" date on the day the metadata says the page was modified, later than
     // the day the page shows, is the last save's: the page's own date is the shown one.
-    if (DayNumber(shown.day()) < DayNumber(machine.day())) {
+    if (DayNumber(shown.day()) < DayNumber(machine.day()) && shown.rule != "visible-date-in-text") {
       for (const Dated& modified : All(meta.updated, kMachineUpdatedOrder)) {
         if (DaysApart(modified.iso, machine.iso) == 0) return shown;
       }

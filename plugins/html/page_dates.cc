@@ -136,9 +136,9 @@ void ExtractUrlDate(PageMetadata& meta) {
 // ---- Date lines around the headline ----------------------------------------------------
 
 constexpr auto kFurnitureWords = std::to_array<std::string_view>(
-    {"comment", "sidebar", "footer", "related", "widget", "navbar", "menu", "promo", "recommend",
-     "popular", "most-", "archive", "breadcrumb", "newsletter", "copyright", "weather", "calendar",
-     "ticker"});
+    {"comment",   "sidebar",   "footer",   "related", "widget",  "navbar",     "menu",
+     "promo",     "recommend", "popular",  "most-",   "archive", "breadcrumb", "newsletter",
+     "copyright", "weather",   "calendar", "ticker",  "caption", "embed"});
 
 // Parts of the page that are not the article's own header: sidebars, comments, footers,
 // teasers of other articles, "today" and calendar widgets. A wrapper that holds the
@@ -149,7 +149,11 @@ bool InFurniture(const Node* node, const Node* headline = nullptr) {
     const std::string_view tag = Tag(up);
     if (tag == "body" || tag == "html") break;
     if (headline != nullptr && Contains(up, headline)) continue;
-    if (tag == "aside" || tag == "nav" || tag == "footer") return true;
+    // Embedded posts and quotes carry their own dates; captions their photos'.
+    if (tag == "aside" || tag == "nav" || tag == "footer" || tag == "blockquote" ||
+        tag == "figure" || tag == "figcaption") {
+      return true;
+    }
     const std::string names = ClassAndId(up);
     for (std::string_view word : kFurnitureWords) {
       // A column holding pages of text is the page's main column, named after the layout
@@ -288,6 +292,8 @@ class DateLineReader {
   }
 
   bool done() const { return done_; }
+  // From now on the pieces are the article's text, not its header.
+  void EnterText() { in_text_ = true; }
 
  private:
   // A line whose only date has slashes and could be read either way ("3/5/2022 22:41"):
@@ -329,10 +335,13 @@ class DateLineReader {
   }
 
   void Take(const DateLine& line) {
+    // After a paragraph of prose, a date that does not say what it is may belong to what
+    // the text tells (a photo's, an event's): article_builder trusts it less.
     if (!line.published.empty()) {
       meta_.published.push_back({line.published, "visible-date-line"});
     } else if (!line.unlabelled.empty()) {
-      meta_.published.push_back({line.unlabelled, "visible-date"});
+      meta_.published.push_back(
+          {line.unlabelled, in_text_ ? "visible-date-in-text" : "visible-date"});
     }
     if (!line.updated.empty()) meta_.updated.push_back({line.updated, "visible-date-line"});
     done_ = !line.published.empty() || !line.unlabelled.empty();
@@ -342,6 +351,7 @@ class DateLineReader {
   const Node* headline_;
   const Node* last_element_ = nullptr;
   bool done_ = false;
+  bool in_text_ = false;
 };
 
 // The first date line after the headline (the byline's and dateline's), up to the first
@@ -361,9 +371,9 @@ void ExtractDateLines(Node* root, Node* headline, PageMetadata& meta) {
     reader.Read(texts[i], i == 0 || BlockOf(texts[i - 1]) != BlockOf(texts[i]));
     if (reader.done()) return;
     if (CharCount(CollapseWhitespace(reinterpret_cast<const char*>(texts[i]->content))) >=
-            kProseChars &&
-        ++prose >= kProseParagraphs) {
-      break;
+        kProseChars) {
+      reader.EnterText();
+      if (++prose >= kProseParagraphs) break;
     }
   }
   const Node* header = FindAncestor(

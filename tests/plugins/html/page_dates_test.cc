@@ -186,6 +186,27 @@ TEST_F(PageDatesTest, SidebarsCommentsFootersAndTodayAreNotTheArticlesDate) {
   EXPECT_EQ(article.published, "");
 }
 
+// A date under a photo in the text, or in an embedded post, is what the text tells of,
+// not the article's date.
+TEST_F(PageDatesTest, DatesInsideTheTextAndItsEmbedsAreNotTheArticles) {
+  const std::string saved =
+      "<meta property=\"article:published_time\" content=\"2011-06-20T10:33:13Z\">"
+      "<meta property=\"article:modified_time\" content=\"2011-06-20T12:00:00Z\">";
+  const std::string lead =
+      "<p>The bridge over the harbour was built more than a hundred years ago, and the "
+      "council has argued about what to do with it for most of the last decade, while "
+      "the repairs it needed grew more expensive every year.</p>";
+  const Article captioned =
+      ImportPage(Page({.head = saved, .header = lead + "<p><em>January 4, 2011</em></p>"}));
+  EXPECT_EQ(captioned.published, "2011-06-20T10:33:13Z");
+
+  const Article embedded = ImportPage(
+      Page({.header = "<blockquote class=\"social-embed\"><p>The old bridge at dusk</p><p>A post "
+                      "shared on <time datetime=\"2010-09-01T18:00:00Z\">Sep 1, 2010</time></p>"
+                      "</blockquote>"}));
+  EXPECT_EQ(embedded.published, "");
+}
+
 TEST_F(PageDatesTest, TheArticlesTimeAndAbbrElements) {
   const Article timed = ImportPage(Page(
       {.header = "<p>By Jane Doe, <time datetime=\"2011-01-04T09:12\">two days ago</time></p>"}));
