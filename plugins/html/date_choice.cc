@@ -148,6 +148,7 @@ std::vector<Dated> All(const std::vector<Candidate>& candidates,
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Dated> dates;
+  dates.reserve(ranked.size());
   for (auto& [rank, date] : ranked) dates.push_back(std::move(date));
   return dates;
 }
@@ -170,12 +171,12 @@ Dated EitherWayShown(const PageMetadata& meta, const Dated& machine) {
 Dated ChoosePublished(const PageMetadata& meta, const std::string& in_body_date) {
   const std::vector<Dated> machines = All(meta.published, kMachineOrder);
   const Dated machine = machines.empty() ? Dated{} : InLocalZone(machines.front(), machines);
-  const Dated shown = First(meta.published, kShownOrder);
+  Dated shown = First(meta.published, kShownOrder);
   Dated loose = First(meta.published, kLooseOrder);
   if (!loose && !in_body_date.empty()) loose = {in_body_date, "in-body-date"};
   const std::string url_day = ValueOf(meta.published, "url-path");
   const std::string url_month = ValueOf(meta.published, "url-month");
-  const Dated url = url_day.empty() ? Dated{} : Dated{url_day, "url-path"};
+  Dated url = url_day.empty() ? Dated{} : Dated{url_day, "url-path"};
   // A date the address contradicts (another day, another month) is not the article's.
   const auto url_allows = [&](const Dated& date) {
     if (!url_day.empty()) return DaysApart(date.iso, url_day) <= 1;
@@ -222,7 +223,7 @@ Dated ChoosePublished(const PageMetadata& meta, const std::string& in_body_date)
     // comment's) does not outweigh the metadata.
     if (shown.rule == "visible-date-line") return {};
   }
-  if (const Dated either = EitherWayShown(meta, machine)) return either;
+  if (Dated either = EitherWayShown(meta, machine)) return either;
   if (url && DaysApart(url.iso, machine.iso) == 1) return url;
   return url_allows(machine) ? machine : Dated{};
 }

@@ -322,10 +322,13 @@ class DateLineReader {
       const std::string second = line.substr(first_end + 1, second_end - first_end - 1);
       const std::string rest = line.substr(second_end + 1);
       // Dotted dates are day-first: "d.m.yyyy" reads the first number as the day.
-      const std::string day_first =
-          ParseDate(line.substr(0, i) + first + "." + second + "." + rest);
-      const std::string month_first =
-          ParseDate(line.substr(0, i) + second + "." + first + "." + rest);
+      const auto dotted = [&](const std::string& day, const std::string& month) {
+        std::string text = line.substr(0, i);
+        text.append(day).append(".").append(month).append(".").append(rest);
+        return ParseDate(text);
+      };
+      const std::string day_first = dotted(first, second);
+      const std::string month_first = dotted(second, first);
       if (day_first.empty() || month_first.empty()) return;
       meta_.published.push_back({day_first, "visible-date-either-way"});
       meta_.published.push_back({month_first, "visible-date-either-way"});
