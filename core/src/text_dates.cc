@@ -12,6 +12,7 @@
 #include "morgue/datetime.h"
 #include "morgue/text.h"
 #include "text_chars.h"
+#include "text_date_words.h"
 
 namespace morgue {
 namespace {
@@ -20,29 +21,14 @@ using namespace text_detail;  // NOLINT(google-build-using-namespace)
 
 constexpr int kMaxDateExtraWords = 4;
 
-#define MORGUE_MONTH                                                               \
-  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-  "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?"
 #define MORGUE_WEEKDAY                                                                             \
   "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|" \
   "sun)"
 #define MORGUE_ZONE_NAME "(gmt|utc|ut|z|est|edt|cst|cdt|mst|mdt|pst|pdt|kst|jst)"
 
-int MonthNumber(std::string_view name) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  const std::string prefix = LowerAscii(name.substr(0, 3));
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (prefix == kMonths[i]) {
-      return static_cast<int>(i) + 1;
-    }
-  }
-  return 0;
-}
-
 int ToInt(const std::ssub_match& match) { return match.matched ? std::stoi(match.str()) : -1; }
 
-enum class DateForm { kYearFirst, kKorean, kCjk, kMonthDayYear, kDayMonthYear, kNumeric };
+enum class DateForm { kYearFirst, kKorean, kCjk, kNumeric, kDottedShortYear };
 
 struct DatePattern {
   DateForm form;
@@ -60,19 +46,14 @@ const std::vector<DatePattern>& DatePatterns() {
        std::regex("([0-9]{4})\\s*년\\s*([0-9]{1,2})\\s*월\\s*([0-9]{1,2})\\s*일", kRegexFlags)},
       {DateForm::kCjk,
        std::regex("([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日", kRegexFlags)},
-      // January 4, 2011; Jan. 4th 2011; Sept. 4, 2011
-      {DateForm::kMonthDayYear,
-       std::regex("\\b" MORGUE_MONTH "\\s*([0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])\\s*,?\\s*"
-                  "([0-9]{4})(?![0-9])",
-                  kRegexFlags)},
-      // 4 January 2011; 04 Jan 2011; 4th of January, 2011; 4-Jan-2011
-      {DateForm::kDayMonthYear,
-       std::regex("\\b([0-9]{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]*" MORGUE_MONTH
-                  "[\\s,-]*([0-9]{4})(?![0-9])",
-                  kRegexFlags)},
-      // 13/01/2011 or 01/13/2011; 04/01/2011 is ambiguous and refused later
+      // 13/01/2011 or 01/13/2011 (04/01/2011 is ambiguous and refused later); 04.01.2011
+      // is day-first, as every language that writes dots writes it
       {DateForm::kNumeric,
        std::regex(R"(\b([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{4})(?![0-9]))", kRegexFlags)},
+      // 04.01.11: German and other day-first lines with a two-digit year (20xx); only with
+      // two digits each, so that "1.2.11" (a section or version number) is not a date
+      {DateForm::kDottedShortYear,
+       std::regex(R"(\b([0-9]{2})\.([0-9]{2})\.([0-9]{2})(?![0-9]|\.[0-9]))", kRegexFlags)},
   };
   return patterns;
 }
@@ -95,20 +76,20 @@ bool ReadDate(DateForm form, const std::smatch& m, DateCandidate* date) {
       date->month = ToInt(m[2]);
       date->day = ToInt(m[3]);
       return true;
-    case DateForm::kMonthDayYear:
-      date->month = MonthNumber(m[1].str());
-      date->day = ToInt(m[2]);
-      date->year = ToInt(m[3]);
-      return true;
-    case DateForm::kDayMonthYear:
+    case DateForm::kDottedShortYear:
       date->day = ToInt(m[1]);
-      date->month = MonthNumber(m[2].str());
-      date->year = ToInt(m[3]);
+      date->month = ToInt(m[2]);
+      date->year = 2000 + ToInt(m[3]);
       return true;
     case DateForm::kNumeric: {
       const int first = ToInt(m[1]);
       const int second = ToInt(m[3]);
       date->year = ToInt(m[4]);
+      if (m[2].str() == ".") {
+        date->day = first;
+        date->month = second;
+        return true;
+      }
       // Only when one reading is impossible (or both agree) is the order known.
       if (first > 12 && second <= 12) {
         date->day = first;
@@ -127,6 +108,132 @@ bool ReadDate(DateForm form, const std::smatch& m, DateCandidate* date) {
   return false;
 }
 
+// ---- Dates written with a month's name ------------------------------------------------
+
+// A run of digits, of letters, or one other character, in the lower-cased text.
+struct Token {
+  enum class Kind { kNumber, kWord, kMark } kind;
+  size_t begin;
+  size_t end;
+  std::string_view text;
+};
+
+std::vector<Token> Tokenize(std::string_view lower) {
+  std::vector<Token> tokens;
+  ForEachCodePoint(lower, [&](char32_t cp, size_t pos, size_t length) {
+    if (IsSpaceCodePoint(cp)) return;
+    const Token::Kind kind = IsAsciiDigit(cp)  ? Token::Kind::kNumber
+                             : IsLetterish(cp) ? Token::Kind::kWord
+                                               : Token::Kind::kMark;
+    if (kind != Token::Kind::kMark && !tokens.empty() && tokens.back().kind == kind &&
+        tokens.back().end == pos) {
+      tokens.back().end = pos + length;
+      tokens.back().text =
+          lower.substr(tokens.back().begin, tokens.back().end - tokens.back().begin);
+      return;
+    }
+    tokens.push_back({kind, pos, pos + length, lower.substr(pos, length)});
+  });
+  return tokens;
+}
+
+// Reads tokens[*i...] as one of the forms of a date with a month name, advancing *i.
+class NamedDateReader {
+ public:
+  explicit NamedDateReader(const std::vector<Token>& tokens) : tokens_(tokens) {}
+
+  // "4 January 2011", "4. Januar 2011", "4 de enero de 2011", "1er janvier 2011",
+  // "4th of January, 2011", "04-Jan-2011", "4 января 2011 г.".
+  bool DayMonthYear(size_t i, DateCandidate* date) const {
+    const size_t first = i;
+    if (!Day(&i, /*after_month=*/false, &date->day)) return false;
+    Skip(&i, {".", "-", "/"});
+    Skip(&i, {"of", "de"});
+    if (!Month(&i, &date->month) || !Year(&i, first, date)) return false;
+    return true;
+  }
+
+  // "January 4, 2011", "Jan. 4th 2011", "Sept. 4, 2011".
+  bool MonthDayYear(size_t i, DateCandidate* date) const {
+    const size_t first = i;
+    if (!Month(&i, &date->month) || !Day(&i, /*after_month=*/true, &date->day)) return false;
+    return Year(&i, first, date);
+  }
+
+ private:
+  const Token* At(size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }
+
+  void Skip(size_t* i, std::initializer_list<std::string_view> words) const {
+    if (const Token* token = At(*i); token != nullptr && EqualsAny(token->text, words)) ++*i;
+  }
+
+  // A day of one or two digits, not the end of a longer number ("2011.04 Jan", "10:04"),
+  // with an ordinal ending written onto it ("4th", "1er", "1º").
+  bool Day(size_t* i, bool after_month, int* day) const {
+    const Token* token = At(*i);
+    if (token == nullptr || token->kind != Token::Kind::kNumber || token->text.size() > 2) {
+      return false;
+    }
+    if (!after_month && *i > 0) {
+      const Token& before = tokens_[*i - 1];
+      if (before.end == token->begin && (before.text == "." || before.text == ":" ||
+                                         before.text == "," || before.kind == Token::Kind::kWord)) {
+        return false;
+      }
+    }
+    *day = std::stoi(std::string(token->text));
+    ++*i;
+    if (const Token* suffix = At(*i);
+        suffix != nullptr && suffix->begin == token->end &&
+        EqualsAny(suffix->text, {"st", "nd", "rd", "th", "er", "\xC2\xBA", "\xC2\xAA"})) {
+      ++*i;
+    }
+    return true;
+  }
+
+  // A month's name, or its abbreviation with or without a dot.
+  bool Month(size_t* i, int* month) const {
+    const Token* token = At(*i);
+    if (token == nullptr || token->kind != Token::Kind::kWord) return false;
+    *month = MonthOfWord(token->text);
+    if (*month == 0) return false;
+    ++*i;
+    if (const Token* dot = At(*i); dot != nullptr && dot->text == "." && dot->begin == token->end) {
+      ++*i;
+    }
+    return true;
+  }
+
+  // The year after the month or day: four digits, after at most a comma, dash, slash or
+  // "de"/"del"; the date spans tokens [first, year].
+  bool Year(size_t* i, size_t first, DateCandidate* date) const {
+    Skip(i, {",", "-", "/"});
+    Skip(i, {"de", "del"});
+    const Token* token = At(*i);
+    if (token == nullptr || token->kind != Token::Kind::kNumber || token->text.size() != 4) {
+      return false;
+    }
+    date->year = std::stoi(std::string(token->text));
+    date->begin = tokens_[first].begin;
+    date->end = token->end;
+    return true;
+  }
+
+  const std::vector<Token>& tokens_;
+};
+
+void FindNamedDates(const std::string& text, std::vector<DateCandidate>* dates) {
+  const std::string lower = LowerSameLength(text);
+  const std::vector<Token> tokens = Tokenize(lower);
+  const NamedDateReader reader(tokens);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    DateCandidate date;
+    if (reader.DayMonthYear(i, &date) || reader.MonthDayYear(i, &date)) {
+      dates->push_back(date);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<DateCandidate> text_detail::FindDates(const std::string& text) {
@@ -143,6 +250,7 @@ std::vector<DateCandidate> text_detail::FindDates(const std::string& text) {
       }
     }
   }
+  FindNamedDates(text, &dates);
   std::stable_sort(dates.begin(), dates.end(), [](const DateCandidate& a, const DateCandidate& b) {
     return a.begin < b.begin;
   });
@@ -231,10 +339,11 @@ std::string ReadZone(const std::string& text, size_t* pos) {
 }
 
 // A time right after a date ("T19:42:00", " at 7:42 PM", ", 10:42 GMT", " 오후 7:42",
-// "(火) 19時42分"), starting at text[pos].
+// "(火) 19時42分", " um 14:30", " à 14:30", " alle 14:30"), starting at text[pos].
 TimeOfDay ReadTimeAfter(const std::string& text, size_t pos) {
   static const std::regex kTime(
-      "^\\s*(?:\\([^)0-9]{1,12}\\)\\s*)?(?:(?:,|\\||@|-|–|—|\\.|at\\b|t(?=[0-9]))\\s*)?"
+      "^\\s*(?:\\([^)0-9]{1,12}\\)\\s*)?(?:(?:,|\\||@|-|–|—|\\.|at\\b|t(?=[0-9])|um\\b|om\\b|"
+      "alle\\b|a las\\b|kl\\.?|(?:à|às|в)(?=\\s))\\s*)?"
       "(오전|오후|午前|午後)?\\s*([0-9]{1,2})(?:([:.])([0-9]{2})(?::([0-9]{2})(\\.[0-9]+)?)?"
       "|\\s*(시|時)(?:\\s*([0-9]{1,2})\\s*(?:분|分))?)?"
       "(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?![0-9])",
@@ -303,18 +412,25 @@ TimeOfDay ReadTimeBefore(const std::string& text, size_t date_begin) {
 bool text_detail::IsWeekdayWord(std::string_view word) {
   static const std::regex kWeekday("^" MORGUE_WEEKDAY "\\.?$", kRegexFlags);
   return std::regex_match(word.begin(), word.end(), kWeekday) ||
-         EqualsAny(word, {"월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"});
+         IsWeekdayName(LowerSameLength(word));
 }
 
 namespace {
 
-// Words (runs holding a letter) in `text`, weekday names not counted.
+// A weekday, a month or a word of a date line ("Veröffentlicht am", "Uhr", "입력").
+bool IsDateWord(const std::string& word) {
+  const std::string lower = LowerSameLength(word);
+  return IsWeekdayWord(word) || MonthOfWord(lower) != 0 ||
+         RoleOfDateWord(lower) != DateWordRole::kNone;
+}
+
+// Words (runs holding a letter) in `text`, date words not counted.
 int CountExtraWords(std::string_view text) {
   int count = 0;
   std::string word;
   bool letter = false;
   const auto flush = [&] {
-    if (letter && !IsWeekdayWord(word)) {
+    if (letter && !IsDateWord(word)) {
       ++count;
     }
     word.clear();
@@ -345,10 +461,18 @@ std::string FormatDate(const DateCandidate& date, const TimeOfDay& time) {
   return out;
 }
 
-// The ISO form of the date at `date` with the time around it, or "".
-std::string DateAt(const std::string& text, const DateCandidate& date) {
+// A date with the time written around it, as ISO 8601, and the bytes it took.
+struct DateSpan {
+  std::string iso;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The ISO form of the date at `date` with the time around it; an empty iso for an
+// impossible date or time, or a date inside a sentence.
+DateSpan DateAt(const std::string& text, const DateCandidate& date) {
   if (date.year < 1000 || date.month < 1 || date.month > 12 || date.day < 1) {
-    return "";
+    return {};
   }
   size_t extra_begin = date.begin;
   size_t extra_end = date.end;
@@ -362,18 +486,43 @@ std::string DateAt(const std::string& text, const DateCandidate& date) {
     }
   }
   if (!time.valid) {
-    return "";
+    return {};
   }
   const std::string_view rest(text);
   if (CountExtraWords(rest.substr(0, extra_begin)) + CountExtraWords(rest.substr(extra_end)) >
       kMaxDateExtraWords) {
-    return "";
+    return {};
   }
   std::string iso = FormatDate(date, time);
-  return IsIso8601(iso) ? iso : "";
+  if (!IsIso8601(iso)) {
+    return {};
+  }
+  return {std::move(iso), extra_begin, extra_end};
 }
 
-#undef MORGUE_MONTH
+// The last publication or update word in text[begin, end); kNone when there is none.
+DateWordRole LastRoleIn(std::string_view text) {
+  DateWordRole role = DateWordRole::kNone;
+  std::string word;
+  const auto flush = [&] {
+    const DateWordRole found = RoleOfDateWord(LowerSameLength(word));
+    if (found == DateWordRole::kPublished || found == DateWordRole::kUpdated ||
+        found == DateWordRole::kStatus) {
+      role = found;
+    }
+    word.clear();
+  };
+  ForEachCodePoint(text, [&](char32_t cp, size_t pos, size_t length) {
+    if (IsLetterish(cp)) {
+      word.append(text.substr(pos, length));
+    } else {
+      flush();
+    }
+  });
+  flush();
+  return role;
+}
+
 #undef MORGUE_WEEKDAY
 #undef MORGUE_ZONE_NAME
 
@@ -385,12 +534,50 @@ std::string ParseDate(std::string_view text) {
     return "";
   }
   for (const DateCandidate& date : FindDates(folded)) {
-    std::string iso = DateAt(folded, date);
-    if (!iso.empty()) {
-      return iso;
+    DateSpan span = DateAt(folded, date);
+    if (!span.iso.empty()) {
+      return std::move(span.iso);
     }
   }
   return "";
+}
+
+DateLine ParseDateLine(std::string_view line) {
+  DateLine result;
+  const std::string folded = FoldFullWidthDigits(CollapseWhitespace(line));
+  if (folded.empty() || folded.size() > kMaxDateText) {
+    return result;
+  }
+  std::vector<DateSpan> spans;
+  for (const DateCandidate& date : FindDates(folded)) {
+    DateSpan span = DateAt(folded, date);
+    // Patterns may find the same date twice ("04.01.2011" is also "01.2011...").
+    if (!span.iso.empty() && (spans.empty() || span.begin >= spans.back().end)) {
+      spans.push_back(std::move(span));
+    }
+  }
+  const std::string_view text(folded);
+  size_t before = 0;  // where the words that may name the next date start
+  for (size_t i = 0; i < spans.size(); ++i) {
+    // The word before the date names it ("Aktualisiert am 5. Januar"); in Chinese,
+    // Japanese and Korean lines the word may come after it ("2011年1月4日 発行"), and
+    // is then not also the next date's.
+    const size_t after = i + 1 == spans.size() ? text.size() : spans[i + 1].begin;
+    const std::string_view following = text.substr(spans[i].end, after - spans[i].end);
+    DateWordRole role = LastRoleIn(text.substr(before, spans[i].begin - before));
+    before = spans[i].end;
+    if (role == DateWordRole::kNone && HasCjk(following)) {
+      role = LastRoleIn(following);
+      if (role != DateWordRole::kNone) before = after;
+    }
+    std::string* slot = role == DateWordRole::kPublished ? &result.published
+                        : role == DateWordRole::kUpdated ? &result.updated
+                                                         : &result.unlabelled;
+    if (slot->empty()) {
+      *slot = spans[i].iso;
+    }
+  }
+  return result;
 }
 
 }  // namespace morgue

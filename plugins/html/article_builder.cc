@@ -13,6 +13,7 @@
 #include "morgue/publications.h"
 #include "morgue/text.h"
 #include "plugins/html/body_meta.h"
+#include "plugins/html/date_choice.h"
 #include "plugins/html/dom.h"
 #include "plugins/html/title.h"
 
@@ -31,38 +32,11 @@ constexpr auto kAuthorOrder = std::to_array<std::string_view>(
 constexpr auto kPosterOrder = std::to_array<std::string_view>(
     {"blogger-post-author", "wordpress-author", "hentry-author", "json-ld", "author",
      "article:author", "itemprop-author", "dom-byline"});
-constexpr auto kPublishedOrder = std::to_array<std::string_view>({"json-ld",
-                                                                  "article:published_time",
-                                                                  "og:article:published_time",
-                                                                  "itemprop-date-published",
-                                                                  "datepublished",
-                                                                  "citation_publication_date",
-                                                                  "citation_date",
-                                                                  "dc.date.issued",
-                                                                  "dc.date",
-                                                                  "dcterms.issued",
-                                                                  "dcterms.date",
-                                                                  "dcterms.created",
-                                                                  "parsely-pub-date",
-                                                                  "sailthru.date",
-                                                                  "date",
-                                                                  "pubdate",
-                                                                  "publishdate",
-                                                                  "publish-date",
-                                                                  "hentry-published",
-                                                                  "wordpress-entry-date",
-                                                                  "blogger-timestamp",
-                                                                  "blogger-date-header",
-                                                                  "time-datetime",
-                                                                  "dom-date"});
 // A repost's own date is not on the page; the blog's dates are when it was posted, and
 // the blog's visible date (in the poster's time zone) is the best day for it.
 constexpr auto kRepostDateOrder = std::to_array<std::string_view>(
     {"blogger-date-header", "wordpress-entry-date", "blogger-timestamp", "hentry-published",
      "time-datetime", "json-ld", "article:published_time", "dom-date"});
-constexpr auto kUpdatedOrder = std::to_array<std::string_view>(
-    {"json-ld", "article:modified_time", "og:updated_time", "itemprop-date-modified",
-     "datemodified", "dc.date.modified", "dcterms.modified", "hentry-updated"});
 constexpr auto kSiteOrder =
     std::to_array<std::string_view>({"json-ld", "og:site_name", "dc.publisher", "dcterms.publisher",
                                      "citation_publisher", "citation_journal_title"});
@@ -265,20 +239,17 @@ class Builder {
       SetField(article_, &Article::published, "published", date.substr(0, 10), rule);
       return;
     }
-    auto [published, rule] = FirstDate(meta_.published, kPublishedOrder);
-    if (published.empty() && !body_meta_.published.empty()) {
-      published = body_meta_.published;
-      rule = "in-body-date";
-    }
-    SetField(article_, &Article::published, "published", published, rule);
-    auto [updated, updated_rule] = FirstDate(meta_.updated, kUpdatedOrder);
-    if (updated.empty() && rule == "in-body-date" && !body_meta_.updated.empty()) {
+    const ChosenDates dates = ChooseArticleDates(meta_, body_meta_.published);
+    SetField(article_, &Article::published, "published", dates.published, dates.published_rule);
+    std::string updated = dates.updated;
+    std::string updated_rule = dates.updated_rule;
+    // A "Posted : … | Updated : …" line gives both; its update goes with its publication.
+    if (updated.empty() && dates.published_rule == "in-body-date" && !body_meta_.updated.empty() &&
+        body_meta_.updated != dates.published) {
       updated = body_meta_.updated;
       updated_rule = "in-body-date";
     }
-    if (updated != article_.published) {
-      SetField(article_, &Article::updated, "updated", updated, updated_rule);
-    }
+    SetField(article_, &Article::updated, "updated", updated, updated_rule);
   }
 
   // A publication's canonical name for a site or credit name, or the name as given.

@@ -112,9 +112,11 @@ class Reader {
       if (const Publication* credited = PublicationDirectory::Builtin().FindCredited(line)) {
         info.kind = LineKind::kCredit;
         info.credit = credited->name;
-      } else if (std::string date = ParseDate(line); !date.empty()) {
+      } else if (const DateLine dates = ParseDateLine(line);
+                 !dates.published.empty() || !dates.updated.empty() || !dates.unlabelled.empty()) {
+        // An update's date line leaves the body too, but is not the publication date.
         info.kind = LineKind::kDate;
-        info.date = std::move(date);
+        info.date = dates.published.empty() ? dates.unlabelled : dates.published;
       }
     }
     if (info.kind == LineKind::kText) return ClassifyCaption(line, info);

@@ -68,6 +68,14 @@ void ExtractMetaTags(Node* root, PageMetadata& meta);
 // Microformats, Blogger and WordPress markup, <time>, rel=author, <title>, lang.
 void ExtractPageMarkup(Node* root, PageMetadata& meta);
 
+// Dates the page shows or encodes outside its metadata (page_dates.cc): the date in the
+// path of its own address ("url-path", or "url-month" for /2011/01/), the first date line
+// near the headline and byline ("visible-date-line" when it says published or updated,
+// "visible-date" when it says neither), and the <time datetime> ("time-element") or
+// <abbr class="published"> ("abbr-published") of the <article> holding the headline.
+// Runs after the others: it reads the titles and addresses they found.
+void ExtractPageDates(Node* root, PageMetadata& meta);
+
 // All of the above.
 PageMetadata ExtractMetadata(Node* root);
 

@@ -314,8 +314,12 @@ void ExtractDomDate(Node* root, PageMetadata& meta) {
        })) {
     if (InBoilerplate(node)) continue;
     const std::string text = ShortText(node, 80);
-    if (!text.empty() && !ParseDate(text).empty()) {
-      AddValue(meta.published, text, "dom-date");
+    if (text.empty()) continue;
+    // An update's date ("Aktualisiert am ...") is not the publication's.
+    const DateLine line = ParseDateLine(text);
+    if (std::string date = line.published.empty() ? line.unlabelled : line.published;
+        !date.empty()) {
+      AddValue(meta.published, std::move(date), "dom-date");
       return;
     }
   }
@@ -403,6 +407,7 @@ PageMetadata ExtractMetadata(Node* root) {
   ExtractJsonLd(root, meta);
   ExtractMetaTags(root, meta);
   ExtractPageMarkup(root, meta);
+  ExtractPageDates(root, meta);
   return meta;
 }
 

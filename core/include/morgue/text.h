@@ -25,13 +25,39 @@ namespace morgue {
 // offset when the text has them: "Tuesday, January 4, 2011" and "Jan. 4, 2011" and
 // "4 January 2011" give "2011-01-04"; "2011-01-04T19:42:00+09:00" stays as it is;
 // RFC 822 "Tue, 04 Jan 2011 10:42:00 GMT" gives "2011-01-04T10:42:00Z"; "2011년 1월 4일",
-// "2011年1月4日", "2011.01.04", "2011/01/04" give "2011-01-04"; "January 4, 2011 at
-// 7:42 PM" gives "2011-01-04T19:42". Surrounding words such as "Posted on", "Updated:" or
-// "등록 :" are allowed (up to four; longer text is a sentence that mentions a date).
-// Zones GMT/UT/UTC/Z, the US zones EST...PDT and KST/JST become offsets. Returns an empty
-// string when the text holds no full date, an impossible one (February 30), or only a
-// numeric date whose day and month could be swapped ("04/01/2011": never guessed).
+// "2011年1月4日", "2011.01.04", "2011. 1. 4.", "2011/01/04" give "2011-01-04"; "January 4,
+// 2011 at 7:42 PM" gives "2011-01-04T19:42".
+// Month names, their abbreviations and inflected forms are read in English, German,
+// French, Spanish, Italian, Portuguese, Dutch, Danish, Norwegian, Swedish, Polish, Czech,
+// Russian, Ukrainian and Turkish, in either case: "4. Januar 2011", "4 janvier 2011",
+// "1er janv. 2011", "4 de enero de 2011", "4 gennaio 2011", "4 de janeiro de 2011",
+// "4 januari 2011", "4. januar 2011", "4 stycznia 2011", "4. ledna 2011", "4 января
+// 2011 г.", "4 січня 2011", "4 Ocak 2011", "Dez. 4, 2011". Dotted numeric dates are
+// day-first ("04.01.2011" is 4 January), as every language that writes them means;
+// "04.01.11" (two digits each) is 4 January 2011.
+// Surrounding words are allowed, up to four (longer text is a sentence that mentions a
+// date); weekday names and the words of a date line do not count: "Posted on",
+// "Updated:", "Veröffentlicht am ... um 14:30 Uhr", "Publié le", "Publicado el",
+// "Pubblicato il", "Опубликовано", "Stand:", "Aktualisiert", "입력", "등록 :", "発行",
+// "发布时间：". Zones GMT/UT/UTC/Z, the US zones EST...PDT and KST/JST become offsets.
+// Returns the first date of the text, or an empty string when the text holds no full date,
+// an impossible one (February 30), or only a numeric date whose day and month could be
+// swapped ("04/01/2011" with slashes: never guessed).
 MORGUE_EXPORT std::string ParseDate(std::string_view text);
+
+// The dates of a date line, told apart by the words that name them, each as ParseDate
+// reads it: "Veröffentlicht am 04.01.2011, aktualisiert am 05.01.2011" gives published
+// 2011-01-04 and updated 2011-01-05. A date follows the word before it; in Chinese,
+// Japanese and Korean lines also the word after it ("2011年1月4日 更新").
+struct DateLine {
+  std::string published;   // "Published", "Veröffentlicht", "Publié", "Publicado",
+                           // "Опубликовано", "입력", "発行", "发布时间"...
+  std::string updated;     // "Updated", "Aktualisiert", "Mis à jour", "Actualizado",
+                           // "Обновлено", "수정", "更新"...
+  std::string unlabelled;  // the first date named by neither (or by "Stand:", the state
+                           // the page shows, often its last change)
+};
+MORGUE_EXPORT DateLine ParseDateLine(std::string_view line);
 
 // ---- Bylines ----------------------------------------------------------------------------
 

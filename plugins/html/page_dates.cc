@@ -1,0 +1,430 @@
+// The dates a page shows or encodes outside its metadata (metadata.h: ExtractPageDates):
+// the date in the path of its own address, the date lines around its headline and byline,
+// and the <time> and <abbr class="published"> elements of its article. They let
+// article_builder check what the metadata says against what a reader sees.
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morgue/text.h"
+#include "plugins/html/body_meta.h"
+#include "plugins/html/metadata.h"
+
+namespace morgue::html_plugin {
+namespace {
+
+// How far from the headline a date line may be: text pieces read after it (the byline,
+// the date, the deck and the first paragraphs), before it (a kicker with the date), and
+// how many paragraphs of prose end the header.
+constexpr size_t kPiecesAfterHeadline = 40;
+constexpr size_t kPiecesBeforeHeadline = 6;
+constexpr size_t kProseParagraphs = 2;
+constexpr size_t kProseChars = 200;
+constexpr size_t kMaxDateLineChars = 150;
+constexpr size_t kMainColumnChars = 2000;
+
+// ---- The date in the address ----------------------------------------------------------
+
+bool AllDigits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+int Number(std::string_view digits) { return std::stoi(std::string(digits)); }
+
+// A plausible publication day for a web page.
+bool PlausibleDay(int year, int month, int day) {
+  return year >= 1990 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string FormatDay(int year, int month, int day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+// The path of an absolute or root-relative address, without query and fragment.
+std::string_view PathOf(std::string_view url) {
+  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+    const size_t slash = url.find('/');
+    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+  }
+  return url.substr(0, url.find_first_of("?#"));
+}
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> segments;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    if (end > start) segments.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+// "2011-01-04" or "20110104" alone in a segment or between non-digits in it
+// ("news-2011-01-04-title", "20110104_title.html").
+std::string DayInSegment(std::string_view segment) {
+  for (size_t i = 0; i < segment.size(); ++i) {
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(segment[i - 1]))) continue;
+    size_t run = i;
+    while (run < segment.size() && std::isdigit(static_cast<unsigned char>(segment[run]))) ++run;
+    if (run - i == 8) {
+      const std::string_view digits = segment.substr(i, 8);
+      const int year = Number(digits.substr(0, 4));
+      const int month = Number(digits.substr(4, 2));
+      const int day = Number(digits.substr(6, 2));
+      if (PlausibleDay(year, month, day)) return FormatDay(year, month, day);
+    }
+    if (run - i == 4 && run + 6 <= segment.size() && segment[run] == '-' &&
+        AllDigits(segment.substr(run + 1, 2)) && segment[run + 3] == '-' &&
+        AllDigits(segment.substr(run + 4, 2)) &&
+        (run + 6 == segment.size() ||
+         !std::isdigit(static_cast<unsigned char>(segment[run + 6])))) {
+      const int year = Number(segment.substr(i, 4));
+      const int month = Number(segment.substr(run + 1, 2));
+      const int day = Number(segment.substr(run + 4, 2));
+      if (PlausibleDay(year, month, day)) return FormatDay(year, month, day);
+    }
+    if (run > i) i = run;
+  }
+  return "";
+}
+
+// The day an address's path gives (/2011/01/04/, /20110104/, /2011-01-04/) as
+// "2011-01-04", or only its month (/2011/01/) as "2011-01"; "" when it gives neither.
+std::string DateInUrlPath(std::string_view url) {
+  const std::vector<std::string_view> segments = Segments(PathOf(url));
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const bool year = segments[i].size() == 4 && AllDigits(segments[i]);
+    if (year && i + 1 < segments.size() && segments[i + 1].size() <= 2 &&
+        AllDigits(segments[i + 1])) {
+      const int y = Number(segments[i]);
+      const int m = Number(segments[i + 1]);
+      if (!PlausibleDay(y, m, 1)) continue;
+      if (i + 2 < segments.size() && segments[i + 2].size() <= 2 && AllDigits(segments[i + 2]) &&
+          PlausibleDay(y, m, Number(segments[i + 2]))) {
+        return FormatDay(y, m, Number(segments[i + 2]));
+      }
+      return FormatDay(y, m, 1).substr(0, 7);
+    }
+    if (std::string day = DayInSegment(segments[i]); !day.empty()) return day;
+  }
+  return "";
+}
+
+void ExtractUrlDate(PageMetadata& meta) {
+  for (const Candidate& url : meta.urls) {
+    const std::string date = DateInUrlPath(url.value);
+    if (date.size() == 10) {
+      meta.published.push_back({date, "url-path"});
+      return;
+    }
+    if (date.size() == 7) {
+      meta.published.push_back({date, "url-month"});
+      return;
+    }
+  }
+}
+
+// ---- Date lines around the headline ----------------------------------------------------
+
+constexpr auto kFurnitureWords = std::to_array<std::string_view>(
+    {"comment",   "sidebar",   "footer",   "related", "widget",  "navbar",     "menu",
+     "promo",     "recommend", "popular",  "most-",   "archive", "breadcrumb", "newsletter",
+     "copyright", "weather",   "calendar", "ticker",  "caption", "embed"});
+
+// Parts of the page that are not the article's own header: sidebars, comments, footers,
+// teasers of other articles, "today" and calendar widgets. A wrapper that holds the
+// headline is the article's, whatever its class says of the page's layout
+// ("layout-with-sidebar").
+bool InFurniture(const Node* node, const Node* headline = nullptr) {
+  for (const Node* up = node; IsElement(up); up = up->parent) {
+    const std::string_view tag = Tag(up);
+    if (tag == "body" || tag == "html") break;
+    if (headline != nullptr && Contains(up, headline)) continue;
+    // Embedded posts and quotes carry their own dates; captions their photos'.
+    if (tag == "aside" || tag == "nav" || tag == "footer" || tag == "blockquote" ||
+        tag == "figure" || tag == "figcaption") {
+      return true;
+    }
+    const std::string names = ClassAndId(up);
+    for (std::string_view word : kFurnitureWords) {
+      // A column holding pages of text is the page's main column, named after the layout
+      // ("lay-sidebar", "sidebar__main").
+      if (names.find(word) != std::string::npos) return TextLength(up) < kMainColumnChars;
+    }
+  }
+  return false;
+}
+
+// The article's headline: the <h1> whose text a metadata title holds, else the first
+// <h1> outside the page's furniture.
+// The first of `headings` a metadata title holds: a title of the article's own first
+// (og:title, JSON-LD...), the <title> last and only for a heading of several words, as
+// it also holds the site's name, which may be a heading too.
+Node* HeadingTitled(const std::vector<Node*>& headings, const PageMetadata& meta) {
+  for (const bool html_title : {false, true}) {
+    for (Node* heading : headings) {
+      const std::string text = FoldForCompare(Text(heading));
+      if (text.size() < 8 || (html_title && WordCount(text) < 4)) continue;
+      for (const Candidate& title : meta.titles) {
+        if ((title.rule == "html-title") == html_title &&
+            FoldForCompare(title.value).find(text) != std::string::npos) {
+          return heading;
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
+Node* Headline(Node* root, const PageMetadata& meta) {
+  const std::vector<Node*> h1s = FindAll(root, [](const Node* n) { return IsTag(n, "h1"); });
+  // The <h1> the metadata names is the headline even where the page's template put it
+  // (a breadcrumb bar, a slider).
+  if (Node* titled = HeadingTitled(h1s, meta)) return titled;
+  for (Node* heading : h1s) {
+    if (!InFurniture(heading)) return heading;
+  }
+  // A page without an <h1> may give its headline a lower heading.
+  return HeadingTitled(FindAll(root, [](const Node* n) { return IsHeading(n) && !InFurniture(n); }),
+                       meta);
+}
+
+// The text nodes of the page in document order.
+void CollectTexts(Node* node, std::vector<Node*>& texts) {
+  for (Node* child = node->children; child != nullptr; child = child->next) {
+    if (IsText(child)) {
+      const char* content = reinterpret_cast<const char*>(child->content);
+      if (content != nullptr && !CollapseWhitespace(content).empty()) texts.push_back(child);
+    } else if (IsElement(child) && !IsTag(child, "script") && !IsTag(child, "style") &&
+               !IsTag(child, "noscript") && !IsTag(child, "template")) {
+      CollectTexts(child, texts);
+    }
+  }
+}
+
+// The smallest block around a text node.
+const Node* BlockOf(const Node* text) {
+  const Node* up = text->parent;
+  while (IsElement(up) && !IsBlock(up) && IsElement(up->parent)) up = up->parent;
+  return up;
+}
+
+bool IsCopyright(std::string_view text) {
+  const std::string lower = AsciiLower(text);
+  return text.find("\xC2\xA9") != std::string_view::npos ||
+         lower.find("copyright") != std::string::npos || lower.find("(c)") != std::string::npos;
+}
+
+// Whether the element or one around it inside its block is marked as an update's date
+// (class "updated", "date-modified", itemprop="dateModified").
+bool NamesUpdate(const Node* node) {
+  for (const Node* up = node; IsElement(up) && !IsTag(up, "article"); up = up->parent) {
+    const std::string names = ClassAndId(up) + " " + AsciiLower(Attr(up, "itemprop"));
+    // "entry-date published updated" (WordPress) is the publication's.
+    if (names.find("publish") != std::string::npos) return false;
+    if (names.find("update") != std::string::npos || names.find("modif") != std::string::npos) {
+      return true;
+    }
+    if (IsBlock(up)) break;
+  }
+  return false;
+}
+
+// The part of a paragraph before its first dash, or in its opening brackets, when short:
+// the dateline of a press release or agency story ("Berlin, 29.11.2022 – ...", "PARIS,
+// 4 janvier 2011 —", "(21. November 2022) ...").
+std::string DatelineOf(const std::string& text) {
+  constexpr size_t kMaxDatelineBytes = 80;
+  // "(21. November 2022) Energieverbraucher erhalten ..."
+  if (text.starts_with('(')) {
+    const size_t close = text.find(')');
+    if (close != std::string::npos && close <= kMaxDatelineBytes) return text.substr(1, close - 1);
+  }
+  for (std::string_view dash : {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+    const size_t at = text.find(dash);
+    if (at != std::string::npos && at <= kMaxDatelineBytes) return text.substr(0, at);
+  }
+  return "";
+}
+
+class DateLineReader {
+ public:
+  DateLineReader(PageMetadata& meta, const Node* headline) : meta_(meta), headline_(headline) {}
+
+  // Reads the line of the text piece's element and of its block, and the piece itself
+  // when it opens its block ("Pressemitteilung vom 4. Januar 2011 | Berlin – <b>Die
+  // ..."); stops at the first dated one.
+  void Read(const Node* text, bool opens_block) {
+    if (done_ || InFurniture(text->parent, headline_) || NamesUpdate(text->parent)) return;
+    if (opens_block) {
+      const std::string piece = CollapseWhitespace(reinterpret_cast<const char*>(text->content));
+      if (CharCount(piece) <= kMaxDateLineChars && !IsCopyright(piece)) {
+        Take(ParseDateLine(piece));
+        if (done_) return;
+      }
+      // A dateline opening the article's text: "Berlin, 29.11.2022 – Die Stadt ...".
+      const std::string dateline = DatelineOf(piece);
+      if (!dateline.empty()) {
+        Take(ParseDateLine(dateline));
+        if (done_) return;
+      }
+    }
+    const Node* parent = text->parent;
+    for (const Node* element : {parent, BlockOf(text)}) {
+      if (element == last_element_) continue;
+      last_element_ = element;
+      if (TextLength(element) > kMaxDateLineChars) continue;
+      const std::string line = CollapseWhitespace(Text(element));
+      if (line.empty() || CharCount(line) > kMaxDateLineChars || IsCopyright(line)) continue;
+      Take(ParseDateLine(line));
+      if (!done_ && line.find('/') != std::string::npos) TakeEitherWay(line);
+      if (done_) return;
+    }
+  }
+
+  bool done() const { return done_; }
+  // From now on the pieces are the article's text, not its header.
+  void EnterText() { in_text_ = true; }
+
+ private:
+  // A line whose only date has slashes and could be read either way ("3/5/2022 22:41"):
+  // both readings, for article_builder to match against the metadata's day.
+  void TakeEitherWay(const std::string& line) {
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(line[i])) ||
+          (i > 0 && std::isdigit(static_cast<unsigned char>(line[i - 1])))) {
+        continue;
+      }
+      size_t first_end = i;
+      while (first_end < line.size() && std::isdigit(static_cast<unsigned char>(line[first_end]))) {
+        ++first_end;
+      }
+      if (first_end - i > 2 || first_end >= line.size() || line[first_end] != '/') continue;
+      size_t second_end = first_end + 1;
+      while (second_end < line.size() &&
+             std::isdigit(static_cast<unsigned char>(line[second_end]))) {
+        ++second_end;
+      }
+      if (second_end - first_end - 1 < 1 || second_end - first_end - 1 > 2 ||
+          second_end >= line.size() || line[second_end] != '/') {
+        continue;
+      }
+      const std::string first = line.substr(i, first_end - i);
+      const std::string second = line.substr(first_end + 1, second_end - first_end - 1);
+      const std::string rest = line.substr(second_end + 1);
+      // Dotted dates are day-first: "d.m.yyyy" reads the first number as the day.
+      const auto dotted = [&](const std::string& day, const std::string& month) {
+        std::string text = line.substr(0, i);
+        text.append(day).append(".").append(month).append(".").append(rest);
+        return ParseDate(text);
+      };
+      const std::string day_first = dotted(first, second);
+      const std::string month_first = dotted(second, first);
+      if (day_first.empty() || month_first.empty()) return;
+      meta_.published.push_back({day_first, "visible-date-either-way"});
+      meta_.published.push_back({month_first, "visible-date-either-way"});
+      done_ = true;
+      return;
+    }
+  }
+
+  void Take(const DateLine& line) {
+    // After a paragraph of prose, a date that does not say what it is may belong to what
+    // the text tells (a photo's, an event's): article_builder trusts it less.
+    if (!line.published.empty()) {
+      meta_.published.push_back({line.published, "visible-date-line"});
+    } else if (!line.unlabelled.empty()) {
+      meta_.published.push_back(
+          {line.unlabelled, in_text_ ? "visible-date-in-text" : "visible-date"});
+    }
+    if (!line.updated.empty()) meta_.updated.push_back({line.updated, "visible-date-line"});
+    done_ = !line.published.empty() || !line.unlabelled.empty();
+  }
+
+  PageMetadata& meta_;
+  const Node* headline_;
+  const Node* last_element_ = nullptr;
+  bool done_ = false;
+  bool in_text_ = false;
+};
+
+// The first date line after the headline (the byline's and dateline's), up to the first
+// paragraphs of prose; else the nearest one just above it (a kicker) inside the same
+// header.
+void ExtractDateLines(Node* root, Node* headline, PageMetadata& meta) {
+  std::vector<Node*> texts;
+  CollectTexts(root, texts);
+  size_t at = 0;
+  while (at < texts.size() && !Contains(headline, texts[at])) ++at;
+  size_t first_after = at;
+  while (first_after < texts.size() && Contains(headline, texts[first_after])) ++first_after;
+  DateLineReader reader(meta, headline);
+  size_t prose = 0;
+  for (size_t i = first_after; i < texts.size() && i < first_after + kPiecesAfterHeadline; ++i) {
+    if (IsTag(BlockOf(texts[i]), "h1")) break;
+    reader.Read(texts[i], i == 0 || BlockOf(texts[i - 1]) != BlockOf(texts[i]));
+    if (reader.done()) return;
+    if (CharCount(CollapseWhitespace(reinterpret_cast<const char*>(texts[i]->content))) >=
+        kProseChars) {
+      reader.EnterText();
+      if (++prose >= kProseParagraphs) break;
+    }
+  }
+  const Node* header = FindAncestor(
+      headline, [](const Node* n) { return IsTag(n, "header") || IsTag(n, "article"); });
+  if (header == nullptr) header = headline->parent;
+  for (size_t back = 1; back <= kPiecesBeforeHeadline && back <= at; ++back) {
+    Node* text = texts[at - back];
+    if (!Contains(header, text)) break;
+    reader.Read(text, /*opens_block=*/false);
+    if (reader.done()) return;
+  }
+}
+
+// ---- <time> and <abbr class="published"> in the article -------------------------------
+
+// The first <time datetime> and <abbr class="published"> of the article that holds the
+// headline, outside its furniture; a <time> an update names goes to the updated dates.
+void ExtractArticleTimes(Node* headline, PageMetadata& meta) {
+  Node* article = FindAncestor(headline, [](const Node* n) { return IsTag(n, "article"); });
+  if (article == nullptr) return;
+  bool published = false;
+  bool updated = false;
+  for (Node* node : FindAll(article, [](const Node* n) {
+         return (IsTag(n, "time") && HasAttr(n, "datetime")) ||
+                (IsTag(n, "abbr") && HasClass(n, "published"));
+       })) {
+    if (InFurniture(node, headline)) continue;
+    const std::string value =
+        CollapseWhitespace(IsTag(node, "time") ? Attr(node, "datetime") : Attr(node, "title"));
+    if (value.empty()) continue;
+    if (NamesUpdate(node)) {
+      if (!updated) meta.updated.push_back({value, "time-element"});
+      updated = true;
+    } else if (!published) {
+      meta.published.push_back({value, IsTag(node, "time") ? "time-element" : "abbr-published"});
+      published = true;
+    }
+  }
+}
+
+}  // namespace
+
+void ExtractPageDates(Node* root, PageMetadata& meta) {
+  ExtractUrlDate(meta);
+  if (Node* headline = Headline(root, meta)) {
+    ExtractDateLines(root, headline, meta);
+    ExtractArticleTimes(headline, meta);
+  }
+}
+
+}  // namespace morgue::html_plugin
