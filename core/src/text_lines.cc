@@ -173,40 +173,6 @@ std::string NamePart(std::string_view rest) {
   return std::string(TrimPunctuation(JoinWords(words, 0, words.size())));
 }
 
-// ---- Posted / updated -------------------------------------------------------------------------
-
-constexpr auto kUpdatedWords = std::to_array<std::string_view>(
-    {"last updated", "updated",        "update",        "last modified",
-     "modified",     "edited",         "aktualisiert",  "zuletzt aktualisiert",
-     "geändert",     "mis à jour",     "mise à jour",   "modifié",
-     "actualizado",  "actualización",  "atualizado",    "aggiornato",
-     "bijgewerkt",   "gewijzigd",      "uppdaterad",    "opdateret",
-     "oppdatert",    "zaktualizowano", "aktualizováno", "обновлено",
-     "оновлено",     "güncellenme",    "güncelleme",    "수정",
-     "업데이트",     "最終更新",       "更新日",        "更新",
-     "修改",         "更新时间"});
-
-// The position of the first word saying "updated" that follows some text, or npos.
-size_t FindUpdatedWord(std::string_view line, size_t* length) {
-  const std::string lower = LowerAscii(line);
-  size_t best = std::string::npos;
-  for (std::string_view word : kUpdatedWords) {
-    for (size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
-      if (at == 0) continue;
-      const bool starts_word = !IsAsciiAlpha(static_cast<unsigned char>(lower[at - 1]));
-      const size_t after = at + word.size();
-      const bool ends_word =
-          after >= lower.size() || !IsAsciiAlpha(static_cast<unsigned char>(lower[after]));
-      if (starts_word && ends_word && at < best) {
-        best = at;
-        *length = word.size();
-      }
-      break;
-    }
-  }
-  return best;
-}
-
 // ---- Blog interface strings -------------------------------------------------------------------
 
 // Whole interface strings of Korean and Japanese blog platforms, longest first where one
@@ -311,16 +277,14 @@ std::optional<RepostCredit> ParseRepostCredit(std::string_view line) {
 }
 
 std::optional<PostedUpdated> ParsePostedUpdated(std::string_view line) {
-  const std::string text = CollapseWhitespace(line);
-  if (text.empty() || text.size() > kMaxPostedUpdatedChars) return std::nullopt;
-  size_t word_length = 0;
-  const size_t at = FindUpdatedWord(text, &word_length);
-  if (at == std::string::npos) return std::nullopt;
-  PostedUpdated dates;
-  dates.published = ParseDate(TrimPunctuation(std::string_view(text).substr(0, at)));
-  dates.updated = ParseDate(TrimPunctuation(std::string_view(text).substr(at + word_length)));
-  if (dates.published.empty() || dates.updated.empty()) return std::nullopt;
-  return dates;
+  if (line.size() > kMaxPostedUpdatedChars) return std::nullopt;
+  // The date line's own reading (morgue/text.h), which knows the words for "published"
+  // and "updated" in each language; a line without a "published" word ("Posted : …")
+  // gives its first date as the publication.
+  const DateLine dates = ParseDateLine(line);
+  PostedUpdated posted{dates.published.empty() ? dates.unlabelled : dates.published, dates.updated};
+  if (posted.published.empty() || posted.updated.empty()) return std::nullopt;
+  return posted;
 }
 
 bool IsBlogInterfaceLine(std::string_view line) {

@@ -112,8 +112,9 @@ TEST_F(HtmlRepostTest, NewsPageLosesItsDeckDateLineAndCaptionFromTheBody) {
               ElementsAre(Author{"Lee Tae-hoon", "leeth@koreatimes.co.kr", "author"}));
   EXPECT_EQ(article.published, "2011-01-04T17:26");
   EXPECT_EQ(article.updated, "2011-01-04T18:02");
-  EXPECT_EQ(article.provenance["published"], "in-body-date");
-  EXPECT_EQ(article.provenance["updated"], "in-body-date");
+  // The page's own date line under the headline, read before the text is.
+  EXPECT_EQ(article.provenance["published"], "visible-date-line");
+  EXPECT_EQ(article.provenance["updated"], "visible-date-line");
   EXPECT_EQ(article.provenance["subtitle"], "in-body-deck");
   EXPECT_EQ(article.provenance["media"], "in-body-caption");
   EXPECT_EQ(article.media[0].url, "https://www.koreatimes.co.kr/upload/news/110104_p02_kan.jpg");
