@@ -273,8 +273,15 @@ void CutOtherContributors(std::string* text) {
                                   " grafik:",
                                   " video:",
                                   " mitarbeit:",
-                                  " übersetzung:",
-                                  " traduction:",
+                                  " übersetzung",
+                                  " Übersetzung",
+                                  " Фото:",
+                                  " Фото ",
+                                  " translation:",
+                                  " traducción",
+                                  " traduzione",
+                                  " vertaling",
+                                  " traduction",
                                   " photos de ",
                                   " fotos von ",
                                   " fotos de ",
@@ -538,7 +545,8 @@ void RemoveEmails(std::string* text) {
 enum class BylinePrefix { kNone, kBy, kPostedBy, kDutch };
 
 // Whether the text after a prefix that is also a name particle ("von", "di", "av", "af",
-// "door") is a name of two words or more: "Von Julia Kern" is a byline, "Von Trapp" a name.
+// "door") or a label written without its colon ("Autor Jan Koch") is a name of two words
+// or more: "Von Julia Kern" is a byline, "Von Trapp" a name.
 bool StartsWithFullName(std::string_view rest) {
   const std::vector<NamePiece> pieces = SplitNamePieces(rest);
   if (pieces.empty()) return false;
@@ -592,7 +600,9 @@ BylinePrefix StripBylinePrefix(std::string* text) {
       "(?:interview|fotos?|bilder|photos?|recherche|redaktion)|"
       "автор|авторы|авторка|автори|текст|Автор|Авторы|Авторка|Автори|Текст)\\s*:\\s*",
       kRegexFlags);
-  static const std::regex kParticle("^(?:(von|di|av|af)|(door))\\s+", kRegexFlags);
+  static const std::regex kParticle(
+      "^(?:(von|di|av|af|autor|autorin|autorka|auteur|author|yazar|автор|Автор)|(door))\\s+",
+      kRegexFlags);
   static const std::regex kEastAsian(
       "^(?:(?:本报|本報|特约|特約)?(?:记者|記者)\\s*|"
       "(?:文|撰文|作者|筆者|著者|文字)\\s*(?:/|／|\\||｜|:|：|・|·)\\s*|"

@@ -36,6 +36,7 @@ TEST(ParseBylineLanguagesTest, ReadsBylinesInEachLanguage) {
       {"de", "Text: Marie Jaster", {"Marie Jaster"}},
       {"de", "Autor: Petra Ruland", {"Petra Ruland"}},
       {"de", "Autorin: Gesine Engels-Krone", {"Gesine Engels-Krone"}},
+      {"de", "Autor Mark Neumann", {"Mark Neumann"}},
       {"de", "Text und Interview: Harald Winkler", {"Harald Winkler"}},
       {"de", "Text: Swantje Berger, Fotos: Lena Maier", {"Swantje Berger"}},
       {"de", "Verfasst von Jörn Mecher", {"Jörn Mecher"}},
