@@ -215,7 +215,9 @@ void ExtractItemprops(Node* root, PageMetadata& meta) {
   }
 }
 
-// Whether a class or id names an author: "author", "byline", "autor", not "authority".
+// Whether a class or id names an author: "author", "byline", not "authority"; "autor"
+// (German, Spanish, Portuguese, Polish, Czech; "autore" in Italian), the French "auteur"
+// and "signature", the Spanish and Italian "firma".
 bool NamesAuthorClass(const std::string& names) {
   for (size_t at = names.find("author"); at != std::string::npos;
        at = names.find("author", at + 1)) {
@@ -226,15 +228,14 @@ bool NamesAuthorClass(const std::string& names) {
   }
   return names.find("byline") != std::string::npos ||
          names.find("writtenby") != std::string::npos || names.find("autor") != std::string::npos ||
-         names.find("auteur") != std::string::npos;
+         names.find("auteur") != std::string::npos ||
+         names.find("signature") != std::string::npos || names.find("firma") != std::string::npos;
 }
 
 bool IsBylineElement(const Node* n) {
   if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
   if (IsTag(n, "meta") || IsTag(n, "link") || IsTag(n, "script")) return false;
   const std::string names = ClassAndId(n);
-  // "autor" (German, Spanish, Portuguese, Polish, Czech; "autore" in Italian) and the
-  // French "auteur" name the same element as "author".
   return NamesAuthorClass(names);
 }
 
