@@ -478,7 +478,14 @@ bool IsWhenWord(std::string_view word) {
   const std::string key = LowerAscii(TrimEnd(word, ".,:;"));
   if (key.empty() || IsMonthWord(key) || IsWeekdayWord(key) ||
       EqualsAny(key,
-                {"updated", "published", "posted", "last", "today", "yesterday", "modified"})) {
+                {"updated", "published", "posted", "last", "today", "yesterday", "modified",
+                 // The same, and "as of", in the other languages bylines are written in.
+                 "stand", "aktualisiert", "veröffentlicht", "erstellt", "datum", "heute", "gestern",
+                 "publié", "mis", "publicado", "publicada", "actualizado", "actualizada", "hoy",
+                 "ayer", "pubblicato", "aggiornato", "oggi", "ieri", "gepubliceerd", "bijgewerkt",
+                 "vandaag", "gisteren", "publicerad", "uppdaterad", "publisert", "oppdatert",
+                 "opublikowano", "zaktualizowano", "publikováno", "aktualizováno", "aktualizace",
+                 "опубликовано", "обновлено", "yayınlanma", "güncelleme", "güncellendi"})) {
     return true;
   }
   size_t length = 1;

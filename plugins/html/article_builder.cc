@@ -31,10 +31,11 @@ constexpr auto kAuthorOrder = std::to_array<std::string_view>(
     {"json-ld", "dc:creator", "dcterm:creator", "itemprop-author", "twitter:data", "author",
      "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
      "citation_author", "parsely-author", "sailthru.author", "hentry-author",
-     "json-ld-organization", "dom-byline"});
+     "json-ld-organization", "dom-byline", "header-byline"});
 // What a reader sees on the page next to the headline: preferred over what metadata says
 // when they disagree, since metadata often carries the CMS account or the site.
-constexpr auto kVisibleAuthorRules = std::to_array<std::string_view>({"dom-byline"});
+constexpr auto kVisibleAuthorRules =
+    std::to_array<std::string_view>({"dom-byline", "header-byline"});
 constexpr auto kPosterOrder = std::to_array<std::string_view>(
     {"blogger-post-author", "wordpress-author", "hentry-author", "json-ld", "author",
      "article:author", "itemprop-author", "dom-byline"});
@@ -377,7 +378,8 @@ class Builder {
       });
     }
     const NamesCandidate* visible = Best(meta_.authors, kVisibleAuthorRules, people);
-    if (best != nullptr && visible != nullptr && best->rule == "json-ld-organization") {
+    if (best != nullptr && visible != nullptr && visible->rule == "dom-byline" &&
+        best->rule == "json-ld-organization") {
       return visible;
     }
     return best;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <regex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -323,6 +324,58 @@ void ExtractDomByline(Node* root, PageMetadata& meta) {
   }
 }
 
+constexpr size_t kHeaderBylineChars = 100;
+constexpr size_t kHeaderElements = 150;    // elements looked at after the headline
+constexpr size_t kArticleTextChars = 200;  // a paragraph this long is the article's text
+constexpr size_t kHeaderParagraphs = 2;    // article paragraphs passed before giving up
+
+// Whether a line opens with a word that introduces a byline ("Von", "By", "Par", "Autor:",
+// "Text:", "记者") or ends with a reporter's title ("기자", "記者"): a line near the
+// headline that is only names could be anything (a place, a product, a heading).
+bool SaysByline(const std::string& line) {
+  static const std::regex kLead(
+      "^(?:by|von|par|por|di|door|av|af|autor|autorin|autorka|auteur|author|autore|autora|"
+      "text|texte|texto|testo|tekst|yazar|written|posted|verfasst|geschrieben|escrito|écrit|"
+      "scritto|a cura di|napisał|napsal|автор|Автор|текст|Текст)[\\s:]|^(?:记者|記者|文/|作者|글 )",
+      std::regex::ECMAScript | std::regex::icase);
+  return std::regex_search(line, kLead) || line.ends_with("\uAE30\uC790") ||
+         line.ends_with("\u8A18\u8005") || line.ends_with("\u8BB0\u8005");
+}
+
+// A byline line near the headline that no class names: a short element after the page's
+// <h1>, before the article's text has run for more than a couple of paragraphs, whose
+// text is a byline ("von Daniela Obers", "Par Marie Dupont", "Autor: Jan Koch").
+void ExtractHeaderByline(Node* root, PageMetadata& meta) {
+  Node* heading =
+      FindFirst(root, [](const Node* n) { return IsTag(n, "h1") && !InBoilerplate(n); });
+  if (heading == nullptr) return;
+  bool after = false;
+  size_t seen = 0;
+  size_t paragraphs = 0;
+  std::vector<std::string> names;
+  Walk(root, [&](Node* node) {
+    if (!names.empty() || seen > kHeaderElements || paragraphs > kHeaderParagraphs) return false;
+    if (node == heading) {
+      after = true;
+      return false;
+    }
+    if (!after) return true;
+    ++seen;
+    const std::string text = CollapseWhitespace(Text(node));
+    if (CharCount(text) > kHeaderBylineChars) {
+      if (IsTag(node, "p") && CharCount(text) >= kArticleTextChars) ++paragraphs;
+      return true;  // look inside
+    }
+    if (text.empty() || InBoilerplate(node) || InCaption(node)) return false;
+    if (!SaysByline(text)) return true;
+    if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
+      for (const Author& author : byline->authors) names.push_back(author.name);
+    }
+    return false;
+  });
+  if (!names.empty()) meta.authors.push_back({std::move(names), "header-byline"});
+}
+
 // The first short dated element (class or id naming a date) outside boilerplate.
 void ExtractDomDate(Node* root, PageMetadata& meta) {
   if (Node* time = FindFirst(root, [](const Node* n) {
@@ -381,6 +434,7 @@ void ExtractPageMarkup(Node* root, PageMetadata& meta) {
   ExtractHentry(root, meta);
   ExtractItemprops(root, meta);
   ExtractDomByline(root, meta);
+  ExtractHeaderByline(root, meta);
   ExtractDomDate(root, meta);
   ExtractDomSubtitle(root, meta);
   ExtractDocumentFacts(root, meta);
