@@ -43,7 +43,8 @@ bool IsTitleNoun(std::string_view lower) {
        "correspondente", "dziennikarz", "dziennikarka", "redaktor", "redaktorka", "korespondent",
        "zpravodaj", "zpravodajka", "novinář", "novinářka", "muhabir", "muhabiri", "editörü",
        "корреспондент", "журналист", "журналистка", "редактор", "обозреватель", "кореспондент",
-       "журналістка", "оглядач"});
+       "журналістка", "оглядач", "rechtsanwalt", "rechtsanwältin", "fachanwalt", "fachanwältin",
+       "anwalt", "anwältin", "abogado", "abogada", "avocat", "avocate", "avvocato", "advocaat"});
 }
 
 // A newsroom named after a person's name ("Julia Kern, Redaktion"): the desk, not a

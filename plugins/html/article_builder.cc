@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "morgue/publications.h"
 #include "morgue/text.h"
+#include "plugins/html/author_names.h"
 #include "plugins/html/body_meta.h"
 #include "plugins/html/dom.h"
 
@@ -313,6 +315,9 @@ class Builder {
     } else if (!body_meta_.authors.empty()) {
       article_.authors = body_meta_.authors;
       article_.provenance["authors"] = "in-body-byline";
+    } else if (std::vector<std::string> names = BodyEndByline(); !names.empty()) {
+      article_.authors = NamesToAuthors(names, "author");
+      article_.provenance["authors"] = "body-end-byline";
     } else if (const NamesCandidate* poster = Best(meta_.posters, kPosterOrder)) {
       // A blogger's own post: the account is its author.
       article_.authors = NamesToAuthors(poster->names, "author");
@@ -322,6 +327,30 @@ class Builder {
         article_.authors[0].email.empty()) {
       article_.authors[0].email = body_meta_.email;
     }
+  }
+
+  // A byline closing the article ("Text: X", "Autor: X", "X 기자" without an e-mail):
+  // one of the last lines of the body that says it is a byline.
+  std::vector<std::string> BodyEndByline() const {
+    constexpr size_t kLastLines = 3;
+    if (content_.blocks.empty()) return {};
+    const std::string& text = content_.blocks.back().text;
+    size_t end = text.size();
+    for (size_t taken = 0; taken < kLastLines && end > 0; ++taken) {
+      const size_t start = text.rfind('\n', end - 1);
+      const size_t begin = start == std::string::npos ? 0 : start + 1;
+      const std::string line = CollapseWhitespace(text.substr(begin, end - begin));
+      if (SaysByline(line)) {
+        if (std::optional<Byline> byline = ParseByline(line); byline && !byline->authors.empty()) {
+          std::vector<std::string> names;
+          for (const Author& author : byline->authors) names.push_back(author.name);
+          return names;
+        }
+      }
+      if (start == std::string::npos) break;
+      end = start;
+    }
+    return {};
   }
 
   // Whether `name` is the site itself: its name (og:site_name, JSON-LD publisher) or the

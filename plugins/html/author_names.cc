@@ -107,14 +107,32 @@ std::string FoldName(std::string_view text) {
   return folded;
 }
 
+// Whether a line opens with a word that introduces a byline ("Von", "By", "Par", "Autor:",
+// "Text:", "记者") or ends with a reporter's title ("기자", "記者"): a line near the
+// headline that is only names could be anything (a place, a product, a heading).
+bool SaysByline(const std::string& line) {
+  static const std::regex kLead(
+      "^(?:by|von|par|por|di|door|av|af|autor|autorin|autorka|auteur|author|autore|autora|"
+      "text|texte|texto|testo|tekst|yazar|written|posted|verfasst|geschrieben|escrito|écrit|"
+      "scritto|a cura di|napisał|napsal|автор|Автор|текст|Текст)[\\s:]|^(?:记者|記者|文/|作者|글 )",
+      std::regex::ECMAScript | std::regex::icase);
+  return std::regex_search(line, kLead) || line.ends_with("\uAE30\uC790") ||
+         line.ends_with("\u8A18\u8005") || line.ends_with("\u8BB0\u8005");
+}
+
 bool IsAccountOrDomain(std::string_view name) {
   if (name.empty() || name.find(' ') != std::string_view::npos) return false;
   const std::string lower = AsciiLower(std::string(name));
-  // A host name: "24horas.cl", "MesOpinions.com", "www.example.org".
-  if (const size_t dot = lower.rfind('.'); dot != std::string::npos && dot > 0) {
-    const std::string_view tld = std::string_view(lower).substr(dot + 1);
-    if (tld.size() >= 2 && tld.size() <= 6 &&
-        std::all_of(tld.begin(), tld.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+  // A host name: "24horas.cl", "MesOpinions.com", "www.example.org", and one with a
+  // word after it ("Example.de-Redaktion").
+  for (size_t dot = lower.find('.'); dot != std::string::npos; dot = lower.find('.', dot + 1)) {
+    size_t end = dot + 1;
+    while (end < lower.size() && lower[end] >= 'a' && lower[end] <= 'z') ++end;
+    const size_t letters = end - dot - 1;
+    const bool before = dot >= 2 && std::isalnum(static_cast<unsigned char>(lower[dot - 1])) != 0 &&
+                        std::isalnum(static_cast<unsigned char>(lower[dot - 2])) != 0;
+    if (before && letters >= 2 && letters <= 6 &&
+        (end == lower.size() || lower[end] == '-' || lower[end] == '/')) {
       return true;
     }
   }
@@ -140,7 +158,10 @@ std::vector<std::string> NamesFromText(const std::string& raw) {
   // still the page's own statement of who wrote it; a photo credit ("X/Reuters",
   // "Foto: X"), a date or an address is not.
   const std::string bare = WithoutLeadWord(text);
-  if (names.empty() && CharCount(bare) <= kMaxRawBylineChars &&
+  // Several words opening in lower case are a phrase ("deinen Hochzeitsbloggern").
+  const bool phrase =
+      bare.find(' ') != std::string::npos && !bare.empty() && bare[0] >= 'a' && bare[0] <= 'z';
+  if (names.empty() && !phrase && CharCount(bare) <= kMaxRawBylineChars &&
       std::count(bare.begin(), bare.end(), ' ') < kMaxRawBylineWords &&
       bare.find_first_of("@/|:0123456789") == std::string::npos &&
       bare.find("\uFF1A") == std::string::npos && bare.find("://") == std::string::npos) {

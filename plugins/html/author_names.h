@@ -28,6 +28,11 @@ bool IsAccountOrDomain(std::string_view name);
 // "elcolombiano" fold alike.
 std::string FoldName(std::string_view text);
 
+// Whether a line opens with a word that introduces a byline ("Von", "By", "Par",
+// "Autor:", "Text:", "记者") or ends with a reporter's title ("기자", "記者"). A line of
+// bare names could be anything (a place, a product, a heading); such a line is a byline.
+bool SaysByline(const std::string& line);
+
 // The names a page's own names field or byline element gives: a byline ("By X and Y",
 // ParseByline), a names list (SplitAuthorNames), or else, when short and free of
 // addresses, numbers and slashes, the text as one name without a leading "By"/"Von"/

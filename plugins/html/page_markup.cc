@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <regex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -328,19 +327,6 @@ constexpr size_t kHeaderBylineChars = 100;
 constexpr size_t kHeaderElements = 150;    // elements looked at after the headline
 constexpr size_t kArticleTextChars = 200;  // a paragraph this long is the article's text
 constexpr size_t kHeaderParagraphs = 2;    // article paragraphs passed before giving up
-
-// Whether a line opens with a word that introduces a byline ("Von", "By", "Par", "Autor:",
-// "Text:", "记者") or ends with a reporter's title ("기자", "記者"): a line near the
-// headline that is only names could be anything (a place, a product, a heading).
-bool SaysByline(const std::string& line) {
-  static const std::regex kLead(
-      "^(?:by|von|par|por|di|door|av|af|autor|autorin|autorka|auteur|author|autore|autora|"
-      "text|texte|texto|testo|tekst|yazar|written|posted|verfasst|geschrieben|escrito|écrit|"
-      "scritto|a cura di|napisał|napsal|автор|Автор|текст|Текст)[\\s:]|^(?:记者|記者|文/|作者|글 )",
-      std::regex::ECMAScript | std::regex::icase);
-  return std::regex_search(line, kLead) || line.ends_with("\uAE30\uC790") ||
-         line.ends_with("\u8A18\u8005") || line.ends_with("\u8BB0\u8005");
-}
 
 // A byline line near the headline that no class names: a short element after the page's
 // <h1>, before the article's text has run for more than a couple of paragraphs, whose

@@ -156,6 +156,24 @@ TEST_F(HtmlAuthorsTest, NamesThePeopleThePageShowsAndSaysWhereTheyCameFrom) {
        "",
        {"Swantje Berg"},
        "dom-byline"},
+      {"a byline line right after the headline that no class names",
+       "",
+       "<div class=\"intro\"><p><i>von Daniela Ober</i></p></div>",
+       "",
+       {"Daniela Ober"},
+       "header-byline"},
+      {"a names field that is the desk named with the domain is no one",
+       "<meta itemprop=\"author\" content=\"Tagesbote.de-Redaktion\">",
+       "",
+       "",
+       {},
+       ""},
+      {"a phrase in lower case is not a name",
+       "<meta name=\"author\" content=\"deinen Lokalreportern\">",
+       "",
+       "",
+       {},
+       ""},
       {"comment and related-article authors never count",
        "",
        "",
@@ -172,6 +190,16 @@ TEST_F(HtmlAuthorsTest, NamesThePeopleThePageShowsAndSaysWhereTheyCameFrom) {
     auto rule = article.provenance.find("authors");
     EXPECT_EQ(rule == article.provenance.end() ? "" : rule->second, row.rule) << row.what;
   }
+}
+
+TEST_F(HtmlAuthorsTest, ABylineClosingTheArticleCounts) {
+  AuthorRow row{"", "", "", "", {}, ""};
+  std::string page = Page(row);
+  const std::string closing = "<p>Autor: Rechtsanwalt Sebastian Ebner</p></article>";
+  page.replace(page.find("</article>"), std::string("</article>").size(), closing);
+  const Article article = ImportPage("closing", page);
+  EXPECT_EQ(Names(article), std::vector<std::string>{"Sebastian Ebner"});
+  EXPECT_EQ(article.provenance.at("authors"), "body-end-byline");
 }
 
 }  // namespace
