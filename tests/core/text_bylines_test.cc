@@ -42,6 +42,7 @@ TEST(ParseBylineLanguagesTest, ReadsBylinesInEachLanguage) {
       {"de", "Verfasst von Jörn Mecher", {"Jörn Mecher"}},
       {"de", "Ein Beitrag von Nadja Podbregar", {"Nadja Podbregar"}},
       {"de", "Von Julia Kern, Redaktion", {"Julia Kern"}},
+      {"de", "Von Julia Kern | Stand: 04.01.2022", {"Julia Kern"}},
       {"de", "Von Tilman Weber, Redakteurin", {"Tilman Weber"}},
       {"fr", "Par Marie Dupont et Jean Martin", {"Marie Dupont", "Jean Martin"}},
       {"fr", "Auteur : Denis Clerc", {"Denis Clerc"}},
@@ -86,6 +87,7 @@ TEST(ParseBylineLanguagesTest, RefusesPhotoCreditsAndNamesThatOnlyStartLikeAPref
            "Photos : Jean Martin",   // fr
            "Fotografía: Ana López",  // es
            "Фото: Иван Петров",      // ru
+           "Photo by Jane Doe",      // en
            "Von Trapp",              // a name, not "Von" + name
            "Di Maio",                // a name, not "Di" + name
            "Von der Kanzlerin wird erwartet, dass sie morgen spricht.",  // a sentence
@@ -106,6 +108,9 @@ TEST(SplitAuthorNamesLanguagesTest, SplitsNamesFieldsInEachLanguage) {
       {"sv", "Karin Lindqvist och Erik Nilsson", {"Karin Lindqvist", "Erik Nilsson"}},
       {"ru", "Автор: Иван Петров", {"Иван Петров"}},
       {"de", "Julia Kern, Online-Redaktion", {"Julia Kern"}},
+      {"pl", "Jan Nowak i Anna Kowalska", {"Jan Nowak", "Anna Kowalska"}},
+      {"ru", "Иван Петров и Анна Смирнова", {"Иван Петров", "Анна Смирнова"}},
+      {"es", "E. Barreneche / J. I. Da Silva", {"E. Barreneche", "J. I. Da Silva"}},
       {"en", "Staff Writer", {}},
   };
   for (const BylineRow& row : rows) {
