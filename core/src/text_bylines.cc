@@ -24,16 +24,36 @@ constexpr size_t kMaxNameWords = 5;
 // Words that make a byline segment a job title rather than a name.
 bool IsTitleNoun(std::string_view lower) {
   return EqualsAny(
-      lower, {"writer",         "writers",      "reporter",     "reporters",     "correspondent",
-              "correspondents", "editor",       "editors",      "contributor",   "contributors",
-              "columnist",      "columnists",   "photographer", "photographers", "journalist",
-              "journalists",    "intern",       "producer",     "stringer",      "chief",
-              "staff",          "technologist", "analyst",      "fellow",        "professor",
-              "director",       "president",    "manager",      "counsel",       "attorney",
-              "officer",        "researcher",   "scientist",    "strategist",    "specialist",
-              "consultant",     "founder",      "ceo",          "lecturer",      "economist",
-              "adviser",        "advisor",      "commentator",  "critic",        "blogger",
-              "anchor",         "host",         "designer",     "developer",     "engineer"});
+      lower,
+      {"writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
+       "editors", "contributor", "contributors", "columnist", "columnists", "photographer",
+       "photographers", "journalist", "journalists", "intern", "producer", "stringer", "chief",
+       "staff", "technologist", "analyst", "fellow", "professor", "director", "president",
+       "manager", "counsel", "attorney", "officer", "researcher", "scientist", "strategist",
+       "specialist", "consultant", "founder", "ceo", "lecturer", "economist", "adviser", "advisor",
+       "commentator", "critic", "blogger", "anchor", "host", "designer", "developer", "engineer",
+       // The same jobs in the languages bylines are written in.
+       "redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
+       "korrespondentin", "journalistin", "reporterin", "volontär", "volontärin", "fotograf",
+       "fotografin", "journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante",
+       "envoyé", "envoyée", "chroniqueur", "chroniqueuse", "periodista", "redactor", "redactora",
+       "corresponsal", "colaborador", "colaboradora", "enviado", "enviada", "columnista",
+       "giornalista", "redattore", "redattrice", "corrispondente", "inviato", "inviata",
+       "jornalista", "repórter", "correspondente", "colunista", "verslaggever", "redacteur",
+       "correspondente", "dziennikarz", "dziennikarka", "redaktor", "redaktorka", "korespondent",
+       "zpravodaj", "zpravodajka", "novinář", "novinářka", "muhabir", "muhabiri", "editörü",
+       "корреспондент", "журналист", "журналистка", "редактор", "обозреватель", "кореспондент",
+       "журналістка", "оглядач", "rechtsanwalt", "rechtsanwältin", "fachanwalt", "fachanwältin",
+       "anwalt", "anwältin", "abogado", "abogada", "avocat", "avocate", "avvocato", "advocaat"});
+}
+
+// A newsroom named after a person's name ("Julia Kern, Redaktion"): the desk, not a
+// second person. Alone ("Redaktion") it is the page's own statement and left to callers.
+bool IsDeskWord(std::string_view lower) {
+  return EqualsAny(
+      lower, {"redaktion", "redaction", "rédaction", "redacción", "redaccion", "redazione",
+              "redação", "redacao", "redactie", "redakcja", "redakce", "redaksjonen", "redaktionen",
+              "редакция", "редакція", "newsroom", "staff", "desk"});
 }
 
 bool IsTitleModifier(std::string_view lower) {
@@ -109,6 +129,24 @@ bool IsNameParticle(std::string_view lower) {
   return EqualsAny(lower, {"de",    "van", "von", "der", "den",   "da",  "di",   "du", "del",
                            "della", "la",  "le",  "bin", "binti", "al",  "el",   "y",  "dos",
                            "das",   "ter", "ten", "zu",  "af",    "ibn", "bint", "st."});
+}
+
+// "Redaktion", "Die Redaktion", "Online-Redaktion" after a name.
+bool IsDeskPiece(std::string_view piece) {
+  const std::vector<std::string> words = SplitWords(piece);
+  bool desk = false;
+  for (const std::string& word : words) {
+    const std::string key = LowerAscii(TrimEnd(word, ".,"));
+    const size_t dash = key.rfind('-');
+    const bool is_desk =
+        IsDeskWord(key) || (dash != std::string::npos && IsDeskWord(key.substr(dash + 1)));
+    if (!is_desk && !IsTitleModifier(key) && !IsNameParticle(key) &&
+        !EqualsAny(key, {"die", "des", "the"})) {
+      return false;
+    }
+    desk = desk || is_desk;
+  }
+  return desk;
 }
 
 bool IsStopWord(std::string_view lower) {
@@ -205,17 +243,113 @@ bool IsDegree(std::string_view piece) {
 
 // "Written by X Edited by Y", "By X Photographs by Y": the people after the first are
 // not the article's authors. Cuts `text` before such a clause.
+// The same in the other languages: "Text: X, Fotos: Y", "Par X, photos Y", "Texto: X /
+// Fotografía: Y", "Tekst: X, foto: Y".
 void CutOtherContributors(std::string* text) {
   const std::string lower = LowerAscii(*text);
-  for (std::string_view clause :
-       {" edited by ", " photographs by ", " photos by ", " photo by ", " illustrations by ",
-        " illustration by ", " video by ", " translated by ", " additional reporting by "}) {
+  size_t cut = std::string::npos;
+  for (std::string_view clause : {" edited by ",
+                                  " photographs by ",
+                                  " photos by ",
+                                  " photo by ",
+                                  " illustrations by ",
+                                  " illustration by ",
+                                  " video by ",
+                                  " translated by ",
+                                  " additional reporting by ",
+                                  " fotos:",
+                                  " foto:",
+                                  " photos:",
+                                  " photo:",
+                                  " bilder:",
+                                  " bild:",
+                                  " fotografie:",
+                                  " fotografía:",
+                                  " fotografia:",
+                                  " fotografias:",
+                                  " zdjęcia:",
+                                  " zdjęcie:",
+                                  " illustration:",
+                                  " illustrationen:",
+                                  " grafik:",
+                                  " video:",
+                                  " mitarbeit:",
+                                  " übersetzung",
+                                  " Übersetzung",
+                                  " Фото:",
+                                  " Фото ",
+                                  " translation:",
+                                  " traducción",
+                                  " traduzione",
+                                  " vertaling",
+                                  " traduction",
+                                  " photos de ",
+                                  " fotos von ",
+                                  " fotos de ",
+                                  " foto di ",
+                                  " foto's:",
+                                  " фото:",
+                                  " фото ",
+                                  " 사진 ",
+                                  " 사진=",
+                                  " 摄影",
+                                  " 攝影",
+                                  " 写真"}) {
     const size_t at = lower.find(clause);
-    if (at != std::string::npos && at > 0) {
-      text->erase(at);
-      return;
+    if (at != std::string::npos && at > 0) cut = std::min(cut, at);
+  }
+  if (cut != std::string::npos) {
+    text->erase(cut);
+    *text = std::string(TrimEnd(TrimAscii(*text), ",;|/-"));
+  }
+}
+
+// A photo or image credit line ("Fotos: X", "Photo by X", "Bild: X", "Фото: X"): it names
+// who took the pictures, never who wrote the article.
+bool IsPhotoCredit(std::string_view text) {
+  static const std::regex kCredit(
+      "^(?:fotos?|photos?|photographs?|photography|bilder?|bildquelle|fotografie|fotografía|"
+      "fotografias?|foto's|zdjęci[ae]|credits?|image|images|picture|pictures|quelle|source|"
+      "фото|фотографии|사진|写真|图片|圖片|摄影|攝影)\\s*(?::|：|=|by\\s|von\\s|de\\s|di\\s|par\\s|"
+      "por\\s)",
+      kRegexFlags);
+  return std::regex_search(text.begin(), text.end(), kCredit);
+}
+
+// "Williams Perdomo @wperdomod": a social-media handle shown with a name is not part of
+// it. Only when words other than handles remain.
+void RemoveHandles(std::string* text) {
+  if (text->find('@') == std::string::npos) return;
+  std::vector<std::string> kept;
+  bool removed = false;
+  for (std::string& word : SplitWords(*text)) {
+    if (word.size() > 1 && word[0] == '@' && FindEmailSpan(word).first == std::string::npos) {
+      removed = true;
+      continue;
+    }
+    kept.push_back(std::move(word));
+  }
+  if (removed && !kept.empty()) *text = JoinWords(kept, 0, kept.size());
+}
+
+// Quotes around a whole names field ("'Jane Doe, John Roe'", "«Jane Doe»").
+void StripQuotes(std::string* text) {
+  static constexpr std::array<std::string_view, 9> kQuotes = {
+      "'", "\"", "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB", "\u2018", "\u2019"};
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view quote : kQuotes) {
+      if (text->size() > quote.size() && text->starts_with(quote)) {
+        text->erase(0, quote.size());
+        again = true;
+      }
+      if (text->size() > quote.size() && text->ends_with(quote)) {
+        text->resize(text->size() - quote.size());
+        again = true;
+      }
     }
   }
+  *text = std::string(TrimAscii(*text));
 }
 
 // "Martin Untersinger (avec Damien Leloup et Morgane Tual)", "Jane Doe (with John Roe)":
@@ -253,12 +387,14 @@ struct NamePiece {
   std::string separator;
 };
 
-// Splits a names list on ",", ";", " and ", " & ", "·", "、", " 및 " and the French and
-// German "et" and "und"; ", and" (the serial comma) is one separator.
+// Splits a names list on ",", ";", " / ", " & ", "·", "、", " 및 " and the word "and" in
+// the languages bylines are written in ("und", "et", "y", "e", "och", "og", "i", "a",
+// "ve", "и", "і"); ", and" (the serial comma) is one separator. The Dutch "en" is Spanish
+// for "in" ("X en Madrid"), so only a "Door" byline splits on it (ParseByline).
 std::vector<NamePiece> SplitNamePieces(std::string_view text) {
   static const std::regex kSeparator(
-      "\\s*(?:,\\s*(?:and|et|und|&)\\s+|,|;|·|、|\\s+and\\s+|\\s+et\\s+|\\s+und\\s+|\\s*&\\s*|"
-      "\\s+및\\s+)\\s*",
+      "\\s*(?:,\\s*(?:and|et|und|y|e|och|og|&)\\s+|,|;|·|、|\\s+/\\s+|"
+      "\\s+(?:and|et|und|y|e|och|og|i|a|ve|и|і|та)\\s+|\\s*&\\s*|\\s+및\\s+)\\s*",
       kRegexFlags);
   std::vector<NamePiece> pieces;
   const std::string owned(text);
@@ -343,7 +479,14 @@ bool IsWhenWord(std::string_view word) {
   const std::string key = LowerAscii(TrimEnd(word, ".,:;"));
   if (key.empty() || IsMonthWord(key) || IsWeekdayWord(key) ||
       EqualsAny(key,
-                {"updated", "published", "posted", "last", "today", "yesterday", "modified"})) {
+                {"updated", "published", "posted", "last", "today", "yesterday", "modified",
+                 // The same, and "as of", in the other languages bylines are written in.
+                 "stand", "aktualisiert", "veröffentlicht", "erstellt", "datum", "heute", "gestern",
+                 "publié", "mis", "publicado", "publicada", "actualizado", "actualizada", "hoy",
+                 "ayer", "pubblicato", "aggiornato", "oggi", "ieri", "gepubliceerd", "bijgewerkt",
+                 "vandaag", "gisteren", "publicerad", "uppdaterad", "publisert", "oppdatert",
+                 "opublikowano", "zaktualizowano", "publikováno", "aktualizováno", "aktualizace",
+                 "опубликовано", "обновлено", "yayınlanma", "güncelleme", "güncellendi"})) {
     return true;
   }
   size_t length = 1;
@@ -407,22 +550,99 @@ void RemoveEmails(std::string* text) {
   }
 }
 
-enum class BylinePrefix { kNone, kBy, kPostedBy };
+enum class BylinePrefix { kNone, kBy, kPostedBy, kDutch };
 
-// Removes "By", "By:", "Posted by", "Written by", the French "Par" and the Spanish and
-// Portuguese "Por"... from the front.
+// Whether the text after a prefix that is also a name particle ("von", "di", "av", "af",
+// "door") or a label written without its colon ("Autor Jan Koch") is a name of two words
+// or more: "Von Julia Kern" is a byline, "Von Trapp" a name.
+bool StartsWithFullName(std::string_view rest) {
+  const std::vector<NamePiece> pieces = SplitNamePieces(rest);
+  if (pieces.empty()) return false;
+  const std::vector<std::string> words = SplitWords(pieces.front().text);
+  if (words.size() < 2) return false;
+  size_t length = 1;
+  const char32_t first = CodePointAt(words.front(), 0, &length);
+  return (first >= 'A' && first <= 'Z') || (first >= 0x80 && IsLetterish(first));
+}
+
+// "记者 张三 李四": Chinese bylines separate names with spaces. Han-only words of two to
+// four characters each are names of their own.
+void SeparateHanNames(std::string* text) {
+  const std::vector<std::string> words = SplitWords(*text);
+  if (words.size() < 2) return;
+  for (const std::string& word : words) {
+    const size_t count = CountCodePoints(word);
+    bool han = count >= 2 && count <= 4;
+    ForEachCodePoint(word, [&han](char32_t cp, size_t, size_t) { han = han && IsHan(cp); });
+    if (!han) return;
+  }
+  std::string joined;
+  for (const std::string& word : words) joined += (joined.empty() ? "" : "、") + word;
+  *text = joined;
+}
+
+// Removes what introduces a byline from the front: "By", "Posted by", "Written by" and
+// the same in other languages ("Von", "Verfasst von", "Par", "Por", "Di", "A cura di",
+// "Door", "Av", "Napisał"), a label with a colon ("Autor:", "Autorin:", "Text:", "Text
+// und Interview:", "Auteur :", "Autora:", "Автор:", "Yazar:") and the East Asian forms
+// ("记者 X", "文/X", "作者：X", "글 X").
 BylinePrefix StripBylinePrefix(std::string* text) {
-  static const std::regex kPrefix(
-      "^(?:(posted|published)\\s+by|(?:written|reported|story|words|text|report)\\s+by|by|par|por)"
+  static const std::regex kPosted(
+      "^(?:posted|published|gepostet|veröffentlicht|publié|Publié|publicado|pubblicato|geplaatst|"
+      "opublikowane|opublikował[a]?|publikováno|publicerad|publisert)\\s+"
+      "(?:by|von|par|por|da|door|przez|av|af)\\s*:?\\s+",
+      kRegexFlags);
+  static const std::regex kWritten(
+      "^(?:(?:written|reported|story|words|text|report)\\s+by|(?:verfasst|geschrieben)\\s+von|"
+      "ein\\s+(?:beitrag|artikel|gastbeitrag|kommentar|interview)\\s+von|(?:écrit|Écrit|rédigé|"
+      "Rédigé)\\s+par|"
+      "(?:escrito|redactado|reportaje)\\s+por|(?:scritto|redatto)\\s+da|a\\s+cura\\s+di|"
+      "(?:geschreven)\\s+door|(?:skrevet|skriven)\\s+(?:av|af)|napisał[a]?|napsal[a]?|by|par|por)"
       "\\s*:?\\s+",
       kRegexFlags);
+  static const std::regex kLabel(
+      "^(?:author|authors|written|words|reporting|interview|autor|autorin|autoren|autorinnen|"
+      "autorka|autorzy|autoři|auteur|auteure|auteurs|autore|autori|autora|autoras|autores|"
+      "forfatter|författare|skribent|yazar|yazan|text|texte|tekst|texto|testo|"
+      "(?:text|texte|texto|testo|tekst)\\s*(?:und|&|et|y|e|en|og|och|and|\\+|/)\\s*"
+      "(?:interview|fotos?|bilder|photos?|recherche|redaktion)|"
+      "автор|авторы|авторка|автори|текст|Автор|Авторы|Авторка|Автори|Текст)\\s*:\\s*",
+      kRegexFlags);
+  static const std::regex kParticle(
+      "^(?:(von|di|av|af|autor|autorin|autorka|auteur|author|yazar|автор|Автор)|(door))\\s+",
+      kRegexFlags);
+  static const std::regex kEastAsian(
+      "^(?:(?:本报|本報|特约|特約)?(?:记者|記者)\\s*|"
+      "(?:文|撰文|作者|筆者|著者|文字)\\s*(?:/|／|\\||｜|:|：|・|·)\\s*|"
+      "글\\s*(?:(?:·|・|/)\\s*사진)?\\s+|글\\s*(?::|：)\\s*)",
+      kRegexFlags);
   std::smatch m;
-  if (!std::regex_search(*text, m, kPrefix, std::regex_constants::match_continuous)) {
-    return BylinePrefix::kNone;
+  const auto strip = [&](const std::regex& pattern) {
+    if (!std::regex_search(*text, m, pattern, std::regex_constants::match_continuous)) {
+      return false;
+    }
+    text->erase(0, static_cast<size_t>(m.length(0)));
+    return true;
+  };
+  if (strip(kPosted)) return BylinePrefix::kPostedBy;
+  if (strip(kWritten) || strip(kLabel)) return BylinePrefix::kBy;
+  if (std::regex_search(*text, m, kParticle, std::regex_constants::match_continuous) &&
+      StartsWithFullName(std::string_view(*text).substr(static_cast<size_t>(m.length(0))))) {
+    const bool dutch = m[2].matched;
+    text->erase(0, static_cast<size_t>(m.length(0)));
+    return dutch ? BylinePrefix::kDutch : BylinePrefix::kBy;
   }
-  const BylinePrefix prefix = m[1].matched ? BylinePrefix::kPostedBy : BylinePrefix::kBy;
-  text->erase(0, static_cast<size_t>(m.length(0)));
-  return prefix;
+  if (strip(kEastAsian)) {
+    SeparateHanNames(text);
+    return BylinePrefix::kBy;
+  }
+  return BylinePrefix::kNone;
+}
+
+// "Door Anna de Vries en Piet Jansen": the Dutch "en" joins names after a Dutch prefix.
+void SplitDutchAnd(std::string* text) {
+  static const std::regex kEn("\\s+en\\s+");
+  *text = std::regex_replace(*text, kEn, ", ");
 }
 
 // "kimchi-watcher at 7:42 PM" → "kimchi-watcher": a blog's "Posted by" line names a time.
@@ -537,8 +757,8 @@ bool ScanNamePiece(std::string piece, size_t index, bool allow_handle, BylineSca
   piece = StripPlace(piece);
   bool title = false;
   piece = StripCjkTitle(piece, &title);
-  if (index > 0 && HasTitleNoun(SplitWords(piece))) {
-    piece.clear();  // ", Staff Reporter"
+  if (index > 0 && (HasTitleNoun(SplitWords(piece)) || IsDeskPiece(piece))) {
+    piece.clear();  // ", Staff Reporter", ", Redaktion"
     title = true;
   } else {
     piece = StripTitleWords(piece, &title);
@@ -585,8 +805,16 @@ std::optional<Byline> ParseByline(std::string_view line) {
   if (text.empty() || text.size() > kMaxBylineBytes || HasUrl(text)) {
     return std::nullopt;
   }
+  StripQuotes(&text);
+  if (IsPhotoCredit(text)) {
+    return std::nullopt;
+  }
   BylineScan scan;
   const BylinePrefix prefix = StripBylinePrefix(&text);
+  if (prefix == BylinePrefix::kDutch) {
+    SplitDutchAnd(&text);
+  }
+  RemoveHandles(&text);
   CutOtherContributors(&text);
   UnwrapCoauthorClause(&text);
   scan.signal = prefix != BylinePrefix::kNone;
@@ -655,8 +883,15 @@ std::vector<std::string> SplitAuthorNames(std::string_view names) {
   if (text.empty() || text.size() > kMaxBylineBytes) {
     return {};
   }
+  StripQuotes(&text);
+  if (IsPhotoCredit(text)) {
+    return {};
+  }
   RemoveBracketedUrls(&text);
-  StripBylinePrefix(&text);
+  if (StripBylinePrefix(&text) == BylinePrefix::kDutch) {
+    SplitDutchAnd(&text);
+  }
+  RemoveHandles(&text);
   CutOtherContributors(&text);
   UnwrapCoauthorClause(&text);
   RemoveEmails(&text);
@@ -682,6 +917,9 @@ std::vector<std::string> SplitAuthorNames(std::string_view names) {
     if (i > 0 && HasTitleNoun(SplitWords(piece))) {
       affiliation.TitleSeen();
       continue;
+    }
+    if (i > 0 && IsDeskPiece(piece)) {
+      continue;  // "Julia Kern, Redaktion"
     }
     piece = StripTitleWords(piece, &title);
     if (piece.empty()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "morgue/publications.h"
 #include "morgue/text.h"
+#include "plugins/html/author_names.h"
 #include "plugins/html/body_meta.h"
 #include "plugins/html/date_choice.h"
 #include "plugins/html/dom.h"
@@ -26,9 +28,14 @@ using Order = std::span<const std::string_view>;
 
 constexpr auto kSubtitleOrder = std::to_array<std::string_view>({"json-ld", "dom-subtitle"});
 constexpr auto kAuthorOrder = std::to_array<std::string_view>(
-    {"json-ld", "dc:creator", "dcterm:creator", "itemprop-author", "author", "article:author",
-     "og:article:author", "byl", "dc.creator", "dcterms.creator", "citation_author",
-     "parsely-author", "sailthru.author", "hentry-author", "dom-byline"});
+    {"json-ld", "dc:creator", "dcterm:creator", "itemprop-author", "twitter:data", "author",
+     "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
+     "citation_author", "parsely-author", "sailthru.author", "hentry-author",
+     "json-ld-organization", "dom-byline", "header-byline"});
+// What a reader sees on the page next to the headline: preferred over what metadata says
+// when they disagree, since metadata often carries the CMS account or the site.
+constexpr auto kVisibleAuthorRules =
+    std::to_array<std::string_view>({"dom-byline", "header-byline"});
 constexpr auto kPosterOrder = std::to_array<std::string_view>(
     {"blogger-post-author", "wordpress-author", "hentry-author", "json-ld", "author",
      "article:author", "itemprop-author", "dom-byline"});
@@ -191,12 +198,15 @@ class Builder {
       }
       return;
     }
-    if (const NamesCandidate* authors = Best(meta_.authors, kAuthorOrder)) {
+    if (const NamesCandidate* authors = ChooseAuthorCandidate()) {
       article_.authors = NamesToAuthors(authors->names, "author");
       article_.provenance["authors"] = authors->rule;
     } else if (!body_meta_.authors.empty()) {
       article_.authors = body_meta_.authors;
       article_.provenance["authors"] = "in-body-byline";
+    } else if (std::vector<std::string> names = BodyEndByline(); !names.empty()) {
+      article_.authors = NamesToAuthors(names, "author");
+      article_.provenance["authors"] = "body-end-byline";
     } else if (const NamesCandidate* poster = Best(meta_.posters, kPosterOrder)) {
       // A blogger's own post: the account is its author.
       article_.authors = NamesToAuthors(poster->names, "author");
@@ -206,6 +216,91 @@ class Builder {
         article_.authors[0].email.empty()) {
       article_.authors[0].email = body_meta_.email;
     }
+  }
+
+  // A byline closing the article ("Text: X", "Autor: X", "X 기자" without an e-mail):
+  // one of the last lines of the body that says it is a byline.
+  std::vector<std::string> BodyEndByline() const {
+    constexpr size_t kLastLines = 3;
+    if (content_.blocks.empty()) return {};
+    const std::string& text = content_.blocks.back().text;
+    size_t end = text.size();
+    for (size_t taken = 0; taken < kLastLines && end > 0; ++taken) {
+      const size_t start = text.rfind('\n', end - 1);
+      const size_t begin = start == std::string::npos ? 0 : start + 1;
+      const std::string line = CollapseWhitespace(text.substr(begin, end - begin));
+      if (SaysByline(line)) {
+        if (std::optional<Byline> byline = ParseByline(line); byline && !byline->authors.empty()) {
+          std::vector<std::string> names;
+          for (const Author& author : byline->authors) names.push_back(author.name);
+          return names;
+        }
+      }
+      if (start == std::string::npos) break;
+      end = start;
+    }
+    return {};
+  }
+
+  // Whether `name` is the site itself: its name (og:site_name, JSON-LD publisher) or the
+  // name in its address ("helmholtz-klima" of www.helmholtz-klima.de).
+  bool IsSiteName(const std::string& name) const {
+    const std::string folded = FoldName(name);
+    if (folded.empty()) return false;
+    for (const Candidate& site : meta_.sites) {
+      if (FoldName(site.value) == folded) return true;
+    }
+    for (const Candidate& url : meta_.urls) {
+      std::string host = url.value.substr(
+          url.value.find("//") == std::string::npos ? 0 : url.value.find("//") + 2);
+      host = host.substr(0, host.find('/'));
+      for (const char* prefix : {"www.", "m.", "amp."}) {
+        if (host.starts_with(prefix)) host = host.substr(std::string_view(prefix).size());
+      }
+      if (FoldName(host.substr(0, host.find('.'))) == folded || FoldName(host) == folded) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool IsVisible(const NamesCandidate& candidate) const {
+    return std::find(kVisibleAuthorRules.begin(), kVisibleAuthorRules.end(), candidate.rule) !=
+           kVisibleAuthorRules.end();
+  }
+
+  // Whether none of a candidate's names is a CMS account or a domain, and, when
+  // `allow_site` is false, none is the site's own name (unless the page shows it as its
+  // byline).
+  bool NamesAuthors(const NamesCandidate& candidate, bool allow_site) const {
+    const bool visible = IsVisible(candidate);
+    return !candidate.names.empty() &&
+           std::none_of(
+               candidate.names.begin(), candidate.names.end(), [&](const std::string& name) {
+                 return IsAccountOrDomain(name) || (!allow_site && !visible && IsSiteName(name));
+               });
+  }
+
+  // The most trusted candidate that names people rather than an account, a domain or the
+  // site itself; the site's name only when nothing else names anyone (the page's own
+  // statement that the site wrote it). The visible byline wins over an organisation
+  // metadata names.
+  const NamesCandidate* ChooseAuthorCandidate() const {
+    const std::function<bool(const NamesCandidate&)> people = [this](const NamesCandidate& c) {
+      return NamesAuthors(c, /*allow_site=*/false);
+    };
+    const NamesCandidate* best = Best(meta_.authors, kAuthorOrder, people);
+    if (best == nullptr) {
+      best = Best<NamesCandidate>(meta_.authors, kAuthorOrder, [this](const NamesCandidate& c) {
+        return NamesAuthors(c, /*allow_site=*/true);
+      });
+    }
+    const NamesCandidate* visible = Best(meta_.authors, kVisibleAuthorRules, people);
+    if (best != nullptr && visible != nullptr && visible->rule == "dom-byline" &&
+        best->rule == "json-ld-organization") {
+      return visible;
+    }
+    return best;
   }
 
   // The first candidate in `order` that parses as a date.

@@ -2,6 +2,7 @@
 // <script type="application/ld+json">, also inside @graph and arrays, with @id
 // references to authors and publishers resolved within the page.
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -150,15 +151,35 @@ class JsonLdReader {
     } else if (value.is_object()) {
       const Json& resolved = Resolve(value);
       if (std::string name = StringOf(Field(resolved, "name")); !name.empty()) {
-        names.push_back(name);
+        // A person's name field may still carry a handle or a label ("X @x", "Von X").
+        std::vector<std::string> cleaned = NamesFromText(name);
+        if (cleaned.empty()) cleaned.push_back(name);
+        for (std::string& each : cleaned) names.push_back(std::move(each));
       }
     }
+  }
+
+  // Whether every author object is an organisation (Organization, NewsMediaOrganization,
+  // Corporation...): the page names a body, not a person, as its author.
+  bool AllOrganisations(const Json& value) const {
+    if (value.is_array()) {
+      return !value.empty() && std::all_of(value.begin(), value.end(), [this](const Json& each) {
+        return AllOrganisations(each);
+      });
+    }
+    if (!value.is_object()) return false;
+    const Json& type = Field(Resolve(value), "@type");
+    const std::string name = StringOf(type);
+    return name.find("Organization") != std::string::npos ||
+           name.find("Corporation") != std::string::npos;
   }
 
   void ReadAuthors(const Json& value) {
     std::vector<std::string> names;
     CollectNames(value, names);
-    if (!names.empty()) meta_.authors.push_back({std::move(names), std::string(kRule)});
+    if (names.empty()) return;
+    meta_.authors.push_back(
+        {std::move(names), AllOrganisations(value) ? "json-ld-organization" : std::string(kRule)});
   }
 
   void ReadPublisher(const Json& value) {

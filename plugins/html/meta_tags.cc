@@ -2,6 +2,7 @@
 // Sailthru, plain name=author/date/keywords...) and <link rel=canonical>.
 
 #include <array>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -175,13 +176,45 @@ std::vector<std::string> MetaKeys(const Node* node) {
   return keys;
 }
 
+// Labels of the "twitter:labelN"/"twitter:dataN" pairs (shown in link previews) that say
+// the paired value is the article's writer, in the languages blog engines write them.
+bool IsWriterLabel(const std::string& label) {
+  const std::string lower = AsciiLower(CollapseWhitespace(label));
+  for (std::string_view writer :
+       {"written by", "author", "verfasst von", "geschrieben von", "autor", "autorin", "écrit par",
+        "auteur", "escrito por", "scritto da", "autore", "geschreven door", "skrevet av",
+        "skrevet af", "skriven av", "napisane przez", "napsal", "автор", "yazar"}) {
+    if (lower == writer) return true;
+  }
+  return false;
+}
+
+// twitter:label1 "Verfasst von" + twitter:data1 "Karoline Herr": the writer as the page's
+// engine states it.
+void ExtractLabelledWriter(const std::map<std::string, std::string>& labels,
+                           const std::map<std::string, std::string>& data, PageMetadata& meta) {
+  for (const auto& [number, label] : labels) {
+    auto value = data.find(number);
+    if (value == data.end() || !IsWriterLabel(label)) continue;
+    if (std::vector<std::string> names = NamesFromText(CollapseWhitespace(value->second));
+        !names.empty()) {
+      meta.authors.push_back({std::move(names), "twitter:data"});
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractMetaTags(Node* root, PageMetadata& meta) {
-  Walk(root, [&meta](Node* node) {
+  std::map<std::string, std::string> twitter_labels;
+  std::map<std::string, std::string> twitter_data;
+  Walk(root, [&](Node* node) {
     if (IsTag(node, "meta") && HasAttr(node, "content")) {
       const std::string content = Attr(node, "content");
       for (const std::string& key : MetaKeys(node)) {
+        if (key.starts_with("twitter:label")) twitter_labels[key.substr(13)] = content;
+        if (key.starts_with("twitter:data")) twitter_data[key.substr(12)] = content;
         for (const MetaRule& rule : kMetaRules) {
           if (rule.key == key) AddMeta(rule, content, meta);
         }
@@ -193,6 +226,7 @@ void ExtractMetaTags(Node* root, PageMetadata& meta) {
     }
     return true;
   });
+  ExtractLabelledWriter(twitter_labels, twitter_data, meta);
 }
 
 }  // namespace morgue::html_plugin

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "morgue/article.h"
+#include "plugins/html/author_names.h"
 #include "plugins/html/dom.h"
 
 namespace morgue::html_plugin {
@@ -55,12 +56,6 @@ struct PageMetadata {
   // The h1s among them: the headlines the page shows.
   std::vector<std::string> main_headings;
 };
-
-// The names a page's own names field or byline element gives: a byline ("By X and Y",
-// ParseByline), a names list (SplitAuthorNames), or else, when short and free of
-// addresses, numbers and slashes, the text as one name ("Mac & i", "BBC News",
-// "Organization for Transformative Works": the page's own statement of who wrote it).
-std::vector<std::string> NamesFromText(const std::string& text);
 
 // Each adds what it finds to `meta`, in document order.
 void ExtractJsonLd(Node* root, PageMetadata& meta);

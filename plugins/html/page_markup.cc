@@ -20,9 +20,6 @@ constexpr auto kBoilerplateWords = std::to_array<std::string_view>(
     {"comment", "sidebar", "footer", "related", "widget", "navbar", "menu", "share", "social",
      "promo", "recommend", "popular", "most-", "archive", "breadcrumb", "newsletter"});
 
-constexpr size_t kMaxRawBylineChars = 50;
-constexpr long kMaxRawBylineWords = 5;
-
 bool ContainsAny(std::string_view text, std::span<const std::string_view> words) {
   for (std::string_view word : words) {
     if (text.find(word) != std::string_view::npos) return true;
@@ -218,12 +215,28 @@ void ExtractItemprops(Node* root, PageMetadata& meta) {
   }
 }
 
+// Whether a class or id names an author: "author", "byline", not "authority"; "autor"
+// (German, Spanish, Portuguese, Polish, Czech; "autore" in Italian), the French "auteur"
+// and "signature", the Spanish and Italian "firma".
+bool NamesAuthorClass(const std::string& names) {
+  for (size_t at = names.find("author"); at != std::string::npos;
+       at = names.find("author", at + 1)) {
+    const std::string_view rest = std::string_view(names).substr(at + 6);
+    if (!rest.starts_with("ity") && !rest.starts_with("iz") && !rest.starts_with("is")) {
+      return true;
+    }
+  }
+  return names.find("byline") != std::string::npos ||
+         names.find("writtenby") != std::string::npos || names.find("autor") != std::string::npos ||
+         names.find("auteur") != std::string::npos ||
+         names.find("signature") != std::string::npos || names.find("firma") != std::string::npos;
+}
+
 bool IsBylineElement(const Node* n) {
   if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
   if (IsTag(n, "meta") || IsTag(n, "link") || IsTag(n, "script")) return false;
   const std::string names = ClassAndId(n);
-  return names.find("byline") != std::string::npos || names.find("author") != std::string::npos ||
-         names.find("writtenby") != std::string::npos;
+  return NamesAuthorClass(names);
 }
 
 // A link to an author's page: rel=author or an address with /author/, /authors/,
@@ -254,6 +267,12 @@ bool InCaption(const Node* n) {
            if (IsTag(up, "figure") || IsTag(up, "figcaption")) return true;
            const std::string names = ClassAndId(up);
            const bool credit = names.find("credit") != std::string::npos;
+           // An image's licence line names its photographer ("license-author").
+           if (names.find("license") != std::string::npos ||
+               names.find("licence") != std::string::npos ||
+               names.find("copyright") != std::string::npos) {
+             return true;
+           }
            return names.find("caption") != std::string::npos ||
                   (credit && (names.find("photo") != std::string::npos ||
                               names.find("image") != std::string::npos ||
@@ -266,6 +285,12 @@ bool InCaption(const Node* n) {
 // text.
 std::vector<std::string> BylineNames(Node* byline) {
   std::vector<std::string> names;
+  // A whole byline ("Autor X: Übersetzung Y") says which of its links is the author.
+  const std::string text = ShortText(byline, 100);
+  if (std::optional<Byline> whole = ParseByline(text); whole && !whole->authors.empty()) {
+    for (const Author& author : whole->authors) names.push_back(author.name);
+    return names;
+  }
   std::vector<Node*> inner = FindAll(byline, [byline](const Node* n) {
     return n != byline && IsNameElement(n) &&
            FindAncestor(n, [byline](const Node* up) {
@@ -283,7 +308,7 @@ std::vector<std::string> BylineNames(Node* byline) {
     }
     if (!names.empty()) return names;
   }
-  return NamesFromText(ShortText(byline, 100));
+  return NamesFromText(text);
 }
 
 // rel=author links and byline / author / dateline classes, as readers show them: the
@@ -296,6 +321,45 @@ void ExtractDomByline(Node* root, PageMetadata& meta) {
       return;
     }
   }
+}
+
+constexpr size_t kHeaderBylineChars = 100;
+constexpr size_t kHeaderElements = 150;    // elements looked at after the headline
+constexpr size_t kArticleTextChars = 200;  // a paragraph this long is the article's text
+constexpr size_t kHeaderParagraphs = 2;    // article paragraphs passed before giving up
+
+// A byline line near the headline that no class names: a short element after the page's
+// <h1>, before the article's text has run for more than a couple of paragraphs, whose
+// text is a byline ("von Daniela Obers", "Par Marie Dupont", "Autor: Jan Koch").
+void ExtractHeaderByline(Node* root, PageMetadata& meta) {
+  Node* heading =
+      FindFirst(root, [](const Node* n) { return IsTag(n, "h1") && !InBoilerplate(n); });
+  if (heading == nullptr) return;
+  bool after = false;
+  size_t seen = 0;
+  size_t paragraphs = 0;
+  std::vector<std::string> names;
+  Walk(root, [&](Node* node) {
+    if (!names.empty() || seen > kHeaderElements || paragraphs > kHeaderParagraphs) return false;
+    if (node == heading) {
+      after = true;
+      return false;
+    }
+    if (!after) return true;
+    ++seen;
+    const std::string text = CollapseWhitespace(Text(node));
+    if (CharCount(text) > kHeaderBylineChars) {
+      if (IsTag(node, "p") && CharCount(text) >= kArticleTextChars) ++paragraphs;
+      return true;  // look inside
+    }
+    if (text.empty() || InBoilerplate(node) || InCaption(node)) return false;
+    if (!SaysByline(text)) return true;
+    if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
+      for (const Author& author : byline->authors) names.push_back(author.name);
+    }
+    return false;
+  });
+  if (!names.empty()) meta.authors.push_back({std::move(names), "header-byline"});
 }
 
 // The first short dated element (class or id naming a date) outside boilerplate.
@@ -370,32 +434,13 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
 
 }  // namespace
 
-std::vector<std::string> NamesFromText(const std::string& text) {
-  std::vector<std::string> names;
-  if (text.empty()) return names;
-  if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
-    for (const Author& author : byline->authors) names.push_back(author.name);
-  } else {
-    names = SplitAuthorNames(text);
-  }
-  // A short name the helpers do not know how to split ("Mac & i", "BBC News") is
-  // still the page's own statement of who wrote it; a photo credit ("X/Reuters"), a
-  // date or an address is not.
-  if (names.empty() && CharCount(text) <= kMaxRawBylineChars &&
-      std::count(text.begin(), text.end(), ' ') < kMaxRawBylineWords &&
-      text.find_first_of("@/|0123456789") == std::string::npos &&
-      text.find("://") == std::string::npos) {
-    names.push_back(text);
-  }
-  return names;
-}
-
 void ExtractPageMarkup(Node* root, PageMetadata& meta) {
   ExtractBlogger(root, meta);
   ExtractWordPress(root, meta);
   ExtractHentry(root, meta);
   ExtractItemprops(root, meta);
   ExtractDomByline(root, meta);
+  ExtractHeaderByline(root, meta);
   ExtractDomDate(root, meta);
   ExtractDomSubtitle(root, meta);
   ExtractDocumentFacts(root, meta);

@@ -67,20 +67,31 @@ struct Byline {
 };
 
 // Parses a byline line: "By Lee Tae-hoon", "By X and Y", "By X, Y and Z", "X, Staff
-// Reporter", "X | Yonhap", "By X (x@example.com)", "X 기자", "Posted by X", "Par X et Y".
-// Job titles ("Staff Writer", "Correspondent", "기자") are stripped, and so is the
+// Reporter", "X | Yonhap", "By X (x@example.com)", "X 기자", "Posted by X", and the same
+// in other languages: "Von X und Y", "Verfasst von X", "Autor: X", "Autorin: X", "Text:
+// X", "Text und Interview: X", "Par X et Y", "Auteur : X", "Por X y Y", "Escrito por X",
+// "Di X e Y", "A cura di X", "Door X en Y", "Av X och Y", "Af X og Y", "Autorka: X",
+// "Napisał X", "Автор: X", "Yazar: X", "X記者", "记者 X Y" (Chinese names separated by
+// spaces), "文/X", "作者：X", "글 X". Names are kept as written (accents, capitals).
+// "von", "di", "av", "af", "door" and a label without its colon ("Autor X") count as a
+// prefix only before a name of two words or more ("Von Trapp" is a name). Job titles
+// ("Staff Writer", "Redakteurin", "Correspondent", "기자") are stripped, and so are a desk
+// after a name ("X, Redaktion"), a "@handle", quotes around the whole field, the
 // organisation after a title ("By X, Technologist, ACLU" → X), a degree ("X, MA"), a
-// date or time shown with the names ("By X May 20, 2019") and an "Edited by ..." clause.
-// Returns nullopt when the line is
-// not a byline (a sentence, more than four names as in a sidebar, a bare date), and for
-// bare names with nothing saying "byline" (no "By", title, 기자, source or e-mail).
+// date or time shown with the names ("By X May 20, 2019", "X | Stand: 4.1.2022") and
+// an "Edited by ...", "Fotos: ...", "Übersetzung ..." clause. Returns nullopt when the
+// line is not a byline (a sentence, more than four names as in a sidebar, a bare date,
+// a photo credit such as "Fotos: X" or "Photo by X"), and for bare names with nothing
+// saying "byline" (no prefix, title, source or e-mail).
 MORGUE_EXPORT std::optional<Byline> ParseByline(std::string_view line);
 
-// Splits a names field found in metadata ("X, Y and Z", "X; Y", "X & Y") into names,
-// with job titles (and the organisation after one), degrees, e-mail addresses, a
-// bracketed home page, a trailing date or time and a leading "By" removed; "Smith, John"
-// and "Jong, Michiel de" stay one name. Returns nothing for text that does not look like
-// names or names more than four.
+// Splits a names field found in metadata ("X, Y and Z", "X; Y", "X & Y", "X / Y", "X und
+// Y", "X et Y", "X y Y", "X e Y", "X och Y", "X i Y", "X и Y") into names, with job titles
+// (and the organisation after one), a desk ("X, Redaktion"), degrees, e-mail addresses,
+// "@handles", quotes around the field, a bracketed home page, a trailing date or time and
+// a leading "By", "Von", "Par", "Autor:"... removed; names keep their spelling. "Smith,
+// John" and "Jong, Michiel de" stay one name. Returns nothing for text that does not look
+// like names, names more than four, or a photo credit ("Foto: X").
 MORGUE_EXPORT std::vector<std::string> SplitAuthorNames(std::string_view names);
 
 // ---- Captions, e-mail, credits -------------------------------------------------------------
