@@ -13,10 +13,6 @@
 
 namespace morgue::html_plugin {
 
-// Character references a page escaped twice ("Redacci&amp;oacute;n" arrives as
-// "Redacci&oacute;n") decoded: named HTML entities and numeric ones.
-std::string DecodeLeftoverEntities(std::string_view text);
-
 // A CMS account or a domain rather than a person's name as written: one token with no
 // capital letter that holds a dot, an underscore, a hyphen or a digit
 // ("edilson.la.rosa", "sarah-indra", "user_42"), a long run of lower-case letters

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <limits>
 #include <unordered_set>
@@ -430,6 +431,72 @@ void RemoveAll(const std::vector<Node*>& nodes) {
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = LowerAscii(c);
+  return out;
+}
+
+namespace {
+
+constexpr size_t kMaxEntityNameLength = 10;  // "#x10FFFF", "thetasym"
+
+void AppendUtf8(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The code point `reference` ("oacute", "#243", "#xF3") stands for, or 0.
+char32_t EntityValue(const std::string& reference) {
+  if (reference.size() > 1 && reference[0] == '#') {
+    const bool hex = reference[1] == 'x' || reference[1] == 'X';
+    const std::string digits = reference.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 6 ||
+        !std::all_of(digits.begin(), digits.end(), [hex](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0 ||
+                 (hex && std::isxdigit(static_cast<unsigned char>(c)) != 0);
+        })) {
+      return 0;
+    }
+    const unsigned long value = std::stoul(digits, nullptr, hex ? 16 : 10);
+    const bool valid = value >= 0x20 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
+    return valid ? static_cast<char32_t>(value) : 0;
+  }
+  const htmlEntityDesc* entity =
+      htmlEntityLookup(reinterpret_cast<const xmlChar*>(reference.c_str()));
+  return entity != nullptr ? static_cast<char32_t>(entity->value) : 0;
+}
+
+}  // namespace
+
+std::string DecodeLeftoverEntities(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '&') {
+      const size_t semicolon = text.find(';', i + 1);
+      if (semicolon != std::string_view::npos && semicolon - i - 1 <= kMaxEntityNameLength) {
+        if (const char32_t cp = EntityValue(std::string(text.substr(i + 1, semicolon - i - 1)));
+            cp != 0) {
+          AppendUtf8(cp, out);
+          i = semicolon;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
   return out;
 }
 

@@ -78,6 +78,13 @@ std::unordered_map<const Node*, size_t> TextLengths(const Node* root);
 // Number of Unicode code points in UTF-8 text.
 size_t CharCount(std::string_view text);
 
+// `text` with the character references a page left encoded decoded once: a meta
+// attribute or a JSON-LD string that was escaped twice keeps "&quot;", "&#8222;" or
+// "Redacci&oacute;n" after parsing. Named references are libxml2's HTML entities; numeric
+// ones must name a character that is not a control or a surrogate. Text without a
+// reference stays as it is.
+std::string DecodeLeftoverEntities(std::string_view text);
+
 // Calls `visit` on every element of the subtree under `root` (root included), in
 // document order. Returning false from `visit` skips that element's children.
 void Walk(Node* root, const std::function<bool(Node*)>& visit);

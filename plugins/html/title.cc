@@ -363,70 +363,6 @@ std::string CleanDocumentTitle(const std::string& title, const PageMetadata& met
   return CutAtSeparators(title);
 }
 
-void AppendUtf8(uint32_t code, std::string& out) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
-}
-
-// The named references that titles carry: markup, quotes, dashes and Latin letters.
-constexpr std::pair<std::string_view, uint32_t> kNamedEntities[] = {
-    {"amp", '&'},      {"quot", '"'},      {"apos", '\''},    {"lt", '<'},       {"gt", '>'},
-    {"nbsp", 0xA0},    {"laquo", 0xAB},    {"raquo", 0xBB},   {"lsquo", 0x2018}, {"rsquo", 0x2019},
-    {"sbquo", 0x201A}, {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"ndash", 0x2013},
-    {"mdash", 0x2014}, {"hellip", 0x2026}, {"middot", 0xB7},  {"bull", 0x2022},  {"euro", 0x20AC},
-    {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"auml", 0xE4},    {"ouml", 0xF6},
-    {"uuml", 0xFC},    {"Auml", 0xC4},     {"Ouml", 0xD6},    {"Uuml", 0xDC},    {"szlig", 0xDF},
-    {"eacute", 0xE9},  {"egrave", 0xE8},   {"agrave", 0xE0},  {"aacute", 0xE1},  {"iacute", 0xED},
-    {"oacute", 0xF3},  {"uacute", 0xFA},   {"ntilde", 0xF1},  {"ccedil", 0xE7},  {"Eacute", 0xC9}};
-
-// The character a reference at the start of `text` ("&quot;", "&#8222;", "&#x201C;")
-// stands for, and the reference's length.
-std::optional<std::pair<uint32_t, size_t>> ReadEntity(std::string_view text) {
-  const size_t end = text.find(';');
-  if (end == std::string_view::npos || end < 2 || end > 10) return std::nullopt;
-  const std::string_view name = text.substr(1, end - 1);
-  if (name.front() == '#') {
-    const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-    const std::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty()) return std::nullopt;
-    uint32_t code = 0;
-    for (char c : digits) {
-      uint32_t digit = 0;
-      if (c >= '0' && c <= '9') {
-        digit = static_cast<uint32_t>(c - '0');
-      } else if (hex && c >= 'a' && c <= 'f') {
-        digit = static_cast<uint32_t>(c - 'a' + 10);
-      } else if (hex && c >= 'A' && c <= 'F') {
-        digit = static_cast<uint32_t>(c - 'A' + 10);
-      } else {
-        return std::nullopt;
-      }
-      code = code * (hex ? 16 : 10) + digit;
-      if (code > 0x10FFFF) return std::nullopt;
-    }
-    const bool valid = code >= 0x20 && (code < 0xD800 || code > 0xDFFF);
-    if (!valid) return std::nullopt;
-    return std::pair{code, end + 1};
-  }
-  for (const auto& [entity, code] : kNamedEntities) {
-    if (name == entity) return std::pair{code, end + 1};
-  }
-  return std::nullopt;
-}
-
 // Lower-case words of letters and digits, with the German letters and the common Latin
 // accents written as an address writes them ("wärmepumpe" as "waermepumpe").
 std::vector<std::string> AddressWords(std::string_view text) {
@@ -554,23 +490,6 @@ std::optional<TitleChoice> ShownAndAgreed(const std::vector<Candidate>& shown,
 }
 
 }  // namespace
-
-std::string DecodeLeftoverEntities(std::string_view text) {
-  if (text.find('&') == std::string_view::npos) return std::string(text);
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == '&') {
-      if (auto entity = ReadEntity(text.substr(i))) {
-        AppendUtf8(entity->first, out);
-        i += entity->second;
-        continue;
-      }
-    }
-    out += text[i++];
-  }
-  return out;
-}
 
 TitleChoice ChooseTitle(const PageMetadata& meta) {
   const SiteNames sites(meta);

@@ -28,11 +28,6 @@ struct TitleChoice {
 // The headline of the page `meta` describes, or an empty choice when it offers none.
 TitleChoice ChooseTitle(const PageMetadata& meta);
 
-// `text` with the character references a page left encoded decoded once: a meta
-// attribute or a JSON-LD string that was escaped twice keeps "&quot;" or "&#8222;"
-// after parsing. Text without a reference stays as it is.
-std::string DecodeLeftoverEntities(std::string_view text);
-
 }  // namespace morgue::html_plugin
 
 #endif  // MORGUE_PLUGINS_HTML_TITLE_H_
