@@ -60,6 +60,19 @@ const CLI::Validator& OrderValidator() {
   return validator;
 }
 
+const CLI::Validator& TagOriginValidator() {
+  static const CLI::Validator validator(
+      [](std::string& text) -> std::string {
+        if (text == "page" || text == "user") {
+          return {};
+        }
+        return "'" + text + "' is not a tag origin; use page (tags imported pages gave) or " +
+               "user (tags you added)";
+      },
+      "");
+  return validator;
+}
+
 }  // namespace
 
 void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
@@ -68,6 +81,12 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
                   "Only articles with this tag (repeatable: all must match)")
       ->type_name("TAG")
       ->allow_extra_args(false)
+      ->group(group);
+  app->add_option("--tag-origin", options->tag_origin,
+                  "Only tags the imported page gave (page) or that you added with 'morgue tag' "
+                  "or 'import --tag' (user): with --tag, each of those tags; without, any tag")
+      ->type_name("page|user")
+      ->check(TagOriginValidator())
       ->group(group);
   app->add_option("--author", options->author,
                   "Only articles by an author whose name contains TEXT")
@@ -118,6 +137,7 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
 Filter MakeFilter(const FilterOptions& options) {
   Filter filter;
   filter.tags = options.tags;
+  filter.tag_origin = options.tag_origin;
   filter.author = options.author;
   filter.source = options.source;
   filter.since = options.since;

@@ -57,6 +57,19 @@ MORGUE_EXPORT std::optional<Byline> ParseByline(std::string_view line);
 // names or names more than four.
 MORGUE_EXPORT std::vector<std::string> SplitAuthorNames(std::string_view names);
 
+// ---- Tags -------------------------------------------------------------------------------
+
+// The tags a page gives, as an importer found them (a keywords field, labels, categories),
+// made into the tags morgue stores: character references decoded ("Privacy &amp;
+// Technology" is "Privacy & Technology"), lists split at commas and semicolons (also
+// "，" "；" "、"), a leading "#" and surrounding quotes dropped, whitespace folded; machine
+// tokens dropped (key:value and key=value such as "Lite:true", flags such as "true",
+// snake_case and CONSTANT_CASE identifiers, numbers, ids and hashes, URLs), and so are
+// pieces longer than 80 characters; a tag repeated with another ASCII case or spacing is
+// kept once, first spelling first. The archive applies it to every importer's tags;
+// tags a user adds are the user's and are not cleaned.
+MORGUE_EXPORT std::vector<std::string> CleanTags(const std::vector<std::string>& tags);
+
 // ---- Captions, e-mail, credits -------------------------------------------------------------
 
 struct CaptionCredit {
