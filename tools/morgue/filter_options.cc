@@ -83,8 +83,9 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
       ->allow_extra_args(false)
       ->group(group);
   app->add_option("--tag-origin", options->tag_origin,
-                  "Only tags the imported page gave (page) or that you added with 'morgue tag' "
-                  "or 'import --tag' (user): with --tag, each of those tags; without, any tag")
+                  "Only articles whose --tag tags the imported page gave (page) or you added "
+                  "with 'morgue tag' or 'import --tag' (user); without --tag, articles with "
+                  "any tag of that origin")
       ->type_name("page|user")
       ->check(TagOriginValidator())
       ->group(group);
