@@ -61,7 +61,10 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
     }
   }
   for (const std::string& tag : changes.adopted) {
-    context.Info(article + " already has tag '" + tag + "'; now marked as yours too");
+    std::string message = article + " already has tag '";
+    message += tag;
+    message += "'; now marked as yours too";
+    context.Info(message);
   }
   if (!changes.changed.empty()) {
     context.Info((add ? "tagged " : "untagged ") + article + ": " + Join(changes.changed, ", "));
@@ -71,8 +74,14 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
        add || !before.ok() ? std::vector<std::string>() : changes.changed) {
     for (const auto& [name, origin] : before->tag_origins) {
       if (EqualsIgnoringAsciiCase(name, tag) && origin != kTagOriginUser) {
-        context.Info("importing " + article + " again will not bring back tag '" + tag +
-                     "'; 'morgue tag " + std::to_string(args.id) + " " + tag + "' does");
+        std::string message = "importing " + article + " again will not bring back tag '";
+        message += tag;
+        message += "'; 'morgue tag ";
+        message += std::to_string(args.id);
+        message += ' ';
+        message += tag;
+        message += "' does";
+        context.Info(message);
       }
     }
   }
