@@ -48,6 +48,12 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+// The origin of `tag` in a validated article (NormalizeAndValidate gives every tag one).
+std::string OriginOf(const Article& a, const std::string& tag) {
+  auto it = a.tag_origins.find(tag);
+  return it == a.tag_origins.end() ? std::string(kTagOriginPage) : it->second;
+}
+
 // A --since or --until bound as published_sort holds it, without the "Z" of an instant.
 std::string SortableBound(const std::string& bound) {
   std::string sortable = SortableDate(bound);
@@ -253,6 +259,38 @@ Result<std::pair<int64_t, std::string>> Archive::Impl::ResolveTag(const std::str
   return std::make_pair(db->LastInsertId(), tag);
 }
 
+// The article gets the tag, or the tag it has gets this origin too (page and user: both).
+// A tag the user gives is no longer one they removed.
+Status Archive::Impl::LinkTag(int64_t id, const TagLink& tag) {
+  Result<sql::Statement*> link = db->Cached(
+      "INSERT INTO article_tags(article_id, tag_id, origin) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(article_id, tag_id) DO UPDATE SET origin = CASE "
+      "WHEN origin = excluded.origin OR excluded.origin = 'unknown' THEN origin "
+      "WHEN origin = 'unknown' THEN excluded.origin ELSE 'both' END "
+      "WHERE origin <> excluded.origin");
+  if (!link.ok()) return link.status();
+  (*link)->Bind(1, id).Bind(2, tag.id).Bind(3, tag.origin);
+  MORGUE_RETURN_IF_ERROR((*link)->Run());
+  if (tag.origin == kTagOriginUser || tag.origin == kTagOriginBoth) {
+    Result<sql::Statement*> forget =
+        db->Cached("DELETE FROM article_tags_removed WHERE article_id = ?1 AND name = ?2");
+    if (!forget.ok()) return forget.status();
+    (*forget)->Bind(1, id).Bind(2, tag.name);
+    MORGUE_RETURN_IF_ERROR((*forget)->Run());
+  }
+  return Status::OK();
+}
+
+Result<bool> Archive::Impl::TagRemoved(int64_t id, const std::string& tag) {
+  Result<sql::Statement*> find =
+      db->Cached("SELECT 1 FROM article_tags_removed WHERE article_id = ?1 AND name = ?2");
+  if (!find.ok()) return find.status();
+  (*find)->Bind(1, id).Bind(2, tag);
+  Result<bool> row = (*find)->Step();
+  (*find)->Reset();
+  return row;
+}
+
 Result<int64_t> Archive::Impl::FindDuplicate(const std::string& url_key,
                                              const std::string& body_hash) {
   const std::pair<const char*, const std::string*> keys[] = {
@@ -291,7 +329,7 @@ Result<int64_t> Archive::Impl::FindSameMetadata(const Article& a, int64_t source
 }
 
 Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
-                                  const std::vector<int64_t>& tag_ids) {
+                                  const std::vector<TagLink>& tags) {
   for (size_t i = 0; i < article.authors.size(); ++i) {
     Result<int64_t> author_id = ResolveAuthor(article.authors[i]);
     if (!author_id.ok()) return author_id.status();
@@ -303,13 +341,7 @@ Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
     (*link)->Bind(4, article.authors[i].role);
     MORGUE_RETURN_IF_ERROR((*link)->Run());
   }
-  for (int64_t tag_id : tag_ids) {
-    Result<sql::Statement*> link =
-        db->Cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?1, ?2)");
-    if (!link.ok()) return link.status();
-    (*link)->Bind(1, id).Bind(2, tag_id);
-    MORGUE_RETURN_IF_ERROR((*link)->Run());
-  }
+  for (const TagLink& tag : tags) MORGUE_RETURN_IF_ERROR(LinkTag(id, tag));
   for (size_t i = 0; i < article.media.size(); ++i) {
     const Media& m = article.media[i];
     Result<sql::Statement*> insert = db->Cached(
@@ -331,7 +363,7 @@ Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
   return Status::OK();
 }
 
-Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std::string>& tags) {
+Status Archive::Impl::Merge(int64_t id, const Article& a) {
   // Fill what the stored article lacks; never overwrite what it has. Only columns that
   // change are written, so a plain re-import does not make the search index re-read the
   // article, and only the fields this input filled get its provenance.
@@ -405,19 +437,26 @@ Status Archive::Impl::Merge(int64_t id, const Article& a, const std::vector<std:
     }
   }
   if (stored->media.empty()) filled.media = a.media;
-  std::vector<int64_t> tag_ids;
-  for (const std::string& tag : tags) {
+  // Tags add up, each with its origin; a tag the user removed stays removed unless the
+  // user gives it again.
+  std::vector<TagLink> tag_links;
+  for (const std::string& tag : a.tags) {
+    const std::string origin = OriginOf(a, tag);
+    if (origin != kTagOriginUser && origin != kTagOriginBoth) {
+      Result<bool> removed = TagRemoved(id, tag);
+      if (!removed.ok()) return removed.status();
+      if (*removed) continue;
+    }
     Result<std::pair<int64_t, std::string>> resolved = ResolveTag(tag);
     if (!resolved.ok()) return resolved.status();
-    tag_ids.push_back(resolved->first);
+    tag_links.push_back({resolved->first, resolved->second, origin});
   }
-  return InsertLinks(id, filled, tag_ids);
+  return InsertLinks(id, filled, tag_links);
 }
 
 Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
     Article a, const std::vector<std::string>& extra_tags) {
-  a.tags.insert(a.tags.end(), extra_tags.begin(), extra_tags.end());
-  MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a));
+  MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a, extra_tags));
   PlannedAdd planned;
   planned.url_key = UrlKey(a.canonical_url);
   planned.body_hash = NormalizedBodyHash(a.body);
@@ -457,8 +496,7 @@ Result<int64_t> Archive::Impl::NextArticleId() {
 
 Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id,
                                                   const std::vector<std::string>& extra_tags) {
-  a.tags.insert(a.tags.end(), extra_tags.begin(), extra_tags.end());
-  MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a));
+  MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a, extra_tags));
   // Only the article's own address identifies it: many articles share a `url` where they
   // were found (a blog's front page, a feed).
   const std::string url_key = UrlKey(a.canonical_url);
@@ -478,7 +516,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
   if (*existing != 0) {
     result.id = *existing;
     result.duplicate = true;
-    MORGUE_RETURN_IF_ERROR(Merge(result.id, a, a.tags));
+    MORGUE_RETURN_IF_ERROR(Merge(result.id, a));
   } else {
     // The new id is chosen first and the link rows written before the article row (their
     // foreign keys are deferred), so the search index sees the finished article once
@@ -491,12 +529,12 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     result.id = (*next)->Int(0);
     (*next)->Reset();
 
-    std::vector<int64_t> tag_ids;
+    std::vector<TagLink> tag_links;
     std::vector<std::string> tag_names;
     for (const std::string& tag : a.tags) {
       Result<std::pair<int64_t, std::string>> resolved = ResolveTag(tag);
       if (!resolved.ok()) return resolved.status();
-      tag_ids.push_back(resolved->first);
+      tag_links.push_back({resolved->first, resolved->second, OriginOf(a, tag)});
       tag_names.push_back(resolved->second);
     }
     // The order of `ORDER BY t.name` under the tags.name column's NOCASE collation.
@@ -507,7 +545,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     for (const Author& author : a.authors) {
       if (author.role == "author") author_names.push_back(author.name);
     }
-    MORGUE_RETURN_IF_ERROR(InsertLinks(result.id, a, tag_ids));
+    MORGUE_RETURN_IF_ERROR(InsertLinks(result.id, a, tag_links));
 
     if (a.title.empty()) {
       source_id = ResolveSource(a);
@@ -596,7 +634,7 @@ Result<Article> Archive::Impl::Load(int64_t id) {
     a.authors.push_back({(*authors)->Text(0), (*authors)->Text(1), (*authors)->Text(2)});
   }
   Result<sql::Statement*> tags = db->Cached(
-      "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+      "SELECT t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id "
       "WHERE at.article_id = ?1 ORDER BY t.name");
   if (!tags.ok()) return tags.status();
   (*tags)->Bind(1, id);
@@ -605,6 +643,7 @@ Result<Article> Archive::Impl::Load(int64_t id) {
     if (!row.ok()) return row.status();
     if (!*row) break;
     a.tags.push_back((*tags)->Text(0));
+    a.tag_origins[a.tags.back()] = (*tags)->Text(1);
   }
   Result<sql::Statement*> media =
       db->Cached("SELECT url, caption, credit FROM media WHERE article_id = ?1 ORDER BY position");
@@ -745,8 +784,16 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     sql += ", articles_fts.rank, snippet(articles_fts, -1, " + open + ", " + close + ", '…', " +
            number(std::clamp(options.snippet_tokens, 1, 64)) + ")";
   }
-  const bool only_query = filter.tags.empty() && filter.author.empty() && filter.source.empty() &&
-                          filter.since.empty() && filter.until.empty() && filter.ids.empty();
+  std::string origin_condition;
+  if (filter.tag_origin == kTagOriginPage || filter.tag_origin == kTagOriginUser) {
+    origin_condition = " AND at.origin IN (" + text(filter.tag_origin) + ", 'both')";
+  } else if (!filter.tag_origin.empty()) {
+    return Status::InvalidArgument("tag origin: '" + filter.tag_origin +
+                                   "' is not an origin; use 'page' or 'user'");
+  }
+  const bool only_query = filter.tags.empty() && origin_condition.empty() &&
+                          filter.author.empty() && filter.source.empty() && filter.since.empty() &&
+                          filter.until.empty() && filter.ids.empty();
   if (has_query && count_only && only_query) {
     // Every indexed row is an article: counting needs no article read, only the index.
     return prepare(sql + " FROM articles_fts WHERE articles_fts MATCH " + text(query));
@@ -763,7 +810,11 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     sql +=
         " AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id"
         " WHERE at.article_id = a.id AND t.name = " +
-        text(NormalizeTag(tag)) + ")";
+        text(NormalizeTag(tag)) + origin_condition + ")";
+  }
+  if (filter.tags.empty() && !origin_condition.empty()) {
+    sql += " AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id" +
+           origin_condition + ")";
   }
   if (!filter.author.empty()) {
     std::string pattern = text(LikePattern(filter.author));
@@ -929,13 +980,22 @@ Status Archive::Tag(int64_t id, const std::vector<std::string>& tags, TagChanges
     if (!IsValidUtf8(tag)) return Status::InvalidArgument("tag is not valid UTF-8 text");
     Result<std::pair<int64_t, std::string>> resolved = impl_->ResolveTag(tag);
     if (!resolved.ok()) return resolved.status();
-    Result<sql::Statement*> link =
-        impl_->db->Cached("INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?1, ?2)");
-    if (!link.ok()) return link.status();
-    (*link)->Bind(1, id).Bind(2, resolved->first);
-    MORGUE_RETURN_IF_ERROR((*link)->Run());
-    // No row inserted: the article had the tag already.
-    (impl_->db->Changes() == 0 ? changes->unchanged : changes->changed).push_back(tag);
+    Result<sql::Statement*> find =
+        impl_->db->Cached("SELECT origin FROM article_tags WHERE article_id = ?1 AND tag_id = ?2");
+    if (!find.ok()) return find.status();
+    (*find)->Bind(1, id).Bind(2, resolved->first);
+    Result<bool> had = (*find)->Step();
+    const std::string origin = had.ok() && *had ? (*find)->Text(0) : "";
+    (*find)->Reset();
+    if (!had.ok()) return had.status();
+    MORGUE_RETURN_IF_ERROR(impl_->LinkTag(id, {resolved->first, resolved->second, kTagOriginUser}));
+    if (origin.empty()) {
+      changes->changed.push_back(tag);
+    } else if (origin == kTagOriginUser || origin == kTagOriginBoth) {
+      changes->unchanged.push_back(tag);
+    } else {
+      changes->adopted.push_back(tag);
+    }
   }
   return transaction.Commit();
 }
@@ -947,11 +1007,22 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
+  const std::string now = UtcNow();
   std::vector<std::string> done;  // a tag named twice is removed once, and so reported
   for (const std::string& raw : tags) {
     const std::string tag = NormalizeTag(raw);
     if (std::find(done.begin(), done.end(), tag) != done.end()) continue;
     done.push_back(tag);
+    // Remembered first (the tag's row may go once no article has it), so that importing
+    // the article again does not bring the page's tag back.
+    Result<sql::Statement*> remember = impl_->db->Cached(
+        "INSERT INTO article_tags_removed(article_id, name, removed_at) "
+        "SELECT at.article_id, t.name, ?3 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE at.article_id = ?1 AND t.name = ?2 "
+        "ON CONFLICT(article_id, name) DO UPDATE SET removed_at = excluded.removed_at");
+    if (!remember.ok()) return remember.status();
+    (*remember)->Bind(1, id).Bind(2, tag).Bind(3, now);
+    MORGUE_RETURN_IF_ERROR((*remember)->Run());
     Result<sql::Statement*> unlink = impl_->db->Cached(
         "DELETE FROM article_tags WHERE article_id = ?1 "
         "AND tag_id IN (SELECT id FROM tags WHERE name = ?2)");
@@ -968,7 +1039,8 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
 
 Result<std::vector<TagCount>> Archive::Tags() {
   Result<sql::Statement> stmt = impl_->db->Prepare(
-      "SELECT t.name, count(*) AS n FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+      "SELECT t.name, count(*) AS n, sum(at.origin IN ('page', 'both')), "
+      "sum(at.origin IN ('user', 'both')) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
       "GROUP BY t.id ORDER BY n DESC, t.name");
   if (!stmt.ok()) return stmt.status();
   std::vector<TagCount> tags;
@@ -976,7 +1048,7 @@ Result<std::vector<TagCount>> Archive::Tags() {
     Result<bool> row = stmt->Step();
     if (!row.ok()) return row.status();
     if (!*row) return tags;
-    tags.push_back({stmt->Text(0), stmt->Int(1)});
+    tags.push_back({stmt->Text(0), stmt->Int(1), stmt->Int(2), stmt->Int(3)});
   }
 }
 

@@ -55,6 +55,18 @@ struct Archive::Impl {
   // The tag's id and its stored spelling (the first spelling archived wins).
   Result<std::pair<int64_t, std::string>> ResolveTag(const std::string& tag);
 
+  // A tag to link to an article: its id, stored name and origin ("page", "user"...).
+  struct TagLink {
+    int64_t id = 0;
+    std::string name;
+    std::string origin;
+  };
+  // Links the tag to article `id`, or merges its origin into the link there is (see
+  // MergeTagOrigins); a tag the user gives forgets that they removed it.
+  Status LinkTag(int64_t id, const TagLink& tag);
+  // Whether the user removed `tag` from article `id` (article_tags_removed).
+  Result<bool> TagRemoved(int64_t id, const std::string& tag);
+
  private:
   // The publication `article` names, adding it when the archive does not know it yet.
   Result<int64_t> ResolveSource(const Article& article);
@@ -64,8 +76,8 @@ struct Archive::Impl {
   Result<int64_t> ResolveAuthor(const Author& author);
   Result<int64_t> FindDuplicate(const std::string& url_key, const std::string& body_hash);
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
-  Status Merge(int64_t id, const Article& article, const std::vector<std::string>& tags);
-  Status InsertLinks(int64_t id, const Article& article, const std::vector<int64_t>& tag_ids);
+  Status Merge(int64_t id, const Article& article);
+  Status InsertLinks(int64_t id, const Article& article, const std::vector<TagLink>& tags);
 };
 
 // The id of the source named `name` or having it as an alias; 0 if none (sources.cc).

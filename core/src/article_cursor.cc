@@ -55,8 +55,8 @@ class SelectCursor : public ArticleCursor {
         "au ON au.id = aa.author_id WHERE aa.article_id IN (" +
         ids + ") ORDER BY aa.article_id, aa.position";
     tags_sql_ =
-        "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.article_id IN (" +
+        "SELECT at.article_id, t.name, at.origin FROM article_tags at JOIN tags t "
+        "ON t.id = at.tag_id WHERE at.article_id IN (" +
         ids + ") ORDER BY at.article_id, t.name";
     media_sql_ = "SELECT article_id, url, caption, credit FROM media WHERE article_id IN (" + ids +
                  ") ORDER BY article_id, position";
@@ -133,8 +133,10 @@ class SelectCursor : public ArticleCursor {
       if (!read.ok()) return Fail(read);
     }
     if (parts_.tags) {
-      read = Read(tags_sql_,
-                  [](sql::Statement& s, Article& a, size_t) { a.tags.push_back(s.Text(1)); });
+      read = Read(tags_sql_, [](sql::Statement& s, Article& a, size_t) {
+        a.tags.push_back(s.Text(1));
+        a.tag_origins[a.tags.back()] = s.Text(2);
+      });
       if (!read.ok()) return Fail(read);
     }
     if (parts_.media) {

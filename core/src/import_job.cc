@@ -44,6 +44,7 @@ size_t TextSize(const Article& a) {
     size += author.name.size() + author.email.size() + author.role.size();
   }
   for (const std::string& tag : a.tags) size += tag.size();
+  for (const auto& [tag, origin] : a.tag_origins) size += tag.size() + origin.size();
   for (const Media& m : a.media) size += m.url.size() + m.caption.size() + m.credit.size();
   for (const auto& [field, rule] : a.provenance) size += field.size() + rule.size();
   return size;
@@ -415,6 +416,11 @@ void PutArticle(Writer& w, const Article& a) {
     w.Str(field);
     w.Str(rule);
   }
+  w.U64(a.tag_origins.size());
+  for (const auto& [tag, origin] : a.tag_origins) {
+    w.Str(tag);
+    w.Str(origin);
+  }
 }
 
 Article GetArticle(Reader& r) {
@@ -441,6 +447,10 @@ Article GetArticle(Reader& r) {
   for (uint64_t i = 0, n = r.Count(16); i < n && r.ok(); ++i) {
     std::string field = r.Str();
     a.provenance[field] = r.Str();
+  }
+  for (uint64_t i = 0, n = r.Count(16); i < n && r.ok(); ++i) {
+    std::string tag = r.Str();
+    a.tag_origins[tag] = r.Str();
   }
   return a;
 }

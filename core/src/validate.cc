@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "codec.h"
 #include "morgue/datetime.h"
@@ -57,6 +59,17 @@ std::string LowerAscii(std::string s) {
 
 std::string NormalizeTag(std::string_view tag) { return FoldSpaces(tag); }
 
+bool IsTagOrigin(std::string_view origin) {
+  return origin == kTagOriginPage || origin == kTagOriginUser || origin == kTagOriginBoth ||
+         origin == kTagOriginUnknown;
+}
+
+std::string MergeTagOrigins(std::string_view stored, std::string_view added) {
+  if (stored == added || added == kTagOriginUnknown) return std::string(stored);
+  if (stored == kTagOriginUnknown) return std::string(added);
+  return kTagOriginBoth;
+}
+
 std::string NormalizeBody(std::string_view body) {
   std::string out;
   out.reserve(body.size());
@@ -79,7 +92,7 @@ std::string NormalizeBody(std::string_view body) {
   return out;
 }
 
-Status NormalizeAndValidate(Article& a) {
+Status NormalizeAndValidate(Article& a, const std::vector<std::string>& user_tags) {
   struct Field {
     const char* name;
     std::string* value;
@@ -132,14 +145,44 @@ Status NormalizeAndValidate(Article& a) {
     }
   }
 
+  // Each tag once, with where it came from. The input's tags are the page's and are
+  // cleaned (split into one tag each, machine tokens dropped), except those whose origin
+  // the input states, as a morgue export does: those were cleaned when first archived.
+  // `user_tags` are the user's, as given.
   std::vector<std::string> tags;
-  std::set<std::string> seen;
+  std::map<std::string, std::string> origins;
+  std::map<std::string, size_t> index;  // ASCII-lower-cased name -> position in `tags`
+  auto add = [&](std::string tag, const std::string& origin) {
+    if (tag.empty()) return;
+    auto [at, inserted] = index.try_emplace(LowerAscii(tag), tags.size());
+    if (inserted) {
+      origins[tag] = origin;
+      tags.push_back(std::move(tag));
+      return;
+    }
+    std::string& existing = origins[tags[at->second]];
+    existing = MergeTagOrigins(existing, origin);
+  };
+  std::vector<std::string> page_tags;
+  std::vector<std::pair<std::string, std::string>> stated;  // tag, origin
   for (const std::string& raw : a.tags) {
     MORGUE_RETURN_IF_ERROR(CheckUtf8("tags", raw));
-    std::string tag = NormalizeTag(raw);
-    if (!tag.empty() && seen.insert(LowerAscii(tag)).second) tags.push_back(std::move(tag));
+    auto origin = a.tag_origins.find(raw);
+    if (origin != a.tag_origins.end() && IsTagOrigin(origin->second)) {
+      stated.emplace_back(NormalizeTag(raw), origin->second);
+    } else {
+      page_tags.push_back(raw);
+    }
+  }
+  for (auto& [tag, origin] : stated) add(std::move(tag), origin);
+  for (std::string& tag : CleanTags(page_tags)) add(std::move(tag), kTagOriginPage);
+  for (std::string raw : user_tags) {
+    std::erase(raw, '\0');
+    MORGUE_RETURN_IF_ERROR(CheckUtf8("tags", raw));
+    add(NormalizeTag(raw), kTagOriginUser);
   }
   a.tags = std::move(tags);
+  a.tag_origins = std::move(origins);
 
   std::vector<Media> media;
   for (Media& m : a.media) {

@@ -30,6 +30,8 @@ enum class Column {
   kMediaCaptions,
   kMediaCredits,
   kPublishedSort,
+  kPageTags,
+  kUserTags,
 };
 
 struct ColumnSpec {
@@ -39,7 +41,7 @@ struct ColumnSpec {
 
 // The one place that fixes the column names and the default order; README.md follows it.
 constexpr size_t kDefaultColumns = 14;
-constexpr std::array<ColumnSpec, 20> kColumns = {{
+constexpr std::array<ColumnSpec, 22> kColumns = {{
     {"id", Column::kId},
     {"title", Column::kTitle},
     {"subtitle", Column::kSubtitle},
@@ -61,6 +63,9 @@ constexpr std::array<ColumnSpec, 20> kColumns = {{
     {"media_captions", Column::kMediaCaptions},
     {"media_credits", Column::kMediaCredits},
     {"published_sort", Column::kPublishedSort},
+    // The tags the page gave and those the user added (a tag both gave is in both).
+    {"page_tags", Column::kPageTags},
+    {"user_tags", Column::kUserTags},
 }};
 
 const ColumnSpec* FindColumn(std::string_view name) {
@@ -88,6 +93,19 @@ std::vector<std::string> MediaValues(const Article& article, Get get) {
   values.reserve(article.media.size());
   for (const Media& media : article.media) values.push_back(get(media));
   return values;
+}
+
+// The article's tags whose origin is `origin` or "both".
+std::vector<std::string> TagsFrom(const Article& article, std::string_view origin) {
+  std::vector<std::string> tags;
+  for (const std::string& tag : article.tags) {
+    auto found = article.tag_origins.find(tag);
+    if (found != article.tag_origins.end() &&
+        (found->second == origin || found->second == kTagOriginBoth)) {
+      tags.push_back(tag);
+    }
+  }
+  return tags;
 }
 
 // A list whose items are all empty is an empty cell, not "; ; ".
@@ -147,6 +165,10 @@ std::string_view ColumnValue(const Article& article, Column column, std::string*
     case Column::kMediaCredits:
       return *scratch =
                  JoinPositional(MediaValues(article, [](const Media& m) { return m.credit; }));
+    case Column::kPageTags:
+      return *scratch = JoinValues(TagsFrom(article, kTagOriginPage));
+    case Column::kUserTags:
+      return *scratch = JoinValues(TagsFrom(article, kTagOriginUser));
   }
   return "";
 }
@@ -177,6 +199,8 @@ ArticleParts PartsFor(const std::vector<Column>& columns) {
         parts.authors = true;
         break;
       case Column::kTags:
+      case Column::kPageTags:
+      case Column::kUserTags:
         parts.tags = true;
         break;
       case Column::kMediaUrls:

@@ -423,11 +423,19 @@ class Builder {
     }
   }
 
+  // The most trusted list that still holds tags once cleaned: a JSON-LD keywords list of
+  // nothing but CMS flags gives way to the page's visible labels or its meta keywords.
   void ChooseTags() {
-    if (const ListCandidate* tags = Best(meta_.tags, kTagOrder)) {
+    std::vector<std::string> cleaned;
+    if (const ListCandidate* tags =
+            Best<ListCandidate>(meta_.tags, kTagOrder, [&cleaned](const ListCandidate& c) {
+              cleaned = CleanTags(c.values);
+              return !cleaned.empty();
+            })) {
+      cleaned = CleanTags(tags->values);
       std::set<std::string> seen;
-      for (const std::string& tag : tags->values) {
-        if (seen.insert(FoldForCompare(tag)).second) article_.tags.push_back(tag);
+      for (std::string& tag : cleaned) {
+        if (seen.insert(FoldForCompare(tag)).second) article_.tags.push_back(std::move(tag));
       }
       article_.provenance["tags"] = tags->rule;
     }

@@ -191,23 +191,14 @@ class JsonLdReader {
     }
   }
 
+  // keywords is one text listing them ("a, b, c"), or an array of keywords; CleanTags
+  // (when the tags are chosen) decodes and splits them.
   void ReadKeywords(const Json& value) {
     std::vector<std::string> tags;
-    auto add_split = [&tags](const std::string& text) {
-      size_t start = 0;
-      while (start <= text.size()) {
-        size_t end = text.find(',', start);
-        if (end == std::string::npos) end = text.size();
-        if (std::string tag = CollapseWhitespace(text.substr(start, end - start)); !tag.empty()) {
-          tags.push_back(tag);
-        }
-        start = end + 1;
-      }
-    };
-    if (value.is_string()) add_split(value.get<std::string>());
+    if (value.is_string()) tags = CleanTags({value.get<std::string>()});
     if (value.is_array()) {
       for (const Json& each : value) {
-        if (each.is_string()) add_split(each.get<std::string>());
+        if (each.is_string()) tags.push_back(each.get<std::string>());
       }
     }
     if (!tags.empty()) meta_.tags.push_back({std::move(tags), std::string(kRule)});

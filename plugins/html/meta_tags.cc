@@ -88,20 +88,6 @@ bool LooksLikeUrl(std::string_view text) {
   return text.starts_with("http://") || text.starts_with("https://") || text.starts_with("//");
 }
 
-std::vector<std::string> SplitCommas(std::string_view text) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find_first_of(",;", start);
-    if (end == std::string_view::npos) end = text.size();
-    if (std::string part = CollapseWhitespace(text.substr(start, end - start)); !part.empty()) {
-      parts.push_back(std::move(part));
-    }
-    start = end + 1;
-  }
-  return parts;
-}
-
 // Adds `values` to the last candidate when it came from the same key (repeated
 // article:tag or citation_author tags), or as a new candidate.
 template <typename C>
@@ -146,8 +132,10 @@ void AddMeta(const MetaRule& rule, const std::string& content, PageMetadata& met
       meta.urls.push_back({value, name});
       break;
     case Field::kTags:
+      // article:tag names one tag per tag (a repeated one adds up); the other keys hold a
+      // list in one text, which CleanTags decodes and splits.
       AddList(meta.tags,
-              rule.key == "article:tag" ? std::vector<std::string>{value} : SplitCommas(value),
+              rule.key == "article:tag" ? std::vector<std::string>{value} : CleanTags({value}),
               name, &ListCandidate::values);
       break;
     case Field::kSummary:

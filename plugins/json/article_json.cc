@@ -12,7 +12,17 @@
 namespace morgue::json_plugin {
 namespace {
 
-enum class Kind { kId, kText, kAuthors, kTags, kMedia, kWordCount, kProvenance, kPublishedSort };
+enum class Kind {
+  kId,
+  kText,
+  kAuthors,
+  kTags,
+  kTagOrigins,
+  kMedia,
+  kWordCount,
+  kProvenance,
+  kPublishedSort
+};
 
 struct KeySpec {
   std::string_view name;
@@ -22,8 +32,8 @@ struct KeySpec {
 
 // The one place that fixes the keys and their order; README.md follows it. The first
 // kDefaultKeys are written by default, the rest only when asked for with --fields.
-constexpr size_t kDefaultKeys = 16;
-constexpr std::array<KeySpec, 17> kKeys = {{
+constexpr size_t kDefaultKeys = 17;
+constexpr std::array<KeySpec, 18> kKeys = {{
     {"id", Kind::kId},
     {"title", Kind::kText, &Article::title},
     {"subtitle", Kind::kText, &Article::subtitle},
@@ -36,6 +46,9 @@ constexpr std::array<KeySpec, 17> kKeys = {{
     {"language", Kind::kText, &Article::language},
     {"summary", Kind::kText, &Article::summary},
     {"tags", Kind::kTags},
+    // Where each tag came from: {"Japan": "page", "to-read": "user"}; "tags" stays as it
+    // was, for readers that know nothing of origins.
+    {"tag_origins", Kind::kTagOrigins},
     {"media", Kind::kMedia},
     {"word_count", Kind::kWordCount},
     {"provenance", Kind::kProvenance},
@@ -189,6 +202,30 @@ Status ReadProvenance(const Json& value, std::map<std::string, std::string>* pro
   return Status::OK();
 }
 
+// Origins of tags: an object of tag -> "page", "user", "both" or "unknown", as morgue
+// writes it. The archive keeps them for the tags in "tags".
+Status ReadTagOrigins(const Json& value, std::map<std::string, std::string>* origins) {
+  origins->clear();
+  if (value.is_null()) {
+    return Status::OK();
+  }
+  if (!value.is_object()) {
+    return WrongType("field 'tag_origins'", "an object", value);
+  }
+  for (const auto& [tag, origin] : value.items()) {
+    const std::string what = "field 'tag_origins' key " + Quoted(tag);
+    std::string text;
+    MORGUE_RETURN_IF_ERROR(ReadText(origin, what, &text));
+    if (text != kTagOriginPage && text != kTagOriginUser && text != kTagOriginBoth &&
+        text != kTagOriginUnknown) {
+      return Status::InvalidArgument(what + ": " + Quoted(text) +
+                                     " is not an origin (page, user, both, unknown)");
+    }
+    (*origins)[tag] = text;
+  }
+  return Status::OK();
+}
+
 Status ReadKey(const KeySpec& spec, const Json& value, Article* article) {
   switch (spec.kind) {
     case Kind::kId:
@@ -201,6 +238,8 @@ Status ReadKey(const KeySpec& spec, const Json& value, Article* article) {
       return ReadAuthors(value, &article->authors);
     case Kind::kTags:
       return ReadTags(value, &article->tags);
+    case Kind::kTagOrigins:
+      return ReadTagOrigins(value, &article->tag_origins);
     case Kind::kMedia:
       return ReadMedia(value, &article->media);
     case Kind::kProvenance:
@@ -236,6 +275,14 @@ Json WriteKey(const KeySpec& spec, const Article& article) {
         tags.push_back(tag);
       }
       return tags;
+    }
+    case Kind::kTagOrigins: {
+      Json origins = Json::object();
+      for (const std::string& tag : article.tags) {
+        auto origin = article.tag_origins.find(tag);
+        origins[tag] = origin == article.tag_origins.end() ? kTagOriginUnknown : origin->second;
+      }
+      return origins;
     }
     case Kind::kMedia: {
       Json media = Json::array();
@@ -482,6 +529,17 @@ void WriteValue(const KeySpec& spec, const Article& article, Writer& w) {
       }
       w.Close(']', article.tags.empty());
       return;
+    case Kind::kTagOrigins:
+      // In the order of "tags"; a tag the archive has no origin for is "unknown".
+      w.Open('{', article.tags.empty());
+      for (const std::string& tag : article.tags) {
+        auto origin = article.tag_origins.find(tag);
+        w.Key(tag);
+        w.String(origin == article.tag_origins.end() ? std::string_view(kTagOriginUnknown)
+                                                     : std::string_view(origin->second));
+      }
+      w.Close('}', article.tags.empty());
+      return;
     case Kind::kMedia:
       w.Open('[', article.media.empty());
       for (const Media& item : article.media) {
@@ -612,6 +670,7 @@ ArticleParts ArticleJsonWriter::parts() const {
         parts.authors = true;
         break;
       case Kind::kTags:
+      case Kind::kTagOrigins:
         parts.tags = true;
         break;
       case Kind::kMedia:

@@ -613,17 +613,20 @@ TEST_F(CliTest, TagUntagAndTags) {
   CommandResult tags = OnArchive({"tags", "--json"});
   EXPECT_EQ(tags.exit_code, kOk);
   Json counts = Json::parse(tags.out);
-  EXPECT_NE(std::find(counts.begin(), counts.end(), Json{{"tag", "urgent"}, {"count", 1}}),
+  // With how many articles have it from the page and from the user.
+  EXPECT_NE(std::find(counts.begin(), counts.end(),
+                      Json{{"tag", "urgent"}, {"count", 1}, {"page", 0}, {"user", 1}}),
             counts.end())
       << counts;
-  EXPECT_NE(std::find(counts.begin(), counts.end(), Json{{"tag", "japan"}, {"count", 2}}),
+  EXPECT_NE(std::find(counts.begin(), counts.end(),
+                      Json{{"tag", "japan"}, {"count", 2}, {"page", 2}, {"user", 0}}),
             counts.end())
       << counts;
 
   CommandResult table = OnArchive({"tags"});
   EXPECT_EQ(table.err, "");
   std::string japan = LineStartingWith(table.out, "japan ");
-  EXPECT_TRUE(std::regex_match(japan, std::regex("japan +2"))) << table.out;
+  EXPECT_TRUE(std::regex_match(japan, std::regex("japan +2 +2 +0"))) << table.out;
 
   EXPECT_EQ(OnArchive({"untag", "2", "urgent"}).exit_code, kOk);
   EXPECT_EQ(ListIds({"--tag", "urgent"}), Ids{});

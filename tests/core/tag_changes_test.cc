@@ -38,7 +38,9 @@ TEST_F(TagChangesTest, TagSaysWhichTagsItAddedAndWhichWereThere) {
   TagChanges changes;
   ASSERT_TRUE(archive_->Tag(id_, {"economy", " politics ", "politics"}, &changes).ok());
   EXPECT_EQ(changes.changed, Tags{"politics"});  // normalized, once
-  EXPECT_EQ(changes.unchanged, Tags{"economy"});
+  // The article had it from the page: not added again, but now the user's too.
+  EXPECT_EQ(changes.unchanged, Tags{});
+  EXPECT_EQ(changes.adopted, Tags{"economy"});
   EXPECT_EQ(archive_->Get(id_)->tags, (Tags{"economy", "politics"}));
 
   ASSERT_TRUE(archive_->Tag(id_, {"politics"}, &changes).ok());

@@ -60,6 +60,19 @@ const CLI::Validator& OrderValidator() {
   return validator;
 }
 
+const CLI::Validator& TagOriginValidator() {
+  static const CLI::Validator validator(
+      [](std::string& text) -> std::string {
+        if (text == "page" || text == "user") {
+          return {};
+        }
+        return "'" + text + "' is not a tag origin; use page (tags imported pages gave) or " +
+               "user (tags you added)";
+      },
+      "");
+  return validator;
+}
+
 }  // namespace
 
 void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
@@ -68,6 +81,13 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
                   "Only articles with this tag (repeatable: all must match)")
       ->type_name("TAG")
       ->allow_extra_args(false)
+      ->group(group);
+  app->add_option("--tag-origin", options->tag_origin,
+                  "Only articles whose --tag tags the imported page gave (page) or you added "
+                  "with 'morgue tag' or 'import --tag' (user); without --tag, articles with "
+                  "any tag of that origin")
+      ->type_name("page|user")
+      ->check(TagOriginValidator())
       ->group(group);
   app->add_option("--author", options->author,
                   "Only articles by an author whose name contains TEXT")
@@ -118,6 +138,7 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
 Filter MakeFilter(const FilterOptions& options) {
   Filter filter;
   filter.tags = options.tags;
+  filter.tag_origin = options.tag_origin;
   filter.author = options.author;
   filter.source = options.source;
   filter.since = options.since;

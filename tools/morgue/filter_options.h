@@ -15,6 +15,7 @@ namespace morgue::cli {
 
 struct FilterOptions {
   std::vector<std::string> tags;
+  std::string tag_origin;  // "page", "user" or empty
   std::string author;
   std::string source;
   std::string since;
@@ -27,9 +28,9 @@ struct FilterOptions {
   std::string order;
 };
 
-// Adds --tag, --author, --source, --since, --until, --ids, --limit, --offset, --order,
-// --literal and, with `with_query`, --query. Values are checked while parsing, so a bad date or
-// order is a usage error before the archive is touched.
+// Adds --tag, --tag-origin, --author, --source, --since, --until, --ids, --limit, --offset,
+// --order, --literal and, with `with_query`, --query. Values are checked while parsing, so
+// a bad date or order is a usage error before the archive is touched.
 void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query = true);
 
 // The Filter the parsed options describe.

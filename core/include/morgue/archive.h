@@ -59,11 +59,19 @@ struct SearchOptions {
 struct TagChanges {
   std::vector<std::string> changed;    // added, or removed
   std::vector<std::string> unchanged;  // already there, or not there to remove
+  // Tag only: there already, from the page (or from before origins were kept), and now
+  // marked as the user's too.
+  std::vector<std::string> adopted;
 };
 
 struct TagCount {
   std::string tag;
   int64_t articles = 0;
+  // Of those articles, how many have it from the page (origin "page" or "both") and how
+  // many from the user ("user" or "both"). Tags archived before origins were kept
+  // ("unknown") count in neither.
+  int64_t from_page = 0;
+  int64_t from_user = 0;
 };
 
 struct ArchiveStats {
@@ -177,11 +185,13 @@ class MORGUE_EXPORT Archive {
 
   // Adds or removes tags on an article; NotFound for an unknown id. Tagging with a tag
   // the article has, or untagging one it does not have, changes nothing and is not an
-  // error; `changes`, when given, says which tags did what.
+  // error; `changes`, when given, says which tags did what. Tags added here are the
+  // user's (origin "user"; "both" for a tag the page gave too). A removed tag is
+  // remembered: adding the article again does not bring it back; tagging it again does.
   Status Tag(int64_t id, const std::vector<std::string>& tags, TagChanges* changes = nullptr);
   Status Untag(int64_t id, const std::vector<std::string>& tags, TagChanges* changes = nullptr);
 
-  // All tags with the number of articles carrying each, most used first.
+  // All tags with the number of articles carrying each (and by origin), most used first.
   Result<std::vector<TagCount>> Tags();
 
   // Deletes an article with its authors' links, tags' links, media and provenance.

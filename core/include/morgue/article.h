@@ -35,6 +35,12 @@ struct Media {
   bool operator==(const Media&) const = default;
 };
 
+// Where a tag of an article came from (Article::tag_origins).
+inline constexpr char kTagOriginPage[] = "page";        // the input gave it
+inline constexpr char kTagOriginUser[] = "user";        // `morgue tag`, `morgue import --tag`
+inline constexpr char kTagOriginBoth[] = "both";        // the input gave it and the user added it
+inline constexpr char kTagOriginUnknown[] = "unknown";  // archived before origins were kept
+
 struct Article {
   // Assigned by the archive; 0 for an article not stored yet.
   int64_t id = 0;
@@ -52,6 +58,11 @@ struct Article {
 
   std::vector<Author> authors;  // in byline order
   std::vector<std::string> tags;
+  // Where each of `tags` came from, by tag: kTagOriginPage, User, Both or Unknown. Filled
+  // by the archive when reading. When adding, a tag with an origin here keeps it and is
+  // stored as written (a morgue export's tags, cleaned when first archived); every other
+  // tag is the input's own, origin "page", cleaned with CleanTags (morgue/text.h).
+  std::map<std::string, std::string> tag_origins;
   std::vector<Media> media;
 
   // Field provenance: for each metadata field, the rule that produced it, e.g.

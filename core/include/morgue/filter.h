@@ -31,7 +31,11 @@ enum class SortOrder {
 
 struct Filter {
   std::vector<std::string> tags;  // every one must be present
-  std::string author;             // case-insensitive substring of an author's name
+  // "page" or "user": the tags above must be ones the page gave ("page" or "both") or the
+  // user added ("user" or "both"); with no tags above, the article must have at least one
+  // such tag. Empty: any origin.
+  std::string tag_origin;
+  std::string author;  // case-insensitive substring of an author's name
   std::string source;  // case-insensitive substring of the publication name, or an alias/domain
   std::string since;   // ISO 8601 date or date-time: published on or after
   std::string until;   // ISO 8601 date or date-time: published on or before (whole day)

@@ -41,7 +41,8 @@ namespace morgue {
 
 // Raised whenever a change to the classes below breaks binary compatibility.
 // 3: ArticleCursor::SetParts, Importer::ReadsLineByLine, ImportInput::first_line.
-inline constexpr std::uint32_t kPluginAbiVersion = 3;
+// 4: Article::tag_origins.
+inline constexpr std::uint32_t kPluginAbiVersion = 4;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)

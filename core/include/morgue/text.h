@@ -94,6 +94,22 @@ MORGUE_EXPORT std::optional<Byline> ParseByline(std::string_view line);
 // like names, names more than four, or a photo credit ("Foto: X").
 MORGUE_EXPORT std::vector<std::string> SplitAuthorNames(std::string_view names);
 
+// ---- Tags -------------------------------------------------------------------------------
+
+// The tags a page gives, as an importer found them (a keywords field, labels, categories),
+// made into the tags morgue stores: character references decoded ("Privacy &amp;
+// Technology" is "Privacy & Technology"); a list given as one text (a single item) split
+// at commas and semicolons (also "，" "；" "、", and at spaces between Chinese or Japanese
+// keywords), while an item of a longer list is split only at a comma with no space after
+// it ("Oceans,Whales"; "Mayer, Marissa" stays whole); a hashtag's "#" and quotes around a
+// tag dropped; whitespace folded. Machine tokens are dropped: key:value and key=value
+// ("Lite:true"; from "Tag:Nodejs" the value is kept), flags ("true"), words joined by
+// underscores ("LOCKED_POST_SOURCE_NONE"), numbers, ids and hashes, URLs; so are pieces
+// longer than 80 characters or without a letter or digit. Tags that differ only in ASCII
+// case or spacing ("GooglePlay", "Google Play") are kept once, the first spelling. The
+// archive applies it to every importer's tags; tags a user adds are not cleaned.
+MORGUE_EXPORT std::vector<std::string> CleanTags(const std::vector<std::string>& tags);
+
 // ---- Captions, e-mail, credits -------------------------------------------------------------
 
 struct CaptionCredit {

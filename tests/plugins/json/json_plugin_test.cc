@@ -317,8 +317,8 @@ TEST_F(JsonPluginTest, UnknownKeysAreErrorsListingTheValidOnes) {
   EXPECT_TRUE(
       message.starts_with("line 1: unknown field 'autor'; valid fields: id, title, "
                           "subtitle, authors, published, updated, source, url, "
-                          "canonical_url, language, summary, tags, media, word_count, "
-                          "provenance, body"))
+                          "canonical_url, language, summary, tags, tag_origins, media, "
+                          "word_count, provenance, body"))
       << message;
   EXPECT_EQ(ImportError("author-key.jsonl",
                         "{\"title\": \"a\", \"authors\": [{\"name\": \"A\", \"mail\": \"x\"}]}"),
@@ -392,7 +392,8 @@ TEST_F(JsonPluginTest, ExportsJsonLinesWithEveryKeyInOrderAndEmptyAsNull) {
             "\"role\":\"author\"}],\"published\":\"2011-01-08T20:15:00+09:00\",\"updated\":null,"
             "\"source\":\"Yonhap\",\"url\":\"https://en.yna.co.kr/view/AEN20110108000100315\","
             "\"canonical_url\":null,\"language\":\"en\",\"summary\":null,"
-            "\"tags\":[\"north korea\"],\"media\":[],\"word_count\":59,\"provenance\":{},"
+            "\"tags\":[\"north korea\"],\"tag_origins\":{\"north korea\":\"page\"},"
+            "\"media\":[],\"word_count\":59,\"provenance\":{},"
             "\"body\":\"Pyongyang held a fireworks display on Saturday to mark the birthday of "
             "its leader's heir apparent, state media said.\\n\\nThe display drew tens of "
             "thousands of residents to the banks of the Taedong River, according to the Korean "
@@ -442,8 +443,8 @@ TEST_F(JsonPluginTest, UnknownFieldIsAnErrorListingTheValidOnes) {
   EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(status.message(),
             "unknown field 'headline'; valid fields: id, title, subtitle, authors, published, "
-            "updated, source, url, canonical_url, language, summary, tags, media, word_count, "
-            "provenance, body, published_sort");
+            "updated, source, url, canonical_url, language, summary, tags, tag_origins, media, "
+            "word_count, provenance, body, published_sort");
   EXPECT_EQ(out, "");
 }
 

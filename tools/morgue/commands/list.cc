@@ -112,6 +112,7 @@ Command AddListCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ListArgs>();
   CLI::App* sub = app.add_subcommand("list", "List articles, newest first");
   SetExamples(sub, {"morgue list --limit 10", "morgue list --tag japan --since 2011-01",
+                    "morgue list --tag japan --tag-origin user",
                     "morgue list --source 'Korea Times' --order published --json"});
   context.AddGlobalOptions(sub);
   AddFilterOptions(sub, &args->filter);

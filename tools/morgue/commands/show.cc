@@ -116,6 +116,13 @@ void PrintArticle(const Article& article, const std::vector<DocumentInfo>& docum
     for (const auto& [field, rule] : article.provenance) {
       std::cout << "  " << field << " ← " << rule << '\n';
     }
+    // Each tag's origin: the page, the user, both, or unknown (archived before it was kept).
+    for (const std::string& tag : article.tags) {
+      auto origin = article.tag_origins.find(tag);
+      std::cout << "  tag '" << tag << "' ← "
+                << (origin == article.tag_origins.end() ? kTagOriginUnknown : origin->second)
+                << '\n';
+    }
   }
   PrintDocuments(documents);
   if (!article.body.empty()) {

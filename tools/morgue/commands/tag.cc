@@ -1,10 +1,12 @@
 // morgue tag, untag and tags: add and remove tags, and list every tag in use.
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "commands/commands.h"
@@ -13,6 +15,13 @@
 
 namespace morgue::cli {
 namespace {
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
 
 struct TagArgs {
   int64_t id = 0;
@@ -24,6 +33,8 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
   if (archive == nullptr) {
     return kExitArchive;
   }
+  // Before untagging: which of the article's tags a page gave, for the note below.
+  Result<Article> before = add ? Result<Article>(Article()) : archive->Get(args.id);
   TagChanges changes;
   Status status = add ? archive->Tag(args.id, args.tags, &changes)
                       : archive->Untag(args.id, args.tags, &changes);
@@ -49,8 +60,30 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
       context.Info(message);
     }
   }
+  for (const std::string& tag : changes.adopted) {
+    std::string message = article + " already has tag '";
+    message += tag;
+    message += "'; now marked as yours too";
+    context.Info(message);
+  }
   if (!changes.changed.empty()) {
     context.Info((add ? "tagged " : "untagged ") + article + ": " + Join(changes.changed, ", "));
+  }
+  // A page's tag would have come back with the page; it does not, and the user is told.
+  for (const std::string& tag :
+       add || !before.ok() ? std::vector<std::string>() : changes.changed) {
+    for (const auto& [name, origin] : before->tag_origins) {
+      if (EqualsIgnoringAsciiCase(name, tag) && origin != kTagOriginUser) {
+        std::string message = "importing " + article + " again will not bring back tag '";
+        message += tag;
+        message += "'; 'morgue tag ";
+        message += std::to_string(args.id);
+        message += ' ';
+        message += tag;
+        message += "' does";
+        context.Info(message);
+      }
+    }
   }
   return kExitOk;
 }
@@ -64,6 +97,14 @@ Command AddTagChange(CLI::App& app, Context& context, bool add) {
       add ? std::vector<std::string>{"morgue tag 3 japan", "morgue tag 3 japan 'trade pact'"}
           : std::vector<std::string>{"morgue untag 3 japan", "morgue untag 3 japan 'trade pact'"});
   context.AddGlobalOptions(sub);
+  SetHelpDetails(sub, [add] {
+    return Wrap(add ? "Tags added here are yours: 'morgue tags' counts them apart from the tags "
+                      "imported pages gave, and 'morgue list --tag-origin user' finds them."
+                    : "A removed tag is remembered: importing the article again does not bring "
+                      "a page's tag back; 'morgue tag' adds it again.",
+                0) +
+           "\n";
+  });
   sub->add_option("id", args->id, "The article's id")->type_name("ID")->required();
   sub->add_option("tags", args->tags, add ? "Tags to add" : "Tags to remove")
       ->type_name("TAG")
@@ -83,7 +124,10 @@ int RunTags(Context& context, bool json) {
   if (json) {
     Json array = Json::array();
     for (const TagCount& tag : *tags) {
-      array.push_back({{"tag", tag.tag}, {"count", tag.articles}});
+      array.push_back({{"tag", tag.tag},
+                       {"count", tag.articles},
+                       {"page", tag.from_page},
+                       {"user", tag.from_user}});
     }
     PrintJson(array);
     return kExitOk;
@@ -96,10 +140,15 @@ int RunTags(Context& context, bool json) {
   for (const TagCount& tag : *tags) {
     tag_width = std::max(tag_width, DisplayWidth(OneLine(tag.tag)));
   }
-  const std::vector<Column> columns = {{"TAG", std::min(tag_width, 60)}, {"ARTICLES", 8, true}};
+  const std::vector<Column> columns = {{"TAG", std::min(tag_width, 60)},
+                                       {"ARTICLES", 8, true},
+                                       {"PAGE", 6, true},
+                                       {"USER", 6, true}};
   std::cout << TableHeader(columns) << '\n';
   for (const TagCount& tag : *tags) {
-    std::cout << TableRow(columns, {tag.tag, std::to_string(tag.articles)}) << '\n';
+    std::cout << TableRow(columns, {tag.tag, std::to_string(tag.articles),
+                                    std::to_string(tag.from_page), std::to_string(tag.from_user)})
+              << '\n';
   }
   return kExitOk;
 }
@@ -116,8 +165,16 @@ Command AddTagsCommand(CLI::App& app, Context& context) {
   auto json = std::make_shared<bool>(false);
   CLI::App* sub = app.add_subcommand("tags", "List every tag with its number of articles");
   SetExamples(sub, {"morgue tags", "morgue tags --json"});
+  SetHelpDetails(sub, [] {
+    return Wrap(
+               "PAGE counts the articles whose imported page gave the tag, USER those you "
+               "tagged with 'morgue tag' or 'morgue import --tag' (an article can count in "
+               "both). Tags archived before morgue kept their origin count in neither.",
+               0) +
+           "\n";
+  });
   context.AddGlobalOptions(sub);
-  sub->add_flag("--json", *json, "Print a JSON array of {tag, count}");
+  sub->add_flag("--json", *json, "Print a JSON array of {tag, count, page, user}");
   return {sub, [&context, json] { return RunTags(context, *json); }};
 }
 
