@@ -11,8 +11,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "plugins/html/boilerplate.h"
 #include "plugins/html/dom.h"
 #include "plugins/html/render.h"
 
@@ -335,6 +337,44 @@ Node* TopCandidate(Scorer& scorer, const LinkDensities& densities) {
   return top;
 }
 
+// An article whose paragraphs each sit in their own deep wrapper gives several candidates
+// of nearly the same score, none holding the others. As Readability does, when at least
+// three of the five best score within a quarter of the top one, their nearest ancestor
+// holding three of them (all on one path from the top candidate up) is the article.
+Node* CommonAncestorOfRivals(Node* top, const Scorer& scorer) {
+  constexpr size_t kRivalsConsidered = 5;
+  constexpr size_t kRivalsNeeded = 3;
+  const double top_score = scorer.score(top);
+  if (top_score <= 0) return top;
+  std::vector<std::pair<double, const Node*>> ranked;
+  ranked.reserve(scorer.scores().size());
+  for (const auto& [node, score] : scorer.scores()) {
+    if (node != top) ranked.emplace_back(score, node);
+  }
+  const size_t kept = std::min(ranked.size(), kRivalsConsidered - 1);
+  // Ties in document order, so that the result does not depend on the map's order.
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept),
+                    ranked.end(), [](const auto& a, const auto& b) {
+                      if (a.first != b.first) return a.first > b.first;
+                      return xmlXPathCmpNodes(const_cast<Node*>(a.second),
+                                              const_cast<Node*>(b.second)) == 1;
+                    });
+  std::vector<const Node*> rivals;
+  for (size_t i = 0; i < kept; ++i) {
+    if (ranked[i].first / top_score >= 0.75) rivals.push_back(ranked[i].second);
+  }
+  if (rivals.size() < kRivalsNeeded) return top;
+  for (Node* ancestor = top->parent; IsElement(ancestor) && !IsTag(ancestor, "body");
+       ancestor = ancestor->parent) {
+    size_t holding = 0;
+    for (const Node* rival : rivals) {
+      if (Contains(ancestor, rival)) ++holding;
+    }
+    if (holding >= kRivalsNeeded) return ancestor;
+  }
+  return top;
+}
+
 // Readability's climb: a parent that scores better than the candidate (or close enough
 // while its ancestors keep a good score) holds more of the article.
 Node* ClimbParents(Node* top, const Scorer& scorer) {
@@ -479,7 +519,8 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
-    roots = MergeSiblings(ClimbParents(top, scorer), scorer, densities);
+    roots =
+        MergeSiblings(ClimbParents(CommonAncestorOfRivals(top, scorer), scorer), scorer, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with
     // headings): as Readability does, the body is the article, once navigation, asides
@@ -492,9 +533,13 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   content.media = TakeMedia(roots);
   if (flags.clean_conditionally) effects.cleaned = CleanConditionally(roots, scorer);
   CleanHeadings(roots, scorer);
+  RemoveFurnitureBoxes(roots);
+  RemoveReadAlsoLines(roots);
+  RemoveLinkLists(roots);
   effects.weighted = scorer.weighted();
   content.links = CollectLinks(roots);
   content.blocks = RenderBlocks(roots);
+  DropDanglingHeadings(content.blocks);
   return content;
 }
 

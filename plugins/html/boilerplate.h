@@ -1,0 +1,39 @@
+// Boilerplate inside the article: what the Readability pass keeps because it sits inside
+// the chosen container, but a reader skips — share and newsletter boxes, "related" and
+// teaser lists, "Read more: <link>" lines, headings left with nothing under them. Rules
+// read class/id words (in several languages), link density and position, never a
+// site's own names.
+//
+// Thread-safety: pure functions over a tree (or blocks) the caller owns.
+
+#ifndef MORGUE_PLUGINS_HTML_BOILERPLATE_H_
+#define MORGUE_PLUGINS_HTML_BOILERPLATE_H_
+
+#include <vector>
+
+#include "plugins/html/content.h"
+#include "plugins/html/dom.h"
+
+namespace morgue::html_plugin {
+
+// Removes, under the article's roots, the boxes whose class or id names them furniture
+// (share, social, newsletter, cookie, comment, related, teaser, "lesen-sie-auch"...),
+// unless a box holds a large part of the article's text.
+void RemoveFurnitureBoxes(const std::vector<Node*>& roots);
+
+// Removes, under the article's roots, the paragraphs that point elsewhere: a short
+// label and a colon before a link that is most of the line ("Read more: ...",
+// "Lea también: ...", "Lesen Sie auch: ...").
+void RemoveReadAlsoLines(const std::vector<Node*>& roots);
+
+// Removes, at the end of the article's roots (no text after them), lists of links introduced by a
+// heading or a line ending in ':' ("Mehr zum Thema", "Lesen Sie auch:"), with their introduction.
+void RemoveLinkLists(const std::vector<Node*>& roots);
+
+// Drops headings and lead-in lines ending in ':' that nothing follows before the next
+// heading or the end: what introduced a list that was removed as furniture.
+void DropDanglingHeadings(std::vector<Block>& blocks);
+
+}  // namespace morgue::html_plugin
+
+#endif  // MORGUE_PLUGINS_HTML_BOILERPLATE_H_
