@@ -25,6 +25,36 @@ constexpr auto kPointerWords = std::to_array<std::string_view>(
      "also-",      "-also",     "next-post", "prev-post",      "nextstory",   "embed-article",
      "relacionad", "correlat",  "similar",   "suggest"});
 constexpr auto kFeatureMarks = std::to_array<std::string_view>({"has-", "with-", "no-"});
+// What the lines that close an article with a request to the reader say, in the
+// languages of the pages (lower case).
+constexpr auto kCallToActionWords = std::to_array<std::string_view>({"subscribe",
+                                                                     "subscription",
+                                                                     "follow us",
+                                                                     "follow the",
+                                                                     "sign up",
+                                                                     "download the",
+                                                                     "our app",
+                                                                     "all rights reserved",
+                                                                     "copyrighted",
+                                                                     "newsletter",
+                                                                     "abonnieren",
+                                                                     "abonnement",
+                                                                     "folgen sie",
+                                                                     "alle rechte vorbehalten",
+                                                                     "suscr",
+                                                                     "s\xC3\xADguenos",
+                                                                     "\xC3\xBAnete",
+                                                                     "hazte miembro",
+                                                                     "nuestro canal",
+                                                                     "abonnez",
+                                                                     "abonner",
+                                                                     "suivez-nous",
+                                                                     "tous droits r\xC3\xA9serv",
+                                                                     "assine",
+                                                                     "siga-nos",
+                                                                     "iscriviti",
+                                                                     "seguici"});
+constexpr size_t kMaxCallToActionChars = 250;
 // Above this share of the article's text a box is the article, whatever its name.
 constexpr double kMaxBoxShare = 0.25;
 constexpr double kMinPointerLinkDensity = 0.25;
@@ -159,7 +189,20 @@ bool FollowedByText(const Node* node, const Node* root) {
   return false;
 }
 
+// Whether a line asks the reader to do something for the site rather than tells the
+// story: subscribe, follow, download the app, join a channel; or claims its rights.
+bool IsCallToAction(const Block& block) {
+  if (block.heading || CharCount(block.text) > kMaxCallToActionChars) return false;
+  return ContainsAny(AsciiLower(block.text), kCallToActionWords);
+}
+
 }  // namespace
+
+void DropTrailingCallsToAction(std::vector<Block>& blocks) {
+  size_t end = blocks.size();
+  while (end > 1 && IsCallToAction(blocks[end - 1])) --end;
+  blocks.resize(end);
+}
 
 void RemoveLinkLists(const std::vector<Node*>& roots) {
   for (Node* root : roots) {

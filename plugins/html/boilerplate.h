@@ -30,6 +30,10 @@ void RemoveReadAlsoLines(const std::vector<Node*>& roots);
 // heading or a line ending in ':' ("Mehr zum Thema", "Lesen Sie auch:"), with their introduction.
 void RemoveLinkLists(const std::vector<Node*>& roots);
 
+// Drops the short lines that close the article asking the reader to subscribe, follow
+// the site, download its app or join its channel, or claiming its rights.
+void DropTrailingCallsToAction(std::vector<Block>& blocks);
+
 // Drops headings and lead-in lines ending in ':' that nothing follows before the next
 // heading or the end: what introduced a list that was removed as furniture.
 void DropDanglingHeadings(std::vector<Block>& blocks);

@@ -539,6 +539,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   effects.weighted = scorer.weighted();
   content.links = CollectLinks(roots);
   content.blocks = RenderBlocks(roots);
+  DropTrailingCallsToAction(content.blocks);
   DropDanglingHeadings(content.blocks);
   return content;
 }

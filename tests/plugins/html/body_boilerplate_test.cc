@@ -135,5 +135,19 @@ TEST_F(BodyBoilerplateTest, HeadingsOfRemovedListsAtTheEndAreDropped) {
   EXPECT_THAT(body, Not(HasSubstr("Mehr zum Thema")));
 }
 
+TEST_F(BodyBoilerplateTest, ClosingCallsToActionAreDropped) {
+  const std::string body =
+      BodyOf(Page("<div class=\"article-body\">" + Paragraph("Der Bürgermeister") +
+                  "<p>Wer die Zeitung abonnieren will, zahlt ab Mai mehr, sagte der Verlag.</p>" +
+                  Paragraph("Die Stadträtin") + Paragraph("Der Ingenieur") +
+                  "<p>Folgen Sie uns auf Twitter und Instagram, um nichts zu verpassen.</p>"
+                  "<p><strong>¡Suscríbete a nuestro canal de Telegram!</strong></p></div>"));
+  EXPECT_THAT(body, HasSubstr("Der Ingenieur"));
+  // Before the end, the same words are the article's.
+  EXPECT_THAT(body, HasSubstr("Zeitung abonnieren"));
+  EXPECT_THAT(body, Not(HasSubstr("Folgen Sie uns")));
+  EXPECT_THAT(body, Not(HasSubstr("Telegram")));
+}
+
 }  // namespace
 }  // namespace morgue
