@@ -55,6 +55,17 @@ constexpr auto kCallToActionWords = std::to_array<std::string_view>({"subscribe"
                                                                      "iscriviti",
                                                                      "seguici"});
 constexpr size_t kMaxCallToActionChars = 250;
+// Class/id words of the lead paragraph a page sets apart above the article's text.
+constexpr auto kLeadWords = std::to_array<std::string_view>(
+    {"lead", "intro", "excerpt", "teaser-text", "summary", "standfirst", "abstract", "chapo",
+     "subhead", "sub-head", "subtitle", "deck", "sapo", "bajada", "entradilla", "vorspann",
+     "anriss", "descr"});
+constexpr size_t kMinLeadChars = 40;
+constexpr size_t kMaxLeadChars = 800;
+constexpr double kMaxLeadLinkDensity = 0.3;
+// How far from the article a lead is looked for: ancestors, and elements before each.
+constexpr int kLeadLevels = 4;
+constexpr int kLeadSiblings = 3;
 // Above this share of the article's text a box is the article, whatever its name.
 constexpr double kMaxBoxShare = 0.25;
 constexpr double kMinPointerLinkDensity = 0.25;
@@ -196,7 +207,33 @@ bool IsCallToAction(const Block& block) {
   return ContainsAny(AsciiLower(block.text), kCallToActionWords);
 }
 
+bool IsLead(const Node* node) {
+  if (IsTag(node, "h1")) return false;
+  const std::string names = ClassAndId(node);
+  if (names.size() < 3 || !NamesBox(names, kLeadWords)) return false;
+  const size_t length = TextLength(node);
+  if (length < kMinLeadChars || length > kMaxLeadChars) return false;
+  return LinkDensityOf(const_cast<Node*>(node), length) < kMaxLeadLinkDensity;
+}
+
 }  // namespace
+
+Node* FindLead(const std::vector<Node*>& roots) {
+  if (roots.empty()) return nullptr;
+  int level = 0;
+  for (const Node* at = roots.front();
+       at != nullptr && IsElement(at->parent) && !IsTag(at->parent, "body") && level < kLeadLevels;
+       at = at->parent, ++level) {
+    int siblings = 0;
+    for (Node* before = at->prev; before != nullptr && siblings < kLeadSiblings;
+         before = before->prev) {
+      if (!IsElement(before)) continue;
+      ++siblings;
+      if (Node* lead = FindFirst(before, IsLead)) return lead;
+    }
+  }
+  return nullptr;
+}
 
 void DropTrailingCallsToAction(std::vector<Block>& blocks) {
   size_t end = blocks.size();

@@ -30,6 +30,11 @@ void RemoveReadAlsoLines(const std::vector<Node*>& roots);
 // heading or a line ending in ':' ("Mehr zum Thema", "Lesen Sie auch:"), with their introduction.
 void RemoveLinkLists(const std::vector<Node*>& roots);
 
+// The lead paragraph set apart just before the article's roots (a "lead", "intro",
+// "excerpt", "chapo", "vorspann"... box among the elements before the first root or
+// its near ancestors), or nullptr: the start of the article, which Readability leaves.
+Node* FindLead(const std::vector<Node*>& roots);
+
 // Drops the short lines that close the article asking the reader to subscribe, follow
 // the site, download its app or join its channel, or claiming its rights.
 void DropTrailingCallsToAction(std::vector<Block>& blocks);

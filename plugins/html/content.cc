@@ -529,6 +529,8 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   } else {
     return {};
   }
+  // The lead a page sets apart above the text starts the article.
+  if (Node* lead = FindLead(roots)) roots.insert(roots.begin(), lead);
   Content content;
   content.media = TakeMedia(roots);
   if (flags.clean_conditionally) effects.cleaned = CleanConditionally(roots, scorer);

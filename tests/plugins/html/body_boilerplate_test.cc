@@ -69,6 +69,19 @@ TEST_F(BodyBoilerplateTest, ParagraphsEachInTheirOwnWrapperAreAllKept) {
   }
 }
 
+TEST_F(BodyBoilerplateTest, TheLeadSetApartAboveTheTextStarts) {
+  const std::string body =
+      BodyOf(Page("<article><header><h1>Neue Brücke soll im Frühjahr öffnen</h1>"
+                  "<div class=\"article-vorspann\"><p>Nach zehn Jahren Planung ist es so weit: Die "
+                  "Stadt gibt den Termin für die Eröffnung bekannt.</p></div></header>"
+                  "<div class=\"article-text\">" +
+                  Paragraph("Der Bürgermeister") + Paragraph("Die Stadträtin") +
+                  Paragraph("Der Ingenieur") + "</div></article>"));
+  EXPECT_TRUE(body.starts_with("Nach zehn Jahren Planung")) << body;
+  EXPECT_THAT(body, HasSubstr("Der Ingenieur"));
+  EXPECT_THAT(body, Not(HasSubstr("Neue Brücke soll")));
+}
+
 TEST_F(BodyBoilerplateTest, NewsletterAndCookieBoxesInsideTheArticleAreDropped) {
   const std::string body =
       BodyOf(Page("<div class=\"article-body\">" + Paragraph("Der Bürgermeister") +
