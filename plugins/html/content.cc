@@ -115,6 +115,13 @@ bool IsBylineBox(const Node* node) {
   return TextLength(node) < kMaxBylineBoxChars;
 }
 
+// Boxes about the author (a photo, a biography, other posts): never the article, however
+// long, while a bare byline box is told by its size (IsBylineBox).
+constexpr auto kAuthorBioWords =
+    std::to_array<std::string_view>({"author-bio", "authorbio", "author_bio", "author-box",
+                                     "authorbox", "author_box", "about-author", "about-the-author",
+                                     "author-description", "autorenbox", "autorbox", "autor-box"});
+
 bool IsUnlikely(const Node* node) {
   std::string_view tag = Tag(node);
   if (tag == "body" || tag == "html" || tag == "a" || tag == "article" || tag == "main") {
@@ -123,6 +130,7 @@ bool IsUnlikely(const Node* node) {
   if (tag == "nav" || tag == "aside" || tag == "footer") return true;
   if (OneOf(AsciiLower(Attr(node, "role")), kUnlikelyRoles)) return true;
   const std::string names = ClassAndId(node);
+  if (ContainsAny(names, kAuthorBioWords)) return true;
   if (!ContainsAny(names, kUnlikely) || ContainsAny(names, kMaybeCandidate)) return false;
   // Tables and code keep their furniture: it is content there.
   return FindAncestor(node, [](const Node* n) { return IsTag(n, "table") || IsTag(n, "code"); }) ==

@@ -82,6 +82,21 @@ TEST_F(BodyBoilerplateTest, TheLeadSetApartAboveTheTextStarts) {
   EXPECT_THAT(body, Not(HasSubstr("Neue Brücke soll")));
 }
 
+TEST_F(BodyBoilerplateTest, ALongAuthorBiographyIsNotTheArticle) {
+  std::string bio =
+      "<div class=\"author-bio\"><p>Jessica Brandt, geboren in Kiel, lebt mit ihrer Familie "
+      "in Hamburg, schreibt seit 2009 über Städtebau, Verkehr, Architektur und Wohnen, "
+      "war zuvor Redakteurin in Bremen, Hannover und Berlin, liebt alte Brücken, lange "
+      "Spaziergänge am Hafen, schwedische Krimis, gutes Essen und Reisen in den Norden, "
+      "und sie fährt, wann immer es geht, mit dem Fahrrad zur Arbeit, bei jedem Wetter, "
+      "im Sommer wie im Winter, durch die ganze Stadt.</p></div>";
+  const std::string body = BodyOf(
+      Page("<div class=\"post\"><div class=\"entry\">" + Paragraph("Der Bürgermeister") +
+           Paragraph("Die Stadträtin") + Paragraph("Der Ingenieur") + "</div>" + bio + "</div>"));
+  EXPECT_THAT(body, HasSubstr("Der Ingenieur"));
+  EXPECT_THAT(body, Not(HasSubstr("Jessica Brandt"))) << body;
+}
+
 TEST_F(BodyBoilerplateTest, NewsletterAndCookieBoxesInsideTheArticleAreDropped) {
   const std::string body =
       BodyOf(Page("<div class=\"article-body\">" + Paragraph("Der Bürgermeister") +
