@@ -27,34 +27,23 @@ constexpr auto kPointerWords = std::to_array<std::string_view>(
 constexpr auto kFeatureMarks = std::to_array<std::string_view>({"has-", "with-", "no-"});
 // What the lines that close an article with a request to the reader say, in the
 // languages of the pages (lower case).
-constexpr auto kCallToActionWords = std::to_array<std::string_view>({"subscribe",
-                                                                     "subscription",
-                                                                     "follow us",
-                                                                     "follow the",
-                                                                     "sign up",
-                                                                     "download the",
-                                                                     "our app",
-                                                                     "all rights reserved",
-                                                                     "copyrighted",
-                                                                     "newsletter",
-                                                                     "abonnieren",
-                                                                     "abonnement",
-                                                                     "folgen sie",
-                                                                     "alle rechte vorbehalten",
-                                                                     "suscr",
-                                                                     "s\xC3\xADguenos",
-                                                                     "\xC3\xBAnete",
-                                                                     "hazte miembro",
-                                                                     "nuestro canal",
-                                                                     "abonnez",
-                                                                     "abonner",
-                                                                     "suivez-nous",
-                                                                     "tous droits r\xC3\xA9serv",
-                                                                     "assine",
-                                                                     "siga-nos",
-                                                                     "iscriviti",
-                                                                     "seguici"});
+// clang-format off
+constexpr auto kCallToActionWords = std::to_array<std::string_view>({
+    "subscribe", "subscription", "follow us", "follow the", "sign up", "download the",
+    "our app", "all rights reserved", "copyrighted", "written permission", "reprint",
+    "letter to the editor", "not responsible for", "newsletter",
+    "abonnieren", "abonnement", "folgen sie", "alle rechte vorbehalten", "nachdruck",
+    "leserbrief",
+    "suscr", "s\xC3\xADguenos", "\xC3\xBAnete", "hazte miembro", "nuestro canal",
+    "abonnez", "abonner", "suivez-nous", "tous droits r\xC3\xA9serv",
+    "assine", "siga-nos", "iscriviti", "seguici"});
+// clang-format on
 constexpr size_t kMaxCallToActionChars = 250;
+// What a line that marks the post as advertising says (lower case).
+constexpr auto kDisclosureWords = std::to_array<std::string_view>(
+    {"werbung", "anzeige", "affiliate", "sponsored", "advertisement", "publicidad",
+     "publicit\xC3\xA9", "pubblicit\xC3\xA0", "patrocinad"});
+constexpr size_t kMaxDisclosureChars = 150;
 // Class/id words of the lead paragraph a page sets apart above the article's text.
 constexpr auto kLeadWords = std::to_array<std::string_view>(
     {"lead", "intro", "excerpt", "teaser-text", "summary", "standfirst", "abstract", "chapo",
@@ -239,6 +228,16 @@ void DropTrailingCallsToAction(std::vector<Block>& blocks) {
   size_t end = blocks.size();
   while (end > 1 && IsCallToAction(blocks[end - 1])) --end;
   blocks.resize(end);
+}
+
+void DropLeadingDisclosures(std::vector<Block>& blocks) {
+  size_t begin = 0;
+  while (begin + 1 < blocks.size() && !blocks[begin].heading &&
+         CharCount(blocks[begin].text) <= kMaxDisclosureChars &&
+         ContainsAny(AsciiLower(blocks[begin].text), kDisclosureWords)) {
+    ++begin;
+  }
+  blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(begin));
 }
 
 void RemoveLinkLists(const std::vector<Node*>& roots) {

@@ -39,6 +39,10 @@ Node* FindLead(const std::vector<Node*>& roots);
 // the site, download its app or join its channel, or claiming its rights.
 void DropTrailingCallsToAction(std::vector<Block>& blocks);
 
+// Drops the short lines that open the article marking it as advertising ("Werbung",
+// "Anzeige, enthält Affiliate Links", "Sponsored").
+void DropLeadingDisclosures(std::vector<Block>& blocks);
+
 // Drops headings and lead-in lines ending in ':' that nothing follows before the next
 // heading or the end: what introduced a list that was removed as furniture.
 void DropDanglingHeadings(std::vector<Block>& blocks);

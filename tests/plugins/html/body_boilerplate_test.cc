@@ -177,5 +177,17 @@ TEST_F(BodyBoilerplateTest, ClosingCallsToActionAreDropped) {
   EXPECT_THAT(body, Not(HasSubstr("Telegram")));
 }
 
+TEST_F(BodyBoilerplateTest, OpeningAdvertisingNoticesAreDropped) {
+  const std::string body =
+      BodyOf(Page("<div class=\"entry-content\"><p><em>*Werbung. Dieser Beitrag enthält Affiliate "
+                  "Links.</em></p>" +
+                  Paragraph("Der Bürgermeister") +
+                  "<p>Die Anzeige der Stadt erschien am Montag in allen Zeitungen der Region.</p>" +
+                  Paragraph("Die Stadträtin") + Paragraph("Der Ingenieur") + "</div>"));
+  EXPECT_TRUE(body.starts_with("Der Bürgermeister")) << body;
+  // After the start, the same words are the article's.
+  EXPECT_THAT(body, HasSubstr("Die Anzeige der Stadt"));
+}
+
 }  // namespace
 }  // namespace morgue
