@@ -140,6 +140,8 @@ size_t LabelEnd(std::string_view text) {
 }
 
 bool IsReadAlsoLine(Node* node) {
+  // Most paragraphs hold no link: they are passed over before their text is built.
+  if (FindFirst(node, [](const Node* n) { return IsTag(n, "a"); }) == nullptr) return false;
   const std::string text = Text(node);
   const size_t length = CharCount(text);
   if (length == 0 || length > kMaxReadAlsoChars) return false;
@@ -197,7 +199,7 @@ bool IsCallToAction(const Block& block) {
 }
 
 bool IsLead(const Node* node) {
-  if (IsTag(node, "h1")) return false;
+  if (node->properties == nullptr || IsTag(node, "h1")) return false;
   const std::string names = ClassAndId(node);
   if (names.size() < 3 || !NamesBox(names, kLeadWords)) return false;
   const size_t length = TextLength(node);
@@ -258,6 +260,12 @@ void RemoveLinkLists(const std::vector<Node*>& roots) {
   }
 }
 
+bool NamedFurniture(const Node* node) {
+  if (node->properties == nullptr) return false;
+  const std::string names = ClassAndId(node);
+  return names.size() > 1 && (NamesBox(names, kFurnitureWords) || NamesBox(names, kPointerWords));
+}
+
 void RemoveFurnitureBoxes(const std::vector<Node*>& roots) {
   for (Node* root : roots) {
     const double article_length = static_cast<double>(TextLength(root));
@@ -270,8 +278,9 @@ void RemoveFurnitureBoxes(const std::vector<Node*>& roots) {
       if (node == root) return true;
       // Code keeps its own class names ("token comment").
       if (IsTag(node, "pre") || IsTag(node, "code")) return false;
+      if (node->properties == nullptr) return true;  // no class, no id
       std::string names = ClassAndId(node);
-      if (names.empty() || names == " ") return true;
+      if (names.size() <= 1) return true;
       const bool furniture = NamesBox(names, kFurnitureWords);
       if (!furniture && !NamesBox(names, kPointerWords)) return true;
       const size_t length = TextLength(node);

@@ -16,6 +16,9 @@
 
 namespace morgue::html_plugin {
 
+// Whether the class or id of `node` names it furniture or a pointer box, as below.
+bool NamedFurniture(const Node* node);
+
 // Removes, under the article's roots, the boxes whose class or id names them furniture
 // (share, social, newsletter, cookie, comment, related, teaser, "lesen-sie-auch"...),
 // unless a box holds a large part of the article's text.

@@ -25,6 +25,11 @@ namespace {
 constexpr size_t kMinArticleChars = 500;
 constexpr size_t kMinParagraphChars = 25;
 constexpr size_t kMaxBylineBoxChars = 400;
+// An article split into parts: how far up they are looked for, and what makes one.
+constexpr int kSplitLevels = 7;
+constexpr size_t kMinPartParagraphChars = 80;
+constexpr size_t kMinPartChars = 200;
+constexpr double kMaxPartLinkDensity = 0.25;
 
 constexpr auto kUnlikely = std::to_array<std::string_view>(
     {"-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",   "community",
@@ -311,6 +316,12 @@ class LinkDensities {
     }
   }
 
+  // TextLength of a node of the tree as it was read.
+  size_t Length(const Node* node) const {
+    auto length = lengths_.find(node);
+    return length == lengths_.end() ? TextLength(node) : length->second;
+  }
+
   double Of(const Node* node) const {
     auto length = lengths_.find(node);
     if (length == lengths_.end()) return LinkDensity(node);
@@ -451,8 +462,75 @@ std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer, const LinkDens
   return nodes;
 }
 
-size_t CountTags(Node* node, std::string_view tag) {
-  return FindAll(node, [tag](const Node* n) { return IsTag(n, tag); }).size();
+// Whether a block beside the article's container (an article split by an ad, a banner
+// or a layout row) is more of its prose: mostly paragraphs of sentences, few links, not
+// named furniture.
+bool IsArticlePart(Node* node, const LinkDensities& densities) {
+  if (IsUnlikely(node) || NamedFurniture(node) || densities.Of(node) >= kMaxPartLinkDensity) {
+    return false;
+  }
+  size_t prose = 0;
+  for (Node* paragraph : FindAll(node, [](const Node* n) { return IsTag(n, "p"); })) {
+    const size_t length = densities.Length(paragraph);
+    if (length >= kMinPartParagraphChars && densities.Of(paragraph) < kMaxPartLinkDensity) {
+      prose += length;
+    }
+  }
+  return prose >= kMinPartChars && 2 * prose >= densities.Length(node);
+}
+
+// Adds to `roots` the parts of the article split from them higher up than the siblings
+// MergeSiblings weighs: the siblings of the container's grandparent and of its further
+// ancestors that are prose, within the <article> or <main> that holds it (beyond one lie
+// other articles). In document order.
+void AddSplitParts(Node* container, std::vector<Node*>& roots, const LinkDensities& densities) {
+  Node* at = container;
+  for (int level = 0; level < kSplitLevels; ++level) {
+    if (IsTag(at, "article") || IsTag(at, "main")) break;
+    Node* parent = at->parent;
+    if (!IsElement(parent) || IsTag(parent, "body") || IsTag(parent, "html")) break;
+    at = parent;
+    // Not the parent's siblings: a layout's side columns sit there as often as the
+    // article's parts.
+    if (level == 0) continue;
+    for (Node* sibling = at->parent->children; sibling != nullptr; sibling = sibling->next) {
+      if (sibling == at || !IsElement(sibling)) continue;
+      if (std::find(roots.begin(), roots.end(), sibling) != roots.end()) continue;
+      if (IsArticlePart(sibling, densities)) roots.push_back(sibling);
+    }
+  }
+  std::sort(roots.begin(), roots.end(),
+            [](Node* a, Node* b) { return xmlXPathCmpNodes(a, b) == 1; });
+}
+
+// What ShouldClean weighs in a box, from one walk over it rather than one per figure.
+struct BoxCounts {
+  double paragraphs = 0;
+  double images = 0;
+  double items = 0;
+  double inputs = 0;
+  size_t link_chars = 0;  // as LinkDensity counts them
+};
+
+BoxCounts CountBox(Node* node) {
+  BoxCounts counts;
+  Walk(node, [&counts](Node* n) {
+    const std::string_view tag = Tag(n);
+    if (tag == "p") {
+      ++counts.paragraphs;
+    } else if (tag == "img") {
+      ++counts.images;
+    } else if (tag == "li") {
+      ++counts.items;
+    } else if (tag == "input") {
+      ++counts.inputs;
+    } else if (tag == "a") {
+      const double weight = AttrView(n, "href").starts_with("#") ? 0.3 : 1.0;
+      counts.link_chars += static_cast<size_t>(weight * static_cast<double>(TextLength(n)));
+    }
+    return true;
+  });
+  return counts;
 }
 
 bool ShouldClean(Node* node, const Scorer& scorer) {
@@ -462,12 +540,14 @@ bool ShouldClean(Node* node, const Scorer& scorer) {
   if (CountCommas(text) >= 10) return false;
   const std::string_view tag = Tag(node);
   const bool is_list = tag == "ul" || tag == "ol";
-  const double paragraphs = static_cast<double>(CountTags(node, "p"));
-  const double images = static_cast<double>(CountTags(node, "img"));
-  const double items = static_cast<double>(CountTags(node, "li")) - 100;
-  const double inputs = static_cast<double>(CountTags(node, "input"));
+  const BoxCounts counts = CountBox(node);
+  const double paragraphs = counts.paragraphs;
+  const double images = counts.images;
+  const double items = counts.items - 100;
+  const double inputs = counts.inputs;
   const size_t length = CharCount(text);
-  const double density = LinkDensity(node);
+  const double density =
+      length == 0 ? 0 : static_cast<double>(counts.link_chars) / static_cast<double>(length);
   const bool in_figure =
       FindAncestor(node, [](const Node* n) { return IsTag(n, "figure"); }) != nullptr;
   return (images > 1 && paragraphs / images < 0.5 && !in_figure) ||
@@ -527,8 +607,9 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
-    roots =
-        MergeSiblings(ClimbParents(CommonAncestorOfRivals(top, scorer), scorer), scorer, densities);
+    Node* container = ClimbParents(CommonAncestorOfRivals(top, scorer), scorer);
+    roots = MergeSiblings(container, scorer, densities);
+    AddSplitParts(container, roots, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with
     // headings): as Readability does, the body is the article, once navigation, asides

@@ -69,6 +69,30 @@ TEST_F(BodyBoilerplateTest, ParagraphsEachInTheirOwnWrapperAreAllKept) {
   }
 }
 
+// A layout row, its text deep inside wrappers: no one ancestor scores for both.
+std::string Section(const std::string& paragraphs) {
+  return "<div class=\"layout-row\"><div class=\"wrap\"><div class=\"inner\">"
+         "<div class=\"container\"><div class=\"row\"><div class=\"col-side\">"
+         "<img src=\"bridge.jpg\"></div><div class=\"col\">" +
+         paragraphs + "</div></div></div></div></div></div>";
+}
+
+TEST_F(BodyBoilerplateTest, AnArticleSplitIntoSectionsByAnAdIsKeptWhole) {
+  const std::string body =
+      BodyOf(Page("<div class=\"page\">" +
+                  Section(Paragraph("Der Bürgermeister") + Paragraph("Die Stadträtin")) +
+                  "<div class=\"banner-row\"><div><a href=\"/ad\">Jetzt Strom vergleichen</a></div>"
+                  "</div>" +
+                  Section(Paragraph("Der Ingenieur") + Paragraph("Die Planerin") +
+                          Paragraph("Der Architekt") + Paragraph("Der Sprecher")) +
+                  "</div>"));
+  EXPECT_THAT(body, HasSubstr("Der Bürgermeister")) << body;
+  EXPECT_THAT(body, HasSubstr("Die Stadträtin"));
+  EXPECT_THAT(body, HasSubstr("Der Sprecher"));
+  EXPECT_THAT(body, Not(HasSubstr("Strom vergleichen")));
+  EXPECT_LT(body.find("Der Bürgermeister"), body.find("Der Ingenieur"));
+}
+
 TEST_F(BodyBoilerplateTest, TheLeadSetApartAboveTheTextStarts) {
   const std::string body =
       BodyOf(Page("<article><header><h1>Neue Brücke soll im Frühjahr öffnen</h1>"
