@@ -30,7 +30,7 @@ constexpr auto kFeatureMarks = std::to_array<std::string_view>({"has-", "with-",
 // clang-format off
 constexpr auto kCallToActionWords = std::to_array<std::string_view>({
     "subscribe", "subscription", "follow us", "follow the", "sign up", "download the",
-    "our app", "all rights reserved", "copyrighted", "written permission", "reprint",
+    "our app", "\xC2\xA9 20", "all rights reserved", "copyrighted", "written permission", "reprint",
     "letter to the editor", "not responsible for", "newsletter",
     "abonnieren", "abonnement", "folgen sie", "alle rechte vorbehalten", "nachdruck",
     "leserbrief",
@@ -38,7 +38,7 @@ constexpr auto kCallToActionWords = std::to_array<std::string_view>({
     "abonnez", "abonner", "suivez-nous", "tous droits r\xC3\xA9serv",
     "assine", "siga-nos", "iscriviti", "seguici"});
 // clang-format on
-constexpr size_t kMaxCallToActionChars = 250;
+constexpr size_t kMaxCallToActionChars = 300;
 // What a line that marks the post as advertising says (lower case).
 constexpr auto kDisclosureWords = std::to_array<std::string_view>(
     {"werbung", "anzeige", "affiliate", "sponsored", "advertisement", "publicidad",

@@ -193,12 +193,14 @@ TEST_F(BodyBoilerplateTest, ClosingCallsToActionAreDropped) {
                   "<p>Wer die Zeitung abonnieren will, zahlt ab Mai mehr, sagte der Verlag.</p>" +
                   Paragraph("Die Stadträtin") + Paragraph("Der Ingenieur") +
                   "<p>Folgen Sie uns auf Twitter und Instagram, um nichts zu verpassen.</p>"
-                  "<p><strong>¡Suscríbete a nuestro canal de Telegram!</strong></p></div>"));
+                  "<p><strong>¡Suscríbete a nuestro canal de Telegram!</strong></p>"
+                  "<p>© 2024 Stadtanzeiger Verlag GmbH</p></div>"));
   EXPECT_THAT(body, HasSubstr("Der Ingenieur"));
   // Before the end, the same words are the article's.
   EXPECT_THAT(body, HasSubstr("Zeitung abonnieren"));
   EXPECT_THAT(body, Not(HasSubstr("Folgen Sie uns")));
   EXPECT_THAT(body, Not(HasSubstr("Telegram")));
+  EXPECT_THAT(body, Not(HasSubstr("Verlag GmbH")));
 }
 
 TEST_F(BodyBoilerplateTest, OpeningAdvertisingNoticesAreDropped) {
