@@ -44,6 +44,20 @@ constexpr auto kDisclosureWords = std::to_array<std::string_view>(
     {"werbung", "anzeige", "affiliate", "sponsored", "advertisement", "publicidad",
      "publicit\xC3\xA9", "pubblicit\xC3\xA0", "patrocinad"});
 constexpr size_t kMaxDisclosureChars = 150;
+// How a line of the page's own labels starts — tags, categories, views, comment counts —
+// (lower case, in the languages of the pages), and how long it is at most. Date and
+// byline lines are left to the in-body metadata reader (body_meta.cc), which takes them
+// out of the body as metadata.
+// clang-format off
+constexpr auto kMetadataLabels = std::to_array<std::string_view>({
+    "tags:", "tags :", "tag:", "category:", "category :", "categories:", "filed under",
+    "posted in", "views:",
+    "schlagw\xC3\xB6rter:", "schlagworte:", "stichw\xC3\xB6rter:", "kategorie:",
+    "kategorien:", "rubrik:", "aufrufe:", "kommentare insgesamt",
+    "etiquetas:", "categor\xC3\xAD" "a:", "categor\xC3\xAD" "as:", "temas:",
+    "mots-cl\xC3\xA9s:", "cat\xC3\xA9gorie:", "cat\xC3\xA9gories:"});
+// clang-format on
+constexpr size_t kMaxMetadataLineChars = 100;
 // Class/id words of the lead paragraph a page sets apart above the article's text.
 constexpr auto kLeadWords = std::to_array<std::string_view>(
     {"lead", "intro", "excerpt", "teaser-text", "summary", "standfirst", "abstract", "chapo",
@@ -230,6 +244,18 @@ void DropTrailingCallsToAction(std::vector<Block>& blocks) {
   size_t end = blocks.size();
   while (end > 1 && IsCallToAction(blocks[end - 1])) --end;
   blocks.resize(end);
+}
+
+void DropMetadataLines(std::vector<Block>& blocks) {
+  if (blocks.size() < 2) return;
+  std::erase_if(blocks, [](const Block& block) {
+    if (block.heading || CharCount(block.text) > kMaxMetadataLineChars) return false;
+    const std::string lower = AsciiLower(block.text);
+    for (std::string_view label : kMetadataLabels) {
+      if (lower.starts_with(label)) return true;
+    }
+    return false;
+  });
 }
 
 void DropLeadingDisclosures(std::vector<Block>& blocks) {

@@ -42,6 +42,11 @@ Node* FindLead(const std::vector<Node*>& roots);
 // the site, download its app or join its channel, or claiming its rights.
 void DropTrailingCallsToAction(std::vector<Block>& blocks);
 
+// Drops the short lines of the page's own labels left in the text: "Tags: ...",
+// "Kategorie: ...", "Aufrufe: ...", "Etiquetas: ..." (date and byline lines are the
+// in-body metadata reader's).
+void DropMetadataLines(std::vector<Block>& blocks);
+
 // Drops the short lines that open the article marking it as advertising ("Werbung",
 // "Anzeige, enthält Affiliate Links", "Sponsored").
 void DropLeadingDisclosures(std::vector<Block>& blocks);

@@ -630,6 +630,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   effects.weighted = scorer.weighted();
   content.links = CollectLinks(roots);
   content.blocks = RenderBlocks(roots);
+  DropMetadataLines(content.blocks);
   DropLeadingDisclosures(content.blocks);
   DropTrailingCallsToAction(content.blocks);
   DropDanglingHeadings(content.blocks);

@@ -215,5 +215,20 @@ TEST_F(BodyBoilerplateTest, OpeningAdvertisingNoticesAreDropped) {
   EXPECT_THAT(body, HasSubstr("Die Anzeige der Stadt"));
 }
 
+TEST_F(BodyBoilerplateTest, LinesOfThePagesOwnLabelsAreDropped) {
+  const std::string body =
+      BodyOf(Page("<div class=\"entry-content\">" + Paragraph("Der Bürgermeister") +
+                  "<p>Tagsüber bleibt die alte Brücke für Radfahrer offen.</p>" +
+                  Paragraph("Die Stadträtin") + Paragraph("Der Ingenieur") +
+                  "<p>Kategorie: Verkehr</p><p>Schlagwörter: <a href=\"/t/bruecke\">Brücke</a>, "
+                  "<a href=\"/t/verkehr\">Verkehr</a></p><p>Aufrufe: 1.204</p></div>"));
+  EXPECT_TRUE(body.starts_with("Der Bürgermeister")) << body;
+  EXPECT_THAT(body, HasSubstr("Tagsüber bleibt"));
+  EXPECT_THAT(body, HasSubstr("Der Ingenieur"));
+  EXPECT_THAT(body, Not(HasSubstr("Kategorie")));
+  EXPECT_THAT(body, Not(HasSubstr("Schlagwörter")));
+  EXPECT_THAT(body, Not(HasSubstr("Aufrufe")));
+}
+
 }  // namespace
 }  // namespace morgue
