@@ -159,6 +159,11 @@ bool IsReadAlsoLine(Node* node) {
   const std::string text = Text(node);
   const size_t length = CharCount(text);
   if (length == 0 || length > kMaxReadAlsoChars) return false;
+  // A paragraph that is one headline-long link: a teaser of another page.
+  if (IsTag(node, "p") && CountWords(text) >= 3 &&
+      static_cast<double>(LinkChars(node)) >= 0.95 * static_cast<double>(length)) {
+    return true;
+  }
   const size_t label_end = LabelEnd(text);
   if (label_end == std::string_view::npos || label_end > kMaxLabelChars) return false;
   // A label is a word: not a number ("21) Star Wars: ..."), a quote or a bracket.

@@ -26,7 +26,8 @@ void RemoveFurnitureBoxes(const std::vector<Node*>& roots);
 
 // Removes, under the article's roots, the paragraphs that point elsewhere: a short
 // label and a colon before a link that is most of the line ("Read more: ...",
-// "Lea también: ...", "Lesen Sie auch: ...").
+// "Lea también: ...", "Lesen Sie auch: ..."), or a paragraph that is one link of a
+// headline's length (a teaser).
 void RemoveReadAlsoLines(const std::vector<Node*>& roots);
 
 // Removes, at the end of the article's roots (no text after them), lists of links introduced by a

@@ -160,12 +160,14 @@ TEST_F(BodyBoilerplateTest, ReadMoreLinesAreDropped) {
            "<p><em>Read more</em>: <a href=\"/en/old-bridge/a-1234\">Why the old bridge had to "
            "close</a></p>" +
            Paragraph("Der Ingenieur") +
+           "<p><a href=\"/panorama/zoo\">Im Zoo kommen drei kleine Eisbären zur Welt</a></p>" +
            "<p>21) Star Wars: <a href=\"/films/21\">Die letzten Jedi</a></p>"
            "<p>Quelle: <a href=\"https://example.org/bericht\">Bericht des Bauamts</a> und "
            "eigene Recherchen der Redaktion in den Akten der Stadt seit dem Jahr 2012</p></div>"));
   EXPECT_THAT(body, Not(HasSubstr("Lea también")));
   EXPECT_THAT(body, Not(HasSubstr("plan de vivienda")));
   EXPECT_THAT(body, Not(HasSubstr("Read more")));
+  EXPECT_THAT(body, Not(HasSubstr("Eisbären")));
   EXPECT_THAT(body, HasSubstr("Der Ingenieur"));
   // A numbered entry is no label; a line that is mostly its own words is no pointer.
   EXPECT_THAT(body, HasSubstr("21) Star Wars"));
