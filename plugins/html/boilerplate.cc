@@ -97,6 +97,7 @@ bool ContainsAny(std::string_view text, const std::array<std::string_view, N>& w
 // which heading it follows ("sharing-with-your-team"), not what the box is.
 template <size_t N>
 bool NamesBox(const std::string& class_and_id, const std::array<std::string_view, N>& words) {
+  if (!ContainsAny(class_and_id, words)) return false;  // most names: no token to read
   size_t start = 0;
   while (start < class_and_id.size()) {
     size_t end = class_and_id.find(' ', start);
@@ -299,8 +300,8 @@ bool NamedFurniture(const Node* node) {
 
 void RemoveFurnitureBoxes(const std::vector<Node*>& roots) {
   for (Node* root : roots) {
-    const double article_length = static_cast<double>(TextLength(root));
-    const double max_length = kMaxBoxShare * article_length;
+    // The article's length is read once, when a first box is named (most have none).
+    double max_length = -1;
     // Boxes found, with the text of all found boxes of the same class: a live ticker's
     // many "comment" entries are the article, each of them small.
     std::vector<std::pair<Node*, std::string>> found;
@@ -315,6 +316,7 @@ void RemoveFurnitureBoxes(const std::vector<Node*>& roots) {
       const bool furniture = NamesBox(names, kFurnitureWords);
       if (!furniture && !NamesBox(names, kPointerWords)) return true;
       const size_t length = TextLength(node);
+      if (max_length < 0) max_length = kMaxBoxShare * static_cast<double>(TextLength(root));
       if (static_cast<double>(length) > max_length) return true;
       // A long box of furniture words is a section after all, unless mostly links.
       const double density = LinkDensityOf(node, length);

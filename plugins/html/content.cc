@@ -135,7 +135,10 @@ bool IsUnlikely(const Node* node) {
   if (tag == "nav" || tag == "aside" || tag == "footer") return true;
   if (OneOf(AsciiLower(Attr(node, "role")), kUnlikelyRoles)) return true;
   const std::string names = ClassAndId(node);
-  if (ContainsAny(names, kAuthorBioWords)) return true;
+  // (Most names hold neither stem: the list is read only when one does.)
+  const bool names_author =
+      names.find("auth") != std::string::npos || names.find("autor") != std::string::npos;
+  if (names_author && ContainsAny(names, kAuthorBioWords)) return true;
   if (!ContainsAny(names, kUnlikely) || ContainsAny(names, kMaybeCandidate)) return false;
   // Tables and code keep their furniture: it is content there.
   return FindAncestor(node, [](const Node* n) { return IsTag(n, "table") || IsTag(n, "code"); }) ==
