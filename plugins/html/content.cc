@@ -11,8 +11,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "plugins/html/boilerplate.h"
 #include "plugins/html/dom.h"
 #include "plugins/html/render.h"
 
@@ -23,6 +25,11 @@ namespace {
 constexpr size_t kMinArticleChars = 500;
 constexpr size_t kMinParagraphChars = 25;
 constexpr size_t kMaxBylineBoxChars = 400;
+// An article split into parts: how far up they are looked for, and what makes one.
+constexpr int kSplitLevels = 7;
+constexpr size_t kMinPartParagraphChars = 80;
+constexpr size_t kMinPartChars = 200;
+constexpr double kMaxPartLinkDensity = 0.25;
 
 constexpr auto kUnlikely = std::to_array<std::string_view>(
     {"-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",   "community",
@@ -113,6 +120,13 @@ bool IsBylineBox(const Node* node) {
   return TextLength(node) < kMaxBylineBoxChars;
 }
 
+// Boxes about the author (a photo, a biography, other posts): never the article, however
+// long, while a bare byline box is told by its size (IsBylineBox).
+constexpr auto kAuthorBioWords =
+    std::to_array<std::string_view>({"author-bio", "authorbio", "author_bio", "author-box",
+                                     "authorbox", "author_box", "about-author", "about-the-author",
+                                     "author-description", "autorenbox", "autorbox", "autor-box"});
+
 bool IsUnlikely(const Node* node) {
   std::string_view tag = Tag(node);
   if (tag == "body" || tag == "html" || tag == "a" || tag == "article" || tag == "main") {
@@ -121,6 +135,10 @@ bool IsUnlikely(const Node* node) {
   if (tag == "nav" || tag == "aside" || tag == "footer") return true;
   if (OneOf(AsciiLower(Attr(node, "role")), kUnlikelyRoles)) return true;
   const std::string names = ClassAndId(node);
+  // (Most names hold neither stem: the list is read only when one does.)
+  const bool names_author =
+      names.find("auth") != std::string::npos || names.find("autor") != std::string::npos;
+  if (names_author && ContainsAny(names, kAuthorBioWords)) return true;
   if (!ContainsAny(names, kUnlikely) || ContainsAny(names, kMaybeCandidate)) return false;
   // Tables and code keep their furniture: it is content there.
   return FindAncestor(node, [](const Node* n) { return IsTag(n, "table") || IsTag(n, "code"); }) ==
@@ -301,6 +319,12 @@ class LinkDensities {
     }
   }
 
+  // TextLength of a node of the tree as it was read.
+  size_t Length(const Node* node) const {
+    auto length = lengths_.find(node);
+    return length == lengths_.end() ? TextLength(node) : length->second;
+  }
+
   double Of(const Node* node) const {
     auto length = lengths_.find(node);
     if (length == lengths_.end()) return LinkDensity(node);
@@ -331,6 +355,44 @@ Node* TopCandidate(Scorer& scorer, const LinkDensities& densities) {
       top = mutable_node;
       best = scaled;
     }
+  }
+  return top;
+}
+
+// An article whose paragraphs each sit in their own deep wrapper gives several candidates
+// of nearly the same score, none holding the others. As Readability does, when at least
+// three of the five best score within a quarter of the top one, their nearest ancestor
+// holding three of them (all on one path from the top candidate up) is the article.
+Node* CommonAncestorOfRivals(Node* top, const Scorer& scorer) {
+  constexpr size_t kRivalsConsidered = 5;
+  constexpr size_t kRivalsNeeded = 3;
+  const double top_score = scorer.score(top);
+  if (top_score <= 0) return top;
+  std::vector<std::pair<double, const Node*>> ranked;
+  ranked.reserve(scorer.scores().size());
+  for (const auto& [node, score] : scorer.scores()) {
+    if (node != top) ranked.emplace_back(score, node);
+  }
+  const size_t kept = std::min(ranked.size(), kRivalsConsidered - 1);
+  // Ties in document order, so that the result does not depend on the map's order.
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept),
+                    ranked.end(), [](const auto& a, const auto& b) {
+                      if (a.first != b.first) return a.first > b.first;
+                      return xmlXPathCmpNodes(const_cast<Node*>(a.second),
+                                              const_cast<Node*>(b.second)) == 1;
+                    });
+  std::vector<const Node*> rivals;
+  for (size_t i = 0; i < kept; ++i) {
+    if (ranked[i].first / top_score >= 0.75) rivals.push_back(ranked[i].second);
+  }
+  if (rivals.size() < kRivalsNeeded) return top;
+  for (Node* ancestor = top->parent; IsElement(ancestor) && !IsTag(ancestor, "body");
+       ancestor = ancestor->parent) {
+    size_t holding = 0;
+    for (const Node* rival : rivals) {
+      if (Contains(ancestor, rival)) ++holding;
+    }
+    if (holding >= kRivalsNeeded) return ancestor;
   }
   return top;
 }
@@ -403,8 +465,75 @@ std::vector<Node*> MergeSiblings(Node* top, const Scorer& scorer, const LinkDens
   return nodes;
 }
 
-size_t CountTags(Node* node, std::string_view tag) {
-  return FindAll(node, [tag](const Node* n) { return IsTag(n, tag); }).size();
+// Whether a block beside the article's container (an article split by an ad, a banner
+// or a layout row) is more of its prose: mostly paragraphs of sentences, few links, not
+// named furniture.
+bool IsArticlePart(Node* node, const LinkDensities& densities) {
+  if (IsUnlikely(node) || NamedFurniture(node) || densities.Of(node) >= kMaxPartLinkDensity) {
+    return false;
+  }
+  size_t prose = 0;
+  for (Node* paragraph : FindAll(node, [](const Node* n) { return IsTag(n, "p"); })) {
+    const size_t length = densities.Length(paragraph);
+    if (length >= kMinPartParagraphChars && densities.Of(paragraph) < kMaxPartLinkDensity) {
+      prose += length;
+    }
+  }
+  return prose >= kMinPartChars && 2 * prose >= densities.Length(node);
+}
+
+// Adds to `roots` the parts of the article split from them higher up than the siblings
+// MergeSiblings weighs: the siblings of the container's grandparent and of its further
+// ancestors that are prose, within the <article> or <main> that holds it (beyond one lie
+// other articles). In document order.
+void AddSplitParts(Node* container, std::vector<Node*>& roots, const LinkDensities& densities) {
+  Node* at = container;
+  for (int level = 0; level < kSplitLevels; ++level) {
+    if (IsTag(at, "article") || IsTag(at, "main")) break;
+    Node* parent = at->parent;
+    if (!IsElement(parent) || IsTag(parent, "body") || IsTag(parent, "html")) break;
+    at = parent;
+    // Not the parent's siblings: a layout's side columns sit there as often as the
+    // article's parts.
+    if (level == 0) continue;
+    for (Node* sibling = at->parent->children; sibling != nullptr; sibling = sibling->next) {
+      if (sibling == at || !IsElement(sibling)) continue;
+      if (std::find(roots.begin(), roots.end(), sibling) != roots.end()) continue;
+      if (IsArticlePart(sibling, densities)) roots.push_back(sibling);
+    }
+  }
+  std::sort(roots.begin(), roots.end(),
+            [](Node* a, Node* b) { return xmlXPathCmpNodes(a, b) == 1; });
+}
+
+// What ShouldClean weighs in a box, from one walk over it rather than one per figure.
+struct BoxCounts {
+  double paragraphs = 0;
+  double images = 0;
+  double items = 0;
+  double inputs = 0;
+  size_t link_chars = 0;  // as LinkDensity counts them
+};
+
+BoxCounts CountBox(Node* node) {
+  BoxCounts counts;
+  Walk(node, [&counts](Node* n) {
+    const std::string_view tag = Tag(n);
+    if (tag == "p") {
+      ++counts.paragraphs;
+    } else if (tag == "img") {
+      ++counts.images;
+    } else if (tag == "li") {
+      ++counts.items;
+    } else if (tag == "input") {
+      ++counts.inputs;
+    } else if (tag == "a") {
+      const double weight = AttrView(n, "href").starts_with("#") ? 0.3 : 1.0;
+      counts.link_chars += static_cast<size_t>(weight * static_cast<double>(TextLength(n)));
+    }
+    return true;
+  });
+  return counts;
 }
 
 bool ShouldClean(Node* node, const Scorer& scorer) {
@@ -414,12 +543,14 @@ bool ShouldClean(Node* node, const Scorer& scorer) {
   if (CountCommas(text) >= 10) return false;
   const std::string_view tag = Tag(node);
   const bool is_list = tag == "ul" || tag == "ol";
-  const double paragraphs = static_cast<double>(CountTags(node, "p"));
-  const double images = static_cast<double>(CountTags(node, "img"));
-  const double items = static_cast<double>(CountTags(node, "li")) - 100;
-  const double inputs = static_cast<double>(CountTags(node, "input"));
+  const BoxCounts counts = CountBox(node);
+  const double paragraphs = counts.paragraphs;
+  const double images = counts.images;
+  const double items = counts.items - 100;
+  const double inputs = counts.inputs;
   const size_t length = CharCount(text);
-  const double density = LinkDensity(node);
+  const double density =
+      length == 0 ? 0 : static_cast<double>(counts.link_chars) / static_cast<double>(length);
   const bool in_figure =
       FindAncestor(node, [](const Node* n) { return IsTag(n, "figure"); }) != nullptr;
   return (images > 1 && paragraphs / images < 0.5 && !in_figure) ||
@@ -479,7 +610,9 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
-    roots = MergeSiblings(ClimbParents(top, scorer), scorer, densities);
+    Node* container = ClimbParents(CommonAncestorOfRivals(top, scorer), scorer);
+    roots = MergeSiblings(container, scorer, densities);
+    AddSplitParts(container, roots, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with
     // headings): as Readability does, the body is the article, once navigation, asides
@@ -488,14 +621,23 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   } else {
     return {};
   }
+  // The lead a page sets apart above the text starts the article.
+  if (Node* lead = FindLead(roots)) roots.insert(roots.begin(), lead);
   Content content;
   content.media = TakeMedia(roots);
   if (flags.clean_conditionally) effects.cleaned = CleanConditionally(roots, scorer);
   CleanHeadings(roots, scorer);
+  RemoveFurnitureBoxes(roots);
+  RemoveReadAlsoLines(roots);
+  RemoveLinkLists(roots);
   effects.weighted = scorer.weighted();
   content.links = CollectLinks(roots);
   content.images = CollectImages(roots);
   content.blocks = RenderBlocks(roots);
+  DropMetadataLines(content.blocks);
+  DropLeadingDisclosures(content.blocks);
+  DropTrailingCallsToAction(content.blocks);
+  DropDanglingHeadings(content.blocks);
   return content;
 }
 
