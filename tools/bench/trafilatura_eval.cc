@@ -14,8 +14,9 @@ namespace fs = std::filesystem;
 namespace morgue::bench {
 namespace {
 
-// Regression floors: set just under the figures measured on 2026-12-06 (body F1 0.867,
-// title 58%, date 67%, author 45% then), so that CI fails when extraction gets worse.
+// Regression floors: set just under the figures measured on 2026-12-06 after that day's
+// extraction work (body F1 0.911, title 78.4%, date 85.1%, author 55.9%; before it 0.867,
+// 58%, 67%, 45%), so that CI fails when extraction gets worse.
 // They are not the targets (kTargets below), which morgue does not reach yet.
 struct Figures {
   double body_f1;
@@ -23,7 +24,7 @@ struct Figures {
   double date;
   double author;
 };
-constexpr Figures kRegressionFloors = {0.860, 0.57, 0.66, 0.44};
+constexpr Figures kRegressionFloors = {0.905, 0.78, 0.84, 0.55};
 constexpr Figures kTargets = {0.93, 0.90, 0.90, 0.80};
 
 // Replaces invalid UTF-8 as the RESULTS.jsonl writer does, so that the figures printed
