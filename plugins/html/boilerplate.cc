@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "plugins/html/body_meta.h"
+
 namespace morgue::html_plugin {
 namespace {
 
@@ -83,14 +85,6 @@ constexpr size_t kMaxLeadInChars = 100;
 constexpr double kMinLinkListDensity = 0.8;
 constexpr size_t kMinFollowingChars = 100;
 
-template <size_t N>
-bool ContainsAny(std::string_view text, const std::array<std::string_view, N>& words) {
-  for (std::string_view word : words) {
-    if (text.find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 // Whether a class/id token names a box of `words`. Tokens naming the post's taxonomy
 // ("category-social", "tag-newsletter" on a WordPress article) say what the article is
 // about, and tokens of kFeatureMarks what the element has ("has-sharing", "no-share") or
@@ -128,17 +122,6 @@ double LinkDensityOf(Node* node, size_t length) {
   return length == 0 ? 0.0 : static_cast<double>(LinkChars(node)) / static_cast<double>(length);
 }
 
-size_t CountWords(std::string_view text) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 bool IsLineElement(const Node* node) {
   std::string_view tag = Tag(node);
   return tag == "p" || tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6";
@@ -161,7 +144,7 @@ bool IsReadAlsoLine(Node* node) {
   const size_t length = CharCount(text);
   if (length == 0 || length > kMaxReadAlsoChars) return false;
   // A paragraph that is one headline-long link: a teaser of another page.
-  if (IsTag(node, "p") && CountWords(text) >= 3 &&
+  if (IsTag(node, "p") && WordCount(text) >= 3 &&
       static_cast<double>(LinkChars(node)) >= 0.95 * static_cast<double>(length)) {
     return true;
   }
@@ -173,7 +156,7 @@ bool IsReadAlsoLine(Node* node) {
       (first < 0x80 && std::isalpha(first) != 0) || (first >= 0xC3 && first != 0xE2);
   if (!starts_with_letter) return false;
   const std::string_view label(text.data(), label_end - 1);
-  const size_t label_words = CountWords(label);
+  const size_t label_words = WordCount(label);
   if (label_words == 0 || label_words > kMaxLabelWords) return false;
   const size_t rest = CharCount(std::string_view(text).substr(label_end));
   if (rest == 0) return false;

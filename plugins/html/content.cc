@@ -59,14 +59,6 @@ constexpr auto kConditionallyCleaned = std::to_array<std::string_view>(
     {"form", "fieldset", "table", "ul", "ol", "div", "section", "aside"});
 
 template <size_t N>
-bool ContainsAny(std::string_view text, const std::array<std::string_view, N>& words) {
-  for (std::string_view word : words) {
-    if (text.find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-template <size_t N>
 bool OneOf(std::string_view value, const std::array<std::string_view, N>& values) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }

@@ -479,6 +479,13 @@ char32_t EntityValue(const std::string& reference) {
 
 }  // namespace
 
+bool ContainsAny(std::string_view text, std::span<const std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 std::string DecodeLeftoverEntities(std::string_view text) {
   if (text.find('&') == std::string_view::npos) return std::string(text);
   std::string out;

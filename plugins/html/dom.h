@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,6 +78,9 @@ size_t TextLength(const Node* node);
 std::unordered_map<const Node*, size_t> TextLengths(const Node* root);
 // Number of Unicode code points in UTF-8 text.
 size_t CharCount(std::string_view text);
+
+// Whether `text` (a lower-cased class and id, a line) contains any of `words`.
+bool ContainsAny(std::string_view text, std::span<const std::string_view> words);
 
 // `text` with the character references a page left encoded decoded once: a meta
 // attribute or a JSON-LD string that was escaped twice keeps "&quot;", "&#8222;" or

@@ -4,6 +4,7 @@
 
 #include <libxml/parser.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -47,10 +48,15 @@ bool IsPrintableAscii(uint64_t word) {
   return (below_space | del) == 0;
 }
 
+constexpr size_t kBytesPerStrayNul = 1000;
+
 // Why decoded bytes are binary data rather than a page, or "" when they are text. A page
 // has almost no control characters; bytes in no encoding decode to many U+FFFD.
 std::string NotTextReason(std::string_view text) {
-  if (text.find('\0') != std::string_view::npos) {
+  // A stray NUL now and then is a damaged page (a browser shows it as nothing); more than
+  // one in a thousand bytes is binary data.
+  if (const auto nuls = static_cast<size_t>(std::count(text.begin(), text.end(), '\0'));
+      nuls > 0 && nuls * kBytesPerStrayNul > text.size()) {
     return "it holds NUL bytes, so it is binary data, not a web page";
   }
   size_t characters = 0;
@@ -114,6 +120,9 @@ Status HtmlImporter::Import(const ImportInput& input, ArticleSink& sink) {
     return Status::InvalidArgument("not HTML: " + why +
                                    " (if another plugin reads it, name it with --format)");
   }
+  // libxml2 would stop reading at a stray NUL; the page as a browser shows it has none.
+  // (The original document keeps them: it is stored as it came.)
+  std::erase(*page, '\0');
   Result<Document> document = Document::Parse(*page);
   if (!document.ok()) return document.status();
   // Metadata only reads the tree; content extraction then reuses (and changes) it.

@@ -20,13 +20,6 @@ constexpr auto kBoilerplateWords = std::to_array<std::string_view>(
     {"comment", "sidebar", "footer", "related", "widget", "navbar", "menu", "share", "social",
      "promo", "recommend", "popular", "most-", "archive", "breadcrumb", "newsletter"});
 
-bool ContainsAny(std::string_view text, std::span<const std::string_view> words) {
-  for (std::string_view word : words) {
-    if (text.find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 bool HoldsMainHeading(const Node* node) {
   return FindFirst(const_cast<Node*>(node), [](const Node* n) { return IsTag(n, "h1"); }) !=
          nullptr;

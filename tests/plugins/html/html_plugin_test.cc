@@ -241,6 +241,28 @@ TEST_F(HtmlPluginTest, GarbageBytesNeverReachTheArchiveAsInvalidUtf8) {
   EXPECT_THAT(article.body, HasSubstr("Caf\xC3\xA9 owners"));
 }
 
+TEST_F(HtmlPluginTest, AStrayNulByteInALongPageIsDroppedNotTheWholePage) {
+  // Saved pages sometimes carry a NUL or two from a broken script or a bad copy; the page
+  // is still a page. (Binary data, with NULs everywhere, is still refused: see
+  // random-binary.html in the bad fixtures.)
+  std::string page = "<html><head><title>Harbour reopens</title></head><body><article>";
+  for (int i = 0; i < 8; ++i) {
+    page +=
+        "<p>The harbour reopened on Tuesday after a week of storms, and the first ferries "
+        "left for the islands in the morning, the port authority said.</p>";
+  }
+  page += "<script>var x = '";
+  page += '\0';
+  page +=
+      "';</script><p>Fishermen said the damage to the piers was smaller than feared, and "
+      "that repairs would be finished before the summer.</p></article></body></html>";
+  WriteFile(dir_ / "stray-nul.html", page);
+  Article article = ImportOne(dir_ / "stray-nul.html");
+  EXPECT_THAT(article.body, HasSubstr("The harbour reopened on Tuesday"));
+  EXPECT_THAT(article.body, HasSubstr("repairs would be finished before the summer."));
+  EXPECT_EQ(article.body.find('\0'), std::string::npos);
+}
+
 // An article of a few paragraphs around `inside`, in an <article>.
 std::string PageWith(const std::string& head, const std::string& inside) {
   std::string page = "<!DOCTYPE html><html><head>" + head + "</head><body><article>" + inside;
