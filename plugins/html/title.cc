@@ -491,7 +491,9 @@ std::optional<TitleChoice> ShownAndAgreed(const std::vector<Candidate>& shown,
 
 }  // namespace
 
-TitleChoice ChooseTitle(const PageMetadata& meta) {
+namespace {
+
+TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
   const SiteNames sites(meta);
   std::vector<Metadata> metadata;
   for (const Candidate& candidate : meta.titles) {
@@ -562,6 +564,48 @@ TitleChoice ChooseTitle(const PageMetadata& meta) {
     value = CleanDocumentTitle(value, meta);
   }
   return {std::move(value), std::string(title.rule)};
+}
+
+// Separators and markers a template leaves before a headline, set off from it by a space
+// ("[> Name", "» Headline"): not part of it. A mark touching the words ("-40 degrees") and
+// a bracket closed later in the title stay. (Marks after a headline are left: there they
+// are as often the site's decoration, "Blog :: Site ::", which the title then still has.)
+bool IsStrayMark(std::string_view mark) {
+  constexpr std::string_view kMarks[] = {
+      "[", ">", "|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xBB", "\xC2\xB7", "\xE2\x80\xA2",
+      ":", "/"};
+  return std::find(std::begin(kMarks), std::end(kMarks), mark) != std::end(kMarks);
+}
+
+// The marks (and spaces) `title` starts with, as a count of bytes; 0 unless a space ends them.
+size_t StrayLead(std::string_view title) {
+  size_t at = 0;
+  while (at < title.size()) {
+    size_t length = 1;
+    if (static_cast<unsigned char>(title[at]) >= 0x80) {
+      length = static_cast<unsigned char>(title[at]) >= 0xE0 ? 3 : 2;
+    }
+    const std::string_view mark = title.substr(at, length);
+    if (mark != " " && !IsStrayMark(mark)) break;
+    at += mark.size();
+  }
+  return at > 0 && at < title.size() && title[at - 1] == ' ' ? at : 0;
+}
+
+std::string TrimStrayLead(std::string title) {
+  const size_t lead = StrayLead(title);
+  if (lead > 0 && !(title[0] == '[' && title.find(']') != std::string::npos)) {
+    title.erase(0, lead);
+  }
+  return title;
+}
+
+}  // namespace
+
+TitleChoice ChooseTitle(const PageMetadata& meta) {
+  TitleChoice choice = ChooseAmongTitles(meta);
+  choice.value = TrimStrayLead(std::move(choice.value));
+  return choice;
 }
 
 }  // namespace morgue::html_plugin

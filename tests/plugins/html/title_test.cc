@@ -168,6 +168,15 @@ constexpr TitleCase kCases[] = {
     {"readability_cut_of_a_bare_title",
      "<title>How to build a terrarium at home | Crafts Corner</title>", "",
      "How to build a terrarium at home", "html-title"},
+    // Separators and markers a template leaves before the headline, set off by a space.
+    {"marks_before_the_headline", "<meta property='og:title' content='[&gt; Jens Weber'>", "",
+     "Jens Weber", "og:title"},
+    {"marks_touching_the_words_stay",
+     "<meta property='og:title' content='-40 Grad: Kältewelle in Sibirien'>", "",
+     "-40 Grad: Kältewelle in Sibirien", "og:title"},
+    {"bracket_closed_later_stays",
+     "<meta property='og:title' content='[Video] Hafenfest lockt tausende Besucher an'>", "",
+     "[Video] Hafenfest lockt tausende Besucher an", "og:title"},
 };
 
 class TitleTest : public ::testing::TestWithParam<TitleCase> {};
