@@ -65,7 +65,9 @@ std::string DecodeEntitiesOnce(std::string_view text) {
     const size_t amp = text.find('&', pos);
     if (amp == std::string_view::npos) break;
     out.append(text.substr(pos, amp - pos));
-    const size_t semi = text.find(';', amp);
+    // Only as far as a reference can reach: "&&&&…" without a ';' stays linear.
+    const size_t window = text.substr(amp, 11).find(';');
+    const size_t semi = window == std::string_view::npos ? window : amp + window;
     const std::string_view name = semi == std::string_view::npos || semi - amp > 10
                                       ? ""
                                       : text.substr(amp + 1, semi - amp - 1);

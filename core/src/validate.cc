@@ -175,7 +175,10 @@ Status NormalizeAndValidate(Article& a, const std::vector<std::string>& user_tag
     }
   }
   for (auto& [tag, origin] : stated) add(std::move(tag), origin);
-  for (std::string& tag : CleanTags(page_tags)) add(std::move(tag), kTagOriginPage);
+  // Kept as the importer gives them (only trimmed): an importer reading pages cleans what
+  // it reads (the html plugin with CleanTags); a JSON record or an older morgue export is
+  // the user's own data, and "2011", "to_read" or "Smith, John" stay as they are.
+  for (const std::string& raw : page_tags) add(NormalizeTag(raw), kTagOriginPage);
   for (std::string raw : user_tags) {
     std::erase(raw, '\0');
     MORGUE_RETURN_IF_ERROR(CheckUtf8("tags", raw));

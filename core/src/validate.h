@@ -18,10 +18,10 @@ namespace morgue {
 
 // Normalises `article` in place and checks it: text is UTF-8, there is a title or a body,
 // dates are ISO 8601, authors have names, roles are known. The message names the field.
-// Tags: the article's own are the page's and are cleaned (CleanTags), except those whose
-// origin its tag_origins states (a morgue export's), kept with it; `user_tags` (import
-// --tag) are the user's. On return `tags` holds each tag once (ASCII case and spacing
-// aside) and `tag_origins` the origin of each.
+// Tags: the article's own are the page's (trimmed, not cleaned: importers of pages clean
+// what they read), except those whose origin its tag_origins states (a morgue export's),
+// kept with it; `user_tags` (import --tag) are the user's. On return `tags` holds each tag once
+// (ASCII case and spacing aside) and `tag_origins` the origin of each.
 Status NormalizeAndValidate(Article& article, const std::vector<std::string>& user_tags = {});
 
 // A tag as stored: trimmed, inner whitespace folded to one space. Empty if nothing is left.

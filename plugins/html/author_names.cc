@@ -15,6 +15,7 @@ namespace morgue::html_plugin {
 namespace {
 
 constexpr size_t kMaxRawBylineChars = 50;
+constexpr size_t kMaxBylineLineBytes = 300;
 constexpr long kMaxRawBylineWords = 5;
 // A run of lower-case letters this long is a login made of a name ("arianschlichenmayer").
 constexpr size_t kMinLoginLetters = 12;
@@ -51,6 +52,8 @@ std::string FoldName(std::string_view text) {
 // "Text:", "记者") or ends with a reporter's title ("기자", "記者"): a line near the
 // headline that is only names could be anything (a place, a product, a heading).
 bool SaysByline(const std::string& line) {
+  // A byline is a short line (and std::regex runs on short text only).
+  if (line.size() > kMaxBylineLineBytes) return false;
   static const std::regex kLead(
       "^(?:by|von|par|por|di|door|av|af|autor|autorin|autorka|auteur|author|autore|autora|"
       "text|texte|texto|testo|tekst|yazar|written|posted|verfasst|geschrieben|escrito|écrit|"
@@ -97,7 +100,8 @@ std::vector<std::string> NamesFromText(const std::string& raw) {
   // A short name the helpers do not know how to split ("Mac & i", "BBC News") is
   // still the page's own statement of who wrote it; a photo credit ("X/Reuters",
   // "Foto: X"), a date or an address is not.
-  const std::string bare = WithoutLeadWord(text);
+  // Only a short text can be a name (and std::regex runs on short text only).
+  const std::string bare = text.size() <= kMaxBylineLineBytes ? WithoutLeadWord(text) : text;
   // Several words opening in lower case are a phrase ("deinen Hochzeitsbloggern").
   const bool phrase =
       bare.find(' ') != std::string::npos && !bare.empty() && bare[0] >= 'a' && bare[0] <= 'z';

@@ -149,7 +149,10 @@ bool IsReadAlsoLine(Node* node) {
     return true;
   }
   const size_t label_end = LabelEnd(text);
-  if (label_end == std::string_view::npos || label_end > kMaxLabelChars) return false;
+  if (label_end == std::string_view::npos ||
+      CharCount(std::string_view(text).substr(0, label_end)) > kMaxLabelChars) {
+    return false;
+  }
   // A label is a word: not a number ("21) Star Wars: ..."), a quote or a bracket.
   const auto first = static_cast<unsigned char>(text[0]);
   const bool starts_with_letter =
@@ -216,7 +219,8 @@ Node* FindLead(const std::vector<Node*>& roots) {
   if (roots.empty()) return nullptr;
   int level = 0;
   for (const Node* at = roots.front();
-       at != nullptr && IsElement(at->parent) && !IsTag(at->parent, "body") && level < kLeadLevels;
+       at != nullptr && !IsTag(at, "body") && IsElement(at->parent) && !IsTag(at->parent, "body") &&
+       level < kLeadLevels;
        at = at->parent, ++level) {
     int siblings = 0;
     for (Node* before = at->prev; before != nullptr && siblings < kLeadSiblings;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <unordered_set>
@@ -42,7 +43,11 @@ bool SeparatesWords(const Node* element) {
 // end: appended to a string, or (without one) only counted, in code points.
 class FoldedText {
  public:
-  explicit FoldedText(std::string* out = nullptr) : out_(out) {}
+  explicit FoldedText(std::string* out = nullptr, size_t max_bytes = SIZE_MAX)
+      : out_(out), max_bytes_(max_bytes) {}
+
+  // Whether the text has grown past the most the caller wants (then reading can stop).
+  bool Full() const { return out_ != nullptr && out_->size() > max_bytes_; }
 
   void Append(std::string_view raw) {
     if (out_ == nullptr) {
@@ -86,6 +91,7 @@ class FoldedText {
   }
 
   std::string* out_;
+  size_t max_bytes_;
   size_t chars_ = 0;
   bool space_ = false;
   bool started_ = false;
@@ -99,7 +105,7 @@ void CollectText(const Node* root, FoldedText& out) {
     return;
   }
   const Node* node = root->children;
-  while (node != nullptr && node != root) {
+  while (node != nullptr && node != root && !out.Full()) {
     if (IsText(node)) {
       if (node->content != nullptr) out.Append(reinterpret_cast<const char*>(node->content));
     } else if (IsElement(node) && !IsNonText(node)) {
@@ -301,6 +307,14 @@ std::string Text(const Node* node) {
   return text;
 }
 
+std::string TextPrefix(const Node* node, size_t max_bytes) {
+  std::string text;
+  if (node == nullptr) return text;
+  FoldedText folded(&text, max_bytes);
+  CollectText(node, folded);
+  return text;
+}
+
 size_t TextLength(const Node* node) {
   if (node == nullptr) return 0;
   FoldedText folded;
@@ -492,8 +506,10 @@ std::string DecodeLeftoverEntities(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '&') {
-      const size_t semicolon = text.find(';', i + 1);
-      if (semicolon != std::string_view::npos && semicolon - i - 1 <= kMaxEntityNameLength) {
+      // Only as far as a reference can reach: "&&&&…" without a ';' stays linear.
+      const size_t window = text.substr(i + 1, kMaxEntityNameLength + 1).find(';');
+      const size_t semicolon = window == std::string_view::npos ? window : i + 1 + window;
+      if (semicolon != std::string_view::npos) {
         if (const char32_t cp = EntityValue(std::string(text.substr(i + 1, semicolon - i - 1)));
             cp != 0) {
           AppendUtf8(cp, out);

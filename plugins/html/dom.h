@@ -71,6 +71,9 @@ std::string ClassAndId(const Node* node);
 // The text of a subtree with runs of whitespace folded to one space, trimmed; script,
 // style and similar non-text elements are skipped.
 std::string Text(const Node* node);
+// Text(node) read only until it is longer than `max_bytes` (then a little longer than
+// that): enough to tell a short line from a long one without reading a whole page.
+std::string TextPrefix(const Node* node, size_t max_bytes);
 // CharCount(Text(node)), without building the text.
 size_t TextLength(const Node* node);
 // TextLength of every element under `root` (root included), from one pass over the tree;

@@ -24,6 +24,7 @@ constexpr size_t kPiecesAfterHeadline = 40;
 constexpr size_t kPiecesBeforeHeadline = 6;
 constexpr size_t kProseParagraphs = 2;
 constexpr size_t kProseChars = 200;
+constexpr size_t kMaxTitleBytes = 2000;  // longer "titles" are pages of text
 constexpr size_t kMaxDateLineChars = 150;
 constexpr size_t kMainColumnChars = 2000;
 
@@ -164,8 +165,6 @@ bool InFurniture(const Node* node, const Node* headline = nullptr) {
   return false;
 }
 
-// The article's headline: the <h1> whose text a metadata title holds, else the first
-// <h1> outside the page's furniture.
 // The first of `headings` a metadata title holds: a title of the article's own first
 // (og:title, JSON-LD...), the <title> last and only for a heading of several words, as
 // it also holds the site's name, which may be a heading too.
@@ -175,6 +174,7 @@ Node* HeadingTitled(const std::vector<Node*>& headings, const PageMetadata& meta
       const std::string text = FoldForCompare(Text(heading));
       if (text.size() < 8 || (html_title && WordCount(text) < 4)) continue;
       for (const Candidate& title : meta.titles) {
+        if (title.value.size() > kMaxTitleBytes) continue;  // pages of text, not a title
         if ((title.rule == "html-title") == html_title &&
             FoldForCompare(title.value).find(text) != std::string::npos) {
           return heading;
@@ -185,6 +185,8 @@ Node* HeadingTitled(const std::vector<Node*>& headings, const PageMetadata& meta
   return nullptr;
 }
 
+// The article's headline: the <h1> whose text a metadata title holds, else the first
+// <h1> outside the page's furniture.
 Node* Headline(Node* root, const PageMetadata& meta) {
   const std::vector<Node*> h1s = FindAll(root, [](const Node* n) { return IsTag(n, "h1"); });
   // The <h1> the metadata names is the headline even where the page's template put it

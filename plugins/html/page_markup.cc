@@ -340,7 +340,8 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta) {
     }
     if (!after) return true;
     ++seen;
-    const std::string text = CollapseWhitespace(Text(node));
+    // Enough bytes to tell a byline from an article paragraph (4 per character at most).
+    const std::string text = CollapseWhitespace(TextPrefix(node, 4 * (kArticleTextChars + 1)));
     if (CharCount(text) > kHeaderBylineChars) {
       if (IsTag(node, "p") && CharCount(text) >= kArticleTextChars) ++paragraphs;
       return true;  // look inside

@@ -17,6 +17,8 @@
 namespace morgue::html_plugin {
 namespace {
 
+constexpr size_t kMaxTitleBytes = 2000;
+
 // Metadata titles in order of trust (plugins/html/README.md lists them). The entry
 // titles of blog engines and itemprop=headline are shown on the page as well.
 constexpr auto kTitleOrder = std::to_array<std::string_view>(
@@ -497,6 +499,8 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
   const SiteNames sites(meta);
   std::vector<Metadata> metadata;
   for (const Candidate& candidate : meta.titles) {
+    // A "title" of pages of text is not one (and the comparisons below are not linear).
+    if (candidate.value.size() > kMaxTitleBytes) continue;
     std::string value = CollapseWhitespace(DecodeLeftoverEntities(candidate.value));
     if (value.empty()) continue;
     std::string key = Key(value);

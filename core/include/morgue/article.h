@@ -61,7 +61,8 @@ struct Article {
   // Where each of `tags` came from, by tag: kTagOriginPage, User, Both or Unknown. Filled
   // by the archive when reading. When adding, a tag with an origin here keeps it and is
   // stored as written (a morgue export's tags, cleaned when first archived); every other
-  // tag is the input's own, origin "page", cleaned with CleanTags (morgue/text.h).
+  // tag is the input's own, origin "page", stored as given (trimmed); an importer that
+  // reads pages cleans their tags itself with CleanTags (morgue/text.h).
   std::map<std::string, std::string> tag_origins;
   std::vector<Media> media;
 
