@@ -530,12 +530,25 @@ BoxCounts CountBox(Node* node) {
   return counts;
 }
 
+// A table of data, which the article states, rather than one that lays out the page: it
+// has header cells or a caption, and no table inside it. Its links (downloads, product
+// pages) are part of the data.
+bool IsDataTable(Node* table) {
+  const bool headed = FindFirst(table, [](const Node* n) {
+                        return IsTag(n, "th") || IsTag(n, "thead") || IsTag(n, "caption");
+                      }) != nullptr;
+  return headed && FindFirst(table, [table](const Node* n) {
+                     return n != table && IsTag(n, "table");
+                   }) == nullptr;
+}
+
 bool ShouldClean(Node* node, const Scorer& scorer) {
   const int weight = scorer.ClassWeight(node);
   if (weight + scorer.score(node) < 0) return true;
   const std::string text = Text(node);
   if (CountCommas(text) >= 10) return false;
   const std::string_view tag = Tag(node);
+  if (tag == "table" && IsDataTable(node)) return false;
   const bool is_list = tag == "ul" || tag == "ol";
   const BoxCounts counts = CountBox(node);
   const double paragraphs = counts.paragraphs;

@@ -1,6 +1,7 @@
 // The article's body through the real html plugin: all of an article split into wrapped
-// blocks is kept, and the furniture inside its container (newsletter and cookie boxes,
-// "Read more:" lines, headings of removed lists and labels of removed link boxes) is not.
+// blocks is kept with its data tables, and the furniture inside its container (newsletter
+// and cookie boxes, "Read more:" lines, headings of removed lists and labels of removed
+// link boxes) is not.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -254,6 +255,23 @@ TEST_F(BodyBoilerplateTest, LabelsOfRemovedLinkBoxesInsideTheTextAreDropped) {
   // A box that keeps its text keeps its heading.
   EXPECT_THAT(body, HasSubstr("Die Kosten"));
   EXPECT_THAT(body, HasSubstr("zwölf Millionen"));
+}
+
+TEST_F(BodyBoilerplateTest, ADataTableWithLinksInsideTheTextIsKept) {
+  const std::string body = BodyOf(Page(
+      "<div class=\"article-body\">" + Paragraph("Der Bürgermeister") +
+      Paragraph("Die Stadträtin") +
+      "<table><tr><th>Unterlage</th><th>Stand</th></tr>"
+      "<tr><td><a href=\"/plan.pdf\">Bebauungsplan Brücke</a></td><td>März</td></tr>"
+      "<tr><td><a href=\"/gutachten.pdf\">Verkehrsgutachten</a></td><td>Mai</td></tr></table>" +
+      "<table class=\"layout\"><tr><td><a href=\"/a\">Alte Brücke gesperrt</a></td>"
+      "<td><a href=\"/b\">Neue Buslinien ab Mai</a></td></tr></table>" +
+      Paragraph("Der Ingenieur") + Paragraph("Die Planerin") + "</div>"));
+  EXPECT_THAT(body, HasSubstr("Die Planerin"));
+  EXPECT_THAT(body, HasSubstr("Bebauungsplan Brücke"));
+  EXPECT_THAT(body, HasSubstr("Verkehrsgutachten"));
+  // A table without header cells that is mostly links is still cleaned.
+  EXPECT_THAT(body, Not(HasSubstr("Alte Brücke gesperrt")));
 }
 
 }  // namespace
