@@ -30,6 +30,8 @@ constexpr int kSplitLevels = 7;
 constexpr size_t kMinPartParagraphChars = 80;
 constexpr size_t kMinPartChars = 200;
 constexpr double kMaxPartLinkDensity = 0.25;
+// The longest label a box may keep once what it introduced is removed.
+constexpr size_t kMaxOrphanLabelChars = 80;
 
 constexpr auto kUnlikely = std::to_array<std::string_view>(
     {"-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",   "community",
@@ -528,12 +530,25 @@ BoxCounts CountBox(Node* node) {
   return counts;
 }
 
+// A table of data, which the article states, rather than one that lays out the page: it
+// has header cells or a caption, and no table inside it. Its links (downloads, product
+// pages) are part of the data.
+bool IsDataTable(Node* table) {
+  const bool headed = FindFirst(table, [](const Node* n) {
+                        return IsTag(n, "th") || IsTag(n, "thead") || IsTag(n, "caption");
+                      }) != nullptr;
+  return headed && FindFirst(table, [table](const Node* n) {
+                     return n != table && IsTag(n, "table");
+                   }) == nullptr;
+}
+
 bool ShouldClean(Node* node, const Scorer& scorer) {
   const int weight = scorer.ClassWeight(node);
   if (weight + scorer.score(node) < 0) return true;
   const std::string text = Text(node);
   if (CountCommas(text) >= 10) return false;
   const std::string_view tag = Tag(node);
+  if (tag == "table" && IsDataTable(node)) return false;
   const bool is_list = tag == "ul" || tag == "ol";
   const BoxCounts counts = CountBox(node);
   const double paragraphs = counts.paragraphs;
@@ -551,17 +566,39 @@ bool ShouldClean(Node* node, const Scorer& scorer) {
          (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5);
 }
 
+// Whether a box that lost what it held keeps only the label that introduced it: a
+// short heading ("Read also") or a line ending in a colon ("More on this topic:"),
+// without images. A label beside a value in a data sheet is neither.
+bool OnlyLabelLeft(Node* box) {
+  const bool has_media = FindFirst(box, [](const Node* n) {
+                           const std::string_view tag = Tag(n);
+                           return tag == "img" || tag == "picture" || tag == "video" ||
+                                  tag == "iframe" || tag == "svg" || tag == "audio" ||
+                                  tag == "embed" || tag == "object";
+                         }) != nullptr;
+  if (has_media) return false;
+  const std::string text = Text(box);
+  if (text.empty()) return true;
+  if (CharCount(text) > kMaxOrphanLabelChars) return false;
+  const bool colon = text.ends_with(':') || text.ends_with("\xEF\xBC\x9A");
+  return colon || FindFirst(box, [](const Node* n) { return IsHeading(n); }) != nullptr;
+}
+
 // Removes the boxes inside the article that look like furniture: link lists, forms,
-// share widgets. Innermost first, as removing them changes their ancestors' figures.
-// Whether it removed any.
+// share widgets. Innermost first, as removing them changes their ancestors' figures; a
+// box left holding only its label after that goes too. Whether it removed any.
 bool CleanConditionally(const std::vector<Node*>& roots, const Scorer& scorer) {
   bool removed = false;
   for (Node* root : roots) {
     std::vector<Node*> boxes = FindAll(
         root, [root](const Node* n) { return n != root && OneOf(Tag(n), kConditionallyCleaned); });
+    std::vector<const Node*> emptied;  // boxes a box was removed from
     for (auto it = boxes.rbegin(); it != boxes.rend(); ++it) {
-      if (ShouldClean(*it, scorer)) {
-        Remove(*it);
+      Node* box = *it;
+      const bool lost_a_box = std::find(emptied.begin(), emptied.end(), box) != emptied.end();
+      if (ShouldClean(box, scorer) || (lost_a_box && OnlyLabelLeft(box))) {
+        emptied.push_back(box->parent);
+        Remove(box);
         removed = true;
       }
     }

@@ -1,6 +1,7 @@
 // The article's body through the real html plugin: all of an article split into wrapped
-// blocks is kept, and the furniture inside its container (newsletter and cookie boxes,
-// "Read more:" lines, headings of removed lists) is not.
+// blocks is kept with its data tables, and the furniture inside its container (newsletter
+// and cookie boxes, "Read more:" lines, headings of removed lists and labels of removed
+// link boxes) is not.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -230,6 +231,47 @@ TEST_F(BodyBoilerplateTest, LinesOfThePagesOwnLabelsAreDropped) {
   EXPECT_THAT(body, Not(HasSubstr("Kategorie")));
   EXPECT_THAT(body, Not(HasSubstr("Schlagwörter")));
   EXPECT_THAT(body, Not(HasSubstr("Aufrufe")));
+}
+
+TEST_F(BodyBoilerplateTest, LabelsOfRemovedLinkBoxesInsideTheTextAreDropped) {
+  const std::string body = BodyOf(
+      Page("<div class=\"article-body\">" + Paragraph("Der Bürgermeister") +
+           "<div class=\"box\"><h4>Lesen Sie auch</h4><div class=\"stack\">"
+           "<a href=\"/a\">Alte Brücke gesperrt</a> <a href=\"/b\">Stadtrat streitet über "
+           "Kosten</a></div></div>" +
+           Paragraph("Die Stadträtin") +
+           "<div class=\"box\"><div class=\"box-title\">Mehr zum Thema:</div>"
+           "<div class=\"box-inner\"><div class=\"box-links\"><a href=\"/c\">Verkehr in der "
+           "Innenstadt</a> <a href=\"/d\">Neue Buslinien ab Mai</a></div></div></div>" +
+           Paragraph("Der Ingenieur") +
+           "<div class=\"box\"><h4>Die Kosten</h4><p>Die Stadt zahlt zwölf Millionen Euro, das "
+           "Land den Rest.</p></div>" +
+           Paragraph("Die Planerin") + "</div>"));
+  EXPECT_THAT(body, HasSubstr("Die Stadträtin"));
+  EXPECT_THAT(body, HasSubstr("Die Planerin"));
+  EXPECT_THAT(body, Not(HasSubstr("Alte Brücke gesperrt")));
+  EXPECT_THAT(body, Not(HasSubstr("Lesen Sie auch")));
+  EXPECT_THAT(body, Not(HasSubstr("Mehr zum Thema")));
+  // A box that keeps its text keeps its heading.
+  EXPECT_THAT(body, HasSubstr("Die Kosten"));
+  EXPECT_THAT(body, HasSubstr("zwölf Millionen"));
+}
+
+TEST_F(BodyBoilerplateTest, ADataTableWithLinksInsideTheTextIsKept) {
+  const std::string body = BodyOf(Page(
+      "<div class=\"article-body\">" + Paragraph("Der Bürgermeister") +
+      Paragraph("Die Stadträtin") +
+      "<table><tr><th>Unterlage</th><th>Stand</th></tr>"
+      "<tr><td><a href=\"/plan.pdf\">Bebauungsplan Brücke</a></td><td>März</td></tr>"
+      "<tr><td><a href=\"/gutachten.pdf\">Verkehrsgutachten</a></td><td>Mai</td></tr></table>" +
+      "<table class=\"layout\"><tr><td><a href=\"/a\">Alte Brücke gesperrt</a></td>"
+      "<td><a href=\"/b\">Neue Buslinien ab Mai</a></td></tr></table>" +
+      Paragraph("Der Ingenieur") + Paragraph("Die Planerin") + "</div>"));
+  EXPECT_THAT(body, HasSubstr("Die Planerin"));
+  EXPECT_THAT(body, HasSubstr("Bebauungsplan Brücke"));
+  EXPECT_THAT(body, HasSubstr("Verkehrsgutachten"));
+  // A table without header cells that is mostly links is still cleaned.
+  EXPECT_THAT(body, Not(HasSubstr("Alte Brücke gesperrt")));
 }
 
 }  // namespace
