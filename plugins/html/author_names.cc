@@ -3,9 +3,11 @@
 #include <libxml/HTMLparser.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/text.h"
@@ -52,15 +54,62 @@ std::string FoldName(std::string_view text) {
 // "Text:", "记者") or ends with a reporter's title ("기자", "記者"): a line near the
 // headline that is only names could be anything (a place, a product, a heading).
 bool SaysByline(const std::string& line) {
-  // A byline is a short line (and std::regex runs on short text only).
+  // A byline is a short line.
   if (line.size() > kMaxBylineLineBytes) return false;
-  static const std::regex kLead(
-      "^(?:by|von|par|por|di|door|av|af|autor|autorin|autorka|auteur|author|autore|autora|"
-      "text|texte|texto|testo|tekst|yazar|written|posted|verfasst|geschrieben|escrito|écrit|"
-      "scritto|a cura di|napisał|napsal|автор|Автор|текст|Текст)[\\s:]|^(?:记者|記者|文/|作者|글 )",
-      std::regex::ECMAScript | std::regex::icase);
-  return std::regex_search(line, kLead) || line.ends_with("\uAE30\uC790") ||
-         line.ends_with("\u8A18\u8005") || line.ends_with("\u8BB0\u8005");
+  for (std::string_view lead : {"\u8BB0\u8005", "\u8A18\u8005", "\u6587/", "\u4F5C\u8005",
+                                "\uAE00 "}) {  // 记者 記者 文/ 作者 "글 "
+    if (line.starts_with(lead)) return true;
+  }
+  if (line.ends_with("\uAE30\uC790") || line.ends_with("\u8A18\u8005") ||
+      line.ends_with("\u8BB0\u8005")) {  // 기자 記者 记者
+    return true;
+  }
+  // A leading word, followed by a space or a colon.
+  static constexpr std::string_view kLeadWords[] = {
+      "by",
+      "von",
+      "par",
+      "por",
+      "di",
+      "door",
+      "av",
+      "af",
+      "autor",
+      "autorin",
+      "autorka",
+      "auteur",
+      "author",
+      "autore",
+      "autora",
+      "text",
+      "texte",
+      "texto",
+      "testo",
+      "tekst",
+      "yazar",
+      "written",
+      "posted",
+      "verfasst",
+      "geschrieben",
+      "escrito",
+      "\xC3\xA9"
+      "crit",
+      "scritto",
+      "napisa\xC5\x82",
+      "napsal",
+      "\u0430\u0432\u0442\u043E\u0440",
+      "\u0410\u0432\u0442\u043E\u0440",
+      "\u0442\u0435\u043A\u0441\u0442",
+      "\u0422\u0435\u043A\u0441\u0442"};  // автор Автор текст Текст
+  const std::string lower = AsciiLower(line.substr(0, 32));
+  if (lower.starts_with("a cura di") && lower.size() > 9 &&
+      (std::isspace(static_cast<unsigned char>(lower[9])) != 0 || lower[9] == ':')) {
+    return true;
+  }
+  const size_t end = lower.find_first_of(" \t\n\r\f\v:");
+  if (end == std::string::npos) return false;
+  const std::string_view word = std::string_view(lower).substr(0, end);
+  return std::find(std::begin(kLeadWords), std::end(kLeadWords), word) != std::end(kLeadWords);
 }
 
 bool IsAccountOrDomain(std::string_view name) {

@@ -200,12 +200,29 @@ Node* Headline(Node* root, const PageMetadata& meta) {
                        meta);
 }
 
+// Whether a text node holds more than white space. An ASCII character that is not a
+// space settles it without copying the text (most nodes); only text of spaces and
+// non-ASCII characters (a no-break space) is collapsed to tell.
+bool HasText(const char* content) {
+  bool non_ascii = false;
+  for (const char* c = content; *c != '\0'; ++c) {
+    const auto byte = static_cast<unsigned char>(*c);
+    if (byte >= 0x80) {
+      non_ascii = true;
+    } else if (byte != ' ' && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f' &&
+               byte != '\v') {
+      return true;
+    }
+  }
+  return non_ascii && !CollapseWhitespace(content).empty();
+}
+
 // The text nodes of the page in document order.
 void CollectTexts(Node* node, std::vector<Node*>& texts) {
   for (Node* child = node->children; child != nullptr; child = child->next) {
     if (IsText(child)) {
       const char* content = reinterpret_cast<const char*>(child->content);
-      if (content != nullptr && !CollapseWhitespace(content).empty()) texts.push_back(child);
+      if (content != nullptr && HasText(content)) texts.push_back(child);
     } else if (IsElement(child) && !IsTag(child, "script") && !IsTag(child, "style") &&
                !IsTag(child, "noscript") && !IsTag(child, "template")) {
       CollectTexts(child, texts);
