@@ -47,7 +47,7 @@ bool IsTitleNoun(std::string_view lower) {
        "anwalt", "anwältin", "abogado", "abogada", "avocat", "avocate", "avvocato", "advocaat"});
 }
 
-// A newsroom named after a person's name ("Julia Kern, Redaktion"): the desk, not a
+// A newsroom named after a person's name ("Lena Vogt, Redaktion"): the desk, not a
 // second person. Alone ("Redaktion") it is the page's own statement and left to callers.
 bool IsDeskWord(std::string_view lower) {
   return EqualsAny(
@@ -316,7 +316,7 @@ bool IsPhotoCredit(std::string_view text) {
   return std::regex_search(text.begin(), text.end(), kCredit);
 }
 
-// "Williams Perdomo @wperdomod": a social-media handle shown with a name is not part of
+// "Gustavo Ledezma @gledezma": a social-media handle shown with a name is not part of
 // it. Only when words other than handles remain.
 void RemoveHandles(std::string* text) {
   if (text->find('@') == std::string::npos) return;
@@ -554,7 +554,7 @@ enum class BylinePrefix { kNone, kBy, kPostedBy, kDutch };
 
 // Whether the text after a prefix that is also a name particle ("von", "di", "av", "af",
 // "door") or a label written without its colon ("Autor Jan Koch") is a name of two words
-// or more: "Von Julia Kern" is a byline, "Von Trapp" a name.
+// or more: "Von Lena Vogt" is a byline, "Von Trapp" a name.
 bool StartsWithFullName(std::string_view rest) {
   const std::vector<NamePiece> pieces = SplitNamePieces(rest);
   if (pieces.empty()) return false;
@@ -919,7 +919,7 @@ std::vector<std::string> SplitAuthorNames(std::string_view names) {
       continue;
     }
     if (i > 0 && IsDeskPiece(piece)) {
-      continue;  // "Julia Kern, Redaktion"
+      continue;  // "Lena Vogt, Redaktion"
     }
     piece = StripTitleWords(piece, &title);
     if (piece.empty()) {

@@ -243,7 +243,7 @@ class Builder {
   }
 
   // Whether `name` is the site itself: its name (og:site_name, JSON-LD publisher) or the
-  // name in its address ("helmholtz-klima" of www.helmholtz-klima.de).
+  // name in its address ("stadtkurier" of www.stadtkurier.de).
   bool IsSiteName(const std::string& name) const {
     const std::string folded = FoldName(name);
     if (folded.empty()) return false;

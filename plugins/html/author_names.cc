@@ -19,7 +19,7 @@ namespace {
 constexpr size_t kMaxRawBylineChars = 50;
 constexpr size_t kMaxBylineLineBytes = 300;
 constexpr long kMaxRawBylineWords = 5;
-// A run of lower-case letters this long is a login made of a name ("arianschlichenmayer").
+// A run of lower-case letters this long is a login made of a name ("petermustermann").
 constexpr size_t kMinLoginLetters = 12;
 
 bool IsAdministratorAccount(std::string_view lower) {
@@ -31,7 +31,7 @@ bool IsAdministratorAccount(std::string_view lower) {
   return false;
 }
 
-// "By Staff Writer" → "Staff Writer"; "Autor: przepisy" → "przepisy".
+// "By Staff Writer" → "Staff Writer"; "Autor: kochbuch" → "kochbuch".
 std::string WithoutLeadWord(const std::string& text) {
   static const std::regex kLead(
       "^(?:by|von|par|por|di|door|av|af|autor|autorin|author|auteur|autore|text)\\s*:?\\s+",
@@ -115,7 +115,7 @@ bool SaysByline(const std::string& line) {
 bool IsAccountOrDomain(std::string_view name) {
   if (name.empty() || name.find(' ') != std::string_view::npos) return false;
   const std::string lower = AsciiLower(std::string(name));
-  // A host name: "24horas.cl", "MesOpinions.com", "www.example.org", and one with a
+  // A host name: "noticias24.cl", "MonJournal.com", "www.example.org", and one with a
   // word after it ("Example.de-Redaktion").
   for (size_t dot = lower.find('.'); dot != std::string::npos; dot = lower.find('.', dot + 1)) {
     size_t end = dot + 1;

@@ -15,13 +15,13 @@ namespace morgue::html_plugin {
 
 // A CMS account or a domain rather than a person's name as written: one token with no
 // capital letter that holds a dot, an underscore, a hyphen or a digit
-// ("edilson.la.rosa", "sarah-indra", "user_42"), a long run of lower-case letters
-// ("arianschlichenmayer", "wordpressadmin"), an administrator account ("admin",
-// "webmaster"), or a host name ("24horas.cl", "MesOpinions.com").
+// ("maria.del.campo", "jan-ole", "user_42"), a long run of lower-case letters
+// ("petermustermann", "wordpressadmin"), an administrator account ("admin",
+// "webmaster"), or a host name ("noticias24.cl", "MonJournal.com").
 bool IsAccountOrDomain(std::string_view name);
 
-// Letters and digits only, lower-cased (ASCII): "El Colombiano" and "elcolombiano.com"'s
-// "elcolombiano" fold alike.
+// Letters and digits only, lower-cased (ASCII): "El Diario" and "eldiario.example"'s
+// "eldiario" fold alike.
 std::string FoldName(std::string_view text);
 
 // Whether a line opens with a word that introduces a byline ("Von", "By", "Par",

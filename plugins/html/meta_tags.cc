@@ -177,7 +177,7 @@ bool IsWriterLabel(const std::string& label) {
   return false;
 }
 
-// twitter:label1 "Verfasst von" + twitter:data1 "Karoline Herr": the writer as the page's
+// twitter:label1 "Verfasst von" + twitter:data1 "Nina Falk": the writer as the page's
 // engine states it.
 void ExtractLabelledWriter(const std::map<std::string, std::string>& labels,
                            const std::map<std::string, std::string>& data, PageMetadata& meta) {

@@ -263,7 +263,7 @@ bool NamesUpdate(const Node* node) {
 // 4 janvier 2011 —", "(21. November 2022) ...").
 std::string DatelineOf(const std::string& text) {
   constexpr size_t kMaxDatelineBytes = 80;
-  // "(21. November 2022) Energieverbraucher erhalten ..."
+  // "(4. Januar 2011) Mieter erhalten ..."
   if (text.starts_with('(')) {
     const size_t close = text.find(')');
     if (close != std::string::npos && close <= kMaxDatelineBytes) return text.substr(1, close - 1);

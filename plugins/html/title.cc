@@ -83,7 +83,7 @@ std::string Key(std::string_view text) {
   return FoldForCompare(out);
 }
 
-// Letters and digits only: "daheim Solar", "daheim-solar" and "DaheimSolar" are one name.
+// Letters and digits only: "Garten Freund", "garten-freund" and "GartenFreund" are one name.
 std::string Squeezed(std::string_view key) {
   std::string out;
   for (char c : key) {
