@@ -1014,11 +1014,12 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
     if (std::find(done.begin(), done.end(), tag) != done.end()) continue;
     done.push_back(tag);
     // Remembered first (the tag's row may go once no article has it), so that importing
-    // the article again does not bring the page's tag back.
+    // the article again does not bring the page's tag back. A tag only the user gave is
+    // not remembered: no page gave it, so none is refused when a later page does.
     Result<sql::Statement*> remember = impl_->db->Cached(
         "INSERT INTO article_tags_removed(article_id, name, removed_at) "
         "SELECT at.article_id, t.name, ?3 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.article_id = ?1 AND t.name = ?2 "
+        "WHERE at.article_id = ?1 AND t.name = ?2 AND at.origin <> 'user' "
         "ON CONFLICT(article_id, name) DO UPDATE SET removed_at = excluded.removed_at");
     if (!remember.ok()) return remember.status();
     (*remember)->Bind(1, id).Bind(2, tag).Bind(3, now);

@@ -270,14 +270,13 @@ bool HasWordCharacter(std::string_view tag) {
 // Longer than a label: a sentence or a whole list that lost its separators.
 constexpr size_t kMaxTagCodePoints = 80;
 
-}  // namespace
-
-std::vector<std::string> CleanTags(const std::vector<std::string>& tags) {
+// split_single: whether a list of one item is a list given as one text.
+std::vector<std::string> Clean(const std::vector<std::string>& tags, bool split_single) {
   std::vector<std::string> out;
   std::set<std::string> seen;
   for (const std::string& raw : tags) {
     const std::string decoded = CollapseWhitespace(DecodeEntities(raw));
-    std::vector<std::string> parts = tags.size() == 1 || HasTightComma(decoded)
+    std::vector<std::string> parts = (split_single && tags.size() == 1) || HasTightComma(decoded)
                                          ? SplitList(decoded)
                                          : std::vector<std::string>{decoded};
     for (const std::string& part : parts) {
@@ -292,6 +291,16 @@ std::vector<std::string> CleanTags(const std::vector<std::string>& tags) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> CleanTags(const std::vector<std::string>& tags) {
+  return Clean(tags, /*split_single=*/true);
+}
+
+std::vector<std::string> CleanEachTag(const std::vector<std::string>& tags) {
+  return Clean(tags, /*split_single=*/false);
 }
 
 }  // namespace morgue

@@ -425,14 +425,16 @@ class Builder {
 
   // The most trusted list that still holds tags once cleaned: a JSON-LD keywords list of
   // nothing but CMS flags gives way to the page's visible labels or its meta keywords.
+  // Each candidate holds one tag per item by now (lists given as one text were split where
+  // they were read), so a lone article:tag "Washington, D.C." stays one tag.
   void ChooseTags() {
     std::vector<std::string> cleaned;
     if (const ListCandidate* tags =
             Best<ListCandidate>(meta_.tags, kTagOrder, [&cleaned](const ListCandidate& c) {
-              cleaned = CleanTags(c.values);
+              cleaned = CleanEachTag(c.values);
               return !cleaned.empty();
             })) {
-      cleaned = CleanTags(tags->values);
+      cleaned = CleanEachTag(tags->values);
       std::set<std::string> seen;
       for (std::string& tag : cleaned) {
         if (seen.insert(FoldForCompare(tag)).second) article_.tags.push_back(std::move(tag));

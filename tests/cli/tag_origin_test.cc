@@ -106,6 +106,30 @@ TEST_F(TagOriginCliTest, TaggingAPagesTagMakesItYoursToo) {
   EXPECT_NE(shown.out.find("  tag 'Ferries' ← page\n"), std::string::npos) << shown.out;
 }
 
+TEST_F(TagOriginCliTest, TaggingATagOfUnknownOriginMakesItYours) {
+  // As a tag archived before origins were kept reads.
+  QuerySql(archive_, "UPDATE article_tags SET origin = 'unknown' WHERE article_id = 1");
+  CommandResult tagged = OnArchive({"tag", "1", "ports"});
+  ASSERT_EQ(tagged.exit_code, kOk) << tagged.err;
+  EXPECT_EQ(tagged.err,
+            "morgue: article 1 already has tag 'ports', archived without a record of where it "
+            "came from; now marked as yours\n");
+  EXPECT_EQ(Exported()[0].at("tag_origins").at("Ports"), "user");
+}
+
+TEST_F(TagOriginCliTest, AnUntaggedTagOfYourOwnIsTakenWhenAPageGivesItLater) {
+  ASSERT_EQ(OnArchive({"tag", "1", "Lighthouses"}).exit_code, kOk);
+  ASSERT_EQ(OnArchive({"untag", "1", "Lighthouses"}).exit_code, kOk);
+  // The same article, its page now listing the tag.
+  std::string page = kPage;
+  const std::string keywords = "content=\"Ports,";
+  page.replace(page.find(keywords), keywords.size(), "content=\"Lighthouses, Ports,");
+  WriteFile(dir_ / "harbour-v2.html", page);
+  CommandResult again = OnArchive({"import", (dir_ / "harbour-v2.html").string()});
+  ASSERT_EQ(again.exit_code, kOk) << again.err;
+  EXPECT_EQ(Exported()[0].at("tag_origins").value("Lighthouses", ""), "page");
+}
+
 TEST_F(TagOriginCliTest, TagsCountsByOrigin) {
   ASSERT_EQ(OnArchive({"tag", "2", "ports"}).exit_code, kOk);
   CommandResult tags = OnArchive({"tags"});

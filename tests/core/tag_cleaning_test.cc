@@ -93,5 +93,18 @@ const TagCase kCases[] = {
 
 INSTANTIATE_TEST_SUITE_P(Forms, CleanTagsTest, ::testing::ValuesIn(kCases));
 
+// CleanEachTag: tags that come one per item. A list of one is that tag, not a list.
+TEST(CleanEachTagTest, ALoneTagWithACommaStaysWhole) {
+  EXPECT_EQ(CleanEachTag({"Washington, D.C."}), std::vector<std::string>{"Washington, D.C."});
+  EXPECT_EQ(CleanTags({"Washington, D.C."}), (std::vector<std::string>{"Washington", "D.C."}));
+}
+
+TEST(CleanEachTagTest, CleansAsCleanTagsDoes) {
+  EXPECT_EQ(CleanEachTag({"Weather &amp;amp; Climate", "Lite:true", "#Ports", "ports"}),
+            (std::vector<std::string>{"Weather & Climate", "Ports"}));
+  // An item glued into a list without spaces is still split.
+  EXPECT_EQ(CleanEachTag({"Ports,Ferries"}), (std::vector<std::string>{"Ports", "Ferries"}));
+}
+
 }  // namespace
 }  // namespace morgue

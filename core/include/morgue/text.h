@@ -107,8 +107,13 @@ MORGUE_EXPORT std::vector<std::string> SplitAuthorNames(std::string_view names);
 // underscores ("LOCKED_POST_SOURCE_NONE"), numbers, ids and hashes, URLs; so are pieces
 // longer than 80 characters or without a letter or digit. Tags that differ only in ASCII
 // case or spacing ("GooglePlay", "Google Play") are kept once, the first spelling. The
-// archive applies it to every importer's tags; tags a user adds are not cleaned.
+// archive stores an importer's tags as given: an importer of web pages calls this itself.
 MORGUE_EXPORT std::vector<std::string> CleanTags(const std::vector<std::string>& tags);
+
+// As CleanTags, for tags that come one per item already (a page's article:tag, one label
+// link each): a list of one is that one tag ("Washington, D.C."), not a list to split; only
+// a comma with no space after it still splits an item.
+MORGUE_EXPORT std::vector<std::string> CleanEachTag(const std::vector<std::string>& tags);
 
 // ---- Captions, e-mail, credits -------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,8 +34,8 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
   if (archive == nullptr) {
     return kExitArchive;
   }
-  // Before untagging: which of the article's tags a page gave, for the note below.
-  Result<Article> before = add ? Result<Article>(Article()) : archive->Get(args.id);
+  // Before the change: where each of the article's tags came from, for the notes below.
+  Result<Article> before = archive->Get(args.id);
   TagChanges changes;
   Status status = add ? archive->Tag(args.id, args.tags, &changes)
                       : archive->Untag(args.id, args.tags, &changes);
@@ -60,10 +61,18 @@ int RunTagChange(Context& context, const TagArgs& args, bool add) {
       context.Info(message);
     }
   }
+  const std::map<std::string, std::string> kNoOrigins;
+  // A page's tag becomes yours too; one archived before origins were kept becomes yours.
   for (const std::string& tag : changes.adopted) {
+    bool from_page = false;
+    for (const auto& [name, origin] : before.ok() ? before->tag_origins : kNoOrigins) {
+      from_page = from_page || (EqualsIgnoringAsciiCase(name, tag) && origin == kTagOriginPage);
+    }
     std::string message = article + " already has tag '";
     message += tag;
-    message += "'; now marked as yours too";
+    message += from_page ? "'; now marked as yours too"
+                         : "', archived without a record of where it came from; now marked as "
+                           "yours";
     context.Info(message);
   }
   if (!changes.changed.empty()) {
