@@ -466,6 +466,7 @@ TEST_F(CliTest, FiltersNarrowTheList) {
             (Ids{2, 3}));
   EXPECT_EQ(ListIds({"--until", "2011-01-08"}), (Ids{2, 1})) << "until includes the whole day";
   EXPECT_EQ(ListIds({"--ids", "1,3", "--order", "id"}), (Ids{1, 3}));
+  EXPECT_EQ(ListIds({"--ids", "1, 3", "--order", "id"}), (Ids{1, 3}));
   EXPECT_EQ(ListIds({"--query", "fireworks"}), (Ids{2}));
   EXPECT_EQ(ListIds({"--tag", "japan", "--author", "lee"}), (Ids{1})) << "filters combine";
 }

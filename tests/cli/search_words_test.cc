@@ -140,7 +140,17 @@ TEST_F(SearchWordsTest, AQueryStartingWithMinusSaysWhatToWrite) {
             "leave it out; to leave a word out write NOT before it, after the words to find "
             "(ship NOT harbour); to search for it as written put it in double quotes "
             "(\"-harbour\")\n");
-  // Without "--" the option parser takes -harbour for -h; the help says what to do.
+  // Without "--" the option parser would take -harbour for -h and print the help: refused.
+  CommandResult glued = Morgue({"search", "-harbour"});
+  EXPECT_EQ(glued.exit_code, kUsage);
+  EXPECT_EQ(glued.out, "");
+  EXPECT_EQ(glued.err,
+            "morgue: '-harbour' is not an option (it would be read as -h and more); to give a "
+            "word that starts with '-', put it after --: morgue search -- -harbour\n"
+            "Run 'morgue search --help' for more information.\n");
+  CommandResult quiet = Morgue({"search", "ship", "-quake"});
+  EXPECT_EQ(quiet.exit_code, kUsage);
+  EXPECT_NE(quiet.err.find("'-quake' is not an option"), std::string::npos) << quiet.err;
   CommandResult help = Morgue({"search", "--help"});
   EXPECT_NE(help.out.find("goes after --: morgue search -- -title:harbour"), std::string::npos)
       << help.out;

@@ -23,6 +23,9 @@ const CLI::Validator& DateValidator() {
 const CLI::Validator& IdValidator() {
   static const CLI::Validator validator(
       [](std::string& text) -> std::string {
+        // "--ids '1, 2'": the spaces after the commas are no part of the ids.
+        text.erase(0, text.find_first_not_of(' '));
+        text.erase(text.find_last_not_of(' ') + 1);
         int64_t value = 0;
         auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (error != std::errc() || end != text.data() + text.size() || value < 1) {
@@ -118,7 +121,7 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
   app->add_option("--ids", options->ids, "Only these articles, e.g. --ids 1,2,3")
       ->type_name("ID,ID")
       ->delimiter(',')
-      ->check(IdValidator())
+      ->transform(IdValidator())
       ->allow_extra_args(false)
       ->group(group);
   app->add_option("--limit", options->limit, "At most N articles")

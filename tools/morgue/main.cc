@@ -63,6 +63,7 @@ int Main(int argc, char** argv) {
   app.footer(exit_codes +
              "\nRun 'morgue COMMAND --help' or 'morgue help COMMAND' for a command's options.");
 
+  if (const int refused = RefuseGluedShortFlags(app, argc, argv); refused != 0) return refused;
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& done) {

@@ -127,6 +127,35 @@ std::string UnknownCommandMessage(CLI::App& app, std::string_view typed) {
          (suggestion.empty() ? "; commands: " + Join(names, ", ") : suggestion);
 }
 
+int RefuseGluedShortFlags(CLI::App& app, int argc, const char* const* argv) {
+  // The one-letter flags (options that take no value) of morgue and of every command.
+  std::string flags;
+  std::vector<CLI::App*> apps = app.get_subcommands([](CLI::App*) { return true; });
+  apps.push_back(&app);
+  CLI::App* command = &app;
+  for (const CLI::App* each : apps) {
+    for (const CLI::Option* option : each->get_options()) {
+      if (option->get_items_expected_max() != 0) continue;
+      for (const std::string& name : option->get_snames()) flags += name;
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    for (CLI::App* each : apps) {
+      if (command == &app && each != &app && each->check_name(std::string(arg))) command = each;
+    }
+    if (arg.size() > 2 && arg[0] == '-' && arg[1] != '-' && flags.find(arg[1]) != flags.npos) {
+      std::cerr << "morgue: '" << arg << "' is not an option (it would be read as -" << arg[1]
+                << " and more); to give a word that starts with '-', put it after --: "
+                << CommandPath(*command) << " -- " << arg << "\nRun '" << CommandPath(*command)
+                << " --help' for more information.\n";
+      return kExitUsage;
+    }
+  }
+  return 0;
+}
+
 int ReportUsageError(CLI::App& app, const CLI::ParseError& error) {
   CLI::App& command = *InnermostCommand(app);
   std::string message;

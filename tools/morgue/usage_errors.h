@@ -17,6 +17,12 @@ namespace morgue::cli {
 // returns the usage exit code.
 int ReportUsageError(CLI::App& app, const CLI::ParseError& error);
 
+// Refuses, before CLI11 reads them, the arguments it would take for short flags glued to
+// more letters: "-harbour" is -h (help) and more, so `morgue search -harbour` would print
+// the help and succeed. Prints why (with "put it after --") and returns the usage exit
+// code; returns 0 when there is no such argument. Arguments after "--" are not looked at.
+int RefuseGluedShortFlags(CLI::App& app, int argc, const char* const* argv);
+
 // "unknown command 'serach'; did you mean 'search'?", else the list of the commands.
 std::string UnknownCommandMessage(CLI::App& app, std::string_view typed);
 
