@@ -1,5 +1,7 @@
 #include "plugins/html/dom.h"
 
+#include <libxml/parserInternals.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -452,22 +454,12 @@ namespace {
 
 constexpr size_t kMaxEntityNameLength = 10;  // "#x10FFFF", "thetasym"
 
+// libxml2's UTF-8 encoder: at most four bytes for a code point up to U+10FFFF.
 void AppendUtf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  std::array<xmlChar, 8> bytes{};
+  const int length = xmlCopyCharMultiByte(bytes.data(), static_cast<int>(cp));
+  if (length > 0)
+    out.append(reinterpret_cast<const char*>(bytes.data()), static_cast<size_t>(length));
 }
 
 // The code point `reference` ("oacute", "#243", "#xF3") stands for, or 0.
