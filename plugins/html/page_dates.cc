@@ -247,8 +247,30 @@ Node* HeadingTitled(const std::vector<Node*>& headings, const PageMetadata& meta
   return nullptr;
 }
 
+// A heading of a few words, not a link (a menu's or a teaser's), whose next elements
+// hold a paragraph of prose: an article's own heading.
+bool HeadsProse(Node* heading) {
+  constexpr int kMinHeadlineWords = 3;
+  constexpr int kElementsToProse = 3;
+  if (FindAncestor(heading, [](const Node* n) { return IsTag(n, "a"); }) != nullptr ||
+      FindFirst(heading, [](const Node* n) { return IsTag(n, "a"); }) != nullptr ||
+      WordCount(Text(heading)) < kMinHeadlineWords) {
+    return false;
+  }
+  int elements = 0;
+  for (const Node* next = heading->next; next != nullptr && elements < kElementsToProse;
+       next = next->next) {
+    if (!IsElement(next)) continue;
+    ++elements;
+    if (IsHeading(next) && !IsTag(next, "h5") && !IsTag(next, "h6")) return false;
+    if (IsTag(next, "p") && TextLength(next) >= kProseChars) return true;
+  }
+  return false;
+}
+
 // The article's headline: the <h1> whose text a metadata title holds, else the first
-// <h1> outside the page's furniture.
+// <h1> outside the page's furniture; on a page without either, a lower heading the
+// metadata names, else the first that heads the article's prose.
 Node* Headline(Node* root, const PageMetadata& meta) {
   const std::vector<Node*> h1s = FindAll(root, [](const Node* n) { return IsTag(n, "h1"); });
   // The <h1> the metadata names is the headline even where the page's template put it
@@ -258,8 +280,14 @@ Node* Headline(Node* root, const PageMetadata& meta) {
     if (!InFurniture(heading)) return heading;
   }
   // A page without an <h1> may give its headline a lower heading.
-  return HeadingTitled(FindAll(root, [](const Node* n) { return IsHeading(n) && !InFurniture(n); }),
-                       meta);
+  const std::vector<Node*> headings =
+      FindAll(root, [](const Node* n) { return IsHeading(n) && !InFurniture(n); });
+  if (Node* titled = HeadingTitled(headings, meta)) return titled;
+  if (!h1s.empty()) return nullptr;
+  for (Node* heading : headings) {
+    if (HeadsProse(heading)) return heading;
+  }
+  return nullptr;
 }
 
 // Whether a text node holds more than white space. An ASCII character that is not a

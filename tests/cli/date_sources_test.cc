@@ -1,8 +1,9 @@
 // A page's date through the binary when its metadata and what it shows disagree:
 // `morgue import` of a saved Spanish article whose JSON-LD gives an evening's time without
 // a zone, the day before the date in its <title>, and of one republished on the day its
-// metadata says it was modified; `morgue show --provenance` gives the day the page states
-// and the rule that found it.
+// metadata says it was modified, and of a page without an <h1> whose text opens with its
+// dateline; `morgue show --provenance` gives the day the page states and the rule that
+// found it.
 
 #include <gtest/gtest.h>
 
@@ -91,6 +92,32 @@ im Herbst an und bieten für längere Aufenthalte günstigere Preise an.</p>
 </body>
 </html>
 )";
+
+constexpr char kPageWithoutH1[] = R"(<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<title>Verein der Mieter | Aktuelles</title>
+</head>
+<body>
+<div class="menu-box"><h4><a href="/forum/">Unser Forum</a></h4></div>
+<div class="content">
+<h6>Mieter erhalten mehr Zeit für die Abrechnung</h6>
+<h5><em>Von Jana Beispiel</em></h5>
+<p>(21. November 2022) Die Nebenkostenabrechnung kommt in vielen Haushalten später als
+sonst, und wer jetzt rechnet, kann Nachzahlungen vermeiden, rät der Verein seinen
+Mitgliedern, die sich über die gestiegenen Abschläge für Gas und Fernwärme beschweren.</p>
+<p>Wer Fragen hat, erreicht die Beratung dienstags und donnerstags am Telefon.</p>
+</div>
+</body>
+</html>
+)";
+
+TEST_F(DateSourcesTest, ShowGivesTheDatelineUnderTheHeadingOfAPageWithoutAnH1) {
+  const std::string shown = ImportAndShow("mieter.html", kPageWithoutH1);
+  EXPECT_TRUE(Contains(shown, "2022-11-21")) << shown;
+  EXPECT_TRUE(Contains(shown, "published ← visible-date")) << shown;
+}
 
 TEST_F(DateSourcesTest, ShowGivesTheDayTheTitleStatesForAMachineDateADayOff) {
   const std::string shown = ImportAndShow("muelle.html", kTitleDatedPage);

@@ -1,7 +1,8 @@
 // The html plugin's dates where the page and its metadata tell two stories, loaded as the
 // host loads it: a page republished on the day its metadata says it was modified, the date
 // a page gives in its <title>, a kicker's short dotted date, and a Spanish date line's
-// "12:00 A. M.". Pages are small and hand-written in the style of real ones.
+// "12:00 A. M.", the dateline under the heading of a page without an <h1>. Pages are small and
+// hand-written in the style of real ones.
 
 #include <gtest/gtest.h>
 
@@ -152,6 +153,54 @@ TEST_F(DateSourcesTest, AKickersShortDottedDate) {
     const Article article = ImportPage(Page({.kicker = kicker}));
     EXPECT_EQ(article.published, "2022-11-02") << kicker;
     EXPECT_EQ(Rule(article, "published"), "visible-date") << kicker;
+  }
+}
+
+// A page without an <h1> whose heading no metadata names: the first heading that heads
+// the article's prose is its headline, and the dateline opening the text is its date. The
+// menu's and the teasers' headings (links) are not.
+std::string PageWithoutH1(const std::string& heading, const std::string& byline,
+                          const std::string& lead) {
+  return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Verein der Mieter | "
+         "Aktuelles</title></head><body>"
+         "<div class=\"menu-box\"><h4><a href=\"/forum/\">Unser Forum</a></h4>"
+         "<h4><a href=\"/beitritt/\">Beitritt zum Verein</a></h4></div>"
+         "<div class=\"teaser\"><h4><a href=\"/alt/\">Heizkosten steigen weiter an</a></h4>"
+         "<p>12.07.2022</p></div>"
+         "<div class=\"content\">" +
+         heading + byline + "<p>" + lead +
+         " Die Nebenkostenabrechnung kommt in vielen Haushalten später als sonst, und wer "
+         "jetzt rechnet, kann Nachzahlungen vermeiden, rät der Verein seinen Mitgliedern.</p>"
+         "<p>Wer Fragen hat, erreicht die Beratung dienstags und donnerstags am Telefon.</p>"
+         "</div></body></html>";
+}
+
+TEST_F(DateSourcesTest, TheDatelineUnderTheHeadingOfAPageWithoutAnH1) {
+  struct Row {
+    const char* language;
+    const char* heading;
+    const char* byline;
+    const char* lead;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"de", "<h6>Mieter erhalten mehr Zeit für die Abrechnung</h6>",
+       "<h5><em>Von Jana Beispiel</em></h5>", "(21. November 2022) Mieter erhalten mehr Zeit.",
+       "2022-11-21"},
+      {"fr", "<h3>Les locataires ont plus de temps</h3>", "<p>Par Jeanne Exemple</p>",
+       "(21 novembre 2022) Les locataires ont plus de temps.", "2022-11-21"},
+      {"es", "<h2>Los inquilinos tienen más tiempo</h2>", "",
+       "Madrid, 21 de noviembre de 2022 - Los inquilinos tienen más tiempo.", "2022-11-21"},
+      // A heading that is a link heads a teaser, not the article: no date is the page's.
+      {"de", "<h6><a href=\"/mieter/\">Mieter erhalten mehr Zeit für die Abrechnung</a></h6>", "",
+       "(21. November 2022) Mieter erhalten mehr Zeit.", ""},
+  };
+  for (const Row& row : rows) {
+    const Article article = ImportPage(PageWithoutH1(row.heading, row.byline, row.lead));
+    EXPECT_EQ(article.published, row.expected) << row.language << ": " << row.heading;
+    if (*row.expected != '\0') {
+      EXPECT_EQ(Rule(article, "published"), "visible-date") << row.language << ": " << row.heading;
+    }
   }
 }
 
