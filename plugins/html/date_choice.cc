@@ -169,10 +169,10 @@ Dated OneDayFromMachine(const PageMetadata& meta, const Dated& machine, std::str
   return near.size() == 1 ? near.front() : Dated{};
 }
 
-// Whether the metadata says the page was modified on `shown`'s day.
-bool ModifiedOnDayOf(const PageMetadata& meta, const Dated& shown) {
+// Whether the metadata says the page was modified on `date`'s day.
+bool ModifiedOnDayOf(const PageMetadata& meta, const Dated& date) {
   for (const Dated& modified : All(meta.updated, kMachineUpdatedOrder)) {
-    if (DaysApart(modified.iso, shown.iso) == 0) return true;
+    if (DaysApart(modified.iso, date.iso) == 0) return true;
   }
   return false;
 }
@@ -256,7 +256,6 @@ Dated ChoosePublished(const PageMetadata& meta, const std::string& in_body_date)
 
 ChosenDates ChooseArticleDates(const PageMetadata& meta, const std::string& in_body_date) {
   ChosenDates chosen;
-
   const Dated published = ChoosePublished(meta, in_body_date);
   chosen.published = published.iso;
   chosen.published_rule = published.rule;
