@@ -187,7 +187,9 @@ void ExtractTitleDate(PageMetadata& meta) {
       // Dotted dates are day-first; slashed ones are read both ways and the metadata's day
       // picks.
       for (const auto& [day, month] : {std::pair{a, b}, std::pair{b, a}}) {
-        const std::string date = ParseDate(day + "." + month + "." + year);
+        std::string dotted = day;
+        dotted.append(".").append(month).append(".").append(year);
+        const std::string date = ParseDate(dotted);
         if (!date.empty()) meta.published.push_back({date, "title-date"});
         if (text[first] == '.' || a == b) break;
       }
