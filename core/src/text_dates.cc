@@ -50,10 +50,11 @@ const std::vector<DatePattern>& DatePatterns() {
       // is day-first, as every language that writes dots writes it
       {DateForm::kNumeric,
        std::regex(R"(\b([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{4})(?![0-9]))", kRegexFlags)},
-      // 04.01.11: German and other day-first lines with a two-digit year (20xx); only with
-      // two digits each, so that "1.2.11" (a section or version number) is not a date
+      // 04.01.11, 4.01.11: German and other day-first lines with a two-digit year (20xx);
+      // the month and year with two digits each, so that "1.2.11" (a section or version
+      // number) is not a date
       {DateForm::kDottedShortYear,
-       std::regex(R"(\b([0-9]{2})\.([0-9]{2})\.([0-9]{2})(?![0-9]|\.[0-9]))", kRegexFlags)},
+       std::regex(R"(\b([0-9]{1,2})\.([0-9]{2})\.([0-9]{2})(?![0-9]|\.[0-9]))", kRegexFlags)},
   };
   return patterns;
 }
@@ -346,7 +347,7 @@ TimeOfDay ReadTimeAfter(const std::string& text, size_t pos) {
       "alle\\b|a las\\b|kl\\.?|(?:à|às|в)(?=\\s))\\s*)?"
       "(오전|오후|午前|午後)?\\s*([0-9]{1,2})(?:([:.])([0-9]{2})(?::([0-9]{2})(\\.[0-9]+)?)?"
       "|\\s*(시|時)(?:\\s*([0-9]{1,2})\\s*(?:분|分))?)?"
-      "(?:\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?![0-9])",
+      "(?:\\s*(a\\.?m\\.?|p\\.?m\\.?|[ap]\\.\\s?m\\.)(?![a-z]))?(?![0-9])",
       kRegexFlags);
   TimeOfDay time;
   std::smatch m;
@@ -381,7 +382,8 @@ TimeOfDay ReadTimeAfter(const std::string& text, size_t pos) {
 // A time right before a date: "7:42 PM, Tuesday, January 4, 2011", "10:42 GMT 4 Jan 2011".
 TimeOfDay ReadTimeBefore(const std::string& text, size_t date_begin) {
   static const std::regex kTime(
-      "(오전|오후)?\\s*\\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\\s*(a\\.?m\\.?|p\\.?m\\.?))?"
+      "(오전|오후)?\\s*\\b([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\\s*(a\\.?m\\.?|p\\.?m\\.?|[ap]"
+      "\\.\\s?m\\.))?"
       "\\s*(?:\\(?" MORGUE_ZONE_NAME "\\)?)?\\s*(?:[,|@-]|on)?\\s*(?:" MORGUE_WEEKDAY
       "\\.?,?\\s*)?$",
       kRegexFlags);

@@ -153,18 +153,28 @@ std::vector<Dated> All(const std::vector<Candidate>& candidates,
   return dates;
 }
 
-// The shown day, when a date line's slashes could be read either way ("3/5/2022"): the
-// reading one day from the machine date (the page's local day); nothing when a reading
-// is the machine's own day or neither is near it.
-Dated EitherWayShown(const PageMetadata& meta, const Dated& machine) {
+// The day a page states beside its metadata, from the readings `rule` gives (the two of a
+// date line whose slashes could be read either way, "3/5/2022"; the date in the <title>):
+// the reading one day from the machine date (the page's local day), named `chosen_rule`;
+// nothing when a reading is the machine's own day or none or several are near it.
+Dated OneDayFromMachine(const PageMetadata& meta, const Dated& machine, std::string_view rule,
+                        std::string_view chosen_rule) {
   std::vector<Dated> near;
   for (const Candidate& candidate : meta.published) {
-    if (candidate.rule != "visible-date-either-way") continue;
+    if (candidate.rule != rule) continue;
     const long apart = DaysApart(candidate.value, machine.iso);
     if (apart == 0) return {};
-    if (apart == 1) near.push_back({candidate.value, "visible-date"});
+    if (apart == 1) near.push_back({candidate.value, std::string(chosen_rule)});
   }
   return near.size() == 1 ? near.front() : Dated{};
+}
+
+// Whether the metadata says the page was modified on `date`'s day.
+bool ModifiedOnDayOf(const PageMetadata& meta, const Dated& date) {
+  for (const Dated& modified : All(meta.updated, kMachineUpdatedOrder)) {
+    if (DaysApart(modified.iso, date.iso) == 0) return true;
+  }
+  return false;
 }
 
 // The published date, from the sources checked against each other.
@@ -204,26 +214,40 @@ Dated ChoosePublished(const PageMetadata& meta, const std::string& in_body_date)
     for (const Dated& candidate : machines) {
       if (DaysApart(candidate.iso, shown.iso) == 0) return candidate;
     }
+    const bool says_what_it_is = shown.rule != "visible-date-in-text";
     // The day before: the machine date is in UTC just after midnight ("2022-05-04T03:37Z"),
-    // the page shows the evening's local day. (A page showing the day after a machine
-    // date keeps the machine date: "2018-06-12T23:00Z" is often a CMS's local midnight
-    // written in UTC, and the metadata is the statement the page makes of it.)
+    // the page shows the evening's local day.
     if (DayNumber(shown.day()) + 1 == DayNumber(machine.day()) && url_allows(shown)) return shown;
+    // A page showing as its date, later than the metadata's publication, the day the
+    // metadata says it was modified: the article was republished that day, and its date
+    // is the one it shows.
+    if (DayNumber(shown.day()) > DayNumber(machine.day()) && says_what_it_is &&
+        ModifiedOnDayOf(meta, shown) && url_allows(shown)) {
+      return shown;
+    }
+    // A page showing the day after a machine date keeps the machine date: "2018-06-12T23:00Z"
+    // is often a CMS's local midnight written in UTC, and the metadata is the statement the
+    // page makes of it.
     if (DaysApart(machine.iso, shown.iso) == 1) return url_allows(machine) ? machine : Dated{};
     if (url && DaysApart(url.iso, shown.iso) == 0) return shown;
     // A "published" date on the day the metadata says the page was modified, later than
     // the day the page shows, is the last save's: the page's own date is the shown one.
-    if (DayNumber(shown.day()) < DayNumber(machine.day()) && shown.rule != "visible-date-in-text") {
-      for (const Dated& modified : All(meta.updated, kMachineUpdatedOrder)) {
-        if (DaysApart(modified.iso, machine.iso) == 0) return shown;
-      }
+    if (DayNumber(shown.day()) < DayNumber(machine.day()) && says_what_it_is &&
+        ModifiedOnDayOf(meta, machine)) {
+      return shown;
     }
     // Far apart: a date line that says "published" contradicts the metadata, and nothing
     // settles which is right. A date shown without saying what it is (an event's, a
     // comment's) does not outweigh the metadata.
     if (shown.rule == "visible-date-line") return {};
   }
-  if (Dated either = EitherWayShown(meta, machine)) return either;
+  if (Dated either = OneDayFromMachine(meta, machine, "visible-date-either-way", "visible-date")) {
+    return either;
+  }
+  if (Dated titled = OneDayFromMachine(meta, machine, "title-date", "title-date");
+      titled && url_allows(titled)) {
+    return titled;
+  }
   if (url && DaysApart(url.iso, machine.iso) == 1) return url;
   return url_allows(machine) ? machine : Dated{};
 }

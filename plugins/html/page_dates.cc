@@ -134,6 +134,70 @@ void ExtractUrlDate(PageMetadata& meta) {
   }
 }
 
+// ---- The date in the <title> -----------------------------------------------------------
+
+// The parts of a <title>, between the separators that set off its site name and section
+// ("Headline - Section - 04/01/2011 - Site").
+std::vector<std::string> TitleParts(const std::string& title) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= title.size()) {
+    size_t end = std::string::npos;
+    size_t separator_length = 0;
+    for (std::string_view separator :
+         {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 "}) {
+      const size_t at = title.find(separator, start);
+      if (at < end) {
+        end = at;
+        separator_length = separator.size();
+      }
+    }
+    parts.push_back(title.substr(start, end == std::string::npos ? end : end - start));
+    if (end == std::string::npos) break;
+    start = end + separator_length;
+  }
+  return parts;
+}
+
+// "04/01/2011" or "04.01.2011" alone: a day and month, either way round, and a year.
+bool IsNumericDate(std::string_view text) {
+  const size_t first = text.find_first_of("./");
+  const size_t second = first == std::string_view::npos ? first : text.find(text[first], first + 1);
+  return second != std::string_view::npos && first >= 1 && first <= 2 && second - first - 1 >= 1 &&
+         second - first - 1 <= 2 && text.size() - second - 1 == 4 &&
+         AllDigits(text.substr(0, first)) &&
+         AllDigits(text.substr(first + 1, second - first - 1)) &&
+         AllDigits(text.substr(second + 1));
+}
+
+// A part of the <title> that is a date and nothing else, the day the page gives itself
+// in its window's title: "title-date", both readings when its slashes could be read either
+// way ("11/05/2022"). article_builder lets it correct a machine date a day off only.
+void ExtractTitleDate(PageMetadata& meta) {
+  for (const Candidate& title : meta.titles) {
+    if (title.rule != "html-title" || title.value.size() > kMaxTitleBytes) continue;
+    for (const std::string& part : TitleParts(title.value)) {
+      const std::string text = CollapseWhitespace(part);
+      if (!IsNumericDate(text)) continue;
+      const size_t first = text.find_first_of("./");
+      const size_t second = text.find(text[first], first + 1);
+      const std::string a = text.substr(0, first);
+      const std::string b = text.substr(first + 1, second - first - 1);
+      const std::string year = text.substr(second + 1);
+      // Dotted dates are day-first; slashed ones are read both ways and the metadata's day
+      // picks.
+      for (const auto& [day, month] : {std::pair{a, b}, std::pair{b, a}}) {
+        std::string dotted = day;
+        dotted.append(".").append(month).append(".").append(year);
+        const std::string date = ParseDate(dotted);
+        if (!date.empty()) meta.published.push_back({date, "title-date"});
+        if (text[first] == '.' || a == b) break;
+      }
+      return;
+    }
+  }
+}
+
 // ---- Date lines around the headline ----------------------------------------------------
 
 constexpr auto kFurnitureWords = std::to_array<std::string_view>(
@@ -185,8 +249,30 @@ Node* HeadingTitled(const std::vector<Node*>& headings, const PageMetadata& meta
   return nullptr;
 }
 
+// A heading of a few words, not a link (a menu's or a teaser's), whose next elements
+// hold a paragraph of prose: an article's own heading.
+bool HeadsProse(Node* heading) {
+  constexpr int kMinHeadlineWords = 3;
+  constexpr int kElementsToProse = 3;
+  if (FindAncestor(heading, [](const Node* n) { return IsTag(n, "a"); }) != nullptr ||
+      FindFirst(heading, [](const Node* n) { return IsTag(n, "a"); }) != nullptr ||
+      WordCount(Text(heading)) < kMinHeadlineWords) {
+    return false;
+  }
+  int elements = 0;
+  for (const Node* next = heading->next; next != nullptr && elements < kElementsToProse;
+       next = next->next) {
+    if (!IsElement(next)) continue;
+    ++elements;
+    if (IsHeading(next) && !IsTag(next, "h5") && !IsTag(next, "h6")) return false;
+    if (IsTag(next, "p") && TextLength(next) >= kProseChars) return true;
+  }
+  return false;
+}
+
 // The article's headline: the <h1> whose text a metadata title holds, else the first
-// <h1> outside the page's furniture.
+// <h1> outside the page's furniture; on a page without either, a lower heading the
+// metadata names, else the first that heads the article's prose.
 Node* Headline(Node* root, const PageMetadata& meta) {
   const std::vector<Node*> h1s = FindAll(root, [](const Node* n) { return IsTag(n, "h1"); });
   // The <h1> the metadata names is the headline even where the page's template put it
@@ -196,8 +282,14 @@ Node* Headline(Node* root, const PageMetadata& meta) {
     if (!InFurniture(heading)) return heading;
   }
   // A page without an <h1> may give its headline a lower heading.
-  return HeadingTitled(FindAll(root, [](const Node* n) { return IsHeading(n) && !InFurniture(n); }),
-                       meta);
+  const std::vector<Node*> headings =
+      FindAll(root, [](const Node* n) { return IsHeading(n) && !InFurniture(n); });
+  if (Node* titled = HeadingTitled(headings, meta)) return titled;
+  if (!h1s.empty()) return nullptr;
+  for (Node* heading : headings) {
+    if (HeadsProse(heading)) return heading;
+  }
+  return nullptr;
 }
 
 // Whether a text node holds more than white space. An ASCII character that is not a
@@ -440,6 +532,7 @@ void ExtractArticleTimes(Node* headline, PageMetadata& meta) {
 
 void ExtractPageDates(Node* root, PageMetadata& meta) {
   ExtractUrlDate(meta);
+  ExtractTitleDate(meta);
   if (Node* headline = Headline(root, meta)) {
     ExtractDateLines(root, headline, meta);
     ExtractArticleTimes(headline, meta);

@@ -76,6 +76,11 @@ TEST(ParseDateLanguagesTest, ReadsMonthNamesAndNumericFormsInEachLanguage) {
       {"numeric", "04.01.2011", "2011-01-04"},
       {"numeric", "4.1.2011", "2011-01-04"},
       {"de", "Erstellt am 04.01.11", "2011-01-04"},
+      {"de", "Kultur, 4.01.11", "2011-01-04"},
+      {"de-AT", "Lokales, 9.03.11", "2011-03-09"},
+      {"es", "04 de enero 2011, 12:00 A. M.", "2011-01-04T00:00"},
+      {"es", "4 de enero de 2011 - 02:30 P. M.", "2011-01-04T14:30"},
+      {"en", "Jan. 4, 2011 7:05 P. M.", "2011-01-04T19:05"},
   };
   for (const DateRow& row : rows) {
     EXPECT_EQ(ParseDate(row.line), row.expected) << row.language << ": " << row.line;
@@ -94,6 +99,7 @@ TEST(ParseDateLanguagesTest, RefusesWhatIsNotOneFullDate) {
            "31. Februar 2011",
            "4 mai 20110",
            "Abschnitt 1.2.11",  // a section number, not a date with a two-digit year
+           "Kapitel 4.1.11",    // a one-digit month too
            "Version 04.01.11.2",
        }) {
     EXPECT_EQ(ParseDate(text), "") << text;

@@ -34,7 +34,8 @@ namespace morgue {
 // "4 januari 2011", "4. januar 2011", "4 stycznia 2011", "4. ledna 2011", "4 января
 // 2011 г.", "4 січня 2011", "4 Ocak 2011", "Dez. 4, 2011". Dotted numeric dates are
 // day-first ("04.01.2011" is 4 January), as every language that writes them means;
-// "04.01.11" (two digits each) is 4 January 2011.
+// "04.01.11" and "4.01.11" (the month and year with two digits each) are 4 January 2011.
+// "12:00 A. M." is midnight, as "12:00 a.m." is.
 // Surrounding words are allowed, up to four (longer text is a sentence that mentions a
 // date); weekday names and the words of a date line do not count: "Posted on",
 // "Updated:", "Veröffentlicht am ... um 14:30 Uhr", "Publié le", "Publicado el",
