@@ -129,8 +129,7 @@ bool SaysByline(const std::string& text) {
       "verfasst",
       "geschrieben",
       "escrito",
-      "\xC3\xA9"
-      "crit",
+      "\u00E9crit",
       "scritto",
       "napisa\xC5\x82",
       "napsal",
