@@ -550,6 +550,34 @@ void RemoveEmails(std::string* text) {
   }
 }
 
+// Characters a reader never sees: the soft hyphens of hyphenated text (a name set as
+// "Ma|thi|as" with U+00AD at the bars), zero-width (non-)joiners, the word joiner and a
+// stray byte order mark. A name is kept as the reader sees it.
+void RemoveInvisibleMarks(std::string* text) {
+  if (text->find_first_of("\xC2\xE2\xEF") == std::string::npos) return;  // none can be there
+  for (std::string_view mark : {"\u00AD", "\u200C", "\u200D", "\u2060", "\uFEFF"}) {
+    for (size_t at = text->find(mark); at != std::string::npos; at = text->find(mark, at)) {
+      text->erase(at, mark.size());
+    }
+  }
+}
+
+// "---- by X", "— Von X", "– Par X": a dash or a bullet set before a byline.
+void StripLeadingDashes(std::string* text) {
+  size_t at = 0;
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view dash :
+         {"-", "\u2013", "\u2014", "\u2012", "\u2015", "\u2022", "\u00B7", " "}) {
+      if (std::string_view(*text).substr(at).starts_with(dash)) {
+        at += dash.size();
+        again = true;
+      }
+    }
+  }
+  if (at > 0 && at < text->size()) text->erase(0, at);
+}
+
 enum class BylinePrefix { kNone, kBy, kPostedBy, kDutch };
 
 // Whether the text after a prefix that is also a name particle ("von", "di", "av", "af",
@@ -602,6 +630,7 @@ BylinePrefix StripBylinePrefix(std::string* text) {
       kRegexFlags);
   static const std::regex kLabel(
       "^(?:author|authors|written|words|reporting|interview|autor|autorin|autoren|autorinnen|"
+      "(?:author|auteur|autor)\\(\\w{1,3}\\)|by|von|par|por|di|door|av|af|herausgeber|"
       "autorka|autorzy|autoři|auteur|auteure|auteurs|autore|autori|autora|autoras|autores|"
       "forfatter|författare|skribent|yazar|yazan|text|texte|tekst|texto|testo|"
       "(?:text|texte|texto|testo|tekst)\\s*(?:und|&|et|y|e|en|og|och|and|\\+|/)\\s*"
@@ -609,7 +638,8 @@ BylinePrefix StripBylinePrefix(std::string* text) {
       "автор|авторы|авторка|автори|текст|Автор|Авторы|Авторка|Автори|Текст)\\s*:\\s*",
       kRegexFlags);
   static const std::regex kParticle(
-      "^(?:(von|di|av|af|autor|autorin|autorka|auteur|author|yazar|автор|Автор)|(door))\\s+",
+      "^(?:(von|di|av|af|autor|autorin|autoren|autorinnen|autorka|auteur|auteurs|author|authors|"
+      "yazar|автор|Автор)|(door))\\s+",
       kRegexFlags);
   static const std::regex kEastAsian(
       "^(?:(?:本报|本報|特约|特約)?(?:记者|記者)\\s*|"
@@ -805,6 +835,8 @@ std::optional<Byline> ParseByline(std::string_view line) {
   if (text.empty() || text.size() > kMaxBylineBytes || HasUrl(text)) {
     return std::nullopt;
   }
+  RemoveInvisibleMarks(&text);
+  StripLeadingDashes(&text);
   StripQuotes(&text);
   if (IsPhotoCredit(text)) {
     return std::nullopt;
@@ -883,6 +915,8 @@ std::vector<std::string> SplitAuthorNames(std::string_view names) {
   if (text.empty() || text.size() > kMaxBylineBytes) {
     return {};
   }
+  RemoveInvisibleMarks(&text);
+  StripLeadingDashes(&text);
   StripQuotes(&text);
   if (IsPhotoCredit(text)) {
     return {};

@@ -28,8 +28,8 @@ using Order = std::span<const std::string_view>;
 
 constexpr auto kSubtitleOrder = std::to_array<std::string_view>({"json-ld", "dom-subtitle"});
 constexpr auto kAuthorOrder = std::to_array<std::string_view>(
-    {"json-ld", "dc:creator", "dcterm:creator", "itemprop-author", "twitter:data", "author",
-     "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
+    {"json-ld", "json-ld-page", "dc:creator", "dcterm:creator", "itemprop-author", "twitter:data",
+     "author", "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
      "citation_author", "parsely-author", "sailthru.author", "hentry-author",
      "json-ld-organization", "dom-byline", "header-byline"});
 // What a reader sees on the page next to the headline: preferred over what metadata says
@@ -198,15 +198,24 @@ class Builder {
       }
       return;
     }
-    if (const NamesCandidate* authors = ChooseAuthorCandidate()) {
+    const NamesCandidate* chosen = ChooseAuthorCandidate();
+    // An organisation metadata names gives way to a person the text's own byline names.
+    if (chosen != nullptr && NamesOrganisation(*chosen) && HasTextByline()) chosen = nullptr;
+    if (const NamesCandidate* authors = chosen) {
       article_.authors = NamesToAuthors(authors->names, "author");
       article_.provenance["authors"] = authors->rule;
     } else if (!body_meta_.authors.empty()) {
       article_.authors = body_meta_.authors;
       article_.provenance["authors"] = "in-body-byline";
+    } else if (std::vector<std::string> names = BodyLeadByline(); !names.empty()) {
+      article_.authors = NamesToAuthors(names, "author");
+      article_.provenance["authors"] = "body-lead-byline";
     } else if (std::vector<std::string> names = BodyEndByline(); !names.empty()) {
       article_.authors = NamesToAuthors(names, "author");
       article_.provenance["authors"] = "body-end-byline";
+    } else if (std::vector<std::string> names = BodyEndSignature(); !names.empty()) {
+      article_.authors = NamesToAuthors(names, "author");
+      article_.provenance["authors"] = "body-end-signature";
     } else if (const NamesCandidate* poster = Best(meta_.posters, kPosterOrder)) {
       // A blogger's own post: the account is its author.
       article_.authors = NamesToAuthors(poster->names, "author");
@@ -218,28 +227,95 @@ class Builder {
     }
   }
 
-  // A byline closing the article ("Text: X", "Autor: X", "X 기자" without an e-mail):
-  // one of the last lines of the body that says it is a byline.
-  std::vector<std::string> BodyEndByline() const {
-    constexpr size_t kLastLines = 3;
-    if (content_.blocks.empty()) return {};
-    const std::string& text = content_.blocks.back().text;
-    size_t end = text.size();
-    for (size_t taken = 0; taken < kLastLines && end > 0; ++taken) {
-      const size_t start = text.rfind('\n', end - 1);
-      const size_t begin = start == std::string::npos ? 0 : start + 1;
-      const std::string line = CollapseWhitespace(text.substr(begin, end - begin));
-      if (SaysByline(line)) {
-        if (std::optional<Byline> byline = ParseByline(line); byline && !byline->authors.empty()) {
-          std::vector<std::string> names;
-          for (const Author& author : byline->authors) names.push_back(author.name);
-          return names;
-        }
-      }
-      if (start == std::string::npos) break;
-      end = start;
+  // Whether a candidate names a body rather than people: a JSON-LD Organization, or names
+  // that all end in a legal form ("Example Energie AG", "Verein Beispiel e.V.").
+  static bool NamesOrganisation(const NamesCandidate& candidate) {
+    return candidate.rule == "json-ld-organization" ||
+           std::all_of(candidate.names.begin(), candidate.names.end(),
+                       [](const std::string& name) { return IsOrganisationName(name); });
+  }
+
+  bool HasTextByline() const {
+    return !body_meta_.authors.empty() || !BodyLeadByline().empty() || !BodyEndByline().empty();
+  }
+
+  // A byline line among the article's first blocks (never its last three, so that a
+  // short article's closing line is not taken for it), after a deck or a subheading ("von X"
+  // under an intro, "Par X" under a section's title): a block of one short line that
+  // opens with a byline word. A byline naming only a news agency morgue's directory knows
+  // ("Par AFP") gives the agency, the page's own statement of who wrote it.
+  std::vector<std::string> BodyLeadByline() const {
+    constexpr size_t kLeadBlocks = 8;
+    constexpr size_t kClosingBlocks = 3;
+    const size_t blocks = content_.blocks.size();
+    const size_t lead =
+        blocks > kClosingBlocks ? std::min(kLeadBlocks, blocks - kClosingBlocks) : 0;
+    for (size_t i = 0; i < lead; ++i) {
+      const std::string& text = content_.blocks[i].text;
+      if (text.find('\n') != std::string::npos || !SaysByline(text)) continue;
+      std::optional<Byline> byline = ParseByline(text);
+      if (!byline) continue;
+      std::vector<std::string> names;
+      for (const Author& author : byline->authors) names.push_back(author.name);
+      if (names.empty() && !byline->source.empty()) names.push_back(byline->source);
+      if (!names.empty()) return names;
     }
     return {};
+  }
+
+  // A byline closing the article ("Text: X", "Autor: X", "X 기자" without an e-mail):
+  // one of the last lines of the body that says it is a byline, or a label line ("Von:",
+  // "Autor:") with the names on the line after it.
+  std::vector<std::string> BodyEndByline() const {
+    const std::vector<std::string> lines = LastLines();
+    for (size_t i = lines.size(); i-- > 0;) {
+      std::string line = lines[i];
+      if (line.ends_with(':') && i + 1 < lines.size()) line += " " + lines[i + 1];
+      if (!SaysByline(line)) continue;
+      if (std::optional<Byline> byline = ParseByline(line); byline && !byline->authors.empty()) {
+        std::vector<std::string> names;
+        for (const Author& author : byline->authors) names.push_back(author.name);
+        return names;
+      }
+    }
+    return {};
+  }
+
+  // The body's last lines (at most three, from its last two blocks), in reading order.
+  std::vector<std::string> LastLines() const {
+    constexpr size_t kLastLines = 3;
+    constexpr size_t kLastBlocks = 2;
+    std::vector<std::string> lines;
+    for (size_t b = content_.blocks.size(), blocks = 0; b-- > 0 && blocks < kLastBlocks; ++blocks) {
+      const std::string& text = content_.blocks[b].text;
+      for (size_t end = text.size(); end > 0 && lines.size() < kLastLines;) {
+        const size_t start = text.rfind('\n', end - 1);
+        const size_t begin = start == std::string::npos ? 0 : start + 1;
+        lines.insert(lines.begin(), CollapseWhitespace(text.substr(begin, end - begin)));
+        if (start == std::string::npos) break;
+        end = start;
+      }
+      if (lines.size() >= kLastLines) break;
+    }
+    return lines;
+  }
+
+  // A signature closing the article: its last block is one emphasised line that is a
+  // person's name of two to four words ("<p><strong>Jana Beispiel</strong></p>"), as
+  // reviews and columns sign off.
+  std::vector<std::string> BodyEndSignature() const {
+    constexpr size_t kMinWords = 2;
+    constexpr size_t kMaxWords = 4;
+    if (content_.blocks.empty()) return {};
+    const Block& last = content_.blocks.back();
+    const size_t words = WordCount(last.text);
+    if (!last.emphasized || last.heading || last.text.find('\n') != std::string::npos ||
+        words < kMinWords || words > kMaxWords) {
+      return {};
+    }
+    std::vector<std::string> names = SplitAuthorNames(last.text);
+    if (names.size() != 1 || names[0] != last.text) return {};
+    return names;
   }
 
   // Whether `name` is the site itself: its name (og:site_name, JSON-LD publisher) or the
@@ -300,7 +376,37 @@ class Builder {
         best->rule == "json-ld-organization") {
       return visible;
     }
+    if (const NamesCandidate* header = HeaderBylineOverMetadata(best, people)) return header;
     return best;
+  }
+
+  // The byline line under the headline ("Von X", "By X") when it names none of the people
+  // the chosen metadata names: metadata then names whoever posted the page (a guest
+  // author's editor, the CMS account) or something else entirely (a cited book's
+  // author), while the line is what the reader is told.
+  const NamesCandidate* HeaderBylineOverMetadata(
+      const NamesCandidate* best, const std::function<bool(const NamesCandidate&)>& people) const {
+    if (best == nullptr || IsVisible(*best)) return nullptr;
+    const auto header =
+        std::find_if(meta_.authors.begin(), meta_.authors.end(),
+                     [](const NamesCandidate& c) { return c.rule == "header-byline"; });
+    if (header == meta_.authors.end() || !people(*header) || SharesName(*header, *best)) {
+      return nullptr;
+    }
+    // The page's byline element agreeing with the metadata outweighs the line.
+    const auto element =
+        std::find_if(meta_.authors.begin(), meta_.authors.end(),
+                     [](const NamesCandidate& c) { return c.rule == "dom-byline"; });
+    if (element != meta_.authors.end() && SharesName(*element, *best)) return nullptr;
+    return &*header;
+  }
+
+  static bool SharesName(const NamesCandidate& a, const NamesCandidate& b) {
+    return std::any_of(a.names.begin(), a.names.end(), [&b](const std::string& name) {
+      return std::any_of(b.names.begin(), b.names.end(), [&name](const std::string& other) {
+        return FoldName(name) == FoldName(other);
+      });
+    });
   }
 
   // The first candidate in `order` that parses as a date.

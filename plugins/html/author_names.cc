@@ -39,7 +39,36 @@ std::string WithoutLeadWord(const std::string& text) {
   return std::regex_replace(text, kLead, "", std::regex_constants::format_first_only);
 }
 
+// "---- by X", "— Von X": the dashes or bullet a page sets before its byline.
+std::string WithoutLeadingDashes(const std::string& line) {
+  size_t at = 0;
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view dash : {"-", "\u2013", "\u2014", "\u2022", " "}) {
+      if (std::string_view(line).substr(at).starts_with(dash)) {
+        at += dash.size();
+        again = true;
+      }
+    }
+  }
+  return at > 0 && at < line.size() ? line.substr(at) : line;
+}
+
 }  // namespace
+
+bool IsOrganisationName(std::string_view name) {
+  const size_t space = name.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view last = name.substr(space + 1);
+  for (std::string_view form :
+       {"GmbH", "gGmbH", "mbH",  "AG",  "SE",     "KG",     "KGaA", "OHG",   "eG",   "e.V.",
+        "eV",   "e.U.",  "Inc.", "Inc", "Ltd",    "Ltd.",   "LLC",  "plc",   "PLC",  "Corp.",
+        "S.A.", "SA",    "S.L.", "SpA", "S.p.A.", "S.r.l.", "SAS",  "SARL",  "B.V.", "N.V.",
+        "A/S",  "ASA",   "AB",   "Oy",  "Oyj",    "sp.",    "a.s.", "s.r.o."}) {
+    if (last == form) return true;
+  }
+  return false;
+}
 
 std::string FoldName(std::string_view text) {
   std::string folded;
@@ -53,9 +82,10 @@ std::string FoldName(std::string_view text) {
 // Whether a line opens with a word that introduces a byline ("Von", "By", "Par", "Autor:",
 // "Text:", "记者") or ends with a reporter's title ("기자", "記者"): a line near the
 // headline that is only names could be anything (a place, a product, a heading).
-bool SaysByline(const std::string& line) {
+bool SaysByline(const std::string& text) {
   // A byline is a short line.
-  if (line.size() > kMaxBylineLineBytes) return false;
+  if (text.size() > kMaxBylineLineBytes) return false;
+  const std::string line = WithoutLeadingDashes(text);
   for (std::string_view lead : {"\u8BB0\u8005", "\u8A18\u8005", "\u6587/", "\u4F5C\u8005",
                                 "\uAE00 "}) {  // 记者 記者 文/ 作者 "글 "
     if (line.starts_with(lead)) return true;
@@ -76,6 +106,13 @@ bool SaysByline(const std::string& line) {
       "af",
       "autor",
       "autorin",
+      "autoren",
+      "autorinnen",
+      "authors",
+      "author(s)",
+      "auteur(s)",
+      "autor(en)",
+      "herausgeber",
       "autorka",
       "auteur",
       "author",
@@ -92,8 +129,7 @@ bool SaysByline(const std::string& line) {
       "verfasst",
       "geschrieben",
       "escrito",
-      "\xC3\xA9"
-      "crit",
+      "\u00E9crit",
       "scritto",
       "napisa\xC5\x82",
       "napsal",

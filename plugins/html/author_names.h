@@ -20,6 +20,10 @@ namespace morgue::html_plugin {
 // "webmaster"), or a host name ("noticias24.cl", "MonJournal.com").
 bool IsAccountOrDomain(std::string_view name);
 
+// Whether a name is a company's or an association's: it ends in a legal form ("GmbH",
+// "AG", "SE", "e.V.", "Inc.", "Ltd", "LLC", "S.A.", "B.V."...), as written.
+bool IsOrganisationName(std::string_view name);
+
 // Letters and digits only, lower-cased (ASCII): "El Diario" and "eldiario.example"'s
 // "eldiario" fold alike.
 std::string FoldName(std::string_view text);

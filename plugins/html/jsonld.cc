@@ -35,6 +35,14 @@ bool IsArticleType(const Json& type) {
          name == "Report";
 }
 
+// A page rather than what it holds: WebPage and its kinds (ItemPage, AboutPage...).
+bool IsPageType(const Json& type) {
+  if (type.is_array()) {
+    return std::any_of(type.begin(), type.end(), [](const Json& each) { return IsPageType(each); });
+  }
+  return type.is_string() && type.get<std::string>().ends_with("Page");
+}
+
 // Lower-cased words: runs of ASCII letters and digits, and of non-ASCII bytes.
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> words;
@@ -119,6 +127,21 @@ class JsonLdReader {
     ReadImages(Field(article, "image"));
   }
 
+  // A WebPage's author: "json-ld-page" (or "json-ld-organization" for a body). SEO
+  // plugins fill it with the posting account's display name, so a login (one word
+  // without a capital letter, "jdoe") names no one.
+  void ReadPageAuthors(const Json& page) {
+    const size_t before = meta_.authors.size();
+    ReadAuthors(Field(page, "author"), "json-ld-page");
+    if (meta_.authors.size() == before) return;
+    const std::vector<std::string>& names = meta_.authors.back().names;
+    if (std::any_of(names.begin(), names.end(), [](const std::string& name) {
+          return name.find(' ') == std::string::npos && AsciiLower(name) == name;
+        })) {
+      meta_.authors.pop_back();
+    }
+  }
+
  private:
   static const Json& Field(const Json& object, const char* name) {
     static const Json kNull;
@@ -174,12 +197,13 @@ class JsonLdReader {
            name.find("Corporation") != std::string::npos;
   }
 
-  void ReadAuthors(const Json& value) {
+  void ReadAuthors(const Json& value, std::string_view person_rule = kRule) {
     std::vector<std::string> names;
     CollectNames(value, names);
     if (names.empty()) return;
-    meta_.authors.push_back(
-        {std::move(names), AllOrganisations(value) ? "json-ld-organization" : std::string(kRule)});
+    meta_.authors.push_back({std::move(names), AllOrganisations(value)
+                                                   ? std::string("json-ld-organization")
+                                                   : std::string(person_rule)});
   }
 
   void ReadPublisher(const Json& value) {
@@ -270,9 +294,19 @@ void ExtractJsonLd(Node* root, PageMetadata& meta) {
   Node* title = FindFirst(root, [](const Node* n) { return IsTag(n, "title"); });
   JsonLdReader reader(objects, title == nullptr ? std::string() : CollapseWhitespace(Text(title)),
                       meta);
+  const size_t authors_before = meta.authors.size();
   for (const Json* object : objects) {
     if (auto type = object->find("@type"); type != object->end() && IsArticleType(*type)) {
       reader.Read(*object);
+    }
+  }
+  // Without an article object naming its author, the page's own (a WebPage's "author",
+  // as SEO plugins write it for posts) names who wrote it.
+  if (meta.authors.size() == authors_before) {
+    for (const Json* object : objects) {
+      if (auto type = object->find("@type"); type != object->end() && IsPageType(*type)) {
+        reader.ReadPageAuthors(*object);
+      }
     }
   }
 }

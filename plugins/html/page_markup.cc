@@ -304,11 +304,35 @@ std::vector<std::string> BylineNames(Node* byline) {
   return NamesFromText(text);
 }
 
+// Whether an element is kept from the reader: the hidden attribute, an inline
+// "display:none", or a class that says so ("hidden", "rich-snippet-hidden", "d-none"; not
+// Drupal's "field--label-hidden", which hides a label) on it or on the two elements around
+// it. Themes hide a copy of the byline there for search
+// engines, often the account that posted the page.
+bool IsHiddenFromReader(const Node* node) {
+  for (int up = 0; node != nullptr && up < 3; ++up, node = node->parent) {
+    if (!IsElement(node)) break;
+    if (HasAttr(node, "hidden")) return true;
+    std::string style = AsciiLower(AttrView(node, "style"));
+    std::erase(style, ' ');
+    if (style.find("display:none") != std::string::npos) return true;
+    const std::string_view classes = AttrView(node, "class");
+    for (size_t start = 0; start < classes.size();) {
+      size_t end = classes.find_first_of(" \t\n", start);
+      if (end == std::string_view::npos) end = classes.size();
+      const std::string token = AsciiLower(classes.substr(start, end - start));
+      if (token == "hidden" || token == "d-none" || token == "rich-snippet-hidden") return true;
+      start = end + 1;
+    }
+  }
+  return false;
+}
+
 // rel=author links and byline / author / dateline classes, as readers show them: the
-// first such element outside boilerplate and captions that names someone.
+// first such element outside boilerplate and captions, and not hidden, that names someone.
 void ExtractDomByline(Node* root, PageMetadata& meta) {
   for (Node* byline : FindAll(root, [](const Node* n) { return IsBylineElement(n); })) {
-    if (InBoilerplate(byline) || InCaption(byline)) continue;
+    if (InBoilerplate(byline) || InCaption(byline) || IsHiddenFromReader(byline)) continue;
     if (std::vector<std::string> names = BylineNames(byline); !names.empty()) {
       meta.authors.push_back({std::move(names), "dom-byline"});
       return;
