@@ -568,15 +568,24 @@ std::vector<std::string> LongWords(std::string_view key) {
   return words;
 }
 
-// Whether two titles share a word, or a word of one is part of a word of the other
-// ("Geschichte" and "Vereinsgeschichte"): the same subject, told two ways.
-bool ShareAWord(std::string_view a, std::string_view b) {
+// Whether two titles share a word of `min_letters` or more, or such a word of one is part
+// of a word of the other ("Geschichte" and "Vereinsgeschichte"): the same subject, told
+// two ways.
+bool ShareAWord(std::string_view a, std::string_view b, size_t min_letters = 4) {
   for (const auto& [from, to] : {std::pair(a, b), std::pair(b, a)}) {
     for (const std::string& word : LongWords(from)) {
-      if (to.find(word) != std::string_view::npos) return true;
+      if (CharCount(word) >= min_letters && to.find(word) != std::string_view::npos) return true;
     }
   }
   return false;
+}
+
+// Whether `headline` has a word of four letters or more that `title` does not hold.
+bool SaysMoreThan(std::string_view headline, std::string_view title) {
+  const std::vector<std::string> words = LongWords(headline);
+  return std::any_of(words.begin(), words.end(), [title](const std::string& word) {
+    return title.find(word) == std::string_view::npos;
+  });
 }
 
 // The page's h1 when it has one (or several with the same text) that does not name the site.
@@ -739,15 +748,28 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
   }
   if (spelled) return *spelled;
 
-  // A page whose only title is its <title>, with one h1 on the same subject that the
-  // <title> neither repeats nor holds: the tab's title was written for search results
-  // ("Topic - Site", "Topic » Question"), the h1 is the headline the page shows. An h1
-  // that starts with the title's first two words is the same headline edited in one of
-  // the two places, and the title stays, as Readability keeps it.
+  // A page with one h1 on the same subject as its titles that none of them repeats or
+  // holds: the titles were written for search results and share cards ("Topic - Site",
+  // "Topic » Question"), the h1 is the headline the page shows. When the <title> is the
+  // only title, sharing a word is enough; against metadata titles, the h1 shares a word
+  // of six letters or more with the title and says something the titles do not (an h1
+  // made of the title's own words is a display variant of it, and the metadata stays).
+  // An h1 that starts with the title's first two words is the same headline edited in
+  // one of the two places, and the title stays, as Readability keeps it.
   if (std::optional<std::string> h1 = OnlyHeadline(meta.main_headings, sites);
-      h1 && IsOnlyTitle(metadata, top, sites) && title.rule == "html-title" &&
-      HeadlineOverTabTitle(Key(*h1), title)) {
-    return {std::move(*h1), "h1"};
+      h1 && HeadlineOverTabTitle(Key(*h1), title)) {
+    const std::string h1_key = Key(*h1);
+    const bool lone_tab_title = IsOnlyTitle(metadata, top, sites) && title.rule == "html-title";
+    const std::vector<Candidate> h1_alone = {{*h1, "h1"}};
+    const bool unconfirmed =
+        std::none_of(metadata.begin(), metadata.end(), [&](const Metadata& other) {
+          return other.key.find(h1_key) != std::string::npos ||
+                 ShownAndAgreed(h1_alone, {}, other, sites).has_value() ||
+                 !SaysMoreThan(h1_key, other.key);
+        });
+    if (lone_tab_title || (unconfirmed && ShareAWord(h1_key, title.bare_key, 6))) {
+      return {std::move(*h1), "h1"};
+    }
   }
 
   // Else that title without the site's part. A share card's title cut short ("...

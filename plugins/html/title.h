@@ -5,8 +5,9 @@
 // the headline the page shows usually does not, so when the shown headline and a
 // metadata title agree the shown one wins, in its own typography (capitals included),
 // and otherwise the site's part is cut off the most trusted metadata title. A <title>
-// that is a page's only title gives way to its one h1 on the same subject, and titles
-// that only name the site give way to the page's first heading.
+// that is a page's only title gives way to its one h1 on the same subject, so do
+// share-card titles to an h1 that says more than they do, and titles that only name the
+// site give way to the page's first heading.
 //
 // Thread-safety: pure functions.
 

@@ -60,9 +60,26 @@ constexpr HeadlineCase kCases[] = {
     // ...nor an h1 on another subject.
     {"h1_on_another_subject", "<title>Ausflugsziele am Niederrhein</title>",
      "<h1>Kontakt und Anfahrt</h1>", "Ausflugsziele am Niederrhein", "html-title"},
-    // ...nor over a title the page's metadata confirms.
-    {"h1_against_share_card_title",
+    // The one h1 over share-card and tab titles it shares a long word with and says more than.
+    {"h1_over_share_card_title",
+     "<meta property='og:title' content='Balkonkraftwerk-Kosten: So rechnen Sie richtig | "
+     "Solarblatt'><title>Balkonkraftwerk-Kosten: So rechnen Sie richtig | Solarblatt</title>",
+     "<h1>Wie teuer ist ein Balkonkraftwerk wirklich?</h1>",
+     "Wie teuer ist ein Balkonkraftwerk wirklich?", "h1"},
+    // ...but not an h1 made of the title's own words: a display variant.
+    {"h1_of_the_titles_words",
+     "<meta property='og:title' content='Gartenbahn \xE2\x80\x94 Bauen und fahren Sie Ihre "
+     "eigene Strecke'>",
+     "<h1>Ihre eigene Gartenbahn bauen</h1>",
+     "Gartenbahn \xE2\x80\x94 Bauen und fahren Sie Ihre eigene Strecke", "og:title"},
+    // ...nor one that shares only a short word with it.
+    {"h1_sharing_a_short_word",
+     "<meta property='og:title' content='Der große Test aller Lastenräder'>",
+     "<h1>Welche Räder taugen im Test?</h1>", "Der große Test aller Lastenräder", "og:title"},
+    // ...nor an h1 that a less trusted title repeats: a display variant the metadata knows.
+    {"h1_a_less_trusted_title_repeats",
      "<meta property='og:title' content='Das große Stadtfest'>"
+     "<meta name='twitter:title' content='Stadtfest: alle Termine im Überblick'>"
      "<title>Das große Stadtfest</title>",
      "<h1>Stadtfest: alle Termine im Überblick</h1>", "Das große Stadtfest", "og:title"},
 
