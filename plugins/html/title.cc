@@ -633,6 +633,32 @@ bool EndsWithEmptyPart(std::string_view title) {
   return EndsWithAny(title, kDangling);
 }
 
+// `h1` without the kicker that `title` sets off before a separator ("Kicker - Start of
+// the headline"), when the h1 runs on from the kicker with the title's next part and
+// three words or more; else nothing.
+std::optional<std::string> AfterTitlesKicker(const std::string& h1, const std::string& title) {
+  const Cut cut = FirstCut(title);
+  if (cut.at == std::string::npos || cut.at == 0) return std::nullopt;
+  const std::string kicker = Key(title.substr(0, cut.at));
+  std::string next = title.substr(cut.at + cut.length);
+  if (const Cut end = FirstCut(next); end.at != std::string::npos) next.resize(end.at);
+  const std::string h1_key = Key(h1);
+  const std::string next_key = Key(next);
+  if (kicker.empty() || next_key.empty() || !h1_key.starts_with(kicker + " ") ||
+      !std::string_view(h1_key).substr(kicker.size() + 1).starts_with(next_key)) {
+    return std::nullopt;
+  }
+  // The h1's words after as many words as the kicker has.
+  std::string rest = CollapseWhitespace(h1);
+  for (size_t word = 0; word < WordCount(kicker); ++word) {
+    const size_t space = rest.find(' ');
+    if (space == std::string::npos) return std::nullopt;
+    rest.erase(0, space + 1);
+  }
+  if (WordCount(rest) < 3) return std::nullopt;
+  return rest;
+}
+
 // Whether the metadata title at `top` is the only one that says more than the site's name.
 bool IsOnlyTitle(const std::vector<Metadata>& metadata, size_t top, const SiteNames& sites) {
   for (size_t other = top + 1; other < metadata.size(); ++other) {
@@ -747,6 +773,14 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
     }
   }
   if (spelled) return *spelled;
+
+  // "Kicker - Headline | Site" where the page's one h1 runs the kicker into the headline
+  // ("Kicker Headline ..."): the h1 after the kicker.
+  if (std::optional<std::string> h1 = OnlyHeadline(meta.main_headings, sites)) {
+    if (std::optional<std::string> headline = AfterTitlesKicker(*h1, title.bare_value)) {
+      return {std::move(*headline), "h1-" + std::string(title.rule)};
+    }
+  }
 
   // A page with one h1 on the same subject as its titles that none of them repeats or
   // holds: the titles were written for search results and share cards ("Topic - Site",

@@ -83,6 +83,15 @@ constexpr HeadlineCase kCases[] = {
      "<title>Das große Stadtfest</title>",
      "<h1>Stadtfest: alle Termine im Überblick</h1>", "Das große Stadtfest", "og:title"},
 
+    // "Kicker - Headline | Site" and an h1 that runs the kicker in: the h1 after it.
+    {"kicker_the_h1_runs_in",
+     "<title>Aktion Sauberes Dorf - kostenlose Müllsäcke | Gemeindebrief</title>",
+     "<h1>Aktion Sauberes Dorf Kostenlose Müllsäcke für alle Haushalte</h1>",
+     "Kostenlose Müllsäcke für alle Haushalte", "h1-html-title"},
+    {"kicker_the_h1_runs_in_en",
+     "<meta property='og:title' content='Energy Week: free home checks for tenants'>",
+     "<h1>Energy Week Free home checks for tenants in every district</h1>",
+     "Free home checks for tenants in every district", "h1-og:title"},
     // A title cut short of the page's h1, though the entry title agrees with it.
     {"h1_that_metadata_cut_short",
      "<meta property='og:title' content='Neues Werk erhöht die Produktion - Industriebote'>"
