@@ -805,6 +805,17 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
       return {std::move(*h1), "h1"};
     }
   }
+  // A page with no h1 at all whose only title is its <title>, in parts ("Site - Section"):
+  // its first heading, on the same terms. (A <title> in one piece may be the headline.)
+  if (meta.main_headings.empty() && shown.empty() && !meta.headings.empty() &&
+      IsOnlyTitle(metadata, top, sites) && title.rule == "html-title" &&
+      FirstCut(title.value).at != std::string::npos) {
+    const std::string heading = CollapseWhitespace(meta.headings.front());
+    if (const std::string key = Key(heading);
+        !sites.IsSitePart(key) && HeadlineOverTabTitle(key, title)) {
+      return {heading, "heading"};
+    }
+  }
 
   // Else that title without the site's part. A share card's title cut short ("...
   // califica a Biden de") gives way to the longer one the page also gives; a <title>

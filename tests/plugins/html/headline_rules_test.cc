@@ -60,6 +60,14 @@ constexpr HeadlineCase kCases[] = {
     // ...nor an h1 on another subject.
     {"h1_on_another_subject", "<title>Ausflugsziele am Niederrhein</title>",
      "<h1>Kontakt und Anfahrt</h1>", "Ausflugsziele am Niederrhein", "html-title"},
+    // No h1, and a <title> in parts: the first heading on the same subject.
+    {"first_heading_over_search_title_de", "<title>Jugendfeuerwehr Lindenau - Ausbildung</title>",
+     "<h2>Grundlehrgang Ausbildung</h2><p>Text.</p>", "Grundlehrgang Ausbildung", "heading"},
+    {"first_heading_over_search_title_en", "<title>Submissions | Northern Poetry Review</title>",
+     "<h3>Checklist for submissions</h3><p>Text.</p>", "Checklist for submissions", "heading"},
+    // ...but a <title> in one piece may be the headline itself.
+    {"title_in_one_piece_over_first_heading", "<title>A Reading Guide to the Whaling Novel</title>",
+     "<h2>Reading Notes</h2><p>Text.</p>", "A Reading Guide to the Whaling Novel", "html-title"},
     // The one h1 over share-card and tab titles it shares a long word with and says more than.
     {"h1_over_share_card_title",
      "<meta property='og:title' content='Balkonkraftwerk-Kosten: So rechnen Sie richtig | "
