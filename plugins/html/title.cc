@@ -600,6 +600,15 @@ std::optional<std::string> OnlyHeadline(const std::vector<std::string>& h1s,
   return CollapseWhitespace(h1s.front());
 }
 
+// The page's first h1, unless it names the site.
+std::optional<std::string> FirstHeadline(const std::vector<std::string>& h1s,
+                                         const SiteNames& sites) {
+  if (h1s.empty()) return std::nullopt;
+  const std::string key = Key(h1s.front());
+  if (key.empty() || sites.IsSitePart(key)) return std::nullopt;
+  return CollapseWhitespace(h1s.front());
+}
+
 // A heading of two words or more that two metadata titles end with, after different
 // beginnings.
 std::optional<std::string> CommonEndingHeading(const std::vector<Metadata>& metadata,
@@ -782,18 +791,20 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
     }
   }
 
-  // A page with one h1 on the same subject as its titles that none of them repeats or
-  // holds: the titles were written for search results and share cards ("Topic - Site",
-  // "Topic » Question"), the h1 is the headline the page shows. When the <title> is the
-  // only title, sharing a word is enough; against metadata titles, the h1 shares a word
-  // of six letters or more with the title and says something the titles do not (an h1
-  // made of the title's own words is a display variant of it, and the metadata stays).
-  // An h1 that starts with the title's first two words is the same headline edited in
-  // one of the two places, and the title stays, as Readability keeps it.
-  if (std::optional<std::string> h1 = OnlyHeadline(meta.main_headings, sites);
+  // An h1 on the same subject as the page's titles that none of them repeats or holds:
+  // the titles were written for search results and share cards ("Topic - Site", "Topic »
+  // Question"), the h1 is the headline the page shows. When the <title> is the only
+  // title and the h1 the page's one h1, sharing a word is enough; against metadata
+  // titles, the page's first h1 (later ones head its sections) shares a word of six
+  // letters or more with the title and says something the titles do not (an h1 made of
+  // the title's own words is a display variant of it, and the metadata stays). An h1
+  // that starts with the title's first two words is the same headline edited in one of
+  // the two places, and the title stays, as Readability keeps it.
+  if (std::optional<std::string> h1 = FirstHeadline(meta.main_headings, sites);
       h1 && HeadlineOverTabTitle(Key(*h1), title)) {
     const std::string h1_key = Key(*h1);
-    const bool lone_tab_title = IsOnlyTitle(metadata, top, sites) && title.rule == "html-title";
+    const bool lone_tab_title = OnlyHeadline(meta.main_headings, sites).has_value() &&
+                                IsOnlyTitle(metadata, top, sites) && title.rule == "html-title";
     const std::vector<Candidate> h1_alone = {{*h1, "h1"}};
     const bool unconfirmed =
         std::none_of(metadata.begin(), metadata.end(), [&](const Metadata& other) {

@@ -74,6 +74,13 @@ constexpr HeadlineCase kCases[] = {
      "Solarblatt'><title>Balkonkraftwerk-Kosten: So rechnen Sie richtig | Solarblatt</title>",
      "<h1>Wie teuer ist ein Balkonkraftwerk wirklich?</h1>",
      "Wie teuer ist ein Balkonkraftwerk wirklich?", "h1"},
+    // The first of several h1s: later ones head the page's sections.
+    {"first_of_several_h1s_over_share_card_title",
+     "<meta property='og:title' content='Produkttester gesucht: gratis testen \xE2\x94\x82 "
+     "Testlabor Nord'>",
+     "<h1>Jetzt Produkttester werden und mitreden</h1><p>Text.</p>"
+     "<h1>Aktuelle Tests</h1><h1>So funktioniert es</h1>",
+     "Jetzt Produkttester werden und mitreden", "h1"},
     // ...but not an h1 made of the title's own words: a display variant.
     {"h1_of_the_titles_words",
      "<meta property='og:title' content='Gartenbahn \xE2\x80\x94 Bauen und fahren Sie Ihre "
