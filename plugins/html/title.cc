@@ -63,8 +63,56 @@ constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
     {"\xE2\x80\x99", "'"},  {"\xE2\x80\x9A", "'"},  {"\xC2\xB4", "'"},      {"\xE2\x80\xA6", "..."},
     {"\xC2\xA0", " "},      {"\xC2\xAD", ""}};
 
+// The lower-case form of the capital `letter` in the Latin, Greek and Cyrillic alphabets
+// (a headline set in capitals and its metadata copy in sentence case are one headline),
+// or `letter` itself.
+char32_t LowerLetter(char32_t letter) {
+  if (letter >= U'A' && letter <= U'Z') return letter + 0x20;
+  if (letter >= 0xC0 && letter <= 0xDE && letter != 0xD7) return letter + 0x20;  // À-Þ
+  if (letter == 0x178) return 0xFF;                                              // Ÿ
+  if (letter >= 0x100 && letter <= 0x17E && letter != 0x130 && letter != 0x131 && letter != 0x138 &&
+      letter != 0x149) {
+    // Latin Extended-A pairs each capital with the next code point: at even code points,
+    // and at odd ones from U+0139 to U+0148 and from U+0179.
+    const bool odd_pairs = (letter >= 0x139 && letter <= 0x148) || letter >= 0x179;
+    const bool capital = odd_pairs ? (letter % 2 == 1) : (letter % 2 == 0);
+    return capital ? letter + 1 : letter;
+  }
+  if (letter >= 0x391 && letter <= 0x3A9 && letter != 0x3A2) return letter + 0x20;  // Greek
+  if (letter >= 0x410 && letter <= 0x42F) return letter + 0x20;  // Cyrillic А-Я
+  if (letter >= 0x400 && letter <= 0x40F) return letter + 0x50;  // Ѐ-Џ
+  return letter;
+}
+
+// `text` with the capitals LowerLetter knows lower-cased; other bytes, and bytes that are
+// not well-formed UTF-8, as they are.
+std::string LowerLetters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = lead < 0x80 ? 1 : lead >= 0xC0 && lead < 0xE0 ? 2 : 0;
+    if (length == 1) {
+      out += static_cast<char>(LowerLetter(lead));
+      ++i;
+      continue;
+    }
+    if (length == 2 && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      const char32_t letter =
+          LowerLetter(((lead & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu));
+      out += static_cast<char>(0xC0 | (letter >> 6));
+      out += static_cast<char>(0x80 | (letter & 0x3F));
+      i += 2;
+      continue;
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 // Text as compared: typographic dashes, quotes and the ellipsis in one spelling each,
-// ASCII lower-cased, whitespace collapsed.
+// lower-cased, whitespace collapsed.
 std::string Key(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -80,7 +128,7 @@ std::string Key(std::string_view text) {
     }
     if (!replaced) out += text[i++];
   }
-  return FoldForCompare(out);
+  return LowerLetters(CollapseWhitespace(out));
 }
 
 // Letters and digits only: "Garten Freund", "garten-freund" and "GartenFreund" are one name.
@@ -150,6 +198,12 @@ class SiteNames {
     if (WordCount(part_key) <= 3) {
       for (const std::string& label : labels_) {
         if (squeezed.starts_with(label)) return true;
+      }
+    }
+    // The site's name cut to its first word ("Example" of "Example Magazine").
+    if (part_key.find(' ') == std::string_view::npos && squeezed.size() >= 3) {
+      for (const std::string& name : names_) {
+        if (name.size() > squeezed.size() && name.starts_with(squeezed)) return true;
       }
     }
     // A bare domain name ("example.de").
@@ -495,6 +549,152 @@ std::optional<TitleChoice> ShownAndAgreed(const std::vector<Candidate>& shown,
 
 namespace {
 
+// The words of `key` of four letters or more, split at what is neither letter nor digit.
+std::vector<std::string> LongWords(std::string_view key) {
+  std::vector<std::string> words;
+  std::string word;
+  const auto flush = [&words, &word] {
+    if (CharCount(word) >= 4) words.push_back(word);
+    word.clear();
+  };
+  for (char c : key) {
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+// Whether two titles share a word of `min_letters` or more, or such a word of one is part
+// of a word of the other ("Geschichte" and "Vereinsgeschichte"): the same subject, told
+// two ways.
+bool ShareAWord(std::string_view a, std::string_view b, size_t min_letters = 4) {
+  for (const auto& [from, to] : {std::pair(a, b), std::pair(b, a)}) {
+    for (const std::string& word : LongWords(from)) {
+      if (CharCount(word) >= min_letters && to.find(word) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `headline` has a word of four letters or more that `title` does not hold.
+bool SaysMoreThan(std::string_view headline, std::string_view title) {
+  const std::vector<std::string> words = LongWords(headline);
+  return std::any_of(words.begin(), words.end(), [title](const std::string& word) {
+    return title.find(word) == std::string_view::npos;
+  });
+}
+
+// The page's h1 when it has one (or several with the same text) that does not name the site.
+std::optional<std::string> OnlyHeadline(const std::vector<std::string>& h1s,
+                                        const SiteNames& sites) {
+  if (h1s.empty()) return std::nullopt;
+  const std::string key = Key(h1s.front());
+  for (const std::string& h1 : h1s) {
+    if (Key(h1) != key) return std::nullopt;
+  }
+  if (key.empty() || sites.IsSitePart(key)) return std::nullopt;
+  return CollapseWhitespace(h1s.front());
+}
+
+// The page's first h1, unless it names the site.
+std::optional<std::string> FirstHeadline(const std::vector<std::string>& h1s,
+                                         const SiteNames& sites) {
+  if (h1s.empty()) return std::nullopt;
+  const std::string key = Key(h1s.front());
+  if (key.empty() || sites.IsSitePart(key)) return std::nullopt;
+  return CollapseWhitespace(h1s.front());
+}
+
+// A heading of two words or more that two metadata titles end with, after different
+// beginnings.
+std::optional<std::string> CommonEndingHeading(const std::vector<Metadata>& metadata,
+                                               const std::vector<std::string>& headings,
+                                               const SiteNames& sites) {
+  for (const std::string& heading : headings) {
+    const std::string key = Key(heading);
+    if (WordCount(key) < 2 || sites.IsSitePart(key)) continue;
+    std::vector<std::string_view> beginnings;
+    for (const Metadata& title : metadata) {
+      for (const std::string* title_key : {&title.key, &title.bare_key}) {
+        if (EndsWithHeadline(*title_key, key)) {
+          beginnings.push_back(
+              std::string_view(*title_key).substr(0, title_key->size() - key.size()));
+          break;
+        }
+      }
+    }
+    for (size_t i = 1; i < beginnings.size(); ++i) {
+      if (beginnings[i] != beginnings[0]) return CollapseWhitespace(heading);
+    }
+  }
+  return std::nullopt;
+}
+
+// Whether `title` ends with a separator that has nothing after it ("Site -", "Site |").
+bool EndsWithEmptyPart(std::string_view title) {
+  // Only the plain dashes and bar: "::" and "»" also close a title as decoration.
+  constexpr auto kDangling =
+      std::to_array<std::string_view>({" |", " -", " \xE2\x80\x93", " \xE2\x80\x94"});
+  return EndsWithAny(title, kDangling);
+}
+
+// `h1` without the kicker that `title` sets off before a separator ("Kicker - Start of
+// the headline"), when the h1 runs on from the kicker with the title's next part and
+// three words or more; else nothing.
+std::optional<std::string> AfterTitlesKicker(const std::string& h1, const std::string& title) {
+  const Cut cut = FirstCut(title);
+  if (cut.at == std::string::npos || cut.at == 0) return std::nullopt;
+  const std::string kicker = Key(title.substr(0, cut.at));
+  std::string next = title.substr(cut.at + cut.length);
+  if (const Cut end = FirstCut(next); end.at != std::string::npos) next.resize(end.at);
+  const std::string h1_key = Key(h1);
+  const std::string next_key = Key(next);
+  if (kicker.empty() || next_key.empty() || !h1_key.starts_with(kicker + " ") ||
+      !std::string_view(h1_key).substr(kicker.size() + 1).starts_with(next_key)) {
+    return std::nullopt;
+  }
+  // The h1's words after as many words as the kicker has.
+  std::string rest = CollapseWhitespace(h1);
+  for (size_t word = 0; word < WordCount(kicker); ++word) {
+    const size_t space = rest.find(' ');
+    if (space == std::string::npos) return std::nullopt;
+    rest.erase(0, space + 1);
+  }
+  if (WordCount(rest) < 3) return std::nullopt;
+  return rest;
+}
+
+// Whether the metadata title at `top` is the only one that says more than the site's name.
+bool IsOnlyTitle(const std::vector<Metadata>& metadata, size_t top, const SiteNames& sites) {
+  for (size_t other = top + 1; other < metadata.size(); ++other) {
+    if (!sites.IsSite(metadata[other].key) && !metadata[other].bare_key.empty()) return false;
+  }
+  return true;
+}
+
+// The first `count` words of `key`.
+std::string FirstWords(std::string_view key, size_t count) {
+  size_t end = 0;
+  for (size_t word = 0; word < count && end != std::string_view::npos; ++word) {
+    end = key.find(' ', end + (word > 0 ? 1 : 0));
+  }
+  return std::string(key.substr(0, end));
+}
+
+// Whether the h1 `h1_key` is a headline of its own beside the tab title `title`: about
+// the same subject, neither in the title nor starting as the title does.
+bool HeadlineOverTabTitle(std::string_view h1_key, const Metadata& title) {
+  if (title.key.find(h1_key) != std::string::npos || !ShareAWord(h1_key, title.bare_key)) {
+    return false;
+  }
+  const std::string opening = FirstWords(h1_key, 2);
+  return WordCount(opening) < 2 || opening != FirstWords(title.bare_key, 2);
+}
+
 TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
   const SiteNames sites(meta);
   std::vector<Metadata> metadata;
@@ -523,18 +723,46 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
   // headline that agrees with it is the same headline as the page writes it. (A shown
   // headline that only a less trusted title repeats, such as the share card's, is often
   // a display variant of the article's own headline.)
+  const auto says_more_than_the_site = [&metadata, &sites](size_t at, bool strictly) {
+    const Metadata& title = metadata[at];
+    if (sites.IsSite(title.key) || title.bare_key.empty()) return false;
+    // "Site - " : a template that left the page's own part empty.
+    return !strictly || (!sites.IsSitePart(Key(TrimSeparators(title.bare_value))) &&
+                         !EndsWithEmptyPart(title.value));
+  };
   size_t top = 0;
-  while (top < metadata.size() &&
-         (sites.IsSite(metadata[top].key) || metadata[top].bare_key.empty())) {
-    ++top;
-  }
+  while (top < metadata.size() && !says_more_than_the_site(top, true)) ++top;
   if (top == metadata.size()) {
-    if (meta.main_headings.empty()) return {};
-    return {CollapseWhitespace(meta.main_headings.front()), "h1"};
+    if (!meta.main_headings.empty()) return {CollapseWhitespace(meta.main_headings.front()), "h1"};
+    // Titles that only name the site and no h1: the page's first heading that is more.
+    for (const std::string& heading : meta.headings) {
+      if (const std::string key = Key(heading); !key.empty() && !sites.IsSitePart(key)) {
+        return {CollapseWhitespace(heading), "heading"};
+      }
+    }
+    // Else the page is about the site itself (its home or "about" page): its title.
+    top = 0;
+    while (top < metadata.size() && !says_more_than_the_site(top, false)) ++top;
+    if (top == metadata.size()) return {};
   }
   const Metadata& title = metadata[top];
   if (std::optional<TitleChoice> agreed = ShownAndAgreed(shown, meta.headings, title, sites)) {
+    // A title that stops short of the page's h1 ("Headline" of "Headline in Place") was
+    // cut to fit a share card or a search result: the h1 is the whole headline.
+    if (std::optional<std::string> h1 = OnlyHeadline(meta.main_headings, sites);
+        h1 && IsCutShort(Key(agreed->value), Key(*h1))) {
+      return {std::move(*h1), "h1"};
+    }
     return *agreed;
+  }
+
+  // No headline shown, and titles that end alike after different kickers or sections
+  // ("Kicker: Headline", "Section: Headline"): their common end is the headline when the
+  // page has it as a heading.
+  if (shown.empty()) {
+    if (std::optional<std::string> heading = CommonEndingHeading(metadata, meta.headings, sites)) {
+      return {std::move(*heading), "heading+titles"};
+    }
   }
 
   // When none agrees: the shown headline or heading that the page's address spells, the
@@ -554,6 +782,51 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
     }
   }
   if (spelled) return *spelled;
+
+  // "Kicker - Headline | Site" where the page's one h1 runs the kicker into the headline
+  // ("Kicker Headline ..."): the h1 after the kicker.
+  if (std::optional<std::string> h1 = OnlyHeadline(meta.main_headings, sites)) {
+    if (std::optional<std::string> headline = AfterTitlesKicker(*h1, title.bare_value)) {
+      return {std::move(*headline), "h1-" + std::string(title.rule)};
+    }
+  }
+
+  // An h1 on the same subject as the page's titles that none of them repeats or holds:
+  // the titles were written for search results and share cards ("Topic - Site", "Topic »
+  // Question"), the h1 is the headline the page shows. When the <title> is the only
+  // title and the h1 the page's one h1, sharing a word is enough; against metadata
+  // titles, the page's first h1 (later ones head its sections) shares a word of six
+  // letters or more with the title and says something the titles do not (an h1 made of
+  // the title's own words is a display variant of it, and the metadata stays). An h1
+  // that starts with the title's first two words is the same headline edited in one of
+  // the two places, and the title stays, as Readability keeps it.
+  if (std::optional<std::string> h1 = FirstHeadline(meta.main_headings, sites);
+      h1 && HeadlineOverTabTitle(Key(*h1), title)) {
+    const std::string h1_key = Key(*h1);
+    const bool lone_tab_title = OnlyHeadline(meta.main_headings, sites).has_value() &&
+                                IsOnlyTitle(metadata, top, sites) && title.rule == "html-title";
+    const std::vector<Candidate> h1_alone = {{*h1, "h1"}};
+    const bool unconfirmed =
+        std::none_of(metadata.begin(), metadata.end(), [&](const Metadata& other) {
+          return other.key.find(h1_key) != std::string::npos ||
+                 ShownAndAgreed(h1_alone, {}, other, sites).has_value() ||
+                 !SaysMoreThan(h1_key, other.key);
+        });
+    if (lone_tab_title || (unconfirmed && ShareAWord(h1_key, title.bare_key, 6))) {
+      return {std::move(*h1), "h1"};
+    }
+  }
+  // A page with no h1 at all whose only title is its <title>, in parts ("Site - Section"):
+  // its first heading, on the same terms. (A <title> in one piece may be the headline.)
+  if (meta.main_headings.empty() && shown.empty() && !meta.headings.empty() &&
+      IsOnlyTitle(metadata, top, sites) && title.rule == "html-title" &&
+      FirstCut(title.value).at != std::string::npos) {
+    const std::string heading = CollapseWhitespace(meta.headings.front());
+    if (const std::string key = Key(heading);
+        !sites.IsSitePart(key) && HeadlineOverTabTitle(key, title)) {
+      return {heading, "heading"};
+    }
+  }
 
   // Else that title without the site's part. A share card's title cut short ("...
   // califica a Biden de") gives way to the longer one the page also gives; a <title>

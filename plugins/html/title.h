@@ -3,8 +3,11 @@
 // Core...) and its <title>. Titles written for a browser tab or a share card carry the
 // site's name or section ("Headline - Site", "Site | Headline", "Section: Headline");
 // the headline the page shows usually does not, so when the shown headline and a
-// metadata title agree the shown one wins, and otherwise the site's part is cut off
-// the most trusted metadata title.
+// metadata title agree the shown one wins, in its own typography (capitals included),
+// and otherwise the site's part is cut off the most trusted metadata title. A <title>
+// that is a page's only title gives way to its one h1 on the same subject, so do
+// share-card titles to an h1 that says more than they do, and titles that only name the
+// site give way to the page's first heading.
 //
 // Thread-safety: pure functions.
 

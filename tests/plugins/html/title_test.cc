@@ -146,7 +146,7 @@ constexpr TitleCase kCases[] = {
     {"address_that_spells_no_headline",
      "<meta property='og:title' content='Balkonkraftwerk für Mieter - Was erlaubt ist'>"
      "<link rel='canonical' href='https://www.wohnwissen.de/ratgeber/balkonkraftwerk-mieter-123'>",
-     "<h1>Lohnt sich ein Balkonkraftwerk für Mieter?</h1>",
+     "<h1>Ist ein Balkonkraftwerk für Mieter erlaubt?</h1>",
      "Balkonkraftwerk für Mieter - Was erlaubt ist", "og:title"},
     {"address_spells_the_heading_without_kicker",
      "<meta property='og:title' content='Mieten: Senat deckelt Nebenkosten'>"
