@@ -500,6 +500,116 @@ void AddSplitParts(Node* container, std::vector<Node*>& roots, const LinkDensiti
             [](Node* a, Node* b) { return xmlXPathCmpNodes(a, b) == 1; });
 }
 
+// Class, id or itemprop words of a recipe's parts: the ingredients, and the preparation
+// steps, which pages set in blocks of their own, often apart from the introduction. The
+// step words are common elsewhere ("instructions" of a form): they count only on a page
+// that lists ingredients.
+constexpr auto kIngredientWords =
+    std::to_array<std::string_view>({"ingredient", "zutaten", "ingredientes",
+                                     "ingr\xC3\xA9"
+                                     "dients",
+                                     "ingredienti",
+                                     "sk\xC5\x82"
+                                     "adnik"});
+constexpr auto kRecipeStepWords = std::to_array<std::string_view>(
+    {"recipeinstruction", "preparation", "zubereitung", "instructions", "directions",
+     "przygotowanie", "preparaci\xC3\xB3n", "pr\xC3\xA9paration", "step-list", "steps"});
+constexpr size_t kMinRecipePartChars = 40;
+constexpr double kMaxRecipePartLinkDensity = 0.5;
+
+std::string RecipeNames(const Node* node) {
+  if (node->properties == nullptr) return {};
+  return ClassAndId(node) + " " + AsciiLower(AttrView(node, "itemprop"));
+}
+
+// The block a recipe part stands for: an item or a row stands for its list or table.
+Node* RecipeBlock(Node* part) {
+  const std::string_view tag = Tag(part);
+  if (tag == "li" && IsElement(part->parent)) return part->parent;
+  if (tag == "tr" || tag == "td" || tag == "tbody") {
+    if (Node* table = FindAncestor(part, [](const Node* n) { return IsTag(n, "table"); })) {
+      return table;
+    }
+  }
+  return part;
+}
+
+// Adds to `roots` a recipe's ingredient lists and preparation steps that lie outside
+// them: lists and short steps, not prose, so the article's scoring passes them over.
+// A root inside a part goes, the part holding it. In document order.
+void AddRecipeParts(Node* body, std::vector<Node*>& roots, const LinkDensities& densities) {
+  std::vector<Node*> parts;
+  bool ingredients = false;
+  Walk(body, [&](Node* node) {
+    const std::string names = RecipeNames(node);
+    if (names.size() <= 1) return true;
+    const bool ingredient = ContainsAny(names, kIngredientWords);
+    if (!ingredient && !ContainsAny(names, kRecipeStepWords)) return true;
+    Node* block = RecipeBlock(node);
+    if (IsUnlikely(block) || NamedFurniture(block) ||
+        densities.Length(block) < kMinRecipePartChars ||
+        densities.Of(block) >= kMaxRecipePartLinkDensity) {
+      return true;
+    }
+    ingredients = ingredients || ingredient;
+    if (std::find(parts.begin(), parts.end(), block) == parts.end() &&
+        (parts.empty() || !Contains(parts.back(), block))) {
+      parts.push_back(block);
+    }
+    return false;
+  });
+  if (!ingredients) return;
+  for (Node* part : parts) {
+    const bool held = std::any_of(roots.begin(), roots.end(),
+                                  [part](const Node* root) { return Contains(root, part); });
+    if (held) continue;
+    std::erase_if(roots, [part](const Node* root) { return Contains(part, root); });
+    roots.push_back(part);
+  }
+  std::sort(roots.begin(), roots.end(),
+            [](Node* a, Node* b) { return xmlXPathCmpNodes(a, b) == 1; });
+}
+
+// The introduction a page sets between its headline and the article's block (a lead
+// in a block of its own, above an article split into content elements): the paragraphs
+// of prose after the page's one <h1> and before the first root, within a few levels of
+// it.
+constexpr int kIntroLevels = 6;
+constexpr size_t kMinIntroChars = 40;
+constexpr double kMaxIntroLinkDensity = 0.25;
+
+void AddIntro(Node* body, std::vector<Node*>& roots, const LinkDensities& densities) {
+  if (roots.empty()) return;
+  std::vector<Node*> headlines = FindAll(body, [](const Node* n) { return IsTag(n, "h1"); });
+  if (headlines.size() != 1) return;
+  Node* headline = headlines.front();
+  Node* first = roots.front();
+  if (Contains(first, headline) || xmlXPathCmpNodes(headline, first) != 1) return;
+  Node* common = first->parent;
+  for (int level = 0; IsElement(common) && !Contains(common, headline); ++level) {
+    if (level + 1 >= kIntroLevels || IsTag(common, "body")) return;
+    common = common->parent;
+  }
+  if (!IsElement(common) || IsTag(common, "body")) return;
+  std::vector<Node*> intro;
+  Walk(common, [&](Node* node) {
+    if (node == common) return true;
+    if (Contains(node, headline) && node != headline) return true;
+    if (node == first || xmlXPathCmpNodes(node, first) != 1) return false;
+    if (xmlXPathCmpNodes(headline, node) != 1) return false;  // the headline or before it
+    if (IsUnlikely(node) || IsBylineBox(node) || NamedFurniture(node) || IsTag(node, "figure") ||
+        IsTag(node, "figcaption") || IsTag(node, "header")) {
+      return false;
+    }
+    if (!IsTag(node, "p")) return true;
+    if (densities.Length(node) >= kMinIntroChars && densities.Of(node) < kMaxIntroLinkDensity) {
+      intro.push_back(node);
+    }
+    return false;
+  });
+  roots.insert(roots.begin(), intro.begin(), intro.end());
+}
+
 // What ShouldClean weighs in a box, from one walk over it rather than one per figure.
 struct BoxCounts {
   double paragraphs = 0;
@@ -642,6 +752,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
     Node* container = ClimbParents(CommonAncestorOfRivals(top, scorer), scorer);
     roots = MergeSiblings(container, scorer, densities);
     AddSplitParts(container, roots, densities);
+    AddRecipeParts(body, roots, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with
     // headings): as Readability does, the body is the article, once navigation, asides
@@ -652,6 +763,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   }
   // The lead a page sets apart above the text starts the article.
   if (Node* lead = FindLead(roots)) roots.insert(roots.begin(), lead);
+  if (top != nullptr) AddIntro(body, roots, densities);
   Content content;
   content.media = TakeMedia(roots);
   if (flags.clean_conditionally) effects.cleaned = CleanConditionally(roots, scorer);
