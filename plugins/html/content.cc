@@ -353,6 +353,98 @@ Node* TopCandidate(Scorer& scorer, const LinkDensities& densities) {
   return top;
 }
 
+// The page's own headline among several <h1> (an endless-scroll page appends the next
+// articles below it, each under its <h1>): the one <h1> whose text the page's <title>
+// or og:title holds. nullptr when the page has fewer than two <h1>, or no or several
+// such.
+constexpr size_t kMinHeadlineChars = 15;
+
+Node* PageHeadline(Document& document, Node* body) {
+  std::vector<Node*> headlines = FindAll(body, [](const Node* n) { return IsTag(n, "h1"); });
+  if (headlines.size() < 2) return nullptr;
+  std::vector<std::string> titles;
+  if (Node* head = document.head()) {
+    for (Node* node : FindAll(head, [](const Node* n) {
+           return IsTag(n, "title") ||
+                  (IsTag(n, "meta") && AsciiLower(AttrView(n, "property")) == "og:title");
+         })) {
+      titles.push_back(AsciiLower(IsTag(node, "title") ? Text(node) : Attr(node, "content")));
+    }
+  }
+  Node* found = nullptr;
+  for (Node* headline : headlines) {
+    const std::string text = AsciiLower(Text(headline));
+    if (CharCount(text) < kMinHeadlineChars) continue;
+    const bool named = std::any_of(titles.begin(), titles.end(), [&text](const std::string& t) {
+      return t.find(text) != std::string::npos;
+    });
+    if (!named) continue;
+    if (found != nullptr) return nullptr;
+    found = headline;
+  }
+  return found;
+}
+
+// Whether `node` comes after `headline` and before the <h1> that follows it: the text
+// under the headline.
+bool UnderHeadline(Node* node, Node* headline, Node* next_headline) {
+  return xmlXPathCmpNodes(headline, node) == 1 && !Contains(node, headline) &&
+         (next_headline == nullptr || xmlXPathCmpNodes(node, next_headline) == 1);
+}
+
+// On a page of several articles, each under its <h1>, the best candidate under the
+// page's own headline, when the best of all lies under a later <h1> (the next article,
+// appended below, under a headline set as the page's own); and in `bound` that later
+// <h1>, which the article stops before.
+// `top` (and no bound) otherwise.
+Node* CandidateUnderHeadline(Node* top, Document& document, Node* body, const Scorer& scorer,
+                             Node*& bound) {
+  bound = nullptr;
+  Node* headline = PageHeadline(document, body);
+  if (headline == nullptr || top == nullptr) return top;
+  Node* next_headline = nullptr;
+  bool after = false;
+  for (Node* h1 : FindAll(body, [](const Node* n) { return IsTag(n, "h1"); })) {
+    if (after) {
+      next_headline = h1;
+      break;
+    }
+    after = h1 == headline;
+  }
+  // The next article's headline is set as the page's own.
+  if (next_headline == nullptr || xmlXPathCmpNodes(next_headline, top) != 1 ||
+      TextLength(next_headline) < kMinHeadlineChars ||
+      Attr(next_headline, "class") != Attr(headline, "class")) {
+    return top;
+  }
+  Node* best = nullptr;
+  double best_score = 0;
+  for (const auto& [node, score] : scorer.scores()) {
+    auto* candidate = const_cast<Node*>(node);
+    if (!UnderHeadline(candidate, headline, next_headline)) continue;
+    if (best == nullptr || score > best_score ||
+        (score == best_score && xmlXPathCmpNodes(candidate, best) == 1)) {
+      best = candidate;
+      best_score = score;
+    }
+  }
+  if (best == nullptr || best_score <= 0) return top;
+  bound = next_headline;
+  return best;
+}
+
+// The article chosen under the page's headline stops before the next article's `bound`:
+// the highest ancestor of `top` up to `container` that does not hold it, and of the
+// roots, those before it.
+Node* StopBefore(Node* bound, Node* top, Node* container) {
+  if (bound == nullptr) return container;
+  Node* limited = top;
+  while (limited != container && IsElement(limited->parent) && !Contains(limited->parent, bound)) {
+    limited = limited->parent;
+  }
+  return limited;
+}
+
 // An article whose paragraphs each sit in their own deep wrapper gives several candidates
 // of nearly the same score, none holding the others. As Readability does, when at least
 // three of the five best score within a quarter of the top one, their nearest ancestor
@@ -744,14 +836,22 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   scorer.ScoreDocument(body);
   // The tree does not change from here until the candidate and its siblings are chosen.
   const LinkDensities densities(document.root());
-  Node* top = TopCandidate(scorer, densities);
+  Node* bound = nullptr;
+  Node* top =
+      CandidateUnderHeadline(TopCandidate(scorer, densities), document, body, scorer, bound);
   effects.found_top = top != nullptr;
   effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
-    Node* container = ClimbParents(CommonAncestorOfRivals(top, scorer), scorer);
+    Node* container =
+        StopBefore(bound, top, ClimbParents(CommonAncestorOfRivals(top, scorer), scorer));
     roots = MergeSiblings(container, scorer, densities);
     AddSplitParts(container, roots, densities);
+    if (bound != nullptr) {
+      std::erase_if(roots, [bound](Node* root) {
+        return Contains(root, bound) || xmlXPathCmpNodes(bound, root) == 1;
+      });
+    }
     AddRecipeParts(body, roots, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with

@@ -1,6 +1,7 @@
 // Parts of an article that its scoring passes over, through the real html plugin: a
-// recipe's ingredient list and steps set in blocks of their own, and the introduction
-// set between the headline and the article's block.
+// recipe's ingredient list and steps set in blocks of their own, the introduction set
+// between the headline and the article's block; and the article an endless-scroll page
+// opens with, not the longer one appended below it.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -136,6 +137,45 @@ TEST_F(BodyPartsTest, ABylineBetweenTheHeadlineAndTheArticleIsNoIntroduction) {
   EXPECT_THAT(body, HasSubstr("Der Bürgermeister")) << body;
   EXPECT_THAT(body, Not(HasSubstr("Redakteurin"))) << body;
   EXPECT_THAT(body, Not(HasSubstr("Teilen Sie"))) << body;
+}
+
+TEST_F(BodyPartsTest, TheArticleUnderThePagesHeadlineWinsOverTheNextOneAppended) {
+  std::string next;
+  for (const char* lead : {"Der Kämmerer", "Die Fraktionschefin", "Der Landrat", "Die Sprecherin",
+                           "Der Bauamtsleiter", "Die Gutachterin"}) {
+    next += Paragraph(lead);
+  }
+  const std::string page =
+      "<div class=\"stream\"><article><h1 class=\"headline\">Stadtfest lockt am Wochenende "
+      "in die Altstadt</h1><div class=\"entry-text\"><p>Am Samstag und Sonntag feiert die "
+      "Altstadt ihr Stadtfest, mit Musik auf drei Bühnen und einem Markt am Rathaus.</p>"
+      "<p>Die Veranstalter rechnen mit mehreren tausend Gästen, die Straßen rund um den "
+      "Marktplatz bleiben deshalb bis Sonntagabend gesperrt.</p></div></article>"
+      "<article><h1 class=\"headline\">Neue Brücke soll im Frühjahr öffnen</h1>"
+      "<div class=\"entry-text\">" +
+      next + "</div></article></div>";
+  const std::string body =
+      BodyOf(Page("Der Lokalbote | Stadtfest lockt am Wochenende in die Altstadt", page));
+  EXPECT_THAT(body, HasSubstr("feiert die Altstadt ihr Stadtfest")) << body;
+  EXPECT_THAT(body, HasSubstr("bis Sonntagabend gesperrt")) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Der Kämmerer"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Neue Brücke"))) << body;
+}
+
+TEST_F(BodyPartsTest, AShortHeadingSetApartIsNoNextArticle) {
+  // An <h1> of the page's furniture after the headline is not an article appended.
+  std::string text;
+  for (const char* lead :
+       {"Der Bürgermeister", "Die Stadträtin", "Der Ingenieur", "Die Planerin"}) {
+    text += Paragraph(lead);
+  }
+  const std::string page =
+      "<header><h1 class=\"headline\">Neue Brücke soll im Frühjahr öffnen</h1></header>"
+      "<div class=\"box\"><h1>Mehr lesen</h1></div><div class=\"entry-text\">" +
+      text + "</div>";
+  const std::string body = BodyOf(Page("Neue Brücke soll im Frühjahr öffnen", page));
+  EXPECT_THAT(body, HasSubstr("Der Bürgermeister")) << body;
+  EXPECT_THAT(body, HasSubstr("Die Planerin")) << body;
 }
 
 }  // namespace
