@@ -41,6 +41,10 @@ constexpr auto kCallToActionWords = std::to_array<std::string_view>({
     "assine", "siga-nos", "iscriviti", "seguici"});
 // clang-format on
 constexpr size_t kMaxCallToActionChars = 300;
+// How many of the article's last lines are read for one, and how long one is at most
+// when text follows it (a credit line that names a reprint is longer).
+constexpr size_t kCallToActionTail = 4;
+constexpr size_t kMaxLooseCallToActionChars = 150;
 // What a line that marks the post as advertising says (lower case).
 constexpr auto kDisclosureWords = std::to_array<std::string_view>(
     {"werbung", "anzeige", "affiliate", "sponsored", "advertisement", "publicidad",
@@ -199,9 +203,16 @@ bool FollowedByText(const Node* node, const Node* root) {
 
 // Whether a line asks the reader to do something for the site rather than tells the
 // story: subscribe, follow, download the app, join a channel; or claims its rights.
-bool IsCallToAction(const Block& block) {
-  if (block.heading || CharCount(block.text) > kMaxCallToActionChars) return false;
-  return ContainsAny(AsciiLower(block.text), kCallToActionWords);
+bool IsCallToAction(const Block& block, size_t max_chars = kMaxCallToActionChars) {
+  if (block.heading || CharCount(block.text) > max_chars) return false;
+  const std::string lower = AsciiLower(block.text);
+  // At the start of a word: "your application" asks nothing.
+  for (std::string_view word : kCallToActionWords) {
+    for (size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+      if (at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0) return true;
+    }
+  }
+  return false;
 }
 
 bool IsLead(const Node* node) {
@@ -237,6 +248,13 @@ void DropTrailingCallsToAction(std::vector<Block>& blocks) {
   size_t end = blocks.size();
   while (end > 1 && IsCallToAction(blocks[end - 1])) --end;
   blocks.resize(end);
+  // One among the last lines, before a credit or a last link, is the site's too.
+  if (blocks.size() <= kCallToActionTail) return;
+  for (size_t at = blocks.size() - kCallToActionTail; at + 1 < blocks.size(); ++at) {
+    if (IsCallToAction(blocks[at], kMaxLooseCallToActionChars)) {
+      blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(at--));
+    }
+  }
 }
 
 void DropMetadataLines(std::vector<Block>& blocks) {
@@ -332,6 +350,61 @@ void RemoveReadAlsoLines(const std::vector<Node*>& roots) {
       return false;
     });
     RemoveAll(doomed);
+  }
+}
+
+namespace {
+
+// How the label over a press release's or a post's contact details reads (lower case,
+// without its colon), in the languages of the pages.
+// clang-format off
+constexpr auto kContactLabels = std::to_array<std::string_view>({
+    "kontakt", "pressekontakt", "medienkontakt", "kontakt f\xC3\xBCr medien", "ansprechpartner",
+    "ansprechpartnerin", "ansprechpartnerin zum thema", "ansprechpartner zum thema",
+    "contact", "contacts", "press contact", "media contact", "media contacts", "contact us",
+    "contacto", "contacto de prensa", "contact presse", "contatti", "contatto"});
+// clang-format on
+constexpr size_t kMaxContactLineChars = 200;
+constexpr size_t kMinPhoneDigits = 6;
+
+bool IsContactLabel(const Block& block) {
+  std::string_view text = block.text;
+  if (text.ends_with(':')) text.remove_suffix(1);
+  if (text.ends_with("\xEF\xBC\x9A")) text.remove_suffix(3);
+  while (text.ends_with(' ')) text.remove_suffix(1);
+  const std::string lower = AsciiLower(text);
+  return std::find(kContactLabels.begin(), kContactLabels.end(), lower) != kContactLabels.end();
+}
+
+// An e-mail address or a phone number: what contact details hold.
+bool HoldsAddress(std::string_view text) {
+  if (text.find('@') != std::string_view::npos) return true;
+  size_t digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (++digits >= kMinPhoneDigits) return true;
+    } else if (c != ' ' && c != '/' && c != '-' && c != '(' && c != ')' && c != '+') {
+      digits = 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropContactSections(std::vector<Block>& blocks) {
+  for (size_t label = 1; label < blocks.size(); ++label) {
+    if (!IsContactLabel(blocks[label])) continue;
+    bool addresses = false;
+    bool short_lines = true;
+    for (size_t after = label + 1; after < blocks.size() && short_lines; ++after) {
+      short_lines = CharCount(blocks[after].text) <= kMaxContactLineChars;
+      addresses = addresses || HoldsAddress(blocks[after].text);
+    }
+    if (short_lines && addresses) {
+      blocks.resize(label);
+      return;
+    }
   }
 }
 

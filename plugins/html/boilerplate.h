@@ -40,7 +40,8 @@ void RemoveLinkLists(const std::vector<Node*>& roots);
 Node* FindLead(const std::vector<Node*>& roots);
 
 // Drops the short lines that close the article asking the reader to subscribe, follow
-// the site, download its app or join its channel, or claiming its rights.
+// the site, download its app or join its channel, or claiming its rights; and such a
+// line among the article's last few even when a credit or a link follows it.
 void DropTrailingCallsToAction(std::vector<Block>& blocks);
 
 // Drops the short lines of the page's own labels left in the text: "Tags: ...",
@@ -51,6 +52,11 @@ void DropMetadataLines(std::vector<Block>& blocks);
 // Drops the short lines that open the article marking it as advertising ("Werbung",
 // "Anzeige, enthält Affiliate Links", "Sponsored").
 void DropLeadingDisclosures(std::vector<Block>& blocks);
+
+// Drops the contact details that close a press release or a post: a "Kontakt",
+// "Pressekontakt", "Contact", "Contacto"... label and the short lines after it to the
+// end, when they give an e-mail address or a phone number.
+void DropContactSections(std::vector<Block>& blocks);
 
 // Drops headings and lead-in lines ending in ':' that nothing follows before the next
 // heading or the end: what introduced a list that was removed as furniture.
