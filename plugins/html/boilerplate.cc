@@ -1,5 +1,6 @@
 #include "plugins/html/boilerplate.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstddef>
@@ -405,6 +406,44 @@ void DropContactSections(std::vector<Block>& blocks) {
       blocks.resize(label);
       return;
     }
+  }
+}
+
+namespace {
+
+// How the heading over the readers' comments reads (lower case), in the languages of the
+// pages; a count may come before it ("3 Kommentare") or after it ("Comments (3)").
+constexpr auto kCommentLabels = std::to_array<std::string_view>(
+    {"kommentare", "kommentar", "leserkommentare", "comments", "comment", "comentarios",
+     "commentaires", "commenti", "komentarze"});
+
+constexpr size_t kMinTextBeforeComments = 300;
+
+bool IsCommentsLabel(const Block& block) {
+  // A heading: a bare "Comment" line may be a table's or a list's.
+  if (!block.heading) return false;
+  std::string lower = AsciiLower(block.text);
+  if (lower.size() > kMaxLabelChars) return false;
+  // The count and the colon around the word.
+  const size_t begin = lower.find_first_not_of("0123456789 ");
+  if (begin == std::string::npos) return false;
+  size_t end = lower.find_last_not_of("0123456789 ():");
+  if (end == std::string::npos || end < begin) return false;
+  const std::string_view word(lower.data() + begin, end + 1 - begin);
+  return std::find(kCommentLabels.begin(), kCommentLabels.end(), word) != kCommentLabels.end();
+}
+
+}  // namespace
+
+void DropCommentSections(std::vector<Block>& blocks) {
+  // After the article's text: a heading "Comments" above it heads an article on them.
+  size_t before = 0;
+  for (size_t at = 0; at < blocks.size(); ++at) {
+    if (before >= kMinTextBeforeComments && IsCommentsLabel(blocks[at])) {
+      blocks.resize(at);
+      return;
+    }
+    before += CharCount(blocks[at].text);
   }
 }
 

@@ -58,6 +58,11 @@ void DropLeadingDisclosures(std::vector<Block>& blocks);
 // end, when they give an e-mail address or a phone number.
 void DropContactSections(std::vector<Block>& blocks);
 
+// Drops the readers' comments left at the end of the article: from a heading that is only
+// "Kommentare", "Comments", "Comentarios"... (with or without their count), after the
+// article's text, to the end.
+void DropCommentSections(std::vector<Block>& blocks);
+
 // Drops headings and lead-in lines ending in ':' that nothing follows before the next
 // heading or the end: what introduced a list that was removed as furniture.
 void DropDanglingHeadings(std::vector<Block>& blocks);

@@ -1,5 +1,6 @@
 // What closes an article but is the site's, through the real html plugin: the contact
-// details under a press release, and a request to subscribe among the last lines.
+// details under a press release, a request to subscribe among the last lines, and the
+// readers' comments.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -99,6 +100,29 @@ TEST_F(BodyClosingTest, WordsThatOnlyContainARequestAreNone) {
       "<p>Sources: the runtime's documentation.</p></article></body></html>";
   const std::string body = BodyOf(page);
   EXPECT_THAT(body, HasSubstr("debug your application")) << body;
+}
+
+TEST_F(BodyClosingTest, ReadersCommentsUnderTheArticleAreDropped) {
+  // The comments sit in plain boxes: only their heading tells them from the article.
+  const std::string body =
+      BodyOf(Page(std::string(kRelease) +
+                  "<h3>2 Kommentare</h3><div><p><b>Hans Beispiel</b> 3. März, 19:49</p><p>Endlich "
+                  "tut sich etwas, danke für den Bericht!</p></div><div><p><b>Erika Muster</b></p>"
+                  "<p>Gilt das auch für Betriebe in Brandenburg?</p></div>"));
+  EXPECT_THAT(body, HasSubstr("nach wenigen Wochen ausgeschöpft")) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Kommentare"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Endlich tut sich etwas"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Brandenburg"))) << body;
+}
+
+TEST_F(BodyClosingTest, ACommentLineThatIsNoHeadingStays) {
+  // "Comment" as a table's or a list's line is the article's.
+  const std::string body = BodyOf(
+      Page(std::string(kRelease) +
+           "<p>Die Felder des Antrags:</p><ul><li>Name</li><li>Betrieb</li><li>Kommentar</li>"
+           "</ul><p>Alle Felder außer dem letzten müssen ausgefüllt werden, sonst wird der "
+           "Antrag nicht bearbeitet, teilte der Verband mit.</p>"));
+  EXPECT_THAT(body, HasSubstr("Alle Felder außer dem letzten")) << body;
 }
 
 }  // namespace
