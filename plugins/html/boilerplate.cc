@@ -447,6 +447,43 @@ void DropCommentSections(std::vector<Block>& blocks) {
   }
 }
 
+namespace {
+
+// Labels that introduce links to other pages, in the languages of the pages (lower case,
+// without their colon): never the article's own words, wherever they were left.
+// clang-format off
+constexpr auto kPointerLabels = std::to_array<std::string_view>({
+    "zum weiterlesen", "weiterlesen", "auch interessant", "das k\xC3\xB6nnte sie auch interessieren",
+    "das k\xC3\xB6nnte dich auch interessieren", "lesen sie auch", "lies auch", "mehr zum thema",
+    "weiterf\xC3\xBChrende links", "weiterf\xC3\xBChrender link", "weitere artikel", "passend dazu",
+    "verwandte artikel", "\xC3\xA4hnliche artikel", "weitere informationen",
+    "read more", "read also", "related", "related articles", "related posts", "related stories",
+    "see also", "more on this topic", "further reading", "you may also like", "recommended",
+    "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n", "te puede interesar", "noticias relacionadas",
+    "m\xC3\xA1s informaci\xC3\xB3n", "lire aussi", "\xC3\xA0 lire aussi", "voir aussi",
+    "sur le m\xC3\xAAme sujet", "articles similaires", "leggi anche", "potrebbe interessarti",
+    "articoli correlati", "leia tamb\xC3\xA9m", "veja tamb\xC3\xA9m", "leia mais"});
+// clang-format on
+
+bool IsPointerLabel(const Block& block) {
+  if (block.text.size() > kMaxLeadInChars || block.text.find('\n') != std::string::npos) {
+    return false;
+  }
+  std::string_view text = block.text;
+  if (text.ends_with(':')) text.remove_suffix(1);
+  if (text.ends_with("\xEF\xBC\x9A")) text.remove_suffix(3);
+  while (text.ends_with(' ')) text.remove_suffix(1);
+  const std::string lower = AsciiLower(text);
+  return std::find(kPointerLabels.begin(), kPointerLabels.end(), lower) != kPointerLabels.end();
+}
+
+}  // namespace
+
+void DropPointerLabels(std::vector<Block>& blocks) {
+  if (blocks.size() < 2) return;
+  std::erase_if(blocks, IsPointerLabel);
+}
+
 void DropDanglingHeadings(std::vector<Block>& blocks) {
   // A heading between two others may head a section of sections; only the tail, with no
   // text after it, introduced something that is gone. The article's text stays whole.

@@ -63,6 +63,11 @@ void DropContactSections(std::vector<Block>& blocks);
 // article's text, to the end.
 void DropCommentSections(std::vector<Block>& blocks);
 
+// Drops the lines that are only a label introducing links to other pages ("Zum
+// Weiterlesen", "Auch interessant", "Related", "Lea también"...), wherever the links
+// were.
+void DropPointerLabels(std::vector<Block>& blocks);
+
 // Drops headings and lead-in lines ending in ':' that nothing follows before the next
 // heading or the end: what introduced a list that was removed as furniture.
 void DropDanglingHeadings(std::vector<Block>& blocks);

@@ -877,6 +877,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   content.blocks = RenderBlocks(roots);
   DropMetadataLines(content.blocks);
   DropLeadingDisclosures(content.blocks);
+  DropPointerLabels(content.blocks);
   DropCommentSections(content.blocks);
   DropContactSections(content.blocks);
   DropTrailingCallsToAction(content.blocks);

@@ -1,6 +1,6 @@
 // What closes an article but is the site's, through the real html plugin: the contact
-// details under a press release, a request to subscribe among the last lines, and the
-// readers' comments.
+// details under a press release, a request to subscribe among the last lines, the
+// readers' comments, and the labels of links to other pages.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -123,6 +123,19 @@ TEST_F(BodyClosingTest, ACommentLineThatIsNoHeadingStays) {
            "</ul><p>Alle Felder außer dem letzten müssen ausgefüllt werden, sonst wird der "
            "Antrag nicht bearbeitet, teilte der Verband mit.</p>"));
   EXPECT_THAT(body, HasSubstr("Alle Felder außer dem letzten")) << body;
+}
+
+TEST_F(BodyClosingTest, LabelsOfLinksToOtherPagesAreDroppedWhereverTheyStand) {
+  const std::string body =
+      BodyOf(Page(std::string(kRelease) +
+                  "<h3>Zum Weiterlesen:</h3><p>Die Innungen wollen im Herbst nachlegen und eigene "
+                  "Schulungen anbieten, wie ihr Sprecher am Rande der Vorstellung ankündigte.</p>"
+                  "<p><strong>Auch interessant</strong></p><p>Weiterlesen lohnt sich, sagte die "
+                  "Geschäftsführerin: Die Richtlinie hat nur vier Seiten.</p>"));
+  EXPECT_THAT(body, HasSubstr("Die Innungen wollen im Herbst nachlegen")) << body;
+  EXPECT_THAT(body, HasSubstr("Weiterlesen lohnt sich")) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Zum Weiterlesen"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Auch interessant"))) << body;
 }
 
 }  // namespace
