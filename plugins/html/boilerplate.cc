@@ -484,6 +484,45 @@ void DropPointerLabels(std::vector<Block>& blocks) {
   std::erase_if(blocks, IsPointerLabel);
 }
 
+namespace {
+
+// How the short lines of the page's controls start — back to the list, load more, rate
+// this, comments closed — (lower case, in the languages of the pages), and how long one
+// is at most.
+// clang-format off
+constexpr auto kControlStarts = std::to_array<std::string_view>({
+    "zur\xC3\xBC" "ck zu ", "zur\xC3\xBC" "ck zur ", "zur\xC3\xBC" "ck zum ", "zur\xC3\xBC" "ck nach oben",
+    "nach oben", "lade weitere", "weitere inhalte laden", "mehr laden", "quellen ausblenden",
+    "quellen einblenden", "kommentare geschlossen", "kommentarfeed", "artikel bewerten",
+    "beitrag bewerten",
+    "back to top", "back to the top", "back to overview", "back to all ", "load more",
+    "comments are closed", "comments closed", "rate this article",
+    "volver arriba", "volver al inicio", "cargar m\xC3\xA1s", "valora esta noticia",
+    "retour en haut", "retour \xC3\xA0 la liste", "charger plus", "torna su", "carica altri"});
+// clang-format on
+constexpr size_t kMaxControlLineChars = 60;
+
+bool IsControlLine(const Block& block) {
+  if (block.heading || CharCount(block.text) > kMaxControlLineChars) return false;
+  std::string_view text = block.text;
+  // Arrows and guillemets before the words: "« Zurück zu ...", "← Back to top".
+  for (std::string_view mark : {"\xC2\xAB", "\xE2\x80\xB9", "\xE2\x86\x90", "<", " "}) {
+    while (text.starts_with(mark)) text.remove_prefix(mark.size());
+  }
+  const std::string lower = AsciiLower(text);
+  for (std::string_view start : kControlStarts) {
+    if (lower.starts_with(start)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropControlLines(std::vector<Block>& blocks) {
+  if (blocks.size() < 2) return;
+  std::erase_if(blocks, IsControlLine);
+}
+
 void DropDanglingHeadings(std::vector<Block>& blocks) {
   // A heading between two others may head a section of sections; only the tail, with no
   // text after it, introduced something that is gone. The article's text stays whole.

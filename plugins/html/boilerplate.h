@@ -68,6 +68,11 @@ void DropCommentSections(std::vector<Block>& blocks);
 // were.
 void DropPointerLabels(std::vector<Block>& blocks);
 
+// Drops the short lines of the page's own controls left in the text: "« Zurück zur
+// Übersicht", "Back to top", "Lade weitere Inhalte", "Kommentare geschlossen", "Valora
+// esta noticia"...
+void DropControlLines(std::vector<Block>& blocks);
+
 // Drops headings and lead-in lines ending in ':' that nothing follows before the next
 // heading or the end: what introduced a list that was removed as furniture.
 void DropDanglingHeadings(std::vector<Block>& blocks);

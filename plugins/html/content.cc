@@ -878,6 +878,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   DropMetadataLines(content.blocks);
   DropLeadingDisclosures(content.blocks);
   DropPointerLabels(content.blocks);
+  DropControlLines(content.blocks);
   DropCommentSections(content.blocks);
   DropContactSections(content.blocks);
   DropTrailingCallsToAction(content.blocks);

@@ -1,6 +1,6 @@
 // What closes an article but is the site's, through the real html plugin: the contact
 // details under a press release, a request to subscribe among the last lines, the
-// readers' comments, and the labels of links to other pages.
+// readers' comments, the labels of links to other pages, and the page's own controls.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -136,6 +136,20 @@ TEST_F(BodyClosingTest, LabelsOfLinksToOtherPagesAreDroppedWhereverTheyStand) {
   EXPECT_THAT(body, HasSubstr("Weiterlesen lohnt sich")) << body;
   EXPECT_THAT(body, Not(HasSubstr("Zum Weiterlesen"))) << body;
   EXPECT_THAT(body, Not(HasSubstr("Auch interessant"))) << body;
+}
+
+TEST_F(BodyClosingTest, ThePagesOwnControlsAreDropped) {
+  const std::string body =
+      BodyOf(Page("<p>« Zurück zur Übersicht</p>" + std::string(kRelease) +
+                  "<p>Kommentare geschlossen</p><p>Zurück zu den Wurzeln will der Verband trotzdem "
+                  "nicht: Das Programm soll jedes Jahr wachsen und neue Betriebe erreichen.</p>"
+                  "<p>Lade weitere Inhalte ...</p>"));
+  EXPECT_THAT(body, HasSubstr("nach wenigen Wochen ausgeschöpft")) << body;
+  // A sentence that starts with the same words is the article's.
+  EXPECT_THAT(body, HasSubstr("Zurück zu den Wurzeln will der Verband")) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Übersicht"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Kommentare geschlossen"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Lade weitere"))) << body;
 }
 
 }  // namespace
