@@ -202,11 +202,27 @@ bool FollowedByText(const Node* node, const Node* root) {
   return false;
 }
 
+// AsciiLower, and the capitals of Latin-1 ("Únete", "Ähnliche Artikel", "À lire
+// aussi") lowered too: the lines' word lists are written in lower case.
+std::string LineLower(std::string_view text) {
+  std::string lower = AsciiLower(text);
+  for (size_t at = 0; at + 1 < lower.size(); ++at) {
+    const auto lead = static_cast<unsigned char>(lower[at]);
+    const auto next = static_cast<unsigned char>(lower[at + 1]);
+    // U+00C0..U+00DE but U+00D7 (the multiplication sign).
+    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      lower[at + 1] = static_cast<char>(next + 0x20);
+      ++at;
+    }
+  }
+  return lower;
+}
+
 // Whether a line asks the reader to do something for the site rather than tells the
 // story: subscribe, follow, download the app, join a channel; or claims its rights.
 bool IsCallToAction(const Block& block, size_t max_chars = kMaxCallToActionChars) {
   if (block.heading || CharCount(block.text) > max_chars) return false;
-  const std::string lower = AsciiLower(block.text);
+  const std::string lower = LineLower(block.text);
   // At the start of a word: "your application" asks nothing.
   for (std::string_view word : kCallToActionWords) {
     for (size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
@@ -373,7 +389,7 @@ bool IsContactLabel(const Block& block) {
   if (text.ends_with(':')) text.remove_suffix(1);
   if (text.ends_with("\xEF\xBC\x9A")) text.remove_suffix(3);
   while (text.ends_with(' ')) text.remove_suffix(1);
-  const std::string lower = AsciiLower(text);
+  const std::string lower = LineLower(text);
   return std::find(kContactLabels.begin(), kContactLabels.end(), lower) != kContactLabels.end();
 }
 
@@ -422,7 +438,7 @@ constexpr size_t kMinTextBeforeComments = 300;
 bool IsCommentsLabel(const Block& block) {
   // A heading: a bare "Comment" line may be a table's or a list's.
   if (!block.heading) return false;
-  std::string lower = AsciiLower(block.text);
+  std::string lower = LineLower(block.text);
   if (lower.size() > kMaxLabelChars) return false;
   // The count and the colon around the word.
   const size_t begin = lower.find_first_not_of("0123456789 ");
@@ -473,7 +489,7 @@ bool IsPointerLabel(const Block& block) {
   if (text.ends_with(':')) text.remove_suffix(1);
   if (text.ends_with("\xEF\xBC\x9A")) text.remove_suffix(3);
   while (text.ends_with(' ')) text.remove_suffix(1);
-  const std::string lower = AsciiLower(text);
+  const std::string lower = LineLower(text);
   return std::find(kPointerLabels.begin(), kPointerLabels.end(), lower) != kPointerLabels.end();
 }
 
@@ -509,7 +525,7 @@ bool IsControlLine(const Block& block) {
   for (std::string_view mark : {"\xC2\xAB", "\xE2\x80\xB9", "\xE2\x86\x90", "<", " "}) {
     while (text.starts_with(mark)) text.remove_prefix(mark.size());
   }
-  const std::string lower = AsciiLower(text);
+  const std::string lower = LineLower(text);
   for (std::string_view start : kControlStarts) {
     if (lower.starts_with(start)) return true;
   }

@@ -152,5 +152,22 @@ TEST_F(BodyClosingTest, ThePagesOwnControlsAreDropped) {
   EXPECT_THAT(body, Not(HasSubstr("Lade weitere"))) << body;
 }
 
+TEST_F(BodyClosingTest, WordListsMatchLinesThatOpenWithAnAccentedCapital) {
+  const std::string page =
+      "<!DOCTYPE html><html><head><title>Nuevo programa para techos solares</title></head>"
+      "<body><article><p>La asociación de energía del sector artesanal lanza el primero de "
+      "marzo un programa que facilita a las empresas la instalación de techos solares, con "
+      "dos millones de euros este año.</p><p>Se financian la planificación, el montaje y "
+      "la formación de los empleados, dijo la directora el lunes, y las solicitudes ya "
+      "pueden presentarse en línea.</p><p>El año pasado, más de trescientas empresas se "
+      "habían presentado a un programa similar, que se agotó en pocas semanas.</p>"
+      "<p>Únete a nuestro canal y recibe las noticias en tu celular.</p>"
+      "<p>Ähnliche Artikel</p><p>Foto: Asociación de energía</p></article></body></html>";
+  const std::string body = BodyOf(page);
+  EXPECT_THAT(body, HasSubstr("se agotó en pocas semanas")) << body;
+  EXPECT_THAT(body, Not(HasSubstr("nuestro canal"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Ähnliche Artikel"))) << body;
+}
+
 }  // namespace
 }  // namespace morgue
