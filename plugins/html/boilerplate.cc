@@ -36,7 +36,8 @@ constexpr auto kCallToActionWords = std::to_array<std::string_view>({
     "our app", "\xC2\xA9 20", "all rights reserved", "copyrighted", "written permission", "reprint",
     "letter to the editor", "not responsible for", "newsletter",
     "abonnieren", "abonnement", "folgen sie", "alle rechte vorbehalten", "nachdruck",
-    "leserbrief",
+    "leserbrief", "nichts mehr verpassen", "nichts mehr vers\xC3\xA4umen", "unterst\xC3\xBCtze uns",
+    "unterst\xC3\xBCtzen sie uns", "get the latest news",
     "suscr", "s\xC3\xADguenos", "\xC3\xBAnete", "hazte miembro", "nuestro canal",
     "abonnez", "abonner", "suivez-nous", "tous droits r\xC3\xA9serv",
     "assine", "siga-nos", "iscriviti", "seguici"});

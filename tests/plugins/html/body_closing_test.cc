@@ -81,9 +81,11 @@ TEST_F(BodyClosingTest, ARequestToSubscribeBeforeTheLastLineIsDropped) {
   const std::string body =
       BodyOf(Page(std::string(kRelease) +
                   "<p>Abonnieren Sie unseren Newsletter und verpassen Sie keine Meldung mehr!</p>"
+                  "<p>Nichts mehr verpassen: die Meldungen des Verbands jeden Morgen.</p>"
                   "<p>Foto: Verband für Energie im Handwerk</p>"));
   EXPECT_THAT(body, HasSubstr("nach wenigen Wochen ausgeschöpft")) << body;
   EXPECT_THAT(body, Not(HasSubstr("Abonnieren Sie"))) << body;
+  EXPECT_THAT(body, Not(HasSubstr("Nichts mehr verpassen"))) << body;
 }
 
 TEST_F(BodyClosingTest, WordsThatOnlyContainARequestAreNone) {
