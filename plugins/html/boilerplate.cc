@@ -1,5 +1,6 @@
 #include "plugins/html/boilerplate.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstddef>
@@ -35,12 +36,17 @@ constexpr auto kCallToActionWords = std::to_array<std::string_view>({
     "our app", "\xC2\xA9 20", "all rights reserved", "copyrighted", "written permission", "reprint",
     "letter to the editor", "not responsible for", "newsletter",
     "abonnieren", "abonnement", "folgen sie", "alle rechte vorbehalten", "nachdruck",
-    "leserbrief",
+    "leserbrief", "nichts mehr verpassen", "nichts mehr vers\xC3\xA4umen", "unterst\xC3\xBCtze uns",
+    "unterst\xC3\xBCtzen sie uns", "get the latest news",
     "suscr", "s\xC3\xADguenos", "\xC3\xBAnete", "hazte miembro", "nuestro canal",
     "abonnez", "abonner", "suivez-nous", "tous droits r\xC3\xA9serv",
     "assine", "siga-nos", "iscriviti", "seguici"});
 // clang-format on
 constexpr size_t kMaxCallToActionChars = 300;
+// How many of the article's last lines are read for one, and how long one is at most
+// when text follows it (a credit line that names a reprint is longer).
+constexpr size_t kCallToActionTail = 4;
+constexpr size_t kMaxLooseCallToActionChars = 150;
 // What a line that marks the post as advertising says (lower case).
 constexpr auto kDisclosureWords = std::to_array<std::string_view>(
     {"werbung", "anzeige", "affiliate", "sponsored", "advertisement", "publicidad",
@@ -197,11 +203,34 @@ bool FollowedByText(const Node* node, const Node* root) {
   return false;
 }
 
+// AsciiLower, and the capitals of Latin-1 ("Únete", "Ähnliche Artikel", "À lire
+// aussi") lowered too: the lines' word lists are written in lower case.
+std::string LineLower(std::string_view text) {
+  std::string lower = AsciiLower(text);
+  for (size_t at = 0; at + 1 < lower.size(); ++at) {
+    const auto lead = static_cast<unsigned char>(lower[at]);
+    const auto next = static_cast<unsigned char>(lower[at + 1]);
+    // U+00C0..U+00DE but U+00D7 (the multiplication sign).
+    if (lead == 0xC3 && next >= 0x80 && next <= 0x9E && next != 0x97) {
+      lower[at + 1] = static_cast<char>(next + 0x20);
+      ++at;
+    }
+  }
+  return lower;
+}
+
 // Whether a line asks the reader to do something for the site rather than tells the
 // story: subscribe, follow, download the app, join a channel; or claims its rights.
-bool IsCallToAction(const Block& block) {
-  if (block.heading || CharCount(block.text) > kMaxCallToActionChars) return false;
-  return ContainsAny(AsciiLower(block.text), kCallToActionWords);
+bool IsCallToAction(const Block& block, size_t max_chars = kMaxCallToActionChars) {
+  if (block.heading || CharCount(block.text) > max_chars) return false;
+  const std::string lower = LineLower(block.text);
+  // At the start of a word: "your application" asks nothing.
+  for (std::string_view word : kCallToActionWords) {
+    for (size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+      if (at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0) return true;
+    }
+  }
+  return false;
 }
 
 bool IsLead(const Node* node) {
@@ -237,6 +266,13 @@ void DropTrailingCallsToAction(std::vector<Block>& blocks) {
   size_t end = blocks.size();
   while (end > 1 && IsCallToAction(blocks[end - 1])) --end;
   blocks.resize(end);
+  // One among the last lines, before a credit or a last link, is the site's too.
+  if (blocks.size() <= kCallToActionTail) return;
+  for (size_t at = blocks.size() - kCallToActionTail; at + 1 < blocks.size(); ++at) {
+    if (IsCallToAction(blocks[at], kMaxLooseCallToActionChars)) {
+      blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(at--));
+    }
+  }
 }
 
 void DropMetadataLines(std::vector<Block>& blocks) {
@@ -333,6 +369,175 @@ void RemoveReadAlsoLines(const std::vector<Node*>& roots) {
     });
     RemoveAll(doomed);
   }
+}
+
+namespace {
+
+// How the label over a press release's or a post's contact details reads (lower case,
+// without its colon), in the languages of the pages.
+// clang-format off
+constexpr auto kContactLabels = std::to_array<std::string_view>({
+    "kontakt", "pressekontakt", "medienkontakt", "kontakt f\xC3\xBCr medien", "ansprechpartner",
+    "ansprechpartnerin", "ansprechpartnerin zum thema", "ansprechpartner zum thema",
+    "contact", "contacts", "press contact", "media contact", "media contacts", "contact us",
+    "contacto", "contacto de prensa", "contact presse", "contatti", "contatto"});
+// clang-format on
+constexpr size_t kMaxContactLineChars = 200;
+constexpr size_t kMinPhoneDigits = 6;
+
+bool IsContactLabel(const Block& block) {
+  std::string_view text = block.text;
+  if (text.ends_with(':')) text.remove_suffix(1);
+  if (text.ends_with("\xEF\xBC\x9A")) text.remove_suffix(3);
+  while (text.ends_with(' ')) text.remove_suffix(1);
+  const std::string lower = LineLower(text);
+  return std::find(kContactLabels.begin(), kContactLabels.end(), lower) != kContactLabels.end();
+}
+
+// An e-mail address or a phone number: what contact details hold.
+bool HoldsAddress(std::string_view text) {
+  if (text.find('@') != std::string_view::npos) return true;
+  size_t digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (++digits >= kMinPhoneDigits) return true;
+    } else if (c != ' ' && c != '/' && c != '-' && c != '(' && c != ')' && c != '+') {
+      digits = 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropContactSections(std::vector<Block>& blocks) {
+  for (size_t label = 1; label < blocks.size(); ++label) {
+    if (!IsContactLabel(blocks[label])) continue;
+    bool addresses = false;
+    bool short_lines = true;
+    for (size_t after = label + 1; after < blocks.size() && short_lines; ++after) {
+      short_lines = CharCount(blocks[after].text) <= kMaxContactLineChars;
+      addresses = addresses || HoldsAddress(blocks[after].text);
+    }
+    if (short_lines && addresses) {
+      blocks.resize(label);
+      return;
+    }
+  }
+}
+
+namespace {
+
+// How the heading over the readers' comments reads (lower case), in the languages of the
+// pages; a count may come before it ("3 Kommentare") or after it ("Comments (3)").
+constexpr auto kCommentLabels = std::to_array<std::string_view>(
+    {"kommentare", "kommentar", "leserkommentare", "comments", "comment", "comentarios",
+     "commentaires", "commenti", "komentarze"});
+
+constexpr size_t kMinTextBeforeComments = 300;
+
+bool IsCommentsLabel(const Block& block) {
+  // A heading: a bare "Comment" line may be a table's or a list's.
+  if (!block.heading) return false;
+  std::string lower = LineLower(block.text);
+  if (lower.size() > kMaxLabelChars) return false;
+  // The count and the colon around the word.
+  const size_t begin = lower.find_first_not_of("0123456789 ");
+  if (begin == std::string::npos) return false;
+  size_t end = lower.find_last_not_of("0123456789 ():");
+  if (end == std::string::npos || end < begin) return false;
+  const std::string_view word(lower.data() + begin, end + 1 - begin);
+  return std::find(kCommentLabels.begin(), kCommentLabels.end(), word) != kCommentLabels.end();
+}
+
+}  // namespace
+
+void DropCommentSections(std::vector<Block>& blocks) {
+  // After the article's text: a heading "Comments" above it heads an article on them.
+  size_t before = 0;
+  for (size_t at = 0; at < blocks.size(); ++at) {
+    if (before >= kMinTextBeforeComments && IsCommentsLabel(blocks[at])) {
+      blocks.resize(at);
+      return;
+    }
+    before += CharCount(blocks[at].text);
+  }
+}
+
+namespace {
+
+// Labels that introduce links to other pages, in the languages of the pages (lower case,
+// without their colon): never the article's own words, wherever they were left.
+// clang-format off
+constexpr auto kPointerLabels = std::to_array<std::string_view>({
+    "zum weiterlesen", "weiterlesen", "auch interessant", "das k\xC3\xB6nnte sie auch interessieren",
+    "das k\xC3\xB6nnte dich auch interessieren", "lesen sie auch", "lies auch", "mehr zum thema",
+    "weiterf\xC3\xBChrende links", "weiterf\xC3\xBChrender link", "weitere artikel", "passend dazu",
+    "verwandte artikel", "\xC3\xA4hnliche artikel", "weitere informationen",
+    "read more", "read also", "related", "related articles", "related posts", "related stories",
+    "see also", "more on this topic", "further reading", "you may also like", "recommended",
+    "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n", "te puede interesar", "noticias relacionadas",
+    "m\xC3\xA1s informaci\xC3\xB3n", "lire aussi", "\xC3\xA0 lire aussi", "voir aussi",
+    "sur le m\xC3\xAAme sujet", "articles similaires", "leggi anche", "potrebbe interessarti",
+    "articoli correlati", "leia tamb\xC3\xA9m", "veja tamb\xC3\xA9m", "leia mais"});
+// clang-format on
+
+bool IsPointerLabel(const Block& block) {
+  if (block.text.size() > kMaxLeadInChars || block.text.find('\n') != std::string::npos) {
+    return false;
+  }
+  std::string_view text = block.text;
+  if (text.ends_with(':')) text.remove_suffix(1);
+  if (text.ends_with("\xEF\xBC\x9A")) text.remove_suffix(3);
+  while (text.ends_with(' ')) text.remove_suffix(1);
+  const std::string lower = LineLower(text);
+  return std::find(kPointerLabels.begin(), kPointerLabels.end(), lower) != kPointerLabels.end();
+}
+
+}  // namespace
+
+void DropPointerLabels(std::vector<Block>& blocks) {
+  if (blocks.size() < 2) return;
+  std::erase_if(blocks, IsPointerLabel);
+}
+
+namespace {
+
+// How the short lines of the page's controls start — back to the list, load more, rate
+// this, comments closed — (lower case, in the languages of the pages), and how long one
+// is at most.
+// clang-format off
+constexpr auto kControlStarts = std::to_array<std::string_view>({
+    "zur\xC3\xBC" "ck zu ", "zur\xC3\xBC" "ck zur ", "zur\xC3\xBC" "ck zum ", "zur\xC3\xBC" "ck nach oben",
+    "nach oben", "lade weitere", "weitere inhalte laden", "mehr laden", "quellen ausblenden",
+    "quellen einblenden", "kommentare geschlossen", "kommentarfeed", "artikel bewerten",
+    "beitrag bewerten",
+    "back to top", "back to the top", "back to overview", "back to all ", "load more",
+    "comments are closed", "comments closed", "rate this article",
+    "volver arriba", "volver al inicio", "cargar m\xC3\xA1s", "valora esta noticia",
+    "retour en haut", "retour \xC3\xA0 la liste", "charger plus", "torna su", "carica altri"});
+// clang-format on
+constexpr size_t kMaxControlLineChars = 60;
+
+bool IsControlLine(const Block& block) {
+  if (block.heading || CharCount(block.text) > kMaxControlLineChars) return false;
+  std::string_view text = block.text;
+  // Arrows and guillemets before the words: "« Zurück zu ...", "← Back to top".
+  for (std::string_view mark : {"\xC2\xAB", "\xE2\x80\xB9", "\xE2\x86\x90", "<", " "}) {
+    while (text.starts_with(mark)) text.remove_prefix(mark.size());
+  }
+  const std::string lower = LineLower(text);
+  for (std::string_view start : kControlStarts) {
+    if (lower.starts_with(start)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropControlLines(std::vector<Block>& blocks) {
+  if (blocks.size() < 2) return;
+  std::erase_if(blocks, IsControlLine);
 }
 
 void DropDanglingHeadings(std::vector<Block>& blocks) {

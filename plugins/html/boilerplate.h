@@ -40,7 +40,8 @@ void RemoveLinkLists(const std::vector<Node*>& roots);
 Node* FindLead(const std::vector<Node*>& roots);
 
 // Drops the short lines that close the article asking the reader to subscribe, follow
-// the site, download its app or join its channel, or claiming its rights.
+// the site, download its app or join its channel, or claiming its rights; and such a
+// line among the article's last few even when a credit or a link follows it.
 void DropTrailingCallsToAction(std::vector<Block>& blocks);
 
 // Drops the short lines of the page's own labels left in the text: "Tags: ...",
@@ -51,6 +52,26 @@ void DropMetadataLines(std::vector<Block>& blocks);
 // Drops the short lines that open the article marking it as advertising ("Werbung",
 // "Anzeige, enthält Affiliate Links", "Sponsored").
 void DropLeadingDisclosures(std::vector<Block>& blocks);
+
+// Drops the contact details that close a press release or a post: a "Kontakt",
+// "Pressekontakt", "Contact", "Contacto"... label and the short lines after it to the
+// end, when they give an e-mail address or a phone number.
+void DropContactSections(std::vector<Block>& blocks);
+
+// Drops the readers' comments left at the end of the article: from a heading that is only
+// "Kommentare", "Comments", "Comentarios"... (with or without their count), after the
+// article's text, to the end.
+void DropCommentSections(std::vector<Block>& blocks);
+
+// Drops the lines that are only a label introducing links to other pages ("Zum
+// Weiterlesen", "Auch interessant", "Related", "Lea también"...), wherever the links
+// were.
+void DropPointerLabels(std::vector<Block>& blocks);
+
+// Drops the short lines of the page's own controls left in the text: "« Zurück zur
+// Übersicht", "Back to top", "Lade weitere Inhalte", "Kommentare geschlossen", "Valora
+// esta noticia"...
+void DropControlLines(std::vector<Block>& blocks);
 
 // Drops headings and lead-in lines ending in ':' that nothing follows before the next
 // heading or the end: what introduced a list that was removed as furniture.

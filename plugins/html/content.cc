@@ -353,6 +353,98 @@ Node* TopCandidate(Scorer& scorer, const LinkDensities& densities) {
   return top;
 }
 
+// The page's own headline among several <h1> (an endless-scroll page appends the next
+// articles below it, each under its <h1>): the one <h1> whose text the page's <title>
+// or og:title holds. nullptr when the page has fewer than two <h1>, or no or several
+// such.
+constexpr size_t kMinHeadlineChars = 15;
+
+Node* PageHeadline(Document& document, Node* body) {
+  std::vector<Node*> headlines = FindAll(body, [](const Node* n) { return IsTag(n, "h1"); });
+  if (headlines.size() < 2) return nullptr;
+  std::vector<std::string> titles;
+  if (Node* head = document.head()) {
+    for (Node* node : FindAll(head, [](const Node* n) {
+           return IsTag(n, "title") ||
+                  (IsTag(n, "meta") && AsciiLower(AttrView(n, "property")) == "og:title");
+         })) {
+      titles.push_back(AsciiLower(IsTag(node, "title") ? Text(node) : Attr(node, "content")));
+    }
+  }
+  Node* found = nullptr;
+  for (Node* headline : headlines) {
+    const std::string text = AsciiLower(Text(headline));
+    if (CharCount(text) < kMinHeadlineChars) continue;
+    const bool named = std::any_of(titles.begin(), titles.end(), [&text](const std::string& t) {
+      return t.find(text) != std::string::npos;
+    });
+    if (!named) continue;
+    if (found != nullptr) return nullptr;
+    found = headline;
+  }
+  return found;
+}
+
+// Whether `node` comes after `headline` and before the <h1> that follows it: the text
+// under the headline.
+bool UnderHeadline(Node* node, Node* headline, Node* next_headline) {
+  return xmlXPathCmpNodes(headline, node) == 1 && !Contains(node, headline) &&
+         (next_headline == nullptr || xmlXPathCmpNodes(node, next_headline) == 1);
+}
+
+// On a page of several articles, each under its <h1>, the best candidate under the
+// page's own headline, when the best of all lies under a later <h1> (the next article,
+// appended below, under a headline set as the page's own); and in `bound` that later
+// <h1>, which the article stops before.
+// `top` (and no bound) otherwise.
+Node* CandidateUnderHeadline(Node* top, Document& document, Node* body, const Scorer& scorer,
+                             Node*& bound) {
+  bound = nullptr;
+  Node* headline = PageHeadline(document, body);
+  if (headline == nullptr || top == nullptr) return top;
+  Node* next_headline = nullptr;
+  bool after = false;
+  for (Node* h1 : FindAll(body, [](const Node* n) { return IsTag(n, "h1"); })) {
+    if (after) {
+      next_headline = h1;
+      break;
+    }
+    after = h1 == headline;
+  }
+  // The next article's headline is set as the page's own.
+  if (next_headline == nullptr || xmlXPathCmpNodes(next_headline, top) != 1 ||
+      TextLength(next_headline) < kMinHeadlineChars ||
+      Attr(next_headline, "class") != Attr(headline, "class")) {
+    return top;
+  }
+  Node* best = nullptr;
+  double best_score = 0;
+  for (const auto& [node, score] : scorer.scores()) {
+    auto* candidate = const_cast<Node*>(node);
+    if (!UnderHeadline(candidate, headline, next_headline)) continue;
+    if (best == nullptr || score > best_score ||
+        (score == best_score && xmlXPathCmpNodes(candidate, best) == 1)) {
+      best = candidate;
+      best_score = score;
+    }
+  }
+  if (best == nullptr || best_score <= 0) return top;
+  bound = next_headline;
+  return best;
+}
+
+// The article chosen under the page's headline stops before the next article's `bound`:
+// the highest ancestor of `top` up to `container` that does not hold it, and of the
+// roots, those before it.
+Node* StopBefore(Node* bound, Node* top, Node* container) {
+  if (bound == nullptr) return container;
+  Node* limited = top;
+  while (limited != container && IsElement(limited->parent) && !Contains(limited->parent, bound)) {
+    limited = limited->parent;
+  }
+  return limited;
+}
+
 // An article whose paragraphs each sit in their own deep wrapper gives several candidates
 // of nearly the same score, none holding the others. As Readability does, when at least
 // three of the five best score within a quarter of the top one, their nearest ancestor
@@ -500,6 +592,116 @@ void AddSplitParts(Node* container, std::vector<Node*>& roots, const LinkDensiti
             [](Node* a, Node* b) { return xmlXPathCmpNodes(a, b) == 1; });
 }
 
+// Class, id or itemprop words of a recipe's parts: the ingredients, and the preparation
+// steps, which pages set in blocks of their own, often apart from the introduction. The
+// step words are common elsewhere ("instructions" of a form): they count only on a page
+// that lists ingredients.
+constexpr auto kIngredientWords =
+    std::to_array<std::string_view>({"ingredient", "zutaten", "ingredientes",
+                                     "ingr\xC3\xA9"
+                                     "dients",
+                                     "ingredienti",
+                                     "sk\xC5\x82"
+                                     "adnik"});
+constexpr auto kRecipeStepWords = std::to_array<std::string_view>(
+    {"recipeinstruction", "preparation", "zubereitung", "instructions", "directions",
+     "przygotowanie", "preparaci\xC3\xB3n", "pr\xC3\xA9paration", "step-list", "steps"});
+constexpr size_t kMinRecipePartChars = 40;
+constexpr double kMaxRecipePartLinkDensity = 0.5;
+
+std::string RecipeNames(const Node* node) {
+  if (node->properties == nullptr) return {};
+  return ClassAndId(node) + " " + AsciiLower(AttrView(node, "itemprop"));
+}
+
+// The block a recipe part stands for: an item or a row stands for its list or table.
+Node* RecipeBlock(Node* part) {
+  const std::string_view tag = Tag(part);
+  if (tag == "li" && IsElement(part->parent)) return part->parent;
+  if (tag == "tr" || tag == "td" || tag == "tbody") {
+    if (Node* table = FindAncestor(part, [](const Node* n) { return IsTag(n, "table"); })) {
+      return table;
+    }
+  }
+  return part;
+}
+
+// Adds to `roots` a recipe's ingredient lists and preparation steps that lie outside
+// them: lists and short steps, not prose, so the article's scoring passes them over.
+// A root inside a part goes, the part holding it. In document order.
+void AddRecipeParts(Node* body, std::vector<Node*>& roots, const LinkDensities& densities) {
+  std::vector<Node*> parts;
+  bool ingredients = false;
+  Walk(body, [&](Node* node) {
+    const std::string names = RecipeNames(node);
+    if (names.size() <= 1) return true;
+    const bool ingredient = ContainsAny(names, kIngredientWords);
+    if (!ingredient && !ContainsAny(names, kRecipeStepWords)) return true;
+    Node* block = RecipeBlock(node);
+    if (IsUnlikely(block) || NamedFurniture(block) ||
+        densities.Length(block) < kMinRecipePartChars ||
+        densities.Of(block) >= kMaxRecipePartLinkDensity) {
+      return true;
+    }
+    ingredients = ingredients || ingredient;
+    if (std::find(parts.begin(), parts.end(), block) == parts.end() &&
+        (parts.empty() || !Contains(parts.back(), block))) {
+      parts.push_back(block);
+    }
+    return false;
+  });
+  if (!ingredients) return;
+  for (Node* part : parts) {
+    const bool held = std::any_of(roots.begin(), roots.end(),
+                                  [part](const Node* root) { return Contains(root, part); });
+    if (held) continue;
+    std::erase_if(roots, [part](const Node* root) { return Contains(part, root); });
+    roots.push_back(part);
+  }
+  std::sort(roots.begin(), roots.end(),
+            [](Node* a, Node* b) { return xmlXPathCmpNodes(a, b) == 1; });
+}
+
+// The introduction a page sets between its headline and the article's block (a lead
+// in a block of its own, above an article split into content elements): the paragraphs
+// of prose after the page's one <h1> and before the first root, within a few levels of
+// it.
+constexpr int kIntroLevels = 6;
+constexpr size_t kMinIntroChars = 40;
+constexpr double kMaxIntroLinkDensity = 0.25;
+
+void AddIntro(Node* body, std::vector<Node*>& roots, const LinkDensities& densities) {
+  if (roots.empty()) return;
+  std::vector<Node*> headlines = FindAll(body, [](const Node* n) { return IsTag(n, "h1"); });
+  if (headlines.size() != 1) return;
+  Node* headline = headlines.front();
+  Node* first = roots.front();
+  if (Contains(first, headline) || xmlXPathCmpNodes(headline, first) != 1) return;
+  Node* common = first->parent;
+  for (int level = 0; IsElement(common) && !Contains(common, headline); ++level) {
+    if (level + 1 >= kIntroLevels || IsTag(common, "body")) return;
+    common = common->parent;
+  }
+  if (!IsElement(common) || IsTag(common, "body")) return;
+  std::vector<Node*> intro;
+  Walk(common, [&](Node* node) {
+    if (node == common) return true;
+    if (Contains(node, headline) && node != headline) return true;
+    if (node == first || xmlXPathCmpNodes(node, first) != 1) return false;
+    if (xmlXPathCmpNodes(headline, node) != 1) return false;  // the headline or before it
+    if (IsUnlikely(node) || IsBylineBox(node) || NamedFurniture(node) || IsTag(node, "figure") ||
+        IsTag(node, "figcaption") || IsTag(node, "header")) {
+      return false;
+    }
+    if (!IsTag(node, "p")) return true;
+    if (densities.Length(node) >= kMinIntroChars && densities.Of(node) < kMaxIntroLinkDensity) {
+      intro.push_back(node);
+    }
+    return false;
+  });
+  roots.insert(roots.begin(), intro.begin(), intro.end());
+}
+
 // What ShouldClean weighs in a box, from one walk over it rather than one per figure.
 struct BoxCounts {
   double paragraphs = 0;
@@ -634,14 +836,23 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   scorer.ScoreDocument(body);
   // The tree does not change from here until the candidate and its siblings are chosen.
   const LinkDensities densities(document.root());
-  Node* top = TopCandidate(scorer, densities);
+  Node* bound = nullptr;
+  Node* top =
+      CandidateUnderHeadline(TopCandidate(scorer, densities), document, body, scorer, bound);
   effects.found_top = top != nullptr;
   effects.weighted = scorer.weighted();
   std::vector<Node*> roots;
   if (top != nullptr) {
-    Node* container = ClimbParents(CommonAncestorOfRivals(top, scorer), scorer);
+    Node* container =
+        StopBefore(bound, top, ClimbParents(CommonAncestorOfRivals(top, scorer), scorer));
     roots = MergeSiblings(container, scorer, densities);
     AddSplitParts(container, roots, densities);
+    if (bound != nullptr) {
+      std::erase_if(roots, [bound](Node* root) {
+        return Contains(root, bound) || xmlXPathCmpNodes(bound, root) == 1;
+      });
+    }
+    AddRecipeParts(body, roots, densities);
   } else if (flags.strip_unlikely) {
     // No paragraph long enough to score (a short note, a list of images with
     // headings): as Readability does, the body is the article, once navigation, asides
@@ -652,6 +863,7 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   }
   // The lead a page sets apart above the text starts the article.
   if (Node* lead = FindLead(roots)) roots.insert(roots.begin(), lead);
+  if (top != nullptr) AddIntro(body, roots, densities);
   Content content;
   content.media = TakeMedia(roots);
   if (flags.clean_conditionally) effects.cleaned = CleanConditionally(roots, scorer);
@@ -665,6 +877,10 @@ Content ExtractWith(Document& document, const Flags& flags, Effects& effects) {
   content.blocks = RenderBlocks(roots);
   DropMetadataLines(content.blocks);
   DropLeadingDisclosures(content.blocks);
+  DropPointerLabels(content.blocks);
+  DropControlLines(content.blocks);
+  DropCommentSections(content.blocks);
+  DropContactSections(content.blocks);
   DropTrailingCallsToAction(content.blocks);
   DropDanglingHeadings(content.blocks);
   return content;
