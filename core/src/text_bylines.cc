@@ -581,7 +581,7 @@ void StripLeadingDashes(std::string* text) {
 enum class BylinePrefix { kNone, kBy, kPostedBy, kDutch };
 
 // Whether the text after a prefix that is also a name particle ("von", "di", "av", "af",
-// "door") or a label written without its colon ("Autor Jan Koch") is a name of two words
+// "door") or a label written without its colon ("Autor Jonas Falk") is a name of two words
 // or more: "Von Lena Vogt" is a byline, "Von Trapp" a name.
 bool StartsWithFullName(std::string_view rest) {
   const std::vector<NamePiece> pieces = SplitNamePieces(rest);

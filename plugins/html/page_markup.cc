@@ -347,7 +347,7 @@ constexpr size_t kHeaderParagraphs = 2;    // article paragraphs passed before g
 
 // A byline line near the headline that no class names: a short element after the page's
 // <h1>, before the article's text has run for more than a couple of paragraphs, whose
-// text is a byline ("von Sabine Lorenz", "Par Marie Dupont", "Autor: Jan Koch").
+// text is a byline ("von Sabine Lorenz", "Par Marie Dupont", "Autor: Jonas Falk").
 void ExtractHeaderByline(Node* root, PageMetadata& meta) {
   Node* heading =
       FindFirst(root, [](const Node* n) { return IsTag(n, "h1") && !InBoilerplate(n); });
