@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "morgue/text.h"
@@ -20,24 +21,82 @@ constexpr auto kBoilerplateWords = std::to_array<std::string_view>(
     {"comment", "sidebar", "footer", "related", "widget", "navbar", "menu", "share", "social",
      "promo", "recommend", "popular", "most-", "archive", "breadcrumb", "newsletter"});
 
-bool HoldsMainHeading(const Node* node) {
-  return FindFirst(const_cast<Node*>(node), [](const Node* n) { return IsTag(n, "h1"); }) !=
-         nullptr;
+// Photo credits and captions carry bylines of their own (the photographer's).
+bool IsCaptionBox(const Node* node) {
+  if (IsTag(node, "figure") || IsTag(node, "figcaption")) return true;
+  const std::string names = ClassAndId(node);
+  const bool credit = names.find("credit") != std::string::npos;
+  // An image's licence line names its photographer ("license-author").
+  if (names.find("license") != std::string::npos || names.find("licence") != std::string::npos ||
+      names.find("copyright") != std::string::npos) {
+    return true;
+  }
+  return names.find("caption") != std::string::npos ||
+         (credit &&
+          (names.find("photo") != std::string::npos || names.find("image") != std::string::npos ||
+           names.find("img") != std::string::npos));
 }
 
-// Inside a sidebar, comment section, footer or similar: never the article's metadata.
-// <body> and <html> classes describe the page's layout ("sidebar-primary",
-// "no-sidebars"), and so does a wrapper that holds the page's <h1>
-// ("panel-two-col-sidebar-right"): neither makes what they hold boilerplate.
-bool InBoilerplate(const Node* node) {
-  for (const Node* up = node; IsElement(up); up = up->parent) {
-    std::string_view tag = Tag(up);
-    if (tag == "body" || tag == "html") break;
-    if (tag == "aside" || tag == "nav" || tag == "footer") return true;
-    if (ContainsAny(ClassAndId(up), kBoilerplateWords) && !HoldsMainHeading(up)) return true;
+// An itemscope of a media type (ImageObject, VideoObject, Photograph...).
+bool IsMediaItem(const Node* scope) {
+  const std::string type = AsciiLower(Attr(scope, "itemtype"));
+  for (std::string_view media :
+       {"imageobject", "videoobject", "mediaobject", "photograph", "audioobject"}) {
+    if (type.find(media) != std::string::npos) return true;
   }
   return false;
 }
+
+// What the rules ask of an element's surroundings, each answer found once per page: a
+// page of fifty thousand teasers in one sidebar must not walk up (and search) that
+// sidebar once per teaser. The tree must not change while it is in use.
+class Surroundings {
+ public:
+  explicit Surroundings(Node* root) {
+    for (Node* heading : FindAll(root, [](const Node* n) { return IsTag(n, "h1"); })) {
+      for (const Node* up = heading; up != nullptr && holding_h1_.insert(up).second;
+           up = up->parent) {
+      }
+    }
+  }
+
+  // Inside a sidebar, comment section, footer or similar: never the article's metadata.
+  // <body> and <html> classes describe the page's layout ("sidebar-primary",
+  // "no-sidebars"), and so does a wrapper that holds the page's <h1>
+  // ("panel-two-col-sidebar-right"): neither makes what they hold boilerplate.
+  bool InBoilerplate(const Node* node) { return boilerplate_.At(node); }
+
+  // Inside a figure, a caption or a photo credit.
+  bool InCaption(const Node* node) { return node != nullptr && caption_.At(node->parent); }
+
+  // Inside comments (only: article metadata often sits in an <aside> or a footer).
+  bool InComments(const Node* node) { return node != nullptr && comments_.At(node->parent); }
+
+  // Whether the nearest itemscope around the element is an image's or a video's.
+  bool InMediaItem(const Node* node) { return node != nullptr && media_.At(node->parent); }
+
+ private:
+  std::unordered_set<const Node*> holding_h1_;  // the <h1>s and their ancestors
+  InheritedAnswer boilerplate_{[this](const Node* up) -> std::optional<bool> {
+    const std::string_view tag = Tag(up);
+    if (tag == "body" || tag == "html") return false;
+    if (tag == "aside" || tag == "nav" || tag == "footer") return true;
+    if (ContainsAny(ClassAndId(up), kBoilerplateWords) && !holding_h1_.contains(up)) return true;
+    return std::nullopt;
+  }};
+  InheritedAnswer caption_{[](const Node* up) -> std::optional<bool> {
+    if (IsCaptionBox(up)) return true;
+    return std::nullopt;
+  }};
+  InheritedAnswer comments_{[](const Node* up) -> std::optional<bool> {
+    if (ClassAndId(up).find("comment") != std::string::npos) return true;
+    return std::nullopt;
+  }};
+  InheritedAnswer media_{[](const Node* up) -> std::optional<bool> {
+    if (HasAttr(up, "itemscope")) return IsMediaItem(up);
+    return std::nullopt;
+  }};
+};
 
 std::string ShortText(const Node* node, size_t max_chars) {
   std::string text = CollapseWhitespace(Text(node));
@@ -136,9 +195,9 @@ void ExtractWordPress(Node* root, PageMetadata& meta) {
   }
 }
 
-void ExtractHentry(Node* root, PageMetadata& meta) {
-  Node* entry = FindFirst(root, [](const Node* n) {
-    return (HasClass(n, "hentry") || HasClass(n, "h-entry")) && !InBoilerplate(n);
+void ExtractHentry(Node* root, PageMetadata& meta, Surroundings& around) {
+  Node* entry = FindFirst(root, [&around](const Node* n) {
+    return (HasClass(n, "hentry") || HasClass(n, "h-entry")) && !around.InBoilerplate(n);
   });
   if (entry == nullptr) return;
   if (Node* title = FindFirst(entry, [](const Node* n) {
@@ -168,31 +227,11 @@ void ExtractHentry(Node* root, PageMetadata& meta) {
   }
 }
 
-// An itemscope of a media type (ImageObject, VideoObject, Photograph...).
-bool IsMediaItem(const Node* scope) {
-  const std::string type = AsciiLower(Attr(scope, "itemtype"));
-  for (std::string_view media :
-       {"imageobject", "videoobject", "mediaobject", "photograph", "audioobject"}) {
-    if (type.find(media) != std::string::npos) return true;
-  }
-  return false;
-}
-
-void ExtractItemprops(Node* root, PageMetadata& meta) {
+void ExtractItemprops(Node* root, PageMetadata& meta, Surroundings& around) {
   for (Node* node :
        FindAll(root, [](const Node* n) { return !IsTag(n, "meta") && HasAttr(n, "itemprop"); })) {
-    // Only comments: article metadata often sits in an <aside> or a footer.
-    if (FindAncestor(node, [](const Node* n) {
-          return ClassAndId(n).find("comment") != std::string::npos;
-        }) != nullptr) {
-      continue;
-    }
     // An image's or a video's author is its photographer, not the article's.
-    if (const Node* scope =
-            FindAncestor(node, [](const Node* n) { return HasAttr(n, "itemscope"); });
-        scope != nullptr && IsMediaItem(scope)) {
-      continue;
-    }
+    if (around.InComments(node) || around.InMediaItem(node)) continue;
     if (HasToken(node, "itemprop", "datePublished")) {
       AddValue(meta.published, DateValue(node), "itemprop-date-published");
     } else if (HasToken(node, "itemprop", "dateModified")) {
@@ -226,6 +265,7 @@ bool NamesAuthorClass(const std::string& names) {
 }
 
 bool IsBylineElement(const Node* n) {
+  if (n->properties == nullptr) return false;  // no class, id or rel (most elements)
   if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
   if (IsTag(n, "meta") || IsTag(n, "link") || IsTag(n, "script")) return false;
   const std::string names = ClassAndId(n);
@@ -254,25 +294,6 @@ bool IsNameElement(const Node* n) {
          names.find("byline__author") != std::string::npos;
 }
 
-// Photo credits and captions carry bylines of their own (the photographer's).
-bool InCaption(const Node* n) {
-  return FindAncestor(n, [](const Node* up) {
-           if (IsTag(up, "figure") || IsTag(up, "figcaption")) return true;
-           const std::string names = ClassAndId(up);
-           const bool credit = names.find("credit") != std::string::npos;
-           // An image's licence line names its photographer ("license-author").
-           if (names.find("license") != std::string::npos ||
-               names.find("licence") != std::string::npos ||
-               names.find("copyright") != std::string::npos) {
-             return true;
-           }
-           return names.find("caption") != std::string::npos ||
-                  (credit && (names.find("photo") != std::string::npos ||
-                              names.find("image") != std::string::npos ||
-                              names.find("img") != std::string::npos));
-         }) != nullptr;
-}
-
 // The names of one byline element: the names of the name elements inside it when it
 // has them ("Par <a>A</a> et <a>B</a>", an author link next to a job title), else its
 // text.
@@ -284,12 +305,13 @@ std::vector<std::string> BylineNames(Node* byline) {
     for (const Author& author : whole->authors) names.push_back(author.name);
     return names;
   }
+  // The outermost name elements: none inside another one inside the byline.
   std::vector<Node*> inner = FindAll(byline, [byline](const Node* n) {
-    return n != byline && IsNameElement(n) &&
-           FindAncestor(n, [byline](const Node* up) {
-             return up != byline && IsNameElement(up) &&
-                    FindAncestor(up, [byline](const Node* u) { return u == byline; }) != nullptr;
-           }) == nullptr;
+    if (n == byline || !IsNameElement(n)) return false;
+    for (const Node* up = n->parent; up != nullptr && up != byline; up = up->parent) {
+      if (IsNameElement(up)) return false;
+    }
+    return true;
   });
   if (!inner.empty() && inner.size() <= 4) {
     for (Node* node : inner) {
@@ -306,9 +328,9 @@ std::vector<std::string> BylineNames(Node* byline) {
 
 // rel=author links and byline / author / dateline classes, as readers show them: the
 // first such element outside boilerplate and captions that names someone.
-void ExtractDomByline(Node* root, PageMetadata& meta) {
+void ExtractDomByline(Node* root, PageMetadata& meta, Surroundings& around) {
   for (Node* byline : FindAll(root, [](const Node* n) { return IsBylineElement(n); })) {
-    if (InBoilerplate(byline) || InCaption(byline)) continue;
+    if (around.InBoilerplate(byline) || around.InCaption(byline)) continue;
     if (std::vector<std::string> names = BylineNames(byline); !names.empty()) {
       meta.authors.push_back({std::move(names), "dom-byline"});
       return;
@@ -324,9 +346,9 @@ constexpr size_t kHeaderParagraphs = 2;    // article paragraphs passed before g
 // A byline line near the headline that no class names: a short element after the page's
 // <h1>, before the article's text has run for more than a couple of paragraphs, whose
 // text is a byline ("von Sabine Lorenz", "Par Marie Dupont", "Autor: Jan Koch").
-void ExtractHeaderByline(Node* root, PageMetadata& meta) {
-  Node* heading =
-      FindFirst(root, [](const Node* n) { return IsTag(n, "h1") && !InBoilerplate(n); });
+void ExtractHeaderByline(Node* root, PageMetadata& meta, Surroundings& around) {
+  Node* heading = FindFirst(
+      root, [&around](const Node* n) { return IsTag(n, "h1") && !around.InBoilerplate(n); });
   if (heading == nullptr) return;
   bool after = false;
   size_t seen = 0;
@@ -346,7 +368,7 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta) {
       if (IsTag(node, "p") && CharCount(text) >= kArticleTextChars) ++paragraphs;
       return true;  // look inside
     }
-    if (text.empty() || InBoilerplate(node) || InCaption(node)) return false;
+    if (text.empty() || around.InBoilerplate(node) || around.InCaption(node)) return false;
     if (!SaysByline(text)) return true;
     if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
       for (const Author& author : byline->authors) names.push_back(author.name);
@@ -357,20 +379,21 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta) {
 }
 
 // The first short dated element (class or id naming a date) outside boilerplate.
-void ExtractDomDate(Node* root, PageMetadata& meta) {
-  if (Node* time = FindFirst(root, [](const Node* n) {
-        return IsTag(n, "time") && HasAttr(n, "datetime") && !InBoilerplate(n);
+void ExtractDomDate(Node* root, PageMetadata& meta, Surroundings& around) {
+  if (Node* time = FindFirst(root, [&around](const Node* n) {
+        return IsTag(n, "time") && HasAttr(n, "datetime") && !around.InBoilerplate(n);
       })) {
     AddValue(meta.published, DateValue(time), "time-datetime");
   }
   for (Node* node : FindAll(root, [](const Node* n) {
+         if (n->properties == nullptr) return false;
          const std::string names = ClassAndId(n);
          return (names.find("date") != std::string::npos ||
                  names.find("publish") != std::string::npos ||
                  names.find("posted") != std::string::npos) &&
                 names.find("update") == std::string::npos;
        })) {
-    if (InBoilerplate(node)) continue;
+    if (around.InBoilerplate(node)) continue;
     const std::string text = ShortText(node, 80);
     if (text.empty()) continue;
     // An update's date ("Aktualisiert am ...") is not the publication's.
@@ -383,14 +406,15 @@ void ExtractDomDate(Node* root, PageMetadata& meta) {
   }
 }
 
-void ExtractDomSubtitle(Node* root, PageMetadata& meta) {
-  Node* deck = FindFirst(root, [](const Node* n) {
+void ExtractDomSubtitle(Node* root, PageMetadata& meta, Surroundings& around) {
+  Node* deck = FindFirst(root, [&around](const Node* n) {
+    if (n->properties == nullptr) return false;
     const std::string names = ClassAndId(n);
     return (names.find("subtitle") != std::string::npos ||
             names.find("sub-title") != std::string::npos ||
             names.find("standfirst") != std::string::npos ||
             names.find("subhead") != std::string::npos) &&
-           !InBoilerplate(n);
+           !around.InBoilerplate(n);
   });
   if (deck != nullptr) AddValue(meta.subtitles, ShortText(deck, 300), "dom-subtitle");
 }
@@ -409,16 +433,18 @@ bool IsLogoHeading(Node* heading) {
   return home && CollapseWhitespace(Text(link)) == CollapseWhitespace(Text(heading));
 }
 
-void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
+void ExtractDocumentFacts(Node* root, PageMetadata& meta, Surroundings& around) {
   if (Node* title = FindFirst(root, [](const Node* n) { return IsTag(n, "title"); })) {
     AddValue(meta.titles, CollapseWhitespace(Text(title)), "html-title");
   }
   AddValue(meta.languages, CollapseWhitespace(Attr(root, "lang")), "html-lang");
   for (Node* heading : FindAll(root, [](const Node* n) {
          return IsTag(n, "h1") || IsTag(n, "h2") || IsTag(n, "h3") || IsTag(n, "h4") ||
-                HasClass(n, "entry-title") || HasClass(n, "title") || HasClass(n, "headline");
+                (n->properties != nullptr &&
+                 (HasClass(n, "entry-title") || HasClass(n, "title") || HasClass(n, "headline")));
        })) {
-    if (std::string text = ShortText(heading, 300); !text.empty() && !InBoilerplate(heading)) {
+    if (std::string text = ShortText(heading, 300);
+        !text.empty() && !around.InBoilerplate(heading)) {
       if (IsLogoHeading(heading)) continue;
       if (IsTag(heading, "h1")) meta.main_headings.push_back(text);
       meta.headings.push_back(std::move(text));
@@ -429,15 +455,16 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
 }  // namespace
 
 void ExtractPageMarkup(Node* root, PageMetadata& meta) {
+  Surroundings around(root);
   ExtractBlogger(root, meta);
   ExtractWordPress(root, meta);
-  ExtractHentry(root, meta);
-  ExtractItemprops(root, meta);
-  ExtractDomByline(root, meta);
-  ExtractHeaderByline(root, meta);
-  ExtractDomDate(root, meta);
-  ExtractDomSubtitle(root, meta);
-  ExtractDocumentFacts(root, meta);
+  ExtractHentry(root, meta, around);
+  ExtractItemprops(root, meta, around);
+  ExtractDomByline(root, meta, around);
+  ExtractHeaderByline(root, meta, around);
+  ExtractDomDate(root, meta, around);
+  ExtractDomSubtitle(root, meta, around);
+  ExtractDocumentFacts(root, meta, around);
 }
 
 PageMetadata ExtractMetadata(Node* root) {
