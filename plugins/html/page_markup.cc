@@ -47,17 +47,71 @@ bool IsMediaItem(const Node* scope) {
   return false;
 }
 
-// What the rules ask of an element's surroundings, each answer found once per page: a
-// page of fifty thousand teasers in one sidebar must not walk up (and search) that
-// sidebar once per teaser. The tree must not change while it is in use.
-class Surroundings {
+// An element and its class and id, lower-cased, as the class/id rules read them.
+struct Element {
+  Node* node;
+  std::string names;  // ClassAndId(node)
+  size_t class_size;  // the class's length at the start of `names`
+
+  // HasClass(node, token), for a lower-case token.
+  bool HasClass(std::string_view token) const {
+    const std::string_view classes = std::string_view(names).substr(0, class_size);
+    size_t pos = 0;
+    while (pos < classes.size()) {
+      while (pos < classes.size() && IsSpace(classes[pos])) ++pos;
+      size_t end = pos;
+      while (end < classes.size() && !IsSpace(classes[end])) ++end;
+      if (end > pos && classes.substr(pos, end - pos) == token) return true;
+      pos = end;
+    }
+    return false;
+  }
+
+ private:
+  static bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  }
+};
+
+// The page as the markup rules read it: its elements in document order, each with its
+// class and id read once (rather than once per rule and element), and what the rules ask
+// of an element's surroundings, each answer found once per page: a page of fifty
+// thousand teasers in one sidebar must not walk up (and search) that sidebar once per
+// teaser. The tree must not change while it is in use.
+class PageView {
  public:
-  explicit Surroundings(Node* root) {
-    for (Node* heading : FindAll(root, [](const Node* n) { return IsTag(n, "h1"); })) {
-      for (const Node* up = heading; up != nullptr && holding_h1_.insert(up).second;
+  explicit PageView(Node* root) {
+    Walk(root, [this](Node* node) {
+      std::string names = ClassAndId(node);
+      const size_t class_size = AttrView(node, "class").size();
+      elements_.push_back({node, std::move(names), class_size});
+      return true;
+    });
+    for (const Element& element : elements_) {
+      if (!IsTag(element.node, "h1")) continue;
+      for (const Node* up = element.node; up != nullptr && holding_h1_.insert(up).second;
            up = up->parent) {
       }
     }
+  }
+
+  // The first element that `matches`, in document order (FindFirst(root, ...)), or nullptr.
+  template <typename Matches>
+  Node* First(const Matches& matches) const {
+    for (const Element& element : elements_) {
+      if (matches(element)) return element.node;
+    }
+    return nullptr;
+  }
+
+  // Every element that `matches`, in document order (FindAll(root, ...)).
+  template <typename Matches>
+  std::vector<Node*> All(const Matches& matches) const {
+    std::vector<Node*> found;
+    for (const Element& element : elements_) {
+      if (matches(element)) found.push_back(element.node);
+    }
+    return found;
   }
 
   // Inside a sidebar, comment section, footer or similar: never the article's metadata.
@@ -76,6 +130,7 @@ class Surroundings {
   bool InMediaItem(const Node* node) { return node != nullptr && media_.At(node->parent); }
 
  private:
+  std::vector<Element> elements_;
   std::unordered_set<const Node*> holding_h1_;  // the <h1>s and their ancestors
   InheritedAnswer boilerplate_{[this](const Node* up) -> std::optional<bool> {
     const std::string_view tag = Tag(up);
@@ -124,11 +179,12 @@ void AddValue(std::vector<Candidate>& to, std::string value, const char* rule) {
   if (!value.empty()) to.push_back({std::move(value), rule});
 }
 
-bool IsGenerator(Node* root, std::string_view engine) {
-  return FindFirst(root, [engine](const Node* node) {
-           return IsTag(node, "meta") && AsciiLower(Attr(node, "name")) == "generator" &&
-                  AsciiLower(Attr(node, "content")).find(engine) != std::string::npos;
-         }) != nullptr;
+bool IsGenerator(const PageView& page, std::string_view engine) {
+  return page.First([engine](const Element& element) {
+    const Node* node = element.node;
+    return IsTag(node, "meta") && AsciiLower(Attr(node, "name")) == "generator" &&
+           AsciiLower(Attr(node, "content")).find(engine) != std::string::npos;
+  }) != nullptr;
 }
 
 // The texts of a[rel=tag] links under `root`, skipping rel="category tag" (a blog's
@@ -144,40 +200,39 @@ std::vector<std::string> RelTags(Node* root) {
   return tags;
 }
 
-void ExtractBlogger(Node* root, PageMetadata& meta) {
-  const bool blogger = IsGenerator(root, "blogger") ||
-                       FindFirst(root, [](const Node* n) { return HasClass(n, "post-body"); });
+void ExtractBlogger(PageMetadata& meta, const PageView& page) {
+  const bool blogger = IsGenerator(page, "blogger") ||
+                       page.First([](const Element& e) { return e.HasClass("post-body"); });
   if (!blogger) return;
   meta.is_blog = true;
-  if (Node* date = FindFirst(root, [](const Node* n) { return HasClass(n, "date-header"); })) {
+  if (Node* date = page.First([](const Element& e) { return e.HasClass("date-header"); })) {
     AddValue(meta.published, ShortText(date, 100), "blogger-date-header");
   }
-  if (Node* title = FindFirst(root, [](const Node* n) { return HasClass(n, "post-title"); })) {
+  if (Node* title = page.First([](const Element& e) { return e.HasClass("post-title"); })) {
     AddValue(meta.titles, ShortText(title, 300), "blogger-post-title");
   }
-  if (Node* stamp = FindFirst(
-          root, [](const Node* n) { return IsTag(n, "abbr") && HasClass(n, "published"); })) {
+  if (Node* stamp = page.First(
+          [](const Element& e) { return IsTag(e.node, "abbr") && e.HasClass("published"); })) {
     AddValue(meta.published, DateValue(stamp), "blogger-timestamp");
   }
-  if (Node* author = FindFirst(root, [](const Node* n) { return HasClass(n, "post-author"); })) {
+  if (Node* author = page.First([](const Element& e) { return e.HasClass("post-author"); })) {
     Node* fn = FindFirst(author, [](const Node* n) { return HasClass(n, "fn"); });
     AddNames(meta.posters, ShortText(fn != nullptr ? fn : author, 100), "blogger-post-author");
   }
-  if (Node* labels = FindFirst(root, [](const Node* n) { return HasClass(n, "post-labels"); })) {
+  if (Node* labels = page.First([](const Element& e) { return e.HasClass("post-labels"); })) {
     if (std::vector<std::string> tags = RelTags(labels); !tags.empty()) {
       meta.tags.push_back({std::move(tags), "blogger-labels"});
     }
   }
 }
 
-void ExtractWordPress(Node* root, PageMetadata& meta) {
-  const bool wordpress = IsGenerator(root, "wordpress") || FindFirst(root, [](const Node* n) {
-                           return HasClass(n, "entry-content");
-                         });
+void ExtractWordPress(Node* root, PageMetadata& meta, const PageView& page) {
+  const bool wordpress = IsGenerator(page, "wordpress") ||
+                         page.First([](const Element& e) { return e.HasClass("entry-content"); });
   if (!wordpress) return;
   meta.is_blog = true;
-  Node* article = FindFirst(root, [](const Node* n) {
-    return (IsTag(n, "article") || IsTag(n, "div")) && HasClass(n, "hentry");
+  Node* article = page.First([](const Element& e) {
+    return (IsTag(e.node, "article") || IsTag(e.node, "div")) && e.HasClass("hentry");
   });
   Node* scope = article != nullptr ? article : root;
   if (Node* title = FindFirst(scope, [](const Node* n) { return HasClass(n, "entry-title"); })) {
@@ -195,9 +250,9 @@ void ExtractWordPress(Node* root, PageMetadata& meta) {
   }
 }
 
-void ExtractHentry(Node* root, PageMetadata& meta, Surroundings& around) {
-  Node* entry = FindFirst(root, [&around](const Node* n) {
-    return (HasClass(n, "hentry") || HasClass(n, "h-entry")) && !around.InBoilerplate(n);
+void ExtractHentry(Node* root, PageMetadata& meta, PageView& page) {
+  Node* entry = page.First([&page](const Element& e) {
+    return (e.HasClass("hentry") || e.HasClass("h-entry")) && !page.InBoilerplate(e.node);
   });
   if (entry == nullptr) return;
   if (Node* title = FindFirst(entry, [](const Node* n) {
@@ -227,11 +282,12 @@ void ExtractHentry(Node* root, PageMetadata& meta, Surroundings& around) {
   }
 }
 
-void ExtractItemprops(Node* root, PageMetadata& meta, Surroundings& around) {
-  for (Node* node :
-       FindAll(root, [](const Node* n) { return !IsTag(n, "meta") && HasAttr(n, "itemprop"); })) {
+void ExtractItemprops(Node* root, PageMetadata& meta, PageView& page) {
+  for (Node* node : page.All([](const Element& e) {
+         return !IsTag(e.node, "meta") && HasAttr(e.node, "itemprop");
+       })) {
     // An image's or a video's author is its photographer, not the article's.
-    if (around.InComments(node) || around.InMediaItem(node)) continue;
+    if (page.InComments(node) || page.InMediaItem(node)) continue;
     if (HasToken(node, "itemprop", "datePublished")) {
       AddValue(meta.published, DateValue(node), "itemprop-date-published");
     } else if (HasToken(node, "itemprop", "dateModified")) {
@@ -264,12 +320,12 @@ bool NamesAuthorClass(const std::string& names) {
          names.find("signature") != std::string::npos || names.find("firma") != std::string::npos;
 }
 
-bool IsBylineElement(const Node* n) {
+bool IsBylineElement(const Element& element) {
+  const Node* n = element.node;
   if (n->properties == nullptr) return false;  // no class, id or rel (most elements)
   if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
   if (IsTag(n, "meta") || IsTag(n, "link") || IsTag(n, "script")) return false;
-  const std::string names = ClassAndId(n);
-  return NamesAuthorClass(names);
+  return NamesAuthorClass(element.names);
 }
 
 // A link to an author's page: rel=author or an address with /author/, /authors/,
@@ -328,9 +384,9 @@ std::vector<std::string> BylineNames(Node* byline) {
 
 // rel=author links and byline / author / dateline classes, as readers show them: the
 // first such element outside boilerplate and captions that names someone.
-void ExtractDomByline(Node* root, PageMetadata& meta, Surroundings& around) {
-  for (Node* byline : FindAll(root, [](const Node* n) { return IsBylineElement(n); })) {
-    if (around.InBoilerplate(byline) || around.InCaption(byline)) continue;
+void ExtractDomByline(Node* root, PageMetadata& meta, PageView& page) {
+  for (Node* byline : page.All(IsBylineElement)) {
+    if (page.InBoilerplate(byline) || page.InCaption(byline)) continue;
     if (std::vector<std::string> names = BylineNames(byline); !names.empty()) {
       meta.authors.push_back({std::move(names), "dom-byline"});
       return;
@@ -346,9 +402,9 @@ constexpr size_t kHeaderParagraphs = 2;    // article paragraphs passed before g
 // A byline line near the headline that no class names: a short element after the page's
 // <h1>, before the article's text has run for more than a couple of paragraphs, whose
 // text is a byline ("von Sabine Lorenz", "Par Marie Dupont", "Autor: Jan Koch").
-void ExtractHeaderByline(Node* root, PageMetadata& meta, Surroundings& around) {
-  Node* heading = FindFirst(
-      root, [&around](const Node* n) { return IsTag(n, "h1") && !around.InBoilerplate(n); });
+void ExtractHeaderByline(Node* root, PageMetadata& meta, PageView& page) {
+  Node* heading = page.First(
+      [&page](const Element& e) { return IsTag(e.node, "h1") && !page.InBoilerplate(e.node); });
   if (heading == nullptr) return;
   bool after = false;
   size_t seen = 0;
@@ -362,13 +418,19 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta, Surroundings& around) {
     }
     if (!after) return true;
     ++seen;
-    // Enough bytes to tell a byline from an article paragraph (4 per character at most).
-    const std::string text = CollapseWhitespace(TextPrefix(node, 4 * (kArticleTextChars + 1)));
+    // Enough bytes to tell a byline from an article paragraph (4 per character at most);
+    // a shorter read first, which settles a paragraph in a Latin script (a longer text
+    // has at least the characters of its start).
+    std::string raw = TextPrefix(node, 2 * (kArticleTextChars + 1));
+    std::string text = CollapseWhitespace(raw);
+    if (raw.size() > 2 * (kArticleTextChars + 1) && CharCount(text) < kArticleTextChars) {
+      text = CollapseWhitespace(TextPrefix(node, 4 * (kArticleTextChars + 1)));
+    }
     if (CharCount(text) > kHeaderBylineChars) {
       if (IsTag(node, "p") && CharCount(text) >= kArticleTextChars) ++paragraphs;
       return true;  // look inside
     }
-    if (text.empty() || around.InBoilerplate(node) || around.InCaption(node)) return false;
+    if (text.empty() || page.InBoilerplate(node) || page.InCaption(node)) return false;
     if (!SaysByline(text)) return true;
     if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
       for (const Author& author : byline->authors) names.push_back(author.name);
@@ -379,21 +441,20 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta, Surroundings& around) {
 }
 
 // The first short dated element (class or id naming a date) outside boilerplate.
-void ExtractDomDate(Node* root, PageMetadata& meta, Surroundings& around) {
-  if (Node* time = FindFirst(root, [&around](const Node* n) {
-        return IsTag(n, "time") && HasAttr(n, "datetime") && !around.InBoilerplate(n);
+void ExtractDomDate(Node* root, PageMetadata& meta, PageView& page) {
+  if (Node* time = page.First([&page](const Element& e) {
+        return IsTag(e.node, "time") && HasAttr(e.node, "datetime") && !page.InBoilerplate(e.node);
       })) {
     AddValue(meta.published, DateValue(time), "time-datetime");
   }
-  for (Node* node : FindAll(root, [](const Node* n) {
-         if (n->properties == nullptr) return false;
-         const std::string names = ClassAndId(n);
+  for (Node* node : page.All([](const Element& e) {
+         const std::string& names = e.names;
          return (names.find("date") != std::string::npos ||
                  names.find("publish") != std::string::npos ||
                  names.find("posted") != std::string::npos) &&
                 names.find("update") == std::string::npos;
        })) {
-    if (around.InBoilerplate(node)) continue;
+    if (page.InBoilerplate(node)) continue;
     const std::string text = ShortText(node, 80);
     if (text.empty()) continue;
     // An update's date ("Aktualisiert am ...") is not the publication's.
@@ -406,15 +467,14 @@ void ExtractDomDate(Node* root, PageMetadata& meta, Surroundings& around) {
   }
 }
 
-void ExtractDomSubtitle(Node* root, PageMetadata& meta, Surroundings& around) {
-  Node* deck = FindFirst(root, [&around](const Node* n) {
-    if (n->properties == nullptr) return false;
-    const std::string names = ClassAndId(n);
+void ExtractDomSubtitle(Node* root, PageMetadata& meta, PageView& page) {
+  Node* deck = page.First([&page](const Element& e) {
+    const std::string& names = e.names;
     return (names.find("subtitle") != std::string::npos ||
             names.find("sub-title") != std::string::npos ||
             names.find("standfirst") != std::string::npos ||
             names.find("subhead") != std::string::npos) &&
-           !around.InBoilerplate(n);
+           !page.InBoilerplate(e.node);
   });
   if (deck != nullptr) AddValue(meta.subtitles, ShortText(deck, 300), "dom-subtitle");
 }
@@ -433,18 +493,18 @@ bool IsLogoHeading(Node* heading) {
   return home && CollapseWhitespace(Text(link)) == CollapseWhitespace(Text(heading));
 }
 
-void ExtractDocumentFacts(Node* root, PageMetadata& meta, Surroundings& around) {
-  if (Node* title = FindFirst(root, [](const Node* n) { return IsTag(n, "title"); })) {
+void ExtractDocumentFacts(Node* root, PageMetadata& meta, PageView& page) {
+  if (Node* title = page.First([](const Element& e) { return IsTag(e.node, "title"); })) {
     AddValue(meta.titles, CollapseWhitespace(Text(title)), "html-title");
   }
   AddValue(meta.languages, CollapseWhitespace(Attr(root, "lang")), "html-lang");
-  for (Node* heading : FindAll(root, [](const Node* n) {
+  for (Node* heading : page.All([](const Element& e) {
+         const Node* n = e.node;
          return IsTag(n, "h1") || IsTag(n, "h2") || IsTag(n, "h3") || IsTag(n, "h4") ||
-                (n->properties != nullptr &&
-                 (HasClass(n, "entry-title") || HasClass(n, "title") || HasClass(n, "headline")));
+                e.HasClass("entry-title") || e.HasClass("title") || e.HasClass("headline");
        })) {
-    if (std::string text = ShortText(heading, 300);
-        !text.empty() && !around.InBoilerplate(heading)) {
+    if (page.InBoilerplate(heading)) continue;
+    if (std::string text = ShortText(heading, 300); !text.empty()) {
       if (IsLogoHeading(heading)) continue;
       if (IsTag(heading, "h1")) meta.main_headings.push_back(text);
       meta.headings.push_back(std::move(text));
@@ -455,16 +515,16 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta, Surroundings& around) 
 }  // namespace
 
 void ExtractPageMarkup(Node* root, PageMetadata& meta) {
-  Surroundings around(root);
-  ExtractBlogger(root, meta);
-  ExtractWordPress(root, meta);
-  ExtractHentry(root, meta, around);
-  ExtractItemprops(root, meta, around);
-  ExtractDomByline(root, meta, around);
-  ExtractHeaderByline(root, meta, around);
-  ExtractDomDate(root, meta, around);
-  ExtractDomSubtitle(root, meta, around);
-  ExtractDocumentFacts(root, meta, around);
+  PageView page(root);
+  ExtractBlogger(meta, page);
+  ExtractWordPress(root, meta, page);
+  ExtractHentry(root, meta, page);
+  ExtractItemprops(root, meta, page);
+  ExtractDomByline(root, meta, page);
+  ExtractHeaderByline(root, meta, page);
+  ExtractDomDate(root, meta, page);
+  ExtractDomSubtitle(root, meta, page);
+  ExtractDocumentFacts(root, meta, page);
 }
 
 PageMetadata ExtractMetadata(Node* root) {
