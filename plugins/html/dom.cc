@@ -296,7 +296,8 @@ std::string ClassAndId(const Node* node) {
   std::string names;
   names.reserve(cls.size() + 1 + id.size());
   names.append(cls).append(" ").append(id);
-  return AsciiLower(names);
+  for (char& c : names) c = LowerAscii(c);
+  return names;
 }
 
 std::string Text(const Node* node) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -344,13 +345,13 @@ class DateLineReader {
     if (opens_block) {
       const std::string piece = CollapseWhitespace(reinterpret_cast<const char*>(text->content));
       if (CharCount(piece) <= kMaxDateLineChars && !IsCopyright(piece)) {
-        Take(ParseDateLine(piece));
+        Take(Parsed(piece));
         if (done_) return;
       }
       // A dateline opening the article's text: "Berlin, 29.11.2022 – Die Stadt ...".
       const std::string dateline = DatelineOf(piece);
       if (!dateline.empty()) {
-        Take(ParseDateLine(dateline));
+        Take(Parsed(dateline));
         if (done_) return;
       }
     }
@@ -361,7 +362,7 @@ class DateLineReader {
       if (TextLongerThan(element, kMaxDateLineChars)) continue;
       const std::string line = CollapseWhitespace(Text(element));
       if (line.empty() || CharCount(line) > kMaxDateLineChars || IsCopyright(line)) continue;
-      Take(ParseDateLine(line));
+      Take(Parsed(line));
       if (!done_ && line.find('/') != std::string::npos) TakeEitherWay(line);
       if (done_) return;
     }
@@ -426,8 +427,16 @@ class DateLineReader {
     done_ = !line.published.empty() || !line.unlabelled.empty();
   }
 
+  // ParseDateLine(text), parsed once: a text piece is often its element's whole line.
+  const DateLine& Parsed(const std::string& text) {
+    auto [it, added] = parsed_.try_emplace(text);
+    if (added) it->second = ParseDateLine(text);
+    return it->second;
+  }
+
   PageMetadata& meta_;
   Furniture& furniture_;  // around the headline
+  std::unordered_map<std::string, DateLine> parsed_;
   const Node* last_element_ = nullptr;
   bool done_ = false;
   bool in_text_ = false;

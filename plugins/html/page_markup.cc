@@ -323,8 +323,9 @@ bool NamesAuthorClass(const std::string& names) {
 bool IsBylineElement(const Element& element) {
   const Node* n = element.node;
   if (n->properties == nullptr) return false;  // no class, id or rel (most elements)
-  if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
-  if (IsTag(n, "meta") || IsTag(n, "link") || IsTag(n, "script")) return false;
+  const std::string_view tag = Tag(n);
+  if (tag == "a" && HasToken(n, "rel", "author")) return true;
+  if (tag == "meta" || tag == "link" || tag == "script") return false;
   return NamesAuthorClass(element.names);
 }
 
@@ -419,15 +420,18 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta, PageView& page) {
     if (!after) return true;
     ++seen;
     // Enough bytes to tell a byline from an article paragraph (4 per character at most);
-    // a shorter read first, which settles a paragraph in a Latin script (a longer text
-    // has at least the characters of its start).
-    std::string raw = TextPrefix(node, 2 * (kArticleTextChars + 1));
+    // a shorter read first, which settles most elements in a Latin script (a longer text
+    // has at least the characters of its start): of a paragraph, whether it is the
+    // article's text; of another element, whether it is longer than a byline.
+    const bool paragraph = IsTag(node, "p");
+    const size_t needed = paragraph ? kArticleTextChars : kHeaderBylineChars + 1;
+    const std::string raw = TextPrefix(node, 2 * (needed + 1));
     std::string text = CollapseWhitespace(raw);
-    if (raw.size() > 2 * (kArticleTextChars + 1) && CharCount(text) < kArticleTextChars) {
+    if (raw.size() > 2 * (needed + 1) && CharCount(text) < needed) {
       text = CollapseWhitespace(TextPrefix(node, 4 * (kArticleTextChars + 1)));
     }
     if (CharCount(text) > kHeaderBylineChars) {
-      if (IsTag(node, "p") && CharCount(text) >= kArticleTextChars) ++paragraphs;
+      if (paragraph && CharCount(text) >= kArticleTextChars) ++paragraphs;
       return true;  // look inside
     }
     if (text.empty() || page.InBoilerplate(node) || page.InCaption(node)) return false;
@@ -499,9 +503,14 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta, PageView& page) {
   }
   AddValue(meta.languages, CollapseWhitespace(Attr(root, "lang")), "html-lang");
   for (Node* heading : page.All([](const Element& e) {
-         const Node* n = e.node;
-         return IsTag(n, "h1") || IsTag(n, "h2") || IsTag(n, "h3") || IsTag(n, "h4") ||
-                e.HasClass("entry-title") || e.HasClass("title") || e.HasClass("headline");
+         if (IsHeading(e.node) && Tag(e.node)[1] <= '4') return true;  // h1-h4
+         // Each class looked for holds "title" or "headline": most classes hold neither.
+         const std::string_view classes = std::string_view(e.names).substr(0, e.class_size);
+         if (classes.find("title") == std::string_view::npos &&
+             classes.find("headline") == std::string_view::npos) {
+           return false;
+         }
+         return e.HasClass("entry-title") || e.HasClass("title") || e.HasClass("headline");
        })) {
     if (page.InBoilerplate(heading)) continue;
     if (std::string text = ShortText(heading, 300); !text.empty()) {
