@@ -182,5 +182,46 @@ TEST_F(HostilePagesTest, TwoHundredFiftyLevelsDeepWithManyParagraphs) {
   EXPECT_EQ(Words(article.body), kSentenceWords * 20'000);
 }
 
+// Binary data told from a page, in pages of every script: text of any script with a stray
+// control character is a page; the same text with a control character in every few dozen
+// characters, or a NUL in every few hundred bytes, is binary data.
+TEST_F(HostilePagesTest, BinaryDataIsToldFromPagesInEveryScript) {
+  const struct {
+    const char* words;  // a short line in one script, repeated to fill the page
+  } scripts[] = {
+      {"Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbr\xC3\xBC"
+       "cke neu zu bauen. "},
+      {"\xCE\xA4\xCE\xBF \xCE\xB4\xCE\xB7\xCE\xBC\xCE\xBF\xCF\x84\xCE\xB9\xCE\xBA\xCF\x8C "
+       "\xCF\x83\xCF\x85\xCE\xBC\xCE\xB2\xCE\xBF\xCF\x8D\xCE\xBB\xCE\xB9\xCE\xBF. "},
+      {"\xEC\x8B\x9C\xEC\x9D\x98\xED\x9A\x8C\xEB\x8A\x94 \xED\x99\x94\xEC\x9A\x94\xEC\x9D\xBC "
+       "\xEB\x8B\xA4\xEB\xA6\xAC\xEB\xA5\xBC \xEB\x8B\xA4\xEC\x8B\x9C "
+       "\xEC\xA7\x93\xEA\xB8\xB0\xEB\xA1\x9C "
+       "\xED\x96\x88\xEB\x8B\xA4. "},
+  };
+  int page = 0;
+  for (const auto& script : scripts) {
+    const std::string text = Repeat(script.words, 200);
+    const auto import = [&](const std::string& body) {
+      const std::filesystem::path file = dir_ / ("script" + std::to_string(++page) + ".html");
+      WriteFile(file, Page(Article("<p>" + body + "</p>")));
+      std::vector<InputReport> reports = ImportFiles(*archive_, {file});
+      return reports.size() == 1 ? reports[0].status : Status::Corruption("no report");
+    };
+    std::string stray = text;
+    stray.insert(stray.size() / 2, "\x01");
+    EXPECT_TRUE(import(stray).ok()) << script.words;
+    std::string controls;
+    for (size_t at = 0; at < text.size(); at += 30) controls += text.substr(at, 30) + "\x02";
+    const Status control_status = import(controls);
+    EXPECT_NE(control_status.ToString().find("full of control characters"), std::string::npos)
+        << script.words << ": " << control_status.ToString();
+    std::string nuls;
+    for (size_t at = 0; at < text.size(); at += 300) nuls += text.substr(at, 300) + '\0';
+    const Status nul_status = import(nuls);
+    EXPECT_NE(nul_status.ToString().find("NUL bytes"), std::string::npos)
+        << script.words << ": " << nul_status.ToString();
+  }
+}
+
 }  // namespace
 }  // namespace morgue
