@@ -121,9 +121,12 @@ class Builder {
   Builder(const PageMetadata& meta, Content content) : meta_(meta), content_(std::move(content)) {}
 
   Result<Article> Build() {
-    // The raw text, before metadata lines leave it, tells snippets from summaries.
+    // The raw text, before metadata lines leave it, tells snippets from summaries (when
+    // the page has any).
     std::string page_text;
-    for (const Block& block : content_.blocks) page_text += FoldForCompare(block.text) + " ";
+    if (!meta_.summaries.empty()) {
+      for (const Block& block : content_.blocks) page_text += FoldForCompare(block.text) + " ";
+    }
     ChooseTitle();
     body_meta_ = TakeInBodyMetadata(content_.blocks, article_.title);
     // A credit line naming the original makes any page a repost; on a blog, a byline, a

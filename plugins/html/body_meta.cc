@@ -37,15 +37,6 @@ std::vector<std::string> SplitLines(const std::string& text) {
   return lines;
 }
 
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string text;
-  for (const std::string& line : lines) {
-    if (!text.empty()) text += '\n';
-    text += line;
-  }
-  return text;
-}
-
 // What one line says; nothing is recorded until the line is taken out of the body.
 struct LineInfo {
   LineKind kind = LineKind::kText;
@@ -186,7 +177,11 @@ void TakeLeading(std::vector<Block>& blocks, Reader& reader) {
     bool is_title = true;
     for (const std::string& line : SplitLines(blocks[i].text)) {
       infos.push_back(reader.Classify(line, /*allow_title=*/i < 2));
-      all_meta = all_meta && infos.back().kind != LineKind::kText;
+      // One line of text makes the block text: what its other lines say is not read.
+      if (infos.back().kind == LineKind::kText) {
+        all_meta = false;
+        break;
+      }
       has_byline = has_byline || infos.back().kind == LineKind::kByline;
       has_caption = has_caption || infos.back().kind == LineKind::kCaption;
       is_title = is_title && infos.back().kind == LineKind::kTitle;
@@ -229,22 +224,25 @@ void TakeLeading(std::vector<Block>& blocks, Reader& reader) {
 void TakeTrailing(std::vector<Block>& blocks, Reader& reader) {
   size_t taken = 0;
   while (taken < kTrailingLines && !blocks.empty()) {
-    std::vector<std::string> lines = SplitLines(blocks.back().text);
-    const std::string& line = lines.back();
+    // Only the last line is read and cut off: a block of many interface lines is taken
+    // line by line without splitting (or copying) the rest of it each time.
+    std::string& text = blocks.back().text;
+    const size_t newline = text.rfind('\n');
+    const bool only_line = newline == std::string::npos;
+    const std::string line = only_line ? text : text.substr(newline + 1);
     const LineInfo info = reader.Classify(line, /*allow_title=*/false);
     const bool byline = info.kind == LineKind::kByline &&
-                        (!info.email.empty() || (lines.size() == 1 && HasReporterTitle(line)));
+                        (!info.email.empty() || (only_line && HasReporterTitle(line)));
     const bool take = info.kind == LineKind::kEmail || info.kind == LineKind::kCredit ||
                       info.kind == LineKind::kInterface || byline;
     if (!take) return;
     reader.Commit(info);
     // Interface strings come in any number; the article's own closing lines are few.
     if (info.kind != LineKind::kInterface) ++taken;
-    lines.pop_back();
-    if (lines.empty()) {
+    if (only_line) {
       blocks.pop_back();
     } else {
-      blocks.back().text = JoinLines(lines);
+      text.resize(newline);
     }
   }
 }

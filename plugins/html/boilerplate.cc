@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -187,21 +188,55 @@ Node* PreviousElement(Node* node) {
   return previous;
 }
 
-// Whether article text comes after `node` inside `root`: a list of links before the end
-// is more often the article's own ("the products I use:") than a pointer elsewhere.
-bool FollowedByText(const Node* node, const Node* root) {
-  for (const Node* at = node; at != nullptr && at != root; at = at->parent) {
-    for (const Node* next = at->next; next != nullptr; next = next->next) {
-      if (IsElement(next)
-              ? TextLength(next) >= kMinFollowingChars
-              : IsText(next) && next->content != nullptr &&
-                    CharCount(reinterpret_cast<const char*>(next->content)) >= kMinFollowingChars) {
-        return true;
+// Whether article text comes after an element inside `root`: a list of links before the
+// end is more often the article's own ("the products I use:") than a pointer elsewhere.
+// Each element's answer is found once: a root of fifty thousand lists asks about the
+// same siblings once in all, not once per list. The tree must not change meanwhile.
+class TextAfter {
+ public:
+  explicit TextAfter(const Node* root) : root_(root) {}
+
+  bool Follows(const Node* node) { return follows_.At(node); }
+
+ private:
+  // Article text: an element or a run of text of kMinFollowingChars or more.
+  static bool IsArticleText(const Node* node) {
+    if (IsElement(node)) return TextLongerThan(node, kMinFollowingChars - 1);
+    return IsText(node) && node->content != nullptr &&
+           CharCount(reinterpret_cast<const char*>(node->content)) >= kMinFollowingChars;
+  }
+
+  // Whether a sibling after `node` is article text or holds it; kept for each sibling
+  // passed (for it, the answer is the same).
+  bool TextInSiblingsAfter(const Node* node) {
+    path_.clear();
+    bool answer = false;
+    for (const Node* next = node->next; next != nullptr; next = next->next) {
+      if (const auto it = known_.find(next); it != known_.end()) {
+        answer = it->second;
+        break;
+      }
+      path_.push_back(next);
+      if (IsArticleText(next)) {
+        answer = true;
+        break;
       }
     }
+    for (const Node* passed : path_) known_.emplace(passed, answer);
+    return answer;
   }
-  return false;
-}
+
+  const Node* root_;
+  // Per sibling: whether it or one after it is article text.
+  std::unordered_map<const Node*, bool> known_;
+  std::vector<const Node*> path_;
+  // Per element: whether text follows it or one of its ancestors below the root.
+  InheritedAnswer follows_{[this](const Node* up) -> std::optional<bool> {
+    if (up == root_) return false;
+    if (TextInSiblingsAfter(up)) return true;
+    return std::nullopt;
+  }};
+};
 
 // AsciiLower, and the capitals of Latin-1 ("Únete", "Ähnliche Artikel", "À lire
 // aussi") lowered too: the lines' word lists are written in lower case.
@@ -300,13 +335,14 @@ void DropLeadingDisclosures(std::vector<Block>& blocks) {
 void RemoveLinkLists(const std::vector<Node*>& roots) {
   for (Node* root : roots) {
     std::vector<Node*> doomed;
+    TextAfter text_after(root);
     Walk(root, [&](Node* node) {
       if (node == root || (!IsTag(node, "ul") && !IsTag(node, "ol"))) return true;
       Node* intro = PreviousElement(node);
       if (!IsListIntro(intro)) return false;
       const size_t length = TextLength(node);
       if (length == 0 || LinkDensityOf(node, length) < kMinLinkListDensity) return false;
-      if (FollowedByText(node, root)) return false;
+      if (text_after.Follows(node)) return false;
       doomed.push_back(intro);
       doomed.push_back(node);
       return false;

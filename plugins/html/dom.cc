@@ -45,11 +45,11 @@ bool SeparatesWords(const Node* element) {
 // end: appended to a string, or (without one) only counted, in code points.
 class FoldedText {
  public:
-  explicit FoldedText(std::string* out = nullptr, size_t max_bytes = SIZE_MAX)
-      : out_(out), max_bytes_(max_bytes) {}
+  explicit FoldedText(std::string* out = nullptr, size_t max = SIZE_MAX) : out_(out), max_(max) {}
 
-  // Whether the text has grown past the most the caller wants (then reading can stop).
-  bool Full() const { return out_ != nullptr && out_->size() > max_bytes_; }
+  // Whether the text has grown past the most the caller wants (then reading can stop):
+  // `max` bytes of text appended, or `max` characters counted.
+  bool Full() const { return out_ != nullptr ? out_->size() > max_ : chars_ > max_; }
 
   void Append(std::string_view raw) {
     if (out_ == nullptr) {
@@ -93,7 +93,7 @@ class FoldedText {
   }
 
   std::string* out_;
-  size_t max_bytes_;
+  size_t max_;
   size_t chars_ = 0;
   bool space_ = false;
   bool started_ = false;
@@ -298,7 +298,8 @@ std::string ClassAndId(const Node* node) {
   std::string names;
   names.reserve(cls.size() + 1 + id.size());
   names.append(cls).append(" ").append(id);
-  return AsciiLower(names);
+  for (char& c : names) c = LowerAscii(c);
+  return names;
 }
 
 std::string Text(const Node* node) {
@@ -322,6 +323,13 @@ size_t TextLength(const Node* node) {
   FoldedText folded;
   CollectText(node, folded);
   return folded.chars();
+}
+
+bool TextLongerThan(const Node* node, size_t max_chars) {
+  if (node == nullptr) return false;
+  FoldedText folded(nullptr, max_chars);
+  CollectText(node, folded);
+  return folded.chars() > max_chars;
 }
 
 std::unordered_map<const Node*, size_t> TextLengths(const Node* root) {
@@ -417,6 +425,24 @@ Node* FindAncestor(const Node* node, const std::function<bool(const Node*)>& pre
     if (pred(up)) return up;
   }
   return nullptr;
+}
+
+bool InheritedAnswer::At(const Node* node) {
+  path_.clear();
+  bool answer = false;
+  for (const Node* up = node; IsElement(up); up = up->parent) {
+    if (const auto it = known_.find(up); it != known_.end()) {
+      answer = it->second;
+      break;
+    }
+    path_.push_back(up);
+    if (const std::optional<bool> decided = decide_(up)) {
+      answer = *decided;
+      break;
+    }
+  }
+  for (const Node* on_path : path_) known_.emplace(on_path, answer);
+  return answer;
 }
 
 bool Contains(const Node* ancestor, const Node* node) {

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -76,6 +77,8 @@ std::string Text(const Node* node);
 std::string TextPrefix(const Node* node, size_t max_bytes);
 // CharCount(Text(node)), without building the text.
 size_t TextLength(const Node* node);
+// Whether TextLength(node) > max_chars, reading the text only until it is.
+bool TextLongerThan(const Node* node, size_t max_chars);
 // TextLength of every element under `root` (root included), from one pass over the tree;
 // but <script> and <style>, whose text nothing reads, are left out.
 std::unordered_map<const Node*, size_t> TextLengths(const Node* root);
@@ -101,6 +104,26 @@ std::vector<Node*> FindAll(Node* root, const std::function<bool(const Node*)>& p
 Node* FindFirst(Node* root, const std::function<bool(const Node*)>& pred);
 // The nearest proper ancestor matching `pred`, or nullptr.
 Node* FindAncestor(const Node* node, const std::function<bool(const Node*)>& pred);
+
+// A yes-or-no answer about elements that the nearest element at or above one settles
+// (an element inside a sidebar, a caption...), each element's answer found once and
+// kept: asked for every element of a page, the answers walk up the tree once in all
+// rather than once per element. `decide` settles an element (true or false) or passes
+// it on to its parent (nullopt); past the top nothing decided, and the answer is false.
+// The tree must not change while it is in use. Not thread-safe.
+class InheritedAnswer {
+ public:
+  using Decide = std::function<std::optional<bool>(const Node*)>;
+  explicit InheritedAnswer(Decide decide) : decide_(std::move(decide)) {}
+
+  // The answer for `node`; false for a node that is not an element.
+  bool At(const Node* node);
+
+ private:
+  Decide decide_;
+  std::unordered_map<const Node*, bool> known_;
+  std::vector<const Node*> path_;  // reused between calls
+};
 
 // Whether `node` lies in the subtree under `ancestor` (itself included).
 bool Contains(const Node* ancestor, const Node* node);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -36,27 +37,36 @@ bool HasHtmlMarkers(std::string_view head) {
   return false;
 }
 
-// Whether all eight bytes of `word` are printable ASCII (0x20-0x7E), tested at once: a
-// byte below 0x20 borrows into its high bit when 0x20 is subtracted, DEL (0x7F) becomes
-// 0x80 when 1 is added (no high bit set before, so no carry crosses bytes).
-bool IsPrintableAscii(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-  if ((word & kHighBits) != 0) return false;
-  const uint64_t below_space = (word - kOnes * 0x20) & kHighBits;
-  const uint64_t del = (word + kOnes) & kHighBits;
-  return (below_space | del) == 0;
+constexpr size_t kBytesPerStrayNul = 1000;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Whether any byte of `word` is below `n` (for n <= 128, exactly: bytes of 0x80 and
+// above never count as below it).
+bool HasByteBelow(uint64_t word, uint64_t n) {
+  return ((word - kOnes * n) & ~word & kHighBits) != 0;
 }
 
-constexpr size_t kBytesPerStrayNul = 1000;
+// Whether any byte of `word` is `byte`.
+bool HasByte(uint64_t word, uint64_t byte) { return HasByteBelow(word ^ (kOnes * byte), 1); }
+
+// std::count(text, '\0'), by memchr: pages hold none or few.
+size_t CountNuls(std::string_view text) {
+  size_t nuls = 0;
+  for (const char* at = text.data();
+       const void* nul = std::memchr(at, '\0', static_cast<size_t>(text.data() + text.size() - at));
+       at = static_cast<const char*>(nul) + 1) {
+    ++nuls;
+  }
+  return nuls;
+}
 
 // Why decoded bytes are binary data rather than a page, or "" when they are text. A page
 // has almost no control characters; bytes in no encoding decode to many U+FFFD.
 std::string NotTextReason(std::string_view text) {
   // A stray NUL now and then is a damaged page (a browser shows it as nothing); more than
   // one in a thousand bytes is binary data.
-  if (const auto nuls = static_cast<size_t>(std::count(text.begin(), text.end(), '\0'));
-      nuls > 0 && nuls * kBytesPerStrayNul > text.size()) {
+  if (const size_t nuls = CountNuls(text); nuls > 0 && nuls * kBytesPerStrayNul > text.size()) {
     return "it holds NUL bytes, so it is binary data, not a web page";
   }
   size_t characters = 0;
@@ -71,17 +81,20 @@ std::string NotTextReason(std::string_view text) {
                       : 0;
     }
   };
-  // Eight bytes at a time: printable ASCII (most of a page) is eight characters and no
-  // control; other words are counted byte by byte.
+  // Eight bytes at a time: a word of printable ASCII (most of a page) is eight characters
+  // and no control; a word without a control byte (most of a page in another script) is
+  // as many characters as bytes that do not continue one (10xxxxxx); other words are
+  // counted byte by byte.
   size_t pos = 0;
   for (; pos + 8 <= text.size(); pos += 8) {
     uint64_t word;
     std::memcpy(&word, text.data() + pos, 8);
-    if (IsPrintableAscii(word)) {
-      characters += 8;
-    } else {
+    if (HasByteBelow(word, 0x20) || HasByte(word, 0x7F)) {
       count(text.substr(pos, 8));
+      continue;
     }
+    const uint64_t continuations = word & kHighBits & ~(word << 1);
+    characters += 8 - static_cast<size_t>(std::popcount(continuations));
   }
   count(text.substr(pos));
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -122,7 +135,7 @@ Status HtmlImporter::Import(const ImportInput& input, ArticleSink& sink) {
   }
   // libxml2 would stop reading at a stray NUL; the page as a browser shows it has none.
   // (The original document keeps them: it is stored as it came.)
-  std::erase(*page, '\0');
+  if (page->find('\0') != std::string::npos) std::erase(*page, '\0');
   Result<Document> document = Document::Parse(*page);
   if (!document.ok()) return document.status();
   // Metadata only reads the tree; content extraction then reuses (and changes) it.

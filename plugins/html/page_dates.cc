@@ -6,8 +6,13 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "morgue/text.h"
@@ -208,12 +213,23 @@ constexpr auto kFurnitureWords = std::to_array<std::string_view>(
 // Parts of the page that are not the article's own header: sidebars, comments, footers,
 // teasers of other articles, "today" and calendar widgets. A wrapper that holds the
 // headline is the article's, whatever its class says of the page's layout
-// ("layout-with-sidebar").
-bool InFurniture(const Node* node, const Node* headline = nullptr) {
-  for (const Node* up = node; IsElement(up); up = up->parent) {
+// ("layout-with-sidebar"). Each element's answer is found once per page (see
+// InheritedAnswer): a box of fifty thousand teasers is measured once, not per teaser.
+class Furniture {
+ public:
+  // Around `headline`, or before the headline is known (nullptr).
+  explicit Furniture(const Node* headline) {
+    for (const Node* up = headline; up != nullptr; up = up->parent) holding_headline_.insert(up);
+  }
+
+  bool Holds(const Node* node) { return answers_.At(node); }
+
+ private:
+  std::unordered_set<const Node*> holding_headline_;
+  InheritedAnswer answers_{[this](const Node* up) -> std::optional<bool> {
     const std::string_view tag = Tag(up);
-    if (tag == "body" || tag == "html") break;
-    if (headline != nullptr && Contains(up, headline)) continue;
+    if (tag == "body" || tag == "html") return false;
+    if (holding_headline_.contains(up)) return std::nullopt;
     // Embedded posts and quotes carry their own dates; captions their photos'.
     if (tag == "aside" || tag == "nav" || tag == "footer" || tag == "blockquote" ||
         tag == "figure" || tag == "figcaption") {
@@ -223,26 +239,30 @@ bool InFurniture(const Node* node, const Node* headline = nullptr) {
     for (std::string_view word : kFurnitureWords) {
       // A column holding pages of text is the page's main column, named after the layout
       // ("lay-sidebar", "sidebar__main").
-      if (names.find(word) != std::string::npos) return TextLength(up) < kMainColumnChars;
+      if (names.find(word) != std::string::npos) {
+        return !TextLongerThan(up, kMainColumnChars - 1);
+      }
     }
-  }
-  return false;
-}
+    return std::nullopt;
+  }};
+};
 
 // The first of `headings` a metadata title holds: a title of the article's own first
 // (og:title, JSON-LD...), the <title> last and only for a heading of several words, as
 // it also holds the site's name, which may be a heading too.
 Node* HeadingTitled(const std::vector<Node*>& headings, const PageMetadata& meta) {
+  std::vector<std::pair<std::string, bool>> titles;  // folded, and whether the <title>
+  for (const Candidate& title : meta.titles) {
+    if (title.value.size() > kMaxTitleBytes) continue;  // pages of text, not a title
+    titles.emplace_back(FoldForCompare(title.value), title.rule == "html-title");
+  }
+  if (titles.empty()) return nullptr;
   for (const bool html_title : {false, true}) {
     for (Node* heading : headings) {
       const std::string text = FoldForCompare(Text(heading));
       if (text.size() < 8 || (html_title && WordCount(text) < 4)) continue;
-      for (const Candidate& title : meta.titles) {
-        if (title.value.size() > kMaxTitleBytes) continue;  // pages of text, not a title
-        if ((title.rule == "html-title") == html_title &&
-            FoldForCompare(title.value).find(text) != std::string::npos) {
-          return heading;
-        }
+      for (const auto& [title, is_html_title] : titles) {
+        if (is_html_title == html_title && title.find(text) != std::string::npos) return heading;
       }
     }
   }
@@ -278,12 +298,13 @@ Node* Headline(Node* root, const PageMetadata& meta) {
   // The <h1> the metadata names is the headline even where the page's template put it
   // (a breadcrumb bar, a slider).
   if (Node* titled = HeadingTitled(h1s, meta)) return titled;
+  Furniture furniture(nullptr);
   for (Node* heading : h1s) {
-    if (!InFurniture(heading)) return heading;
+    if (!furniture.Holds(heading)) return heading;
   }
   // A page without an <h1> may give its headline a lower heading.
   const std::vector<Node*> headings =
-      FindAll(root, [](const Node* n) { return IsHeading(n) && !InFurniture(n); });
+      FindAll(root, [&furniture](const Node* n) { return IsHeading(n) && !furniture.Holds(n); });
   if (Node* titled = HeadingTitled(headings, meta)) return titled;
   if (!h1s.empty()) return nullptr;
   for (Node* heading : headings) {
@@ -309,18 +330,54 @@ bool HasText(const char* content) {
   return non_ascii && !CollapseWhitespace(content).empty();
 }
 
-// The text nodes of the page in document order.
-void CollectTexts(Node* node, std::vector<Node*>& texts) {
-  for (Node* child = node->children; child != nullptr; child = child->next) {
-    if (IsText(child)) {
-      const char* content = reinterpret_cast<const char*>(child->content);
-      if (content != nullptr && HasText(content)) texts.push_back(child);
-    } else if (IsElement(child) && !IsTag(child, "script") && !IsTag(child, "style") &&
-               !IsTag(child, "noscript") && !IsTag(child, "template")) {
-      CollectTexts(child, texts);
+// The text pieces (text nodes of more than white space, outside scripts, styles and the
+// like) around the headline, in document order, from one pass over the page that stops
+// as soon as enough pieces after the headline are known.
+class PiecesAroundHeadline {
+ public:
+  PiecesAroundHeadline(Node* root, const Node* headline) : headline_(headline) {
+    Collect(root, /*inside=*/false);
+  }
+
+  // The last pieces before the headline's first one, nearest last; the page's last ones
+  // when the headline holds none.
+  const std::deque<Node*>& before() const { return before_; }
+  // The headline's last piece, or nullptr when it holds none.
+  Node* headline_last() const { return headline_last_; }
+  // The first pieces after the headline's last one (none when it holds none).
+  const std::vector<Node*>& after() const { return after_; }
+
+ private:
+  void Collect(Node* node, bool inside) {
+    for (Node* child = node->children; child != nullptr && !done_; child = child->next) {
+      if (IsText(child)) {
+        const char* content = reinterpret_cast<const char*>(child->content);
+        if (content != nullptr && HasText(content)) Take(child, inside);
+      } else if (IsElement(child) && !IsTag(child, "script") && !IsTag(child, "style") &&
+                 !IsTag(child, "noscript") && !IsTag(child, "template")) {
+        Collect(child, inside || child == headline_);
+      }
     }
   }
-}
+
+  void Take(Node* piece, bool inside) {
+    if (inside) {
+      headline_last_ = piece;
+    } else if (headline_last_ == nullptr) {
+      before_.push_back(piece);
+      if (before_.size() > kPiecesBeforeHeadline) before_.pop_front();
+    } else {
+      after_.push_back(piece);
+      done_ = after_.size() >= kPiecesAfterHeadline;
+    }
+  }
+
+  const Node* headline_;
+  std::deque<Node*> before_;
+  Node* headline_last_ = nullptr;
+  std::vector<Node*> after_;
+  bool done_ = false;
+};
 
 // The smallest block around a text node.
 const Node* BlockOf(const Node* text) {
@@ -369,23 +426,23 @@ std::string DatelineOf(const std::string& text) {
 
 class DateLineReader {
  public:
-  DateLineReader(PageMetadata& meta, const Node* headline) : meta_(meta), headline_(headline) {}
+  DateLineReader(PageMetadata& meta, Furniture& furniture) : meta_(meta), furniture_(furniture) {}
 
   // Reads the line of the text piece's element and of its block, and the piece itself
   // when it opens its block ("Pressemitteilung vom 4. Januar 2011 | Berlin – <b>Die
   // ..."); stops at the first dated one.
   void Read(const Node* text, bool opens_block) {
-    if (done_ || InFurniture(text->parent, headline_) || NamesUpdate(text->parent)) return;
+    if (done_ || furniture_.Holds(text->parent) || NamesUpdate(text->parent)) return;
     if (opens_block) {
       const std::string piece = CollapseWhitespace(reinterpret_cast<const char*>(text->content));
       if (CharCount(piece) <= kMaxDateLineChars && !IsCopyright(piece)) {
-        Take(ParseDateLine(piece));
+        Take(Parsed(piece));
         if (done_) return;
       }
       // A dateline opening the article's text: "Berlin, 29.11.2022 – Die Stadt ...".
       const std::string dateline = DatelineOf(piece);
       if (!dateline.empty()) {
-        Take(ParseDateLine(dateline));
+        Take(Parsed(dateline));
         if (done_) return;
       }
     }
@@ -393,10 +450,10 @@ class DateLineReader {
     for (const Node* element : {parent, BlockOf(text)}) {
       if (element == last_element_) continue;
       last_element_ = element;
-      if (TextLength(element) > kMaxDateLineChars) continue;
+      if (TextLongerThan(element, kMaxDateLineChars)) continue;
       const std::string line = CollapseWhitespace(Text(element));
       if (line.empty() || CharCount(line) > kMaxDateLineChars || IsCopyright(line)) continue;
-      Take(ParseDateLine(line));
+      Take(Parsed(line));
       if (!done_ && line.find('/') != std::string::npos) TakeEitherWay(line);
       if (done_) return;
     }
@@ -461,8 +518,16 @@ class DateLineReader {
     done_ = !line.published.empty() || !line.unlabelled.empty();
   }
 
+  // ParseDateLine(text), parsed once: a text piece is often its element's whole line.
+  const DateLine& Parsed(const std::string& text) {
+    auto [it, added] = parsed_.try_emplace(text);
+    if (added) it->second = ParseDateLine(text);
+    return it->second;
+  }
+
   PageMetadata& meta_;
-  const Node* headline_;
+  Furniture& furniture_;  // around the headline
+  std::unordered_map<std::string, DateLine> parsed_;
   const Node* last_element_ = nullptr;
   bool done_ = false;
   bool in_text_ = false;
@@ -471,20 +536,17 @@ class DateLineReader {
 // The first date line after the headline (the byline's and dateline's), up to the first
 // paragraphs of prose; else the nearest one just above it (a kicker) inside the same
 // header.
-void ExtractDateLines(Node* root, Node* headline, PageMetadata& meta) {
-  std::vector<Node*> texts;
-  CollectTexts(root, texts);
-  size_t at = 0;
-  while (at < texts.size() && !Contains(headline, texts[at])) ++at;
-  size_t first_after = at;
-  while (first_after < texts.size() && Contains(headline, texts[first_after])) ++first_after;
-  DateLineReader reader(meta, headline);
+void ExtractDateLines(Node* root, Node* headline, Furniture& furniture, PageMetadata& meta) {
+  const PiecesAroundHeadline pieces(root, headline);
+  const std::vector<Node*>& after = pieces.after();
+  DateLineReader reader(meta, furniture);
   size_t prose = 0;
-  for (size_t i = first_after; i < texts.size() && i < first_after + kPiecesAfterHeadline; ++i) {
-    if (IsTag(BlockOf(texts[i]), "h1")) break;
-    reader.Read(texts[i], i == 0 || BlockOf(texts[i - 1]) != BlockOf(texts[i]));
+  for (size_t i = 0; i < after.size(); ++i) {
+    if (IsTag(BlockOf(after[i]), "h1")) break;
+    const Node* previous = i == 0 ? pieces.headline_last() : after[i - 1];
+    reader.Read(after[i], BlockOf(previous) != BlockOf(after[i]));
     if (reader.done()) return;
-    if (CharCount(CollapseWhitespace(reinterpret_cast<const char*>(texts[i]->content))) >=
+    if (CharCount(CollapseWhitespace(reinterpret_cast<const char*>(after[i]->content))) >=
         kProseChars) {
       reader.EnterText();
       if (++prose >= kProseParagraphs) break;
@@ -493,10 +555,10 @@ void ExtractDateLines(Node* root, Node* headline, PageMetadata& meta) {
   const Node* header = FindAncestor(
       headline, [](const Node* n) { return IsTag(n, "header") || IsTag(n, "article"); });
   if (header == nullptr) header = headline->parent;
-  for (size_t back = 1; back <= kPiecesBeforeHeadline && back <= at; ++back) {
-    Node* text = texts[at - back];
-    if (!Contains(header, text)) break;
-    reader.Read(text, /*opens_block=*/false);
+  const std::deque<Node*>& before = pieces.before();
+  for (auto text = before.rbegin(); text != before.rend(); ++text) {
+    if (!Contains(header, *text)) break;
+    reader.Read(*text, /*opens_block=*/false);
     if (reader.done()) return;
   }
 }
@@ -505,7 +567,7 @@ void ExtractDateLines(Node* root, Node* headline, PageMetadata& meta) {
 
 // The first <time datetime> and <abbr class="published"> of the article that holds the
 // headline, outside its furniture; a <time> an update names goes to the updated dates.
-void ExtractArticleTimes(Node* headline, PageMetadata& meta) {
+void ExtractArticleTimes(Node* headline, Furniture& furniture, PageMetadata& meta) {
   Node* article = FindAncestor(headline, [](const Node* n) { return IsTag(n, "article"); });
   if (article == nullptr) return;
   bool published = false;
@@ -514,7 +576,7 @@ void ExtractArticleTimes(Node* headline, PageMetadata& meta) {
          return (IsTag(n, "time") && HasAttr(n, "datetime")) ||
                 (IsTag(n, "abbr") && HasClass(n, "published"));
        })) {
-    if (InFurniture(node, headline)) continue;
+    if (furniture.Holds(node)) continue;
     const std::string value =
         CollapseWhitespace(IsTag(node, "time") ? Attr(node, "datetime") : Attr(node, "title"));
     if (value.empty()) continue;
@@ -534,8 +596,9 @@ void ExtractPageDates(Node* root, PageMetadata& meta) {
   ExtractUrlDate(meta);
   ExtractTitleDate(meta);
   if (Node* headline = Headline(root, meta)) {
-    ExtractDateLines(root, headline, meta);
-    ExtractArticleTimes(headline, meta);
+    Furniture furniture(headline);
+    ExtractDateLines(root, headline, furniture, meta);
+    ExtractArticleTimes(headline, furniture, meta);
   }
 }
 

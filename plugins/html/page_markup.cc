@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "morgue/text.h"
@@ -20,24 +21,137 @@ constexpr auto kBoilerplateWords = std::to_array<std::string_view>(
     {"comment", "sidebar", "footer", "related", "widget", "navbar", "menu", "share", "social",
      "promo", "recommend", "popular", "most-", "archive", "breadcrumb", "newsletter"});
 
-bool HoldsMainHeading(const Node* node) {
-  return FindFirst(const_cast<Node*>(node), [](const Node* n) { return IsTag(n, "h1"); }) !=
-         nullptr;
+// Photo credits and captions carry bylines of their own (the photographer's).
+bool IsCaptionBox(const Node* node) {
+  if (IsTag(node, "figure") || IsTag(node, "figcaption")) return true;
+  const std::string names = ClassAndId(node);
+  const bool credit = names.find("credit") != std::string::npos;
+  // An image's licence line names its photographer ("license-author").
+  if (names.find("license") != std::string::npos || names.find("licence") != std::string::npos ||
+      names.find("copyright") != std::string::npos) {
+    return true;
+  }
+  return names.find("caption") != std::string::npos ||
+         (credit &&
+          (names.find("photo") != std::string::npos || names.find("image") != std::string::npos ||
+           names.find("img") != std::string::npos));
 }
 
-// Inside a sidebar, comment section, footer or similar: never the article's metadata.
-// <body> and <html> classes describe the page's layout ("sidebar-primary",
-// "no-sidebars"), and so does a wrapper that holds the page's <h1>
-// ("panel-two-col-sidebar-right"): neither makes what they hold boilerplate.
-bool InBoilerplate(const Node* node) {
-  for (const Node* up = node; IsElement(up); up = up->parent) {
-    std::string_view tag = Tag(up);
-    if (tag == "body" || tag == "html") break;
-    if (tag == "aside" || tag == "nav" || tag == "footer") return true;
-    if (ContainsAny(ClassAndId(up), kBoilerplateWords) && !HoldsMainHeading(up)) return true;
+// An itemscope of a media type (ImageObject, VideoObject, Photograph...).
+bool IsMediaItem(const Node* scope) {
+  const std::string type = AsciiLower(Attr(scope, "itemtype"));
+  for (std::string_view media :
+       {"imageobject", "videoobject", "mediaobject", "photograph", "audioobject"}) {
+    if (type.find(media) != std::string::npos) return true;
   }
   return false;
 }
+
+// An element and its class and id, lower-cased, as the class/id rules read them.
+struct Element {
+  Node* node;
+  std::string names;  // ClassAndId(node)
+  size_t class_size;  // the class's length at the start of `names`
+
+  // HasClass(node, token), for a lower-case token.
+  bool HasClass(std::string_view token) const {
+    const std::string_view classes = std::string_view(names).substr(0, class_size);
+    size_t pos = 0;
+    while (pos < classes.size()) {
+      while (pos < classes.size() && IsSpace(classes[pos])) ++pos;
+      size_t end = pos;
+      while (end < classes.size() && !IsSpace(classes[end])) ++end;
+      if (end > pos && classes.substr(pos, end - pos) == token) return true;
+      pos = end;
+    }
+    return false;
+  }
+
+ private:
+  static bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  }
+};
+
+// The page as the markup rules read it: its elements in document order, each with its
+// class and id read once (rather than once per rule and element), and what the rules ask
+// of an element's surroundings, each answer found once per page: a page of fifty
+// thousand teasers in one sidebar must not walk up (and search) that sidebar once per
+// teaser. The tree must not change while it is in use.
+class PageView {
+ public:
+  explicit PageView(Node* root) {
+    Walk(root, [this](Node* node) {
+      std::string names = ClassAndId(node);
+      const size_t class_size = AttrView(node, "class").size();
+      elements_.push_back({node, std::move(names), class_size});
+      return true;
+    });
+    for (const Element& element : elements_) {
+      if (!IsTag(element.node, "h1")) continue;
+      for (const Node* up = element.node; up != nullptr && holding_h1_.insert(up).second;
+           up = up->parent) {
+      }
+    }
+  }
+
+  // The first element that `matches`, in document order (FindFirst(root, ...)), or nullptr.
+  template <typename Matches>
+  Node* First(const Matches& matches) const {
+    for (const Element& element : elements_) {
+      if (matches(element)) return element.node;
+    }
+    return nullptr;
+  }
+
+  // Every element that `matches`, in document order (FindAll(root, ...)).
+  template <typename Matches>
+  std::vector<Node*> All(const Matches& matches) const {
+    std::vector<Node*> found;
+    for (const Element& element : elements_) {
+      if (matches(element)) found.push_back(element.node);
+    }
+    return found;
+  }
+
+  // Inside a sidebar, comment section, footer or similar: never the article's metadata.
+  // <body> and <html> classes describe the page's layout ("sidebar-primary",
+  // "no-sidebars"), and so does a wrapper that holds the page's <h1>
+  // ("panel-two-col-sidebar-right"): neither makes what they hold boilerplate.
+  bool InBoilerplate(const Node* node) { return boilerplate_.At(node); }
+
+  // Inside a figure, a caption or a photo credit.
+  bool InCaption(const Node* node) { return node != nullptr && caption_.At(node->parent); }
+
+  // Inside comments (only: article metadata often sits in an <aside> or a footer).
+  bool InComments(const Node* node) { return node != nullptr && comments_.At(node->parent); }
+
+  // Whether the nearest itemscope around the element is an image's or a video's.
+  bool InMediaItem(const Node* node) { return node != nullptr && media_.At(node->parent); }
+
+ private:
+  std::vector<Element> elements_;
+  std::unordered_set<const Node*> holding_h1_;  // the <h1>s and their ancestors
+  InheritedAnswer boilerplate_{[this](const Node* up) -> std::optional<bool> {
+    const std::string_view tag = Tag(up);
+    if (tag == "body" || tag == "html") return false;
+    if (tag == "aside" || tag == "nav" || tag == "footer") return true;
+    if (ContainsAny(ClassAndId(up), kBoilerplateWords) && !holding_h1_.contains(up)) return true;
+    return std::nullopt;
+  }};
+  InheritedAnswer caption_{[](const Node* up) -> std::optional<bool> {
+    if (IsCaptionBox(up)) return true;
+    return std::nullopt;
+  }};
+  InheritedAnswer comments_{[](const Node* up) -> std::optional<bool> {
+    if (ClassAndId(up).find("comment") != std::string::npos) return true;
+    return std::nullopt;
+  }};
+  InheritedAnswer media_{[](const Node* up) -> std::optional<bool> {
+    if (HasAttr(up, "itemscope")) return IsMediaItem(up);
+    return std::nullopt;
+  }};
+};
 
 std::string ShortText(const Node* node, size_t max_chars) {
   std::string text = CollapseWhitespace(Text(node));
@@ -65,11 +179,12 @@ void AddValue(std::vector<Candidate>& to, std::string value, const char* rule) {
   if (!value.empty()) to.push_back({std::move(value), rule});
 }
 
-bool IsGenerator(Node* root, std::string_view engine) {
-  return FindFirst(root, [engine](const Node* node) {
-           return IsTag(node, "meta") && AsciiLower(Attr(node, "name")) == "generator" &&
-                  AsciiLower(Attr(node, "content")).find(engine) != std::string::npos;
-         }) != nullptr;
+bool IsGenerator(const PageView& page, std::string_view engine) {
+  return page.First([engine](const Element& element) {
+    const Node* node = element.node;
+    return IsTag(node, "meta") && AsciiLower(Attr(node, "name")) == "generator" &&
+           AsciiLower(Attr(node, "content")).find(engine) != std::string::npos;
+  }) != nullptr;
 }
 
 // The texts of a[rel=tag] links under `root`, skipping rel="category tag" (a blog's
@@ -85,40 +200,39 @@ std::vector<std::string> RelTags(Node* root) {
   return tags;
 }
 
-void ExtractBlogger(Node* root, PageMetadata& meta) {
-  const bool blogger = IsGenerator(root, "blogger") ||
-                       FindFirst(root, [](const Node* n) { return HasClass(n, "post-body"); });
+void ExtractBlogger(PageMetadata& meta, const PageView& page) {
+  const bool blogger = IsGenerator(page, "blogger") ||
+                       page.First([](const Element& e) { return e.HasClass("post-body"); });
   if (!blogger) return;
   meta.is_blog = true;
-  if (Node* date = FindFirst(root, [](const Node* n) { return HasClass(n, "date-header"); })) {
+  if (Node* date = page.First([](const Element& e) { return e.HasClass("date-header"); })) {
     AddValue(meta.published, ShortText(date, 100), "blogger-date-header");
   }
-  if (Node* title = FindFirst(root, [](const Node* n) { return HasClass(n, "post-title"); })) {
+  if (Node* title = page.First([](const Element& e) { return e.HasClass("post-title"); })) {
     AddValue(meta.titles, ShortText(title, 300), "blogger-post-title");
   }
-  if (Node* stamp = FindFirst(
-          root, [](const Node* n) { return IsTag(n, "abbr") && HasClass(n, "published"); })) {
+  if (Node* stamp = page.First(
+          [](const Element& e) { return IsTag(e.node, "abbr") && e.HasClass("published"); })) {
     AddValue(meta.published, DateValue(stamp), "blogger-timestamp");
   }
-  if (Node* author = FindFirst(root, [](const Node* n) { return HasClass(n, "post-author"); })) {
+  if (Node* author = page.First([](const Element& e) { return e.HasClass("post-author"); })) {
     Node* fn = FindFirst(author, [](const Node* n) { return HasClass(n, "fn"); });
     AddNames(meta.posters, ShortText(fn != nullptr ? fn : author, 100), "blogger-post-author");
   }
-  if (Node* labels = FindFirst(root, [](const Node* n) { return HasClass(n, "post-labels"); })) {
+  if (Node* labels = page.First([](const Element& e) { return e.HasClass("post-labels"); })) {
     if (std::vector<std::string> tags = RelTags(labels); !tags.empty()) {
       meta.tags.push_back({std::move(tags), "blogger-labels"});
     }
   }
 }
 
-void ExtractWordPress(Node* root, PageMetadata& meta) {
-  const bool wordpress = IsGenerator(root, "wordpress") || FindFirst(root, [](const Node* n) {
-                           return HasClass(n, "entry-content");
-                         });
+void ExtractWordPress(Node* root, PageMetadata& meta, const PageView& page) {
+  const bool wordpress = IsGenerator(page, "wordpress") ||
+                         page.First([](const Element& e) { return e.HasClass("entry-content"); });
   if (!wordpress) return;
   meta.is_blog = true;
-  Node* article = FindFirst(root, [](const Node* n) {
-    return (IsTag(n, "article") || IsTag(n, "div")) && HasClass(n, "hentry");
+  Node* article = page.First([](const Element& e) {
+    return (IsTag(e.node, "article") || IsTag(e.node, "div")) && e.HasClass("hentry");
   });
   Node* scope = article != nullptr ? article : root;
   if (Node* title = FindFirst(scope, [](const Node* n) { return HasClass(n, "entry-title"); })) {
@@ -136,9 +250,9 @@ void ExtractWordPress(Node* root, PageMetadata& meta) {
   }
 }
 
-void ExtractHentry(Node* root, PageMetadata& meta) {
-  Node* entry = FindFirst(root, [](const Node* n) {
-    return (HasClass(n, "hentry") || HasClass(n, "h-entry")) && !InBoilerplate(n);
+void ExtractHentry(Node* root, PageMetadata& meta, PageView& page) {
+  Node* entry = page.First([&page](const Element& e) {
+    return (e.HasClass("hentry") || e.HasClass("h-entry")) && !page.InBoilerplate(e.node);
   });
   if (entry == nullptr) return;
   if (Node* title = FindFirst(entry, [](const Node* n) {
@@ -168,31 +282,12 @@ void ExtractHentry(Node* root, PageMetadata& meta) {
   }
 }
 
-// An itemscope of a media type (ImageObject, VideoObject, Photograph...).
-bool IsMediaItem(const Node* scope) {
-  const std::string type = AsciiLower(Attr(scope, "itemtype"));
-  for (std::string_view media :
-       {"imageobject", "videoobject", "mediaobject", "photograph", "audioobject"}) {
-    if (type.find(media) != std::string::npos) return true;
-  }
-  return false;
-}
-
-void ExtractItemprops(Node* root, PageMetadata& meta) {
-  for (Node* node :
-       FindAll(root, [](const Node* n) { return !IsTag(n, "meta") && HasAttr(n, "itemprop"); })) {
-    // Only comments: article metadata often sits in an <aside> or a footer.
-    if (FindAncestor(node, [](const Node* n) {
-          return ClassAndId(n).find("comment") != std::string::npos;
-        }) != nullptr) {
-      continue;
-    }
+void ExtractItemprops(Node* root, PageMetadata& meta, PageView& page) {
+  for (Node* node : page.All([](const Element& e) {
+         return !IsTag(e.node, "meta") && HasAttr(e.node, "itemprop");
+       })) {
     // An image's or a video's author is its photographer, not the article's.
-    if (const Node* scope =
-            FindAncestor(node, [](const Node* n) { return HasAttr(n, "itemscope"); });
-        scope != nullptr && IsMediaItem(scope)) {
-      continue;
-    }
+    if (page.InComments(node) || page.InMediaItem(node)) continue;
     if (HasToken(node, "itemprop", "datePublished")) {
       AddValue(meta.published, DateValue(node), "itemprop-date-published");
     } else if (HasToken(node, "itemprop", "dateModified")) {
@@ -225,11 +320,13 @@ bool NamesAuthorClass(const std::string& names) {
          names.find("signature") != std::string::npos || names.find("firma") != std::string::npos;
 }
 
-bool IsBylineElement(const Node* n) {
-  if (IsTag(n, "a") && HasToken(n, "rel", "author")) return true;
-  if (IsTag(n, "meta") || IsTag(n, "link") || IsTag(n, "script")) return false;
-  const std::string names = ClassAndId(n);
-  return NamesAuthorClass(names);
+bool IsBylineElement(const Element& element) {
+  const Node* n = element.node;
+  if (n->properties == nullptr) return false;  // no class, id or rel (most elements)
+  const std::string_view tag = Tag(n);
+  if (tag == "a" && HasToken(n, "rel", "author")) return true;
+  if (tag == "meta" || tag == "link" || tag == "script") return false;
+  return NamesAuthorClass(element.names);
 }
 
 // A link to an author's page: rel=author or an address with /author/, /authors/,
@@ -254,25 +351,6 @@ bool IsNameElement(const Node* n) {
          names.find("byline__author") != std::string::npos;
 }
 
-// Photo credits and captions carry bylines of their own (the photographer's).
-bool InCaption(const Node* n) {
-  return FindAncestor(n, [](const Node* up) {
-           if (IsTag(up, "figure") || IsTag(up, "figcaption")) return true;
-           const std::string names = ClassAndId(up);
-           const bool credit = names.find("credit") != std::string::npos;
-           // An image's licence line names its photographer ("license-author").
-           if (names.find("license") != std::string::npos ||
-               names.find("licence") != std::string::npos ||
-               names.find("copyright") != std::string::npos) {
-             return true;
-           }
-           return names.find("caption") != std::string::npos ||
-                  (credit && (names.find("photo") != std::string::npos ||
-                              names.find("image") != std::string::npos ||
-                              names.find("img") != std::string::npos));
-         }) != nullptr;
-}
-
 // The names of one byline element: the names of the name elements inside it when it
 // has them ("Par <a>A</a> et <a>B</a>", an author link next to a job title), else its
 // text.
@@ -284,12 +362,13 @@ std::vector<std::string> BylineNames(Node* byline) {
     for (const Author& author : whole->authors) names.push_back(author.name);
     return names;
   }
+  // The outermost name elements: none inside another one inside the byline.
   std::vector<Node*> inner = FindAll(byline, [byline](const Node* n) {
-    return n != byline && IsNameElement(n) &&
-           FindAncestor(n, [byline](const Node* up) {
-             return up != byline && IsNameElement(up) &&
-                    FindAncestor(up, [byline](const Node* u) { return u == byline; }) != nullptr;
-           }) == nullptr;
+    if (n == byline || !IsNameElement(n)) return false;
+    for (const Node* up = n->parent; up != nullptr && up != byline; up = up->parent) {
+      if (IsNameElement(up)) return false;
+    }
+    return true;
   });
   if (!inner.empty() && inner.size() <= 4) {
     for (Node* node : inner) {
@@ -330,9 +409,11 @@ bool IsHiddenFromReader(const Node* node) {
 
 // rel=author links and byline / author / dateline classes, as readers show them: the
 // first such element outside boilerplate and captions, and not hidden, that names someone.
-void ExtractDomByline(Node* root, PageMetadata& meta) {
-  for (Node* byline : FindAll(root, [](const Node* n) { return IsBylineElement(n); })) {
-    if (InBoilerplate(byline) || InCaption(byline) || IsHiddenFromReader(byline)) continue;
+void ExtractDomByline(Node* root, PageMetadata& meta, PageView& page) {
+  for (Node* byline : page.All(IsBylineElement)) {
+    if (page.InBoilerplate(byline) || page.InCaption(byline) || IsHiddenFromReader(byline)) {
+      continue;
+    }
     if (std::vector<std::string> names = BylineNames(byline); !names.empty()) {
       meta.authors.push_back({std::move(names), "dom-byline"});
       return;
@@ -348,9 +429,9 @@ constexpr size_t kHeaderParagraphs = 2;    // article paragraphs passed before g
 // A byline line near the headline that no class names: a short element after the page's
 // <h1>, before the article's text has run for more than a couple of paragraphs, whose
 // text is a byline ("von Sabine Lorenz", "Par Marie Dupont", "Autor: Jonas Falk").
-void ExtractHeaderByline(Node* root, PageMetadata& meta) {
-  Node* heading =
-      FindFirst(root, [](const Node* n) { return IsTag(n, "h1") && !InBoilerplate(n); });
+void ExtractHeaderByline(Node* root, PageMetadata& meta, PageView& page) {
+  Node* heading = page.First(
+      [&page](const Element& e) { return IsTag(e.node, "h1") && !page.InBoilerplate(e.node); });
   if (heading == nullptr) return;
   bool after = false;
   size_t seen = 0;
@@ -364,13 +445,22 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta) {
     }
     if (!after) return true;
     ++seen;
-    // Enough bytes to tell a byline from an article paragraph (4 per character at most).
-    const std::string text = CollapseWhitespace(TextPrefix(node, 4 * (kArticleTextChars + 1)));
+    // Enough bytes to tell a byline from an article paragraph (4 per character at most);
+    // a shorter read first, which settles most elements in a Latin script (a longer text
+    // has at least the characters of its start): of a paragraph, whether it is the
+    // article's text; of another element, whether it is longer than a byline.
+    const bool paragraph = IsTag(node, "p");
+    const size_t needed = paragraph ? kArticleTextChars : kHeaderBylineChars + 1;
+    const std::string raw = TextPrefix(node, 2 * (needed + 1));
+    std::string text = CollapseWhitespace(raw);
+    if (raw.size() > 2 * (needed + 1) && CharCount(text) < needed) {
+      text = CollapseWhitespace(TextPrefix(node, 4 * (kArticleTextChars + 1)));
+    }
     if (CharCount(text) > kHeaderBylineChars) {
-      if (IsTag(node, "p") && CharCount(text) >= kArticleTextChars) ++paragraphs;
+      if (paragraph && CharCount(text) >= kArticleTextChars) ++paragraphs;
       return true;  // look inside
     }
-    if (text.empty() || InBoilerplate(node) || InCaption(node)) return false;
+    if (text.empty() || page.InBoilerplate(node) || page.InCaption(node)) return false;
     if (!SaysByline(text)) return true;
     if (std::optional<Byline> byline = ParseByline(text); byline && !byline->authors.empty()) {
       for (const Author& author : byline->authors) names.push_back(author.name);
@@ -381,20 +471,20 @@ void ExtractHeaderByline(Node* root, PageMetadata& meta) {
 }
 
 // The first short dated element (class or id naming a date) outside boilerplate.
-void ExtractDomDate(Node* root, PageMetadata& meta) {
-  if (Node* time = FindFirst(root, [](const Node* n) {
-        return IsTag(n, "time") && HasAttr(n, "datetime") && !InBoilerplate(n);
+void ExtractDomDate(Node* root, PageMetadata& meta, PageView& page) {
+  if (Node* time = page.First([&page](const Element& e) {
+        return IsTag(e.node, "time") && HasAttr(e.node, "datetime") && !page.InBoilerplate(e.node);
       })) {
     AddValue(meta.published, DateValue(time), "time-datetime");
   }
-  for (Node* node : FindAll(root, [](const Node* n) {
-         const std::string names = ClassAndId(n);
+  for (Node* node : page.All([](const Element& e) {
+         const std::string& names = e.names;
          return (names.find("date") != std::string::npos ||
                  names.find("publish") != std::string::npos ||
                  names.find("posted") != std::string::npos) &&
                 names.find("update") == std::string::npos;
        })) {
-    if (InBoilerplate(node)) continue;
+    if (page.InBoilerplate(node)) continue;
     const std::string text = ShortText(node, 80);
     if (text.empty()) continue;
     // An update's date ("Aktualisiert am ...") is not the publication's.
@@ -407,14 +497,14 @@ void ExtractDomDate(Node* root, PageMetadata& meta) {
   }
 }
 
-void ExtractDomSubtitle(Node* root, PageMetadata& meta) {
-  Node* deck = FindFirst(root, [](const Node* n) {
-    const std::string names = ClassAndId(n);
+void ExtractDomSubtitle(Node* root, PageMetadata& meta, PageView& page) {
+  Node* deck = page.First([&page](const Element& e) {
+    const std::string& names = e.names;
     return (names.find("subtitle") != std::string::npos ||
             names.find("sub-title") != std::string::npos ||
             names.find("standfirst") != std::string::npos ||
             names.find("subhead") != std::string::npos) &&
-           !InBoilerplate(n);
+           !page.InBoilerplate(e.node);
   });
   if (deck != nullptr) AddValue(meta.subtitles, ShortText(deck, 300), "dom-subtitle");
 }
@@ -433,16 +523,23 @@ bool IsLogoHeading(Node* heading) {
   return home && CollapseWhitespace(Text(link)) == CollapseWhitespace(Text(heading));
 }
 
-void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
-  if (Node* title = FindFirst(root, [](const Node* n) { return IsTag(n, "title"); })) {
+void ExtractDocumentFacts(Node* root, PageMetadata& meta, PageView& page) {
+  if (Node* title = page.First([](const Element& e) { return IsTag(e.node, "title"); })) {
     AddValue(meta.titles, CollapseWhitespace(Text(title)), "html-title");
   }
   AddValue(meta.languages, CollapseWhitespace(Attr(root, "lang")), "html-lang");
-  for (Node* heading : FindAll(root, [](const Node* n) {
-         return IsTag(n, "h1") || IsTag(n, "h2") || IsTag(n, "h3") || IsTag(n, "h4") ||
-                HasClass(n, "entry-title") || HasClass(n, "title") || HasClass(n, "headline");
+  for (Node* heading : page.All([](const Element& e) {
+         if (IsHeading(e.node) && Tag(e.node)[1] <= '4') return true;  // h1-h4
+         // Each class looked for holds "title" or "headline": most classes hold neither.
+         const std::string_view classes = std::string_view(e.names).substr(0, e.class_size);
+         if (classes.find("title") == std::string_view::npos &&
+             classes.find("headline") == std::string_view::npos) {
+           return false;
+         }
+         return e.HasClass("entry-title") || e.HasClass("title") || e.HasClass("headline");
        })) {
-    if (std::string text = ShortText(heading, 300); !text.empty() && !InBoilerplate(heading)) {
+    if (page.InBoilerplate(heading)) continue;
+    if (std::string text = ShortText(heading, 300); !text.empty()) {
       if (IsLogoHeading(heading)) continue;
       if (IsTag(heading, "h1")) meta.main_headings.push_back(text);
       meta.headings.push_back(std::move(text));
@@ -453,15 +550,16 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta) {
 }  // namespace
 
 void ExtractPageMarkup(Node* root, PageMetadata& meta) {
-  ExtractBlogger(root, meta);
-  ExtractWordPress(root, meta);
-  ExtractHentry(root, meta);
-  ExtractItemprops(root, meta);
-  ExtractDomByline(root, meta);
-  ExtractHeaderByline(root, meta);
-  ExtractDomDate(root, meta);
-  ExtractDomSubtitle(root, meta);
-  ExtractDocumentFacts(root, meta);
+  PageView page(root);
+  ExtractBlogger(meta, page);
+  ExtractWordPress(root, meta, page);
+  ExtractHentry(root, meta, page);
+  ExtractItemprops(root, meta, page);
+  ExtractDomByline(root, meta, page);
+  ExtractHeaderByline(root, meta, page);
+  ExtractDomDate(root, meta, page);
+  ExtractDomSubtitle(root, meta, page);
+  ExtractDocumentFacts(root, meta, page);
 }
 
 PageMetadata ExtractMetadata(Node* root) {
