@@ -1,8 +1,11 @@
 #include "morgue/plugin_registry.h"
 
 #include <algorithm>
+#include <array>
 #include <boost/dll/shared_library.hpp>
 #include <cctype>
+#include <cstddef>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <set>
@@ -42,6 +45,19 @@ std::string Lower(std::string s) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return s;
+}
+
+// A layout fingerprint as the refusal shows it: 16 hexadecimal digits.
+std::string Fingerprint(std::uint64_t value) {
+  std::array<char, 17> digits{};
+  std::snprintf(digits.data(), digits.size(), "%016llx", static_cast<unsigned long long>(value));
+  return digits.data();
+}
+
+// A descriptor's SDK version, which a hand-written descriptor may leave null.
+std::string OrUnknown(const char* version) {
+  const std::string text = CopyString(version);
+  return text.empty() ? std::string("unknown") : text;
 }
 
 // Splits a comma-separated descriptor list, trimming items and dropping empty ones.
@@ -234,6 +250,16 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
                                  ", this morgue expects ABI " + std::to_string(kPluginAbiVersion) +
                                  ": rebuild the plugin against this morgue's SDK"));
   }
+  // The fields ABI 5 added are read only when the plugin's descriptor has them.
+  constexpr size_t kAbi5Size = offsetof(PluginDescriptor, sdk_version) + sizeof(const char*);
+  if (descriptor->descriptor_size < kAbi5Size) {
+    return impl.Refuse(
+        file, Status::PluginIncompatible(
+                  Quote(file) + " declares a descriptor of " +
+                  std::to_string(descriptor->descriptor_size) + " bytes, fewer than plugin ABI " +
+                  std::to_string(kPluginAbiVersion) + " has (" + std::to_string(kAbi5Size) +
+                  "): rebuild the plugin against this morgue's SDK"));
+  }
   const std::string tag = CopyString(descriptor->compiler_tag);
   if (tag != MORGUE_COMPILER_TAG) {
     return impl.Refuse(file, Status::PluginIncompatible(
@@ -241,6 +267,20 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
                                  "', this morgue expects '" MORGUE_COMPILER_TAG
                                  "': rebuild the plugin with the compiler and standard library "
                                  "this morgue was built with"));
+  }
+
+  // The same ABI number but another layout: the SDK changed what crosses without raising
+  // the number. Any C++ object passed between the two would be misread.
+  if (descriptor->layout_fingerprint != kPluginLayoutFingerprint) {
+    return impl.Refuse(
+        file, Status::PluginIncompatible(
+                  Quote(file) + " was built against a morgue SDK whose classes are laid out " +
+                  "differently from this morgue's, though both say plugin ABI " +
+                  std::to_string(kPluginAbiVersion) + " (layout fingerprint " +
+                  Fingerprint(descriptor->layout_fingerprint) + " in SDK " +
+                  OrUnknown(descriptor->sdk_version) + ", this morgue's " +
+                  Fingerprint(kPluginLayoutFingerprint) +
+                  " in SDK " MORGUE_SDK_VERSION "): rebuild the plugin against this morgue's SDK"));
   }
 
   auto info = std::make_shared<LoadedPluginInfo>();

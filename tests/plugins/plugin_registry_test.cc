@@ -5,9 +5,11 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -245,6 +247,44 @@ TEST(PluginRegistryTest, RefusesAPluginBuiltForAnotherAbiAndSaysWhatToDo) {
   EXPECT_EQ(registry.refused()[0].path, file);
   EXPECT_EQ(registry.refused()[0].reason.message(), status.message());
   EXPECT_FALSE(registry.ImporterFor("wrong_abi").ok());
+}
+
+TEST(PluginRegistryTest, RefusesAPluginWhoseLayoutDiffersThoughItsAbiIsTheSame) {
+  // Built with MORGUE_PLUGIN against headers whose Article has one more member: the
+  // constructor of its importer aborts, so only a refusal from the descriptor passes.
+  PluginRegistry registry;
+  const fs::path file = TestPlugin("other_layout");
+  Status status = registry.LoadFile(file);
+  EXPECT_EQ(status.code(), StatusCode::kPluginIncompatible);
+  const std::regex expected(
+      "'" + file.string() +
+      "' was built against a morgue SDK whose classes are laid out differently from this "
+      "morgue's, though both say plugin ABI " +
+      std::to_string(kPluginAbiVersion) + " \\(layout fingerprint ([0-9a-f]{16}) in SDK " +
+      MORGUE_SDK_VERSION + ", this morgue's ([0-9a-f]{16}) in SDK " + MORGUE_SDK_VERSION +
+      "\\): rebuild the plugin against this morgue's SDK");
+  std::smatch match;
+  const std::string message = status.message();
+  ASSERT_TRUE(std::regex_match(message, match, expected)) << message;
+  EXPECT_NE(match[1].str(), match[2].str());
+  char host[17];
+  std::snprintf(host, sizeof host, "%016llx",
+                static_cast<unsigned long long>(kPluginLayoutFingerprint));
+  EXPECT_EQ(match[2].str(), host);
+  EXPECT_TRUE(registry.plugins().empty());
+  EXPECT_FALSE(registry.ImporterFor("other_layout").ok());
+}
+
+TEST(PluginRegistryTest, RefusesADescriptorShorterThanItsAbiSays) {
+  PluginRegistry registry;
+  const fs::path file = TestPlugin("short_descriptor");
+  Status status = registry.LoadFile(file);
+  EXPECT_EQ(status.code(), StatusCode::kPluginIncompatible);
+  EXPECT_EQ(status.message(), "'" + file.string() +
+                                  "' declares a descriptor of 72 bytes, fewer than plugin ABI " +
+                                  std::to_string(kPluginAbiVersion) + " has (" +
+                                  std::to_string(sizeof(PluginDescriptor)) +
+                                  "): rebuild the plugin against this morgue's SDK");
 }
 
 TEST(PluginRegistryTest, RefusesAPluginBuiltForAnotherCompiler) {
@@ -512,7 +552,8 @@ TEST(PluginRegistryTest, LoadDirectoryLoadsGoodPluginsAndRecordsRefusals) {
   }
   EXPECT_EQ(refused,
             (std::vector<std::string>{"morgue_test_no_descriptor.so", "morgue_test_no_factory.so",
-                                      "morgue_test_null_factory.so", "morgue_test_wrong_abi.so",
+                                      "morgue_test_null_factory.so", "morgue_test_other_layout.so",
+                                      "morgue_test_short_descriptor.so", "morgue_test_wrong_abi.so",
                                       "morgue_test_wrong_compiler.so"}));
   std::optional<Status> wrong_abi = RefusalOf(registry, TestPlugin("wrong_abi"));
   ASSERT_TRUE(wrong_abi.has_value());

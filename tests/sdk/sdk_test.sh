@@ -5,7 +5,9 @@
 #   3. run the INSTALLED morgue: import .headline files with the example importer,
 #      export them with the example exporter, and check `morgue plugins` lists the
 #      installed json plugin and both example plugins;
-#   4. install the example plugins and check morgue finds them with no --plugin-dir.
+#   4. install the example plugins and check morgue finds them with no --plugin-dir;
+#   5. check that the SDK needs no Boost: no Boost header reaches the example sources and
+#      the installed CMake package does not name Boost.
 # Any mismatch stops the test with a message saying what was expected.
 set -euo pipefail
 
@@ -97,6 +99,20 @@ plugins=$tmp/build/plugins
 for lib in morgue_headline.so morgue_titles.so; do
   [[ -f "$plugins/$lib" ]] || fail "the example build made no $plugins/$lib"
 done
+
+step "the SDK needs no Boost: no Boost header in the example's includes or the CMake package"
+for source in "$example"/*.cc; do
+  deps=$("${cxx:-c++}" -std=c++20 -I"$prefix/include" -M "$source") ||
+    fail "cannot list the headers $source includes"
+  if grep -q 'boost/' <<<"$deps"; then
+    grep -o '[^ ]*boost/[^ ]*' <<<"$deps" | head -5 >&2
+    fail "$source includes Boost headers through the SDK (above)"
+  fi
+done
+if grep -rqi 'boost' "$prefix/$libdir/cmake/morgue"; then
+  grep -rni 'boost' "$prefix/$libdir/cmake/morgue" >&2
+  fail "the installed CMake package names Boost (above)"
+fi
 
 # Every run below uses the installed binary, with a clean environment for plugins.
 unset MORGUE_PLUGIN_PATH MORGUE_ARCHIVE

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "morgue/article.h"
+#include "morgue/article_cursor.h"
 #include "morgue/export.h"
 #include "morgue/filter.h"
 #include "morgue/publications.h"
@@ -111,34 +112,6 @@ struct DocumentInfo {
   std::string plugin;  // the importer that read it, and its version
   std::string plugin_version;
   std::string imported_at;  // UTC
-};
-
-// The parts of an article the archive keeps in tables of their own, each costing a
-// query to read. The article's own columns (title, body, dates, ...) are always read.
-struct ArticleParts {
-  bool authors = true;
-  bool tags = true;
-  bool media = true;
-  bool provenance = true;
-
-  static ArticleParts None() { return {false, false, false, false}; }
-  bool operator==(const ArticleParts&) const = default;
-};
-
-// Streams the articles of a query one at a time, in constant memory.
-// Thread-safety: use from one thread; the Archive it came from must outlive it.
-class ArticleCursor {
- public:
-  virtual ~ArticleCursor() = default;
-  // Fills *article with the next article and returns true; false at the end or on error
-  // (then status() says which).
-  virtual bool Next(Article* article) = 0;
-  virtual Status status() const = 0;
-  // Asks for only `parts` of the articles Next returns from now on; the parts left out
-  // may come back empty. An exporter writing a few fields calls this before its first
-  // Next so that the archive skips reading what it will not write. A cursor may fill
-  // more than asked; by default it fills everything.
-  virtual void SetParts(const ArticleParts& parts) { (void)parts; }
 };
 
 class ImportRun;

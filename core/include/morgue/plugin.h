@@ -1,13 +1,17 @@
 // The plugin contract: what an importer or exporter plugin implements, and the one
 // macro that makes a shared library a morgue plugin.
 //
-// A plugin is a shared library (a CMake MODULE) that exports, through Boost.DLL:
-//   morgue_plugin_descriptor  a plain C struct: ABI version, compiler tag, name, version,
-//                             kind, formats, file extensions, description;
+// A plugin is a shared library (a CMake MODULE) that exports three C symbols, each a
+// pointer to what it names:
+//   morgue_plugin_descriptor  a plain C struct: ABI version, its own size, compiler tag,
+//                             name, version, kind, formats, file extensions,
+//                             description, layout fingerprint, SDK version;
 //   morgue_create_importer    a factory for its Importer (or null),
 //   morgue_create_exporter    a factory for its Exporter (or null).
-// The host reads the descriptor first and refuses the library, before any C++ object
-// crosses, when its ABI version or compiler tag differs from the host's own.
+// MORGUE_PLUGIN writes all three; a plugin needs no other library's headers (the host
+// loads plugins with Boost.DLL, which is no part of this contract). The host reads the
+// descriptor first and refuses the library, before any C++ object crosses, when its ABI
+// version, compiler tag or layout fingerprint differs from the host's own.
 //
 // Writing one (see plugins/README.md for a complete walk-through):
 //
@@ -23,7 +27,6 @@
 #ifndef MORGUE_PLUGIN_H_
 #define MORGUE_PLUGIN_H_
 
-#include <boost/dll/alias.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -33,16 +36,27 @@
 #include <type_traits>
 #include <vector>
 
-#include "morgue/archive.h"
 #include "morgue/article.h"
+#include "morgue/article_cursor.h"
+#include "morgue/sdk_layout.h"
 #include "morgue/status.h"
+#include "morgue/version.h"
 
 namespace morgue {
 
-// Raised whenever a change to the classes below breaks binary compatibility.
-// 3: ArticleCursor::SetParts, Importer::ReadsLineByLine, ImportInput::first_line.
-// 4: Article::tag_origins.
-inline constexpr std::uint32_t kPluginAbiVersion = 4;
+// The plugin ABI: raised whenever a change to what crosses between the host and a plugin
+// breaks binary compatibility: the classes of this header, Article, Status, ArticleCursor
+// and the structs of text.h, text_lines.h and publications.h (the layout fingerprint
+// below catches a change to their data that was not followed by a raise; a change to a
+// virtual function's signature or order it cannot see: raise this for those).
+//   1: the first SDK.
+//   2: ExportOptions::parameters (format options such as the csv delimiter).
+//   3: ArticleCursor::SetParts, Importer::ReadsLineByLine, ImportInput::first_line.
+//   4: Article::tag_origins.
+//   5: plugin.h without Boost: MORGUE_PLUGIN exports the three C symbols itself; the
+//      descriptor gains its own size, the layout fingerprint and the SDK version;
+//      ArticleCursor in a header of its own.
+inline constexpr std::uint32_t kPluginAbiVersion = 5;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)
@@ -164,10 +178,14 @@ struct PluginInfo {
   const char* description = "";  // one line for `morgue plugins`
 };
 
-// The plain C struct every plugin exports as `morgue_plugin_descriptor`. Its layout never
-// changes, so the host can read it from any library before trusting the library.
+// The plain C struct every plugin exports as `morgue_plugin_descriptor`, which the host
+// reads before it trusts the library. abi_version, descriptor_size and compiler_tag stay
+// where they are in every version (ABI 4 and before had padding where descriptor_size
+// is); later fields are only ever added at the end, and the host reads a field only when
+// descriptor_size, the size the plugin was built with, covers it.
 extern "C" struct PluginDescriptor {
   std::uint32_t abi_version;
+  std::uint32_t descriptor_size;  // sizeof(PluginDescriptor) in the plugin's SDK
   const char* compiler_tag;
   const char* name;
   const char* version;
@@ -175,7 +193,38 @@ extern "C" struct PluginDescriptor {
   const char* formats;
   const char* extensions;
   const char* description;
+  // From ABI 5.
+  std::uint64_t layout_fingerprint;  // kPluginLayoutFingerprint of the plugin's SDK
+  const char* sdk_version;           // MORGUE_SDK_VERSION of the plugin's SDK
 };
+
+// The layout fingerprint of the plugin contract: sdk_layout.h's fingerprint of the data
+// that crosses, and the classes of this header.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"  // see MORGUE_LAYOUT_FIELD
+inline constexpr std::uint64_t kPluginLayoutFingerprint = [] {
+  using namespace layout_internal;  // NOLINT(google-build-using-namespace)
+  std::uint64_t hash = kSdkDataLayoutFingerprint;
+  hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, path);
+  hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, head);
+  hash = Shape<ProbeInput>(hash);
+  hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, name);
+  hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, path);
+  hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, bytes);
+  hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, format);
+  hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, first_line);
+  hash = Shape<ImportInput>(hash);
+  hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, format);
+  hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, fields);
+  hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, parameters);
+  hash = Shape<ExportOptions>(hash);
+  hash = Shape<ArticleSink>(hash);
+  hash = Shape<ByteSink>(hash);
+  hash = Shape<Importer>(hash);
+  hash = Shape<Exporter>(hash);
+  return Mix(hash, kProbeBytes);
+}();
+#pragma GCC diagnostic pop
 
 // Stand-ins for a plugin that only imports or only exports.
 struct NoImporter {};
@@ -202,31 +251,42 @@ constexpr std::uint32_t KindOf() {
 
 }  // namespace morgue
 
+// Exports `entity` (an object or a function) under the C name `symbol`, as the host
+// looks it up: a pointer of that name, with default visibility, to the entity.
+#define MORGUE_PLUGIN_EXPORT_AS(entity, symbol)                           \
+  extern "C" {                                                            \
+  __attribute__((visibility("default"))) extern const void* const symbol; \
+  const void* const symbol = reinterpret_cast<const void*>(&(entity));    \
+  }
+
 // The one entry macro of a plugin. ImporterClass / ExporterClass are default-constructible
 // classes deriving from morgue::Importer / morgue::Exporter, or morgue::NoImporter /
 // morgue::NoExporter. The last argument is a braced morgue::PluginInfo.
-#define MORGUE_PLUGIN(ImporterClass, ExporterClass, ...)                           \
-  namespace morgue_plugin_entry {                                                  \
-  constexpr ::morgue::PluginInfo kInfo = __VA_ARGS__;                              \
-  extern const ::morgue::PluginDescriptor kDescriptor;                             \
-  const ::morgue::PluginDescriptor kDescriptor = {                                 \
-      ::morgue::kPluginAbiVersion,                                                 \
-      MORGUE_COMPILER_TAG,                                                         \
-      kInfo.name,                                                                  \
-      kInfo.version,                                                               \
-      ::morgue::plugin_internal::KindOf<ImporterClass, ExporterClass>(),           \
-      kInfo.formats,                                                               \
-      kInfo.extensions,                                                            \
-      kInfo.description};                                                          \
-  ::morgue::Importer* CreateImporter() {                                           \
-    return ::morgue::plugin_internal::Create<ImporterClass, ::morgue::Importer>(); \
-  }                                                                                \
-  ::morgue::Exporter* CreateExporter() {                                           \
-    return ::morgue::plugin_internal::Create<ExporterClass, ::morgue::Exporter>(); \
-  }                                                                                \
-  }                                                                                \
-  BOOST_DLL_ALIAS(morgue_plugin_entry::kDescriptor, morgue_plugin_descriptor)      \
-  BOOST_DLL_ALIAS(morgue_plugin_entry::CreateImporter, morgue_create_importer)     \
-  BOOST_DLL_ALIAS(morgue_plugin_entry::CreateExporter, morgue_create_exporter)
+#define MORGUE_PLUGIN(ImporterClass, ExporterClass, ...)                               \
+  namespace morgue_plugin_entry {                                                      \
+  constexpr ::morgue::PluginInfo kInfo = __VA_ARGS__;                                  \
+  extern const ::morgue::PluginDescriptor kDescriptor;                                 \
+  const ::morgue::PluginDescriptor kDescriptor = {                                     \
+      ::morgue::kPluginAbiVersion,                                                     \
+      sizeof(::morgue::PluginDescriptor),                                              \
+      MORGUE_COMPILER_TAG,                                                             \
+      kInfo.name,                                                                      \
+      kInfo.version,                                                                   \
+      ::morgue::plugin_internal::KindOf<ImporterClass, ExporterClass>(),               \
+      kInfo.formats,                                                                   \
+      kInfo.extensions,                                                                \
+      kInfo.description,                                                               \
+      ::morgue::kPluginLayoutFingerprint,                                              \
+      MORGUE_SDK_VERSION};                                                             \
+  ::morgue::Importer* CreateImporter() {                                               \
+    return ::morgue::plugin_internal::Create<ImporterClass, ::morgue::Importer>();     \
+  }                                                                                    \
+  ::morgue::Exporter* CreateExporter() {                                               \
+    return ::morgue::plugin_internal::Create<ExporterClass, ::morgue::Exporter>();     \
+  }                                                                                    \
+  }                                                                                    \
+  MORGUE_PLUGIN_EXPORT_AS(morgue_plugin_entry::kDescriptor, morgue_plugin_descriptor)  \
+  MORGUE_PLUGIN_EXPORT_AS(morgue_plugin_entry::CreateImporter, morgue_create_importer) \
+  MORGUE_PLUGIN_EXPORT_AS(morgue_plugin_entry::CreateExporter, morgue_create_exporter)
 
 #endif  // MORGUE_PLUGIN_H_
