@@ -391,7 +391,36 @@ struct NamePiece {
 // the languages bylines are written in ("und", "et", "y", "e", "och", "og", "i", "a",
 // "ve", "и", "і"); ", and" (the serial comma) is one separator. The Dutch "en" is Spanish
 // for "in" ("X en Madrid"), so only a "Door" byline splits on it (ParseByline).
+// Whether `text` may hold one of SplitNamePieces' separators: most bylines hold one name,
+// and asking std::regex costs far more than this look.
+bool MayHoldNameSeparator(std::string_view text) {
+  for (const std::string_view mark :
+       {",", ";", "\xC2\xB7", "\xE3\x80\x81", "/", "&", "\xEB\xB0\x8F"}) {
+    if (text.find(mark) != std::string_view::npos) return true;
+  }
+  // A separator word has whitespace (std::regex's \s) on both sides.
+  static constexpr std::array<std::string_view, 13> kWords = {
+      "and", "et", "und", "y", "e", "och", "og", "i", "a", "ve", "и", "і", "та"};
+  constexpr std::string_view kSpace = " \t\n\v\f\r";
+  size_t pos = text.find_first_of(kSpace);
+  while (pos != std::string_view::npos) {
+    const size_t begin = text.find_first_not_of(kSpace, pos);
+    if (begin == std::string_view::npos) break;
+    const size_t end = text.find_first_of(kSpace, begin);
+    if (end == std::string_view::npos) break;
+    const std::string word = LowerAscii(text.substr(begin, end - begin));
+    if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return true;
+    pos = end;
+  }
+  return false;
+}
+
 std::vector<NamePiece> SplitNamePieces(std::string_view text) {
+  if (!MayHoldNameSeparator(text)) {
+    const std::string_view piece = TrimAscii(text);
+    if (piece.empty()) return {};
+    return {{std::string(piece), ""}};
+  }
   static const std::regex kSeparator(
       "\\s*(?:,\\s*(?:and|et|und|y|e|och|og|&)\\s+|,|;|·|、|\\s+/\\s+|"
       "\\s+(?:and|et|und|y|e|och|og|i|a|ve|и|і|та)\\s+|\\s*&\\s*|\\s+및\\s+)\\s*",
