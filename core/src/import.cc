@@ -83,26 +83,6 @@ Result<std::string> ReadWholeFile(const std::filesystem::path& path, uint64_t li
   return bytes;
 }
 
-// A media type for the documents table, from the file name.
-std::string MediaTypeFor(const std::filesystem::path& path) {
-  static const std::map<std::string, std::string> kTypes = {{".json", "application/json"},
-                                                            {".jsonl", "application/x-ndjson"},
-                                                            {".ndjson", "application/x-ndjson"},
-                                                            {".html", "text/html"},
-                                                            {".htm", "text/html"},
-                                                            {".xhtml", "application/xhtml+xml"},
-                                                            {".txt", "text/plain"},
-                                                            {".text", "text/plain"},
-                                                            {".csv", "text/csv"},
-                                                            {".tsv", "text/tab-separated-values"},
-                                                            {".xml", "application/xml"}};
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  auto it = kTypes.find(ext);
-  return it == kTypes.end() ? "application/octet-stream" : it->second;
-}
-
 // Why a symbolic link cannot be imported: it points nowhere, or round in a loop.
 Status BrokenLink(const std::filesystem::path& link) {
   std::error_code ec;
@@ -299,8 +279,8 @@ struct ImportRun::Impl {
     if (!insert.ok()) return insert.status();
     sql::Statement& s = **insert;
     s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
-    s.Bind(3,
-           input.path.empty() ? std::string("application/octet-stream") : MediaTypeFor(input.path));
+    // What the plugin that read it declares for its extension (see PluginInfo::media_types).
+    s.Bind(3, plugin.MediaTypeOf(ExtensionOf(input.path)));
     s.Bind(4, input.name).Bind(5, plugin.name).Bind(6, plugin.version).Bind(7, UtcNow());
     s.Bind(8, totals.import_id).Bind(9, use_zlib ? "zlib" : "none");
     s.BindBlob(10, use_zlib ? std::string_view(prepared.compressed) : input.bytes);
@@ -995,7 +975,7 @@ struct ImportRun::Impl {
     if (!insert.ok()) return insert.status();
     sql::Statement& s = **insert;
     s.Bind(1, "pending " + std::to_string(totals.import_id) + " " + std::to_string(totals.inputs));
-    s.Bind(2, MediaTypeFor(first.path)).Bind(3, first.name);
+    s.Bind(2, storing.plugin->MediaTypeOf(ExtensionOf(first.path))).Bind(3, first.name);
     s.Bind(4, storing.plugin->name).Bind(5, storing.plugin->version).Bind(6, UtcNow());
     s.Bind(7, totals.import_id);
     MORGUE_RETURN_IF_ERROR(s.Run());

@@ -78,6 +78,25 @@ std::vector<std::string> SplitList(const char* list, bool lower_case) {
   return items;
 }
 
+// Splits a comma-separated descriptor list keeping empty items in their places, so that
+// item i stays beside item i of a parallel list.
+std::vector<std::string> SplitItems(const char* list) {
+  std::vector<std::string> items;
+  if (list == nullptr || *list == '\0') {
+    return items;
+  }
+  std::string_view rest(list);
+  while (true) {
+    const size_t comma = rest.find(',');
+    items.push_back(Trim(rest.substr(0, comma)));
+    if (comma == std::string_view::npos) {
+      break;
+    }
+    rest.remove_prefix(comma + 1);
+  }
+  return items;
+}
+
 // "a", "a and b", "a, b and c" (or "a, b or c" with " or ").
 std::string JoinWithAnd(const std::vector<std::string>& items, std::string_view last = " and ") {
   std::string out;
@@ -290,6 +309,12 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
   info->formats = SplitList(descriptor->formats, /*lower_case=*/false);
   info->extensions = SplitList(descriptor->extensions, /*lower_case=*/true);
   info->description = CopyString(descriptor->description);
+  // Media types came after ABI 5's first descriptors: read only when the plugin has them.
+  constexpr size_t kMediaTypesEnd = offsetof(PluginDescriptor, media_types) + sizeof(const char*);
+  if (descriptor->descriptor_size >= kMediaTypesEnd) {
+    info->media_types = SplitItems(descriptor->media_types);
+  }
+  info->media_types.resize(info->extensions.size());
   info->path = file;
   if (info->name.empty()) {
     return impl.Refuse(file, Status::PluginIncompatible(Quote(file) + " declares no plugin name"));
@@ -500,6 +525,25 @@ std::string LoadedPluginInfo::KindName() const {
   return "none";
 }
 
+bool LoadedPluginInfo::OwnsExtension(std::string_view extension) const {
+  return !extension.empty() &&
+         std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
+}
+
+std::string LoadedPluginInfo::MediaTypeOf(std::string_view extension) const {
+  const auto it = std::find(extensions.begin(), extensions.end(), extension);
+  if (extension.empty() || it == extensions.end()) {
+    return "application/octet-stream";
+  }
+  const auto index = static_cast<size_t>(it - extensions.begin());
+  const bool declared = index < media_types.size() && !media_types[index].empty();
+  return declared ? media_types[index] : "application/octet-stream";
+}
+
+std::string ExtensionOf(const std::filesystem::path& path) {
+  return Lower(path.extension().string());
+}
+
 ImporterHandle::ImporterHandle(std::shared_ptr<Importer> importer,
                                std::shared_ptr<const LoadedPluginInfo> info)
     : importer_(std::move(importer)), info_(std::move(info)) {}
@@ -517,7 +561,11 @@ int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
   };
   try {
     // A score outside 0..100 would let one plugin outbid every certain match.
-    return std::clamp(importer_->Probe(input), kProbeNo, kProbeCertain);
+    const std::string extension = ExtensionOf(input.path);
+    ProbeInput seen = input;
+    seen.extension = extension;
+    seen.own_extension = info_->OwnsExtension(extension);
+    return std::clamp(importer_->Probe(seen), kProbeNo, kProbeCertain);
   } catch (const std::exception& e) {
     return failed(e.what());
   } catch (...) {
@@ -528,7 +576,11 @@ int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
 bool ImporterHandle::ReadsLineByLine(const ProbeInput& input, std::string_view format) const {
   if (importer_ == nullptr) return false;
   try {
-    return importer_->ReadsLineByLine(input, format);
+    const std::string extension = ExtensionOf(input.path);
+    ProbeInput seen = input;
+    seen.extension = extension;
+    seen.own_extension = info_->OwnsExtension(extension);
+    return importer_->ReadsLineByLine(seen, format);
   } catch (...) {  // the input is then read whole, which every importer can do
     return false;
   }
@@ -543,7 +595,10 @@ Status ImporterHandle::Import(const ImportInput& input, ArticleSink& sink) {
     return failed("no importer");
   }
   try {
-    return importer_->Import(input, sink);
+    const std::string extension = ExtensionOf(input.path);
+    ImportInput seen = input;
+    seen.extension = extension;
+    return importer_->Import(seen, sink);
   } catch (const std::exception& e) {
     return failed(e.what());
   } catch (...) {

@@ -7,4 +7,5 @@ MORGUE_PLUGIN(morgue::NoImporter, morgue::csv_plugin::CsvExporter,
                .version = "1.0.0",
                .formats = "csv,tsv",
                .extensions = ".csv,.tsv",
-               .description = "articles as RFC 4180 CSV or TSV, one row per article"})
+               .description = "articles as RFC 4180 CSV or TSV, one row per article",
+               .media_types = "text/csv,text/tab-separated-values"})

@@ -110,16 +110,11 @@ std::string NotTextReason(std::string_view text) {
   return "";
 }
 
-bool IsHtmlExtension(const std::filesystem::path& path) {
-  const std::string extension = AsciiLower(path.extension().string());
-  return extension == ".html" || extension == ".htm" || extension == ".xhtml";
-}
-
 }  // namespace
 
 int HtmlImporter::Probe(const ProbeInput& input) const {
   const bool markers = HasHtmlMarkers(input.head);
-  if (IsHtmlExtension(input.path)) return markers ? kProbeCertain : kProbeHtmlExtension;
+  if (input.own_extension) return markers ? kProbeCertain : kProbeHtmlExtension;
   return markers ? kProbeMarkupOnly : kProbeNo;
 }
 
@@ -152,4 +147,5 @@ MORGUE_PLUGIN(morgue::html_plugin::HtmlImporter, morgue::NoExporter,
                .version = "1.0.0",
                .formats = "html",
                .extensions = ".html,.htm,.xhtml",
-               .description = "blog posts and news-article web pages"})
+               .description = "blog posts and news-article web pages",
+               .media_types = "text/html,text/html,application/xhtml+xml"})

@@ -30,14 +30,8 @@ char FirstNonSpace(std::string_view text) {
   return it == text.end() ? '\0' : *it;
 }
 
-std::string LowerExtension(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
-}
-
-bool IsJsonLinesExtension(const std::string& extension) {
+// `extension` as the host gives it: lower-cased, with the dot.
+bool IsJsonLinesExtension(std::string_view extension) {
   return extension == ".jsonl" || extension == ".ndjson";
 }
 
@@ -220,30 +214,28 @@ Status ImportDocument(std::string_view text, std::optional<Shape> shape, Article
 
 // Whether an input is read line by line: asked for as jsonl, or a JSON Lines file whose
 // first character opens an object.
-bool IsReadAsLines(const std::filesystem::path& path, std::string_view head,
-                   std::string_view format) {
+bool IsReadAsLines(std::string_view extension, std::string_view head, std::string_view format) {
   return format == "jsonl" ||
-         (IsJsonLinesExtension(LowerExtension(path)) && FirstNonSpace(WithoutBom(head)) == '{');
+         (IsJsonLinesExtension(extension) && FirstNonSpace(WithoutBom(head)) == '{');
 }
 
 }  // namespace
 
 bool JsonImporter::ReadsLineByLine(const ProbeInput& input, std::string_view format) const {
   if (format != "jsonl" && format != "json" && !ShapeForFormat(std::string(format))) return false;
-  return IsReadAsLines(input.path, input.head, format);
+  return IsReadAsLines(input.extension, input.head, format);
 }
 
 int JsonImporter::Probe(const ProbeInput& input) const {
   const char first = FirstNonSpace(WithoutBom(input.head));
   const bool object_or_array = first == '{' || first == '[';
-  const std::string extension = LowerExtension(input.path);
-  if (IsJsonLinesExtension(extension)) {
+  if (IsJsonLinesExtension(input.extension)) {
     return first == '{' ? kProbeCertain : kProbeNo;
   }
-  if (extension == ".json") {
+  if (input.own_extension) {  // .json
     return object_or_array ? kProbeCertain : kProbeNo;
   }
-  if (extension.empty()) {
+  if (input.extension.empty()) {
     return object_or_array ? kProbePlausible : kProbeNo;
   }
   return kProbeNo;
@@ -267,7 +259,7 @@ Status JsonImporter::Import(const ImportInput& input, ArticleSink& sink) {
     // is still read line by line so that messages count lines.
     // A later part of a large input (first_line > 1) was accepted as lines from the head
     // of the whole input, whatever its own first line holds.
-    if (input.first_line > 1 || IsReadAsLines(input.path, text, input.format)) {
+    if (input.first_line > 1 || IsReadAsLines(input.extension, text, input.format)) {
       return ImportLines(text, shape, sink, input.first_line);
     }
     return ImportDocument(text, shape, sink);

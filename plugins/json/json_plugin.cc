@@ -8,4 +8,5 @@ MORGUE_PLUGIN(morgue::json_plugin::JsonImporter, morgue::json_plugin::JsonExport
                // Export writes json and jsonl; import also takes the other tools' shapes.
                .formats = "json,jsonl,trafilatura,readability,newspaper",
                .extensions = ".json,.jsonl,.ndjson",
-               .description = "morgue JSON articles, as a JSON array or JSON Lines"})
+               .description = "morgue JSON articles, as a JSON array or JSON Lines",
+               .media_types = "application/json,application/x-ndjson,application/x-ndjson"})

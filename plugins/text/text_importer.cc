@@ -20,13 +20,6 @@ constexpr size_t kMaxControlPerMille = 10;
 constexpr size_t kMaxReplacementPerMille = 100;
 constexpr size_t kMinProseWords = 3;
 
-std::string LowerExtension(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
-}
-
 bool IsControl(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) ||
          c == 0x7F;
@@ -118,11 +111,10 @@ std::string NotTextReason(std::string_view text) {
 }  // namespace
 
 int TextImporter::Probe(const ProbeInput& input) const {
-  const std::string extension = LowerExtension(input.path);
-  if (extension == ".txt" || extension == ".text") {
+  if (input.own_extension) {  // .txt, .text
     return LooksLikeTextBytes(input.head) ? kProbeCertain : kProbeNo;
   }
-  if (extension.empty()) {
+  if (input.extension.empty()) {
     return LooksLikeTextBytes(input.head) && LooksLikeProse(input.head) ? kProbePlausible
                                                                         : kProbeNo;
   }

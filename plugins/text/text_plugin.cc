@@ -7,4 +7,5 @@ MORGUE_PLUGIN(morgue::text_plugin::TextImporter, morgue::NoExporter,
                .version = "1.0.0",
                .formats = "text",
                .extensions = ".txt,.text",
-               .description = "plain-text articles and blog reposts saved as text"})
+               .description = "plain-text articles and blog reposts saved as text",
+               .media_types = "text/plain,text/plain"})

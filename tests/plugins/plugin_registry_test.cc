@@ -280,11 +280,12 @@ TEST(PluginRegistryTest, RefusesADescriptorShorterThanItsAbiSays) {
   const fs::path file = TestPlugin("short_descriptor");
   Status status = registry.LoadFile(file);
   EXPECT_EQ(status.code(), StatusCode::kPluginIncompatible);
-  EXPECT_EQ(status.message(), "'" + file.string() +
-                                  "' declares a descriptor of 72 bytes, fewer than plugin ABI " +
-                                  std::to_string(kPluginAbiVersion) + " has (" +
-                                  std::to_string(sizeof(PluginDescriptor)) +
-                                  "): rebuild the plugin against this morgue's SDK");
+  EXPECT_EQ(status.message(),
+            "'" + file.string() + "' declares a descriptor of 72 bytes, fewer than plugin ABI " +
+                std::to_string(kPluginAbiVersion) + " has (" +
+                // ABI 5's required fields end at sdk_version.
+                std::to_string(offsetof(PluginDescriptor, sdk_version) + sizeof(const char*)) +
+                "): rebuild the plugin against this morgue's SDK");
 }
 
 TEST(PluginRegistryTest, RefusesAPluginBuiltForAnotherCompiler) {
@@ -542,10 +543,10 @@ TEST(PluginRegistryTest, LoadDirectoryLoadsGoodPluginsAndRecordsRefusals) {
   PluginRegistry registry;
   registry.LoadDirectory(TestPluginDir());
 
-  // Sorted by file name: morgue_test_headline.so, morgue_test_lines.so, ...
+  // Sorted by file name: morgue_test_extension_echo.so, morgue_test_headline.so, ...
   EXPECT_EQ(LoadedNames(registry),
-            (std::vector<std::string>{"headline", "lines", "probe_throws", "throwing", "tie_a",
-                                      "tie_b", "titles"}));
+            (std::vector<std::string>{"extension_echo", "headline", "lines", "probe_throws",
+                                      "throwing", "tie_a", "tie_b", "titles"}));
   std::vector<std::string> refused;
   for (const RefusedPlugin& r : registry.refused()) {
     refused.push_back(r.path.filename().string());

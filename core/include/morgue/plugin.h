@@ -5,7 +5,8 @@
 // pointer to what it names:
 //   morgue_plugin_descriptor  a plain C struct: ABI version, its own size, compiler tag,
 //                             name, version, kind, formats, file extensions,
-//                             description, layout fingerprint, SDK version;
+//                             description, layout fingerprint, SDK version,
+//                             media types;
 //   morgue_create_importer    a factory for its Importer (or null),
 //   morgue_create_exporter    a factory for its Exporter (or null).
 // MORGUE_PLUGIN writes all three; a plugin needs no other library's headers (the host
@@ -18,7 +19,8 @@
 //   class HeadlineImporter : public morgue::Importer { ... };
 //   MORGUE_PLUGIN(HeadlineImporter, morgue::NoExporter,
 //                 {.name = "headline", .version = "1.0.0", .formats = "headline",
-//                  .extensions = ".headline", .description = "one title per file"})
+//                  .extensions = ".headline", .description = "one title per file",
+//                  .media_types = "text/x-headline"})
 //
 // Thread-safety: the host creates a fresh Importer or Exporter for each use and calls it
 // from one thread at a time; Probe may be called concurrently on a shared instance and
@@ -55,7 +57,8 @@ namespace morgue {
 //   4: Article::tag_origins.
 //   5: plugin.h without Boost: MORGUE_PLUGIN exports the three C symbols itself; the
 //      descriptor gains its own size, the layout fingerprint and the SDK version;
-//      ArticleCursor in a header of its own.
+//      ArticleCursor in a header of its own; the descriptor's media types, one per
+//      extension; ProbeInput::extension and own_extension, ImportInput::extension.
 inline constexpr std::uint32_t kPluginAbiVersion = 5;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
@@ -86,6 +89,12 @@ inline constexpr std::size_t kProbeBytes = 8192;
 struct ProbeInput {
   std::filesystem::path path;  // empty when reading standard input
   std::string_view head;       // the first kProbeBytes bytes (fewer for a short input)
+  // The host fills these for each plugin it asks, so that a plugin knows its extensions
+  // from its descriptor alone: the path's extension, lower-cased, with the dot ("" for
+  // none or standard input), and whether it is one of the plugin's own (its descriptor's
+  // `extensions`).
+  std::string_view extension;
+  bool own_extension = false;
 };
 
 // Probe scores.
@@ -103,6 +112,9 @@ struct ImportInput {
   // the host hands the input over in parts (so above 1 only for the parts after the
   // first of an input that ReadsLineByLine accepted). For messages: "line 812: ...".
   std::uint64_t first_line = 1;
+  // The path's extension, lower-cased, with the dot ("" for none or standard input), as
+  // in ProbeInput; filled by the host.
+  std::string_view extension;
 };
 
 // Where an importer puts the articles it finds. Add validates the article and returns
@@ -176,6 +188,12 @@ struct PluginInfo {
   const char* formats = "";      // comma-separated format names, e.g. "json,jsonl"
   const char* extensions = "";   // comma-separated, with the dot, e.g. ".json,.jsonl"
   const char* description = "";  // one line for `morgue plugins`
+  // Comma-separated media types, one for each of `extensions` in the same order, e.g.
+  // "application/json,application/x-ndjson" for ".json,.jsonl": the host records a stored
+  // original's media type from the extension it was read under. Empty (or an empty item)
+  // for an extension: stored as "application/octet-stream", as is any input whose
+  // extension is not one of the plugin's own.
+  const char* media_types = "";
 };
 
 // The plain C struct every plugin exports as `morgue_plugin_descriptor`, which the host
@@ -196,6 +214,7 @@ extern "C" struct PluginDescriptor {
   // From ABI 5.
   std::uint64_t layout_fingerprint;  // kPluginLayoutFingerprint of the plugin's SDK
   const char* sdk_version;           // MORGUE_SDK_VERSION of the plugin's SDK
+  const char* media_types;           // one for each of `extensions`, comma-separated
 };
 
 // The layout fingerprint of the plugin contract: sdk_layout.h's fingerprint of the data
@@ -207,12 +226,15 @@ inline constexpr std::uint64_t kPluginLayoutFingerprint = [] {
   std::uint64_t hash = kSdkDataLayoutFingerprint;
   hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, path);
   hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, head);
+  hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, extension);
+  hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, own_extension);
   hash = Shape<ProbeInput>(hash);
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, name);
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, path);
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, bytes);
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, format);
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, first_line);
+  hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, extension);
   hash = Shape<ImportInput>(hash);
   hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, format);
   hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, fields);
@@ -277,7 +299,8 @@ constexpr std::uint32_t KindOf() {
       kInfo.extensions,                                                                \
       kInfo.description,                                                               \
       ::morgue::kPluginLayoutFingerprint,                                              \
-      MORGUE_SDK_VERSION};                                                             \
+      MORGUE_SDK_VERSION,                                                              \
+      kInfo.media_types};                                                              \
   ::morgue::Importer* CreateImporter() {                                               \
     return ::morgue::plugin_internal::Create<ImporterClass, ::morgue::Importer>();     \
   }                                                                                    \

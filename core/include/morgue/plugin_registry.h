@@ -30,7 +30,9 @@ struct MORGUE_EXPORT LoadedPluginInfo {
   std::string version;
   std::uint32_t kind = 0;  // PluginKind bits
   std::vector<std::string> formats;
-  std::vector<std::string> extensions;
+  std::vector<std::string> extensions;  // lower-cased, with the dot
+  // One for each of `extensions`, "" where the plugin declares none.
+  std::vector<std::string> media_types;
   std::string description;
   std::filesystem::path path;
 
@@ -38,7 +40,15 @@ struct MORGUE_EXPORT LoadedPluginInfo {
   bool exports() const { return (kind & kExporterKind) != 0; }
   // "import", "export" or "import, export".
   std::string KindName() const;
+  // Whether `extension` (as ExtensionOf gives it) is one of the plugin's.
+  bool OwnsExtension(std::string_view extension) const;
+  // The media type the plugin declares for `extension` (as ExtensionOf gives it), or
+  // "application/octet-stream" when it declares none or the extension is not its own.
+  std::string MediaTypeOf(std::string_view extension) const;
 };
+
+// A path's extension as plugins see it: lower-cased (ASCII), with the dot, "" for none.
+MORGUE_EXPORT std::string ExtensionOf(const std::filesystem::path& path);
 
 // A library the registry looked at and did not load, and why.
 struct RefusedPlugin {
@@ -64,12 +74,15 @@ class MORGUE_EXPORT ImporterHandle {
  public:
   ImporterHandle(std::shared_ptr<Importer> importer, std::shared_ptr<const LoadedPluginInfo> info);
   const LoadedPluginInfo& info() const { return *info_; }
-  // The plugin's score; an exception counts as kProbeNo and, when `error` is given, its
-  // message is put there (naming the plugin and the input).
+  // The plugin's score, ProbeInput::extension and own_extension filled for this plugin
+  // (whatever `input` holds in them); an exception counts as kProbeNo and, when `error` is given,
+  // its message is put there (naming the plugin and the input).
   int Probe(const ProbeInput& input, std::string* error = nullptr) const;
-  // The plugin's ReadsLineByLine; an exception counts as false.
+  // The plugin's ReadsLineByLine, `input` filled as for Probe; an exception counts as
+  // false.
   bool ReadsLineByLine(const ProbeInput& input, std::string_view format) const;
-  // The plugin's Import; an exception becomes PluginFailed naming plugin and input.
+  // The plugin's Import, with ImportInput::extension filled; an exception becomes PluginFailed
+  // naming plugin and input.
   Status Import(const ImportInput& input, ArticleSink& sink);
 
  private:

@@ -46,7 +46,8 @@ const morgue::PluginDescriptor kDescriptor = {HANDMADE_ABI,
                                               "",
                                               "hand-written descriptor",
                                               morgue::kPluginLayoutFingerprint,
-                                              MORGUE_SDK_VERSION};
+                                              MORGUE_SDK_VERSION,
+                                              ""};
 
 }  // namespace handmade
 

@@ -2,19 +2,10 @@
 
 #include <morgue/plugin.h>
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 
 namespace {
-
-std::string LowerExtension(const std::filesystem::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
 
 std::string_view TrimNewlines(std::string_view s) {
   while (!s.empty() && (s.front() == '\n' || s.front() == '\r')) {
@@ -29,8 +20,7 @@ std::string_view TrimNewlines(std::string_view s) {
 class HeadlineImporter : public morgue::Importer {
  public:
   int Probe(const morgue::ProbeInput& input) const override {
-    const std::string ext = LowerExtension(input.path);
-    return ext == ".headline" || ext == ".hl" ? morgue::kProbeCertain : morgue::kProbeNo;
+    return input.own_extension ? morgue::kProbeCertain : morgue::kProbeNo;
   }
 
   morgue::Status Import(const morgue::ImportInput& input, morgue::ArticleSink& sink) override {
@@ -55,4 +45,7 @@ MORGUE_PLUGIN(HeadlineImporter, morgue::NoExporter,
                .version = "1.2.3",
                .formats = "headline",
                .extensions = " .headline , .HL",  // untidy on purpose: the host tidies
-               .description = "first line title, the rest body"})
+               .description = "first line title, the rest body",
+               // One media type for two extensions: .hl has none, so its originals are
+               // stored as application/octet-stream.
+               .media_types = " text/x-headline "})

@@ -71,7 +71,7 @@ class HeadlineImporter : public morgue::Importer {
   // The format has no magic bytes: only the file name can say "certain". Read from
   // standard input, the user names it with --format headline.
   int Probe(const morgue::ProbeInput& input) const override {
-    return input.path.extension() == ".headline" ? morgue::kProbeCertain : morgue::kProbeNo;
+    return input.own_extension ? morgue::kProbeCertain : morgue::kProbeNo;
   }
 
   morgue::Status Import(const morgue::ImportInput& input, morgue::ArticleSink& sink) override {
@@ -116,4 +116,5 @@ MORGUE_PLUGIN(HeadlineImporter, morgue::NoExporter,
                .version = "1.0.0",
                .formats = "headline",
                .extensions = ".headline",
-               .description = "one article per file: title, optional 'By' line, body"})
+               .description = "one article per file: title, optional 'By' line, body",
+               .media_types = "text/x-headline"})

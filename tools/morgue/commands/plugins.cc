@@ -15,6 +15,17 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
+// ".html text/html, .xhtml application/xhtml+xml": each extension with the media type the
+// plugin declares for it, leaving out those without one; "" when it declares none.
+std::string MediaTypesLine(const LoadedPluginInfo& info) {
+  Strings pairs;
+  for (size_t i = 0; i < info.extensions.size() && i < info.media_types.size(); ++i) {
+    if (!info.media_types[i].empty())
+      pairs.push_back(info.extensions[i] + ' ' + info.media_types[i]);
+  }
+  return Join(pairs, ", ");
+}
+
 int RunPlugins(Context& context, bool json) {
   const PluginRegistry& registry = context.plugins(/*report_unsafe=*/false);
   if (json) {
@@ -27,6 +38,7 @@ int RunPlugins(Context& context, bool json) {
                          {"import_formats", info->imports() ? info->formats : Strings()},
                          {"export_formats", registry.ExportFormatsOf(info->name)},
                          {"extensions", info->extensions},
+                         {"media_types", info->media_types},  // one for each extension
                          {"description", info->description},
                          {"path", info->path.string()}});
     }
@@ -62,6 +74,9 @@ int RunPlugins(Context& context, bool json) {
       }
     }
     std::cout << "  extensions: " << Join(info->extensions, ", ") << '\n';
+    if (const std::string media = MediaTypesLine(*info); !media.empty()) {
+      std::cout << "  media:      " << media << '\n';
+    }
     std::cout << "  path:       " << info->path.string() << '\n';
   }
   if (!registry.refused().empty()) {
