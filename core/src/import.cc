@@ -31,6 +31,20 @@
 namespace morgue {
 namespace {
 
+// The media type of a stored input: what the plugin that read it declares for the input's
+// extension (PluginInfo::media_types); an input read by a plugin that does not claim its
+// extension (named with --format, or chosen by probing) takes what another loaded plugin
+// declares for it ("page.html" read as text is still text/html); else nothing is known.
+std::string DocumentMediaType(const PluginRegistry& registry, const LoadedPluginInfo& reader,
+                              const std::filesystem::path& path) {
+  const std::string extension = ExtensionOf(path);
+  if (reader.OwnsExtension(extension)) return reader.MediaTypeOf(extension);
+  for (const std::shared_ptr<const LoadedPluginInfo>& other : registry.plugins()) {
+    if (other->OwnsExtension(extension)) return other->MediaTypeOf(extension);
+  }
+  return "application/octet-stream";
+}
+
 // The refusal of an input above the size limit; `size` is 0 when it is not known.
 Status TooLarge(uint64_t size, uint64_t limit) {
   std::string what = "is larger than";
@@ -279,8 +293,7 @@ struct ImportRun::Impl {
     if (!insert.ok()) return insert.status();
     sql::Statement& s = **insert;
     s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
-    // What the plugin that read it declares for its extension (see PluginInfo::media_types).
-    s.Bind(3, plugin.MediaTypeOf(ExtensionOf(input.path)));
+    s.Bind(3, DocumentMediaType(plugins, plugin, input.path));
     s.Bind(4, input.name).Bind(5, plugin.name).Bind(6, plugin.version).Bind(7, UtcNow());
     s.Bind(8, totals.import_id).Bind(9, use_zlib ? "zlib" : "none");
     s.BindBlob(10, use_zlib ? std::string_view(prepared.compressed) : input.bytes);
@@ -975,7 +988,7 @@ struct ImportRun::Impl {
     if (!insert.ok()) return insert.status();
     sql::Statement& s = **insert;
     s.Bind(1, "pending " + std::to_string(totals.import_id) + " " + std::to_string(totals.inputs));
-    s.Bind(2, storing.plugin->MediaTypeOf(ExtensionOf(first.path))).Bind(3, first.name);
+    s.Bind(2, DocumentMediaType(plugins, *storing.plugin, first.path)).Bind(3, first.name);
     s.Bind(4, storing.plugin->name).Bind(5, storing.plugin->version).Bind(6, UtcNow());
     s.Bind(7, totals.import_id);
     MORGUE_RETURN_IF_ERROR(s.Run());

@@ -66,12 +66,13 @@ TEST_F(MediaTypesTest, BuiltInPluginsStoreTheMediaTypesOfTheirExtensions) {
   EXPECT_EQ(ImportedAs(Copy("foreign/mixed-shapes.jsonl", "f.NDJSON", "")), "application/x-ndjson");
   EXPECT_EQ(ImportedAs(Copy(text, "g.txt", "\n")), "text/plain");
   EXPECT_EQ(ImportedAs(Copy(text, "h.TEXT", "\n\n")), "text/plain");
-  // No extension, standard input, or an extension that is not the reading plugin's own:
-  // nothing is known of the bytes.
+  // No extension or standard input: nothing is known of the bytes.
   EXPECT_EQ(ImportedAs(Copy(text, "i", "\n\n\n")), "application/octet-stream");
   stdin_ = ReadFile(FixturesDir() / "sample-articles.jsonl") + "\n";
   EXPECT_EQ(ImportedAs("-", {"--format", "jsonl"}), "application/octet-stream");
-  EXPECT_EQ(ImportedAs(Copy(text, "j.html", "\n\n\n\n"), {"--format", "text"}),
+  // Read by a plugin that does not claim the extension: what the plugin that does says.
+  EXPECT_EQ(ImportedAs(Copy(text, "j.html", "\n\n\n\n"), {"--format", "text"}), "text/html");
+  EXPECT_EQ(ImportedAs(Copy(text, "k.unknownext", "\n\n\n\n\n"), {"--format", "text"}),
             "application/octet-stream");
 }
 

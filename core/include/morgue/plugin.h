@@ -190,9 +190,9 @@ struct PluginInfo {
   const char* description = "";  // one line for `morgue plugins`
   // Comma-separated media types, one for each of `extensions` in the same order, e.g.
   // "application/json,application/x-ndjson" for ".json,.jsonl": the host records a stored
-  // original's media type from the extension it was read under. Empty (or an empty item)
-  // for an extension: stored as "application/octet-stream", as is any input whose
-  // extension is not one of the plugin's own.
+  // original's media type from the extension it was read under. An input under none of
+  // the plugin's extensions takes what the plugin that claims its extension declares;
+  // none declared: "application/octet-stream".
   const char* media_types = "";
 };
 
