@@ -177,7 +177,7 @@ bool IsNumericDate(std::string_view text) {
 
 // A part of the <title> that is a date and nothing else, the day the page gives itself
 // in its window's title: "title-date", both readings when its slashes could be read either
-// way ("11/05/2022"). article_builder lets it correct a machine date a day off only.
+// way ("09/04/2021"). article_builder lets it correct a machine date a day off only.
 void ExtractTitleDate(PageMetadata& meta) {
   for (const Candidate& title : meta.titles) {
     if (title.rule != "html-title" || title.value.size() > kMaxTitleBytes) continue;
@@ -409,7 +409,7 @@ bool NamesUpdate(const Node* node) {
 
 // The part of a paragraph before its first dash, or in its opening brackets, when short:
 // the dateline of a press release or agency story ("Berlin, 29.11.2022 – ...", "PARIS,
-// 4 janvier 2011 —", "(21. November 2022) ...").
+// 4 janvier 2011 —", "(17. Oktober 2021) ...").
 std::string DatelineOf(const std::string& text) {
   constexpr size_t kMaxDatelineBytes = 80;
   // "(4. Januar 2011) Mieter erhalten ..."
