@@ -125,7 +125,9 @@ TEST_F(MediaTypesTest, PluginsListsEachExtensionsMediaType) {
 
   CommandResult json = OnArchive({"plugins", "--json", "--plugin-dir", TestPluginDir().string()});
   ASSERT_EQ(json.exit_code, kOk) << json.err;
-  for (const Json& plugin : Json::parse(json.out).at("plugins")) {
+  // Kept in a variable: a range-for over a member of a temporary would read freed memory.
+  const Json listing = Json::parse(json.out);
+  for (const Json& plugin : listing.at("plugins")) {
     if (plugin.at("name") == "html") {
       EXPECT_EQ(plugin.at("media_types"),
                 Json::array({"text/html", "text/html", "application/xhtml+xml"}));
