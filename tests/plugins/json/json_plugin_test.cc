@@ -11,19 +11,19 @@
 #include <string_view>
 #include <vector>
 
+#include "core/article_json/article_json.h"
 #include "morgue/archive.h"
 #include "morgue/import.h"
 #include "morgue/plugin_registry.h"
-#include "plugins/json/article_json.h"
 #include "support/test_support.h"
 
 namespace morgue {
 namespace {
 
-using ::morgue::json_plugin::AppendJsonString;
-using ::morgue::json_plugin::ArticleJsonWriter;
-using ::morgue::json_plugin::ArticleToJson;
-using ::morgue::json_plugin::Json;
+using ::morgue::article_json::AppendJsonString;
+using ::morgue::article_json::ArticleJsonWriter;
+using ::morgue::article_json::ArticleToJson;
+using ::morgue::article_json::Json;
 using ::morgue::testing::FixturesDir;
 using ::morgue::testing::ReadFile;
 using ::morgue::testing::RunCommand;

@@ -1,4 +1,4 @@
-#include "plugins/json/article_json.h"
+#include "core/article_json/article_json.h"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 
 #include "morgue/datetime.h"
 
-namespace morgue::json_plugin {
+namespace morgue::article_json {
 namespace {
 
 enum class Kind {
@@ -380,9 +380,9 @@ Json ArticleToJson(const Article& article, const std::vector<std::string>& keys)
   return object;
 }
 
-}  // namespace morgue::json_plugin
+}  // namespace morgue::article_json
 
-namespace morgue::json_plugin {
+namespace morgue::article_json {
 namespace {
 
 // How many bytes from `p` make one well-formed UTF-8 character (Unicode table 3-7), or 0
@@ -686,4 +686,4 @@ ArticleParts ArticleJsonWriter::parts() const {
   return parts;
 }
 
-}  // namespace morgue::json_plugin
+}  // namespace morgue::article_json

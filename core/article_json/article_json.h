@@ -1,10 +1,15 @@
-// The mapping between morgue::Article and a "morgue JSON" article object, shared by the
-// json plugin's importer and exporter. plugins/json/README.md documents every key.
+// The mapping between morgue::Article and a "morgue JSON" article object, and its
+// byte-exact writer. plugins/json/README.md documents every key.
+//
+// Part of morgue_article_json (core/article_json/), the article-JSON code shared by the
+// json plugin (import, export) and the CLI (`show --json`), so that both speak one format
+// and neither owns it. A static library linked into each; not part of libmorgue's SDK and
+// not installed.
 //
 // Thread-safety: pure functions over their arguments.
 
-#ifndef MORGUE_PLUGINS_JSON_ARTICLE_JSON_H_
-#define MORGUE_PLUGINS_JSON_ARTICLE_JSON_H_
+#ifndef MORGUE_CORE_ARTICLE_JSON_ARTICLE_JSON_H_
+#define MORGUE_CORE_ARTICLE_JSON_ARTICLE_JSON_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -15,7 +20,7 @@
 #include "morgue/article.h"
 #include "morgue/status.h"
 
-namespace morgue::json_plugin {
+namespace morgue::article_json {
 
 // Ordered, so that objects keep the documented key order on output and unknown keys are
 // reported in the order the input has them.
@@ -67,6 +72,6 @@ class ArticleJsonWriter {
   int indent_;
 };
 
-}  // namespace morgue::json_plugin
+}  // namespace morgue::article_json
 
-#endif  // MORGUE_PLUGINS_JSON_ARTICLE_JSON_H_
+#endif  // MORGUE_CORE_ARTICLE_JSON_ARTICLE_JSON_H_
