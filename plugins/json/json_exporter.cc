@@ -1,6 +1,7 @@
 #include <string>
 
 #include "core/article_json/article_json.h"
+#include "core/article_json/article_json_writer.h"
 #include "plugins/json/json_plugin.h"
 
 namespace morgue::json_plugin {
