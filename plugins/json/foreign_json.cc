@@ -435,8 +435,9 @@ Shape DetectShape(const Json& value) {
   if (!value.is_object()) {
     return Shape::kMorgue;
   }
-  const bool all_morgue = std::all_of(value.items().begin(), value.items().end(),
-                                      [](const auto& item) { return IsAcceptedKey(item.key()); });
+  const bool all_morgue =
+      std::all_of(value.items().begin(), value.items().end(),
+                  [](const auto& item) { return article_json::IsAcceptedKey(item.key()); });
   if (all_morgue) {
     return Shape::kMorgue;
   }
@@ -478,7 +479,7 @@ std::optional<Shape> ShapeForFormat(std::string_view format) {
 Status ArticleFromAnyJson(const Json& value, Article* article, std::optional<Shape> forced) {
   const Shape shape = forced.value_or(DetectShape(value));
   if (shape == Shape::kMorgue) {
-    return ArticleFromJson(value, article);
+    return article_json::ArticleFromJson(value, article);
   }
   return ForeignArticle(shape, value, article);
 }

@@ -11,11 +11,14 @@
 #include <optional>
 #include <string_view>
 
+#include "core/article_json/article_json.h"
 #include "morgue/article.h"
 #include "morgue/status.h"
-#include "plugins/json/article_json.h"
 
 namespace morgue::json_plugin {
+
+// The JSON values of the article mapping, whose key order the plugin keeps.
+using article_json::Json;
 
 enum class Shape { kMorgue, kTrafilatura, kReadability, kNewspaper };
 

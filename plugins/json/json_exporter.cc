@@ -1,6 +1,7 @@
 #include <string>
 
-#include "plugins/json/article_json.h"
+#include "core/article_json/article_json.h"
+#include "core/article_json/article_json_writer.h"
 #include "plugins/json/json_plugin.h"
 
 namespace morgue::json_plugin {
@@ -12,11 +13,11 @@ Status JsonExporter::Export(ArticleCursor& articles, const ExportOptions& option
     return Status::InvalidArgument("unknown format '" + format +
                                    "'; the json plugin writes json, jsonl");
   }
-  MORGUE_RETURN_IF_ERROR(CheckKeys(options.fields));
+  MORGUE_RETURN_IF_ERROR(article_json::CheckKeys(options.fields));
 
   // UTF-8 as it is, not \u escapes; a stray invalid byte becomes U+FFFD rather than
   // aborting a long export (the archive validates UTF-8, so it should never happen).
-  const ArticleJsonWriter writer(options.fields, lines ? -1 : 2);
+  const article_json::ArticleJsonWriter writer(options.fields, lines ? -1 : 2);
   articles.SetParts(writer.parts());
   // Articles are gathered into writes of about kWriteSize bytes: one write per article
   // cost more than making the JSON.

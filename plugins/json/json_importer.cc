@@ -6,7 +6,7 @@
 #include <string_view>
 #include <utility>
 
-#include "plugins/json/article_json.h"
+#include "core/article_json/article_json.h"
 #include "plugins/json/foreign_json.h"
 #include "plugins/json/json_plugin.h"
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The SDK test (registered by tests/sdk/CMakeLists.txt as sdk_example_plugin):
 #   1. cmake --install the build tree into a temporary prefix;
-#   2. build example_plugin/ against that prefix with find_package(morgue);
+#   2. build the example plugin project (plugins/example/) against that prefix with
+#      find_package(morgue);
 #   3. run the INSTALLED morgue: import .headline files with the example importer,
 #      export them with the example exporter, and check `morgue plugins` lists the
 #      installed json plugin and both example plugins;

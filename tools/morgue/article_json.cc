@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "plugins/json/article_json.h"
+#include "core/article_json/article_json.h"
 
 namespace morgue::cli {
 
@@ -35,7 +35,7 @@ Json ArticleSummaryJson(const Article& article) {
 Json ArticleFullJson(const Article& article) {
   // The json plugin's format, so `show --json` and `export --format json` agree, plus what
   // only the archive knows.
-  Json full = json_plugin::ArticleToJson(article, {});
+  Json full = article_json::ArticleToJson(article, {});
   full["body_hash"] = article.body_hash.empty() ? Json() : Json(article.body_hash);
   full["added_at"] = article.added_at.empty() ? Json() : Json(article.added_at);
   return full;

@@ -6,7 +6,6 @@
 
 #include <filesystem>
 #include <memory>
-#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,17 +13,14 @@
 #include "morgue/archive.h"
 #include "morgue/import.h"
 #include "morgue/plugin_registry.h"
-#include "plugins/json/article_json.h"
+#include "support/odd_article.h"
 #include "support/test_support.h"
 
 namespace morgue {
 namespace {
 
-using ::morgue::json_plugin::AppendJsonString;
-using ::morgue::json_plugin::ArticleJsonWriter;
-using ::morgue::json_plugin::ArticleToJson;
-using ::morgue::json_plugin::Json;
 using ::morgue::testing::FixturesDir;
+using ::morgue::testing::OddArticle;
 using ::morgue::testing::ReadFile;
 using ::morgue::testing::RunCommand;
 using ::morgue::testing::RunMorgue;
@@ -479,133 +475,6 @@ TEST_F(JsonPluginTest, RoundTripIsByteIdentical) {
   }
 }
 
-// --- the JSON writer ----------------------------------------------------------------
-
-// What the exporter wrote before it had its own writer, and still must write.
-std::string NlohmannString(const std::string& text) {
-  return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-std::string Written(std::string_view text) {
-  std::string out;
-  AppendJsonString(text, &out);
-  return out;
-}
-
-TEST(JsonWriterTest, EscapesPerRfc8259AndKeepsUtf8) {
-  EXPECT_EQ(Written(""), "\"\"");
-  EXPECT_EQ(Written("plain / text"), "\"plain / text\"");
-  EXPECT_EQ(Written("\"q\" \\b\\"), "\"\\\"q\\\" \\\\b\\\\\"");
-  EXPECT_EQ(Written("\b\t\n\f\r"), "\"\\b\\t\\n\\f\\r\"");
-  EXPECT_EQ(Written(std::string("\x00\x01\x1f\x7f", 4)), "\"\\u0000\\u0001\\u001f\x7f\"");
-  EXPECT_EQ(Written("é 서울 😀"), "\"é 서울 😀\"");
-}
-
-TEST(JsonWriterTest, InvalidUtf8BecomesOneReplacementPerMaximalBadSequence) {
-  const std::string fffd = "\xEF\xBF\xBD";
-  EXPECT_EQ(Written("a\x80z"), "\"a" + fffd + "z\"");
-  EXPECT_EQ(Written("\xC0\xAF"), "\"" + fffd + fffd + "\"");             // overlong
-  EXPECT_EQ(Written("\xED\xA0\x80"), "\"" + fffd + fffd + fffd + "\"");  // a surrogate
-  EXPECT_EQ(Written("\xE2\x82z"), "\"" + fffd + "z\"");                  // cut short
-  EXPECT_EQ(Written("end\xF0\x9F\x98"), "\"end" + fffd + "\"");          // cut by the end
-  EXPECT_EQ(Written("\xF4\x90\x80\x80"), "\"" + fffd + fffd + fffd + fffd + "\"");
-}
-
-// Byte for byte what nlohmann writes, on named cases and on random bytes weighted toward
-// the ones that matter (controls, quotes, UTF-8 leads and continuations).
-TEST(JsonWriterTest, WritesStringsExactlyAsNlohmannDoes) {
-  std::vector<std::string> cases = {"",
-                                    "a",
-                                    "\"",
-                                    "\\",
-                                    "/",
-                                    std::string(1, '\0'),
-                                    "\x7f",
-                                    "\xC2\xA0",
-                                    "\xDF\xBF",
-                                    "\xE0\xA0\x80",
-                                    "\xE0\x9F\x80",
-                                    "\xEF\xBF\xBF",
-                                    "\xED\x9F\xBF",
-                                    "\xF0\x90\x80\x80",
-                                    "\xF0\x8F\xBF\xBF",
-                                    "\xF4\x8F\xBF\xBF",
-                                    "\xF5\x80\x80\x80",
-                                    "\xFF",
-                                    "\xFE\xFE",
-                                    "\xC3",
-                                    "\xC3(",
-                                    "\xE2\x28\xA1",
-                                    "\xF0\x28\x8C\x28",
-                                    "a\xF0\x9F\x98\x80"
-                                    "b"};
-  std::mt19937 random(20240611);
-  const unsigned char kBytes[] = {'a',  ' ',  '"',  '\\', '\n', 0x00, 0x01, 0x1f, 0x7f,
-                                  0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2,
-                                  0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff};
-  // Short strings, and long ones of mostly plain bytes, which are read 8 at a time.
-  for (int i = 0; i < 20000; ++i) {
-    std::string text(random() % (i % 2 == 0 ? 12 : 48), ' ');
-    for (char& c : text) {
-      c = static_cast<char>(i % 2 == 1 && random() % 4 != 0 ? 'a' + random() % 26
-                                                            : kBytes[random() % sizeof kBytes]);
-    }
-    cases.push_back(text);
-  }
-  for (const std::string& text : cases) {
-    ASSERT_EQ(Written(text), NlohmannString(text)) << ::testing::PrintToString(text);
-  }
-}
-
-Article Odd(int i) {
-  Article a;
-  a.id = i;
-  a.title = i % 3 == 0 ? "" : "Title \"" + std::to_string(i) + "\"\t\x01 é";
-  a.subtitle = i % 2 == 0 ? "" : "back\\slash";
-  a.body = "Line\n\nline 서울 \x1f";
-  a.url = "https://example.com/a?b=c&d=/e";
-  a.word_count = i * 1000;
-  for (int k = 0; k < i % 3; ++k) {
-    a.authors.push_back({"Name " + std::to_string(k), k == 0 ? "" : "e@x", "author"});
-    a.tags.push_back("tag\"" + std::to_string(k));
-    a.media.push_back({"", "caption\n", k == 1 ? "" : "credit"});
-    a.provenance["field" + std::to_string(k)] = k == 0 ? "" : "rule";
-  }
-  return a;
-}
-
-// Whole articles, on one line and indented, with every key or some (one asked twice).
-TEST(JsonWriterTest, WritesArticlesExactlyAsArticleToJsonDumps) {
-  const std::vector<std::vector<std::string>> key_sets = {
-      {},
-      {"id"},
-      {"body", "id", "title"},
-      {"tags", "media", "provenance", "authors"},
-      {"title", "id", "title"}};
-  for (int i = 0; i < 6; ++i) {
-    const Article article = Odd(i);
-    for (const auto& keys : key_sets) {
-      for (int indent : {-1, 2}) {
-        SCOPED_TRACE("article " + std::to_string(i) + " indent " + std::to_string(indent) +
-                     " keys " + ::testing::PrintToString(keys));
-        std::string out = "before";
-        ArticleJsonWriter(keys, indent).Append(article, &out);
-        EXPECT_EQ(out, "before" + ArticleToJson(article, keys)
-                                      .dump(indent, ' ', false, Json::error_handler_t::replace));
-      }
-    }
-  }
-}
-
-TEST(JsonWriterTest, AsksForThePartsItsKeysNeed) {
-  EXPECT_EQ(ArticleJsonWriter({}, -1).parts(), ArticleParts());
-  EXPECT_EQ(ArticleJsonWriter({"id", "title", "body"}, -1).parts(), ArticleParts::None());
-  ArticleParts parts = ArticleParts::None();
-  parts.tags = true;
-  parts.provenance = true;
-  EXPECT_EQ(ArticleJsonWriter({"provenance", "title", "tags"}, 2).parts(), parts);
-}
-
 // Hard characters in every kind of string go through the real binary and back through
 // an independent parser (Python's json module, strict about raw control characters), and
 // through morgue's own importer.
@@ -622,7 +491,7 @@ TEST_F(JsonPluginTest, HardCharactersSurviveAnIndependentParserAndAReimport) {
                  "credit"}};
   hard.provenance = {{"title", "rule \"x\""}};
   ASSERT_TRUE(archive_->Add(hard).ok());
-  ASSERT_TRUE(archive_->Add(Odd(1)).ok());
+  ASSERT_TRUE(archive_->Add(OddArticle(1)).ok());
   const std::vector<Article> stored = Articles(*archive_);
   ASSERT_EQ(stored.size(), 2u);
   ASSERT_NE(stored[0].body.find('\x1f'), std::string::npos);  // the case is still hard

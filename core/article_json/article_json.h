@@ -1,21 +1,26 @@
-// The mapping between morgue::Article and a "morgue JSON" article object, shared by the
-// json plugin's importer and exporter. plugins/json/README.md documents every key.
+// The mapping between morgue::Article and a "morgue JSON" article object, the format
+// plugins/json/README.md documents key by key.
+//
+// Part of morgue_article_json (core/article_json/), the article-JSON code shared by the
+// json plugin (import, export) and the CLI (`show --json`), so that both speak one format
+// and neither owns it. A static library linked into each; not part of libmorgue's SDK and
+// not installed. The exporter writes through ArticleJsonWriter (article_json_writer.h),
+// which writes what ArticleToJson builds, byte for byte.
 //
 // Thread-safety: pure functions over their arguments.
 
-#ifndef MORGUE_PLUGINS_JSON_ARTICLE_JSON_H_
-#define MORGUE_PLUGINS_JSON_ARTICLE_JSON_H_
+#ifndef MORGUE_CORE_ARTICLE_JSON_ARTICLE_JSON_H_
+#define MORGUE_CORE_ARTICLE_JSON_ARTICLE_JSON_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "morgue/archive.h"
 #include "morgue/article.h"
 #include "morgue/status.h"
 
-namespace morgue::json_plugin {
+namespace morgue::article_json {
 
 // Ordered, so that objects keep the documented key order on output and unknown keys are
 // reported in the order the input has them.
@@ -45,28 +50,6 @@ Status CheckKeys(const std::vector<std::string>& keys);
 // `keys` is empty. Empty strings are written as null. Assumes CheckKeys(keys) is OK.
 Json ArticleToJson(const Article& article, const std::vector<std::string>& keys);
 
-// Appends `text` as a JSON string (RFC 8259), byte for byte as
-// Json(text).dump(-1, ' ', false, Json::error_handler_t::replace) writes it: '"' and '\\'
-// escaped, control characters as \b \t \n \f \r or \u00XX, valid UTF-8 as it is, and
-// each maximal invalid UTF-8 sequence replaced by one U+FFFD.
-void AppendJsonString(std::string_view text, std::string* out);
+}  // namespace morgue::article_json
 
-// Writes articles as ArticleToJson(article, keys).dump(indent, ' ', false,
-// Json::error_handler_t::replace) would, byte for byte, straight into a string: the
-// exporter's hot path, where building and dumping a Json value per article cost more
-// than reading the article. indent < 0 writes one line. Assumes CheckKeys(keys) is OK.
-class ArticleJsonWriter {
- public:
-  ArticleJsonWriter(const std::vector<std::string>& keys, int indent);
-  void Append(const Article& article, std::string* out) const;
-  // The parts of an article the keys need.
-  ArticleParts parts() const;
-
- private:
-  std::vector<size_t> keys_;  // into the key table, each key once, in the order asked
-  int indent_;
-};
-
-}  // namespace morgue::json_plugin
-
-#endif  // MORGUE_PLUGINS_JSON_ARTICLE_JSON_H_
+#endif  // MORGUE_CORE_ARTICLE_JSON_ARTICLE_JSON_H_
