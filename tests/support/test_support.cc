@@ -256,6 +256,36 @@ std::vector<InputReport> BuiltinPluginTest::ImportFiles(
   return reports;
 }
 
+Article BuiltinPluginTest::ImportOneArticle(Archive& archive, const std::filesystem::path& file) {
+  std::vector<InputReport> reports = ImportFiles(archive, {file});
+  if (reports.size() != 1) {
+    ADD_FAILURE() << file << ": " << reports.size() << " reports for one input";
+    return {};
+  }
+  const InputReport& report = reports[0];
+  if (!report.status.ok()) {
+    ADD_FAILURE() << file << ": " << report.status.ToString();
+    return {};
+  }
+  EXPECT_EQ(report.plugin, format_) << file;
+  if (report.article_ids.size() != 1) {
+    ADD_FAILURE() << file << ": " << report.article_ids.size() << " articles, one expected";
+    return {};
+  }
+  auto article = archive.Get(report.article_ids[0]);
+  EXPECT_TRUE(article.ok()) << file << ": " << article.status().ToString();
+  return article.ok() ? std::move(article).value() : Article();
+}
+
+Article BuiltinPluginTest::ImportPageAlone(const std::string& content, std::string name) {
+  ++pages_;
+  if (name.empty()) name = "page" + std::to_string(pages_) + ".html";
+  WriteFile(dir_ / name, content);
+  std::unique_ptr<Archive> archive = NewArchive("page" + std::to_string(pages_) + ".db");
+  if (archive == nullptr) return {};
+  return ImportOneArticle(*archive, dir_ / name);
+}
+
 std::filesystem::path SourceDir() { return MORGUE_SOURCE_DIR; }
 std::filesystem::path FixturesDir() { return MORGUE_FIXTURES_DIR; }
 std::filesystem::path SharedDir() { return MORGUE_SHARED_DIR; }

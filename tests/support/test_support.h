@@ -109,12 +109,22 @@ class BuiltinPluginTest : public ::testing::Test {
                                        const std::vector<std::filesystem::path>& files,
                                        const std::string& format = "");
 
+  // The one article that importing `file` into `archive` gave, read by the plugin under
+  // test; an empty Article and a failed test otherwise.
+  Article ImportOneArticle(Archive& archive, const std::filesystem::path& file);
+
+  // Writes `content` to `dir_` as `name` (page<N>.html when empty) and imports it into an
+  // archive of its own, so that pages alike in body are each kept: ImportOneArticle's
+  // article.
+  Article ImportPageAlone(const std::string& content, std::string name = "");
+
   TempDir dir_;
   PluginRegistry registry_;
   std::unique_ptr<Archive> archive_;
 
  private:
   std::string format_;
+  int pages_ = 0;  // ImportPageAlone's files and archives so far
 };
 
 }  // namespace morgue::testing

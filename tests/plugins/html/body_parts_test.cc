@@ -26,19 +26,7 @@ class BodyPartsTest : public testing::BuiltinPluginTest {
   BodyPartsTest() : BuiltinPluginTest("html") {}
 
   // The body of the one article imported from `page`.
-  std::string BodyOf(const std::string& page) {
-    const std::filesystem::path file = dir_ / "page.html";
-    WriteFile(file, page);
-    std::vector<InputReport> reports = ImportFiles(*archive_, {file});
-    EXPECT_EQ(reports.size(), 1u);
-    if (reports.empty() || !reports[0].status.ok() || reports[0].article_ids.empty()) {
-      ADD_FAILURE() << (reports.empty() ? "no report" : reports[0].status.ToString());
-      return "";
-    }
-    auto article = archive_->Get(reports[0].article_ids[0]);
-    EXPECT_TRUE(article.ok()) << article.status().ToString();
-    return article.ok() ? article.value().body : "";
-  }
+  std::string BodyOf(const std::string& page) { return ImportPageAlone(page).body; }
 };
 
 std::string Page(const std::string& title, const std::string& body) {

@@ -26,15 +26,8 @@ class HeadlinePluginTest : public testing::BuiltinPluginTest {
   HeadlinePluginTest() : BuiltinPluginTest("html") {}
 
   Article ImportPage(const std::string& head, const std::string& body) {
-    WriteFile(dir_ / "page.html", "<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'>" +
-                                      head + "</head><body>" + body + "</body></html>");
-    std::vector<InputReport> reports = ImportFiles(*archive_, {dir_ / "page.html"});
-    EXPECT_EQ(reports.size(), 1u);
-    if (reports.empty() || reports[0].article_ids.empty()) return {};
-    EXPECT_TRUE(reports[0].status.ok()) << reports[0].status.ToString();
-    auto article = archive_->Get(reports[0].article_ids[0]);
-    EXPECT_TRUE(article.ok()) << article.status().ToString();
-    return article.ok() ? article.value() : Article();
+    return ImportPageAlone("<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'>" + head +
+                           "</head><body>" + body + "</body></html>");
   }
 };
 

@@ -81,16 +81,7 @@ class HostilePagesTest : public testing::BuiltinPluginTest {
   HostilePagesTest() : BuiltinPluginTest("html") {}
 
   morgue::Article ImportPage(const std::string& name, const std::string& html) {
-    const std::filesystem::path file = dir_ / (name + ".html");
-    WriteFile(file, html);
-    std::vector<InputReport> reports = ImportFiles(*archive_, {file});
-    EXPECT_EQ(reports.size(), 1u);
-    if (reports.empty()) return {};
-    EXPECT_TRUE(reports[0].status.ok()) << name << ": " << reports[0].status.ToString();
-    if (reports[0].article_ids.empty()) return {};
-    auto article = archive_->Get(reports[0].article_ids[0]);
-    EXPECT_TRUE(article.ok()) << article.status().ToString();
-    return article.ok() ? article.value() : morgue::Article();
+    return ImportPageAlone(html, name + ".html");
   }
 };
 

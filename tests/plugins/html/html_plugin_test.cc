@@ -65,18 +65,7 @@ class HtmlPluginTest : public testing::BuiltinPluginTest {
   }
 
   // The one article imported from `file`.
-  Article ImportOne(const std::filesystem::path& file) {
-    std::vector<InputReport> reports = Import({file});
-    EXPECT_EQ(reports.size(), 1u);
-    if (reports.empty()) return {};
-    EXPECT_TRUE(reports[0].status.ok()) << reports[0].status.ToString();
-    EXPECT_EQ(reports[0].plugin, "html");
-    EXPECT_EQ(reports[0].article_ids.size(), 1u);
-    if (reports[0].article_ids.empty()) return {};
-    auto article = archive_->Get(reports[0].article_ids[0]);
-    EXPECT_TRUE(article.ok()) << article.status().ToString();
-    return article.ok() ? article.value() : Article();
-  }
+  Article ImportOne(const std::filesystem::path& file) { return ImportOneArticle(*archive_, file); }
 
   // The failure of importing `content` saved as `name`; nothing may have been stored.
   std::string ImportFailure(const std::string& name, const std::string& content) {

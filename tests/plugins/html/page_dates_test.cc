@@ -45,28 +45,12 @@ class PageDatesTest : public testing::BuiltinPluginTest {
  protected:
   PageDatesTest() : BuiltinPluginTest("html") {}
 
-  Article ImportPage(const std::string& html) {
-    const std::filesystem::path file = dir_ / ("page" + std::to_string(++pages_) + ".html");
-    WriteFile(file, html);
-    // A fresh archive for each page: the pages differ only in their dates, and one
-    // archive would keep the first as the others' duplicate.
-    std::unique_ptr<Archive> archive = NewArchive("dates" + std::to_string(pages_) + ".db");
-    if (archive == nullptr) return {};
-    std::vector<InputReport> reports = ImportFiles(*archive, {file});
-    EXPECT_EQ(reports.size(), 1u);
-    if (reports.empty() || reports[0].article_ids.empty()) return {};
-    EXPECT_TRUE(reports[0].status.ok()) << reports[0].status.ToString();
-    auto article = archive->Get(reports[0].article_ids[0]);
-    EXPECT_TRUE(article.ok()) << article.status().ToString();
-    return article.ok() ? article.value() : Article();
-  }
+  Article ImportPage(const std::string& html) { return ImportPageAlone(html); }
 
   static std::string Rule(const Article& article, const std::string& field) {
     auto it = article.provenance.find(field);
     return it == article.provenance.end() ? "" : it->second;
   }
-
-  int pages_ = 0;
 };
 
 TEST_F(PageDatesTest, DateInTheCanonicalAddressPath) {

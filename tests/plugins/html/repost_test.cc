@@ -53,17 +53,7 @@ class HtmlRepostTest : public testing::BuiltinPluginTest {
  protected:
   HtmlRepostTest() : BuiltinPluginTest("html") {}
 
-  Article ImportOne(const std::filesystem::path& file) {
-    std::vector<InputReport> reports = ImportFiles(*archive_, {file});
-    EXPECT_EQ(reports.size(), 1u);
-    if (reports.empty()) return {};
-    EXPECT_TRUE(reports[0].status.ok()) << reports[0].status.ToString();
-    EXPECT_EQ(reports[0].plugin, "html");
-    if (reports[0].article_ids.size() != 1) return {};
-    auto article = archive_->Get(reports[0].article_ids[0]);
-    EXPECT_TRUE(article.ok()) << article.status().ToString();
-    return article.ok() ? article.value() : Article();
-  }
+  Article ImportOne(const std::filesystem::path& file) { return ImportOneArticle(*archive_, file); }
 
   Article ImportPage(const std::string& name, const std::string& page) {
     WriteFile(dir_ / name, page);
