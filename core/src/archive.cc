@@ -5,11 +5,12 @@
 #include <system_error>
 
 #include "archive_impl.h"
-#include "codec.h"
+#include "dedup_keys.h"
 #include "migrator.h"
 #include "morgue/datetime.h"
 #include "morgue/search_query.h"
 #include "morgue/text.h"
+#include "storage_codec.h"
 #include "validate.h"
 
 namespace morgue {
