@@ -1,11 +1,18 @@
 // Archive::Impl: the archive's connection and the write and read paths shared by
 // Archive (one article at a time) and ImportRun (many inputs in batched transactions).
+// Archive and its Impl are defined in files named for each part: archive_open.cc
+// (opening, migrating), archive_write.cc (storing, removing), archive_dedup.cc (finding
+// the archived article an input is), archive_merge.cc, article_source.cc (an article's
+// publication), archive_tags.cc, archive_read.cc (one article), archive_query.cc (a
+// Filter's SQL; fts5_query.cc checks its full-text query), archive_documents.cc (the
+// originals), archive_stats.cc.
 //
 // Thread-safety: as Archive: one thread at a time.
 
 #ifndef MORGUE_CORE_SRC_ARCHIVE_IMPL_H_
 #define MORGUE_CORE_SRC_ARCHIVE_IMPL_H_
 
+#include <cctype>
 #include <memory>
 #include <string>
 #include <vector>
@@ -87,8 +94,20 @@ Result<int64_t> FindSource(sql::Database& db, std::string_view name);
 // this library, when it changed since the archive was last seeded (sources.cc).
 Status SeedPublications(sql::Database& db);
 
-// SQLite reports a bad FTS5 query when the statement first steps; this names the query.
-Status QueryError(const Filter& filter, const Status& status);
+// The helpers the archive's files share.
+
+// `s` with its ASCII letters lower-cased.
+inline std::string LowerAscii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The origin of `tag` in a validated article (NormalizeAndValidate gives every tag one)
+// (archive_write.cc).
+std::string OriginOf(const Article& a, const std::string& tag);
+
+// NotFound unless the archive holds an article with `id` (archive_write.cc).
+Status RequireArticle(sql::Database& db, int64_t id);
 
 }  // namespace morgue
 

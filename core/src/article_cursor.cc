@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "archive_impl.h"
+#include "fts5_query.h"
 
 namespace morgue {
 namespace {

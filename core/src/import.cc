@@ -19,10 +19,10 @@
 
 #include "archive_impl.h"
 #include "body_check.h"
-#include "codec.h"
 #include "import_job.h"
 #include "line_parts.h"
 #include "morgue/datetime.h"
+#include "storage_codec.h"
 
 #ifndef MORGUE_VERSION_STRING
 #define MORGUE_VERSION_STRING "unknown"

@@ -16,8 +16,8 @@
 #include <memory>
 #include <string>
 
-#include "codec.h"
 #include "morgue/status.h"
+#include "storage_codec.h"
 
 namespace morgue {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "codec.h"
+#include "dedup_keys.h"
 
 namespace morgue {
 

@@ -5,7 +5,7 @@
 #include <cctype>
 
 #include "archive_impl.h"
-#include "codec.h"
+#include "storage_codec.h"
 
 namespace morgue {
 

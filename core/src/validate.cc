@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "codec.h"
 #include "morgue/datetime.h"
 #include "morgue/text.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "codec.h"
+#include "storage_codec.h"
 #include "support/test_support.h"
 
 namespace morgue {

@@ -1,10 +1,11 @@
-// Hashing, compression and text normalisation used by the archive for dedup and for
-// storing original documents.
+// How the archive stores original documents: SHA-256 names them, zlib compresses them
+// (readable by any zlib tool), StreamingDocument hashes and compresses one that arrives in
+// pieces, and OriginalReader gives one back from its stored form and checks it.
 //
-// Thread-safety: pure functions.
+// Thread-safety: the functions are pure; each class is used by one thread at a time.
 
-#ifndef MORGUE_CORE_SRC_CODEC_H_
-#define MORGUE_CORE_SRC_CODEC_H_
+#ifndef MORGUE_CORE_SRC_STORAGE_CODEC_H_
+#define MORGUE_CORE_SRC_STORAGE_CODEC_H_
 
 #include <cstdint>
 #include <functional>
@@ -77,20 +78,6 @@ class OriginalReader {
   std::unique_ptr<State> state_;
 };
 
-// The hash dedup compares bodies by: whitespace runs folded to one space, trimmed, ASCII
-// letters lower-cased, so a re-import with other line ends or spacing still matches.
-// Empty for an empty body.
-std::string NormalizedBodyHash(std::string_view body);
-
-// Words in `text`: runs of characters that are not ASCII whitespace or punctuation.
-// CJK text without spaces counts one word per ideograph or syllable block.
-int64_t CountWords(std::string_view text);
-
-// The key dedup compares URLs by: scheme and host lower-cased, "www." dropped, fragment,
-// default port and trailing slash removed, http and https treated alike. Empty when
-// `url` is not an absolute http(s) URL.
-std::string UrlKey(std::string_view url);
-
 }  // namespace morgue
 
-#endif  // MORGUE_CORE_SRC_CODEC_H_
+#endif  // MORGUE_CORE_SRC_STORAGE_CODEC_H_

@@ -1,0 +1,117 @@
+// Opening an archive: telling a morgue archive from other files and from other SQLite
+// databases, creating one, bringing its schema up to date (or refusing to, read-only), and
+// what it knows of itself (its path, its schema version).
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include "archive_impl.h"
+#include "migrator.h"
+#include "morgue/archive.h"
+
+namespace morgue {
+
+namespace {
+
+// PRAGMA application_id of every morgue archive ("MRGU"), so that `file` and other tools
+// can tell what the file is, and morgue can tell its archives from other SQLite files.
+constexpr int64_t kApplicationId = 0x4D524755;
+
+struct Identity {
+  int64_t application_id = 0;
+  int user_version = 0;
+  std::string first_table;  // of a file with tables, one of them
+};
+
+Result<Identity> ReadIdentity(sql::Database& db) {
+  Identity identity;
+  Result<sql::Statement> stmt = db.Prepare(
+      "SELECT (SELECT application_id FROM pragma_application_id), "
+      "(SELECT user_version FROM pragma_user_version), "
+      "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 1)");
+  if (!stmt.ok()) return stmt.status();
+  Result<bool> row = stmt->Step();
+  if (!row.ok()) return row.status();
+  identity.application_id = stmt->Int(0);
+  identity.user_version = static_cast<int>(stmt->Int(1));
+  identity.first_table = stmt->Text(2);
+  return identity;
+}
+
+}  // namespace
+
+int Archive::LatestSchemaVersion() {
+  const auto& migrations = EmbeddedMigrations();
+  return migrations.empty() ? 0 : migrations.back().version;
+}
+
+Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path,
+                                               const OpenOptions& options) {
+  std::error_code ec;
+  bool exists = std::filesystem::exists(path, ec);
+  if (!exists && !options.create_if_missing) {
+    return Status::NotFound("no archive at '" + path.string() + "'");
+  }
+  // SQLite would create the file wherever a dangling link points; a new archive is
+  // created only at a name the user gave. A link to an existing archive is followed.
+  if (!exists && std::filesystem::is_symlink(path, ec)) {
+    return Status::InvalidArgument(
+        "'" + path.string() + "' is a symbolic link to '" +
+        std::filesystem::read_symlink(path, ec).string() +
+        "', which does not exist; morgue creates no archive through a link: name the file "
+        "itself with --archive, or remove the link");
+  }
+  if (exists && std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument("'" + path.string() + "' is a folder, not an archive file");
+  }
+  Result<std::unique_ptr<sql::Database>> db = sql::Database::Open(
+      path, options.create_if_missing, options.read_only, options.busy_timeout_ms);
+  if (!db.ok()) return db.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(db).value();
+  impl->path = path;
+  Result<Identity> identity = ReadIdentity(*impl->db);
+  if (!identity.ok()) return identity.status();
+  // Never turn someone else's SQLite file into an archive.
+  if (identity->application_id != 0 && identity->application_id != kApplicationId) {
+    return Status::InvalidArgument("'" + path.string() +
+                                   "' is a SQLite database of another application, not a morgue "
+                                   "archive; name another file with --archive");
+  }
+  if (identity->user_version == 0 && !identity->first_table.empty()) {
+    return Status::InvalidArgument("'" + path.string() +
+                                   "' is a SQLite database but not a morgue archive (it holds '" +
+                                   identity->first_table + "'); name another file with --archive");
+  }
+  if (options.read_only) {
+    impl->schema_version = identity->user_version;
+    if (impl->schema_version != LatestSchemaVersion()) {
+      return Status::NotSupported("archive '" + path.string() + "' has schema version " +
+                                  std::to_string(impl->schema_version) + "; this morgue needs " +
+                                  std::to_string(LatestSchemaVersion()) +
+                                  " and cannot upgrade it read-only");
+    }
+  } else {
+    Result<int> version = Migrate(*impl->db, EmbeddedMigrations());
+    if (!version.ok()) return version.status();
+    MORGUE_RETURN_IF_ERROR(impl->db->UseWal());
+    impl->schema_version = *version;
+    if (identity->application_id != kApplicationId) {
+      MORGUE_RETURN_IF_ERROR(
+          impl->db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
+    }
+    MORGUE_RETURN_IF_ERROR(SeedPublications(*impl->db));
+  }
+  return std::unique_ptr<Archive>(new Archive(std::move(impl)));
+}
+
+Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Archive::~Archive() = default;
+
+const std::filesystem::path& Archive::path() const { return impl_->path; }
+int Archive::schema_version() const { return impl_->schema_version; }
+
+}  // namespace morgue
