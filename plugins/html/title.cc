@@ -771,6 +771,15 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
     return *agreed;
   }
 
+  // The page's first h1 that its comment section quotes as the post's title ("2 Antworten
+  // auf „Headline“"): the headline as the blog engine knows it, whatever the share card says.
+  if (std::optional<std::string> h1 = FirstHeadline(meta.main_headings, sites)) {
+    const std::string h1_key = Key(*h1);
+    for (const std::string& quoted : meta.comment_quoted_titles) {
+      if (Key(quoted) == h1_key) return {std::move(*h1), "h1+comments-heading"};
+    }
+  }
+
   // No headline shown, and titles that end alike after different kickers or sections
   // ("Kicker: Headline", "Section: Headline"): their common end is the headline when the
   // page has it as a heading.
