@@ -379,6 +379,7 @@ class Builder {
         best->rule == "json-ld-organization") {
       return visible;
     }
+    if (const NamesCandidate* more = CoauthorsConfirmed(best, people)) return more;
     if (const NamesCandidate* header = HeaderBylineOverMetadata(best, people)) return header;
     return best;
   }
@@ -402,6 +403,43 @@ class Builder {
                      [](const NamesCandidate& c) { return c.rule == "dom-byline"; });
     if (element != meta_.authors.end() && SharesName(*element, *best)) return nullptr;
     return &*header;
+  }
+
+  // When the chosen candidate names only the first of several writers: another source
+  // that names them all, and a third that names the same people, from different kinds
+  // of markup (the author tag and the visible byline, say). One source alone listing more
+  // names may have taken in a company or a person the article is about.
+  const NamesCandidate* CoauthorsConfirmed(
+      const NamesCandidate* best, const std::function<bool(const NamesCandidate&)>& people) const {
+    if (best == nullptr) return nullptr;
+    for (const NamesCandidate& more : meta_.authors) {
+      if (!people(more) || !NamesEveryoneAndMore(more, *best)) continue;
+      for (const NamesCandidate& again : meta_.authors) {
+        // The byline element and the byline line are one line of the page read twice.
+        const bool independent = again.rule != more.rule && !(IsVisible(again) && IsVisible(more));
+        if (&again != &more && independent && SameNames(again, more)) return &more;
+      }
+    }
+    return nullptr;
+  }
+
+  static bool SameNames(const NamesCandidate& a, const NamesCandidate& b) {
+    return a.names.size() == b.names.size() &&
+           std::all_of(a.names.begin(), a.names.end(), [&b](const std::string& name) {
+             return std::any_of(b.names.begin(), b.names.end(), [&name](const std::string& other) {
+               return FoldName(name) == FoldName(other);
+             });
+           });
+  }
+
+  // Whether `more` names every person `fewer` names, and someone else besides.
+  static bool NamesEveryoneAndMore(const NamesCandidate& more, const NamesCandidate& fewer) {
+    if (more.names.size() <= fewer.names.size()) return false;
+    return std::all_of(fewer.names.begin(), fewer.names.end(), [&more](const std::string& name) {
+      return std::any_of(more.names.begin(), more.names.end(), [&name](const std::string& other) {
+        return FoldName(name) == FoldName(other);
+      });
+    });
   }
 
   static bool SharesName(const NamesCandidate& a, const NamesCandidate& b) {

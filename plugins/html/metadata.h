@@ -55,6 +55,9 @@ struct PageMetadata {
   std::vector<std::string> headings;
   // The h1s among them: the headlines the page shows.
   std::vector<std::string> main_headings;
+  // What the headings of the comment section quote ("3 Kommentare zu „Headline“",
+  // "One response to “Headline”"): the post's title, as the blog engine writes it.
+  std::vector<std::string> comment_quoted_titles;
 };
 
 // Each adds what it finds to `meta`, in document order.

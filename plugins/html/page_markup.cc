@@ -523,6 +523,42 @@ bool IsLogoHeading(Node* heading) {
   return home && CollapseWhitespace(Text(link)) == CollapseWhitespace(Text(heading));
 }
 
+// Whether `heading` heads a comment section or its reply form: inside the comments, or a
+// class or id of its own that says so ("comments-title", "comment-reply-title").
+bool IsCommentsHeading(const Node* heading, PageView& page) {
+  if (!IsHeading(heading)) return false;
+  return page.InComments(heading) ||
+         AsciiLower(ClassAndId(heading)).find("comment") != std::string::npos;
+}
+
+// The words between the first opening quotation mark of `text` and the last closing one
+// ("Eine Antwort auf „Headline“" gives "Headline"), or "" when it quotes nothing.
+std::string QuotedPart(const std::string& text) {
+  constexpr std::string_view kOpening[] = {"\xE2\x80\x9E", "\xE2\x80\x9C", "\xC2\xAB", "\"",
+                                           "\xE2\x80\x98"};
+  constexpr std::string_view kClosing[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xBB", "\"",
+                                           "\xE2\x80\x99"};
+  size_t open = std::string::npos;
+  size_t open_size = 0;
+  for (std::string_view mark : kOpening) {
+    if (const size_t at = text.find(mark); at < open) {
+      open = at;
+      open_size = mark.size();
+    }
+  }
+  if (open == std::string::npos) return "";
+  size_t close = std::string::npos;
+  for (std::string_view mark : kClosing) {
+    const size_t at = text.rfind(mark);
+    if (at != std::string::npos && at > open + open_size &&
+        (close == std::string::npos || at > close)) {
+      close = at;
+    }
+  }
+  if (close == std::string::npos) return "";
+  return CollapseWhitespace(text.substr(open + open_size, close - open - open_size));
+}
+
 void ExtractDocumentFacts(Node* root, PageMetadata& meta, PageView& page) {
   if (Node* title = page.First([](const Element& e) { return IsTag(e.node, "title"); })) {
     AddValue(meta.titles, CollapseWhitespace(Text(title)), "html-title");
@@ -538,6 +574,11 @@ void ExtractDocumentFacts(Node* root, PageMetadata& meta, PageView& page) {
          }
          return e.HasClass("entry-title") || e.HasClass("title") || e.HasClass("headline");
        })) {
+    if (IsCommentsHeading(heading, page)) {
+      if (std::string quoted = QuotedPart(ShortText(heading, 300)); !quoted.empty()) {
+        meta.comment_quoted_titles.push_back(std::move(quoted));
+      }
+    }
     if (page.InBoilerplate(heading)) continue;
     if (std::string text = ShortText(heading, 300); !text.empty()) {
       if (IsLogoHeading(heading)) continue;

@@ -695,6 +695,20 @@ bool HeadlineOverTabTitle(std::string_view h1_key, const Metadata& title) {
   return WordCount(opening) < 2 || opening != FirstWords(title.bare_key, 2);
 }
 
+// The article's alternative headline (JSON-LD's alternativeHeadline) when the agreed
+// headline stops where it goes on with words ("Ten tips" of "Ten tips for a light
+// feast"): the page shows the headline cut to fit, and the alternative is the whole one.
+std::optional<TitleChoice> WholeAlternativeHeadline(const TitleChoice& agreed,
+                                                    const PageMetadata& meta) {
+  const std::string key = Key(agreed.value);
+  for (const Candidate& subtitle : meta.subtitles) {
+    if (subtitle.rule != "json-ld" || subtitle.value.size() > kMaxTitleBytes) continue;
+    std::string whole = CollapseWhitespace(DecodeLeftoverEntities(subtitle.value));
+    if (IsCutShort(key, Key(whole))) return TitleChoice{std::move(whole), "json-ld-alternative"};
+  }
+  return std::nullopt;
+}
+
 TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
   const SiteNames sites(meta);
   std::vector<Metadata> metadata;
@@ -753,7 +767,17 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
         h1 && IsCutShort(Key(agreed->value), Key(*h1))) {
       return {std::move(*h1), "h1"};
     }
+    if (std::optional<TitleChoice> whole = WholeAlternativeHeadline(*agreed, meta)) return *whole;
     return *agreed;
+  }
+
+  // The page's first h1 that its comment section quotes as the post's title ("2 Antworten
+  // auf „Headline“"): the headline as the blog engine knows it, whatever the share card says.
+  if (std::optional<std::string> h1 = FirstHeadline(meta.main_headings, sites)) {
+    const std::string h1_key = Key(*h1);
+    for (const std::string& quoted : meta.comment_quoted_titles) {
+      if (Key(quoted) == h1_key) return {std::move(*h1), "h1+comments-heading"};
+    }
   }
 
   // No headline shown, and titles that end alike after different kickers or sections
@@ -781,7 +805,10 @@ TitleChoice ChooseAmongTitles(const PageMetadata& meta) {
       }
     }
   }
-  if (spelled) return *spelled;
+  if (spelled) {
+    if (std::optional<TitleChoice> whole = WholeAlternativeHeadline(*spelled, meta)) return *whole;
+    return *spelled;
+  }
 
   // "Kicker - Headline | Site" where the page's one h1 runs the kicker into the headline
   // ("Kicker Headline ..."): the h1 after the kicker.
