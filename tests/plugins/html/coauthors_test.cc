@@ -50,16 +50,7 @@ class HtmlCoauthorsTest : public testing::BuiltinPluginTest {
   HtmlCoauthorsTest() : BuiltinPluginTest("html") {}
 
   Article ImportPage(const std::string& name, const std::string& html) {
-    WriteFile(dir_ / (name + ".html"), html);
-    std::unique_ptr<Archive> archive = NewArchive(name + ".db");
-    if (archive == nullptr) return {};
-    std::vector<InputReport> reports = ImportFiles(*archive, {dir_ / (name + ".html")});
-    EXPECT_EQ(reports.size(), 1u);
-    if (reports.empty() || reports[0].article_ids.empty()) return {};
-    EXPECT_TRUE(reports[0].status.ok()) << reports[0].status.ToString();
-    auto article = archive->Get(reports[0].article_ids[0]);
-    EXPECT_TRUE(article.ok());
-    return article.ok() ? article.value() : Article();
+    return ImportPageAlone(html, name + ".html");
   }
 };
 

@@ -114,16 +114,11 @@ TEST_F(HeadlineAlternativePluginTest, TheWholeHeadlineAndNoDeckRepeatingIt) {
       "<p>Wer zwischen den Festessen spazieren geht und genug Wasser trinkt, hat schon viel "
       "gewonnen, sagt die Ernährungsberaterin der Verbraucherzentrale.</p></article>"
       "</body></html>";
-  testing::WriteFile(dir_ / "page.html", page);
-  std::vector<InputReport> reports = ImportFiles(*archive_, {dir_ / "page.html"});
-  ASSERT_EQ(reports.size(), 1u);
-  ASSERT_FALSE(reports[0].article_ids.empty()) << reports[0].status.ToString();
-  auto article = archive_->Get(reports[0].article_ids[0]);
-  ASSERT_TRUE(article.ok()) << article.status().ToString();
-  EXPECT_EQ(article->title, "Zehn Tipps gegen den Winterspeck an den Feiertagen");
-  EXPECT_EQ(article->provenance.at("title"), "json-ld-alternative");
+  const Article article = ImportPageAlone(page);
+  EXPECT_EQ(article.title, "Zehn Tipps gegen den Winterspeck an den Feiertagen");
+  EXPECT_EQ(article.provenance.at("title"), "json-ld-alternative");
   // The alternative became the headline: it is not repeated as the subtitle.
-  EXPECT_EQ(article->subtitle, "");
+  EXPECT_EQ(article.subtitle, "");
 }
 
 }  // namespace

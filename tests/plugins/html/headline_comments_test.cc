@@ -105,14 +105,9 @@ TEST_F(HeadlineCommentsPluginTest, TheHeadlineTheCommentSectionQuotes) {
       "mehr als zwanzig Euro.</p></article><div id='comments'><h2 class='comments-title'>"
       "Eine Antwort auf \xE2\x80\x9EMein kleiner Geschenkeführer für gemütliche Abende"
       "\xE2\x80\x9C</h2><ol><li><p>Schöne Ideen, danke!</p></li></ol></div></body></html>";
-  testing::WriteFile(dir_ / "page.html", page);
-  std::vector<InputReport> reports = ImportFiles(*archive_, {dir_ / "page.html"});
-  ASSERT_EQ(reports.size(), 1u);
-  ASSERT_FALSE(reports[0].article_ids.empty()) << reports[0].status.ToString();
-  auto article = archive_->Get(reports[0].article_ids[0]);
-  ASSERT_TRUE(article.ok()) << article.status().ToString();
-  EXPECT_EQ(article->title, "Mein kleiner Geschenkeführer für gemütliche Abende");
-  EXPECT_EQ(article->provenance.at("title"), "h1+comments-heading");
+  const Article article = ImportPageAlone(page);
+  EXPECT_EQ(article.title, "Mein kleiner Geschenkeführer für gemütliche Abende");
+  EXPECT_EQ(article.provenance.at("title"), "h1+comments-heading");
 }
 
 }  // namespace
