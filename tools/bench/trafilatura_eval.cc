@@ -15,7 +15,7 @@ namespace morgue::bench {
 namespace {
 
 // Regression floors: set just under the figures measured on 2026-12-06 after that day's
-// second round of extraction work (body F1 0.932, title 87.0%, date 90.4%, author 63.8%;
+// third round of extraction work (body F1 0.932, title 87.9%, date 90.4%, author 64.6%;
 // before the extraction work 0.867, 58%, 67%, 45%), so that CI fails when extraction gets
 // worse. They are not the targets (kTargets below): title and author are not reached yet.
 struct Figures {
@@ -24,7 +24,7 @@ struct Figures {
   double date;
   double author;
 };
-constexpr Figures kRegressionFloors = {0.925, 0.86, 0.89, 0.63};
+constexpr Figures kRegressionFloors = {0.925, 0.87, 0.89, 0.64};
 constexpr Figures kTargets = {0.93, 0.90, 0.90, 0.80};
 
 // Replaces invalid UTF-8 as the RESULTS.jsonl writer does, so that the figures printed
