@@ -307,14 +307,23 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
   info->version = CopyString(descriptor->version);
   info->kind = descriptor->kind;
   info->formats = SplitList(descriptor->formats, /*lower_case=*/false);
-  info->extensions = SplitList(descriptor->extensions, /*lower_case=*/true);
   info->description = CopyString(descriptor->description);
   // Media types came after ABI 5's first descriptors: read only when the plugin has them.
   constexpr size_t kMediaTypesEnd = offsetof(PluginDescriptor, media_types) + sizeof(const char*);
+  std::vector<std::string> media_types;
   if (descriptor->descriptor_size >= kMediaTypesEnd) {
-    info->media_types = SplitItems(descriptor->media_types);
+    media_types = SplitItems(descriptor->media_types);
   }
-  info->media_types.resize(info->extensions.size());
+  // The two lists are parallel: an empty extension item goes with its media type, so that
+  // the extensions after it keep theirs.
+  const std::vector<std::string> extensions = SplitItems(descriptor->extensions);
+  for (size_t i = 0; i < extensions.size(); ++i) {
+    if (extensions[i].empty()) {
+      continue;
+    }
+    info->extensions.push_back(Lower(extensions[i]));
+    info->media_types.push_back(i < media_types.size() ? media_types[i] : std::string());
+  }
   info->path = file;
   if (info->name.empty()) {
     return impl.Refuse(file, Status::PluginIncompatible(Quote(file) + " declares no plugin name"));
