@@ -15,11 +15,6 @@
 namespace morgue {
 namespace {
 
-std::string LowerAscii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The host of an http(s) URL, lower-cased, without "www."; empty otherwise.
 std::string HostOf(const std::string& url) {
   std::string key = UrlKey(url);

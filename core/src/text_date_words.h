@@ -15,7 +15,9 @@ namespace morgue::text_detail {
 
 // Lower case for the Latin, Greek-free European and Cyrillic letters dates are written
 // with, byte for byte the same length (so positions in the result are positions in the
-// text): "JANUAR" → "januar", "Января" → "января", "ŞUBAT" → "şubat".
+// text): "JANUAR" → "januar", "Января" → "января", "ŞUBAT" → "şubat". Not LowerAscii
+// (morgue/text.h), which leaves every non-ASCII letter as it is: month names are matched
+// in their lower-case spelling in every language.
 std::string LowerSameLength(std::string_view text);
 
 // The month (1-12) a lower-case word names, without a trailing dot: "january", "jan",
