@@ -1,4 +1,4 @@
-// Character and e-mail helpers shared by the text rules (text_dates.cc, text_bylines.cc,
+// Character and e-mail helpers shared by the text rules (dates*.cc, text_bylines.cc,
 // text_captions.cc, text_encoding.cc, text.cc). Internal to libmorgue.
 //
 // Thread-safety: pure functions.

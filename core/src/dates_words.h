@@ -1,12 +1,13 @@
 // The words that dates are written with, in the languages news pages use: month names
 // (with their abbreviations and the genitive forms Slavic languages write dates in),
 // weekday names, and the words of a date line ("Veröffentlicht am", "Publié le",
-// "Опубликовано", "입력", "发布时间"). Internal to libmorgue (text_dates.cc).
+// "Опубликовано", "입력", "发布时间"). Internal to libmorgue (dates.cc,
+// dates_month_names.cc).
 //
 // Thread-safety: pure functions over constant tables.
 
-#ifndef MORGUE_CORE_SRC_TEXT_DATE_WORDS_H_
-#define MORGUE_CORE_SRC_TEXT_DATE_WORDS_H_
+#ifndef MORGUE_CORE_SRC_DATES_WORDS_H_
+#define MORGUE_CORE_SRC_DATES_WORDS_H_
 
 #include <string>
 #include <string_view>
@@ -41,4 +42,4 @@ DateWordRole RoleOfDateWord(std::string_view lower);
 
 }  // namespace morgue::text_detail
 
-#endif  // MORGUE_CORE_SRC_TEXT_DATE_WORDS_H_
+#endif  // MORGUE_CORE_SRC_DATES_WORDS_H_
