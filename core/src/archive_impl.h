@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "morgue/archive.h"
+#include "morgue/text.h"
 #include "sqlite.h"
 
 namespace morgue {
@@ -95,12 +96,6 @@ Result<int64_t> FindSource(sql::Database& db, std::string_view name);
 Status SeedPublications(sql::Database& db);
 
 // The helpers the archive's files share.
-
-// `s` with its ASCII letters lower-cased.
-inline std::string LowerAscii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // The origin of `tag` in a validated article (NormalizeAndValidate gives every tag one)
 // (archive_write.cc).

@@ -4,15 +4,11 @@
 
 #include <cctype>
 
+#include "morgue/text.h"
 #include "storage_codec.h"
+#include "string_helpers.h"
 
 namespace morgue {
-
-namespace {
-bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-}  // namespace
 
 std::string NormalizedBodyHash(std::string_view body) {
   std::string folded;
@@ -25,7 +21,7 @@ std::string NormalizedBodyHash(std::string_view body) {
     }
     if (pending_space) folded.push_back(' ');
     pending_space = false;
-    folded.push_back(static_cast<char>(std::tolower(c)));
+    folded.push_back(LowerAscii(static_cast<char>(c)));
   }
   if (folded.empty()) return {};
   return Sha256Hex(folded);
@@ -85,23 +81,15 @@ int64_t CountWords(std::string_view text) {
 }
 
 std::string UrlKey(std::string_view url) {
-  auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
-  while (!url.empty() && IsAsciiSpace(static_cast<unsigned char>(url.front()))) {
-    url.remove_prefix(1);
-  }
-  while (!url.empty() && IsAsciiSpace(static_cast<unsigned char>(url.back()))) url.remove_suffix(1);
+  url = TrimAscii(url);
   size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return {};
-  std::string scheme = lower(url.substr(0, scheme_end));
+  std::string scheme = LowerAscii(url.substr(0, scheme_end));
   if (scheme != "http" && scheme != "https") return {};
   std::string_view rest = url.substr(scheme_end + 3);
   if (size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
   size_t path_start = rest.find_first_of("/?");
-  std::string host = lower(rest.substr(0, path_start));
+  std::string host = LowerAscii(rest.substr(0, path_start));
   std::string_view path = path_start == std::string_view::npos ? "" : rest.substr(path_start);
   if (host.size() > 3 && host.ends_with(":80")) host.resize(host.size() - 3);
   if (host.size() > 4 && host.ends_with(":443")) host.resize(host.size() - 4);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <boost/dll/shared_library.hpp>
-#include <cctype>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -13,7 +12,9 @@
 #include <system_error>
 #include <utility>
 
+#include "morgue/text.h"
 #include "plugin_permissions.h"
+#include "string_helpers.h"
 
 namespace morgue {
 namespace {
@@ -29,24 +30,6 @@ std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
 // A descriptor string may be null in a hand-written descriptor; treat that as empty.
 std::string CopyString(const char* s) { return s == nullptr ? std::string() : std::string(s); }
 
-std::string Trim(std::string_view s) {
-  const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  while (!s.empty() && is_space(s.front())) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && is_space(s.back())) {
-    s.remove_suffix(1);
-  }
-  return std::string(s);
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return s;
-}
-
 // A layout fingerprint as the refusal shows it: 16 hexadecimal digits.
 std::string Fingerprint(std::uint64_t value) {
   std::array<char, 17> digits{};
@@ -61,14 +44,14 @@ std::string OrUnknown(const char* version) {
 }
 
 // Splits a comma-separated descriptor list, trimming items and dropping empty ones.
-std::vector<std::string> SplitList(const char* list, bool lower_case) {
+std::vector<std::string> SplitList(const char* list) {
   std::vector<std::string> items;
   std::string_view rest = list == nullptr ? std::string_view() : std::string_view(list);
   while (!rest.empty()) {
     const size_t comma = rest.find(',');
-    std::string item = Trim(rest.substr(0, comma));
+    const std::string_view item = TrimAscii(rest.substr(0, comma));
     if (!item.empty()) {
-      items.push_back(lower_case ? Lower(std::move(item)) : std::move(item));
+      items.emplace_back(item);
     }
     if (comma == std::string_view::npos) {
       break;
@@ -88,7 +71,7 @@ std::vector<std::string> SplitItems(const char* list) {
   std::string_view rest(list);
   while (true) {
     const size_t comma = rest.find(',');
-    items.push_back(Trim(rest.substr(0, comma)));
+    items.emplace_back(TrimAscii(rest.substr(0, comma)));
     if (comma == std::string_view::npos) {
       break;
     }
@@ -103,17 +86,6 @@ std::string JoinWithAnd(const std::vector<std::string>& items, std::string_view 
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) {
       out += i + 1 == items.size() ? last : ", ";
-    }
-    out += items[i];
-  }
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) {
-      out += separator;
     }
     out += items[i];
   }
@@ -306,15 +278,24 @@ Status Load(PluginRegistry::Impl& impl, const fs::path& file) {
   info->name = CopyString(descriptor->name);
   info->version = CopyString(descriptor->version);
   info->kind = descriptor->kind;
-  info->formats = SplitList(descriptor->formats, /*lower_case=*/false);
-  info->extensions = SplitList(descriptor->extensions, /*lower_case=*/true);
+  info->formats = SplitList(descriptor->formats);
   info->description = CopyString(descriptor->description);
   // Media types came after ABI 5's first descriptors: read only when the plugin has them.
   constexpr size_t kMediaTypesEnd = offsetof(PluginDescriptor, media_types) + sizeof(const char*);
+  std::vector<std::string> media_types;
   if (descriptor->descriptor_size >= kMediaTypesEnd) {
-    info->media_types = SplitItems(descriptor->media_types);
+    media_types = SplitItems(descriptor->media_types);
   }
-  info->media_types.resize(info->extensions.size());
+  // The two lists are parallel: an empty extension item goes with its media type, so that
+  // the extensions after it keep theirs.
+  const std::vector<std::string> extensions = SplitItems(descriptor->extensions);
+  for (size_t i = 0; i < extensions.size(); ++i) {
+    if (extensions[i].empty()) {
+      continue;
+    }
+    info->extensions.push_back(LowerAscii(extensions[i]));
+    info->media_types.push_back(i < media_types.size() ? media_types[i] : std::string());
+  }
   info->path = file;
   if (info->name.empty()) {
     return impl.Refuse(file, Status::PluginIncompatible(Quote(file) + " declares no plugin name"));
@@ -490,7 +471,7 @@ std::vector<std::string> FieldsNamedIn(const Status& refusal) {
     return {};
   }
   const std::string list = message.substr(at + kMarker.size());
-  return SplitList(list.c_str(), /*lower_case=*/false);
+  return SplitList(list.c_str());
 }
 
 // Every importer's guarded score, best first; equal scores stay in load order.
@@ -541,7 +522,7 @@ std::string LoadedPluginInfo::MediaTypeOf(std::string_view extension) const {
 }
 
 std::string ExtensionOf(const std::filesystem::path& path) {
-  return Lower(path.extension().string());
+  return LowerAscii(path.extension().string());
 }
 
 ImporterHandle::ImporterHandle(std::shared_ptr<Importer> importer,

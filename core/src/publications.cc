@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "dedup_keys.h"
+#include "morgue/text.h"
 
 namespace morgue {
 
@@ -39,7 +40,7 @@ std::string NameKey(std::string_view name) {
     }
     if (space) key.push_back(' ');
     space = false;
-    key.push_back(static_cast<char>(std::tolower(u)));
+    key.push_back(LowerAscii(static_cast<char>(u)));
   }
   auto is_trim = [](char c) {
     return c == '.' || c == ',' || c == ':' || c == ';' || c == '"' || c == '\'' || c == '-';
@@ -64,7 +65,7 @@ std::string DomainOf(std::string_view text) {
   } else {
     host = std::string(text.substr(0, text.find_first_of("/?#")));
   }
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  host = LowerAscii(host);
   while (!host.empty() && (host.back() == '.' || host.back() == '>')) host.pop_back();
   if (host.starts_with("www.")) host.erase(0, 4);
   return host;

@@ -2,21 +2,16 @@
 // entries, listing.
 
 #include <algorithm>
-#include <cctype>
 
 #include "archive_impl.h"
 #include "storage_codec.h"
+#include "morgue/text.h"
 
 namespace morgue {
 
 std::string_view EmbeddedPublicationsTsv();  // embedded_publications.cc
 
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Result<std::string> Setting(sql::Database& db, const std::string& key) {
   Result<sql::Statement*> get = db.Cached("SELECT value FROM morgue_settings WHERE key = ?1");
@@ -48,7 +43,7 @@ Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool stric
   for (const Kind& kind : {Kind{"source_domains", "domain", &p.domains},
                            Kind{"source_aliases", "alias", &p.aliases}}) {
     for (const std::string& raw : *kind.values) {
-      std::string value = kind.values == &p.domains ? Lower(raw) : raw;
+      std::string value = kind.values == &p.domains ? LowerAscii(raw) : raw;
       if (value.empty()) continue;
       Result<sql::Statement*> owner =
           db.Cached(std::string("SELECT s.id, s.name FROM ") + kind.table +
@@ -136,7 +131,7 @@ Result<int64_t> Archive::AddSource(const Publication& publication) {
     return Status::InvalidArgument("a publication needs a name");
   }
   for (std::string& domain : p.domains) {
-    domain = Lower(domain);
+    domain = LowerAscii(domain);
     if (domain.find('.') == std::string::npos ||
         domain.find_first_of(" /:@") != std::string::npos) {
       return Status::InvalidArgument("'" + domain +

@@ -1,4 +1,4 @@
-// Character and e-mail helpers shared by the text rules (text_dates.cc, text_bylines.cc,
+// Character and e-mail helpers shared by the text rules (dates*.cc, text_bylines.cc,
 // text_captions.cc, text_encoding.cc, text.cc). Internal to libmorgue.
 //
 // Thread-safety: pure functions.
@@ -13,6 +13,9 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "morgue/text.h"     // LowerAscii
+#include "string_helpers.h"  // IsAsciiSpace, TrimAscii
 
 namespace morgue::text_detail {
 
@@ -80,10 +83,6 @@ inline void AppendUtf8(char32_t cp, std::string& out) {
   }
 }
 
-inline bool IsAsciiSpace(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
-}
-
 // ASCII white space and Unicode's space separators (no-break, en/em, ideographic...),
 // plus the zero-width space that pages use as a break hint.
 inline bool IsSpaceCodePoint(char32_t cp) {
@@ -143,14 +142,6 @@ inline size_t CountCodePoints(std::string_view text) {
   return count;
 }
 
-inline std::string LowerAscii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return lower;
-}
-
 inline bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
@@ -159,16 +150,6 @@ inline bool HasDigit(std::string_view text) {
 inline bool HasUrl(std::string_view text) {
   const std::string lower = LowerAscii(text);
   return lower.find("://") != std::string::npos || lower.find("www.") != std::string::npos;
-}
-
-inline std::string_view TrimAscii(std::string_view text) {
-  while (!text.empty() && IsAsciiSpace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && IsAsciiSpace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 // Trims `chars` (single bytes) and spaces from the end.

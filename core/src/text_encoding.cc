@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -170,10 +172,25 @@ struct Bom {
 }  // namespace
 
 bool IsValidUtf8(std::string_view text) {
-  while (!text.empty()) {
-    const size_t length = Utf8SequenceLength(text);
+  // Markup and Latin text are long ASCII runs: read 8 bytes at a time. An ASCII byte never
+  // lies inside a multi-byte sequence, so skipping them checks nothing less.
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos + 8 <= text.size()) {
+      uint64_t word = 0;
+      std::memcpy(&word, text.data() + pos, 8);
+      if ((word & kHighBits) != 0) break;
+      pos += 8;
+    }
+    if (pos == text.size()) break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const size_t length = Utf8SequenceLength(text.substr(pos));
     if (length == 0) return false;
-    text.remove_prefix(length);
+    pos += length;
   }
   return true;
 }

@@ -1,32 +1,22 @@
 #include "validate.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <utility>
 #include <vector>
 
 #include "morgue/datetime.h"
 #include "morgue/text.h"
+#include "string_helpers.h"
 
 namespace morgue {
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::string FoldSpaces(std::string_view s) {
   std::string out;
   bool pending = false;
   for (char c : s) {
-    if (IsSpace(c)) {
+    if (IsAsciiSpace(c)) {
       pending = !out.empty();
       continue;
     }
@@ -47,11 +37,6 @@ Status CheckDate(std::string_view field, const std::string& value) {
   return Status::InvalidArgument("field '" + std::string(field) + "': '" + value +
                                  "' is not an ISO 8601 date (write 2011-01-04 or "
                                  "2011-01-04T19:42:00+09:00)");
-}
-
-std::string LowerAscii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 }  // namespace
@@ -78,7 +63,7 @@ std::string NormalizeBody(std::string_view body) {
     size_t end = body.find('\n', pos);
     if (end == std::string_view::npos) end = body.size();
     std::string_view line = body.substr(pos, end - pos);
-    while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
+    while (!line.empty() && IsAsciiSpace(line.back())) line.remove_suffix(1);
     if (line.empty()) {
       ++blank_lines;
     } else {
@@ -133,7 +118,7 @@ Status NormalizeAndValidate(Article& a, const std::vector<std::string>& user_tag
     MORGUE_RETURN_IF_ERROR(CheckUtf8(where + ".name", author.name));
     MORGUE_RETURN_IF_ERROR(CheckUtf8(where + ".email", author.email));
     author.name = FoldSpaces(author.name);
-    author.email = Trim(author.email);
+    author.email = std::string(TrimAscii(author.email));
     if (author.role.empty()) author.role = "author";
     if (author.name.empty()) {
       return Status::InvalidArgument("field '" + where + ".name' is empty: an author needs a name");
@@ -191,7 +176,7 @@ Status NormalizeAndValidate(Article& a, const std::vector<std::string>& user_tag
     MORGUE_RETURN_IF_ERROR(CheckUtf8("media.url", m.url));
     MORGUE_RETURN_IF_ERROR(CheckUtf8("media.caption", m.caption));
     MORGUE_RETURN_IF_ERROR(CheckUtf8("media.credit", m.credit));
-    m.url = Trim(m.url);
+    m.url = std::string(TrimAscii(m.url));
     m.caption = FoldSpaces(m.caption);
     m.credit = FoldSpaces(m.credit);
     if (!m.url.empty() || !m.caption.empty() || !m.credit.empty()) media.push_back(std::move(m));

@@ -101,7 +101,7 @@ std::vector<Author> NamesToAuthors(const std::vector<std::string>& names, const 
 }
 
 std::string Primary(const std::string& language) {
-  std::string tag = AsciiLower(language.substr(0, language.find_first_of("-_")));
+  std::string tag = LowerAscii(language.substr(0, language.find_first_of("-_")));
   const bool letters =
       !tag.empty() && tag.size() <= 3 &&
       std::all_of(tag.begin(), tag.end(), [](char c) { return c >= 'a' && c <= 'z'; });

@@ -72,7 +72,7 @@ bool IsOrganisationName(std::string_view name) {
 
 std::string FoldName(std::string_view text) {
   std::string folded;
-  for (char c : AsciiLower(std::string(text))) {
+  for (char c : LowerAscii(std::string(text))) {
     const auto byte = static_cast<unsigned char>(c);
     if (std::isalnum(byte) != 0 || byte >= 0x80) folded += c;
   }
@@ -137,7 +137,7 @@ bool SaysByline(const std::string& text) {
       "\u0410\u0432\u0442\u043E\u0440",
       "\u0442\u0435\u043A\u0441\u0442",
       "\u0422\u0435\u043A\u0441\u0442"};  // автор Автор текст Текст
-  const std::string lower = AsciiLower(line.substr(0, 32));
+  const std::string lower = LowerAscii(line.substr(0, 32));
   if (lower.starts_with("a cura di") && lower.size() > 9 &&
       (std::isspace(static_cast<unsigned char>(lower[9])) != 0 || lower[9] == ':')) {
     return true;
@@ -150,7 +150,7 @@ bool SaysByline(const std::string& text) {
 
 bool IsAccountOrDomain(std::string_view name) {
   if (name.empty() || name.find(' ') != std::string_view::npos) return false;
-  const std::string lower = AsciiLower(std::string(name));
+  const std::string lower = LowerAscii(std::string(name));
   // A host name: "noticias24.cl", "MonJournal.com", "www.example.org", and one with a
   // word after it ("Example.de-Redaktion").
   for (size_t dot = lower.find('.'); dot != std::string::npos; dot = lower.find('.', dot + 1)) {

@@ -89,7 +89,7 @@ class Reader {
     }
     if (length > kMaxMetaLineChars) return ClassifyCaption(line, info);
     info.email = FindEmail(line);
-    if (!info.email.empty() && AsciiLower(CollapseWhitespace(line)) == info.email) {
+    if (!info.email.empty() && LowerAscii(CollapseWhitespace(line)) == info.email) {
       info.kind = LineKind::kEmail;
       return info;
     }
@@ -260,7 +260,7 @@ size_t WordCount(std::string_view text) {
   return words;
 }
 
-std::string FoldForCompare(const std::string& text) { return AsciiLower(CollapseWhitespace(text)); }
+std::string FoldForCompare(const std::string& text) { return LowerAscii(CollapseWhitespace(text)); }
 
 InBodyMeta TakeInBodyMetadata(std::vector<Block>& blocks, const std::string& title) {
   Reader reader(title);

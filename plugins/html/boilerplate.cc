@@ -238,10 +238,10 @@ class TextAfter {
   }};
 };
 
-// AsciiLower, and the capitals of Latin-1 ("Únete", "Ähnliche Artikel", "À lire
+// LowerAscii, and the capitals of Latin-1 ("Únete", "Ähnliche Artikel", "À lire
 // aussi") lowered too: the lines' word lists are written in lower case.
 std::string LineLower(std::string_view text) {
-  std::string lower = AsciiLower(text);
+  std::string lower = LowerAscii(text);
   for (size_t at = 0; at + 1 < lower.size(); ++at) {
     const auto lead = static_cast<unsigned char>(lower[at]);
     const auto next = static_cast<unsigned char>(lower[at + 1]);
@@ -314,7 +314,7 @@ void DropMetadataLines(std::vector<Block>& blocks) {
   if (blocks.size() < 2) return;
   std::erase_if(blocks, [](const Block& block) {
     if (block.heading || CharCount(block.text) > kMaxMetadataLineChars) return false;
-    const std::string lower = AsciiLower(block.text);
+    const std::string lower = LowerAscii(block.text);
     for (std::string_view label : kMetadataLabels) {
       if (lower.starts_with(label)) return true;
     }
@@ -326,7 +326,7 @@ void DropLeadingDisclosures(std::vector<Block>& blocks) {
   size_t begin = 0;
   while (begin + 1 < blocks.size() && !blocks[begin].heading &&
          CharCount(blocks[begin].text) <= kMaxDisclosureChars &&
-         ContainsAny(AsciiLower(blocks[begin].text), kDisclosureWords)) {
+         ContainsAny(LowerAscii(blocks[begin].text), kDisclosureWords)) {
     ++begin;
   }
   blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(begin));

@@ -1,8 +1,5 @@
 #include "plugins/html/charset.h"
 
-#include <cstdint>
-#include <cstring>
-
 #include "morgue/text.h"
 #include "plugins/html/dom.h"
 
@@ -38,32 +35,10 @@ bool StartsWithByteOrderMark(std::string_view bytes) {
   return false;
 }
 
-// IsValidUtf8, quicker on the long ASCII runs of markup: 8 bytes at a time. An ASCII
-// byte never lies inside a multi-byte sequence, so the text is valid exactly when each
-// stretch between ASCII runs is.
-bool IsUtf8(std::string_view text) {
-  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos + 8 <= text.size()) {
-      uint64_t word;
-      std::memcpy(&word, text.data() + pos, 8);
-      if ((word & kHighBits) != 0) break;
-      pos += 8;
-    }
-    while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
-    size_t end = pos;
-    while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
-    if (!IsValidUtf8(text.substr(pos, end - pos))) return false;
-    pos = end;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string DeclaredCharset(std::string_view bytes) {
-  const std::string head = AsciiLower(bytes.substr(0, kCharsetScanBytes));
+  const std::string head = LowerAscii(bytes.substr(0, kCharsetScanBytes));
   // Only inside <meta ...> tags: "charset=" also appears in scripts and links.
   for (size_t meta = head.find("<meta"); meta != std::string::npos;
        meta = head.find("<meta", meta + 5)) {
@@ -79,7 +54,7 @@ std::string DeclaredCharset(std::string_view bytes) {
 Result<std::string> DecodePage(std::string_view bytes) {
   // Most pages are UTF-8 already: then DecodeToUtf8 would return them unchanged, after
   // copying them one character at a time and looking for a declaration it does not need.
-  if (!StartsWithByteOrderMark(bytes) && IsUtf8(bytes)) return std::string(bytes);
+  if (!StartsWithByteOrderMark(bytes) && IsValidUtf8(bytes)) return std::string(bytes);
   Result<DecodedText> decoded = DecodeToUtf8(bytes, DeclaredCharset(bytes));
   if (!decoded.ok()) return decoded.status();
   return std::move(decoded->text);

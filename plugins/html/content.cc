@@ -98,10 +98,10 @@ bool IsHidden(const Node* node) {
   for (char c : AttrView(node, "style")) {
     if (c != ' ') compact += c;
   }
-  compact = AsciiLower(compact);
+  compact = LowerAscii(compact);
   return compact.find("display:none") != std::string::npos ||
          compact.find("visibility:hidden") != std::string::npos || HasAttr(node, "hidden") ||
-         AsciiLower(AttrView(node, "aria-hidden")) == "true";
+         LowerAscii(AttrView(node, "aria-hidden")) == "true";
 }
 
 // Bylines and author boxes: metadata, read before extraction, never body text.
@@ -127,7 +127,7 @@ bool IsUnlikely(const Node* node) {
     return false;
   }
   if (tag == "nav" || tag == "aside" || tag == "footer") return true;
-  if (OneOf(AsciiLower(Attr(node, "role")), kUnlikelyRoles)) return true;
+  if (OneOf(LowerAscii(Attr(node, "role")), kUnlikelyRoles)) return true;
   const std::string names = ClassAndId(node);
   // (Most names hold neither stem: the list is read only when one does.)
   const bool names_author =
@@ -170,7 +170,7 @@ class Scorer {
     if (!flags_.weight_classes) return 0;
     int weight = 0;
     for (const char* attr : {"class", "id"}) {
-      const std::string value = AsciiLower(Attr(node, attr));
+      const std::string value = LowerAscii(Attr(node, attr));
       if (value.empty()) continue;
       if (ContainsAny(value, kNegative)) weight -= 25;
       if (ContainsAny(value, kPositive)) weight += 25;
@@ -366,14 +366,14 @@ Node* PageHeadline(Document& document, Node* body) {
   if (Node* head = document.head()) {
     for (Node* node : FindAll(head, [](const Node* n) {
            return IsTag(n, "title") ||
-                  (IsTag(n, "meta") && AsciiLower(AttrView(n, "property")) == "og:title");
+                  (IsTag(n, "meta") && LowerAscii(AttrView(n, "property")) == "og:title");
          })) {
-      titles.push_back(AsciiLower(IsTag(node, "title") ? Text(node) : Attr(node, "content")));
+      titles.push_back(LowerAscii(IsTag(node, "title") ? Text(node) : Attr(node, "content")));
     }
   }
   Node* found = nullptr;
   for (Node* headline : headlines) {
-    const std::string text = AsciiLower(Text(headline));
+    const std::string text = LowerAscii(Text(headline));
     if (CharCount(text) < kMinHeadlineChars) continue;
     const bool named = std::any_of(titles.begin(), titles.end(), [&text](const std::string& t) {
       return t.find(text) != std::string::npos;
@@ -611,7 +611,7 @@ constexpr double kMaxRecipePartLinkDensity = 0.5;
 
 std::string RecipeNames(const Node* node) {
   if (node->properties == nullptr) return {};
-  return ClassAndId(node) + " " + AsciiLower(AttrView(node, "itemprop"));
+  return ClassAndId(node) + " " + LowerAscii(AttrView(node, "itemprop"));
 }
 
 // The block a recipe part stands for: an item or a row stands for its list or table.

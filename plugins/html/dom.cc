@@ -128,8 +128,6 @@ void CollectText(const Node* root, FoldedText& out) {
   }
 }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool EqualsAsciiCaseless(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -468,12 +466,6 @@ void RemoveAll(const std::vector<Node*>& nodes) {
     if (!inside_another) outermost.push_back(node);
   }
   for (Node* node : outermost) Remove(node);
-}
-
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = LowerAscii(c);
-  return out;
 }
 
 namespace {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "morgue/status.h"
+#include "morgue/text.h"  // LowerAscii, which the rules use on markup
 
 namespace morgue::html_plugin {
 
@@ -133,9 +134,6 @@ void Remove(Node* node);
 // Remove for each node listed, in any order; a node inside another listed one (or listed
 // twice) goes with it, so nothing is freed twice or read after it is freed.
 void RemoveAll(const std::vector<Node*>& nodes);
-
-// Lower-cases ASCII letters.
-std::string AsciiLower(std::string_view text);
 
 }  // namespace morgue::html_plugin
 

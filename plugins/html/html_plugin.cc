@@ -30,7 +30,7 @@ constexpr int kProbeHtmlExtension = 80;
 constexpr int kProbeMarkupOnly = 60;
 
 bool HasHtmlMarkers(std::string_view head) {
-  const std::string lower = AsciiLower(head);
+  const std::string lower = LowerAscii(head);
   for (std::string_view marker : {"<html", "<!doctype html", "<head", "<body"}) {
     if (lower.find(marker) != std::string::npos) return true;
   }

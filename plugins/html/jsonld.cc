@@ -47,7 +47,7 @@ bool IsPageType(const Json& type) {
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> words;
   std::string word;
-  for (char c : AsciiLower(text)) {
+  for (char c : LowerAscii(text)) {
     const auto byte = static_cast<unsigned char>(c);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
       word += c;
@@ -136,7 +136,7 @@ class JsonLdReader {
     if (meta_.authors.size() == before) return;
     const std::vector<std::string>& names = meta_.authors.back().names;
     if (std::any_of(names.begin(), names.end(), [](const std::string& name) {
-          return name.find(' ') == std::string::npos && AsciiLower(name) == name;
+          return name.find(' ') == std::string::npos && LowerAscii(name) == name;
         })) {
       meta_.authors.pop_back();
     }
@@ -254,7 +254,7 @@ void ExtractJsonLd(Node* root, PageMetadata& meta) {
   std::vector<Json> documents;
   for (Node* script : FindAll(root, [](const Node* node) {
          return IsTag(node, "script") &&
-                AsciiLower(Attr(node, "type")).find("ld+json") != std::string::npos;
+                LowerAscii(Attr(node, "type")).find("ld+json") != std::string::npos;
        })) {
     // The raw script text: Text() skips script content on purpose.
     xmlChar* raw = xmlNodeGetContent(script);

@@ -152,7 +152,7 @@ void AddMeta(const MetaRule& rule, const std::string& content, PageMetadata& met
 std::vector<std::string> MetaKeys(const Node* node) {
   std::vector<std::string> keys;
   for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
-    const std::string value = AsciiLower(Attr(node, attr));
+    const std::string value = LowerAscii(Attr(node, attr));
     size_t pos = 0;
     while (pos < value.size()) {
       size_t end = value.find(' ', pos);
@@ -167,7 +167,7 @@ std::vector<std::string> MetaKeys(const Node* node) {
 // Labels of the "twitter:labelN"/"twitter:dataN" pairs (shown in link previews) that say
 // the paired value is the article's writer, in the languages blog engines write them.
 bool IsWriterLabel(const std::string& label) {
-  const std::string lower = AsciiLower(CollapseWhitespace(label));
+  const std::string lower = LowerAscii(CollapseWhitespace(label));
   for (std::string_view writer :
        {"written by", "author", "verfasst von", "geschrieben von", "autor", "autorin", "écrit par",
         "auteur", "escrito por", "scritto da", "autore", "geschreven door", "skrevet av",

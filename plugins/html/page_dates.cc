@@ -387,7 +387,7 @@ const Node* BlockOf(const Node* text) {
 }
 
 bool IsCopyright(std::string_view text) {
-  const std::string lower = AsciiLower(text);
+  const std::string lower = LowerAscii(text);
   return text.find("\xC2\xA9") != std::string_view::npos ||
          lower.find("copyright") != std::string::npos || lower.find("(c)") != std::string::npos;
 }
@@ -396,7 +396,7 @@ bool IsCopyright(std::string_view text) {
 // (class "updated", "date-modified", itemprop="dateModified").
 bool NamesUpdate(const Node* node) {
   for (const Node* up = node; IsElement(up) && !IsTag(up, "article"); up = up->parent) {
-    const std::string names = ClassAndId(up) + " " + AsciiLower(Attr(up, "itemprop"));
+    const std::string names = ClassAndId(up) + " " + LowerAscii(Attr(up, "itemprop"));
     // "entry-date published updated" (WordPress) is the publication's.
     if (names.find("publish") != std::string::npos) return false;
     if (names.find("update") != std::string::npos || names.find("modif") != std::string::npos) {

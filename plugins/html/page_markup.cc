@@ -39,7 +39,7 @@ bool IsCaptionBox(const Node* node) {
 
 // An itemscope of a media type (ImageObject, VideoObject, Photograph...).
 bool IsMediaItem(const Node* scope) {
-  const std::string type = AsciiLower(Attr(scope, "itemtype"));
+  const std::string type = LowerAscii(Attr(scope, "itemtype"));
   for (std::string_view media :
        {"imageobject", "videoobject", "mediaobject", "photograph", "audioobject"}) {
     if (type.find(media) != std::string::npos) return true;
@@ -182,8 +182,8 @@ void AddValue(std::vector<Candidate>& to, std::string value, const char* rule) {
 bool IsGenerator(const PageView& page, std::string_view engine) {
   return page.First([engine](const Element& element) {
     const Node* node = element.node;
-    return IsTag(node, "meta") && AsciiLower(Attr(node, "name")) == "generator" &&
-           AsciiLower(Attr(node, "content")).find(engine) != std::string::npos;
+    return IsTag(node, "meta") && LowerAscii(Attr(node, "name")) == "generator" &&
+           LowerAscii(Attr(node, "content")).find(engine) != std::string::npos;
   }) != nullptr;
 }
 
@@ -334,7 +334,7 @@ bool IsBylineElement(const Element& element) {
 bool IsAuthorLink(const Node* n) {
   if (!IsTag(n, "a")) return false;
   if (HasToken(n, "rel", "author")) return true;
-  const std::string href = AsciiLower(Attr(n, "href"));
+  const std::string href = LowerAscii(Attr(n, "href"));
   for (std::string_view part : {"/author/", "/authors/", "/writer/", "/bio/", "/auteur/", "/autor/",
                                 "/autori/", "/profile/", "/people/", "/staff/"}) {
     if (href.find(part) != std::string::npos) return true;
@@ -346,7 +346,7 @@ bool IsAuthorLink(const Node* n) {
 // class naming a name ("author-name", "author__name", "byline__author").
 bool IsNameElement(const Node* n) {
   if (IsAuthorLink(n) || HasToken(n, "itemprop", "name")) return true;
-  const std::string names = AsciiLower(Attr(n, "class"));
+  const std::string names = LowerAscii(Attr(n, "class"));
   return names.find("name") != std::string::npos ||
          names.find("byline__author") != std::string::npos;
 }
@@ -392,14 +392,14 @@ bool IsHiddenFromReader(const Node* node) {
   for (int up = 0; node != nullptr && up < 3; ++up, node = node->parent) {
     if (!IsElement(node)) break;
     if (HasAttr(node, "hidden")) return true;
-    std::string style = AsciiLower(AttrView(node, "style"));
+    std::string style = LowerAscii(AttrView(node, "style"));
     std::erase(style, ' ');
     if (style.find("display:none") != std::string::npos) return true;
     const std::string_view classes = AttrView(node, "class");
     for (size_t start = 0; start < classes.size();) {
       size_t end = classes.find_first_of(" \t\n", start);
       if (end == std::string_view::npos) end = classes.size();
-      const std::string token = AsciiLower(classes.substr(start, end - start));
+      const std::string token = LowerAscii(classes.substr(start, end - start));
       if (token == "hidden" || token == "d-none" || token == "rich-snippet-hidden") return true;
       start = end + 1;
     }
@@ -528,7 +528,7 @@ bool IsLogoHeading(Node* heading) {
 bool IsCommentsHeading(const Node* heading, PageView& page) {
   if (!IsHeading(heading)) return false;
   return page.InComments(heading) ||
-         AsciiLower(ClassAndId(heading)).find("comment") != std::string::npos;
+         LowerAscii(ClassAndId(heading)).find("comment") != std::string::npos;
 }
 
 // The words between the first opening quotation mark of `text` and the last closing one

@@ -176,7 +176,7 @@ class SiteNames {
       host = host.substr(scheme + 3);
       host = host.substr(0, host.find_first_of("/?#:"));
       if (host.starts_with("www.")) host.remove_prefix(4);
-      const std::string lower = AsciiLower(host);
+      const std::string lower = LowerAscii(host);
       if (lower.find('.') == std::string::npos) continue;
       hosts_.push_back(lower);
       Add(lower);

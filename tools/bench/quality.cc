@@ -31,10 +31,12 @@
 #include "bench_support.h"
 #include "morgue/plugin_registry.h"
 #include "morgue/publications.h"
+#include "morgue/text.h"
 #include "trafilatura_eval.h"
 
 namespace fs = std::filesystem;
 
+using morgue::LowerAscii;
 using morgue::bench::CollectingSink;
 using morgue::bench::kBelowTargetExitCode;
 using morgue::bench::kSkipExitCode;
@@ -45,18 +47,11 @@ namespace {
 
 constexpr double kBodyTarget = 0.90;  // mean token F1
 
-std::string Lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
-
 // Lower-cased words: runs of ASCII letters and digits, and of non-ASCII bytes.
 std::vector<std::string> Tokens(const std::string& text) {
   std::vector<std::string> tokens;
   std::string word;
-  for (char c : Lower(text)) {
+  for (char c : LowerAscii(text)) {
     const auto byte = static_cast<unsigned char>(c);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
       word += c;
@@ -133,7 +128,7 @@ std::string FoldSpaces(std::string text) {
 
 // Strict: the same text, case and whitespace aside.
 bool TitleMatchesExactly(const std::string& ours, const std::string& expected) {
-  return Lower(FoldSpaces(ours)) == Lower(FoldSpaces(expected));
+  return LowerAscii(FoldSpaces(ours)) == LowerAscii(FoldSpaces(expected));
 }
 
 // Dashes, quotes and the ellipsis in one spelling each, as trafilatura-eval's score.py
@@ -150,7 +145,7 @@ std::string FoldTypography(std::string text) {
       at += to.size();
     }
   }
-  return Lower(FoldSpaces(text));
+  return LowerAscii(FoldSpaces(text));
 }
 
 // Headlines. The expected titles are Readability's, which keeps what og:title or <title>
@@ -213,7 +208,7 @@ bool BylineNamesMatch(const morgue::Article& article, const std::string& expecte
 
 bool SiteMatches(const morgue::Article& article, const std::string& expected) {
   if (article.source.empty()) return false;
-  if (Lower(FoldSpaces(article.source)) == Lower(FoldSpaces(expected))) return true;
+  if (LowerAscii(FoldSpaces(article.source)) == LowerAscii(FoldSpaces(expected))) return true;
   const morgue::Publication* publication =
       morgue::PublicationDirectory::Builtin().FindByName(expected);
   return publication != nullptr && publication->name == article.source;

@@ -126,17 +126,6 @@ std::string OneLine(std::string_view text) {
   return line;
 }
 
-std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string joined;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) {
-      joined += separator;
-    }
-    joined += parts[i];
-  }
-  return joined;
-}
-
 std::string HumanBytes(int64_t bytes) {
   static constexpr std::array<const char*, 5> kUnits = {"KiB", "MiB", "GiB", "TiB", "PiB"};
   if (bytes < 1024) {

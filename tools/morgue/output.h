@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/src/string_helpers.h"  // Join, shared with the core
+
 namespace morgue::cli {
 
 // Objects keep their keys in the order written, so output reads id, title, ... first.
@@ -28,8 +30,6 @@ std::string Truncate(std::string_view text, int width);
 
 // `text` with every control character (newlines, tabs) turned into a space, for one line.
 std::string OneLine(std::string_view text);
-
-std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
 // "512 B", "3.2 KiB", "1.5 MiB", ...
 std::string HumanBytes(int64_t bytes);

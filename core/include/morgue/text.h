@@ -152,8 +152,26 @@ MORGUE_EXPORT Result<DecodedText> DecodeToUtf8(std::string_view bytes,
 MORGUE_EXPORT std::string CollapseWhitespace(std::string_view text);
 
 // True when `text` is well-formed UTF-8: no overlong forms, surrogates or code points past
-// U+10FFFF. What the archive accepts as text.
+// U+10FFFF. What the archive accepts as text. Quick on long ASCII runs (markup): they are
+// read 8 bytes at a time.
 MORGUE_EXPORT bool IsValidUtf8(std::string_view text);
+
+// ---- ASCII case ---------------------------------------------------------------------------
+
+// 'A'-'Z' as 'a'-'z'; every other byte as it is, whatever the C locale (under a Turkish one
+// std::tolower may turn 'I' into a dotless i). For names, extensions, markup and keywords.
+constexpr char LowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// `text` with its ASCII letters lower-cased; non-ASCII bytes (UTF-8 or not) untouched.
+inline std::string LowerAscii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    c = LowerAscii(c);
+  }
+  return lower;
+}
 
 }  // namespace morgue
 

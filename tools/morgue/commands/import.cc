@@ -25,6 +25,7 @@
 #include "commands/commands.h"
 #include "help.h"
 #include "interrupt.h"
+#include "morgue/text.h"
 #include "progress.h"
 
 namespace morgue::cli {
@@ -52,7 +53,7 @@ struct ImportArgs {
 
 // "64M", "512K", "1G", "2GiB", "1000": binary multiples; nullopt when not a size.
 std::optional<uint64_t> ParseSize(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  text = LowerAscii(text);
   size_t digits = 0;
   while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0) {
     ++digits;
@@ -161,7 +162,7 @@ class SkippedFiles {
  public:
   void Add(const std::string& input) {
     std::string extension = std::filesystem::path(input).extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    extension = LowerAscii(extension);
     ++by_extension_[extension];
     ++total_;
   }

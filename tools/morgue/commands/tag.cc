@@ -1,7 +1,6 @@
 // morgue tag, untag and tags: add and remove tags, and list every tag in use.
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <iostream>
 #include <map>
@@ -12,16 +11,15 @@
 
 #include "commands/commands.h"
 #include "help.h"
+#include "morgue/text.h"
 #include "output.h"
 
 namespace morgue::cli {
 namespace {
 
 bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return LowerAscii(x) == LowerAscii(y); });
 }
 
 struct TagArgs {

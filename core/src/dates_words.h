@@ -1,12 +1,13 @@
 // The words that dates are written with, in the languages news pages use: month names
 // (with their abbreviations and the genitive forms Slavic languages write dates in),
 // weekday names, and the words of a date line ("Veröffentlicht am", "Publié le",
-// "Опубликовано", "입력", "发布时间"). Internal to libmorgue (text_dates.cc).
+// "Опубликовано", "입력", "发布时间"). Internal to libmorgue (dates.cc,
+// dates_month_names.cc).
 //
 // Thread-safety: pure functions over constant tables.
 
-#ifndef MORGUE_CORE_SRC_TEXT_DATE_WORDS_H_
-#define MORGUE_CORE_SRC_TEXT_DATE_WORDS_H_
+#ifndef MORGUE_CORE_SRC_DATES_WORDS_H_
+#define MORGUE_CORE_SRC_DATES_WORDS_H_
 
 #include <string>
 #include <string_view>
@@ -15,7 +16,9 @@ namespace morgue::text_detail {
 
 // Lower case for the Latin, Greek-free European and Cyrillic letters dates are written
 // with, byte for byte the same length (so positions in the result are positions in the
-// text): "JANUAR" → "januar", "Января" → "января", "ŞUBAT" → "şubat".
+// text): "JANUAR" → "januar", "Января" → "января", "ŞUBAT" → "şubat". Not LowerAscii
+// (morgue/text.h), which leaves every non-ASCII letter as it is: month names are matched
+// in their lower-case spelling in every language.
 std::string LowerSameLength(std::string_view text);
 
 // The month (1-12) a lower-case word names, without a trailing dot: "january", "jan",
@@ -39,4 +42,4 @@ DateWordRole RoleOfDateWord(std::string_view lower);
 
 }  // namespace morgue::text_detail
 
-#endif  // MORGUE_CORE_SRC_TEXT_DATE_WORDS_H_
+#endif  // MORGUE_CORE_SRC_DATES_WORDS_H_

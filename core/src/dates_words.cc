@@ -1,7 +1,7 @@
-// Month, weekday and date-line words (text_date_words.h). Plain tables: a word is
+// Month, weekday and date-line words (dates_words.h). Plain tables: a word is
 // looked up, never matched by a regular expression.
 
-#include "text_date_words.h"
+#include "dates_words.h"
 
 #include <string>
 #include <string_view>

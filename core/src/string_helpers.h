@@ -1,0 +1,48 @@
+// The small string helpers libmorgue's files and the morgue CLI share: ASCII white space,
+// trimming it, and joining a list. (ASCII lower-casing is LowerAscii in morgue/text.h,
+// which plugins use too.) Header-only, so that the CLI, which links only the SDK, uses the
+// same ones; internal to the project, never installed.
+//
+// Thread-safety: pure functions.
+
+#ifndef MORGUE_CORE_SRC_STRING_HELPERS_H_
+#define MORGUE_CORE_SRC_STRING_HELPERS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+// The six ASCII white-space characters (what std::isspace means in the "C" locale, in
+// every locale).
+constexpr bool IsAsciiSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// `text` without ASCII white space at either end; other bytes (a no-break space) stay.
+constexpr std::string_view TrimAscii(std::string_view text) {
+  while (!text.empty() && IsAsciiSpace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && IsAsciiSpace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// The items with `separator` between each two: Join({"a", "b"}, ", ") is "a, b".
+inline std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += separator;
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+}  // namespace morgue
+
+#endif  // MORGUE_CORE_SRC_STRING_HELPERS_H_
