@@ -21,6 +21,7 @@
 #include "body_check.h"
 #include "codec.h"
 #include "import_job.h"
+#include "import_worker.h"
 #include "line_parts.h"
 #include "morgue/datetime.h"
 
