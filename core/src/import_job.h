@@ -4,14 +4,16 @@
 // the parent. Each way only collects the articles; ImportRun stores them afterwards on
 // its own thread, so no plugin code ever runs while the archive could be touched by it.
 //
+// This header holds what the three share and the first two; the child process is in
+// import_worker.h, the messages it exchanges with the parent in import_wire.h.
+//
 // Thread-safety: RunJob may run on any thread (the registry's const methods may be called
-// concurrently). A ThreadRunner or ProcessRunner is used from one thread.
+// concurrently). A ThreadRunner is used from one thread.
 
 #ifndef MORGUE_CORE_SRC_IMPORT_JOB_H_
 #define MORGUE_CORE_SRC_IMPORT_JOB_H_
 
 #include <pthread.h>
-#include <sys/types.h>
 
 #include <atomic>
 #include <chrono>
@@ -69,6 +71,9 @@ uint64_t MaxOutputBytes(uint64_t input_bytes);
 Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
                  const std::function<void(const std::string&)>& on_chosen);
 
+// How often a runner waiting for a plugin asks whether the run should stop.
+constexpr std::chrono::milliseconds kStopPoll{100};
+
 // "1 s", "0.25 s", "90 s".
 std::string FormatSeconds(std::chrono::milliseconds duration);
 // The failure of an input whose plugin took longer than `limit`.
@@ -110,62 +115,6 @@ class ThreadRunner {
 // Starts `body` on a new thread with the large stack that plugin code may need (parsers
 // recurse). The thread must be joined with pthread_join.
 Status StartPluginThread(std::function<void()> body, pthread_t* thread);
-
-// Runs jobs in a child process started with `command` plus the paths of the registry's
-// plugins, which calls RunImportWorker on file descriptor 3. One child serves input
-// after input; when it crashes, exits, sends what is not a well-formed reply, or
-// overruns the time limit, it is killed, the input fails with the reason, and the next
-// input starts a new child.
-class ProcessRunner {
- public:
-  ProcessRunner(const PluginRegistry& plugins, std::vector<std::string> command);
-  // Closes the channel and reaps the child, which exits when it sees the end.
-  ~ProcessRunner();
-  ProcessRunner(const ProcessRunner&) = delete;
-  ProcessRunner& operator=(const ProcessRunner&) = delete;
-
-  // `limit` 0: no time limit. When `stop`, asked a few times a second, returns true, the
-  // child is killed and the job fails.
-  Collected Run(const JobInput& input, std::chrono::milliseconds limit,
-                const std::function<bool()>& stop = nullptr);
-
- private:
-  enum class Outcome { kFrame, kTimeout, kClosed, kGarbage };
-  struct Event {
-    Outcome outcome;
-    std::string payload;  // the frame, or what is wrong with it
-  };
-
-  Status Start(std::chrono::milliseconds limit);
-  // Sends what is left of `out` while waiting, at most `limit` (0: forever), for the next
-  // frame from the child.
-  Event Next(std::string_view& out, std::chrono::milliseconds limit, uint64_t max_frame);
-  // Kills (when `kill`) and reaps the child; returns its wait status, or -1.
-  int Stop(bool kill);
-
-  const PluginRegistry& plugins_;
-  std::vector<std::string> command_;
-  pid_t pid_ = -1;
-  std::thread::id starter_;  // the thread that started the child, whose death it shares
-  int fd_ = -1;
-  std::string in_;  // bytes read from the child and not yet taken as frames
-  size_t in_pos_ = 0;
-};
-
-// The wire format between ProcessRunner and RunImportWorker, exposed for tests and
-// fuzzing: frames of an 8-byte little-endian length and a payload that starts with a
-// type byte. Decoding checks every length against what is there, so no byte string
-// makes it read out of bounds or allocate more than the frame holds.
-namespace wire {
-std::string EncodeInput(const JobInput& input);
-Result<JobInput> DecodeInput(std::string_view payload);
-std::string EncodeChosen(const std::string& plugin);
-Result<std::string> DecodeChosen(std::string_view payload);
-std::string EncodeReply(const Collected& collected);
-Result<Collected> DecodeReply(std::string_view payload);
-// A frame around `payload`.
-std::string Frame(std::string_view payload);
-}  // namespace wire
 
 }  // namespace morgue::import_job
 

@@ -1,5 +1,6 @@
-// Shared by the fuzz targets: an in-memory ArticleSink, and the checks that turn a result
-// breaking a documented promise into an abort, which libFuzzer reports as a crash.
+// Shared by the fuzz targets: an in-memory ArticleSink, an input's extension as the host
+// hands it to the linked plugin, and the checks that turn a result breaking a documented
+// promise into an abort, which libFuzzer reports as a crash.
 //
 // Thread-safety: none needed; libFuzzer calls a target from one thread.
 
@@ -18,8 +19,12 @@
 #include "morgue/article.h"
 #include "morgue/datetime.h"
 #include "morgue/plugin.h"
+#include "morgue/plugin_registry.h"
 #include "morgue/status.h"
 #include "morgue/text.h"
+
+// The descriptor of the plugin whose objects the target links (MORGUE_PLUGIN exports it).
+extern "C" const void* const morgue_plugin_descriptor;
 
 namespace morgue::fuzz {
 
@@ -87,14 +92,42 @@ class MemorySink final : public ArticleSink {
   std::vector<Article> articles_;
 };
 
+// An input's extension as the host hands it to the linked plugin (PluginRegistry fills
+// ProbeInput and ImportInput so): lower-cased, with the dot, and whether the plugin's
+// descriptor lists it among its extensions (which built-in descriptors write lower-case).
+struct HostExtension {
+  std::string extension;
+  bool own = false;
+};
+
+inline HostExtension ExtensionAsHostGives(const std::string& path) {
+  HostExtension out{ExtensionOf(path)};
+  const auto* descriptor = static_cast<const PluginDescriptor*>(morgue_plugin_descriptor);
+  std::string_view rest = descriptor->extensions;
+  while (!out.extension.empty() && !rest.empty() && !out.own) {
+    const size_t comma = rest.find(',');
+    out.own = rest.substr(0, comma) == out.extension;
+    rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
+  }
+  return out;
+}
+
 // Runs an importer that promises one article per input on `bytes`, as the host would.
 inline void ImportOne(Importer& importer, std::string_view bytes, const std::string& path,
                       const std::string& format) {
-  const int score = importer.Probe({.path = path, .head = bytes.substr(0, kProbeBytes)});
+  const HostExtension extension = ExtensionAsHostGives(path);
+  const int score = importer.Probe({.path = path,
+                                    .head = bytes.substr(0, kProbeBytes),
+                                    .extension = extension.extension,
+                                    .own_extension = extension.own});
   if (score < kProbeNo || score > kProbeCertain) Fail("a probe score out of range", path);
   MemorySink sink(/*check=*/true);
-  const Status status =
-      importer.Import({.name = path, .path = path, .bytes = bytes, .format = format}, sink);
+  const Status status = importer.Import({.name = path,
+                                         .path = path,
+                                         .bytes = bytes,
+                                         .format = format,
+                                         .extension = extension.extension},
+                                        sink);
   if (status.ok() && sink.articles().size() != 1) Fail("an import without one article", path);
   if (!status.ok() && status.message().empty()) Fail("a failure without a message", path);
 }

@@ -1,0 +1,140 @@
+// The transactions an import run stores its inputs in, and the run's record (see
+// import_batch.h).
+
+#include "import_batch.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "morgue/datetime.h"
+
+#ifndef MORGUE_VERSION_STRING
+#define MORGUE_VERSION_STRING "unknown"
+#endif
+
+namespace morgue {
+
+Status ImportBatch::Begin() {
+  if (in_batch_ || options_.dry_run) return Status::OK();
+  if (Status begun = db().BeginImmediate(); !begun.ok()) {
+    error_ = begun;  // read-only, busy past the timeout: no input can be stored
+    return begun;
+  }
+  in_batch_ = true;
+  // The batch's new articles are indexed together when it commits (see
+  // schema/0004_deferred_index.sql); this row, never committed, tells the triggers.
+  if (Status deferred = db().Exec(
+          "INSERT OR REPLACE INTO morgue_settings(key, value) VALUES ('fts_deferred_after', "
+          "(SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
+          "coalesce((SELECT max(id) FROM articles), 0))))");
+      !deferred.ok()) {
+    Abandon(deferred);
+    return deferred;
+  }
+  if (totals_.import_id == 0) {
+    // The run is recorded with its first batch, so a run that stores nothing (the
+    // archive is full or read-only) leaves the archive exactly as it was.
+    if (Status recorded = RecordStart(); !recorded.ok()) {
+      Abandon(recorded);
+      return recorded;
+    }
+  }
+  inputs_in_batch_ = 0;
+  started_ = std::chrono::steady_clock::now();
+  return Status::OK();
+}
+
+bool ImportBatch::Overdue() const {
+  return std::chrono::steady_clock::now() - started_ > kBatchTime;
+}
+
+bool ImportBatch::IsFull() const {
+  return inputs_in_batch_ >= std::max(1, options_.inputs_per_transaction) || Overdue();
+}
+
+Status ImportBatch::IndexBatch() {
+  return db().Exec(R"sql(
+    INSERT INTO articles_fts(rowid, title, subtitle, body, authors, tags)
+      SELECT id, title, subtitle, body, authors_text, tags_text FROM articles
+      WHERE id > (SELECT CAST(value AS INTEGER) FROM morgue_settings
+                  WHERE key = 'fts_deferred_after')
+      ORDER BY id;
+    DELETE FROM morgue_settings WHERE key = 'fts_deferred_after';)sql");
+}
+
+Status ImportBatch::Commit() {
+  if (options_.dry_run) {  // nothing to commit: what would have been stored is counted
+    totals_.imported += imported_;
+    totals_.duplicates += duplicates_;
+    inputs_ok_ = imported_ = duplicates_ = 0;
+    return Status::OK();
+  }
+  if (!in_batch_) return Status::OK();
+  db().ResetCached();
+  Status committed = IndexBatch();
+  if (committed.ok()) committed = db().Exec("COMMIT");
+  in_batch_ = false;
+  if (!committed.ok()) {
+    db().Exec("ROLLBACK").ok();
+    if (!run_recorded_) totals_.import_id = 0;
+    // Nothing of the batch is stored: its inputs count as failed, not imported.
+    totals_.failed += inputs_ok_;
+    inputs_ok_ = imported_ = duplicates_ = 0;
+    error_ = committed.WithContext("cannot commit imported articles to '" + archive_.path.string() +
+                                   "'");
+    return error_;
+  }
+  totals_.imported += imported_;
+  totals_.duplicates += duplicates_;
+  inputs_ok_ = imported_ = duplicates_ = 0;
+  run_recorded_ = true;
+  return Status::OK();
+}
+
+Status ImportBatch::RecordStart() {
+  Result<sql::Statement*> insert =
+      db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)");
+  if (!insert.ok()) return insert.status();
+  (*insert)->Bind(1, UtcNow()).BindTextOrNull(2, options_.command);
+  (*insert)->Bind(3, MORGUE_VERSION_STRING);
+  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  totals_.import_id = db().LastInsertId();
+  return Status::OK();
+}
+
+void ImportBatch::Abandon(Status failure) {
+  if (in_batch_) db().Exec("ROLLBACK").ok();
+  in_batch_ = false;
+  if (!run_recorded_) totals_.import_id = 0;
+  totals_.failed += inputs_ok_;
+  inputs_ok_ = imported_ = duplicates_ = 0;
+  error_ = std::move(failure);
+}
+
+void ImportBatch::RecordFailure(const InputReport& report) {
+  if (options_.dry_run) return;
+  Result<sql::Statement*> insert = db().Cached(
+      "INSERT INTO import_failures(import_id, input, plugin, reason) VALUES (?1, ?2, ?3, ?4)");
+  if (!insert.ok()) return;
+  (*insert)->Bind(1, totals_.import_id).Bind(2, report.input);
+  (*insert)->BindTextOrNull(3, report.plugin).Bind(4, report.status.message());
+  (*insert)->Run().ok();  // the failure is reported to the user either way
+}
+
+Status ImportBatch::RecordTotals() {
+  sql::Transaction transaction(db());
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  Result<sql::Statement*> update = db().Cached(
+      "UPDATE imports SET finished_at = ?2, inputs = ?3, imported = ?4, duplicates = ?5, "
+      "failed = ?6, skipped = ?7, interrupted = ?8 WHERE id = ?1");
+  if (!update.ok()) return update.status();
+  sql::Statement& s = **update;
+  s.Bind(1, totals_.import_id).Bind(2, UtcNow()).Bind(3, totals_.inputs);
+  s.Bind(4, totals_.imported).Bind(5, totals_.duplicates).Bind(6, totals_.failed);
+  s.Bind(7, totals_.skipped).Bind(8, int64_t{totals_.interrupted ? 1 : 0});
+  MORGUE_RETURN_IF_ERROR(s.Run());
+  return transaction.Commit();
+}
+
+}  // namespace morgue

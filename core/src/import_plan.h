@@ -1,0 +1,52 @@
+// DryRunPlan: what a dry run (ImportOptions::dry_run) would have stored. It remembers the
+// dedup keys of the articles it would have added, so that a later input duplicating one
+// of them is reported as a real run would store it, and gives each new one the id the
+// archive would. What an input added is taken back when the input fails.
+//
+// Thread-safety: used from the storing thread only.
+
+#ifndef MORGUE_CORE_SRC_IMPORT_PLAN_H_
+#define MORGUE_CORE_SRC_IMPORT_PLAN_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "archive_impl.h"
+#include "morgue/archive.h"
+#include "morgue/article.h"
+#include "morgue/status.h"
+
+namespace morgue {
+
+class DryRunPlan {
+ public:
+  // A new input begins: what it adds from now on is what UndoInput takes back.
+  void OpenInput();
+  // What the archive would do with `article` (with `extra_tags`), were the run's earlier
+  // articles stored, remembering its keys instead of storing it.
+  Result<AddResult> Add(Archive::Impl& archive, Article article,
+                        const std::vector<std::string>& extra_tags);
+  // Takes back what the open input added.
+  void UndoInput();
+  // Keeps what the open input added.
+  void KeepInput() { added_.clear(); }
+
+ private:
+  std::map<std::string, int64_t> url_keys_;
+  std::map<std::string, int64_t> body_hashes_;
+  // By title, date and source (see Archive::Impl::FindSameMetadata): every article, and
+  // those that had neither body nor canonical URL, which one that has may complete.
+  std::map<std::string, int64_t> metadata_;
+  std::map<std::string, int64_t> bare_metadata_;
+  int64_t next_id_ = 0;  // the id the next new article would get; 0: not read yet
+  // What the input being stored added, taken back when it fails.
+  std::vector<std::pair<std::map<std::string, int64_t>*, std::string>> added_;
+  int64_t next_id_at_open_ = 0;
+};
+
+}  // namespace morgue
+
+#endif  // MORGUE_CORE_SRC_IMPORT_PLAN_H_
