@@ -120,13 +120,13 @@ int HtmlImporter::Probe(const ProbeInput& input) const {
 
 Status HtmlImporter::Import(const ImportInput& input, ArticleSink& sink) {
   if (input.bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return Status::InvalidArgument("no article found: the page is empty");
+    return Status::Corruption("no article found: the page is empty");
   }
   Result<std::string> page = DecodePage(input.bytes);
   if (!page.ok()) return page.status();
   if (const std::string why = NotTextReason(*page); !why.empty()) {
-    return Status::InvalidArgument("not HTML: " + why +
-                                   " (if another plugin reads it, name it with --format)");
+    return Status::Corruption("not HTML: " + why +
+                              " (if another plugin reads it, name it with --format)");
   }
   // libxml2 would stop reading at a stray NUL; the page as a browser shows it has none.
   // (The original document keeps them: it is stored as it came.)
