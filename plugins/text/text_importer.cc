@@ -129,11 +129,8 @@ Status TextImporter::Import(const ImportInput& input, ArticleSink& sink) {
   if (input.bytes.empty()) {
     return Status::Corruption("the input is empty: there is no text to import");
   }
-  Result<DecodedText> decoded = DecodeToUtf8(input.bytes);
-  if (!decoded.ok()) {
-    return decoded.status();
-  }
-  const std::string text = NormalizeLineEnds(decoded->text);
+  MORGUE_ASSIGN_OR_RETURN(DecodedText decoded, DecodeToUtf8(input.bytes));
+  const std::string text = NormalizeLineEnds(decoded.text);
   if (const std::string why = NotTextReason(text); !why.empty()) {
     return Status::Corruption("not a text file: " + why +
                               " (if another plugin reads it, name it with --format)");
