@@ -16,8 +16,8 @@ namespace {
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 Status WrongType(const std::string& what, std::string_view expected, const Json& found) {
-  return Status::InvalidArgument(what + " must be " + std::string(expected) + ", found " +
-                                 found.type_name());
+  return Status::Corruption(what + " must be " + std::string(expected) + ", found " +
+                            found.type_name());
 }
 
 // Null means "unknown", like an empty string.
@@ -38,8 +38,8 @@ std::string Item(std::string_view key, size_t index) {
 }
 
 Status UnknownKey(const std::string& where, const std::string& key, std::string_view valid) {
-  return Status::InvalidArgument(where + " has unknown key " + Quoted(key) +
-                                 "; valid keys: " + std::string(valid));
+  return Status::Corruption(where + " has unknown key " + Quoted(key) +
+                            "; valid keys: " + std::string(valid));
 }
 
 Status ReadAuthor(const Json& value, const std::string& where, Author* author) {
@@ -161,8 +161,8 @@ Status ReadTagOrigins(const Json& value, std::map<std::string, std::string>* ori
     MORGUE_RETURN_IF_ERROR(ReadText(origin, what, &text));
     if (text != kTagOriginPage && text != kTagOriginUser && text != kTagOriginBoth &&
         text != kTagOriginUnknown) {
-      return Status::InvalidArgument(what + ": " + Quoted(text) +
-                                     " is not an origin (page, user, both, unknown)");
+      return Status::Corruption(what + ": " + Quoted(text) +
+                                " is not an origin (page, user, both, unknown)");
     }
     (*origins)[tag] = text;
   }
@@ -276,17 +276,17 @@ std::string ArticleKeyList() {
 
 Status ArticleFromJson(const Json& object, Article* article) {
   if (!object.is_object()) {
-    return Status::InvalidArgument(std::string("expected an article object, found ") +
-                                   object.type_name());
+    return Status::Corruption(std::string("expected an article object, found ") +
+                              object.type_name());
   }
   for (const auto& [key, value] : object.items()) {
     if (const KeySpec* spec = FindKey(key)) {
       MORGUE_RETURN_IF_ERROR(ReadKey(*spec, value, article));
     } else if (std::find(kIgnoredKeys.begin(), kIgnoredKeys.end(), key) == kIgnoredKeys.end()) {
-      return Status::InvalidArgument("unknown field " + Quoted(key) +
-                                     "; valid fields: " + ArticleKeyList() +
-                                     " (body_hash, added_at and documents are also accepted "
-                                     "and ignored)");
+      return Status::Corruption("unknown field " + Quoted(key) +
+                                "; valid fields: " + ArticleKeyList() +
+                                " (body_hash, added_at and documents are also accepted "
+                                "and ignored)");
     }
   }
   return Status::OK();

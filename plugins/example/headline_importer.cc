@@ -28,7 +28,7 @@ class HeadlineImporter : public morgue::Importer {
       ++i;
     }
     if (i == lines.size()) {
-      return morgue::Status::InvalidArgument("no title: the file is empty");
+      return morgue::Status::Corruption("no title: the file is empty");
     }
     const size_t title_line = i + 1;  // 1-based, for messages
 

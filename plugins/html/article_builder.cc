@@ -135,7 +135,7 @@ class Builder {
               (meta_.is_blog && (!body_meta_.authors.empty() || !body_meta_.credit.empty() ||
                                  EmailPublication() != nullptr));
     ChooseBody();
-    if (article_.body.empty()) return Status::InvalidArgument("no article found");
+    if (article_.body.empty()) return Status::Corruption("no article found");
     ChooseSubtitle();
     ChooseAuthors();
     ChooseDates();

@@ -14,8 +14,8 @@
 
 namespace morgue::html_plugin {
 
-// The article of a page; NotFound-like InvalidArgument "no article found" when the page
-// has no article text.
+// The article of a page; Corruption "no article found" when the page has no article
+// text (the input holds nothing to import, as for any importer).
 Result<Article> BuildArticle(const PageMetadata& meta, Content content);
 
 }  // namespace morgue::html_plugin

@@ -55,9 +55,8 @@ Result<std::string> DecodePage(std::string_view bytes) {
   // Most pages are UTF-8 already: then DecodeToUtf8 would return them unchanged, after
   // copying them one character at a time and looking for a declaration it does not need.
   if (!StartsWithByteOrderMark(bytes) && IsValidUtf8(bytes)) return std::string(bytes);
-  Result<DecodedText> decoded = DecodeToUtf8(bytes, DeclaredCharset(bytes));
-  if (!decoded.ok()) return decoded.status();
-  return std::move(decoded->text);
+  MORGUE_ASSIGN_OR_RETURN(DecodedText decoded, DecodeToUtf8(bytes, DeclaredCharset(bytes)));
+  return std::move(decoded.text);
 }
 
 }  // namespace morgue::html_plugin

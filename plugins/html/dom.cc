@@ -202,7 +202,7 @@ Stretch TextStretch(std::string_view text) {
 
 Result<Document> Document::Parse(std::string_view utf8) {
   if (utf8.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
-    return Status::InvalidArgument("the page is too large to parse");
+    return Status::NotSupported("the page is too large to parse");
   }
   // libxml2's default limits stay on (no XML_PARSE_HUGE): elements nest at most 256
   // deep and a run of text is at most 10 MB, so hostile pages cannot exhaust the stack or
@@ -211,7 +211,7 @@ Result<Document> Document::Parse(std::string_view utf8) {
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
   std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(),
                                                                          htmlFreeParserCtxt);
-  if (context == nullptr) return Status::Corruption("out of memory starting the HTML parser");
+  if (context == nullptr) return Status::PluginFailed("out of memory starting the HTML parser");
   xmlDoc* doc = htmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()),
                                    nullptr, "UTF-8", options);
   if (doc == nullptr) return Status::Corruption("the page could not be parsed as HTML");
@@ -220,19 +220,19 @@ Result<Document> Document::Parse(std::string_view utf8) {
   // the rest of the page would be silently lost.
   if (context->disableSAX != 0 && context->instate == XML_PARSER_EOF) {
     if (context->errNo == XML_ERR_INTERNAL_ERROR) {
-      return Status::InvalidArgument(
+      return Status::Corruption(
           "the page nests elements more than 256 levels deep, past the HTML parser's limit; "
           "no real page does");
     }
     if (context->errNo == XML_ERR_NO_MEMORY) {
-      return Status::InvalidArgument(
+      return Status::Corruption(
           "the page holds a run of text longer than 10 MB without markup, past the HTML "
           "parser's limit");
     }
     std::string reason =
         context->lastError.message != nullptr ? context->lastError.message : "no reason given";
     while (!reason.empty() && IsAsciiSpace(reason.back())) reason.pop_back();
-    return Status::InvalidArgument("the HTML parser stopped before the end of the page: " + reason);
+    return Status::Corruption("the HTML parser stopped before the end of the page: " + reason);
   }
   return document;
 }

@@ -120,24 +120,22 @@ int HtmlImporter::Probe(const ProbeInput& input) const {
 
 Status HtmlImporter::Import(const ImportInput& input, ArticleSink& sink) {
   if (input.bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return Status::InvalidArgument("no article found: the page is empty");
+    return Status::Corruption("no article found: the page is empty");
   }
-  Result<std::string> page = DecodePage(input.bytes);
-  if (!page.ok()) return page.status();
-  if (const std::string why = NotTextReason(*page); !why.empty()) {
-    return Status::InvalidArgument("not HTML: " + why +
-                                   " (if another plugin reads it, name it with --format)");
+  MORGUE_ASSIGN_OR_RETURN(std::string page, DecodePage(input.bytes));
+  if (const std::string why = NotTextReason(page); !why.empty()) {
+    return Status::Corruption("not HTML: " + why +
+                              " (if another plugin reads it, name it with --format)");
   }
   // libxml2 would stop reading at a stray NUL; the page as a browser shows it has none.
   // (The original document keeps them: it is stored as it came.)
-  if (page->find('\0') != std::string::npos) std::erase(*page, '\0');
-  Result<Document> document = Document::Parse(*page);
-  if (!document.ok()) return document.status();
+  if (page.find('\0') != std::string::npos) std::erase(page, '\0');
+  MORGUE_ASSIGN_OR_RETURN(Document document, Document::Parse(page));
   // Metadata only reads the tree; content extraction then reuses (and changes) it.
-  PageMetadata meta = ExtractMetadata(document->root());
-  Result<Article> article = BuildArticle(meta, ExtractContent(std::move(document.value()), *page));
-  if (!article.ok()) return article.status();
-  return sink.Add(std::move(article.value()));
+  PageMetadata meta = ExtractMetadata(document.root());
+  MORGUE_ASSIGN_OR_RETURN(Article article,
+                          BuildArticle(meta, ExtractContent(std::move(document), page)));
+  return sink.Add(std::move(article));
 }
 
 }  // namespace morgue::html_plugin

@@ -123,8 +123,8 @@ std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"
 std::string Field(std::string_view key) { return "field " + Quoted(key); }
 
 Status WrongType(std::string_view key, std::string_view expected, const Json& found) {
-  return Status::InvalidArgument(Field(key) + " must be " + std::string(expected) + ", found " +
-                                 found.type_name());
+  return Status::Corruption(Field(key) + " must be " + std::string(expected) + ", found " +
+                            found.type_name());
 }
 
 // A string value, or "" for null; an error for anything else.
@@ -150,8 +150,8 @@ Status ReadStringArray(std::string_view key, const Json& value, std::vector<std:
   }
   for (size_t i = 0; i < value.size(); ++i) {
     if (!value[i].is_string()) {
-      return Status::InvalidArgument(Field(key) + " item " + std::to_string(i + 1) +
-                                     " must be a string, found " + value[i].type_name());
+      return Status::Corruption(Field(key) + " item " + std::to_string(i + 1) +
+                                " must be a string, found " + value[i].type_name());
     }
     out->push_back(value[i].get<std::string>());
   }
@@ -343,8 +343,7 @@ class Mapper {
   Status SetDate(std::string_view key, const std::string& text) {
     std::string date = ParseDate(NormaliseIsoish(text));
     if (date.empty()) {
-      return Status::InvalidArgument(Field(key) +
-                                     " is not a date morgue can read: " + Quoted(text));
+      return Status::Corruption(Field(key) + " is not a date morgue can read: " + Quoted(text));
     }
     Set(key, "published", std::move(date), &article_->published);
     return Status::OK();
@@ -414,9 +413,9 @@ Status ForeignArticle(Shape shape, const Json& object, Article* article) {
     auto known = std::find_if(keys.begin(), keys.end(),
                               [&name](const ToolKey& key) { return key.name == name; });
     if (known == keys.end()) {
-      return Status::InvalidArgument("unknown field " + Quoted(name) + " in a " +
-                                     std::string(ShapeName(shape)) +
-                                     " record; its fields: " + KeyList(keys));
+      return Status::Corruption("unknown field " + Quoted(name) + " in a " +
+                                std::string(ShapeName(shape)) +
+                                " record; its fields: " + KeyList(keys));
     }
   }
   Mapper mapper(shape, article);

@@ -122,8 +122,8 @@ Status MalformedJson(std::string_view text, const Json::parse_error& error, size
       before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
   const std::string_view head = before.substr(line_start);
   const size_t column = 1 + CountCharacters(head);
-  return Status::InvalidArgument("line " + std::to_string(line) + ": malformed JSON at column " +
-                                 std::to_string(column) + ": " + ParseErrorReason(error));
+  return Status::Corruption("line " + std::to_string(line) + ": malformed JSON at column " +
+                            std::to_string(column) + ": " + ParseErrorReason(error));
 }
 
 Status AddArticle(const Json& value, const std::string& where, std::optional<Shape> shape,
@@ -162,8 +162,7 @@ Status ImportLines(std::string_view text, std::optional<Shape> shape, ArticleSin
     } catch (const Json::parse_error& error) {
       return MalformedJson(line, error, number);
     } catch (const Json::out_of_range& error) {
-      return Status::InvalidArgument("line " + std::to_string(number) + ": " +
-                                     OutOfRangeReason(error));
+      return Status::Corruption("line " + std::to_string(number) + ": " + OutOfRangeReason(error));
     }
     MORGUE_RETURN_IF_ERROR(AddArticle(value, "line " + std::to_string(number), shape, sink));
   }
@@ -184,7 +183,7 @@ bool StartsLikeJsonLines(std::string_view text) {
 
 Status ImportDocument(std::string_view text, std::optional<Shape> shape, ArticleSink& sink) {
   if (IsBlank(text)) {
-    return Status::InvalidArgument(
+    return Status::Corruption(
         "the input is empty; expected a JSON array of article objects or one article object");
   }
   Json document;
@@ -196,13 +195,13 @@ Status ImportDocument(std::string_view text, std::optional<Shape> shape, Article
     }
     return MalformedJson(text, error, 1);
   } catch (const Json::out_of_range& error) {
-    return Status::InvalidArgument(OutOfRangeReason(error));
+    return Status::Corruption(OutOfRangeReason(error));
   }
   if (document.is_object()) {
     return AddArticle(document, "record 1", shape, sink);
   }
   if (!document.is_array()) {
-    return Status::InvalidArgument(
+    return Status::Corruption(
         std::string("expected a JSON array of article objects or one article object, found ") +
         document.type_name());
   }

@@ -127,23 +127,20 @@ Status TextImporter::Import(const ImportInput& input, ArticleSink& sink) {
                                    "'; the text plugin reads text");
   }
   if (input.bytes.empty()) {
-    return Status::InvalidArgument("the input is empty: there is no text to import");
+    return Status::Corruption("the input is empty: there is no text to import");
   }
-  Result<DecodedText> decoded = DecodeToUtf8(input.bytes);
-  if (!decoded.ok()) {
-    return decoded.status();
-  }
-  const std::string text = NormalizeLineEnds(decoded->text);
+  MORGUE_ASSIGN_OR_RETURN(DecodedText decoded, DecodeToUtf8(input.bytes));
+  const std::string text = NormalizeLineEnds(decoded.text);
   if (const std::string why = NotTextReason(text); !why.empty()) {
-    return Status::InvalidArgument("not a text file: " + why +
-                                   " (if another plugin reads it, name it with --format)");
+    return Status::Corruption("not a text file: " + why +
+                              " (if another plugin reads it, name it with --format)");
   }
   if (CollapseWhitespace(text).empty()) {
-    return Status::InvalidArgument("the input holds only white space: there is no text to import");
+    return Status::Corruption("the input holds only white space: there is no text to import");
   }
   Article article = ParseTextArticle(text);
   if (article.title.empty() && article.body.empty()) {
-    return Status::InvalidArgument("no article found: the text has no title and no paragraphs");
+    return Status::Corruption("no article found: the text has no title and no paragraphs");
   }
   return sink.Add(std::move(article));
 }

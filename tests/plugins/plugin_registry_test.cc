@@ -394,7 +394,7 @@ TEST(PluginRegistryTest, APluginsOwnFailurePassesThroughUnchanged) {
   ASSERT_TRUE(importer.ok());
   VectorSink sink;
   Status status = importer->Import(Input("empty.headline", "\n\n"), sink);
-  EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(status.code(), StatusCode::kCorruption);
   EXPECT_EQ(status.message(), "no headline: the input is empty");
 }
 

@@ -143,7 +143,9 @@ class Importer {
     return false;
   }
   // Reads every article in `input` into `sink`. On a non-OK return the host discards
-  // everything this input added, so an input is imported whole or not at all.
+  // everything this input added, so an input is imported whole or not at all. An input
+  // not in the format, or holding no article, is refused with Corruption; a format the
+  // importer does not read with InvalidArgument (status.h says what each code means).
   virtual Status Import(const ImportInput& input, ArticleSink& sink) = 0;
 };
 

@@ -3,7 +3,8 @@
 // A Status is either OK or carries a code and a human-readable message that names
 // what failed and why ("'a.json' line 3: field 'title' must be a string, found number").
 // Result<T> holds either a value or a non-OK Status. No exception crosses the public API
-// of libmorgue or of a plugin: failures travel as Status values.
+// of libmorgue or of a plugin: failures travel as Status values, passed up with
+// MORGUE_RETURN_IF_ERROR and MORGUE_ASSIGN_OR_RETURN (at the end of this file).
 //
 // Thread-safety: Status and Result are plain values; distinct objects may be used from
 // different threads, and const methods may be called concurrently.
@@ -19,16 +20,38 @@
 
 namespace morgue {
 
+// Each code has one meaning, chosen by what the caller can do about the failure; the
+// message says the rest. The values are stable: they cross the plugin boundary and the
+// import worker's channel (whose reader refuses a value past the last code), so a new
+// code goes at the end.
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,     // the caller's input is wrong: bad field, bad query, bad option
-  kNotFound,            // no such article, tag, plugin or file
-  kCorruption,          // stored data or an input file is not what it claims to be
-  kIOError,             // the file system or SQLite failed to read or write
-  kNotSupported,        // e.g. an archive made by a newer morgue
-  kPluginIncompatible,  // a plugin's ABI version or compiler tag does not match
-  kPluginFailed,        // a plugin threw or reported failure while working
-  kBusy,                // another process held the archive longer than the busy timeout
+  // The caller's request is wrong: an option, format name, field list, query or filter,
+  // or an Article handed to the archive with a field it refuses. Fix the request; the
+  // same call fails the same way.
+  kInvalidArgument,
+  // Something the caller named does not exist: an article, document, tag, plugin,
+  // archive or file. Name another; the command line counts it as a partial failure.
+  kNotFound,
+  // Data read is not what its format says: an input that is not in the format it is
+  // read as or holds no article (malformed JSON, a page that is not HTML, an empty
+  // file), a damaged archive or stored document, a garbled reply of the import worker.
+  // Retrying cannot help: skip the input or repair the data.
+  kCorruption,
+  // The file system or SQLite failed to read or write (a full disk, a permission). The
+  // same call may succeed once the cause is fixed.
+  kIOError,
+  // The request is valid but this build cannot carry it out: an archive made by a newer
+  // morgue, a character set with no converter installed, a page past the parser's size.
+  kNotSupported,
+  // A plugin cannot be loaded: its ABI, C++ runtime or layout does not match, or its
+  // file is unsafe to load. Rebuild or replace the plugin.
+  kPluginIncompatible,
+  // A plugin broke while working: it threw, crashed, ran past the time limit or out of
+  // memory, or broke its contract. The input may be fine; the plugin needs a fix.
+  kPluginFailed,
+  // Another process held the archive longer than the busy timeout. Try again later.
+  kBusy,
 };
 
 // Returns the stable lower-case name of a code, e.g. "invalid argument".
@@ -61,6 +84,7 @@ class [[nodiscard]] Status {
   Status() = default;  // OK
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
+  // One factory per code; StatusCode says when to use each.
   static Status OK() { return {}; }
   static Status InvalidArgument(std::string msg) {
     return {StatusCode::kInvalidArgument, std::move(msg)};
@@ -123,11 +147,33 @@ class [[nodiscard]] Result {
 
 }  // namespace morgue
 
-// Returns early from the enclosing function when `expr` yields a non-OK Status.
+// Returns early from the enclosing function when `expr` yields a non-OK Status:
+//   MORGUE_RETURN_IF_ERROR(sink.Add(std::move(article)));
 #define MORGUE_RETURN_IF_ERROR(expr)                 \
   do {                                               \
     ::morgue::Status morgue_status_ = (expr);        \
     if (!morgue_status_.ok()) return morgue_status_; \
   } while (false)
+
+// Evaluates `expr`, a Result<T>; returns its Status early from the enclosing function
+// (which returns Status or any Result) when it failed, else moves its value into `lhs`,
+// which declares a variable or names an existing one:
+//   MORGUE_ASSIGN_OR_RETURN(std::string page, DecodePage(input.bytes));
+//   MORGUE_ASSIGN_OR_RETURN(auto document, Document::Parse(page));
+//   MORGUE_ASSIGN_OR_RETURN(page, Reencode(page));  // assigns
+// It expands to several statements, so it cannot be the unbraced body of an if or a
+// loop, and to a hidden variable named after the line, so use it once per line. `lhs`
+// must not contain a comma outside parentheses (write `auto` for such a type); `expr`
+// may.
+#define MORGUE_ASSIGN_OR_RETURN(lhs, ...) \
+  MORGUE_ASSIGN_OR_RETURN_IMPL_(MORGUE_STATUS_CONCAT_(morgue_result_, __LINE__), lhs, __VA_ARGS__)
+
+// Implementation details of MORGUE_ASSIGN_OR_RETURN.
+#define MORGUE_ASSIGN_OR_RETURN_IMPL_(result, lhs, ...) \
+  auto result = (__VA_ARGS__);                          \
+  if (!result.ok()) return result.status();             \
+  lhs = std::move(result).value()
+#define MORGUE_STATUS_CONCAT_(a, b) MORGUE_STATUS_CONCAT_INNER_(a, b)
+#define MORGUE_STATUS_CONCAT_INNER_(a, b) a##b
 
 #endif  // MORGUE_STATUS_H_

@@ -26,7 +26,7 @@ class HeadlineImporter : public morgue::Importer {
   morgue::Status Import(const morgue::ImportInput& input, morgue::ArticleSink& sink) override {
     std::string_view text = TrimNewlines(input.bytes);
     if (text.empty()) {
-      return morgue::Status::InvalidArgument("no headline: the input is empty");
+      return morgue::Status::Corruption("no headline: the input is empty");
     }
     const size_t eol = text.find('\n');
     morgue::Article article;
