@@ -32,14 +32,15 @@ Result<int64_t> Archive::Impl::FindSameMetadata(const Article& a, int64_t source
   const bool identified = !a.body.empty() || !a.canonical_url.empty();
   // The unary `+` keeps SQLite on the title index: by source or date, a lookup would read
   // every article without one.
-  Result<sql::Statement*> find = db->Cached(
-      identified ? "SELECT id FROM articles WHERE title = ?1 AND +published IS ?2 AND "
-                   "+source_id IS nullif(?3, 0) AND +body_hash IS NULL AND +url_key IS NULL "
-                   "ORDER BY id LIMIT 1"
-                 : "SELECT id FROM articles WHERE title = ?1 AND +published IS ?2 AND "
-                   "+source_id IS nullif(?3, 0) ORDER BY id LIMIT 1");
-  if (!find.ok()) return find.status();
-  sql::Statement& s = **find;
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* find,
+      db->Cached(identified
+                     ? "SELECT id FROM articles WHERE title = ?1 AND +published IS ?2 AND "
+                       "+source_id IS nullif(?3, 0) AND +body_hash IS NULL AND +url_key IS NULL "
+                       "ORDER BY id LIMIT 1"
+                     : "SELECT id FROM articles WHERE title = ?1 AND +published IS ?2 AND "
+                       "+source_id IS nullif(?3, 0) ORDER BY id LIMIT 1"));
+  sql::Statement& s = *find;
   s.Bind(1, a.title).BindTextOrNull(2, a.published).Bind(3, source_id);
   Result<bool> row = s.Step();
   const int64_t id = row.ok() && *row ? s.Int(0) : 0;
@@ -54,24 +55,20 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
   PlannedAdd planned;
   planned.url_key = UrlKey(a.canonical_url);
   planned.body_hash = NormalizedBodyHash(a.body);
-  Result<int64_t> same_url = FindDuplicate(planned.url_key, "");
-  if (!same_url.ok()) return same_url.status();
-  Result<int64_t> same_body = FindDuplicate("", planned.body_hash);
-  if (!same_body.ok()) return same_body.status();
-  planned.same_url = *same_url;
-  planned.same_body = *same_body;
+  MORGUE_ASSIGN_OR_RETURN(int64_t same_url, FindDuplicate(planned.url_key, ""));
+  MORGUE_ASSIGN_OR_RETURN(int64_t same_body, FindDuplicate("", planned.body_hash));
+  planned.same_url = same_url;
+  planned.same_body = same_body;
   if (planned.same_url == 0 && planned.same_body == 0 && !a.title.empty()) {
     // As AddInTransaction: by title, date and source, found without adding a publication.
-    Result<int64_t> source_id = KnownSource(a);
-    if (!source_id.ok()) return source_id.status();
-    if (*source_id != 0 || a.source.empty()) {
-      Result<int64_t> same = FindSameMetadata(a, *source_id);
-      if (!same.ok()) return same.status();
-      planned.same_metadata = *same;
+    MORGUE_ASSIGN_OR_RETURN(int64_t source_id, KnownSource(a));
+    if (source_id != 0 || a.source.empty()) {
+      MORGUE_ASSIGN_OR_RETURN(int64_t same, FindSameMetadata(a, source_id));
+      planned.same_metadata = same;
     }
     // Within the run, a publication not archived yet is known by its name.
     const std::string source =
-        *source_id != 0 ? std::to_string(*source_id) : "new:" + LowerAscii(a.source);
+        source_id != 0 ? std::to_string(source_id) : "new:" + LowerAscii(a.source);
     planned.metadata_key = a.title + '\x1f' + a.published + '\x1f' + source;
     planned.identified = !a.body.empty() || !a.canonical_url.empty();
   }

@@ -12,40 +12,37 @@
 namespace morgue {
 
 Result<std::vector<DocumentInfo>> Archive::Documents(int64_t id) {
-  Result<int64_t> exists =
-      impl_->db->SelectId("SELECT id FROM articles WHERE id = ?1", std::to_string(id));
-  if (!exists.ok()) return exists.status();
-  if (*exists == 0) return Status::NotFound("no article with id " + std::to_string(id));
-  Result<sql::Statement> stmt = impl_->db->Prepare(R"sql(
+  MORGUE_ASSIGN_OR_RETURN(
+      int64_t exists,
+      impl_->db->SelectId("SELECT id FROM articles WHERE id = ?1", std::to_string(id)));
+  if (exists == 0) return Status::NotFound("no article with id " + std::to_string(id));
+  MORGUE_ASSIGN_OR_RETURN(sql::Statement stmt, impl_->db->Prepare(R"sql(
     SELECT d.id, d.original_path, d.size, d.sha256, d.media_type, d.plugin, d.plugin_version,
            d.imported_at
     FROM article_documents ad JOIN documents d ON d.id = ad.document_id
-    WHERE ad.article_id = ?1 ORDER BY d.id)sql");
-  if (!stmt.ok()) return stmt.status();
-  stmt->Bind(1, id);
+    WHERE ad.article_id = ?1 ORDER BY d.id)sql"));
+  stmt.Bind(1, id);
   std::vector<DocumentInfo> documents;
   while (true) {
-    Result<bool> row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    documents.push_back({stmt->Int(0), stmt->Text(1), stmt->Int(2), stmt->Text(3), stmt->Text(4),
-                         stmt->Text(5), stmt->Text(6), stmt->Text(7)});
+    MORGUE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    documents.push_back({stmt.Int(0), stmt.Text(1), stmt.Int(2), stmt.Text(3), stmt.Text(4),
+                         stmt.Text(5), stmt.Text(6), stmt.Text(7)});
   }
   return documents;
 }
 
 Status Archive::WriteOriginal(int64_t document_id,
                               const std::function<Status(std::string_view)>& write) {
-  Result<sql::Statement> stmt =
-      impl_->db->Prepare("SELECT size, sha256, compression FROM documents WHERE id = ?1");
-  if (!stmt.ok()) return stmt.status();
-  stmt->Bind(1, document_id);
-  Result<bool> row = stmt->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::NotFound("no document with id " + std::to_string(document_id));
-  const auto size = static_cast<uint64_t>(stmt->Int(0));
-  const std::string sha256 = stmt->Text(1);
-  const std::string compression = stmt->Text(2);
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement stmt,
+      impl_->db->Prepare("SELECT size, sha256, compression FROM documents WHERE id = ?1"));
+  stmt.Bind(1, document_id);
+  MORGUE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return Status::NotFound("no document with id " + std::to_string(document_id));
+  const auto size = static_cast<uint64_t>(stmt.Int(0));
+  const std::string sha256 = stmt.Text(1);
+  const std::string compression = stmt.Text(2);
   if (compression != "zlib" && compression != "none") {
     return Status::Corruption("document " + std::to_string(document_id) +
                               " is stored with unknown compression '" + compression + "'");

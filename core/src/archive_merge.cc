@@ -15,23 +15,22 @@ Status Archive::Impl::Merge(int64_t id, const Article& a) {
   // Fill what the stored article lacks; never overwrite what it has. Only columns that
   // change are written, so a plain re-import does not make the search index re-read the
   // article, and only the fields this input filled get its provenance.
-  Result<Article> stored = Load(id);
-  if (!stored.ok()) return stored.status();
+  MORGUE_ASSIGN_OR_RETURN(Article stored, Load(id));
   struct Fill {
     const char* column;
     const std::string& stored;
     const std::string& incoming;
   };
   const Fill fills[] = {
-      {"title", stored->title, a.title},
-      {"subtitle", stored->subtitle, a.subtitle},
-      {"summary", stored->summary, a.summary},
-      {"language", stored->language, a.language},
-      {"url", stored->url, a.url},
-      {"canonical_url", stored->canonical_url, a.canonical_url},
-      {"published", stored->published, a.published},
-      {"updated", stored->updated, a.updated},
-      {"body", stored->body, a.body},
+      {"title", stored.title, a.title},
+      {"subtitle", stored.subtitle, a.subtitle},
+      {"summary", stored.summary, a.summary},
+      {"language", stored.language, a.language},
+      {"url", stored.url, a.url},
+      {"canonical_url", stored.canonical_url, a.canonical_url},
+      {"published", stored.published, a.published},
+      {"updated", stored.updated, a.updated},
+      {"body", stored.body, a.body},
   };
   std::vector<std::pair<std::string, std::string>> sets;  // column, value
   Article filled;  // what this input contributes: its links and its provenance
@@ -42,21 +41,20 @@ Status Archive::Impl::Merge(int64_t id, const Article& a) {
       filled.provenance.insert(*rule);
     }
   }
-  if (!a.published.empty() && stored->published.empty()) {
+  if (!a.published.empty() && stored.published.empty()) {
     sets.emplace_back("published_sort", SortableDate(a.published));
   }
-  if (!a.canonical_url.empty() && stored->canonical_url.empty()) {
+  if (!a.canonical_url.empty() && stored.canonical_url.empty()) {
     sets.emplace_back("url_key", UrlKey(a.canonical_url));
   }
-  if (!a.body.empty() && stored->body.empty()) {
+  if (!a.body.empty() && stored.body.empty()) {
     sets.emplace_back("body_hash", NormalizedBodyHash(a.body));
     sets.emplace_back("word_count", std::to_string(CountWords(a.body)));
   }
-  if (stored->source.empty() && (!a.source.empty() || !a.url.empty() || !a.authors.empty())) {
-    Result<int64_t> source_id = ResolveSource(a);
-    if (!source_id.ok()) return source_id.status();
-    if (*source_id != 0) {
-      sets.emplace_back("source_id", std::to_string(*source_id));
+  if (stored.source.empty() && (!a.source.empty() || !a.url.empty() || !a.authors.empty())) {
+    MORGUE_ASSIGN_OR_RETURN(int64_t source_id, ResolveSource(a));
+    if (source_id != 0) {
+      sets.emplace_back("source_id", std::to_string(source_id));
       if (auto rule = a.provenance.find("source"); rule != a.provenance.end()) {
         filled.provenance.insert(*rule);
       }
@@ -68,36 +66,33 @@ Status Archive::Impl::Merge(int64_t id, const Article& a) {
       sql += (i == 0 ? "" : ", ") + sets[i].first + " = ?" + std::to_string(i + 2);
     }
     sql += " WHERE id = ?1";
-    Result<sql::Statement*> update = db->Cached(sql);
-    if (!update.ok()) return update.status();
-    (*update)->Bind(1, id);
+    MORGUE_ASSIGN_OR_RETURN(auto* update, db->Cached(sql));
+    update->Bind(1, id);
     for (size_t i = 0; i < sets.size(); ++i) {
-      (*update)->Bind(static_cast<int>(i + 2), sets[i].second);
+      update->Bind(static_cast<int>(i + 2), sets[i].second);
     }
-    MORGUE_RETURN_IF_ERROR((*update)->Run());
+    MORGUE_RETURN_IF_ERROR(update->Run());
   }
 
   // Authors and media only when the stored article has none: two bylines are not merged.
-  if (stored->authors.empty() && !a.authors.empty()) {
+  if (stored.authors.empty() && !a.authors.empty()) {
     filled.authors = a.authors;
     if (auto rule = a.provenance.find("authors"); rule != a.provenance.end()) {
       filled.provenance.insert(*rule);
     }
   }
-  if (stored->media.empty()) filled.media = a.media;
+  if (stored.media.empty()) filled.media = a.media;
   // Tags add up, each with its origin; a tag the user removed stays removed unless the
   // user gives it again.
   std::vector<TagLink> tag_links;
   for (const std::string& tag : a.tags) {
     const std::string origin = OriginOf(a, tag);
     if (origin != kTagOriginUser && origin != kTagOriginBoth) {
-      Result<bool> removed = TagRemoved(id, tag);
-      if (!removed.ok()) return removed.status();
-      if (*removed) continue;
+      MORGUE_ASSIGN_OR_RETURN(bool removed, TagRemoved(id, tag));
+      if (removed) continue;
     }
-    Result<std::pair<int64_t, std::string>> resolved = ResolveTag(tag);
-    if (!resolved.ok()) return resolved.status();
-    tag_links.push_back({resolved->first, resolved->second, origin});
+    MORGUE_ASSIGN_OR_RETURN(auto resolved, ResolveTag(tag));
+    tag_links.push_back({resolved.first, resolved.second, origin});
   }
   return InsertLinks(id, filled, tag_links);
 }

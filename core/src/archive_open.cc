@@ -28,16 +28,15 @@ struct Identity {
 
 Result<Identity> ReadIdentity(sql::Database& db) {
   Identity identity;
-  Result<sql::Statement> stmt = db.Prepare(
-      "SELECT (SELECT application_id FROM pragma_application_id), "
-      "(SELECT user_version FROM pragma_user_version), "
-      "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 1)");
-  if (!stmt.ok()) return stmt.status();
-  Result<bool> row = stmt->Step();
-  if (!row.ok()) return row.status();
-  identity.application_id = stmt->Int(0);
-  identity.user_version = static_cast<int>(stmt->Int(1));
-  identity.first_table = stmt->Text(2);
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement stmt,
+      db.Prepare("SELECT (SELECT application_id FROM pragma_application_id), "
+                 "(SELECT user_version FROM pragma_user_version), "
+                 "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 1)"));
+  MORGUE_RETURN_IF_ERROR(stmt.Step().status());
+  identity.application_id = stmt.Int(0);
+  identity.user_version = static_cast<int>(stmt.Int(1));
+  identity.first_table = stmt.Text(2);
   return identity;
 }
 
@@ -67,27 +66,26 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
   if (exists && std::filesystem::is_directory(path, ec)) {
     return Status::InvalidArgument("'" + path.string() + "' is a folder, not an archive file");
   }
-  Result<std::unique_ptr<sql::Database>> db = sql::Database::Open(
-      path, options.create_if_missing, options.read_only, options.busy_timeout_ms);
-  if (!db.ok()) return db.status();
+  MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<sql::Database> db,
+                          sql::Database::Open(path, options.create_if_missing, options.read_only,
+                                              options.busy_timeout_ms));
   auto impl = std::make_unique<Impl>();
-  impl->db = std::move(db).value();
+  impl->db = std::move(db);
   impl->path = path;
-  Result<Identity> identity = ReadIdentity(*impl->db);
-  if (!identity.ok()) return identity.status();
+  MORGUE_ASSIGN_OR_RETURN(Identity identity, ReadIdentity(*impl->db));
   // Never turn someone else's SQLite file into an archive.
-  if (identity->application_id != 0 && identity->application_id != kApplicationId) {
+  if (identity.application_id != 0 && identity.application_id != kApplicationId) {
     return Status::InvalidArgument("'" + path.string() +
                                    "' is a SQLite database of another application, not a morgue "
                                    "archive; name another file with --archive");
   }
-  if (identity->user_version == 0 && !identity->first_table.empty()) {
+  if (identity.user_version == 0 && !identity.first_table.empty()) {
     return Status::InvalidArgument("'" + path.string() +
                                    "' is a SQLite database but not a morgue archive (it holds '" +
-                                   identity->first_table + "'); name another file with --archive");
+                                   identity.first_table + "'); name another file with --archive");
   }
   if (options.read_only) {
-    impl->schema_version = identity->user_version;
+    impl->schema_version = identity.user_version;
     if (impl->schema_version != LatestSchemaVersion()) {
       return Status::NotSupported("archive '" + path.string() + "' has schema version " +
                                   std::to_string(impl->schema_version) + "; this morgue needs " +
@@ -95,11 +93,10 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
                                   " and cannot upgrade it read-only");
     }
   } else {
-    Result<int> version = Migrate(*impl->db, EmbeddedMigrations());
-    if (!version.ok()) return version.status();
+    MORGUE_ASSIGN_OR_RETURN(int version, Migrate(*impl->db, EmbeddedMigrations()));
     MORGUE_RETURN_IF_ERROR(impl->db->UseWal());
-    impl->schema_version = *version;
-    if (identity->application_id != kApplicationId) {
+    impl->schema_version = version;
+    if (identity.application_id != kApplicationId) {
       MORGUE_RETURN_IF_ERROR(
           impl->db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
     }

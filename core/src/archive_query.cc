@@ -53,22 +53,20 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     return "?" + std::to_string(params.size());
   };
   auto prepare = [this, &params](const std::string& statement) -> Result<sql::Statement> {
-    Result<sql::Statement> stmt = db->Prepare(statement);
-    if (!stmt.ok()) return stmt.status();
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement stmt, db->Prepare(statement));
     for (size_t i = 0; i < params.size(); ++i) {
       int index = static_cast<int>(i + 1);
       if (params[i].kind == Param::kText) {
-        stmt->Bind(index, params[i].text);
+        stmt.Bind(index, params[i].text);
       } else {
-        stmt->Bind(index, params[i].number);
+        stmt.Bind(index, params[i].number);
       }
     }
     return stmt;
   };
 
-  Result<std::string> fts5_query = Fts5Query(filter);
-  if (!fts5_query.ok()) return fts5_query.status();
-  const std::string& query = *fts5_query;
+  MORGUE_ASSIGN_OR_RETURN(std::string fts5_query, Fts5Query(filter));
+  const std::string& query = fts5_query;
   const bool has_query = !query.empty();
   if (search && !has_query) {
     return Status::InvalidArgument(filter.query.empty()
@@ -197,9 +195,8 @@ Status Archive::Find(const Filter& filter, const std::function<Status(const Arti
     Result<bool> row = stmt->Step();
     if (!row.ok()) return QueryError(filter, row.status());
     if (!*row) return Status::OK();
-    Result<Article> article = impl_->Load(stmt->Int(0));
-    if (!article.ok()) return article.status();
-    MORGUE_RETURN_IF_ERROR(visit(*article));
+    MORGUE_ASSIGN_OR_RETURN(Article article, impl_->Load(stmt->Int(0)));
+    MORGUE_RETURN_IF_ERROR(visit(article));
   }
 }
 
@@ -211,9 +208,8 @@ Result<std::vector<SearchHit>> Archive::Search(const Filter& filter, const Searc
     Result<bool> row = stmt->Step();
     if (!row.ok()) return QueryError(filter, row.status());
     if (!*row) break;
-    Result<Article> article = impl_->Load(stmt->Int(0));
-    if (!article.ok()) return article.status();
-    hits.push_back({std::move(article).value(), stmt->Double(1), stmt->Text(2)});
+    MORGUE_ASSIGN_OR_RETURN(Article article, impl_->Load(stmt->Int(0)));
+    hits.push_back({std::move(article), stmt->Double(1), stmt->Text(2)});
   }
   return hits;
 }

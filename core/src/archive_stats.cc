@@ -10,7 +10,7 @@
 namespace morgue {
 
 Result<ArchiveStats> Archive::Stats() {
-  Result<sql::Statement> stmt = impl_->db->Prepare(R"sql(
+  MORGUE_ASSIGN_OR_RETURN(sql::Statement stmt, impl_->db->Prepare(R"sql(
     SELECT (SELECT count(*) FROM articles),
            (SELECT count(DISTINCT author_id) FROM article_authors),
            (SELECT count(DISTINCT source_id) FROM articles WHERE source_id IS NOT NULL),
@@ -22,22 +22,20 @@ Result<ArchiveStats> Archive::Stats() {
            (SELECT published FROM articles WHERE published_sort IS NOT NULL
             ORDER BY published_sort LIMIT 1),
            (SELECT published FROM articles WHERE published_sort IS NOT NULL
-            ORDER BY published_sort DESC LIMIT 1))sql");
-  if (!stmt.ok()) return stmt.status();
-  Result<bool> row = stmt->Step();
-  if (!row.ok()) return row.status();
+            ORDER BY published_sort DESC LIMIT 1))sql"));
+  MORGUE_RETURN_IF_ERROR(stmt.Step().status());
   ArchiveStats stats;
   stats.schema_version = impl_->schema_version;
-  stats.articles = stmt->Int(0);
-  stats.authors = stmt->Int(1);
-  stats.sources = stmt->Int(2);
-  stats.tags = stmt->Int(3);
-  stats.documents = stmt->Int(4);
-  stats.document_bytes = stmt->Int(5);
-  stats.stored_bytes = stmt->Int(6);
-  stats.imports = stmt->Int(7);
-  stats.earliest_published = stmt->Text(8);
-  stats.latest_published = stmt->Text(9);
+  stats.articles = stmt.Int(0);
+  stats.authors = stmt.Int(1);
+  stats.sources = stmt.Int(2);
+  stats.tags = stmt.Int(3);
+  stats.documents = stmt.Int(4);
+  stats.document_bytes = stmt.Int(5);
+  stats.stored_bytes = stmt.Int(6);
+  stats.imports = stmt.Int(7);
+  stats.earliest_published = stmt.Text(8);
+  stats.latest_published = stmt.Text(9);
   std::error_code ec;
   auto size = std::filesystem::file_size(impl_->path, ec);
   stats.file_bytes = ec ? 0 : static_cast<int64_t>(size);

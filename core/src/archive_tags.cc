@@ -15,53 +15,51 @@
 namespace morgue {
 
 Result<std::pair<int64_t, std::string>> Archive::Impl::ResolveTag(const std::string& tag) {
-  Result<sql::Statement*> find = db->Cached("SELECT id, name FROM tags WHERE name = ?1");
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, tag);
-  Result<bool> row = (*find)->Step();
+  MORGUE_ASSIGN_OR_RETURN(auto* find, db->Cached("SELECT id, name FROM tags WHERE name = ?1"));
+  find->Bind(1, tag);
+  Result<bool> row = find->Step();
   if (row.ok() && *row) {
-    auto found = std::make_pair((*find)->Int(0), (*find)->Text(1));
-    (*find)->Reset();
+    auto found = std::make_pair(find->Int(0), find->Text(1));
+    find->Reset();
     return found;
   }
-  (*find)->Reset();
+  find->Reset();
   if (!row.ok()) return row.status();
-  Result<sql::Statement*> insert = db->Cached("INSERT INTO tags(name) VALUES (?1)");
-  if (!insert.ok()) return insert.status();
-  (*insert)->Bind(1, tag);
-  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  MORGUE_ASSIGN_OR_RETURN(auto* insert, db->Cached("INSERT INTO tags(name) VALUES (?1)"));
+  insert->Bind(1, tag);
+  MORGUE_RETURN_IF_ERROR(insert->Run());
   return std::make_pair(db->LastInsertId(), tag);
 }
 
 // The article gets the tag, or the tag it has gets this origin too (page and user: both).
 // A tag the user gives is no longer one they removed.
 Status Archive::Impl::LinkTag(int64_t id, const TagLink& tag) {
-  Result<sql::Statement*> link = db->Cached(
-      "INSERT INTO article_tags(article_id, tag_id, origin) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT(article_id, tag_id) DO UPDATE SET origin = CASE "
-      "WHEN origin = excluded.origin OR excluded.origin = 'unknown' THEN origin "
-      "WHEN origin = 'unknown' THEN excluded.origin ELSE 'both' END "
-      "WHERE origin <> excluded.origin");
-  if (!link.ok()) return link.status();
-  (*link)->Bind(1, id).Bind(2, tag.id).Bind(3, tag.origin);
-  MORGUE_RETURN_IF_ERROR((*link)->Run());
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* link,
+      db->Cached("INSERT INTO article_tags(article_id, tag_id, origin) VALUES (?1, ?2, ?3) "
+                 "ON CONFLICT(article_id, tag_id) DO UPDATE SET origin = CASE "
+                 "WHEN origin = excluded.origin OR excluded.origin = 'unknown' THEN origin "
+                 "WHEN origin = 'unknown' THEN excluded.origin ELSE 'both' END "
+                 "WHERE origin <> excluded.origin"));
+  link->Bind(1, id).Bind(2, tag.id).Bind(3, tag.origin);
+  MORGUE_RETURN_IF_ERROR(link->Run());
   if (tag.origin == kTagOriginUser || tag.origin == kTagOriginBoth) {
-    Result<sql::Statement*> forget =
-        db->Cached("DELETE FROM article_tags_removed WHERE article_id = ?1 AND name = ?2");
-    if (!forget.ok()) return forget.status();
-    (*forget)->Bind(1, id).Bind(2, tag.name);
-    MORGUE_RETURN_IF_ERROR((*forget)->Run());
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* forget,
+        db->Cached("DELETE FROM article_tags_removed WHERE article_id = ?1 AND name = ?2"));
+    forget->Bind(1, id).Bind(2, tag.name);
+    MORGUE_RETURN_IF_ERROR(forget->Run());
   }
   return Status::OK();
 }
 
 Result<bool> Archive::Impl::TagRemoved(int64_t id, const std::string& tag) {
-  Result<sql::Statement*> find =
-      db->Cached("SELECT 1 FROM article_tags_removed WHERE article_id = ?1 AND name = ?2");
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, id).Bind(2, tag);
-  Result<bool> row = (*find)->Step();
-  (*find)->Reset();
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* find,
+      db->Cached("SELECT 1 FROM article_tags_removed WHERE article_id = ?1 AND name = ?2"));
+  find->Bind(1, id).Bind(2, tag);
+  Result<bool> row = find->Step();
+  find->Reset();
   return row;
 }
 
@@ -79,17 +77,16 @@ Status Archive::Tag(int64_t id, const std::vector<std::string>& tags, TagChanges
     done.push_back(tag);
     if (tag.empty()) return Status::InvalidArgument("a tag cannot be empty");
     if (!IsValidUtf8(tag)) return Status::InvalidArgument("tag is not valid UTF-8 text");
-    Result<std::pair<int64_t, std::string>> resolved = impl_->ResolveTag(tag);
-    if (!resolved.ok()) return resolved.status();
-    Result<sql::Statement*> find =
-        impl_->db->Cached("SELECT origin FROM article_tags WHERE article_id = ?1 AND tag_id = ?2");
-    if (!find.ok()) return find.status();
-    (*find)->Bind(1, id).Bind(2, resolved->first);
-    Result<bool> had = (*find)->Step();
-    const std::string origin = had.ok() && *had ? (*find)->Text(0) : "";
-    (*find)->Reset();
+    MORGUE_ASSIGN_OR_RETURN(auto resolved, impl_->ResolveTag(tag));
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* find,
+        impl_->db->Cached("SELECT origin FROM article_tags WHERE article_id = ?1 AND tag_id = ?2"));
+    find->Bind(1, id).Bind(2, resolved.first);
+    Result<bool> had = find->Step();
+    const std::string origin = had.ok() && *had ? find->Text(0) : "";
+    find->Reset();
     if (!had.ok()) return had.status();
-    MORGUE_RETURN_IF_ERROR(impl_->LinkTag(id, {resolved->first, resolved->second, kTagOriginUser}));
+    MORGUE_RETURN_IF_ERROR(impl_->LinkTag(id, {resolved.first, resolved.second, kTagOriginUser}));
     if (origin.empty()) {
       changes->changed.push_back(tag);
     } else if (origin == kTagOriginUser || origin == kTagOriginBoth) {
@@ -117,20 +114,20 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
     // Remembered first (the tag's row may go once no article has it), so that importing
     // the article again does not bring the page's tag back. A tag only the user gave is
     // not remembered: no page gave it, so none is refused when a later page does.
-    Result<sql::Statement*> remember = impl_->db->Cached(
-        "INSERT INTO article_tags_removed(article_id, name, removed_at) "
-        "SELECT at.article_id, t.name, ?3 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.article_id = ?1 AND t.name = ?2 AND at.origin <> 'user' "
-        "ON CONFLICT(article_id, name) DO UPDATE SET removed_at = excluded.removed_at");
-    if (!remember.ok()) return remember.status();
-    (*remember)->Bind(1, id).Bind(2, tag).Bind(3, now);
-    MORGUE_RETURN_IF_ERROR((*remember)->Run());
-    Result<sql::Statement*> unlink = impl_->db->Cached(
-        "DELETE FROM article_tags WHERE article_id = ?1 "
-        "AND tag_id IN (SELECT id FROM tags WHERE name = ?2)");
-    if (!unlink.ok()) return unlink.status();
-    (*unlink)->Bind(1, id).Bind(2, tag);
-    MORGUE_RETURN_IF_ERROR((*unlink)->Run());
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* remember,
+        impl_->db->Cached(
+            "INSERT INTO article_tags_removed(article_id, name, removed_at) "
+            "SELECT at.article_id, t.name, ?3 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+            "WHERE at.article_id = ?1 AND t.name = ?2 AND at.origin <> 'user' "
+            "ON CONFLICT(article_id, name) DO UPDATE SET removed_at = excluded.removed_at"));
+    remember->Bind(1, id).Bind(2, tag).Bind(3, now);
+    MORGUE_RETURN_IF_ERROR(remember->Run());
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* unlink, impl_->db->Cached("DELETE FROM article_tags WHERE article_id = ?1 "
+                                        "AND tag_id IN (SELECT id FROM tags WHERE name = ?2)"));
+    unlink->Bind(1, id).Bind(2, tag);
+    MORGUE_RETURN_IF_ERROR(unlink->Run());
     // No row deleted: the article did not have the tag.
     (impl_->db->Changes() == 0 ? changes->unchanged : changes->changed).push_back(tag);
   }
@@ -140,17 +137,17 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
 }
 
 Result<std::vector<TagCount>> Archive::Tags() {
-  Result<sql::Statement> stmt = impl_->db->Prepare(
-      "SELECT t.name, count(*) AS n, sum(at.origin IN ('page', 'both')), "
-      "sum(at.origin IN ('user', 'both')) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-      "GROUP BY t.id ORDER BY n DESC, t.name");
-  if (!stmt.ok()) return stmt.status();
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement stmt,
+      impl_->db->Prepare(
+          "SELECT t.name, count(*) AS n, sum(at.origin IN ('page', 'both')), "
+          "sum(at.origin IN ('user', 'both')) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+          "GROUP BY t.id ORDER BY n DESC, t.name"));
   std::vector<TagCount> tags;
   while (true) {
-    Result<bool> row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return tags;
-    tags.push_back({stmt->Text(0), stmt->Int(1), stmt->Int(2), stmt->Int(3)});
+    MORGUE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return tags;
+    tags.push_back({stmt.Text(0), stmt.Int(1), stmt.Int(2), stmt.Int(3)});
   }
 }
 

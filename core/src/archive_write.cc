@@ -35,76 +35,71 @@ std::string OriginOf(const Article& a, const std::string& tag) {
 }
 
 Status RequireArticle(sql::Database& db, int64_t id) {
-  Result<sql::Statement*> find = db.Cached("SELECT 1 FROM articles WHERE id = ?1");
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, id);
-  Result<bool> row = (*find)->Step();
-  if (!row.ok()) return row.status();
-  (*find)->Reset();
-  if (!*row) return Status::NotFound("no article with id " + std::to_string(id));
+  MORGUE_ASSIGN_OR_RETURN(auto* find, db.Cached("SELECT 1 FROM articles WHERE id = ?1"));
+  find->Bind(1, id);
+  MORGUE_ASSIGN_OR_RETURN(bool row, find->Step());
+  find->Reset();
+  if (!row) return Status::NotFound("no article with id " + std::to_string(id));
   return Status::OK();
 }
 
 Result<int64_t> Archive::Impl::ResolveAuthor(const Author& author) {
-  Result<sql::Statement*> find =
-      db->Cached("SELECT id FROM authors WHERE name = ?1 AND email = ?2");
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, author.name).Bind(2, author.email);
-  Result<bool> row = (*find)->Step();
-  int64_t id = row.ok() && *row ? (*find)->Int(0) : 0;
-  (*find)->Reset();
+  MORGUE_ASSIGN_OR_RETURN(auto* find,
+                          db->Cached("SELECT id FROM authors WHERE name = ?1 AND email = ?2"));
+  find->Bind(1, author.name).Bind(2, author.email);
+  Result<bool> row = find->Step();
+  int64_t id = row.ok() && *row ? find->Int(0) : 0;
+  find->Reset();
   if (!row.ok()) return row.status();
   if (id != 0) return id;
-  Result<sql::Statement*> insert = db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2)");
-  if (!insert.ok()) return insert.status();
-  (*insert)->Bind(1, author.name).Bind(2, author.email);
-  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  MORGUE_ASSIGN_OR_RETURN(auto* insert,
+                          db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2)"));
+  insert->Bind(1, author.name).Bind(2, author.email);
+  MORGUE_RETURN_IF_ERROR(insert->Run());
   return db->LastInsertId();
 }
 
 Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
                                   const std::vector<TagLink>& tags) {
   for (size_t i = 0; i < article.authors.size(); ++i) {
-    Result<int64_t> author_id = ResolveAuthor(article.authors[i]);
-    if (!author_id.ok()) return author_id.status();
-    Result<sql::Statement*> link = db->Cached(
-        "INSERT INTO article_authors(article_id, author_id, position, role) "
-        "VALUES (?1, ?2, ?3, ?4)");
-    if (!link.ok()) return link.status();
-    (*link)->Bind(1, id).Bind(2, *author_id).Bind(3, static_cast<int64_t>(i));
-    (*link)->Bind(4, article.authors[i].role);
-    MORGUE_RETURN_IF_ERROR((*link)->Run());
+    MORGUE_ASSIGN_OR_RETURN(int64_t author_id, ResolveAuthor(article.authors[i]));
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* link, db->Cached("INSERT INTO article_authors(article_id, author_id, position, role) "
+                               "VALUES (?1, ?2, ?3, ?4)"));
+    link->Bind(1, id).Bind(2, author_id).Bind(3, static_cast<int64_t>(i));
+    link->Bind(4, article.authors[i].role);
+    MORGUE_RETURN_IF_ERROR(link->Run());
   }
   for (const TagLink& tag : tags) MORGUE_RETURN_IF_ERROR(LinkTag(id, tag));
   for (size_t i = 0; i < article.media.size(); ++i) {
     const Media& m = article.media[i];
-    Result<sql::Statement*> insert = db->Cached(
-        "INSERT INTO media(article_id, position, url, caption, credit) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!insert.ok()) return insert.status();
-    (*insert)->Bind(1, id).Bind(2, static_cast<int64_t>(i));
-    (*insert)->BindTextOrNull(3, m.url).BindTextOrNull(4, m.caption).BindTextOrNull(5, m.credit);
-    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* insert, db->Cached("INSERT INTO media(article_id, position, url, caption, credit) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)"));
+    insert->Bind(1, id).Bind(2, static_cast<int64_t>(i));
+    insert->BindTextOrNull(3, m.url).BindTextOrNull(4, m.caption).BindTextOrNull(5, m.credit);
+    MORGUE_RETURN_IF_ERROR(insert->Run());
   }
   for (const auto& [field, rule] : article.provenance) {
     // On a merge the rule that produced the stored value stays.
-    Result<sql::Statement*> insert = db->Cached(
-        "INSERT OR IGNORE INTO article_fields(article_id, field, rule) VALUES (?1, ?2, ?3)");
-    if (!insert.ok()) return insert.status();
-    (*insert)->Bind(1, id).Bind(2, field).Bind(3, rule);
-    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* insert,
+        db->Cached(
+            "INSERT OR IGNORE INTO article_fields(article_id, field, rule) VALUES (?1, ?2, ?3)"));
+    insert->Bind(1, id).Bind(2, field).Bind(3, rule);
+    MORGUE_RETURN_IF_ERROR(insert->Run());
   }
   return Status::OK();
 }
 
 Result<int64_t> Archive::Impl::NextArticleId() {
-  Result<sql::Statement> next = db->Prepare(
-      "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
-      "coalesce((SELECT max(id) FROM articles), 0)) + 1");
-  if (!next.ok()) return next.status();
-  Result<bool> row = next->Step();
-  if (!row.ok()) return row.status();
-  return next->Int(0);
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement next,
+      db->Prepare(
+          "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
+          "coalesce((SELECT max(id) FROM articles), 0)) + 1"));
+  MORGUE_RETURN_IF_ERROR(next.Step().status());
+  return next.Int(0);
 }
 
 Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id,
@@ -116,39 +111,37 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
   const std::string body_hash = NormalizedBodyHash(a.body);
 
   AddResult result;
-  Result<int64_t> existing = FindDuplicate(url_key, body_hash);
-  if (!existing.ok()) return existing.status();
+  MORGUE_ASSIGN_OR_RETURN(int64_t existing, FindDuplicate(url_key, body_hash));
   // Resolved only when needed, so that a duplicate never adds a publication.
   Result<int64_t> source_id = int64_t{0};
-  if (*existing == 0 && !a.title.empty()) {
+  if (existing == 0 && !a.title.empty()) {
     source_id = ResolveSource(a);
     if (!source_id.ok()) return source_id.status();
-    existing = FindSameMetadata(a, *source_id);
-    if (!existing.ok()) return existing.status();
+    MORGUE_ASSIGN_OR_RETURN(existing, FindSameMetadata(a, *source_id));
   }
-  if (*existing != 0) {
-    result.id = *existing;
+  if (existing != 0) {
+    result.id = existing;
     result.duplicate = true;
     MORGUE_RETURN_IF_ERROR(Merge(result.id, a));
   } else {
     // The new id is chosen first and the link rows written before the article row (their
     // foreign keys are deferred), so the search index sees the finished article once
     // instead of re-indexing it for every author and tag.
-    Result<sql::Statement*> next = db->Cached(
-        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
-        "coalesce((SELECT max(id) FROM articles), 0)) + 1");
-    if (!next.ok()) return next.status();
-    if (Result<bool> row = (*next)->Step(); !row.ok()) return row.status();
-    result.id = (*next)->Int(0);
-    (*next)->Reset();
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* next,
+        db->Cached(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0), "
+            "coalesce((SELECT max(id) FROM articles), 0)) + 1"));
+    if (Result<bool> row = next->Step(); !row.ok()) return row.status();
+    result.id = next->Int(0);
+    next->Reset();
 
     std::vector<TagLink> tag_links;
     std::vector<std::string> tag_names;
     for (const std::string& tag : a.tags) {
-      Result<std::pair<int64_t, std::string>> resolved = ResolveTag(tag);
-      if (!resolved.ok()) return resolved.status();
-      tag_links.push_back({resolved->first, resolved->second, OriginOf(a, tag)});
-      tag_names.push_back(resolved->second);
+      MORGUE_ASSIGN_OR_RETURN(auto resolved, ResolveTag(tag));
+      tag_links.push_back({resolved.first, resolved.second, OriginOf(a, tag)});
+      tag_names.push_back(resolved.second);
     }
     // The order of `ORDER BY t.name` under the tags.name column's NOCASE collation.
     std::sort(tag_names.begin(), tag_names.end(), [](const std::string& x, const std::string& y) {
@@ -164,14 +157,13 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
       source_id = ResolveSource(a);
       if (!source_id.ok()) return source_id.status();
     }
-    Result<sql::Statement*> insert = db->Cached(R"sql(
+    MORGUE_ASSIGN_OR_RETURN(auto* insert, db->Cached(R"sql(
       INSERT INTO articles(id, title, subtitle, body, summary, language, url, canonical_url,
                            url_key, published, updated, source_id, word_count, body_hash,
                            authors_text, tags_text, added_at, published_sort)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, nullif(?12, 0), ?13, ?14, ?15, ?16,
-              ?17, ?18))sql");
-    if (!insert.ok()) return insert.status();
-    sql::Statement& s = **insert;
+              ?17, ?18))sql"));
+    sql::Statement& s = *insert;
     s.Bind(1, result.id);
     s.BindTextOrNull(2, a.title).BindTextOrNull(3, a.subtitle).BindTextOrNull(4, a.body);
     s.BindTextOrNull(5, a.summary).BindTextOrNull(6, a.language).BindTextOrNull(7, a.url);
@@ -183,11 +175,12 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     MORGUE_RETURN_IF_ERROR(s.Run());
   }
   if (document_id != 0) {
-    Result<sql::Statement*> link = db->Cached(
-        "INSERT OR IGNORE INTO article_documents(article_id, document_id) VALUES (?1, ?2)");
-    if (!link.ok()) return link.status();
-    (*link)->Bind(1, result.id).Bind(2, document_id);
-    MORGUE_RETURN_IF_ERROR((*link)->Run());
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* link,
+        db->Cached(
+            "INSERT OR IGNORE INTO article_documents(article_id, document_id) VALUES (?1, ?2)"));
+    link->Bind(1, result.id).Bind(2, document_id);
+    MORGUE_RETURN_IF_ERROR(link->Run());
   }
   return result;
 }
@@ -195,8 +188,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
 Result<AddResult> Archive::Add(const Article& article) {
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
-  Result<AddResult> added = impl_->AddInTransaction(article, 0, {});
-  if (!added.ok()) return added.status();
+  MORGUE_ASSIGN_OR_RETURN(AddResult added, impl_->AddInTransaction(article, 0, {}));
   MORGUE_RETURN_IF_ERROR(transaction.Commit());
   return added;
 }
@@ -205,10 +197,9 @@ Status Archive::Remove(int64_t id) {
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
-  Result<sql::Statement*> remove = impl_->db->Cached("DELETE FROM articles WHERE id = ?1");
-  if (!remove.ok()) return remove.status();
-  (*remove)->Bind(1, id);
-  MORGUE_RETURN_IF_ERROR((*remove)->Run());
+  MORGUE_ASSIGN_OR_RETURN(auto* remove, impl_->db->Cached("DELETE FROM articles WHERE id = ?1"));
+  remove->Bind(1, id);
+  MORGUE_RETURN_IF_ERROR(remove->Run());
   MORGUE_RETURN_IF_ERROR(
       impl_->db->Exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)"));
   return transaction.Commit();

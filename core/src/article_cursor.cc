@@ -167,9 +167,8 @@ class SelectCursor : public ArticleCursor {
   // with the article (or articles: an id may come twice) it belongs to.
   template <typename Take>
   Status Read(const std::string& sql, Take take) {
-    Result<sql::Statement*> cached = archive_->db->Cached(sql);
-    if (!cached.ok()) return cached.status();
-    sql::Statement& s = **cached;
+    MORGUE_ASSIGN_OR_RETURN(auto* cached, archive_->db->Cached(sql));
+    sql::Statement& s = *cached;
     for (int i = 0; i < kBatch; ++i) {
       if (i < static_cast<int>(batch_.size())) {
         s.Bind(i + 1, batch_[i].id);

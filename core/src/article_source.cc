@@ -35,11 +35,10 @@ Result<int64_t> Archive::Impl::ResolveSource(const Article& a) {
   Result<int64_t> known = KnownSource(a);
   if (!known.ok() || *known != 0 || a.source.empty()) return known;
   // A publication first seen here.
-  Result<sql::Statement*> insert =
-      db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')");
-  if (!insert.ok()) return insert.status();
-  (*insert)->Bind(1, a.source);
-  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  MORGUE_ASSIGN_OR_RETURN(auto* insert,
+                          db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')"));
+  insert->Bind(1, a.source);
+  MORGUE_RETURN_IF_ERROR(insert->Run());
   return db->LastInsertId();
 }
 

@@ -18,7 +18,7 @@
 namespace morgue {
 namespace {
 
-using namespace text_detail;  // NOLINT(google-build-using-namespace)
+using namespace internal;  // NOLINT(google-build-using-namespace)
 
 constexpr int kMaxDateExtraWords = 4;
 
@@ -130,7 +130,7 @@ DateWordRole LastRoleIn(std::string_view text) {
 
 }  // namespace
 
-std::vector<DateCandidate> text_detail::FindDates(const std::string& text) {
+std::vector<DateCandidate> internal::FindDates(const std::string& text) {
   std::vector<DateCandidate> dates;
   // Every form needs a digit.
   if (text.find_first_of("0123456789") == std::string::npos) return dates;
@@ -142,7 +142,7 @@ std::vector<DateCandidate> text_detail::FindDates(const std::string& text) {
   return dates;
 }
 
-bool text_detail::IsWeekdayWord(std::string_view word) {
+bool internal::IsWeekdayWord(std::string_view word) {
   // The English names and abbreviations (those ReadTimeBefore reads too), in any case, with or
   // without a dot; then the other languages' names.
   static constexpr std::array<std::string_view, 17> kEnglish = {

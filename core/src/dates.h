@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 
 // Longer text is prose that merely mentions a date. (Every std::regex here runs on short
 // text only: libstdc++'s matcher recurses once per character matched.)
@@ -40,6 +40,6 @@ void FindNamedDates(const std::string& text, std::vector<DateCandidate>* dates);
 // "Tuesday", "tue.", "화요일".
 bool IsWeekdayWord(std::string_view word);
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal
 
 #endif  // MORGUE_CORE_SRC_DATES_H_

@@ -10,7 +10,7 @@
 #include "dates_words.h"
 #include "text_chars.h"
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 namespace {
 
 // A run of digits, of letters, or one other character, in the lower-cased text.
@@ -139,4 +139,4 @@ void FindNamedDates(const std::string& text, std::vector<DateCandidate>* dates) 
   }
 }
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal

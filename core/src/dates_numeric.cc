@@ -8,7 +8,7 @@
 
 #include "dates.h"
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 namespace {
 
 // Hand-written scanners, each finding what a regular expression would (noted above it), in
@@ -193,4 +193,4 @@ void FindNumericDates(const std::string& text, std::vector<DateCandidate>* dates
       t, [&](size_t p, DateCandidate* d, bool* v) { return DottedShortYearAt(t, p, d, v); }, dates);
 }
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal

@@ -12,7 +12,7 @@
 
 #include "text_chars.h"
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 namespace {
 
 #define MORGUE_WEEKDAY                                                                             \
@@ -162,4 +162,4 @@ TimeOfDay ReadTimeBefore(const std::string& text, size_t date_begin) {
 #undef MORGUE_WEEKDAY
 #undef MORGUE_ZONE_NAME
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal

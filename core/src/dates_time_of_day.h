@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <string>
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 
 // A time of day found next to a date; `valid` is false for one that cannot be (25:00,
 // 13 p.m.).
@@ -32,6 +32,6 @@ TimeOfDay ReadTimeAfter(const std::string& text, size_t pos);
 // A time right before a date: "7:42 PM, Tuesday, January 4, 2011", "10:42 GMT 4 Jan 2011".
 TimeOfDay ReadTimeBefore(const std::string& text, size_t date_begin);
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal
 
 #endif  // MORGUE_CORE_SRC_DATES_TIME_OF_DAY_H_

@@ -9,7 +9,7 @@
 
 #include "text_chars.h"
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 namespace {
 
 // Upper to lower case for the two-byte letters of Latin-1, Latin Extended-A and
@@ -192,4 +192,4 @@ DateWordRole RoleOfDateWord(std::string_view lower) {
   return it == words.end() ? DateWordRole::kNone : static_cast<DateWordRole>(it->second);
 }
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal

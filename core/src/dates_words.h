@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 
 // Lower case for the Latin, Greek-free European and Cyrillic letters dates are written
 // with, byte for byte the same length (so positions in the result are positions in the
@@ -40,6 +40,6 @@ enum class DateWordRole {
 };
 DateWordRole RoleOfDateWord(std::string_view lower);
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal
 
 #endif  // MORGUE_CORE_SRC_DATES_WORDS_H_

@@ -64,11 +64,11 @@ Result<std::string> Fts5Query(const Filter& filter) {
 // malformed one as a plain SQLITE_ERROR. Running it alone, before the real statement,
 // tells a bad query apart from any other failure for certain.
 Status CheckQuery(sql::Database& db, const std::string& shown, const std::string& query) {
-  Result<sql::Statement> stmt =
-      db.Prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1");
-  if (!stmt.ok()) return stmt.status();
-  stmt->Bind(1, query);
-  Result<bool> row = stmt->Step();
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement stmt,
+      db.Prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1"));
+  stmt.Bind(1, query);
+  Result<bool> row = stmt.Step();
   if (row.ok()) return Status::OK();
   if ((sqlite3_extended_errcode(db.handle()) & 0xff) != SQLITE_ERROR) return row.status();
   return InvalidQuery(shown, sqlite3_errmsg(db.handle()));

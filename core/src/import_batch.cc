@@ -93,12 +93,12 @@ Status ImportBatch::Commit() {
 }
 
 Status ImportBatch::RecordStart() {
-  Result<sql::Statement*> insert =
-      db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)");
-  if (!insert.ok()) return insert.status();
-  (*insert)->Bind(1, UtcNow()).BindTextOrNull(2, options_.command);
-  (*insert)->Bind(3, MORGUE_VERSION_STRING);
-  MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* insert,
+      db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)"));
+  insert->Bind(1, UtcNow()).BindTextOrNull(2, options_.command);
+  insert->Bind(3, MORGUE_VERSION_STRING);
+  MORGUE_RETURN_IF_ERROR(insert->Run());
   totals_.import_id = db().LastInsertId();
   return Status::OK();
 }
@@ -125,11 +125,12 @@ void ImportBatch::RecordFailure(const InputReport& report) {
 Status ImportBatch::RecordTotals() {
   sql::Transaction transaction(db());
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
-  Result<sql::Statement*> update = db().Cached(
-      "UPDATE imports SET finished_at = ?2, inputs = ?3, imported = ?4, duplicates = ?5, "
-      "failed = ?6, skipped = ?7, interrupted = ?8 WHERE id = ?1");
-  if (!update.ok()) return update.status();
-  sql::Statement& s = **update;
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* update,
+      db().Cached(
+          "UPDATE imports SET finished_at = ?2, inputs = ?3, imported = ?4, duplicates = ?5, "
+          "failed = ?6, skipped = ?7, interrupted = ?8 WHERE id = ?1"));
+  sql::Statement& s = *update;
   s.Bind(1, totals_.import_id).Bind(2, UtcNow()).Bind(3, totals_.inputs);
   s.Bind(4, totals_.imported).Bind(5, totals_.duplicates).Bind(6, totals_.failed);
   s.Bind(7, totals_.skipped).Bind(8, int64_t{totals_.interrupted ? 1 : 0});

@@ -29,10 +29,9 @@ std::string DocumentMediaType(const PluginRegistry& registry, const LoadedPlugin
 Result<PreparedDocument> PrepareDocument(std::string_view bytes) {
   PreparedDocument document;
   document.sha256 = Sha256Hex(bytes);
-  Result<std::string> compressed = ZlibCompress(bytes);
-  if (!compressed.ok()) return compressed.status();
+  MORGUE_ASSIGN_OR_RETURN(std::string compressed, ZlibCompress(bytes));
   // Incompressible input is stored as it is: no reader ever pays for zlib's overhead.
-  if (compressed->size() < bytes.size()) document.compressed = std::move(compressed).value();
+  if (compressed.size() < bytes.size()) document.compressed = std::move(compressed);
   return document;
 }
 
@@ -43,12 +42,11 @@ Result<int64_t> ImportDocuments::Store(const ImportInput& input, const PreparedD
       db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", prepared.sha256);
   if (!stored.ok() || *stored != 0) return stored;  // the same bytes are stored once
   const bool use_zlib = !prepared.compressed.empty();
-  Result<sql::Statement*> insert = db().Cached(R"sql(
+  MORGUE_ASSIGN_OR_RETURN(auto* insert, db().Cached(R"sql(
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
-  if (!insert.ok()) return insert.status();
-  sql::Statement& s = **insert;
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql"));
+  sql::Statement& s = *insert;
   s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
   s.Bind(3, DocumentMediaType(plugins_, plugin, input.path));
   s.Bind(4, input.name).Bind(5, plugin.name).Bind(6, plugin.version).Bind(7, UtcNow());
@@ -63,12 +61,11 @@ Result<int64_t> ImportDocuments::InsertPending(const std::string& name,
                                                const LoadedPluginInfo& plugin, int64_t import_id,
                                                int64_t input) {
   if (dry_run_) return int64_t{0};
-  Result<sql::Statement*> insert = db().Cached(R"sql(
+  MORGUE_ASSIGN_OR_RETURN(auto* insert, db().Cached(R"sql(
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content)
-    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zlib', zeroblob(0)))sql");
-  if (!insert.ok()) return insert.status();
-  sql::Statement& s = **insert;
+    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zlib', zeroblob(0)))sql"));
+  sql::Statement& s = *insert;
   s.Bind(1, "pending " + std::to_string(import_id) + " " + std::to_string(input));
   s.Bind(2, DocumentMediaType(plugins_, plugin, path)).Bind(3, name);
   s.Bind(4, plugin.name).Bind(5, plugin.version).Bind(6, UtcNow());
@@ -79,31 +76,31 @@ Result<int64_t> ImportDocuments::InsertPending(const std::string& name,
 
 Status ImportDocuments::Complete(int64_t pending, StreamingDocument& document) {
   if (dry_run_) return Status::OK();
-  Result<int64_t> same =
-      db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", document.sha256_hex());
-  if (!same.ok()) return same.status();
-  if (*same != 0) {  // these bytes are archived already: link the articles to that copy
-    Result<sql::Statement*> relink = db().Cached(
-        "UPDATE OR IGNORE article_documents SET document_id = ?2 WHERE document_id = ?1");
-    if (!relink.ok()) return relink.status();
-    (*relink)->Bind(1, pending).Bind(2, *same);
-    MORGUE_RETURN_IF_ERROR((*relink)->Run());
+  MORGUE_ASSIGN_OR_RETURN(int64_t same, db().SelectId("SELECT id FROM documents WHERE sha256 = ?1",
+                                                      document.sha256_hex()));
+  if (same != 0) {  // these bytes are archived already: link the articles to that copy
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* relink,
+        db().Cached(
+            "UPDATE OR IGNORE article_documents SET document_id = ?2 WHERE document_id = ?1"));
+    relink->Bind(1, pending).Bind(2, same);
+    MORGUE_RETURN_IF_ERROR(relink->Run());
     for (const char* drop : {"DELETE FROM article_documents WHERE document_id = ?1",
                              "DELETE FROM documents WHERE id = ?1"}) {
-      Result<sql::Statement*> statement = db().Cached(drop);
-      if (!statement.ok()) return statement.status();
-      (*statement)->Bind(1, pending);
-      MORGUE_RETURN_IF_ERROR((*statement)->Run());
+      MORGUE_ASSIGN_OR_RETURN(auto* statement, db().Cached(drop));
+      statement->Bind(1, pending);
+      MORGUE_RETURN_IF_ERROR(statement->Run());
     }
     return Status::OK();
   }
-  Result<sql::Statement*> update = db().Cached(
-      "UPDATE documents SET sha256 = ?2, size = ?3, content = zeroblob(?4) WHERE id = ?1");
-  if (!update.ok()) return update.status();
-  (*update)->Bind(1, pending).Bind(2, document.sha256_hex());
-  (*update)->Bind(3, static_cast<int64_t>(document.size()));
-  (*update)->Bind(4, static_cast<int64_t>(document.compressed_size()));
-  MORGUE_RETURN_IF_ERROR((*update)->Run());
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* update,
+      db().Cached(
+          "UPDATE documents SET sha256 = ?2, size = ?3, content = zeroblob(?4) WHERE id = ?1"));
+  update->Bind(1, pending).Bind(2, document.sha256_hex());
+  update->Bind(3, static_cast<int64_t>(document.size()));
+  update->Bind(4, static_cast<int64_t>(document.compressed_size()));
+  MORGUE_RETURN_IF_ERROR(update->Run());
   MORGUE_RETURN_IF_ERROR(document.Rewind());
   constexpr size_t kPiece = size_t{1} << 20;
   return db().WriteBlob(

@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "archive_impl.h"
-#include "storage_codec.h"
 #include "morgue/text.h"
+#include "storage_codec.h"
 
 namespace morgue {
 
@@ -14,22 +14,19 @@ std::string_view EmbeddedPublicationsTsv();  // embedded_publications.cc
 namespace {
 
 Result<std::string> Setting(sql::Database& db, const std::string& key) {
-  Result<sql::Statement*> get = db.Cached("SELECT value FROM morgue_settings WHERE key = ?1");
-  if (!get.ok()) return get.status();
-  (*get)->Bind(1, key);
-  Result<bool> row = (*get)->Step();
-  if (!row.ok()) return row.status();
-  std::string value = *row ? (*get)->Text(0) : std::string();
-  (*get)->Reset();
+  MORGUE_ASSIGN_OR_RETURN(auto* get, db.Cached("SELECT value FROM morgue_settings WHERE key = ?1"));
+  get->Bind(1, key);
+  MORGUE_ASSIGN_OR_RETURN(bool row, get->Step());
+  std::string value = row ? get->Text(0) : std::string();
+  get->Reset();
   return value;
 }
 
 Status SetSetting(sql::Database& db, const std::string& key, const std::string& value) {
-  Result<sql::Statement*> set =
-      db.Cached("INSERT OR REPLACE INTO morgue_settings(key, value) VALUES (?1, ?2)");
-  if (!set.ok()) return set.status();
-  (*set)->Bind(1, key).Bind(2, value);
-  return (*set)->Run();
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* set, db.Cached("INSERT OR REPLACE INTO morgue_settings(key, value) VALUES (?1, ?2)"));
+  set->Bind(1, key).Bind(2, value);
+  return set->Run();
 }
 
 // Links `domains` and `aliases` to source `id`; with `strict`, one that already names
@@ -45,17 +42,16 @@ Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool stric
     for (const std::string& raw : *kind.values) {
       std::string value = kind.values == &p.domains ? LowerAscii(raw) : raw;
       if (value.empty()) continue;
-      Result<sql::Statement*> owner =
+      MORGUE_ASSIGN_OR_RETURN(
+          auto* owner,
           db.Cached(std::string("SELECT s.id, s.name FROM ") + kind.table +
-                    " x JOIN sources s ON s.id = x.source_id WHERE x." + kind.column + " = ?1");
-      if (!owner.ok()) return owner.status();
-      (*owner)->Bind(1, value);
-      Result<bool> row = (*owner)->Step();
-      if (!row.ok()) return row.status();
-      if (*row) {
-        int64_t owner_id = (*owner)->Int(0);
-        std::string owner_name = (*owner)->Text(1);
-        (*owner)->Reset();
+                    " x JOIN sources s ON s.id = x.source_id WHERE x." + kind.column + " = ?1"));
+      owner->Bind(1, value);
+      MORGUE_ASSIGN_OR_RETURN(bool row, owner->Step());
+      if (row) {
+        int64_t owner_id = owner->Int(0);
+        std::string owner_name = owner->Text(1);
+        owner->Reset();
         if (owner_id != id && strict) {
           std::string message = kind.column;
           message += " '" + value + "' already belongs to '" + owner_name + "'";
@@ -63,12 +59,12 @@ Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool stric
         }
         continue;
       }
-      (*owner)->Reset();
-      Result<sql::Statement*> insert = db.Cached(std::string("INSERT INTO ") + kind.table + "(" +
-                                                 kind.column + ", source_id) VALUES (?1, ?2)");
-      if (!insert.ok()) return insert.status();
-      (*insert)->Bind(1, value).Bind(2, id);
-      MORGUE_RETURN_IF_ERROR((*insert)->Run());
+      owner->Reset();
+      MORGUE_ASSIGN_OR_RETURN(
+          auto* insert, db.Cached(std::string("INSERT INTO ") + kind.table + "(" + kind.column +
+                                  ", source_id) VALUES (?1, ?2)"));
+      insert->Bind(1, value).Bind(2, id);
+      MORGUE_RETURN_IF_ERROR(insert->Run());
     }
   }
   return Status::OK();
@@ -87,37 +83,34 @@ Result<int64_t> FindSource(sql::Database& db, std::string_view name) {
 
 Status SeedPublications(sql::Database& db) {
   const std::string version = Sha256Hex(EmbeddedPublicationsTsv());
-  Result<std::string> seeded = Setting(db, "publications_sha256");
-  if (!seeded.ok()) return seeded.status();
-  if (*seeded == version) return Status::OK();
+  MORGUE_ASSIGN_OR_RETURN(std::string seeded, Setting(db, "publications_sha256"));
+  if (seeded == version) return Status::OK();
 
   sql::Transaction transaction(db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   // Another process opening the archive at the same time may have seeded it meanwhile.
-  seeded = Setting(db, "publications_sha256");
-  if (!seeded.ok()) return seeded.status();
-  if (*seeded == version) return Status::OK();
+  MORGUE_ASSIGN_OR_RETURN(seeded, Setting(db, "publications_sha256"));
+  if (seeded == version) return Status::OK();
   for (const Publication& p : PublicationDirectory::Builtin().publications()) {
-    Result<int64_t> id = FindSource(db, p.name);
-    if (!id.ok()) return id.status();
-    if (*id == 0) {
-      Result<sql::Statement*> insert = db.Cached(
-          "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'directory')");
-      if (!insert.ok()) return insert.status();
-      (*insert)->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
-      MORGUE_RETURN_IF_ERROR((*insert)->Run());
+    MORGUE_ASSIGN_OR_RETURN(int64_t id, FindSource(db, p.name));
+    if (id == 0) {
+      MORGUE_ASSIGN_OR_RETURN(auto* insert,
+                              db.Cached("INSERT INTO sources(name, country, language, origin) "
+                                        "VALUES (?1, ?2, ?3, 'directory')"));
+      insert->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
+      MORGUE_RETURN_IF_ERROR(insert->Run());
       id = db.LastInsertId();
     } else {
       // A source first seen on an import becomes the directory's entry; the user's own
       // entries are never touched.
-      Result<sql::Statement*> update = db.Cached(
-          "UPDATE sources SET country = ?2, language = ?3, origin = 'directory' "
-          "WHERE id = ?1 AND origin <> 'user'");
-      if (!update.ok()) return update.status();
-      (*update)->Bind(1, *id).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
-      MORGUE_RETURN_IF_ERROR((*update)->Run());
+      MORGUE_ASSIGN_OR_RETURN(
+          auto* update,
+          db.Cached("UPDATE sources SET country = ?2, language = ?3, origin = 'directory' "
+                    "WHERE id = ?1 AND origin <> 'user'"));
+      update->Bind(1, id).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
+      MORGUE_RETURN_IF_ERROR(update->Run());
     }
-    MORGUE_RETURN_IF_ERROR(LinkNames(db, *id, p, /*strict=*/false));
+    MORGUE_RETURN_IF_ERROR(LinkNames(db, id, p, /*strict=*/false));
   }
   MORGUE_RETURN_IF_ERROR(SetSetting(db, "publications_sha256", version));
   return transaction.Commit();
@@ -142,26 +135,25 @@ Result<int64_t> Archive::AddSource(const Publication& publication) {
   sql::Database& db = *impl_->db;
   sql::Transaction transaction(db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
-  Result<int64_t> id = FindSource(db, p.name);
-  if (!id.ok()) return id.status();
-  if (*id == 0) {
-    Result<sql::Statement*> insert = db.Cached(
-        "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'user')");
-    if (!insert.ok()) return insert.status();
-    (*insert)->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
-    MORGUE_RETURN_IF_ERROR((*insert)->Run());
+  MORGUE_ASSIGN_OR_RETURN(int64_t id, FindSource(db, p.name));
+  if (id == 0) {
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* insert,
+        db.Cached(
+            "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'user')"));
+    insert->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
+    MORGUE_RETURN_IF_ERROR(insert->Run());
     id = db.LastInsertId();
   } else if (!p.country.empty() || !p.language.empty()) {
-    Result<sql::Statement*> update = db.Cached(
-        "UPDATE sources SET country = coalesce(nullif(?2, ''), country), "
-        "language = coalesce(nullif(?3, ''), language) WHERE id = ?1");
-    if (!update.ok()) return update.status();
-    (*update)->Bind(1, *id).Bind(2, p.country).Bind(3, p.language);
-    MORGUE_RETURN_IF_ERROR((*update)->Run());
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* update, db.Cached("UPDATE sources SET country = coalesce(nullif(?2, ''), country), "
+                                "language = coalesce(nullif(?3, ''), language) WHERE id = ?1"));
+    update->Bind(1, id).Bind(2, p.country).Bind(3, p.language);
+    MORGUE_RETURN_IF_ERROR(update->Run());
   }
-  MORGUE_RETURN_IF_ERROR(LinkNames(db, *id, p, /*strict=*/true));
+  MORGUE_RETURN_IF_ERROR(LinkNames(db, id, p, /*strict=*/true));
   MORGUE_RETURN_IF_ERROR(transaction.Commit());
-  return *id;
+  return id;
 }
 
 Result<std::vector<SourceInfo>> Archive::Sources(const std::string& match) {
@@ -172,28 +164,26 @@ Result<std::vector<SourceInfo>> Archive::Sources(const std::string& match) {
     pattern.push_back(c);
   }
   pattern.push_back('%');
-  Result<sql::Statement> stmt = db.Prepare(R"sql(
+  MORGUE_ASSIGN_OR_RETURN(sql::Statement stmt, db.Prepare(R"sql(
     SELECT s.id, s.name, s.country, s.language, s.origin,
            (SELECT count(*) FROM articles a WHERE a.source_id = s.id)
     FROM sources s
     WHERE s.name LIKE ?1 ESCAPE '\'
        OR s.id IN (SELECT source_id FROM source_aliases WHERE alias LIKE ?1 ESCAPE '\')
        OR s.id IN (SELECT source_id FROM source_domains WHERE domain LIKE ?1 ESCAPE '\')
-    ORDER BY s.name COLLATE NOCASE)sql");
-  if (!stmt.ok()) return stmt.status();
-  stmt->Bind(1, pattern);
+    ORDER BY s.name COLLATE NOCASE)sql"));
+  stmt.Bind(1, pattern);
   std::vector<SourceInfo> sources;
   while (true) {
-    Result<bool> row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+    MORGUE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
     SourceInfo info;
-    info.id = stmt->Int(0);
-    info.name = stmt->Text(1);
-    info.country = stmt->Text(2);
-    info.language = stmt->Text(3);
-    info.origin = stmt->Text(4);
-    info.articles = stmt->Int(5);
+    info.id = stmt.Int(0);
+    info.name = stmt.Text(1);
+    info.country = stmt.Text(2);
+    info.language = stmt.Text(3);
+    info.origin = stmt.Text(4);
+    info.articles = stmt.Int(5);
     sources.push_back(std::move(info));
   }
   for (SourceInfo& info : sources) {
@@ -202,14 +192,12 @@ Result<std::vector<SourceInfo>> Archive::Sources(const std::string& match) {
                     &info.domains},
           std::pair{"SELECT alias FROM source_aliases WHERE source_id = ?1 ORDER BY rowid",
                     &info.aliases}}) {
-      Result<sql::Statement*> names = db.Cached(sql);
-      if (!names.ok()) return names.status();
-      (*names)->Bind(1, info.id);
+      MORGUE_ASSIGN_OR_RETURN(auto* names, db.Cached(sql));
+      names->Bind(1, info.id);
       while (true) {
-        Result<bool> row = (*names)->Step();
-        if (!row.ok()) return row.status();
-        if (!*row) break;
-        target->push_back((*names)->Text(0));
+        MORGUE_ASSIGN_OR_RETURN(bool row, names->Step());
+        if (!row) break;
+        target->push_back(names->Text(0));
       }
     }
   }

@@ -330,21 +330,19 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 Result<Statement*> Database::Cached(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    Result<Statement> prepared = Prepare(sql);
-    if (!prepared.ok()) return prepared.status();
-    it = cache_.emplace(sql, std::move(prepared).value()).first;
+    MORGUE_ASSIGN_OR_RETURN(Statement prepared, Prepare(sql));
+    it = cache_.emplace(sql, std::move(prepared)).first;
   }
   it->second.Reset();
   return &it->second;
 }
 
 Result<int64_t> Database::SelectId(const std::string& sql, std::string_view key) {
-  Result<Statement*> stmt = Cached(sql);
-  if (!stmt.ok()) return stmt.status();
-  (*stmt)->Bind(1, key);
-  Result<bool> row = (*stmt)->Step();
-  int64_t id = row.ok() && *row ? (*stmt)->Int(0) : 0;
-  (*stmt)->Reset();
+  MORGUE_ASSIGN_OR_RETURN(auto* stmt, Cached(sql));
+  stmt->Bind(1, key);
+  Result<bool> row = stmt->Step();
+  int64_t id = row.ok() && *row ? stmt->Int(0) : 0;
+  stmt->Reset();
   if (!row.ok()) return row.status();
   return id;
 }

@@ -9,7 +9,7 @@
 
 namespace morgue {
 
-using namespace text_detail;  // NOLINT(google-build-using-namespace)
+using namespace internal;  // NOLINT(google-build-using-namespace)
 
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;

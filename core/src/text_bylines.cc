@@ -19,7 +19,7 @@
 namespace morgue {
 namespace {
 
-using namespace text_detail;  // NOLINT(google-build-using-namespace)
+using namespace internal;  // NOLINT(google-build-using-namespace)
 
 constexpr size_t kMaxNames = 4;
 constexpr size_t kMaxBylineBytes = 200;

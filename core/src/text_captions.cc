@@ -10,7 +10,7 @@
 namespace morgue {
 namespace {
 
-using namespace text_detail;  // NOLINT(google-build-using-namespace)
+using namespace internal;  // NOLINT(google-build-using-namespace)
 
 constexpr size_t kMaxCaptionBytes = 2000;  // longer is prose; and std::regex recurses per byte
 constexpr size_t kMaxCreditBytes = 100;

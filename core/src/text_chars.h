@@ -17,7 +17,7 @@
 #include "morgue/text.h"     // LowerAscii
 #include "string_helpers.h"  // IsAsciiSpace, TrimAscii
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 
 // The text rules' regular expressions run on short text only (libstdc++'s matcher
 // recurses once per character matched).
@@ -249,6 +249,6 @@ inline std::pair<size_t, size_t> FindEmailSpan(std::string_view text) {
   return {std::string_view::npos, std::string_view::npos};
 }
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal
 
 #endif  // MORGUE_CORE_SRC_TEXT_CHARS_H_

@@ -17,7 +17,7 @@
 namespace morgue {
 namespace {
 
-using namespace text_detail;  // NOLINT(google-build-using-namespace)
+using namespace internal;  // NOLINT(google-build-using-namespace)
 
 // The charset iconv should use for a declared or detected name: the superset browsers
 // use for the legacy names (WHATWG Encoding), upper-cased.
@@ -256,11 +256,10 @@ Result<DecodedText> DecodeWithoutLeadingMarks(std::string_view bytes, std::strin
 }  // namespace
 
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declared) {
-  Result<DecodedText> decoded = DecodeWithoutLeadingMarks(bytes, declared);
-  if (!decoded.ok()) return decoded;
+  MORGUE_ASSIGN_OR_RETURN(DecodedText decoded, DecodeWithoutLeadingMarks(bytes, declared));
   // A second mark after the first (a file saved twice by an editor that adds one), or a
   // mark a legacy conversion produced, is no more text than the first.
-  std::string& text = decoded->text;
+  std::string& text = decoded.text;
   constexpr std::string_view kMark = "\xEF\xBB\xBF";
   size_t marks = 0;
   while (std::string_view(text).substr(marks).starts_with(kMark)) marks += kMark.size();

@@ -16,7 +16,7 @@
 namespace morgue {
 namespace {
 
-using namespace text_detail;  // NOLINT(google-build-using-namespace)
+using namespace internal;  // NOLINT(google-build-using-namespace)
 
 constexpr size_t kMaxCreditWords = 30;
 constexpr size_t kMaxCreditNameWords = 6;

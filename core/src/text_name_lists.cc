@@ -12,7 +12,7 @@
 #include "text_chars.h"
 #include "text_names.h"
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 namespace {
 
 // Whether `text` may hold one of SplitNamePieces' separators: most bylines hold one name,
@@ -329,4 +329,4 @@ void StripLeadingDashes(std::string* text) {
   }
   if (at > 0 && at < text->size()) text->erase(0, at);
 }
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal

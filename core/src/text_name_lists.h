@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 
 // "Written by X Edited by Y", "By X Photographs by Y": the people after the first are
 // not the article's authors. Cuts `text` before such a clause.
@@ -99,6 +99,6 @@ void RemoveInvisibleMarks(std::string* text);
 // "---- by X", "— Von X", "– Par X": a dash or a bullet set before a byline.
 void StripLeadingDashes(std::string* text);
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal
 
 #endif  // MORGUE_CORE_SRC_TEXT_NAME_LISTS_H_

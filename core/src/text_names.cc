@@ -9,7 +9,7 @@
 
 #include "text_chars.h"
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 namespace {
 
 // Words that make a byline segment a job title rather than a name.
@@ -225,4 +225,4 @@ bool IsDegree(std::string_view piece) {
   return EqualsAny(key, {"ma", "md", "phd", "ms", "msc", "bsc", "ba", "mba", "mph", "rn", "jd",
                          "dds", "dphil", "mfa", "llm", "cpa"});
 }
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace morgue::text_detail {
+namespace morgue::internal {
 
 // A name has at most this many words; more are a phrase.
 constexpr size_t kMaxNameWords = 5;
@@ -45,6 +45,6 @@ bool IsNameSuffix(std::string_view piece);
 // person of their own, and not part of the name.
 bool IsDegree(std::string_view piece);
 
-}  // namespace morgue::text_detail
+}  // namespace morgue::internal
 
 #endif  // MORGUE_CORE_SRC_TEXT_NAMES_H_

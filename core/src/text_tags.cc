@@ -15,7 +15,7 @@
 
 namespace morgue {
 
-using namespace text_detail;  // NOLINT(google-build-using-namespace)
+using namespace internal;  // NOLINT(google-build-using-namespace)
 
 namespace {
 

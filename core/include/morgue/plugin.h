@@ -224,7 +224,7 @@ extern "C" struct PluginDescriptor {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"  // see MORGUE_LAYOUT_FIELD
 inline constexpr std::uint64_t kPluginLayoutFingerprint = [] {
-  using namespace layout_internal;  // NOLINT(google-build-using-namespace)
+  using namespace internal;  // NOLINT(google-build-using-namespace)
   std::uint64_t hash = kSdkDataLayoutFingerprint;
   hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, path);
   hash = MORGUE_LAYOUT_FIELD(hash, ProbeInput, head);

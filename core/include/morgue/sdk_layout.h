@@ -21,7 +21,7 @@
 #include "morgue/text.h"
 #include "morgue/text_lines.h"
 
-namespace morgue::layout_internal {
+namespace morgue::internal {
 
 // 64-bit FNV-1a over the eight bytes of each number, least significant first.
 constexpr std::uint64_t Mix(std::uint64_t hash, std::uint64_t value) {
@@ -38,13 +38,13 @@ constexpr std::uint64_t Shape(std::uint64_t hash) {
   return Mix(Mix(hash, sizeof(T)), alignof(T));
 }
 
-}  // namespace morgue::layout_internal
+}  // namespace morgue::internal
 
 // A member's offset and size. Article holds a std::map, so it is not standard-layout and
 // offsetof is only conditionally supported on it: GCC and Clang give the offset and warn.
 #define MORGUE_LAYOUT_FIELD(hash, Type, member)                               \
-  ::morgue::layout_internal::Mix(                                             \
-      ::morgue::layout_internal::Mix(hash, __builtin_offsetof(Type, member)), \
+  ::morgue::internal::Mix(                                             \
+      ::morgue::internal::Mix(hash, __builtin_offsetof(Type, member)), \
       sizeof(Type::member))
 
 namespace morgue {
@@ -52,7 +52,7 @@ namespace morgue {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 inline constexpr std::uint64_t kSdkDataLayoutFingerprint = [] {
-  using namespace layout_internal;             // NOLINT(google-build-using-namespace)
+  using namespace internal;             // NOLINT(google-build-using-namespace)
   std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a's offset basis
   hash = MORGUE_LAYOUT_FIELD(hash, Author, name);
   hash = MORGUE_LAYOUT_FIELD(hash, Author, email);
