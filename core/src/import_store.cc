@@ -117,7 +117,7 @@ InputReport ImportRun::Impl::Close(Status stored) {
     return Fail(batch.error());
   }
   if (stored.ok() && storing.report.imported + storing.report.duplicates == 0) {
-    stored = Status::InvalidArgument("no article found in it");
+    stored = Status::Corruption("no article found in it");
   }
   InputReport report;
   if (!stored.ok()) {

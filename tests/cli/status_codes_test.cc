@@ -59,6 +59,8 @@ std::vector<BadInput> BadInputs() {
        "no article found", StatusCode::kCorruption},
       {"deep.html", deep, "html", "more than 256 levels deep", StatusCode::kCorruption},
       {"blank.txt", " \n\t\n", "text", "only white space", StatusCode::kCorruption},
+      // The importer read the input and found no article in it: the host says so.
+      {"empty-list.json", "[]", "json", "no article found in it", StatusCode::kCorruption},
       // The article handed to the archive is what is wrong: the archive's refusal.
       {"neither.json", "{\"title\": \"\", \"body\": \"\"}", "json",
        "an article needs a title or a body", StatusCode::kInvalidArgument},
