@@ -223,6 +223,7 @@ extern "C" struct PluginDescriptor {
 // that crosses, and the classes of this header.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"  // see MORGUE_LAYOUT_FIELD
+// NOLINTBEGIN(bugprone-sizeof-container): the size of each member's type is measured
 inline constexpr std::uint64_t kPluginLayoutFingerprint = [] {
   using namespace internal;  // NOLINT(google-build-using-namespace)
   std::uint64_t hash = kSdkDataLayoutFingerprint;
@@ -248,6 +249,7 @@ inline constexpr std::uint64_t kPluginLayoutFingerprint = [] {
   hash = Shape<Exporter>(hash);
   return Mix(hash, kProbeBytes);
 }();
+// NOLINTEND(bugprone-sizeof-container)
 #pragma GCC diagnostic pop
 
 // Stand-ins for a plugin that only imports or only exports.

@@ -42,17 +42,19 @@ constexpr std::uint64_t Shape(std::uint64_t hash) {
 
 // A member's offset and size. Article holds a std::map, so it is not standard-layout and
 // offsetof is only conditionally supported on it: GCC and Clang give the offset and warn.
-#define MORGUE_LAYOUT_FIELD(hash, Type, member)                               \
-  ::morgue::internal::Mix(                                             \
-      ::morgue::internal::Mix(hash, __builtin_offsetof(Type, member)), \
-      sizeof(Type::member))
+#define MORGUE_LAYOUT_FIELD(hash, Type, member)                                            \
+  ::morgue::internal::Mix(::morgue::internal::Mix(hash, __builtin_offsetof(Type, member)), \
+                          sizeof(Type::member))
 
 namespace morgue {
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
+// The size of each member's type (a std::string's, a std::vector's) is what is measured,
+// not the size of its contents.
+// NOLINTBEGIN(bugprone-sizeof-container)
 inline constexpr std::uint64_t kSdkDataLayoutFingerprint = [] {
-  using namespace internal;             // NOLINT(google-build-using-namespace)
+  using namespace internal;                    // NOLINT(google-build-using-namespace)
   std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a's offset basis
   hash = MORGUE_LAYOUT_FIELD(hash, Author, name);
   hash = MORGUE_LAYOUT_FIELD(hash, Author, email);
@@ -118,6 +120,7 @@ inline constexpr std::uint64_t kSdkDataLayoutFingerprint = [] {
   hash = Shape<Publication>(hash);
   return Shape<PublicationDirectory>(hash);
 }();
+// NOLINTEND(bugprone-sizeof-container)
 #pragma GCC diagnostic pop
 
 }  // namespace morgue
