@@ -93,16 +93,20 @@ class OrderedPipeline {
                             std::chrono::milliseconds poll = std::chrono::milliseconds(100)) {
     Slot& slot = SlotOf(item);
     std::unique_lock lock(mutex_);
-    while (slot.pieces.empty() && Asked(lock, proceed)) {
+    // One answer of `proceed` decides both the wait and the return: asked twice, it could
+    // say "stop" to the wait and "go on" to the return, with no piece to return.
+    bool go_on = Asked(lock, proceed);
+    while (go_on && slot.pieces.empty()) {
+      bool worked = false;
       if (idle) {
         lock.unlock();
-        const bool worked = idle();
+        worked = idle();
         lock.lock();
-        if (worked) continue;
       }
-      ready_.wait_for(lock, poll);
+      if (!worked) ready_.wait_for(lock, poll);
+      go_on = Asked(lock, proceed);
     }
-    if (!Asked(lock, proceed)) return std::nullopt;
+    if (!go_on) return std::nullopt;
     std::optional<Piece> piece(std::move(slot.pieces.front()));
     slot.pieces.pop_front();
     held_ -= Weight(*piece);

@@ -241,7 +241,11 @@ TEST(OrderedPipeline, StopEndsARunHalfWay) {
     ++produced;
   });
   for (size_t item = 0; item < 5; ++item) {
-    for (bool last = false; !last;) last = pipeline.Next(item, kAlways)->last;
+    for (bool last = false; !last;) {
+      std::optional<Piece> piece = pipeline.Next(item, kAlways);
+      ASSERT_TRUE(piece.has_value());
+      last = piece->last;
+    }
     pipeline.Done(item);
   }
   stuck.WaitFor([](int n) { return n >= 1; });
@@ -275,6 +279,23 @@ TEST(OrderedPipeline, TheConsumerGivesUpWhenToldAndIdlesWhileWaiting) {
   pipeline.Done(0);
   // A consumer told to stop gets nothing, even with the piece waiting.
   EXPECT_FALSE(pipeline.Next(1, [] { return false; }).has_value());
+}
+
+TEST(OrderedPipeline, AConsumerToldToStopWhileWaitingGetsNothingEvenIfToldToGoOnAfter) {
+  Pipeline::Options options = Flow(2, 1, 1);
+  Watched release;
+  Pipeline pipeline(std::move(options));
+  pipeline.Start([&](size_t item, size_t, const Pipeline::Deliver& deliver) {
+    release.WaitFor([](int n) { return n >= 1; });  // nothing arrives while the consumer asks
+    deliver({item, 0, true});
+  });
+  // "Stop" to the first question, "go on" to any later one: the answer that ended the wait
+  // must be the one that decides, since no piece is there to return.
+  int asked = 0;
+  const auto stop_then_go = [&] { return ++asked > 1; };
+  EXPECT_FALSE(pipeline.Next(0, stop_then_go).has_value());
+  release.Add();
+  pipeline.Stop();
 }
 
 TEST(OrderedPipeline, NoThreadToBeHadStartsNoProducer) {
