@@ -286,6 +286,17 @@ Article BuiltinPluginTest::ImportPageAlone(const std::string& content, std::stri
   return ImportOneArticle(*archive, dir_ / name);
 }
 
+std::vector<std::string> AuthorNames(const Article& article) {
+  std::vector<std::string> names;
+  for (const Author& author : article.authors) names.push_back(author.name);
+  return names;
+}
+
+std::string RuleOf(const Article& article, const std::string& field) {
+  auto it = article.provenance.find(field);
+  return it == article.provenance.end() ? "" : it->second;
+}
+
 std::filesystem::path SourceDir() { return MORGUE_SOURCE_DIR; }
 std::filesystem::path FixturesDir() { return MORGUE_FIXTURES_DIR; }
 std::filesystem::path SharedDir() { return MORGUE_SHARED_DIR; }

@@ -47,6 +47,12 @@ void ExecSql(const std::filesystem::path& db, const std::string& sql);
 // Every article of `archive` in id order; fails the test if the archive cannot be read.
 std::vector<Article> AllArticles(Archive& archive);
 
+// The names of an article's authors, in order.
+std::vector<std::string> AuthorNames(const Article& article);
+
+// The rule that set `field` (Article::provenance), or "" when none is recorded.
+std::string RuleOf(const Article& article, const std::string& field);
+
 struct CommandResult {
   int exit_code = -1;  // the exit status, or 128 + signal number when killed
   std::string out;

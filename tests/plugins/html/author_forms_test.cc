@@ -164,11 +164,8 @@ TEST_F(HtmlAuthorFormsTest, FindsTheAuthorsWhereThePageNamesThem) {
   for (size_t i = 0; i < rows.size(); ++i) {
     const FormRow& row = rows[i];
     const Article article = ImportPage("row" + std::to_string(i), Page(row));
-    std::vector<std::string> names;
-    for (const Author& author : article.authors) names.push_back(author.name);
-    EXPECT_EQ(names, row.names) << row.what;
-    auto rule = article.provenance.find("authors");
-    EXPECT_EQ(rule == article.provenance.end() ? "" : rule->second, row.rule) << row.what;
+    EXPECT_EQ(testing::AuthorNames(article), row.names) << row.what;
+    EXPECT_EQ(testing::RuleOf(article, "authors"), row.rule) << row.what;
   }
 }
 

@@ -58,11 +58,7 @@ class HtmlAuthorsTest : public testing::BuiltinPluginTest {
   }
 };
 
-std::vector<std::string> Names(const Article& article) {
-  std::vector<std::string> names;
-  for (const Author& author : article.authors) names.push_back(author.name);
-  return names;
-}
+using testing::AuthorNames;
 
 TEST_F(HtmlAuthorsTest, NamesThePeopleThePageShowsAndSaysWhereTheyCameFrom) {
   const std::vector<AuthorRow> rows = {
@@ -177,9 +173,8 @@ TEST_F(HtmlAuthorsTest, NamesThePeopleThePageShowsAndSaysWhereTheyCameFrom) {
   int page = 0;
   for (const AuthorRow& row : rows) {
     const Article article = ImportPage("page" + std::to_string(++page), Page(row));
-    EXPECT_EQ(Names(article), row.names) << row.what;
-    auto rule = article.provenance.find("authors");
-    EXPECT_EQ(rule == article.provenance.end() ? "" : rule->second, row.rule) << row.what;
+    EXPECT_EQ(AuthorNames(article), row.names) << row.what;
+    EXPECT_EQ(testing::RuleOf(article, "authors"), row.rule) << row.what;
   }
 }
 
@@ -189,9 +184,8 @@ TEST_F(HtmlAuthorsTest, ABylineClosingTheArticleCounts) {
   const std::string closing = "<p>Autor: Rechtsanwalt Sebastian Ebner</p></article>";
   page.replace(page.find("</article>"), std::string("</article>").size(), closing);
   const Article article = ImportPage("closing", page);
-  EXPECT_EQ(Names(article), std::vector<std::string>{"Sebastian Ebner"});
-  auto rule = article.provenance.find("authors");
-  EXPECT_EQ(rule == article.provenance.end() ? "" : rule->second, "body-end-byline");
+  EXPECT_EQ(AuthorNames(article), std::vector<std::string>{"Sebastian Ebner"});
+  EXPECT_EQ(testing::RuleOf(article, "authors"), "body-end-byline");
 }
 
 }  // namespace

@@ -132,11 +132,8 @@ TEST_F(HtmlCoauthorsTest, TakesTheWholeListWhenTwoOtherSourcesAgreeOnIt) {
   int page = 0;
   for (const CoauthorRow& row : rows) {
     const Article article = ImportPage("page" + std::to_string(++page), Page(row));
-    std::vector<std::string> names;
-    for (const Author& author : article.authors) names.push_back(author.name);
-    EXPECT_EQ(names, row.names) << row.what;
-    auto rule = article.provenance.find("authors");
-    EXPECT_EQ(rule == article.provenance.end() ? "" : rule->second, row.rule) << row.what;
+    EXPECT_EQ(testing::AuthorNames(article), row.names) << row.what;
+    EXPECT_EQ(testing::RuleOf(article, "authors"), row.rule) << row.what;
   }
 }
 

@@ -54,11 +54,6 @@ class DateSourcesTest : public testing::BuiltinPluginTest {
   DateSourcesTest() : BuiltinPluginTest("html") {}
 
   Article ImportPage(const std::string& html) { return ImportPageAlone(html); }
-
-  static std::string Rule(const Article& article, const std::string& field) {
-    auto it = article.provenance.find(field);
-    return it == article.provenance.end() ? "" : it->second;
-  }
 };
 
 // The page shows, as its date, the day its metadata says it was modified, long after the
@@ -79,7 +74,8 @@ TEST_F(DateSourcesTest, APageShowingItsModificationDayWasRepublishedThatDay) {
         ImportPage(Page({.head = JsonLd("2020-09-14T08:15:40+02:00", "2022-02-03T10:00:00+01:00"),
                          .header = row.header}));
     EXPECT_EQ(article.published.substr(0, 10), "2022-02-03") << row.language << ": " << row.header;
-    EXPECT_EQ(Rule(article, "published"), "visible-date") << row.language << ": " << row.header;
+    EXPECT_EQ(testing::RuleOf(article, "published"), "visible-date")
+        << row.language << ": " << row.header;
   }
 }
 
@@ -90,7 +86,7 @@ TEST_F(DateSourcesTest, AShownDateTheMetadataDoesNotExplainKeepsTheMachineDate) 
       ImportPage(Page({.head = JsonLd("2020-09-14T08:15:40+02:00", "2022-03-05T10:00:00+01:00"),
                        .header = "<p class=\"meta\">03.02.2022</p>"}));
   EXPECT_EQ(other_day.published, "2020-09-14T08:15:40+02:00");
-  EXPECT_EQ(Rule(other_day, "published"), "json-ld");
+  EXPECT_EQ(testing::RuleOf(other_day, "published"), "json-ld");
   // Modified that day, but the page shows it as an update.
   const Article labelled =
       ImportPage(Page({.head = JsonLd("2020-09-14T08:15:40+02:00", "2022-02-03T10:00:00+01:00"),
@@ -127,7 +123,7 @@ TEST_F(DateSourcesTest, TheTitlesDateCorrectsAMachineDateADayOff) {
     const Article article =
         ImportPage(Page({.title = row.title, .head = JsonLd(row.published, "")}));
     EXPECT_EQ(article.published, row.expected) << row.title;
-    EXPECT_EQ(Rule(article, "published"), row.rule) << row.title;
+    EXPECT_EQ(testing::RuleOf(article, "published"), row.rule) << row.title;
   }
 }
 
@@ -137,7 +133,7 @@ TEST_F(DateSourcesTest, AKickersShortDottedDate) {
        {"<p class=\"kicker\">Kultur, 7.10.21</p>", "<p class=\"kicker\">Lokales | 07.10.21</p>"}) {
     const Article article = ImportPage(Page({.kicker = kicker}));
     EXPECT_EQ(article.published, "2021-10-07") << kicker;
-    EXPECT_EQ(Rule(article, "published"), "visible-date") << kicker;
+    EXPECT_EQ(testing::RuleOf(article, "published"), "visible-date") << kicker;
   }
 }
 
@@ -184,7 +180,8 @@ TEST_F(DateSourcesTest, TheDatelineUnderTheHeadingOfAPageWithoutAnH1) {
     const Article article = ImportPage(PageWithoutH1(row.heading, row.byline, row.lead));
     EXPECT_EQ(article.published, row.expected) << row.language << ": " << row.heading;
     if (*row.expected != '\0') {
-      EXPECT_EQ(Rule(article, "published"), "visible-date") << row.language << ": " << row.heading;
+      EXPECT_EQ(testing::RuleOf(article, "published"), "visible-date")
+          << row.language << ": " << row.heading;
     }
   }
 }

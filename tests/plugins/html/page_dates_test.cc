@@ -46,11 +46,6 @@ class PageDatesTest : public testing::BuiltinPluginTest {
   PageDatesTest() : BuiltinPluginTest("html") {}
 
   Article ImportPage(const std::string& html) { return ImportPageAlone(html); }
-
-  static std::string Rule(const Article& article, const std::string& field) {
-    auto it = article.provenance.find(field);
-    return it == article.provenance.end() ? "" : it->second;
-  }
 };
 
 TEST_F(PageDatesTest, DateInTheCanonicalAddressPath) {
@@ -60,7 +55,7 @@ TEST_F(PageDatesTest, DateInTheCanonicalAddressPath) {
     const Article article =
         ImportPage(Page({.head = std::string("<link rel=\"canonical\" href=\"") + url + "\">"}));
     EXPECT_EQ(article.published, "2011-01-04") << url;
-    EXPECT_EQ(Rule(article, "published"), "url-path") << url;
+    EXPECT_EQ(testing::RuleOf(article, "published"), "url-path") << url;
   }
 }
 
@@ -88,7 +83,7 @@ TEST_F(PageDatesTest, DateLineUnderTheHeadlineInEachLanguage) {
   for (const auto& row : rows) {
     const Article article = ImportPage(Page({.header = row.line}));
     EXPECT_EQ(article.published, row.expected) << row.line;
-    EXPECT_TRUE(Rule(article, "published").starts_with("visible-date")) << row.line;
+    EXPECT_TRUE(testing::RuleOf(article, "published").starts_with("visible-date")) << row.line;
   }
 }
 
@@ -99,7 +94,7 @@ TEST_F(PageDatesTest, TheShownDayWinsOverAMachineDateOneDayOff) {
                                                    "content=\"2022-05-04T03:37:37+00:00\">",
                                            .header = "<p class=\"fecha\">3 de mayo de 2022</p>"}));
   EXPECT_EQ(article.published, "2022-05-03");
-  EXPECT_EQ(Rule(article, "published"), "visible-date");
+  EXPECT_EQ(testing::RuleOf(article, "published"), "visible-date");
 }
 
 TEST_F(PageDatesTest, AgreeingSourcesKeepTheMachineDateWithItsTime) {
@@ -107,7 +102,7 @@ TEST_F(PageDatesTest, AgreeingSourcesKeepTheMachineDateWithItsTime) {
                                                    "content=\"2011-01-04T09:12:00+01:00\">",
                                            .header = "<p>Veröffentlicht am 4. Januar 2011</p>"}));
   EXPECT_EQ(article.published, "2011-01-04T09:12:00+01:00");
-  EXPECT_EQ(Rule(article, "published"), "article:published_time");
+  EXPECT_EQ(testing::RuleOf(article, "published"), "article:published_time");
 }
 
 TEST_F(PageDatesTest, SourcesFarApartLeaveTheDateEmptyUnlessTheAddressSettlesIt) {
@@ -120,7 +115,7 @@ TEST_F(PageDatesTest, SourcesFarApartLeaveTheDateEmptyUnlessTheAddressSettlesIt)
       {.head = head + "<meta property=\"og:url\" content=\"https://example.fr/2011/01/04/pont\">",
        .header = header}));
   EXPECT_EQ(settled.published, "2011-01-04");
-  EXPECT_EQ(Rule(settled, "published"), "visible-date-line");
+  EXPECT_EQ(testing::RuleOf(settled, "published"), "visible-date-line");
 }
 
 // A CMS that rewrites article:published_time on every save: the "published" date is the
@@ -159,7 +154,7 @@ TEST_F(PageDatesTest, AnUpdateIsNeverThePublicationDate) {
       Page({.header = "<p>Veröffentlicht am 04.01.2011, aktualisiert am 05.01.2011</p>"}));
   EXPECT_EQ(both.published, "2011-01-04");
   EXPECT_EQ(both.updated, "2011-01-05");
-  EXPECT_EQ(Rule(both, "updated"), "visible-date-line");
+  EXPECT_EQ(testing::RuleOf(both, "updated"), "visible-date-line");
 }
 
 TEST_F(PageDatesTest, SidebarsCommentsFootersAndTodayAreNotTheArticlesDate) {
@@ -195,7 +190,7 @@ TEST_F(PageDatesTest, TheArticlesTimeAndAbbrElements) {
   const Article timed = ImportPage(Page(
       {.header = "<p>By Jane Doe, <time datetime=\"2011-01-04T09:12\">two days ago</time></p>"}));
   EXPECT_EQ(timed.published, "2011-01-04T09:12");
-  EXPECT_EQ(Rule(timed, "published"), "time-element");
+  EXPECT_EQ(testing::RuleOf(timed, "published"), "time-element");
 
   const Article abbr = ImportPage(
       Page({.header = "<p><abbr class=\"published\" title=\"2011-01-04T09:12:00+09:00\">a while "
