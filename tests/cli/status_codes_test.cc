@@ -179,6 +179,7 @@ TEST_F(StatusCodesTest, EachRefusedInputIsOneLineAndTheRunExitsPartialWithOrWith
   const std::vector<InputReport> reports = ImportAll("api.db", false);
   const std::vector<BadInput> inputs = BadInputs();
   ASSERT_EQ(reports.size(), inputs.size() + 1);
+  ExpectCodes(reports);  // the messages the lines are built from are the right refusals
   std::string lines;
   for (size_t i = 0; i < inputs.size(); ++i) {
     // What the user reads is the plugin's message, whatever its code.
