@@ -87,19 +87,8 @@ std::string LoadErrorText(const std::system_error& error, const fs::path& file) 
 
 // Splits a comma-separated descriptor list, trimming items and dropping empty ones.
 std::vector<std::string> SplitList(const char* list) {
-  std::vector<std::string> items;
-  std::string_view rest = list == nullptr ? std::string_view() : std::string_view(list);
-  while (!rest.empty()) {
-    const size_t comma = rest.find(',');
-    const std::string_view item = TrimAscii(rest.substr(0, comma));
-    if (!item.empty()) {
-      items.emplace_back(item);
-    }
-    if (comma == std::string_view::npos) {
-      break;
-    }
-    rest.remove_prefix(comma + 1);
-  }
+  std::vector<std::string> items = SplitItems(list);
+  std::erase(items, std::string());
   return items;
 }
 
