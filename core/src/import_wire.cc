@@ -164,7 +164,7 @@ uint64_t FrameLength(std::string_view header) {
 Result<std::optional<std::string_view>> NextFrame(std::string_view bytes, uint64_t max_payload) {
   if (bytes.size() < kFrameHeader) return std::optional<std::string_view>();
   const uint64_t size = FrameLength(bytes);
-  if (size == 0 || size > max_payload) {
+  if (!FrameLengthFits(size, max_payload)) {
     return Status::Corruption("a message of " + std::to_string(size) + " bytes");
   }
   if (bytes.size() - kFrameHeader < size) return std::optional<std::string_view>();

@@ -41,6 +41,10 @@ Result<Collected> DecodeReply(std::string_view payload);
 std::string Frame(std::string_view payload);
 // The length field at the start of `header`, which holds at least kFrameHeader bytes.
 uint64_t FrameLength(std::string_view header);
+// Whether a frame may announce `size` bytes: not empty, and no more than `max_payload`.
+constexpr bool FrameLengthFits(uint64_t size, uint64_t max_payload) {
+  return size != 0 && size <= max_payload;
+}
 // The payload of the frame that opens `bytes` (a view into them; the frame takes
 // kFrameHeader more bytes), or nullopt when `bytes` do not hold all of it yet. A length
 // of 0 or above `max_payload` is a Corruption: "a message of N bytes".

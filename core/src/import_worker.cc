@@ -333,7 +333,7 @@ int RunImportWorker(int fd, const std::vector<std::filesystem::path>& plugin_fil
     bool eof = false;
     if (!ReadAll(fd, header, sizeof header, &eof)) return eof ? 0 : 1;
     const uint64_t size = wire::FrameLength(std::string_view(header, sizeof header));
-    if (size == 0 || size > (uint64_t{1} << 40)) return 2;
+    if (!wire::FrameLengthFits(size, uint64_t{1} << 40)) return 2;  // no input is 1 TiB
     std::string payload(size, '\0');
     if (!ReadAll(fd, payload.data(), payload.size(), &eof)) return 1;
     Result<JobInput> input = wire::DecodeInput(payload);
