@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "string_helpers.h"
 
 namespace morgue::internal {
 namespace {
@@ -20,7 +21,6 @@ bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
 bool IsWordByte(char c) {
   return IsDigitByte(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool IsSpaceByte(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // A digit scanner over one text: positions past the end read as "not a digit".
 class DigitScanner {
@@ -45,11 +45,11 @@ class DigitScanner {
     return end - i >= min && end - i <= max ? end : std::string::npos;
   }
   size_t Spaces(size_t i) const {
-    while (i < text_.size() && IsSpaceByte(text_[i])) ++i;
+    while (i < text_.size() && IsAsciiSpace(text_[i])) ++i;
     return i;
   }
   size_t OptionalSpace(size_t i) const {
-    return i < text_.size() && IsSpaceByte(text_[i]) ? i + 1 : i;
+    return i < text_.size() && IsAsciiSpace(text_[i]) ? i + 1 : i;
   }
   int Number(size_t begin, size_t end) const { return std::stoi(text_.substr(begin, end - begin)); }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "morgue/text.h"
 #include "text_chars.h"
 
 namespace morgue::internal {
@@ -161,7 +162,7 @@ std::string LowerSameLength(std::string_view text) {
   out.reserve(text.size());
   ForEachCodePoint(text, [&](char32_t cp, size_t pos, size_t length) {
     if (cp < 0x80) {
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+      out += LowerAscii(static_cast<char>(cp));
       return;
     }
     const char32_t lower = length == 2 ? LowerTwoByte(cp) : cp;
