@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -25,7 +26,8 @@ bool ImportRun::Impl::StopRequested() {
 }
 
 InputReport ImportRun::Impl::ImportOne(std::string name, std::filesystem::path path,
-                                       std::shared_ptr<const std::string> bytes) {
+                                       std::shared_ptr<const std::string> bytes,
+                                       const std::function<void(const InputReport&)>& on_document) {
   extractor.EnsureLanes(1);
   Extracted extracted;
   extracted.name = std::move(name);
@@ -36,7 +38,34 @@ InputReport ImportRun::Impl::ImportOne(std::string name, std::filesystem::path p
                                   std::move(extracted.bytes), extractor.lane(0));
   }
   if (StopRequested()) return Untaken(extracted.name);
-  return *SafeStore(extracted);
+  if (!extracted.IsContainer()) return *SafeStore(extracted);
+  SerialStore store{*this, false, on_document, std::nullopt};
+  extractor.ExtractContainer(extracted.name, extracted.path, extracted.bytes, extracted.collected,
+                             extractor.lane(0), std::ref(store));
+  if (totals.interrupted) batch.Commit().ok();  // a failure sets batch.error()
+  if (store.result) return std::move(*store.result);
+  if (totals.interrupted || batch.error().ok()) return Untaken(extracted.name);
+  storing = Storing{};  // its reading stopped at an archive failure
+  storing.report.input = extracted.name;
+  return Fail(batch.error());
+}
+
+bool ImportRun::Impl::SerialStore::operator()(Extracted piece) {
+  if (result) return false;  // the closing piece of an input that failed early
+  if (run.StopRequested()) {
+    run.DropOpenInput();
+    return false;
+  }
+  piece.in_folder = in_folder;
+  const bool nested = piece.kind == Extracted::Kind::kNested;
+  if (std::optional<InputReport> report = run.SafeStore(piece)) {
+    if (!nested) {
+      result = std::move(*report);
+      return false;
+    }
+    if (on_document) on_document(*report);
+  }
+  return run.batch.error().ok();  // an archive that takes nothing more stops the reading
 }
 
 InputReport ImportRun::Impl::Untaken(const std::string& name) {
@@ -57,35 +86,29 @@ void ImportRun::Impl::DropOpenInput() {
   --totals.inputs;
 }
 
-std::optional<InputReport> ImportRun::Impl::TakeOneFile(const InputFile& file) {
+std::optional<InputReport> ImportRun::Impl::TakeOneFile(
+    const InputFile& file, const std::function<void(const InputReport&)>& on_document) {
   extractor.EnsureLanes(1);
   if (StopRequested()) return std::nullopt;
   if (!batch.error().ok()) {
     Extracted refused = Extracted::Whole(file.path, Status::OK());
     return SafeStore(refused);
   }
-  std::optional<InputReport> result;
-  bool finished = false;
-  extractor.ExtractFile(file.path, extractor.lane(0), [&](Extracted piece) {
-    if (finished) return false;  // the closing piece of an input that failed early
-    if (StopRequested()) {
-      DropOpenInput();
-      finished = true;
-      return false;
-    }
-    piece.in_folder = file.in_folder;
-    if (std::optional<InputReport> report = SafeStore(piece)) {
-      result = std::move(*report);
-      finished = true;
-    }
-    return !finished;
-  });
+  SerialStore store{*this, file.in_folder, on_document, std::nullopt};
+  extractor.ExtractFile(file.path, extractor.lane(0), std::ref(store));
   if (totals.interrupted) batch.Commit().ok();  // a failure sets batch.error()
-  return result;
+  // A container whose reading stopped at an archive failure has no closing report.
+  if (!store.result && !totals.interrupted && !batch.error().ok()) {
+    storing = Storing{};
+    storing.report.input = file.path.string();
+    return Fail(batch.error());
+  }
+  return std::move(store.result);
 }
 
-InputReport ImportRun::Impl::ImportOneFile(const InputFile& file) {
-  std::optional<InputReport> report = TakeOneFile(file);
+InputReport ImportRun::Impl::ImportOneFile(
+    const InputFile& file, const std::function<void(const InputReport&)>& on_document) {
+  std::optional<InputReport> report = TakeOneFile(file, on_document);
   return report ? std::move(*report) : Untaken(file.path.string());
 }
 
@@ -122,7 +145,7 @@ void ImportRun::Impl::ImportFiles(const std::vector<InputFile>& files,
       });
   if (started == 0) {  // no thread to be had: do the work here, one input at a time
     for (const auto& file : files) {
-      const std::optional<InputReport> report = TakeOneFile(file);
+      const std::optional<InputReport> report = TakeOneFile(file, on_input);
       if (!report) break;  // interrupted
       if (on_input) on_input(*report);
       if (!batch.error().ok()) break;
@@ -143,12 +166,14 @@ void ImportRun::Impl::ImportFiles(const std::vector<InputFile>& files,
     while (!finished) {
       std::optional<Extracted> piece = pipeline.Next(i, proceed, commit_overdue_batch);
       if (!piece) break;  // as if the files after it were never given
-      finished = piece->kind != Extracted::Kind::kPart;
+      finished = piece->Ends();
+      const bool part = piece->kind == Extracted::Kind::kPart;
       std::optional<InputReport> report = SafeStore(*piece);
       piece.reset();
       if (report.has_value()) {
-        // Failed at a part: its lane stops reading, then closes it.
-        if (!finished) pipeline.Unwanted(i);
+        // Failed at a part: its lane stops reading, then closes it. (A container's
+        // documents each end with a report of their own.)
+        if (part) pipeline.Unwanted(i);
         if (on_input) on_input(*report);
       }
       if (!batch.error().ok()) break;
@@ -178,8 +203,9 @@ ImportRun::~ImportRun() {
   if (!impl_->finished) Finish().ok();  // complete inputs are worth keeping
 }
 
-InputReport ImportRun::ImportFile(const std::filesystem::path& file) {
-  return impl_->ImportOneFile({file, false});
+InputReport ImportRun::ImportFile(const std::filesystem::path& file,
+                                  const std::function<void(const InputReport&)>& on_document) {
+  return impl_->ImportOneFile({file, false}, on_document);
 }
 
 void ImportRun::ImportFiles(const std::vector<std::filesystem::path>& files,
@@ -195,12 +221,13 @@ void ImportRun::ImportFiles(const std::vector<InputFile>& files,
   impl_->ImportFiles(files, on_input);
 }
 
-InputReport ImportRun::ImportBytes(const std::string& name, std::string_view bytes) {
+InputReport ImportRun::ImportBytes(const std::string& name, std::string_view bytes,
+                                   const std::function<void(const InputReport&)>& on_document) {
   InputReport report;
   report.input = name;
   try {
     // A copy the importer owns: a plugin that overruns the time limit may keep reading it.
-    return impl_->ImportOne(name, {}, std::make_shared<const std::string>(bytes));
+    return impl_->ImportOne(name, {}, std::make_shared<const std::string>(bytes), on_document);
   } catch (const std::bad_alloc&) {
     report.status = Status::IOError("too large to read into memory");
   }
@@ -208,7 +235,8 @@ InputReport ImportRun::ImportBytes(const std::string& name, std::string_view byt
   return report;
 }
 
-InputReport ImportRun::ImportStream(const std::string& name, std::istream& in) {
+InputReport ImportRun::ImportStream(const std::string& name, std::istream& in,
+                                    const std::function<void(const InputReport&)>& on_document) {
   InputReport report;
   report.input = name;
   const uint64_t limit = impl_->options.max_input_bytes;
@@ -227,7 +255,8 @@ InputReport ImportRun::ImportStream(const std::string& name, std::istream& in) {
     if (impl_->StopRequested()) return Impl::Untaken(name);  // the end came from the stop
     if (report.status.ok() && in.bad()) report.status = Status::IOError("cannot read");
     if (report.status.ok()) {
-      return impl_->ImportOne(name, {}, std::make_shared<const std::string>(std::move(bytes)));
+      return impl_->ImportOne(name, {}, std::make_shared<const std::string>(std::move(bytes)),
+                              on_document);
     }
   } catch (const std::bad_alloc&) {
     report.status = Status::IOError("too large to read into memory");

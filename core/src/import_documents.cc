@@ -38,20 +38,45 @@ Result<PreparedDocument> PrepareDocument(std::string_view bytes) {
 Result<int64_t> ImportDocuments::Store(const ImportInput& input, const PreparedDocument& prepared,
                                        const LoadedPluginInfo& plugin, int64_t import_id) {
   if (dry_run_) return int64_t{0};
+  return Insert(input, prepared, plugin, import_id, DocumentMediaType(plugins_, plugin, input.path),
+                nullptr);
+}
+
+Result<int64_t> ImportDocuments::StoreNested(const ImportInput& input,
+                                             const PreparedDocument& prepared,
+                                             const LoadedPluginInfo& plugin, int64_t import_id,
+                                             const DocumentOrigin& origin) {
+  if (dry_run_) return int64_t{0};
+  const std::string media_type =
+      origin.media_type.empty() ? "application/octet-stream" : origin.media_type;
+  return Insert(input, prepared, plugin, import_id, media_type, &origin);
+}
+
+Result<int64_t> ImportDocuments::Insert(const ImportInput& input, const PreparedDocument& prepared,
+                                        const LoadedPluginInfo& plugin, int64_t import_id,
+                                        const std::string& media_type,
+                                        const DocumentOrigin* origin) {
   Result<int64_t> stored =
       db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", prepared.sha256);
   if (!stored.ok() || *stored != 0) return stored;  // the same bytes are stored once
   const bool use_zlib = !prepared.compressed.empty();
   MORGUE_ASSIGN_OR_RETURN(auto* insert, db().Cached(R"sql(
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
-                          imported_at, import_id, compression, content)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql"));
+                          imported_at, import_id, compression, content, container,
+                          container_offset, target_uri, captured_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql"));
   sql::Statement& s = *insert;
   s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
-  s.Bind(3, DocumentMediaType(plugins_, plugin, input.path));
+  s.Bind(3, media_type);
   s.Bind(4, input.name).Bind(5, plugin.name).Bind(6, plugin.version).Bind(7, UtcNow());
   s.Bind(8, import_id).Bind(9, use_zlib ? "zlib" : "none");
   s.BindBlob(10, use_zlib ? std::string_view(prepared.compressed) : input.bytes);
+  if (origin != nullptr) {
+    s.Bind(11, origin->container).Bind(12, static_cast<int64_t>(origin->offset));
+    s.BindTextOrNull(13, origin->target_uri).BindTextOrNull(14, origin->captured);
+  } else {
+    s.BindNull(11).BindNull(12).BindNull(13).BindNull(14);
+  }
   MORGUE_RETURN_IF_ERROR(s.Run());
   return db().LastInsertId();
 }

@@ -31,6 +31,15 @@ struct PreparedDocument {
 
 Result<PreparedDocument> PrepareDocument(std::string_view bytes);
 
+// Where a document from a container came from, kept with its original.
+struct DocumentOrigin {
+  std::string container;   // the container's input name (its path, or "<stdin>")
+  uint64_t offset = 0;     // where its record starts in the container, in bytes
+  std::string target_uri;  // the address it was captured from or published at
+  std::string captured;    // when it was captured, ISO 8601
+  std::string media_type;  // of the document, as the container gives it
+};
+
 class ImportDocuments {
  public:
   // A dry run stores nothing: every call succeeds with document id 0.
@@ -41,6 +50,10 @@ class ImportDocuments {
   // bytes are stored already; returns the document's id.
   Result<int64_t> Store(const ImportInput& input, const PreparedDocument& prepared,
                         const LoadedPluginInfo& plugin, int64_t import_id);
+  // The same for a document from a container: its media type and origin come with it.
+  Result<int64_t> StoreNested(const ImportInput& input, const PreparedDocument& prepared,
+                              const LoadedPluginInfo& plugin, int64_t import_id,
+                              const DocumentOrigin& origin);
 
   // The row of a document that arrives in parts, made before its articles so that they
   // can link to it, under a stand-in digest unique to the run's input number `input` (the
@@ -53,6 +66,11 @@ class ImportDocuments {
 
  private:
   sql::Database& db() { return *archive_.db; }
+  // Inserts the document unless the same bytes are stored already; `origin` null for an
+  // input of its own.
+  Result<int64_t> Insert(const ImportInput& input, const PreparedDocument& prepared,
+                         const LoadedPluginInfo& plugin, int64_t import_id,
+                         const std::string& media_type, const DocumentOrigin* origin);
 
   Archive::Impl& archive_;
   const PluginRegistry& plugins_;

@@ -58,6 +58,21 @@ Result<std::string> ReadWholeFile(const std::filesystem::path& path, uint64_t li
   return bytes;
 }
 
+// The first `size` bytes of a file (fewer when it is shorter).
+Result<std::string> ReadHead(const std::filesystem::path& path, size_t size) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return Status::IOError(std::string("cannot read: ") + std::strerror(errno));
+  }
+  std::string head(size, '\0');
+  head.resize(std::fread(head.data(), 1, size, file));
+  const bool failed = std::ferror(file) != 0;
+  const int error = errno;
+  std::fclose(file);
+  if (failed) return Status::IOError(std::string("cannot read: ") + std::strerror(error));
+  return head;
+}
+
 }  // namespace
 
 Status TooLarge(uint64_t size, uint64_t limit) {
@@ -158,8 +173,11 @@ Extracted ImportExtractor::Extract(std::string name, std::filesystem::path path,
     out.refused = TooLarge(out.bytes->size(), options_.max_input_bytes);
     return out;
   }
-  out.collected = Collect({options_.format, out.name, out.path, out.bytes}, lane);
-  if (out.collected.status.ok()) {
+  import_job::JobInput job{options_.format, out.name, out.path, out.bytes};
+  job.parameters = options_.parameters;
+  out.collected = Collect(std::move(job), lane);
+  // A container is not imported whole: the caller opens it (ExtractContainer).
+  if (out.collected.status.ok() && !out.collected.reads_container) {
     Result<PreparedDocument> prepared = PrepareDocument(*out.bytes);
     if (prepared.ok()) {
       out.prepared = std::move(prepared).value();
@@ -205,7 +223,40 @@ void ImportExtractor::ExtractFile(const std::filesystem::path& file, Lane& lane,
     const bool large = !ec && part_bytes != 0 && size > part_bytes;
     const bool over_limit = limit != 0 && size > limit;
     if (!large) {
+      Extracted whole = ReadAndExtract(file, lane);
+      if (whole.IsContainer()) {
+        ExtractContainer(whole.name, file, whole.bytes, whole.collected, lane, deliver);
+      } else {
+        deliver(std::move(whole));
+      }
+      return;
+    }
+    // Which importer, and does it read this input as a container or line by line? Asked
+    // of the head only, under the same time limit and isolation as any plugin call.
+    Result<std::string> head = ReadHead(file, kProbeBytes);
+    if (!head.ok() || head->empty()) {  // read whole, which says why it cannot be
       deliver(ReadAndExtract(file, lane));
+      return;
+    }
+    import_job::JobInput question{options_.format, file.string(), file,
+                                  std::make_shared<const std::string>(std::move(head).value())};
+    question.probe_only = true;
+    question.parameters = options_.parameters;
+    import_job::Collected answer = Collect(std::move(question), lane);
+    if (answer.status.ok() && answer.reads_container) {  // streamed, whatever its size
+      ExtractContainer(file.string(), file, nullptr, answer, lane, deliver);
+      return;
+    }
+    if (!answer.status.ok() || !answer.reads_lines) {
+      if (over_limit) {
+        deliver(Extracted::Whole(file, TooLarge(size, limit)));
+      } else if (!answer.status.ok()) {  // no importer, or probing overran
+        Extracted failed = Extracted::Whole(file, Status::OK());
+        failed.collected = std::move(answer);
+        deliver(std::move(failed));
+      } else {
+        deliver(ReadAndExtract(file, lane));
+      }
       return;
     }
     LinePartReader reader(
@@ -220,28 +271,10 @@ void ImportExtractor::ExtractFile(const std::filesystem::path& file, Lane& lane,
       deliver(ReadAndExtract(file, lane));
       return;
     }
-    // Which importer, and does it read this input line by line? Asked of the head only,
-    // under the same time limit and isolation as any plugin call.
-    import_job::JobInput question{
-        options_.format, file.string(), file,
-        std::make_shared<const std::string>(std::string_view(**part).substr(0, kProbeBytes))};
-    question.probe_only = true;
-    import_job::Collected answer = Collect(std::move(question), lane);
-    if (!answer.status.ok() || !answer.reads_lines) {
-      if (over_limit) {
-        deliver(Extracted::Whole(file, TooLarge(size, limit)));
-      } else if (!answer.status.ok()) {  // no importer, or probing overran
-        Extracted failed = Extracted::Whole(file, Status::OK());
-        failed.collected = std::move(answer);
-        deliver(std::move(failed));
-      } else {
-        deliver(ReadAndExtract(file, lane));
-      }
-      return;
-    }
     for (bool first = true;; first = false) {
       import_job::JobInput job{answer.format, file.string(), file, *part};
       job.first_line = reader.first_line();
+      job.parameters = options_.parameters;
       Extracted piece = Extracted::Whole(file, Status::OK());
       piece.kind = Extracted::Kind::kPart;
       piece.first_part = first;

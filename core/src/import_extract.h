@@ -26,6 +26,7 @@
 #include "import_documents.h"
 #include "import_job.h"
 #include "import_worker.h"
+#include "morgue/container.h"
 #include "morgue/import.h"
 #include "morgue/plugin_registry.h"
 #include "morgue/status.h"
@@ -39,9 +40,12 @@ Status TooLarge(uint64_t size, uint64_t limit);
 // What a lane hands over for one input: for most inputs one kWhole piece, what the
 // importer made of the whole input (or why it was refused before any importer saw it);
 // for a large input read line by line, a kPart piece per part, in order, then always a
-// kDocument piece with its original (or why reading it failed).
+// kDocument piece with its original (or why reading it failed); for a container
+// (morgue/container.h), a kNested piece per document it holds, each an input of its own
+// stored as a kWhole piece is, then always a kContainerEnd piece with what it held (or
+// why it could not be read to its end).
 struct Extracted {
-  enum class Kind { kWhole, kPart, kDocument };
+  enum class Kind { kWhole, kPart, kDocument, kNested, kContainerEnd };
   Kind kind = Kind::kWhole;
   std::string name;
   std::filesystem::path path;
@@ -53,6 +57,16 @@ struct Extracted {
   std::shared_ptr<StreamingDocument> document;  // kDocument: complete
   BodyCheck body_check;                         // kPart: the part and its articles
   bool in_folder = false;                       // see InputFile
+  DocumentOrigin origin;                        // kNested: where the document came from
+  ContainerSummary container;                   // kContainerEnd
+
+  // A kWhole piece whose importer reads it as a container: to be opened, not stored.
+  bool IsContainer() const {
+    return kind == Kind::kWhole && refused.ok() && collected.status.ok() &&
+           collected.reads_container;
+  }
+  // Whether this is the last piece of its input (or container).
+  bool Ends() const { return kind != Kind::kPart && kind != Kind::kNested; }
 
   // A kWhole piece of `file` refused with `refused` (or OK, to be filled in).
   static Extracted Whole(const std::filesystem::path& file, Status refused);
@@ -90,6 +104,13 @@ class ImportExtractor {
   // line. Any thread; never throws.
   void ExtractFile(const std::filesystem::path& file, Lane& lane, const Deliver& deliver);
 
+  // Reads the container `name` (the file `path`, or `bytes` when not null) with the
+  // importer `chosen` names, extracting each document it holds as an input of its own
+  // (import_container.cc). Any thread; never throws.
+  void ExtractContainer(const std::string& name, const std::filesystem::path& path,
+                        std::shared_ptr<const std::string> bytes,
+                        const import_job::Collected& chosen, Lane& lane, const Deliver& deliver);
+
   // How many plugin calls were abandoned past --time-limit and may still run.
   int abandoned_threads() const;
 
@@ -99,6 +120,9 @@ class ImportExtractor {
   import_job::Collected Collect(import_job::JobInput job, Lane& lane);
   // Reads a file whole and runs the importers on it. Any thread; never throws.
   Extracted ReadAndExtract(const std::filesystem::path& file, Lane& lane);
+  // One document of a container, extracted as a whole input is.
+  Extracted ExtractNested(const std::string& container, const std::filesystem::path& path,
+                          ContainerItem& item, Lane& lane);
   // Waits a moment for the run to see a stop signal that ended a worker too.
   void AwaitStopAfter(int worker_signal) const;
 

@@ -14,6 +14,7 @@
 #include <optional>
 #include <utility>
 
+#include "document_hints.h"
 #include "morgue/import.h"
 #include "validate.h"
 
@@ -46,10 +47,13 @@ constexpr uint64_t kArticleOverhead = 64;
 // which ignores it still fails the whole input.
 class CollectingSink : public ArticleSink {
  public:
-  explicit CollectingSink(uint64_t max_bytes) : max_bytes_(max_bytes) {}
+  // `hints`, when given, fill what each article lacks (see document_hints.h).
+  CollectingSink(uint64_t max_bytes, const Article* hints, std::string hints_origin)
+      : max_bytes_(max_bytes), hints_(hints), hints_origin_(std::move(hints_origin)) {}
 
   Status Add(Article article) override {
     if (!first_error_.ok()) return first_error_;
+    if (hints_ != nullptr) ApplyHints(*hints_, hints_origin_, article);
     Status valid = NormalizeAndValidate(article);
     if (valid.ok()) {
       bytes_ += TextSize(article) + kArticleOverhead;
@@ -71,6 +75,8 @@ class CollectingSink : public ArticleSink {
 
  private:
   uint64_t max_bytes_;
+  const Article* hints_;
+  std::string hints_origin_;
   uint64_t bytes_ = 0;
   std::vector<Article> articles_;
   Status first_error_;
@@ -111,9 +117,9 @@ Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
     const std::string_view bytes =
         input.bytes ? std::string_view(*input.bytes) : std::string_view();
     std::string format = input.format;
+    const ProbeInput probe{input.path, bytes.substr(0, kProbeBytes), input.extension};
     Result<ImporterHandle> importer =
-        format.empty() ? plugins.ChooseImporter({input.path, bytes.substr(0, kProbeBytes)}, &format)
-                       : plugins.ImporterFor(format);
+        format.empty() ? plugins.ChooseImporter(probe, &format) : plugins.ImporterFor(format);
     if (!importer.ok()) {
       out.status = importer.status();
       return out;
@@ -124,15 +130,19 @@ Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
       format = formats.front();  // the format named the plugin rather than one of its formats
     }
     out.format = format;
+    // A document from a container is never read as one itself: containers do not nest.
+    if (!input.hints) out.reads_container = importer->ReadsContainer(probe, format);
+    if (out.reads_container) return out;
     if (input.probe_only) {
-      out.reads_lines =
-          importer->ReadsLineByLine({input.path, bytes.substr(0, kProbeBytes)}, format);
+      out.reads_lines = importer->ReadsLineByLine(probe, format);
       return out;
     }
     if (on_chosen) on_chosen(out.plugin);
-    CollectingSink sink(MaxOutputBytes(bytes.size()));
-    Status imported =
-        importer->Import({input.name, input.path, bytes, format, input.first_line}, sink);
+    CollectingSink sink(MaxOutputBytes(bytes.size()), input.hints ? &*input.hints : nullptr,
+                        input.hints_origin);
+    ImportInput import{input.name,       input.path,      bytes,           format,
+                       input.first_line, input.extension, input.parameters};
+    Status imported = importer->Import(import, sink);
     if (imported.ok()) imported = sink.first_error();
     out.status = imported;
     if (imported.ok()) out.articles = sink.Take();

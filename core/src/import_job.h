@@ -20,7 +20,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -41,8 +43,17 @@ struct JobInput {
   std::shared_ptr<const std::string> bytes;
   uint64_t first_line = 1;  // when `bytes` is a part of the input: see ImportInput
   // Only choose the importer and ask whether it reads the input line by line
-  // (Collected::reads_lines); `bytes` is then the input's head.
+  // (Collected::reads_lines) or as a container (Collected::reads_container); `bytes` is
+  // then the input's head.
   bool probe_only = false;
+  // For a document from a container, which has no path: the extension it would have as a
+  // file (see ImportInput::extension).
+  std::string extension;
+  std::map<std::string, std::string> parameters;  // ImportOptions::parameters
+  // For a document from a container: what the container knows about it (see
+  // document_hints.h), filled into each article before it is validated.
+  std::optional<Article> hints;
+  std::string hints_origin;
 };
 
 // What the plugins made of one input, before anything is stored.
@@ -52,6 +63,9 @@ struct Collected {
   Status status;                  // the importer's verdict, or why the input failed
   std::vector<Article> articles;  // normalised and validated, in input order
   bool reads_lines = false;       // the answer to a probe_only job
+  // The importer reads the input as a container (morgue/container.h): it was not
+  // imported; the caller opens it. The answer to any job.
+  bool reads_container = false;
   // The signal that ended an import worker (ProcessRunner) during this job, or 0; not
   // sent on the wire.
   int worker_signal = 0;

@@ -68,7 +68,8 @@ struct ImportRun::Impl {
 
   // The serial paths: extract on lane 0, from the calling thread, then store.
   InputReport ImportOne(std::string name, std::filesystem::path path,
-                        std::shared_ptr<const std::string> bytes);
+                        std::shared_ptr<const std::string> bytes,
+                        const std::function<void(const InputReport&)>& on_document);
 
   // The report of an input the run stopped before storing: not counted, nothing stored.
   static InputReport Untaken(const std::string& name);
@@ -77,10 +78,24 @@ struct ImportRun::Impl {
   // rolled back and not counted, as if it had never been given.
   void DropOpenInput();
 
-  // One file on the calling thread; nullopt when the run stopped before it was stored.
-  std::optional<InputReport> TakeOneFile(const InputFile& file);
+  // Stores the pieces of one input on the calling thread as they are extracted (the
+  // serial paths): a container's documents are reported to `on_document` as each is
+  // stored; `result` is the input's own report once its last piece is stored.
+  struct SerialStore {
+    Impl& run;
+    bool in_folder = false;
+    const std::function<void(const InputReport&)>& on_document;
+    std::optional<InputReport> result;
+    // The extractor's Deliver: false once no more pieces are wanted.
+    bool operator()(Extracted piece);
+  };
 
-  InputReport ImportOneFile(const InputFile& file);
+  // One file on the calling thread; nullopt when the run stopped before it was stored.
+  std::optional<InputReport> TakeOneFile(
+      const InputFile& file, const std::function<void(const InputReport&)>& on_document);
+
+  InputReport ImportOneFile(const InputFile& file,
+                            const std::function<void(const InputReport&)>& on_document);
 
   // See ImportRun::ImportFiles: lanes extract the files in parallel through an
   // OrderedPipeline (ordered_pipeline.h), this thread stores their pieces in input order.
@@ -116,6 +131,10 @@ struct ImportRun::Impl {
   // Ends the open input: keeps it when `stored` is OK and it gave an article, else rolls
   // back everything it added.
   InputReport Close(Status stored);
+
+  // The end of a container: its report, with what it held; a failure when it could not
+  // be read to its end (the documents before that point stand).
+  InputReport CloseContainer(Extracted& end);
 
   // Store, which may run out of memory in our own code (a large input's articles):
   // then the input is given up whole, like any input that fails.

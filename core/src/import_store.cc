@@ -44,6 +44,10 @@ void ImportRun::Impl::CountInBatch(InputReport& report) {
 std::optional<InputReport> ImportRun::Impl::Open(Extracted& first) {
   storing = Storing{};
   storing.report.input = first.name;
+  if (first.kind == Extracted::Kind::kNested) {
+    storing.report.from_container = first.origin.container;
+    storing.report.container_offset = first.origin.offset;
+  }
   plan.OpenInput();  // what a failure of this input takes back from a dry run's plan
   ++totals.inputs;
   if (!batch.error().ok()) return Fail(batch.error());
@@ -143,6 +147,21 @@ InputReport ImportRun::Impl::Close(Status stored) {
   return report;
 }
 
+InputReport ImportRun::Impl::CloseContainer(Extracted& end) {
+  ++totals.containers;
+  for (const auto& [reason, count] : end.container.skipped) totals.records_skipped += count;
+  storing = Storing{};
+  storing.report.input = end.name;
+  storing.report.plugin = end.collected.plugin;
+  storing.report.container = std::move(end.container);
+  // Its documents were its inputs; the container is one more only when it broke.
+  if (end.refused.ok()) return std::move(storing.report);
+  ++totals.inputs;
+  InputReport report = Fail(std::move(end.refused));
+  CountInBatch(report);
+  return report;
+}
+
 std::optional<InputReport> ImportRun::Impl::SafeStore(Extracted& piece) {
   try {
     return Store(piece);
@@ -160,11 +179,15 @@ std::optional<InputReport> ImportRun::Impl::SafeStore(Extracted& piece) {
 
 std::optional<InputReport> ImportRun::Impl::Store(Extracted& piece) {
   switch (piece.kind) {
-    case Extracted::Kind::kWhole: {
+    case Extracted::Kind::kWhole:
+    case Extracted::Kind::kNested: {
       if (std::optional<InputReport> finished = Open(piece)) return finished;
       ImportInput input{piece.name, piece.path, *piece.bytes, piece.collected.format};
       Result<int64_t> document =
-          documents.Store(input, piece.prepared, *storing.plugin, totals.import_id);
+          piece.kind == Extracted::Kind::kNested
+              ? documents.StoreNested(input, piece.prepared, *storing.plugin, totals.import_id,
+                                      piece.origin)
+              : documents.Store(input, piece.prepared, *storing.plugin, totals.import_id);
       if (!document.ok()) return Close(document.status());
       storing.document_id = *document;
       storing.body_check.Add(*piece.bytes, piece.collected.articles);
@@ -192,6 +215,8 @@ std::optional<InputReport> ImportRun::Impl::Store(Extracted& piece) {
       if (!storing.open) return std::nullopt;
       if (!piece.refused.ok()) return Close(piece.refused);
       return Close(documents.Complete(storing.document_id, *piece.document));
+    case Extracted::Kind::kContainerEnd:
+      return CloseContainer(piece);
   }
   return std::nullopt;
 }

@@ -179,6 +179,15 @@ std::string EncodeInput(const JobInput& input) {
   w.Str(input.bytes ? std::string_view(*input.bytes) : std::string_view());
   w.U64(input.first_line);
   w.U64(input.probe_only ? 1 : 0);
+  w.Str(input.extension);
+  w.U64(input.parameters.size());
+  for (const auto& [name, value] : input.parameters) {
+    w.Str(name);
+    w.Str(value);
+  }
+  w.U64(input.hints ? 1 : 0);
+  if (input.hints) PutArticle(w, *input.hints);
+  w.Str(input.hints_origin);
   return w.Take();
 }
 
@@ -191,6 +200,13 @@ Result<JobInput> DecodeInput(std::string_view payload) {
   input.bytes = std::make_shared<const std::string>(r.Str());
   input.first_line = r.U64();
   input.probe_only = r.U64() != 0;
+  input.extension = r.Str();
+  for (uint64_t i = 0, n = r.Count(16); i < n && r.ok(); ++i) {
+    std::string name = r.Str();
+    input.parameters[name] = r.Str();
+  }
+  if (r.U64() != 0 && r.ok()) input.hints = GetArticle(r);
+  input.hints_origin = r.Str();
   MORGUE_RETURN_IF_ERROR(r.Finish("the input message"));
   return input;
 }
@@ -215,6 +231,7 @@ std::string EncodeReply(const Collected& collected) {
   w.Str(collected.plugin);
   w.Str(collected.format);
   w.U64(collected.reads_lines ? 1 : 0);
+  w.U64(collected.reads_container ? 1 : 0);
   w.U64(collected.articles.size());
   for (const Article& article : collected.articles) PutArticle(w, article);
   return w.Take();
@@ -228,6 +245,7 @@ Result<Collected> DecodeReply(std::string_view payload) {
   collected.plugin = r.Str();
   collected.format = r.Str();
   collected.reads_lines = r.U64() != 0;
+  collected.reads_container = r.U64() != 0;
   // An article takes at least 10 empty strings and 4 empty lists: 112 bytes.
   for (uint64_t i = 0, n = r.Count(112); i < n && r.ok(); ++i) {
     collected.articles.push_back(GetArticle(r));

@@ -212,6 +212,14 @@ std::string ExtensionOf(const std::filesystem::path& path) {
   return LowerAscii(path.extension().string());
 }
 
+namespace {
+// The extension a plugin sees: the path's, or, for a document from a container, which
+// has no path of its own, the one it came with.
+std::string ExtensionSeen(const std::filesystem::path& path, std::string_view given) {
+  return path.empty() ? LowerAscii(given) : ExtensionOf(path);
+}
+}  // namespace
+
 ImporterHandle::ImporterHandle(std::shared_ptr<Importer> importer,
                                std::shared_ptr<const LoadedPluginInfo> info)
     : importer_(std::move(importer)), info_(std::move(info)) {}
@@ -229,7 +237,7 @@ int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
   };
   try {
     // A score outside 0..100 would let one plugin outbid every certain match.
-    const std::string extension = ExtensionOf(input.path);
+    const std::string extension = ExtensionSeen(input.path, input.extension);
     ProbeInput seen = input;
     seen.extension = extension;
     seen.own_extension = info_->OwnsExtension(extension);
@@ -244,13 +252,71 @@ int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
 bool ImporterHandle::ReadsLineByLine(const ProbeInput& input, std::string_view format) const {
   if (importer_ == nullptr) return false;
   try {
-    const std::string extension = ExtensionOf(input.path);
+    const std::string extension = ExtensionSeen(input.path, input.extension);
     ProbeInput seen = input;
     seen.extension = extension;
     seen.own_extension = info_->OwnsExtension(extension);
     return importer_->ReadsLineByLine(seen, format);
   } catch (...) {  // the input is then read whole, which every importer can do
     return false;
+  }
+}
+
+bool ImporterHandle::ReadsContainer(const ProbeInput& input, std::string_view format) const {
+  if (importer_ == nullptr) return false;
+  try {
+    const std::string extension = ExtensionSeen(input.path, input.extension);
+    ProbeInput seen = input;
+    seen.extension = extension;
+    seen.own_extension = info_->OwnsExtension(extension);
+    return importer_->ReadsContainer(seen, format);
+  } catch (...) {  // the input is then read whole, as a single document
+    return false;
+  }
+}
+
+Result<ContainerHandle> ImporterHandle::OpenContainer(const ImportInput& input,
+                                                      ByteSource& source) {
+  const auto failed = [&](std::string_view why) {
+    return Status::PluginFailed("plugin '" + info_->name + "' failed on '" + input.name +
+                                "': " + std::string(why));
+  };
+  if (importer_ == nullptr) return failed("no importer");
+  try {
+    const std::string extension = ExtensionSeen(input.path, input.extension);
+    ImportInput seen = input;
+    seen.extension = extension;
+    MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<ContainerReader> reader,
+                            importer_->OpenContainer(seen, source));
+    if (reader == nullptr) return failed("opened no container reader");
+    return ContainerHandle(importer_, std::move(reader), info_->name, input.name);
+  } catch (const std::exception& e) {
+    return failed(e.what());
+  } catch (...) {
+    return failed("unknown exception");
+  }
+}
+
+ContainerHandle::ContainerHandle(std::shared_ptr<Importer> importer,
+                                 std::unique_ptr<ContainerReader> reader, std::string plugin,
+                                 std::string container)
+    : importer_(std::move(importer)),
+      reader_(std::move(reader)),
+      plugin_(std::move(plugin)),
+      container_(std::move(container)) {}
+
+Result<bool> ContainerHandle::Next(ContainerItem& item) {
+  const auto failed = [&](std::string_view why) {
+    return Status::PluginFailed("plugin '" + plugin_ + "' failed on '" + container_ +
+                                "': " + std::string(why));
+  };
+  try {
+    item = ContainerItem();
+    return reader_->Next(item);
+  } catch (const std::exception& e) {
+    return failed(e.what());
+  } catch (...) {
+    return failed("unknown exception");
   }
 }
 
@@ -263,7 +329,7 @@ Status ImporterHandle::Import(const ImportInput& input, ArticleSink& sink) {
     return failed("no importer");
   }
   try {
-    const std::string extension = ExtensionOf(input.path);
+    const std::string extension = ExtensionSeen(input.path, input.extension);
     ImportInput seen = input;
     seen.extension = extension;
     return importer_->Import(seen, sink);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -368,5 +369,44 @@ CommandResult RunMorgueAsUser(const std::vector<std::string>& args, const std::s
 }
 std::filesystem::path BuildPluginDir() { return MORGUE_BUILD_PLUGIN_DIR; }
 std::filesystem::path TestPluginDir() { return MORGUE_TEST_PLUGIN_DIR; }
+
+Result<size_t> StringByteSource::Read(char* buffer, size_t size) {
+  const size_t n = std::min({size, chunk_, bytes_.size() - position_});
+  std::memcpy(buffer, bytes_.data() + position_, n);
+  position_ += n;
+  return n;
+}
+
+ContainerReading ReadContainer(const PluginRegistry& registry, const std::string& format,
+                               std::string bytes, const std::string& name, size_t chunk,
+                               std::map<std::string, std::string> parameters) {
+  ContainerReading reading;
+  Result<ImporterHandle> importer = registry.ImporterFor(format);
+  if (!importer.ok()) {
+    reading.opened = importer.status();
+    return reading;
+  }
+  StringByteSource source(std::move(bytes), chunk);
+  ImportInput input;
+  input.name = name;
+  input.format = format;
+  input.parameters = std::move(parameters);
+  Result<ContainerHandle> container = importer->OpenContainer(input, source);
+  if (!container.ok()) {
+    reading.opened = container.status();
+    return reading;
+  }
+  for (;;) {
+    ContainerItem item;
+    Result<bool> next = container->Next(item);
+    if (!next.ok()) {
+      reading.ended = next.status();
+      break;
+    }
+    if (!*next) break;
+    reading.items.push_back(std::move(item));
+  }
+  return reading;
+}
 
 }  // namespace morgue::testing

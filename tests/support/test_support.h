@@ -133,6 +133,33 @@ class BuiltinPluginTest : public ::testing::Test {
   int pages_ = 0;  // ImportPageAlone's files and archives so far
 };
 
+// Bytes held in memory as a container's ByteSource, handed out at most `chunk` bytes per
+// Read, so that a reader's handling of records split across reads is exercised.
+class StringByteSource : public ByteSource {
+ public:
+  explicit StringByteSource(std::string bytes, size_t chunk = 4096)
+      : bytes_(std::move(bytes)), chunk_(chunk) {}
+  Result<size_t> Read(char* buffer, size_t size) override;
+
+ private:
+  std::string bytes_;
+  size_t chunk_;
+  size_t position_ = 0;
+};
+
+// Everything a container reader gives, read through the registry's importer for `format`
+// (the real plugin library) from `bytes`: the items in order, and the Status that ended
+// the reading (OK at the end of the container). `name` is the container's input name.
+struct ContainerReading {
+  Status opened;  // OpenContainer's refusal, or OK
+  std::vector<ContainerItem> items;
+  Status ended;  // Next's failure, or OK at the end
+};
+ContainerReading ReadContainer(const PluginRegistry& registry, const std::string& format,
+                               std::string bytes, const std::string& name = "container",
+                               size_t chunk = 4096,
+                               std::map<std::string, std::string> parameters = {});
+
 }  // namespace morgue::testing
 
 #endif  // MORGUE_TESTS_SUPPORT_TEST_SUPPORT_H_

@@ -75,7 +75,20 @@ void Progress::Draw() {
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
   // \r and "erase to end of line" redraw in place; the line never wraps on an 80-column
   // terminal.
-  std::cerr << '\r' << Format(noun_, done_, total_, elapsed.count()) << "\x1b[K" << std::flush;
+  std::string line = Format(noun_, done_, total_, elapsed.count());
+  if (!detail_.empty()) {
+    line += "; " + detail_;
+    // Cut to 79 characters (not bytes: never inside a UTF-8 sequence) so it never wraps.
+    size_t characters = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+      if (++characters > 79) {
+        line.resize(i);
+        break;
+      }
+    }
+  }
+  std::cerr << '\r' << line << "\x1b[K" << std::flush;
   shown_ = true;
 }
 

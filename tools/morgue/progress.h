@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace morgue::cli {
 
@@ -32,6 +33,8 @@ class Progress {
 
   // `done` items finished so far; redraws when the last draw is old enough.
   void Update(int64_t done);
+  // Text drawn after the figures, e.g. how far into a container the run is; "" for none.
+  void SetDetail(std::string detail) { detail_ = std::move(detail); }
   // Prints a whole line (an error, a notice) above the progress line.
   void Message(std::string_view line);
   // Removes the line, e.g. before the summary.
@@ -44,6 +47,7 @@ class Progress {
   void Draw();
 
   std::string noun_;
+  std::string detail_;
   int64_t total_;
   bool enabled_;
   bool shown_ = false;

@@ -44,7 +44,9 @@
 #include <filesystem>
 #include <functional>
 #include <istream>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +85,9 @@ struct ImportOptions {
   // bodies) wait to be stored, ImportFiles's jobs take no new input; so memory is about
   // this plus what each job holds. 0: no bound but the window of eight inputs per job.
   std::uint64_t held_bytes = std::uint64_t{16} << 20;
+  // Options for the importers, by name (ImportInput::parameters): "drafts" and "pages"
+  // ("true") from `--include-drafts` and `--include-pages`.
+  std::map<std::string, std::string> parameters;
   // Run the importers and report what each input would become, storing nothing: no
   // document, article, `imports` row or failure is written, and the archive is only read
   // (it may be opened read-only). Reports carry the ids new articles would get.
@@ -113,6 +118,15 @@ struct InputSelection {
   std::vector<std::string> exclude;
 };
 
+// What a container held (see morgue/container.h): its documents were imported as inputs of
+// their own, named "<container>#<id>", each with its own report.
+struct ContainerSummary {
+  int64_t documents = 0;  // records that held a document, each an input of its own
+  int64_t failed = 0;     // records that should hold a document but could not be read
+  // Records that hold no document to import, by what they are ("request records": 12).
+  std::map<std::string, int64_t> skipped;
+};
+
 // What happened to one input.
 struct InputReport {
   std::string input;   // the path, or "<stdin>"
@@ -129,15 +143,25 @@ struct InputReport {
   std::vector<int64_t> new_ids;
   // Found in a folder and claimed by no importer: neither imported nor failed.
   bool skipped = false;
+  // For a document from a container: the container's input name, and where its record
+  // starts in the container, in bytes (for progress).
+  std::string from_container;
+  uint64_t container_offset = 0;
+  // Set on the report that closes a container, after the reports of its documents: what
+  // it held. Its status is OK, or why it could not be read to its end (the documents
+  // before that point stand); it is counted as an input only when it failed.
+  std::optional<ContainerSummary> container;
 };
 
 struct ImportTotals {
   int64_t import_id = 0;
   int64_t inputs = 0;
-  int64_t imported = 0;    // new articles
-  int64_t duplicates = 0;  // articles that were already archived
-  int64_t failed = 0;      // inputs that failed
-  int64_t skipped = 0;     // inputs found in folders that no importer claims
+  int64_t imported = 0;         // new articles
+  int64_t duplicates = 0;       // articles that were already archived
+  int64_t failed = 0;           // inputs that failed
+  int64_t skipped = 0;          // inputs found in folders that no importer claims
+  int64_t containers = 0;       // inputs read as containers (their documents are inputs)
+  int64_t records_skipped = 0;  // records of containers that hold no document to import
   // ImportOptions::stop_requested stopped the run: `inputs` counts only those taken.
   bool interrupted = false;
 };
@@ -153,11 +177,15 @@ class MORGUE_EXPORT ImportRun {
   ImportRun(const ImportRun&) = delete;
   ImportRun& operator=(const ImportRun&) = delete;
 
-  // Reads and imports one file.
-  InputReport ImportFile(const std::filesystem::path& file);
+  // Reads and imports one file. When it is a container (see ContainerSummary), each of
+  // its documents' reports is given to `on_document` as it is stored, and the returned
+  // report is the container's.
+  InputReport ImportFile(const std::filesystem::path& file,
+                         const std::function<void(const InputReport&)>& on_document = nullptr);
   // Imports `files` in this order, reading and extracting up to options.jobs of them at
   // once (see above). `on_input`, when given, is called on the calling thread with each
-  // input's report, in the order of `files`, as soon as the input is stored. Stops early,
+  // input's report, in the order of `files`, as soon as the input is stored (for a
+  // container, each of its documents' reports, then the container's). Stops early,
   // leaving the rest of `files` untouched and uncounted, once archive_error() is set.
   void ImportFiles(const std::vector<std::filesystem::path>& files,
                    const std::function<void(const InputReport&)>& on_input = nullptr);
@@ -165,11 +193,15 @@ class MORGUE_EXPORT ImportRun {
   // claims are reported as skipped.
   void ImportFiles(const std::vector<InputFile>& files,
                    const std::function<void(const InputReport&)>& on_input = nullptr);
-  // Imports bytes that did not come from a file, e.g. standard input.
-  InputReport ImportBytes(const std::string& name, std::string_view bytes);
-  // Reads `in` to its end, but no further than the size limit, and imports what it read.
-  // When the run is stopped while reading, nothing of it is imported or counted.
-  InputReport ImportStream(const std::string& name, std::istream& in);
+  // Imports bytes that did not come from a file, e.g. standard input (`on_document` as
+  // for ImportFile).
+  InputReport ImportBytes(const std::string& name, std::string_view bytes,
+                          const std::function<void(const InputReport&)>& on_document = nullptr);
+  // Reads `in` to its end, but no further than the size limit, and imports what it read
+  // (`on_document` as for ImportFile). When the run is stopped while reading, nothing of
+  // it is imported or counted.
+  InputReport ImportStream(const std::string& name, std::istream& in,
+                           const std::function<void(const InputReport&)>& on_document = nullptr);
 
   // Counts an input that failed before it could be read (see CollectInputFiles) as part
   // of this run, and records it in `import_failures`.

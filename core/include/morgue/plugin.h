@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -40,6 +41,7 @@
 
 #include "morgue/article.h"
 #include "morgue/article_cursor.h"
+#include "morgue/container.h"
 #include "morgue/sdk_layout.h"
 #include "morgue/status.h"
 #include "morgue/version.h"
@@ -59,7 +61,9 @@ namespace morgue {
 //      descriptor gains its own size, the layout fingerprint and the SDK version;
 //      ArticleCursor in a header of its own; the descriptor's media types, one per
 //      extension; ProbeInput::extension and own_extension, ImportInput::extension.
-inline constexpr std::uint32_t kPluginAbiVersion = 5;
+//   6: containers (container.h): Importer::ReadsContainer and OpenContainer;
+//      Importer::Import no longer pure; ImportInput::parameters.
+inline constexpr std::uint32_t kPluginAbiVersion = 6;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)
@@ -115,6 +119,9 @@ struct ImportInput {
   // The path's extension, lower-cased, with the dot ("" for none or standard input), as
   // in ProbeInput; filled by the host.
   std::string_view extension;
+  // Options of the import, by name, as the user gave them (e.g. {"drafts", "true"} from
+  // `morgue import --include-drafts`); an importer ignores the names it does not know.
+  std::map<std::string, std::string> parameters;
 };
 
 // Where an importer puts the articles it finds. Add validates the article and returns
@@ -142,11 +149,31 @@ class Importer {
     (void)format;
     return false;
   }
+  // Whether this importer reads `input` (seen as by Probe) in `format` as a container of
+  // documents that other importers read (container.h). When it does, the host calls
+  // OpenContainer instead of Import. Pure and cheap, like Probe.
+  virtual bool ReadsContainer(const ProbeInput& input, std::string_view format) const {
+    (void)input;
+    (void)format;
+    return false;
+  }
   // Reads every article in `input` into `sink`. On a non-OK return the host discards
   // everything this input added, so an input is imported whole or not at all. An input
   // not in the format, or holding no article, is refused with Corruption; a format the
   // importer does not read with InvalidArgument (status.h says what each code means).
-  virtual Status Import(const ImportInput& input, ArticleSink& sink) = 0;
+  virtual Status Import(const ImportInput& input, ArticleSink& sink) {
+    (void)sink;
+    return Status::NotSupported("importer does not read " + input.name + " as a whole input");
+  }
+  // Opens the container `input` for reading, for an importer whose ReadsContainer said
+  // so. `input.bytes` are empty: the container is read from `source`, which the host
+  // keeps alive as long as the reader. A container not in the format is refused with
+  // Corruption, as by Import.
+  virtual Result<std::unique_ptr<ContainerReader>> OpenContainer(const ImportInput& input,
+                                                                 ByteSource& source) {
+    (void)source;
+    return Status::NotSupported("importer does not read " + input.name + " as a container");
+  }
 };
 
 // Where an exporter writes its bytes: standard output or a file written atomically.
@@ -238,11 +265,41 @@ inline constexpr std::uint64_t kPluginLayoutFingerprint = [] {
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, format);
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, first_line);
   hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, extension);
+  hash = MORGUE_LAYOUT_FIELD(hash, ImportInput, parameters);
   hash = Shape<ImportInput>(hash);
   hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, format);
   hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, fields);
   hash = MORGUE_LAYOUT_FIELD(hash, ExportOptions, parameters);
   hash = Shape<ExportOptions>(hash);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, origin);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, url);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, captured);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, title);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, authors);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, published);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, updated);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, source);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, language);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, tags);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, summary);
+  hash = Shape<DocumentHints>(hash);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, kind);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, id);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, offset);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, bytes);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, format);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, extension);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, media_type);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, hints);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, provenance);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, skip_reason);
+  hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, failure);
+  hash = Shape<ContainerItem>(hash);
+  hash = Shape<ByteSource>(hash);
+  hash = Shape<ContainerReader>(hash);
+  hash = Shape<Result<std::unique_ptr<ContainerReader>>>(hash);
+  hash = Shape<Result<std::size_t>>(hash);
+  hash = Shape<Result<bool>>(hash);
   hash = Shape<ArticleSink>(hash);
   hash = Shape<ByteSink>(hash);
   hash = Shape<Importer>(hash);

@@ -69,6 +69,23 @@ struct PluginRegistryOptions {
   bool allow_unsafe_permissions = false;
 };
 
+// A container opened by an importer plugin (see morgue/container.h). It keeps the plugin
+// loaded while it lives. Never throws: an exception in the plugin's Next becomes
+// PluginFailed naming the plugin and the container. Use from one thread at a time.
+class MORGUE_EXPORT ContainerHandle {
+ public:
+  ContainerHandle(std::shared_ptr<Importer> importer, std::unique_ptr<ContainerReader> reader,
+                  std::string plugin, std::string container);
+  // The reader's Next, `item` reset first.
+  Result<bool> Next(ContainerItem& item);
+
+ private:
+  std::shared_ptr<Importer> importer_;  // destroyed after the reader: holds the library
+  std::unique_ptr<ContainerReader> reader_;
+  std::string plugin_;
+  std::string container_;
+};
+
 // An importer created by a plugin. Never throws.
 class MORGUE_EXPORT ImporterHandle {
  public:
@@ -81,9 +98,14 @@ class MORGUE_EXPORT ImporterHandle {
   // The plugin's ReadsLineByLine, `input` filled as for Probe; an exception counts as
   // false.
   bool ReadsLineByLine(const ProbeInput& input, std::string_view format) const;
+  // The plugin's ReadsContainer, `input` filled as for Probe; an exception counts as false.
+  bool ReadsContainer(const ProbeInput& input, std::string_view format) const;
   // The plugin's Import, with ImportInput::extension filled; an exception becomes PluginFailed
   // naming plugin and input.
   Status Import(const ImportInput& input, ArticleSink& sink);
+  // The plugin's OpenContainer, ImportInput::extension filled as for Import; an exception
+  // becomes PluginFailed naming plugin and input. `source` must outlive the handle.
+  Result<ContainerHandle> OpenContainer(const ImportInput& input, ByteSource& source);
 
  private:
   std::shared_ptr<Importer> importer_;

@@ -48,7 +48,9 @@ struct ImportArgs {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   bool dry_run = false;
-  bool create = false;  // create the archive when it does not exist
+  bool create = false;          // create the archive when it does not exist
+  bool include_drafts = false;  // container importers: drafts become articles too
+  bool include_pages = false;   // container importers: pages as well as posts
 };
 
 // "64M", "512K", "1G", "2GiB", "1000": binary multiples; nullopt when not a size.
@@ -103,17 +105,59 @@ std::string Counted(int64_t count, const std::string& one, const std::string& ma
   return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
+// What the containers of a run held, counted from their reports.
+struct ContainerCounts {
+  int64_t documents = 0;  // reports of documents from containers
+  int64_t read = 0;       // containers read to their end (not counted as inputs)
+  // The container being read, for the progress line: its name, documents, size in bytes.
+  std::string current;
+  int64_t current_documents = 0;
+  uintmax_t current_size = 0;
+};
+
+// "warc: 1,203 records: 1,153 documents (3 could not be read), 50 skipped: 30 request
+// records, 20 revisits".
+std::string ContainerLine(const InputReport& report) {
+  const ContainerSummary& held = *report.container;
+  int64_t skipped = 0;
+  for (const auto& [reason, count] : held.skipped) skipped += count;
+  std::string line = report.input + ": " + report.plugin + ": " +
+                     Counted(held.documents + held.failed + skipped, "record", "records") + ": " +
+                     Counted(held.documents + held.failed, "document", "documents");
+  if (held.failed > 0) line += " (" + std::to_string(held.failed) + " could not be read)";
+  if (skipped > 0) {
+    line += ", " + std::to_string(skipped) + " skipped:";
+    bool first = true;
+    for (const auto& [reason, count] : held.skipped) {
+      line += std::string(first ? " " : ", ") + std::to_string(count) + " " + reason;
+      first = false;
+    }
+  }
+  return line;
+}
+
 // The one line a script or a log needs, always printed: inputs are counted as files (or
-// inputs, when standard input was one), articles as articles.
-std::string Summary(const ImportTotals& totals, bool read_stdin, bool dry_run) {
+// inputs, when standard input was one), articles as articles. A container's documents
+// are inputs of their own: the files are then said to hold them.
+std::string Summary(const ImportTotals& totals, const ContainerCounts& containers, bool read_stdin,
+                    bool dry_run) {
   const std::string one = read_stdin ? "input" : "file";
   const std::string many = one + "s";
-  std::string line = Counted(totals.inputs, one, many) + ": ";
+  std::string line;
+  if (totals.containers == 0) {
+    line = Counted(totals.inputs, one, many) + ": ";
+  } else {
+    line = Counted(totals.inputs - containers.documents + containers.read, one, many) + " (" +
+           Counted(totals.containers, "container", "containers") + " with " +
+           Counted(containers.documents, "document", "documents") + ", " +
+           Counted(totals.records_skipped, "record", "records") + " skipped): ";
+  }
   line += dry_run ? Counted(totals.imported, "new article", "new articles")
                   : Counted(totals.imported, "article", "articles") + " imported";
   line += ", " + Counted(totals.duplicates, "duplicate", "duplicates") + "; ";
-  line +=
-      Counted(totals.failed, one, many) + " failed, " + std::to_string(totals.skipped) + " skipped";
+  line += (totals.containers == 0 ? Counted(totals.failed, one, many)
+                                  : Counted(totals.failed, "input", "inputs")) +
+          " failed, " + std::to_string(totals.skipped) + " skipped";
   if (dry_run) line += "; dry run, nothing was stored";
   return line;
 }
@@ -183,6 +227,27 @@ class SkippedFiles {
   std::map<std::string, int64_t> by_extension_;
   int64_t total_ = 0;
 };
+
+// "archive.warc.gz: 1,200 documents, 45% read": how far into a container the import is,
+// from the offset of the record of its latest document.
+std::string ContainerProgress(const InputReport& document, ContainerCounts& counts) {
+  if (document.from_container != counts.current) {
+    counts.current = document.from_container;
+    counts.current_documents = 0;
+    std::error_code error;
+    const uintmax_t size = std::filesystem::file_size(counts.current, error);
+    counts.current_size = error ? 0 : size;
+  }
+  ++counts.current_documents;
+  std::string detail =
+      counts.current + ": " + Counted(counts.current_documents, "document", "documents");
+  if (counts.current_size > 0) {
+    const double read =
+        static_cast<double>(document.container_offset) / static_cast<double>(counts.current_size);
+    detail += ", " + std::to_string(std::min(static_cast<int>(100 * read), 100)) + "% read";
+  }
+  return detail;
+}
 
 // The archive an import writes: it must exist unless --create. A dry run only reads it,
 // and reads an empty stand-in in memory when there is none yet: it never creates one.
@@ -285,6 +350,8 @@ int RunImport(Context& context, const ImportArgs& args) {
   InterruptWatch interrupts;
   options.stop_requested = [] { return InterruptWatch::Caught() != 0; };
   options.dry_run = args.dry_run;
+  if (args.include_drafts) options.parameters["drafts"] = "true";
+  if (args.include_pages) options.parameters["pages"] = "true";
   auto run = ImportRun::Start(*archive, plugins, options);
   if (!run.ok()) {
     return context.Error(kExitArchive, run.status().message());
@@ -298,6 +365,7 @@ int RunImport(Context& context, const ImportArgs& args) {
   }
   int64_t done = 0;
   SkippedFiles skipped;
+  ContainerCounts containers;
   // When the archive itself fails (read-only, disk full) no further input can be
   // stored: one message says why, instead of one per remaining input.
   auto stopped = [&run] { return !(*run)->archive_error().ok(); };
@@ -312,13 +380,24 @@ int RunImport(Context& context, const ImportArgs& args) {
       std::cout << DryRunLine(report) << '\n';
     }
     PrintWarnings(report, progress);
+    if (!report.from_container.empty()) {  // one more of a container's documents
+      ++containers.documents;
+      progress.SetDetail(ContainerProgress(report, containers));
+      progress.Update(done);
+      return;
+    }
+    if (report.container) {
+      if (report.status.ok()) ++containers.read;
+      progress.SetDetail("");
+      if (!stopped()) context.Info(ContainerLine(report));
+    }
     progress.Update(++done);
   };
   (*run)->ImportFiles(files, on_input);
   auto interrupted = [&run] { return (*run)->totals().interrupted; };
   if (read_stdin && !stopped() && !interrupted()) {
     InterruptibleInput in(STDIN_FILENO);
-    InputReport report = (*run)->ImportStream("<stdin>", in);
+    InputReport report = (*run)->ImportStream("<stdin>", in, on_input);
     if (!interrupted()) on_input(report);
   }
   progress.Clear();
@@ -335,7 +414,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     exit_code = context.Error(kExitArchive, totals.status().message());
   } else {
     // Always printed, even with --quiet.
-    std::cerr << Summary(*totals, read_stdin, args.dry_run) << '\n';
+    std::cerr << Summary(*totals, containers, read_stdin, args.dry_run) << '\n';
     exit_code = totals->failed > 0 ? kExitPartial : kExitOk;
     if (totals->interrupted) {
       const int signal = InterruptWatch::Caught();
@@ -420,6 +499,11 @@ Command AddImportCommand(CLI::App& app, Context& context) {
                 "Print what each input would become (importer, articles, new or duplicate of "
                 "which article) and store nothing; the archive is only read");
   sub->add_flag("--create", args->create, "Create the archive if it does not exist");
+  sub->add_flag("--include-drafts", args->include_drafts,
+                "Blog exports: import drafts and scheduled posts too (by default only "
+                "published posts)");
+  sub->add_flag("--include-pages", args->include_pages,
+                "Blog exports: import the blog's pages too (by default only its posts)");
   return {sub, [&context, args] { return RunImport(context, *args); }};
 }
 

@@ -1,0 +1,137 @@
+// The reading half of importing a container (morgue/container.h): its importer opens it
+// on a ByteSource that streams the file, and each document it gives is extracted on the
+// same lane, by whichever importer claims it, as an input of its own (see
+// import_extract.h).
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "byte_sources.h"
+#include "document_hints.h"
+#include "import_extract.h"
+
+namespace morgue {
+namespace {
+
+// "archive.warc.gz#<urn:uuid:...>", or "#<offset>" for a record without an id.
+std::string NestedName(const std::string& container, const ContainerItem& item) {
+  return container + "#" + (item.id.empty() ? std::to_string(item.offset) : item.id);
+}
+
+}  // namespace
+
+Extracted ImportExtractor::ExtractNested(const std::string& container,
+                                         const std::filesystem::path& path, ContainerItem& item,
+                                         Lane& lane) {
+  Extracted out;
+  out.kind = Extracted::Kind::kNested;
+  out.name = NestedName(container, item);
+  out.origin.container = container;
+  out.origin.offset = item.offset;
+  out.origin.target_uri = item.hints.url;
+  out.origin.captured = item.hints.captured;
+  out.origin.media_type = item.media_type;
+  (void)path;  // a document has no file of its own: importers see only its extension
+  if (item.kind == ContainerItem::kFailed) {
+    out.refused = item.failure.ok() ? Status::Corruption("the record cannot be read")
+                                    : std::move(item.failure);
+    return out;
+  }
+  auto bytes = std::make_shared<const std::string>(std::move(item.bytes));
+  out.bytes = bytes;
+  if (options_.max_input_bytes != 0 && bytes->size() > options_.max_input_bytes) {
+    out.refused = TooLarge(bytes->size(), options_.max_input_bytes);
+    return out;
+  }
+  import_job::JobInput job{item.format, out.name, {}, bytes};
+  job.extension = item.extension;
+  job.parameters = options_.parameters;
+  job.hints = HintsArticle(item);
+  job.hints_origin = item.hints.origin;
+  out.collected = Collect(std::move(job), lane);
+  if (out.collected.status.ok()) {
+    Result<PreparedDocument> prepared = PrepareDocument(*bytes);
+    if (prepared.ok()) {
+      out.prepared = std::move(prepared).value();
+    } else {
+      out.collected.status = prepared.status();
+    }
+  }
+  return out;
+}
+
+void ImportExtractor::ExtractContainer(const std::string& name, const std::filesystem::path& path,
+                                       std::shared_ptr<const std::string> bytes,
+                                       const import_job::Collected& chosen, Lane& lane,
+                                       const Deliver& deliver) {
+  Extracted end = Extracted::Whole(path, Status::OK());
+  end.kind = Extracted::Kind::kContainerEnd;
+  end.name = name;
+  end.collected.plugin = chosen.plugin;
+  end.collected.format = chosen.format;
+  // A container that cannot be opened fails as any input its importer refuses.
+  const auto refuse = [&](Status why) {
+    Extracted failed = Extracted::Whole(path, Status::OK());
+    failed.name = name;
+    failed.collected.plugin = chosen.plugin;
+    failed.collected.format = chosen.format;
+    failed.collected.status = std::move(why);
+    deliver(std::move(failed));
+  };
+  try {
+    std::unique_ptr<CountingByteSource> source;
+    if (bytes) {
+      source = std::make_unique<MemoryByteSource>(std::move(bytes));
+    } else {
+      auto file = std::make_unique<FileByteSource>();
+      if (Status opened = file->Open(path); !opened.ok()) {
+        deliver(Extracted::Whole(path, opened));
+        return;
+      }
+      source = std::move(file);
+    }
+    Result<ImporterHandle> importer = plugins_.ImporterFor(chosen.plugin);
+    if (!importer.ok()) {
+      refuse(importer.status());
+      return;
+    }
+    ImportInput input;
+    input.name = name;
+    input.path = path;
+    input.format = chosen.format;
+    input.parameters = options_.parameters;
+    Result<ContainerHandle> container = importer->OpenContainer(input, *source);
+    if (!container.ok()) {
+      refuse(container.status());
+      return;
+    }
+    for (;;) {
+      if (options_.stop_requested && options_.stop_requested()) return;  // as if never given
+      ContainerItem item;
+      Result<bool> next = container->Next(item);
+      if (!next.ok()) {
+        end.refused = next.status();
+        break;
+      }
+      if (!*next) break;
+      if (item.kind == ContainerItem::kSkipped) {
+        ++end.container.skipped[item.skip_reason.empty() ? "records" : item.skip_reason];
+        continue;
+      }
+      if (item.kind != ContainerItem::kDocument && item.kind != ContainerItem::kFailed) {
+        item.failure = Status::PluginFailed("the importer gave a record of unknown kind " +
+                                            std::to_string(static_cast<uint32_t>(item.kind)));
+        item.kind = ContainerItem::kFailed;
+      }
+      ++(item.kind == ContainerItem::kFailed ? end.container.failed : end.container.documents);
+      if (!deliver(ExtractNested(name, path, item, lane))) return;  // the run stops
+    }
+  } catch (const std::exception& e) {  // bad_alloc in our own code: the rest of it
+    end.refused = Status::IOError(std::string("cannot read the rest of it: ") + e.what());
+  }
+  deliver(std::move(end));
+}
+
+}  // namespace morgue
