@@ -18,7 +18,7 @@ Result<std::vector<DocumentInfo>> Archive::Documents(int64_t id) {
   if (exists == 0) return Status::NotFound("no article with id " + std::to_string(id));
   MORGUE_ASSIGN_OR_RETURN(sql::Statement stmt, impl_->db->Prepare(R"sql(
     SELECT d.id, d.original_path, d.size, d.sha256, d.media_type, d.plugin, d.plugin_version,
-           d.imported_at
+           d.imported_at, d.container, d.container_offset, d.target_uri, d.captured_at
     FROM article_documents ad JOIN documents d ON d.id = ad.document_id
     WHERE ad.article_id = ?1 ORDER BY d.id)sql"));
   stmt.Bind(1, id);
@@ -27,7 +27,8 @@ Result<std::vector<DocumentInfo>> Archive::Documents(int64_t id) {
     MORGUE_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     documents.push_back({stmt.Int(0), stmt.Text(1), stmt.Int(2), stmt.Text(3), stmt.Text(4),
-                         stmt.Text(5), stmt.Text(6), stmt.Text(7)});
+                         stmt.Text(5), stmt.Text(6), stmt.Text(7), stmt.Text(8), stmt.Int(9),
+                         stmt.Text(10), stmt.Text(11)});
   }
   return documents;
 }

@@ -56,7 +56,8 @@ bool ImportRun::Impl::SerialStore::operator()(Extracted piece) {
     run.DropOpenInput();
     return false;
   }
-  piece.in_folder = in_folder;
+  // A document in a container no importer claims is a failure, not a file to skip.
+  piece.in_folder = in_folder && piece.kind != Extracted::Kind::kNested;
   const bool nested = piece.kind == Extracted::Kind::kNested;
   if (std::optional<InputReport> report = run.SafeStore(piece)) {
     if (!nested) {
@@ -137,11 +138,11 @@ void ImportRun::Impl::ImportFiles(const std::vector<InputFile>& files,
   const size_t started =
       pipeline.Start([this, &files](size_t index, size_t lane, const Pipeline::Deliver& deliver) {
         const bool in_folder = files[index].in_folder;
-        extractor.ExtractFile(files[index].path, extractor.lane(lane),
-                              [&deliver, in_folder](Extracted piece) {
-                                piece.in_folder = in_folder;
-                                return deliver(std::move(piece));
-                              });
+        extractor.ExtractFile(
+            files[index].path, extractor.lane(lane), [&deliver, in_folder](Extracted piece) {
+              piece.in_folder = in_folder && piece.kind != Extracted::Kind::kNested;
+              return deliver(std::move(piece));
+            });
       });
   if (started == 0) {  // no thread to be had: do the work here, one input at a time
     for (const auto& file : files) {

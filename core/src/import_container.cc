@@ -22,8 +22,15 @@ std::string NestedName(const std::string& container, const ContainerItem& item) 
 
 }  // namespace
 
+std::string ImportExtractor::MediaTypeOf(const std::string& extension) const {
+  for (const std::shared_ptr<const LoadedPluginInfo>& plugin : plugins_.plugins()) {
+    if (plugin->OwnsExtension(extension)) return plugin->MediaTypeOf(extension);
+  }
+  return "application/octet-stream";
+}
+
 Extracted ImportExtractor::ExtractNested(const std::string& container,
-                                         const std::filesystem::path& path, ContainerItem& item,
+                                         const std::string& container_plugin, ContainerItem& item,
                                          Lane& lane) {
   Extracted out;
   out.kind = Extracted::Kind::kNested;
@@ -32,11 +39,11 @@ Extracted ImportExtractor::ExtractNested(const std::string& container,
   out.origin.offset = item.offset;
   out.origin.target_uri = item.hints.url;
   out.origin.captured = item.hints.captured;
-  out.origin.media_type = item.media_type;
-  (void)path;  // a document has no file of its own: importers see only its extension
-  if (item.kind == ContainerItem::kFailed) {
-    out.refused = item.failure.ok() ? Status::Corruption("the record cannot be read")
-                                    : std::move(item.failure);
+  out.origin.media_type = item.media_type.empty() ? MediaTypeOf(item.extension) : item.media_type;
+  if (item.kind == ContainerItem::kFailed) {  // the container's importer says why
+    out.collected.plugin = container_plugin;
+    out.collected.status = item.failure.ok() ? Status::Corruption("the record cannot be read")
+                                             : std::move(item.failure);
     return out;
   }
   auto bytes = std::make_shared<const std::string>(std::move(item.bytes));
@@ -126,7 +133,7 @@ void ImportExtractor::ExtractContainer(const std::string& name, const std::files
         item.kind = ContainerItem::kFailed;
       }
       ++(item.kind == ContainerItem::kFailed ? end.container.failed : end.container.documents);
-      if (!deliver(ExtractNested(name, path, item, lane))) return;  // the run stops
+      if (!deliver(ExtractNested(name, chosen.plugin, item, lane))) return;  // the run stops
     }
   } catch (const std::exception& e) {  // bad_alloc in our own code: the rest of it
     end.refused = Status::IOError(std::string("cannot read the rest of it: ") + e.what());

@@ -120,9 +120,13 @@ class ImportExtractor {
   import_job::Collected Collect(import_job::JobInput job, Lane& lane);
   // Reads a file whole and runs the importers on it. Any thread; never throws.
   Extracted ReadAndExtract(const std::filesystem::path& file, Lane& lane);
-  // One document of a container, extracted as a whole input is.
-  Extracted ExtractNested(const std::string& container, const std::filesystem::path& path,
+  // One record of a container that holds a document, extracted as a whole input is, or
+  // that cannot be read (failed by `container_plugin`, the container's importer).
+  Extracted ExtractNested(const std::string& container, const std::string& container_plugin,
                           ContainerItem& item, Lane& lane);
+  // The media type a loaded plugin declares for `extension`, for a document that comes
+  // without one.
+  std::string MediaTypeOf(const std::string& extension) const;
   // Waits a moment for the run to see a stop signal that ended a worker too.
   void AwaitStopAfter(int worker_signal) const;
 

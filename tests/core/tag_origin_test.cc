@@ -228,7 +228,7 @@ TEST(TagOriginMigrationTest, TagsArchivedBeforeOriginsWereKeptAreUnknown) {
   MakeSchemaSevenArchive(path);
   auto archive = Archive::Open(path);
   ASSERT_TRUE(archive.ok()) << archive.status().ToString();
-  EXPECT_EQ((*archive)->schema_version(), 9);
+  EXPECT_EQ((*archive)->schema_version(), Archive::LatestSchemaVersion());
   auto stored = (*archive)->Get(1);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->tags, (Tags{"harbours", "mine"}));

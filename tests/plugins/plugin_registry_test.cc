@@ -543,10 +543,10 @@ TEST(PluginRegistryTest, LoadDirectoryLoadsGoodPluginsAndRecordsRefusals) {
   PluginRegistry registry;
   registry.LoadDirectory(TestPluginDir());
 
-  // Sorted by file name: morgue_test_extension_echo.so, morgue_test_headline.so, ...
+  // Sorted by file name: morgue_test_bundle.so, morgue_test_extension_echo.so, ...
   EXPECT_EQ(LoadedNames(registry),
-            (std::vector<std::string>{"extension_echo", "headline", "lines", "probe_throws",
-                                      "throwing", "tie_a", "tie_b", "titles"}));
+            (std::vector<std::string>{"bundle", "extension_echo", "headline", "lines",
+                                      "probe_throws", "throwing", "tie_a", "tie_b", "titles"}));
   std::vector<std::string> refused;
   for (const RefusedPlugin& r : registry.refused()) {
     refused.push_back(r.path.filename().string());

@@ -97,7 +97,7 @@ found_dir=$(sed -n 's/^morgue_DIR:PATH=//p' "$tmp/build/CMakeCache.txt")
   fail "find_package(morgue) found '$found_dir', not the installed SDK under $prefix"
 run_logged "$tmp/build.log" "$cmake" --build "$tmp/build"
 plugins=$tmp/build/plugins
-for lib in morgue_headline.so morgue_titles.so; do
+for lib in morgue_headline.so morgue_titles.so morgue_digest.so; do
   [[ -f "$plugins/$lib" ]] || fail "the example build made no $plugins/$lib"
 done
 
@@ -119,7 +119,7 @@ fi
 unset MORGUE_PLUGIN_PATH MORGUE_ARCHIVE
 archive=$tmp/a.db
 
-step "morgue plugins lists the installed json plugin and both example plugins"
+step "morgue plugins lists the installed json plugin and the example plugins"
 listing=$("$morgue" --plugin-dir "$plugins" plugins) || fail "morgue plugins failed"
 expect_contains "plugins" "$listing" "json "
 expect_contains "plugins" "$listing" "path:       $plugin_install_dir/morgue_json.so"
@@ -127,6 +127,7 @@ expect_contains "plugins" "$listing" "headline 1.0.0  (import)"
 expect_contains "plugins" "$listing" "path:       $plugins/morgue_headline.so"
 expect_contains "plugins" "$listing" "titles 1.0.0  (export)"
 expect_contains "plugins" "$listing" "path:       $plugins/morgue_titles.so"
+expect_contains "plugins" "$listing" "digest 1.0.0  (import)"
 if grep -q '^refused:' <<<"$listing"; then
   printf '%s\n' "$listing" >&2
   fail "plugins: a library was refused"
@@ -151,6 +152,27 @@ json=$("$morgue" --archive "$archive" --plugin-dir "$plugins" export --format js
 expect_contains "json export" "$json" "Kim Tong-hyung"
 expect_contains "json export" "$json" "Lee Hyo-sik"
 expect_contains "json export" "$json" "Classes resume on Monday, the education office said."
+
+step "a digest's stories are read by the headline importer, each an input of its own"
+digest_log=$("$morgue" --archive "$archive" --plugin-dir "$plugins" \
+  import "$data/c-weekend.digest" 2>&1) || fail "importing the digest failed: $digest_log"
+expect_contains "digest import" "$digest_log" \
+  "$data/c-weekend.digest: digest: 2 records: 2 documents"
+exported=$("$morgue" --archive "$archive" --plugin-dir "$plugins" \
+  export --format titles --order id) || fail "morgue export --format titles failed"
+expected=$(printf '1\tSnow closes Seoul schools\n2\tBusan port traffic hits record\n3\tFerries resume after storm\n4\tRice harvest beats forecast')
+if [[ "$exported" != "$expected" ]]; then
+  diff <(printf '%s\n' "$expected") <(printf '%s\n' "$exported") >&2 || true
+  fail "after the digest: output differs from the expected (diff above: < expected)"
+fi
+json=$("$morgue" --archive "$archive" --plugin-dir "$plugins" export --format json --ids 3) ||
+  fail "morgue export --format json failed"
+expect_contains "digest story" "$json" "https://example.org/ferries"
+expect_contains "digest story" "$json" "Park Si-soo"
+shown=$("$morgue" --archive "$archive" --plugin-dir "$plugins" show 4) ||
+  fail "morgue show 4 failed"
+expect_contains "digest story" "$shown" "$data/c-weekend.digest#2"
+expect_contains "digest story" "$shown" "from $data/c-weekend.digest at byte"
 
 step "MORGUE_PLUGIN_PATH finds the example plugins too"
 listing=$(MORGUE_PLUGIN_PATH="$plugins" "$morgue" plugins) ||

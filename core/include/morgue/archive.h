@@ -112,6 +112,13 @@ struct DocumentInfo {
   std::string plugin;  // the importer that read it, and its version
   std::string plugin_version;
   std::string imported_at;  // UTC
+  // For a document read out of a container (a WARC record, a feed item): the container
+  // as the import named it, where its record starts (bytes), the address it was captured
+  // from or published at, and when it was captured; empty (0) otherwise.
+  std::string container;
+  int64_t container_offset = 0;
+  std::string target_uri;
+  std::string captured_at;
 };
 
 class ImportRun;

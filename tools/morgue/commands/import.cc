@@ -375,7 +375,7 @@ int RunImport(Context& context, const ImportArgs& args) {
     } else if (report.skipped) {
       skipped.Add(report.input);
     }
-    if (args.dry_run && report.status.ok()) {
+    if (args.dry_run && report.status.ok() && !report.container) {
       progress.Clear();
       std::cout << DryRunLine(report) << '\n';
     }

@@ -56,6 +56,12 @@ void PrintDocuments(const std::vector<DocumentInfo>& documents) {
               << document.size << " bytes)\n";
     std::cout << "     sha256 " << document.sha256 << "  read by " << document.plugin << ' '
               << document.plugin_version << " at " << document.imported_at << '\n';
+    if (!document.container.empty()) {
+      std::cout << "     from " << document.container << " at byte " << document.container_offset;
+      if (!document.target_uri.empty()) std::cout << ": " << document.target_uri;
+      if (!document.captured_at.empty()) std::cout << ", captured " << document.captured_at;
+      std::cout << '\n';
+    }
   }
 }
 
@@ -70,6 +76,12 @@ Json DocumentsJson(const std::vector<DocumentInfo>& documents) {
                     {"plugin", document.plugin},
                     {"plugin_version", document.plugin_version},
                     {"imported_at", document.imported_at}});
+    if (!document.container.empty()) {
+      list.back()["container"] = {{"name", document.container},
+                                  {"offset", document.container_offset},
+                                  {"target_uri", document.target_uri},
+                                  {"captured_at", document.captured_at}};
+    }
   }
   return list;
 }
