@@ -8,7 +8,6 @@
 #include <string>
 #include <utility>
 
-#include "byte_sources.h"
 #include "document_hints.h"
 #include "import_extract.h"
 
@@ -18,6 +17,22 @@ namespace {
 // "archive.warc.gz#<urn:uuid:...>", or "#<offset>" for a record without an id.
 std::string NestedName(const std::string& container, const ContainerItem& item) {
   return container + "#" + (item.id.empty() ? std::to_string(item.offset) : item.id);
+}
+
+// A runner's verdict on a call that overran, crashed or talked nonsense says nothing of
+// the input was stored; of a container, the documents before the record were.
+Status InContainer(const Status& status) {
+  std::string message = status.message();
+  for (std::string_view lost :
+       {"; nothing of it was stored", "; nothing of this input was stored"}) {
+    if (message.size() >= lost.size() &&
+        message.compare(message.size() - lost.size(), lost.size(), lost) == 0) {
+      message.replace(message.size() - lost.size(), lost.size(),
+                      "; the documents before this record are kept");
+      return Status(status.code(), message);
+    }
+  }
+  return status;
 }
 
 }  // namespace
@@ -88,41 +103,31 @@ void ImportExtractor::ExtractContainer(const std::string& name, const std::files
     deliver(std::move(failed));
   };
   try {
-    std::unique_ptr<CountingByteSource> source;
-    if (bytes) {
-      source = std::make_unique<MemoryByteSource>(std::move(bytes));
-    } else {
-      auto file = std::make_unique<FileByteSource>();
-      if (Status opened = file->Open(path); !opened.ok()) {
-        deliver(Extracted::Whole(path, opened));
-        return;
-      }
-      source = std::move(file);
-    }
-    Result<ImporterHandle> importer = plugins_.ImporterFor(chosen.plugin);
-    if (!importer.ok()) {
-      refuse(importer.status());
+    // The container's importer runs where every plugin call of this run does (on the
+    // lane, on a thread under the time limit, or in the --isolate worker), one call per
+    // record: a record that overruns the limit or crashes the worker ends the container
+    // there, and the documents before it stand.
+    import_job::JobInput open{chosen.format, name, path, std::move(bytes)};
+    open.parameters = options_.parameters;
+    open.container_op = import_job::ContainerOp::kOpen;
+    open.plugin = chosen.plugin;
+    import_job::Collected opened = Collect(std::move(open), lane);
+    if (!opened.status.ok()) {
+      refuse(opened.status);
       return;
     }
-    ImportInput input;
-    input.name = name;
-    input.path = path;
-    input.format = chosen.format;
-    input.parameters = options_.parameters;
-    Result<ContainerHandle> container = importer->OpenContainer(input, *source);
-    if (!container.ok()) {
-      refuse(container.status());
-      return;
-    }
+    import_job::JobInput next{chosen.format, name, path, nullptr};
+    next.container_op = import_job::ContainerOp::kNext;
+    next.plugin = chosen.plugin;
     for (;;) {
       if (options_.stop_requested && options_.stop_requested()) return;  // as if never given
-      ContainerItem item;
-      Result<bool> next = container->Next(item);
-      if (!next.ok()) {
-        end.refused = next.status();
+      import_job::Collected record = Collect(next, lane);
+      if (!record.status.ok()) {
+        end.refused = InContainer(record.status);
         break;
       }
-      if (!*next) break;
+      if (!record.item) break;  // the end of the container
+      ContainerItem& item = *record.item;
       if (item.kind == ContainerItem::kSkipped) {
         ++end.container.skipped[item.skip_reason.empty() ? "records" : item.skip_reason];
         continue;

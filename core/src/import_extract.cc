@@ -146,7 +146,11 @@ import_job::Collected ImportExtractor::Collect(import_job::JobInput job, Lane& l
     if (collected.worker_signal != 0) AwaitStopAfter(collected.worker_signal);
     return collected;
   }
-  if (options_.time_limit.count() <= 0) return import_job::RunJob(plugins_, job, nullptr);
+  if (options_.time_limit.count() <= 0) {
+    return job.container_op != import_job::ContainerOp::kNone
+               ? import_job::RunContainerJob(plugins_, job, lane.container)
+               : import_job::RunJob(plugins_, job, nullptr);
+  }
   // Each stuck thread keeps a core busy: past a few, stop feeding the plugins more.
   constexpr int kMaxAbandonedThreads = 8;
   if (abandoned_threads() >= kMaxAbandonedThreads) {

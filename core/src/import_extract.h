@@ -81,6 +81,9 @@ class ImportExtractor {
   struct Lane {
     std::unique_ptr<import_job::ThreadRunner> thread_runner;
     std::unique_ptr<import_job::ProcessRunner> process_runner;
+    // The container read on this lane when plugins run on the lane's own thread (no time
+    // limit, no isolation); otherwise the runner holds it, beside the plugin.
+    import_job::ContainerSession container;
   };
   // Takes a piece; false when the rest of the input is no longer wanted (it failed, or
   // the run stops). The closing kDocument piece of a split input is delivered regardless.

@@ -14,6 +14,7 @@
 #include <optional>
 #include <utility>
 
+#include "byte_sources.h"
 #include "document_hints.h"
 #include "morgue/import.h"
 #include "validate.h"
@@ -153,6 +154,68 @@ Collected RunJob(const PluginRegistry& plugins, const JobInput& input,
   return out;
 }
 
+Collected RunContainerJob(const PluginRegistry& plugins, const JobInput& input,
+                          ContainerSession& session) {
+  Collected out;
+  out.plugin = input.plugin;
+  out.format = input.format;
+  try {
+    if (input.container_op == ContainerOp::kOpen) {
+      session = ContainerSession();
+      if (input.bytes) {
+        session.source = std::make_unique<MemoryByteSource>(input.bytes);
+      } else {
+        auto file = std::make_unique<FileByteSource>();
+        if (Status opened = file->Open(input.path); !opened.ok()) {
+          out.status = opened;
+          return out;
+        }
+        session.source = std::move(file);
+      }
+      Result<ImporterHandle> importer = plugins.ImporterFor(input.plugin);
+      if (!importer.ok()) {
+        out.status = importer.status();
+        return out;
+      }
+      out.plugin = importer->info().name;
+      ImportInput open;
+      open.name = input.name;
+      open.path = input.path;
+      open.format = input.format;
+      const auto& formats = importer->info().formats;
+      if (std::find(formats.begin(), formats.end(), open.format) == formats.end() &&
+          !formats.empty()) {
+        open.format = formats.front();  // the job named the plugin rather than a format
+      }
+      open.parameters = input.parameters;
+      Result<ContainerHandle> container = importer->OpenContainer(open, *session.source);
+      if (!container.ok()) {
+        out.status = container.status();
+        session = ContainerSession();
+        return out;
+      }
+      session.container.emplace(std::move(container).value());
+      return out;
+    }
+    if (!session.container) {
+      out.status = Status::PluginFailed("no container is open");
+      return out;
+    }
+    ContainerItem item;
+    Result<bool> next = session.container->Next(item);
+    if (!next.ok() || !*next) {
+      out.status = next.status();
+      session = ContainerSession();  // the end: close the file, free the reader
+      return out;
+    }
+    out.item = std::move(item);
+  } catch (const std::exception& e) {  // std::bad_alloc, in our code rather than the plugin's
+    out.item.reset();
+    out.status = Status::PluginFailed("cannot read the container: " + std::string(e.what()));
+  }
+  return out;
+}
+
 std::string FormatSeconds(std::chrono::milliseconds duration) {
   const auto ms = duration.count();
   std::string text = std::to_string(ms / 1000);
@@ -181,8 +244,9 @@ struct ThreadRunner::State {
   std::condition_variable done;  // the owner waits for the result
   std::optional<JobInput> job;
   std::optional<Collected> result;
-  std::string chosen;  // the plugin working on the current job
-  bool quit = false;   // set when the owner stops or abandons this worker
+  ContainerSession container;  // the worker thread's open container, if any
+  std::string chosen;          // the plugin working on the current job
+  bool quit = false;           // set when the owner stops or abandons this worker
 };
 
 namespace {
@@ -199,10 +263,17 @@ void WorkerMain(const std::shared_ptr<ThreadRunner::State>& state) {
       job = std::move(*state->job);
       state->job.reset();
     }
-    Collected collected = RunJob(*state->plugins, job, [&state](const std::string& plugin) {
+    if (job.container_op != ContainerOp::kNone) {
       std::lock_guard lock(state->mutex);
-      state->chosen = plugin;
-    });
+      state->chosen = job.plugin;  // the container's importer, named by the job
+    }
+    // Only this thread touches the container session, so it is read without the lock.
+    Collected collected = job.container_op != ContainerOp::kNone
+                              ? RunContainerJob(*state->plugins, job, state->container)
+                              : RunJob(*state->plugins, job, [&state](const std::string& plugin) {
+                                  std::lock_guard lock(state->mutex);
+                                  state->chosen = plugin;
+                                });
     {
       std::lock_guard lock(state->mutex);
       if (state->quit) return;  // abandoned meanwhile: nobody wants the result

@@ -29,10 +29,18 @@
 #include <vector>
 
 #include "morgue/article.h"
+#include "morgue/container.h"
 #include "morgue/plugin_registry.h"
 #include "morgue/status.h"
 
 namespace morgue::import_job {
+
+// What a job asks of a container's importer (see ContainerSession below).
+enum class ContainerOp : uint8_t {
+  kNone = 0,  // an ordinary job: choose an importer and import the input
+  kOpen = 1,  // open the container `name`/`path` (or `bytes`) with importer `format`
+  kNext = 2,  // the next record of the container opened last
+};
 
 // One input as a plugin sees it. Owned copies: a runner that gives up on a plugin may
 // leave it running with this, so nothing here may point into the caller's memory.
@@ -54,6 +62,10 @@ struct JobInput {
   // document_hints.h), filled into each article before it is validated.
   std::optional<Article> hints;
   std::string hints_origin;
+  ContainerOp container_op = ContainerOp::kNone;
+  // For a kOpen or kNext job: the importer that reads the container (`format` is the
+  // format it reads it as).
+  std::string plugin;
 };
 
 // What the plugins made of one input, before anything is stored.
@@ -66,10 +78,25 @@ struct Collected {
   // The importer reads the input as a container (morgue/container.h): it was not
   // imported; the caller opens it. The answer to any job.
   bool reads_container = false;
+  // The answer to a kNext job: the record, or nothing at the end of the container (or
+  // when `status` says why it cannot be read further).
+  std::optional<ContainerItem> item;
   // The signal that ended an import worker (ProcessRunner) during this job, or 0; not
   // sent on the wire.
   int worker_signal = 0;
 };
+
+// A container opened by a kOpen job and read by kNext jobs, on whichever side of the
+// process boundary the importers run: the reader and the bytes it reads. One per runner;
+// opening another closes the one before, and the end of a container closes it.
+struct ContainerSession {
+  std::unique_ptr<ByteSource> source;
+  std::optional<ContainerHandle> container;
+};
+
+// Runs a kOpen or kNext job on `session`. Never throws.
+Collected RunContainerJob(const PluginRegistry& plugins, const JobInput& input,
+                          ContainerSession& session);
 
 // "812 bytes", "64 MiB", "80.5 MiB".
 std::string FormatBytes(uint64_t bytes);

@@ -141,6 +141,75 @@ Article GetArticle(Reader& r) {
   return a;
 }
 
+void PutItem(Writer& w, const ContainerItem& item) {
+  w.U64(item.kind);
+  for (const std::string* s : {&item.id, &item.bytes, &item.format, &item.extension,
+                               &item.media_type, &item.skip_reason}) {
+    w.Str(*s);
+  }
+  w.U64(item.offset);
+  w.U64(static_cast<uint64_t>(item.failure.code()));
+  w.Str(item.failure.message());
+  const DocumentHints& h = item.hints;
+  for (const std::string* s : {&h.origin, &h.url, &h.captured, &h.title, &h.published, &h.updated,
+                               &h.source, &h.language, &h.summary}) {
+    w.Str(*s);
+  }
+  w.U64(h.authors.size());
+  for (const Author& author : h.authors) {
+    w.Str(author.name);
+    w.Str(author.email);
+    w.Str(author.role);
+  }
+  w.U64(h.tags.size());
+  for (const std::string& tag : h.tags) w.Str(tag);
+  w.U64(item.provenance.size());
+  for (const auto& [field, rule] : item.provenance) {
+    w.Str(field);
+    w.Str(rule);
+  }
+}
+
+// A status code as sent: the codes this build knows, or nullopt.
+std::optional<StatusCode> KnownCode(uint64_t code) {
+  if (code > static_cast<uint64_t>(StatusCode::kBusy)) return std::nullopt;
+  return static_cast<StatusCode>(code);
+}
+
+ContainerItem GetItem(Reader& r) {
+  ContainerItem item;
+  item.kind = static_cast<ContainerItem::Kind>(r.U64());
+  for (std::string* s : {&item.id, &item.bytes, &item.format, &item.extension, &item.media_type,
+                         &item.skip_reason}) {
+    *s = r.Str();
+  }
+  item.offset = r.U64();
+  const uint64_t code = r.U64();
+  std::string message = r.Str();
+  if (code != 0) {
+    const std::optional<StatusCode> known = KnownCode(code);
+    item.failure = Status(known.value_or(StatusCode::kPluginFailed), std::move(message));
+  }
+  DocumentHints& h = item.hints;
+  for (std::string* s : {&h.origin, &h.url, &h.captured, &h.title, &h.published, &h.updated,
+                         &h.source, &h.language, &h.summary}) {
+    *s = r.Str();
+  }
+  for (uint64_t i = 0, n = r.Count(24); i < n && r.ok(); ++i) {
+    Author author;
+    author.name = r.Str();
+    author.email = r.Str();
+    author.role = r.Str();
+    h.authors.push_back(std::move(author));
+  }
+  for (uint64_t i = 0, n = r.Count(8); i < n && r.ok(); ++i) h.tags.push_back(r.Str());
+  for (uint64_t i = 0, n = r.Count(16); i < n && r.ok(); ++i) {
+    std::string field = r.Str();
+    item.provenance[field] = r.Str();
+  }
+  return item;
+}
+
 }  // namespace
 
 std::string Frame(std::string_view payload) {
@@ -188,6 +257,8 @@ std::string EncodeInput(const JobInput& input) {
   w.U64(input.hints ? 1 : 0);
   if (input.hints) PutArticle(w, *input.hints);
   w.Str(input.hints_origin);
+  w.U64(static_cast<uint64_t>(input.container_op));
+  w.Str(input.plugin);
   return w.Take();
 }
 
@@ -207,6 +278,12 @@ Result<JobInput> DecodeInput(std::string_view payload) {
   }
   if (r.U64() != 0 && r.ok()) input.hints = GetArticle(r);
   input.hints_origin = r.Str();
+  const uint64_t op = r.U64();
+  if (op > static_cast<uint64_t>(ContainerOp::kNext)) {
+    return Status::Corruption("the input message asks an unknown container operation");
+  }
+  input.container_op = static_cast<ContainerOp>(op);
+  input.plugin = r.Str();
   MORGUE_RETURN_IF_ERROR(r.Finish("the input message"));
   return input;
 }
@@ -234,6 +311,8 @@ std::string EncodeReply(const Collected& collected) {
   w.U64(collected.reads_container ? 1 : 0);
   w.U64(collected.articles.size());
   for (const Article& article : collected.articles) PutArticle(w, article);
+  w.U64(collected.item ? 1 : 0);
+  if (collected.item) PutItem(w, *collected.item);
   return w.Take();
 }
 
@@ -250,6 +329,7 @@ Result<Collected> DecodeReply(std::string_view payload) {
   for (uint64_t i = 0, n = r.Count(112); i < n && r.ok(); ++i) {
     collected.articles.push_back(GetArticle(r));
   }
+  if (r.U64() != 0 && r.ok()) collected.item = GetItem(r);
   MORGUE_RETURN_IF_ERROR(r.Finish("the reply"));
   if (code > static_cast<uint64_t>(StatusCode::kBusy)) {
     return Status::Corruption("the reply has an unknown status code " + std::to_string(code));
@@ -257,6 +337,7 @@ Result<Collected> DecodeReply(std::string_view payload) {
   if (code != 0) {
     collected.status = Status(static_cast<StatusCode>(code), std::move(message));
     collected.articles.clear();
+    collected.item.reset();
   }
   return collected;
 }

@@ -235,6 +235,7 @@ Collected ProcessRunner::Run(const JobInput& input, std::chrono::milliseconds li
       return out;
     }
   }
+  if (input.container_op != ContainerOp::kNone) out.plugin = input.plugin;  // no kChosen then
   const std::string request = wire::Frame(wire::EncodeInput(input));
   std::string_view pending = request;
   const uint64_t input_size = input.bytes ? input.bytes->size() : 0;
@@ -328,6 +329,7 @@ int RunImportWorker(int fd, const std::vector<std::filesystem::path>& plugin_fil
     }
   }
   if (!SendAll(fd, wire::Frame(std::string(1, wire::kHello)))) return 1;
+  ContainerSession container;  // the container the parent is reading through this child
   while (true) {
     char header[wire::kFrameHeader];
     bool eof = false;
@@ -340,9 +342,14 @@ int RunImportWorker(int fd, const std::vector<std::filesystem::path>& plugin_fil
     if (!input.ok()) return 2;
     payload = std::string();
     bool sent = true;
-    Collected collected = RunJob(plugins, *input, [&](const std::string& plugin) {
-      sent = SendAll(fd, wire::Frame(wire::EncodeChosen(plugin))) && sent;
-    });
+    Collected collected;
+    if (input->container_op != ContainerOp::kNone) {
+      collected = RunContainerJob(plugins, *input, container);
+    } else {
+      collected = RunJob(plugins, *input, [&](const std::string& plugin) {
+        sent = SendAll(fd, wire::Frame(wire::EncodeChosen(plugin))) && sent;
+      });
+    }
     if (!sent || !SendAll(fd, wire::Frame(wire::EncodeReply(collected)))) return 1;
   }
 }

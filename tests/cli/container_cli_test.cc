@@ -114,6 +114,47 @@ TEST_F(ContainerCliTest, ABrokenContainerKeepsWhatCameBeforeTheBreak) {
   EXPECT_EQ(QuerySql(archive_, "SELECT title FROM articles"), "Alpha");
 }
 
+TEST_F(ContainerCliTest, AContainerReaderThatCrashesCostsOnlyTheRestOfItsContainer) {
+  const fs::path crashing =
+      Bundle("crash.bundle", Record("a|doc|ext=.headline", "Alpha", "A.") + "@@ CRASH\n" +
+                                 Record("b|doc|ext=.headline", "B", "B."));
+  const fs::path after = Bundle("after.bundle", Record("c|doc|ext=.headline", "Gamma", "C."));
+  const CommandResult result =
+      Morgue({"import", "--create", "--isolate", crashing.string(), after.string()});
+  EXPECT_EQ(result.exit_code, kPartial) << result.err;
+  EXPECT_NE(result.err.find(crashing.string() +
+                            ": bundle: importer 'bundle' crashed (SIGABRT) while reading this "
+                            "input; the documents before this record are kept\n"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(QuerySql(archive_,
+                     "SELECT group_concat(title, '|') FROM (SELECT title FROM articles "
+                     "ORDER BY id)"),
+            "Alpha|Gamma");
+}
+
+TEST_F(ContainerCliTest, AContainerReaderThatHangsIsGivenUpAtTheTimeLimit) {
+  const fs::path hanging =
+      Bundle("hang.bundle", Record("a|doc|ext=.headline", "Alpha", "A.") + "@@ HANG\n");
+  const fs::path after = Bundle("after.bundle", Record("c|doc|ext=.headline", "Gamma", "C."));
+  for (const bool isolate : {false, true}) {
+    SCOPED_TRACE(isolate ? "isolated" : "in process");
+    fs::remove(archive_);
+    std::vector<std::string> args = {"import", "--create", "--time-limit", "0.5"};
+    if (isolate) args.push_back("--isolate");
+    args.push_back(hanging.string());
+    args.push_back(after.string());
+    const CommandResult result = Morgue(args);
+    EXPECT_EQ(result.exit_code, kPartial) << result.err;
+    EXPECT_NE(result.err.find(hanging.string() +
+                              ": bundle: importer 'bundle' took longer than 0.5 s "
+                              "(--time-limit); the documents before this record are kept\n"),
+              std::string::npos)
+        << result.err;
+    EXPECT_EQ(QuerySql(archive_, "SELECT count(*) FROM articles"), "2");
+  }
+}
+
 TEST_F(ContainerCliTest, StandardInputCanBeAContainer) {
   const CommandResult result = Morgue(
       {"import", "--create", "--format", "bundle", "-"},

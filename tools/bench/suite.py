@@ -14,6 +14,10 @@ Benchmarks (each measured as a whole process: wall time and peak RSS from wait4)
   import-html   morgue import of the real test pages and of generated blog pages vs a
                 bare libxml2 parse of the same bytes, and Readability.js when asked
   export        morgue export csv / jsonl vs sqlite3 -csv / -json of the same columns
+  import-warc   morgue import of the generated blog pages as one .warc.gz (a request and
+                a response record each, as a crawler writes them) vs zcat of the file and
+                a bare libxml2 parse of its pages; --warc-size 2G adds a large one for
+                its peak RSS
   search        50 queries: morgue search vs the same FTS5 query run by sqlite3
 """
 
@@ -98,6 +102,15 @@ def measure(cmd, stdin=None, cwd=None, env=None):
     return Run(seconds, usage.ru_maxrss / 1024.0, b"".join(chunks))
 
 
+def parse_size(text):
+    """"2G", "500M", "0" as bytes (binary multiples)."""
+    text = text.strip().upper().removesuffix("B").removesuffix("I")
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+    if text and text[-1] in units:
+        return int(float(text[:-1]) * units[text[-1]])
+    return int(text)
+
+
 def median_run(runs):
     """The run of median time, with the highest peak RSS of them all."""
     middle = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
@@ -116,6 +129,7 @@ class Suite:
         self.html_pages = args.html_pages
         self.readability = args.readability
         self.readability_pages = args.readability_pages
+        self.warc_bytes = parse_size(args.warc_size)
         self.rows = []  # (benchmark, what, morgue, reference, ratio, target, memory)
         self.env = dict(os.environ, MORGUE_PLUGIN_PATH=str(self.plugins))
 
@@ -290,6 +304,91 @@ COMMIT;
                              f"{(pages / ours.seconds) / ref_rate:.1f}", "",
                              f"node {ref.rss_mib:.0f} MiB")
 
+    # ---- import-warc -----------------------------------------------------------------
+
+    def warc_file(self, pages, target_bytes):
+        """A .warc.gz as a crawler writes it: WARC/1.1, one gzip member per record, a
+        warcinfo record, then for each page a request and a 200 response serving it as
+        HTML. The pages are written once each, or, for `target_bytes` > 0, over and over
+        with a new address and a changed line (so that each copy is an article of its own)
+        until the file holds that many bytes. Kept between runs."""
+        name = f"pages-{len(pages)}" + (f"-{target_bytes}" if target_bytes else "")
+        path = self.work / f"{name}.warc.gz"
+        if path.exists():
+            return path
+        import gzip
+        import uuid
+
+        def record(kind, uri, block, extra=""):
+            head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\n"
+                    f"WARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+                    f"WARC-Date: 2024-05-01T10:00:00Z\r\n"
+                    + (f"WARC-Target-URI: {uri}\r\n" if uri else "") + extra +
+                    f"Content-Length: {len(block)}\r\n\r\n").encode()
+            return gzip.compress(head + block + b"\r\n\r\n", compresslevel=6)
+
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as out:
+            out.write(record("warcinfo", "", b"software: morgue benchmark\r\n",
+                             "Content-Type: application/warc-fields\r\n"))
+            copy = 0
+            while True:
+                for i, page in enumerate(pages):
+                    body = page.read_bytes()
+                    if copy:
+                        body = body.replace(b"</body>", f"<p>Copy {copy}.</p></body>".encode(), 1)
+                    uri = f"https://blog.example.org/{copy}/{i}.html"
+                    request = (f"GET /{copy}/{i}.html HTTP/1.1\r\n"
+                               "Host: blog.example.org\r\n\r\n").encode()
+                    out.write(record("request", uri, request,
+                                     "Content-Type: application/http;msgtype=request\r\n"))
+                    response = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                                + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+                    out.write(record("response", uri, response,
+                                     "Content-Type: application/http;msgtype=response\r\n"))
+                copy += 1
+                if target_bytes == 0 or out.tell() >= target_bytes:
+                    break
+        tmp.rename(path)
+        return path
+
+    def import_warc(self):
+        print("import-warc", flush=True)
+        pages = sorted((self.work / f"pages-{self.html_pages}").rglob("*.html"))
+        inputs = self.work / f"inputs-{len(pages)}"  # the same pages, for the bare parse
+        if not inputs.exists():
+            inputs.mkdir()
+            for i, f in enumerate(pages):
+                (inputs / f"{i:06d}.html").symlink_to(f)
+        sizes = [0] + ([self.warc_bytes] if self.warc_bytes else [])
+        for target in sizes:
+            warc = self.warc_file(pages, target)
+            megabytes = warc.stat().st_size / 1e6
+            repeats = 3 if target == 0 else 1
+            runs = {"ours": [], "zcat": [], "bare": []}
+            for _ in range(repeats):
+                archive = self.fresh(self.work / "warc.db")
+                runs["ours"].append(measure(
+                    [*ONE_CORE, *self.morgue_cmd(archive, "import", "--create", warc)],
+                    env=self.env))
+                runs["zcat"].append(measure([*ONE_CORE, "sh", "-c", f"zcat '{warc}' >/dev/null"]))
+                if target == 0:
+                    runs["bare"].append(measure([*ONE_CORE, self.libxml2, inputs]))
+            ours, unzip = median_run(runs["ours"]), median_run(runs["zcat"])
+            count = int(run(["sqlite3", archive, "SELECT count(*) FROM articles"]).stdout)
+            what = f"{count:,} pages in one .warc.gz ({megabytes:,.0f} MB), 1 core"
+            rate = f"{count / ours.seconds:,.0f} pages/s {megabytes / ours.seconds:.1f} MB/s"
+            if runs["bare"]:
+                bare = median_run(runs["bare"])
+                self.row("import-warc", what, rate,
+                         f"libxml2 {len(pages) / bare.seconds:,.0f} pages/s",
+                         f"{(count / ours.seconds) / (len(pages) / bare.seconds):.2f}", "",
+                         f"{ours.rss_mib:.0f} MiB")
+            self.row("import-warc", what if not runs["bare"] else "the same, vs zcat", rate,
+                     f"zcat {megabytes / unzip.seconds:,.0f} MB/s",
+                     f"{unzip.seconds / ours.seconds:.2f}",
+                     "< 64 MiB" if target else "", f"{ours.rss_mib:.0f} MiB")
+
     # ---- export --------------------------------------------------------------------------
 
     def export(self):
@@ -404,17 +503,20 @@ def main():
     parser.add_argument("--readability-pages", type=int, default=2000,
                         help="Readability.js reads at most this many pages of each set "
                              "(0: all)")
-    parser.add_argument("--only", default="import-jsonl,import-html,export,search")
+    parser.add_argument("--warc-size", default="0",
+                        help="also import a .warc.gz of this many bytes (e.g. 2G; generated "
+                             "once and kept), for its peak RSS")
+    parser.add_argument("--only", default="import-jsonl,import-html,import-warc,export,search")
     args = parser.parse_args()
     suite = Suite(args)
     suite.generate()
     os.chdir(suite.work)  # suite.log goes there
     steps = {"import-jsonl": suite.import_jsonl, "import-html": suite.import_html,
-             "export": suite.export, "search": suite.search}
+             "import-warc": suite.import_warc, "export": suite.export, "search": suite.search}
     only = args.only.split(",")
     if ("export" in only or "search" in only) and "import-jsonl" not in only:
         only.insert(0, "import-jsonl")  # they read the archives it builds
-    for name in ("import-jsonl", "import-html", "export", "search"):
+    for name in ("import-jsonl", "import-html", "import-warc", "export", "search"):
         if name in only:
             steps[name]()
     suite.print_table()

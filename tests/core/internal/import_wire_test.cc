@@ -144,6 +144,55 @@ TEST(ImportWire, InputWithoutBytesRoundTripsAsEmpty) {
   EXPECT_TRUE(decoded->parameters.empty());
 }
 
+TEST(ImportWire, ContainerJobsAndRecordsRoundTrip) {
+  JobInput next;
+  next.name = "crawl.warc.gz";
+  next.format = "warc";
+  next.plugin = "warc";
+  next.container_op = ContainerOp::kNext;
+  Result<JobInput> decoded_input = DecodeInput(EncodeInput(next));
+  ASSERT_TRUE(decoded_input.ok()) << decoded_input.status().ToString();
+  EXPECT_EQ(decoded_input->container_op, ContainerOp::kNext);
+  EXPECT_EQ(decoded_input->plugin, "warc");
+
+  Collected reply;
+  reply.plugin = "warc";
+  ContainerItem item;
+  item.kind = ContainerItem::kDocument;
+  item.id = "urn:uuid:1";
+  item.offset = 81920;
+  item.bytes = std::string("<html>\0\xff</html>", 15);
+  item.extension = ".html";
+  item.media_type = "text/html";
+  item.hints.origin = "warc record";
+  item.hints.url = "https://example.org/a";
+  item.hints.captured = "2024-05-01T10:00:00Z";
+  item.hints.authors = {{"Kim", "", "poster"}};
+  item.hints.tags = {"ferries", "ports"};
+  item.provenance = {{"body", "feed-summary"}};
+  item.failure = Status::Corruption("not read");
+  reply.item = item;
+  Result<Collected> decoded = DecodeReply(EncodeReply(reply));
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  ASSERT_TRUE(decoded->item.has_value());
+  EXPECT_EQ(decoded->item->bytes, item.bytes);
+  EXPECT_EQ(decoded->item->offset, 81920u);
+  EXPECT_EQ(decoded->item->hints, item.hints);
+  EXPECT_EQ(decoded->item->provenance, item.provenance);
+  EXPECT_EQ(decoded->item->failure.code(), StatusCode::kCorruption);
+  EXPECT_EQ(decoded->item->failure.message(), "not read");
+}
+
+TEST(ImportWire, AnUnknownContainerOperationIsRefused) {
+  JobInput input;
+  std::string payload = EncodeInput(input);
+  // The operation is the last number before the plugin's (empty) name.
+  payload[payload.size() - 16] = 7;
+  Result<JobInput> decoded = DecodeInput(payload);
+  EXPECT_EQ(decoded.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(decoded.status().message(), "the input message asks an unknown container operation");
+}
+
 TEST(ImportWire, ChosenRoundTrip) {
   for (const std::string& plugin : std::vector<std::string>{"html", "", std::string("a\0b", 3)}) {
     Result<std::string> decoded = DecodeChosen(EncodeChosen(plugin));

@@ -9,6 +9,7 @@
 //   @@ <id>|skip|<reason>
 //   @@ <id>|fail|<why>
 //   @@ BROKEN                      the container breaks here (Next fails)
+//   @@ CRASH, @@ HANG              the reader aborts the process, or never returns
 //
 // An id of "-" leaves the id empty (the host names the record by its offset). Parameter
 // "drafts" = "true" turns records of kind "draft" into documents; otherwise they are
@@ -16,10 +17,13 @@
 
 #include <morgue/plugin.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -50,6 +54,10 @@ class BundleReader : public morgue::ContainerReader {
     if (header_->rfind("@@ ", 0) != 0) {
       return morgue::Status::Corruption("at byte " + std::to_string(header_offset_) +
                                         ": not a bundle record");
+    }
+    if (*header_ == "@@ CRASH") std::abort();  // a reader that crashes the process
+    if (*header_ == "@@ HANG") {               // a reader that never returns
+      while (true) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     if (*header_ == "@@ BROKEN") {
       return morgue::Status::Corruption("at byte " + std::to_string(header_offset_) +
