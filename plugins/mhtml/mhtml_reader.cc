@@ -143,6 +143,8 @@ void MhtmlReader::MakeDocument(const Headers& headers, std::string body,
   item.hints.origin = "mhtml page";
   item.hints.url =
       snapshot_location_.empty() ? headers.Get("Content-Location") : snapshot_location_;
+  // A header's bytes are the file's: an address that is not text is no address.
+  if (!IsValidUtf8(item.hints.url)) item.hints.url.clear();
   item.hints.captured = saved_;
 }
 
