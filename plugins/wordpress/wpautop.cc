@@ -168,6 +168,65 @@ size_t PlaceholderIndex(std::string_view chunk) {
   return index;
 }
 
+// The value of `name="…"` in a shortcode's attributes, or "".
+std::string ShortcodeAttribute(std::string_view attributes, std::string_view name) {
+  for (size_t at = attributes.find(name); at != std::string_view::npos;
+       at = attributes.find(name, at + 1)) {
+    if (at > 0 && !IsSpace(attributes[at - 1])) continue;
+    size_t value = at + name.size();
+    if (value + 1 >= attributes.size() || attributes[value] != '=') continue;
+    const char quote = attributes[value + 1];
+    if (quote != '"' && quote != '\'') continue;
+    const size_t end = attributes.find(quote, value + 2);
+    if (end == std::string_view::npos) return "";
+    return std::string(attributes.substr(value + 2, end - value - 2));
+  }
+  return "";
+}
+
+// [caption id="attachment_124" align="aligncenter" width="400"]<img …/> Text[/caption]
+// as WordPress shows it (img_caption_shortcode, HTML5 themes): a <figure> with the image
+// and a <figcaption>. The text is what follows the image (or its link), or the older
+// caption="…" attribute.
+std::string Captions(std::string_view text) {
+  std::string out;
+  size_t at = 0;
+  for (;;) {
+    const size_t open = text.find("[caption", at);
+    const size_t attributes_end = open == std::string_view::npos ? open : text.find(']', open);
+    const size_t close = attributes_end == std::string_view::npos
+                             ? attributes_end
+                             : text.find("[/caption]", attributes_end);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(at, open - at));
+    const std::string_view attributes = text.substr(open + 8, attributes_end - open - 8);
+    std::string_view inner = Trim(text.substr(attributes_end + 1, close - attributes_end - 1));
+    // The image is the leading <a>…</a> or <img …>.
+    size_t image_end = 0;
+    if (inner.starts_with("<a ") || inner.starts_with("<a>")) {
+      const size_t end = inner.find("</a>");
+      image_end = end == std::string_view::npos ? 0 : end + 4;
+    } else if (inner.starts_with("<img")) {
+      const size_t end = inner.find('>');
+      image_end = end == std::string_view::npos ? 0 : end + 1;
+    }
+    std::string caption = ShortcodeAttribute(attributes, "caption");
+    if (caption.empty()) caption = std::string(Trim(inner.substr(image_end)));
+    const std::string id = ShortcodeAttribute(attributes, "id");
+    const std::string align = ShortcodeAttribute(attributes, "align");
+    out += "<figure";
+    if (!id.empty()) out += " id=\"" + id + "\"";
+    out += " class=\"wp-caption" + (align.empty() ? std::string() : " " + align) + "\">";
+    out.append(inner.substr(0, image_end));
+    if (!caption.empty())
+      out += "<figcaption class=\"wp-caption-text\">" + caption + "</figcaption>";
+    out += "</figure>";
+    at = close + 10;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
 }  // namespace
 
 std::string AutoParagraphs(std::string_view content) {
@@ -183,7 +242,7 @@ std::string AutoParagraphs(std::string_view content) {
   if (text.find("<!-- wp:") != std::string::npos) return text;
 
   std::vector<std::string> pres;
-  const std::string spaced = SetBlocksApart(text, pres);
+  const std::string spaced = SetBlocksApart(Captions(text), pres);
   std::string out;
   // Chunks are separated by lines holding only spaces.
   size_t chunk_start = 0;

@@ -188,6 +188,49 @@ TEST_F(WxrImportTest, TheSeedPostMergesWithTheTextImport) {
   EXPECT_EQ(article["tags"], Json::array({"defense", "Japan", "South Korea"}));
 }
 
+// The seed as a 2011 post of the classic editor would be stored: blank lines between its
+// paragraphs, the photo in a [caption] shortcode, the e-mail on the line after the last
+// paragraph, as in the .txt.
+std::string ClassicSeedContent() {
+  const std::string text = ReadFile(FixturesDir() / "korea-times-2011-01-04.txt");
+  std::vector<std::string> lines;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::string content =
+      "<strong>Seoul, Tokyo seek 1st military pact</strong>\n\n"
+      "[caption id=\"attachment_124\" align=\"aligncenter\" width=\"400\"]<img "
+      "class=\"size-full wp-image-124\" "
+      "src=\"https://peninsulawatch.net/wp-content/uploads/2011/01/110104_p02_kan.jpg\" "
+      "alt=\"\" width=\"400\" height=\"266\" /> " +
+      lines[3] + "[/caption]\n\n<em>" + lines[4] + "</em>\n\n" + lines[5] + "\n\n";
+  for (size_t i = 6; i < 20; ++i) content += lines[i] + (i < 19 ? "\n\n" : "\n");
+  return content + "<a href=\"mailto:leeth@koreatimes.co.kr\">leeth@koreatimes.co.kr</a>";
+}
+
+TEST_F(WxrImportTest, TheSeedAsAClassicPostGivesTheSameArticle) {
+  std::string xml = ReadFile(FixturesDir() / "wordpress" / kExport);
+  const size_t start = xml.find("<!-- wp:paragraph -->\n<p><strong>Seoul");
+  const size_t end = xml.find("]]></content:encoded>", start);
+  xml.replace(start, end - start, ClassicSeedContent());
+  WriteFile(dir_ / "classic.xml", xml);
+  WriteFile(dir_ / "seed.txt", ReadFile(FixturesDir() / "korea-times-2011-01-04.txt"));
+  CommandResult imported = Morgue({"import", "--create", "classic.xml"});
+  ASSERT_EQ(imported.exit_code, kOk) << imported.err;
+  const int seed = IdOf(kSeedTitle);
+  ExpectSeedMetadata(Show(seed));
+  CommandResult original = Morgue({"original", std::to_string(seed)});
+  EXPECT_THAT(original.out, HasSubstr("<p>By Lee Tae-hoon</p>\n<p>South Korea is considering"));
+  EXPECT_THAT(original.out, HasSubstr("<figcaption class=\"wp-caption-text\">Japanese Prime"));
+  // And it is the text's article.
+  CommandResult text = Morgue({"import", "seed.txt"});
+  ASSERT_EQ(text.exit_code, kOk) << text.err;
+  EXPECT_THAT(text.err, HasSubstr("0 articles imported, 1 duplicate;"));
+}
+
 TEST_F(WxrImportTest, ATruncatedExportKeepsThePostsBeforeTheCut) {
   const std::string xml = ReadFile(FixturesDir() / "wordpress" / kExport);
   WriteFile(dir_ / "cut.xml", xml.substr(0, 20000));

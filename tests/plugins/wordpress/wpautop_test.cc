@@ -48,3 +48,25 @@ TEST(AutoParagraphsTest, NothingGivesNothing) {
 
 }  // namespace
 }  // namespace morgue::wordpress_plugin
+
+namespace morgue::wordpress_plugin {
+namespace {
+
+TEST(AutoParagraphsTest, CaptionShortcodesAreFigures) {
+  EXPECT_EQ(AutoParagraphs("Before.\n\n[caption id=\"attachment_7\" align=\"alignleft\" "
+                           "width=\"300\"]<img src=\"a.jpg\" width=\"300\" /> A caption."
+                           "[/caption]\n\nAfter."),
+            "<p>Before.</p>\n<figure id=\"attachment_7\" class=\"wp-caption alignleft\">"
+            "<img src=\"a.jpg\" width=\"300\" />\n<figcaption class=\"wp-caption-text\">A "
+            "caption.</figcaption>\n</figure>\n<p>After.</p>\n");
+  // The image in a link; the caption of WordPress before 3.4 as an attribute.
+  EXPECT_EQ(AutoParagraphs("[caption caption=\"Old style\"]<a href=\"b.jpg\"><img "
+                           "src=\"b.jpg\" /></a>[/caption]"),
+            "<figure class=\"wp-caption\"><a href=\"b.jpg\"><img src=\"b.jpg\" /></a>\n"
+            "<figcaption class=\"wp-caption-text\">Old style</figcaption>\n</figure>\n");
+  // Unclosed: left as written.
+  EXPECT_EQ(AutoParagraphs("[caption]no end"), "<p>[caption]no end</p>\n");
+}
+
+}  // namespace
+}  // namespace morgue::wordpress_plugin
