@@ -4,12 +4,11 @@
 
 #include "plugins/wordpress/wxr_reader.h"
 
-#include <libxml/parserInternals.h>
+#include <libxml/entities.h>
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
 #include <cctype>
-#include <climits>
 #include <string_view>
 #include <utility>
 

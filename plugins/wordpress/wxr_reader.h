@@ -3,8 +3,9 @@
 // wrapped in a small HTML page) with the item's title, link, dates, tags and account as
 // hints; pages, attachments, menu items, revisions, drafts are skipped and counted.
 //
-// Streaming with libxml2's SAX push parser: a chunk and the items it completed in memory, no DTD
-// loaded, no entity expanded, no network.
+// Streaming with libxml2's SAX push parser: memory holds a chunk of the export and the
+// items it completed, whatever the export's size. No DTD loaded, no entity expanded, no
+// network.
 //
 // Thread-safety: one thread at a time, as any ContainerReader.
 
