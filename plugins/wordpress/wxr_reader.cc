@@ -12,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "morgue/datetime.h"
 #include "plugins/wordpress/wpautop.h"
 
 namespace morgue::wordpress_plugin {
@@ -67,7 +68,9 @@ std::string IsoDate(std::string_view wp_date, std::string_view zone) {
       return "";
     }
   }
-  return date.substr(0, 10) + "T" + date.substr(11) + std::string(zone);
+  // A date that is none ("2011-00-00 00:00:00", February 30th) is no date.
+  std::string iso = date.substr(0, 10) + "T" + date.substr(11) + std::string(zone);
+  return IsIso8601(iso) ? iso : "";
 }
 
 // Seconds since 1970 of "YYYY-MM-DDTHH:MM:SS" (IsoDate's form, no zone).
