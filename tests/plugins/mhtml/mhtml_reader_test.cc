@@ -177,3 +177,31 @@ TEST_F(MhtmlReaderTest, NotAnMhtmlFile) {
 
 }  // namespace
 }  // namespace morgue
+
+namespace morgue {
+namespace {
+
+class MhtmlProbeTest : public testing::BuiltinPluginTest {
+ protected:
+  MhtmlProbeTest() : BuiltinPluginTest("mhtml") {}
+  int Score(const std::string& path, const std::string& head) {
+    Result<ImporterHandle> importer = registry_.ImporterFor("mhtml");
+    EXPECT_TRUE(importer.ok());
+    return importer.ok() ? importer->Probe({.path = path, .head = head}) : -1;
+  }
+};
+
+TEST_F(MhtmlProbeTest, CertainOfASavedPage) {
+  const std::string head = Saved().substr(0, kProbeBytes);
+  EXPECT_EQ(Score("page.mhtml", head), kProbeCertain);
+  EXPECT_EQ(Score("", head), kProbeCertain);  // Chrome's headers say it
+  const std::string plain =
+      "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n";
+  EXPECT_EQ(Score("page.mht", plain), kProbeCertain);
+  EXPECT_EQ(Score("message.eml", plain), kProbePlausible);
+  EXPECT_EQ(Score("mail.eml", "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"), kProbeNo);
+  EXPECT_EQ(Score("page.mhtml", "<html><body>hello</body></html>\n\n"), kProbeNo);
+}
+
+}  // namespace
+}  // namespace morgue

@@ -263,3 +263,39 @@ TEST_F(WxrReaderTest, EntitiesAreNeverExpandedNorFetched) {
 
 }  // namespace
 }  // namespace morgue
+
+namespace morgue {
+namespace {
+
+class WxrProbeTest : public testing::BuiltinPluginTest {
+ protected:
+  WxrProbeTest() : BuiltinPluginTest("wxr") {}
+  int Score(const std::string& path, const std::string& head) {
+    Result<ImporterHandle> importer = registry_.ImporterFor("wxr");
+    EXPECT_TRUE(importer.ok());
+    return importer.ok() ? importer->Probe({.path = path, .head = head}) : -1;
+  }
+};
+
+TEST_F(WxrProbeTest, CertainOfAnExportAndOfNothingElse) {
+  const std::string xml = testing::ReadFile(testing::FixturesDir() / "wordpress" /
+                                            "peninsulawatch.WordPress.2023-02-10.xml");
+  const std::string head = xml.substr(0, kProbeBytes);
+  EXPECT_EQ(Score("export.xml", head), kProbeCertain);
+  EXPECT_EQ(Score("", head), kProbeCertain);  // standard input: the namespace says it
+  EXPECT_EQ(Score("export.txt", head), kProbeCertain);
+  // Without the namespace in the head, a .xml holding wp:wxr_version still is one.
+  EXPECT_EQ(Score("export.xml", "<rss><channel><wp:wxr_version>1.2</wp:wxr_version>"),
+            kProbeCertain);
+  // A feed, even a WordPress site's own feed, is not an export.
+  const std::string feed =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
+      "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Peninsula Watch</title>"
+      "<generator>https://wordpress.org/?v=6.1.1</generator><item><title>x</title></item>";
+  EXPECT_EQ(Score("feed.xml", feed), kProbeNo);
+  EXPECT_EQ(Score("page.html", "<html><body>wordpress.org/export/1.2/</body></html>"), kProbeNo);
+}
+
+}  // namespace
+}  // namespace morgue
