@@ -5,7 +5,7 @@
 #
 #   tools/run-fuzzers.sh [--seconds N] [--jobs N] [TARGET...]
 #
-# Targets: html text json date byline decode wire (default: all). N seconds each (default 20,
+# Targets: html text json date byline decode wire wxr mhtml (default: all). N seconds each (default 20,
 # what CI spends); targets run --jobs at a time (default: the number of cores). A longer
 # run, e.g. ten minutes each at low priority:
 #
@@ -31,7 +31,7 @@ while (($#)); do
     *) targets+=("$1"); shift ;;
   esac
 done
-all_targets=(html text json date byline decode wire)
+all_targets=(html text json date byline decode wire wxr mhtml)
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 for target in "${targets[@]}"; do
   [[ " ${all_targets[*]} " == *" $target "* ]] || {
@@ -58,6 +58,8 @@ seed_files() {
     json) printf '%s\n' "$fixtures"/*.jsonl "$fixtures"/foreign/* ;;
     decode) printf '%s\n' "$fixtures"/*.txt "$fixtures"/articles/* ;;
     wire) printf '%s\n' "$seeds_src"/wire/* ;;
+    wxr) printf '%s\n' "$fixtures"/wordpress/* ;;
+    mhtml) printf '%s\n' "$fixtures"/mhtml/* ;;
   esac
 }
 
