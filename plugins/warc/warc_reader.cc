@@ -114,6 +114,11 @@ Result<bool> WarcReader::ReadRecord(ContainerItem& item) {
   for (;;) {
     if (Status wanted = stream_.Want(1); !wanted.ok()) {
       if (wanted.code() != StatusCode::kCorruption) return wanted;
+      // A gzip member that broke before giving a byte holds the next record.
+      if (const std::int64_t member = stream_.UnstartedMember(); member >= 0) {
+        record_start_ = static_cast<std::uint64_t>(member);
+        return BrokenRecord(wanted);
+      }
       return Status::Corruption(AtByte(stream_.failure_offset()) + wanted.message());
     }
     const std::string_view rest = stream_.available();

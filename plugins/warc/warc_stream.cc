@@ -92,7 +92,11 @@ std::uint64_t WarcStream::StoredOffset() const {
   if (!gzipped_) return position();
   const std::uint64_t at = position();
   for (auto mark = marks_.rbegin(); mark != marks_.rend(); ++mark) {
-    if (mark->decoded <= at) return mark->stored;
+    if (mark->decoded > at) continue;
+    // In proportion within the inflated bytes (exact for the first one).
+    const std::uint64_t into = at - mark->decoded;
+    const std::uint64_t span = mark->decoded_end - mark->decoded;
+    return mark->stored + into * (mark->stored_end - mark->stored) / span;
   }
   return InputOffset();  // nothing inflated yet: where the inflater stands
 }
@@ -158,7 +162,8 @@ Status WarcStream::FillInflated() {
     const std::size_t produced = kInflateStep - inflater_.avail_out;
     buffer_.resize(before + produced);
     if (produced > 0) {
-      marks_.push_back({buffer_start_ + before, stored});
+      const std::uint64_t decoded = buffer_start_ + before;
+      marks_.push_back({decoded, decoded + produced, stored, InputOffset()});
       member_output_ = true;
     }
     if (code == Z_STREAM_END) {

@@ -52,21 +52,29 @@ class WarcStream {
   // The read position in the (inflated) stream.
   std::uint64_t position() const { return buffer_start_ + read_; }
   // Where the byte at the read position lies in the file as stored. For a gzip file:
-  // the offset of its gzip member when the byte is the member's first, else how far
-  // into the file the inflater had read when it gave that byte, which is close to where
-  // it lies (a deflate stream has no exact place for each byte). Exact for a plain file
-  // and for a record that starts its own gzip member; valid after Want made the byte
-  // available.
+  // the offset of its gzip member when the byte is the member's first, exactly (a record
+  // that starts its own member, as crawlers write them); for a byte further into a
+  // member (a whole file compressed as one stream), the place in the compressed file in
+  // proportion to how far the byte lies into the bytes inflated with it, since a deflate
+  // stream has no exact place for each byte. Valid once Want made the byte available.
   std::uint64_t StoredOffset() const;
   // Where in the file the last failure of Want was found.
   std::uint64_t failure_offset() const { return failure_offset_; }
   bool cut_short() const { return cut_short_; }
+  // The offset of the gzip member being inflated when it has given no byte yet: where the
+  // next record starts, in a file of one member per record. -1 otherwise.
+  std::int64_t UnstartedMember() const {
+    return in_member_ && !member_output_ ? static_cast<std::int64_t>(member_start_) : -1;
+  }
 
  private:
-  // Where the inflated bytes from `decoded` on come from in the file.
+  // Inflated bytes [decoded, decoded_end) came from the file's bytes [stored,
+  // stored_end), `stored` being the member's offset for its first bytes.
   struct Mark {
     std::uint64_t decoded;
+    std::uint64_t decoded_end;
     std::uint64_t stored;
+    std::uint64_t stored_end;
   };
 
   // Adds at least one byte to the buffer, or sets ended_.

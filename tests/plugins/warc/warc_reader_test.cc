@@ -378,6 +378,15 @@ TEST_P(WarcReaderTest, StopsAtATruncatedGzipMemberKeepingTheRecordsBefore) {
           ": the record is cut short: the gzip data ends in the middle of a member (at byte " +
           std::to_string(cut) + ")");
 
+  // Cut before the member gave a byte, the record is the one cut short all the same.
+  const ContainerReading early = Read(file.substr(0, offsets[2] + 12));
+  EXPECT_THAT(Kinds(early), ::testing::ElementsAre("d", "d"));
+  EXPECT_EQ(
+      early.ended.message(),
+      "at byte " + std::to_string(offsets[2]) +
+          ": the record is cut short: the gzip data ends in the middle of a member (at byte " +
+          std::to_string(offsets[2] + 12) + ")");
+
   // Cut in its last bytes (the gzip trailer), the record is whole: the break is after it.
   const ContainerReading trailer = Read(file.substr(0, offsets[3] - 3));
   EXPECT_THAT(Kinds(trailer), ::testing::ElementsAre("d", "d", "d"));
