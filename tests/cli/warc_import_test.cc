@@ -402,5 +402,40 @@ TEST_F(WarcImportTest, RefusesAFileThatIsNotAWarcAndImportsTheRest) {
   EXPECT_EQ(Articles("a.db").size(), SitePages().size());
 }
 
+TEST_F(WarcImportTest, ABrokenRecordFailsAloneAndTheRestIsImported) {
+  // wget's plain WARC with a record whose chunked encoding is broken put after its first
+  // page, as a damaged capture would have it.
+  const std::vector<IndexedRecord> plain_index = ReadIndex(dir_ / "plain.warc.index");
+  const auto first_page = std::find_if(plain_index.begin(), plain_index.end(), IsPage);
+  ASSERT_NE(first_page + 1, plain_index.end());
+  const size_t after = std::stoul((first_page + 1)->offset);
+  const std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "zz\r\n<p>x</p>\r\n0\r\n\r\n";
+  const std::string id = "urn:uuid:5b0e3c4e-0000-4000-8000-00000000dead";
+  const std::string bad = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <" + id +
+                          ">\r\nWARC-Date: 2024-05-01T10:00:00Z\r\nWARC-Target-URI: <" + base_ +
+                          "/broken.html>\r\nContent-Type: application/http;msgtype=response\r\n"
+                          "Content-Length: " +
+                          std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+  const std::string plain = ReadFile(dir_ / "plain.warc");
+  WriteFile(dir_ / "damaged.warc", plain.substr(0, after) + bad + plain.substr(after));
+
+  const CommandResult imported = Import("a.db", {"damaged.warc"});
+  EXPECT_EQ(imported.exit_code, kPartial) << imported.err;
+  int failure_lines = 0;
+  for (const std::string& line : Lines(imported.err)) {
+    if (!line.starts_with("damaged.warc#")) continue;
+    ++failure_lines;
+    EXPECT_TRUE(line.starts_with("damaged.warc#" + id + ": ")) << line;
+    EXPECT_TRUE(line.ends_with(": bad chunked encoding: chunk size 'zz' is not hexadecimal"))
+        << line;
+  }
+  EXPECT_EQ(failure_lines, 1) << imported.err;
+  EXPECT_NE(imported.err.find(" documents (1 could not be read), "), std::string::npos)
+      << imported.err;
+  EXPECT_EQ(Articles("a.db").size(), SitePages().size());
+}
+
 }  // namespace
 }  // namespace morgue::testing
