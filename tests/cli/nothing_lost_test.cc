@@ -117,12 +117,12 @@ TEST_F(NothingLostTest, StandardInputNoImporterRecognisesIsRefusedWithOneLine) {
   const CommandResult result =
       RunMorgue({"--archive", archive_, "import", "--create", "-"}, "hello\n");
   EXPECT_EQ(result.exit_code, kPartial);
-  // Every built-in plugin is asked (more than these three may be built), each scoring 0.
-  EXPECT_THAT(result.err,
-              HasSubstr("<stdin>: morgue: no importer recognises '<stdin>' (scores: html 0, "
-                        "json 0, "));
-  EXPECT_THAT(result.err, HasSubstr(" text 0"));
-  EXPECT_THAT(result.err, HasSubstr("); name one with --format "));
+  // Every built-in importer is named with its score, whichever plugins the build has.
+  EXPECT_THAT(result.err, HasSubstr("<stdin>: morgue: no importer recognises '<stdin>' (scores: "));
+  for (const char* score : {"html 0", "json 0", "text 0"}) {
+    EXPECT_THAT(result.err, HasSubstr(score));
+  }
+  EXPECT_THAT(result.err, HasSubstr(" 0); name one with --format "));
   EXPECT_THAT(result.err,
               HasSubstr("1 input: 0 articles imported, 0 duplicates; 1 input failed, 0 skipped"));
   EXPECT_EQ(Query("SELECT count(*) FROM import_failures"), "1");
