@@ -1,0 +1,24 @@
+// Small conversions between a feed's text fields and HTML: the plain text of a title or
+// summary given as HTML, and HTML for a field given as plain text.
+//
+// Thread-safety: pure functions.
+
+#ifndef MORGUE_PLUGINS_FEED_HTML_TEXT_H_
+#define MORGUE_PLUGINS_FEED_HTML_TEXT_H_
+
+#include <string>
+#include <string_view>
+
+namespace morgue::feed_plugin {
+
+// `html` without its tags, its character references decoded ("&amp;", "&#39;",
+// "&eacute;"), whitespace folded.
+std::string HtmlToText(std::string_view html);
+
+// `text` as HTML: escaped, a paragraph per run of lines between blank lines, a <br /> for
+// a single line end.
+std::string TextToHtml(std::string_view text);
+
+}  // namespace morgue::feed_plugin
+
+#endif  // MORGUE_PLUGINS_FEED_HTML_TEXT_H_
