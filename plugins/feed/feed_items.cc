@@ -195,10 +195,12 @@ ContainerItem MakeItem(const FeedInfo& info, const FeedEntry& entry, const ItemR
                  : info.kind == FeedKind::kAtom ? "atom entry"
                                                 : "rss item";
   hints.url = CollapseWhitespace(entry.link);
-  // RSS titles are text, yet feeds write character references in them ("&#39;").
-  hints.title = IsTextType(entry.title.type) && info.kind == FeedKind::kAtom
+  // RSS titles are text, yet feeds write character references in them ("&#39;"), and so
+  // does Blogger in its text titles ("&amp;#39;").
+  hints.title = !IsTextType(entry.title.type) ? HtmlToText(entry.title.value)
+                : info.kind == FeedKind::kAtom && !rules.blogger
                     ? CollapseWhitespace(entry.title.value)
-                    : HtmlToText(entry.title.value);
+                    : DecodeReferences(entry.title.value);
   hints.authors = AuthorsOf(entry, rules.blogger ? "poster" : "author");
   hints.language = PrimaryLanguage(entry.language);
   hints.tags = CleanEachTag(entry.categories);

@@ -53,16 +53,14 @@ std::size_t DecodeReference(std::string_view text, std::size_t at, std::string& 
   return end - at + 1;
 }
 
-}  // namespace
-
-std::string HtmlToText(std::string_view html) {
+// `html`'s text, its tags dropped when `tags` is set.
+std::string Decode(std::string_view html, bool tags) {
   std::string text;
   text.reserve(html.size());
   for (std::size_t at = 0; at < html.size();) {
     const char c = html[at];
-    if (c == '<') {
-      const std::size_t close = html.find('>', at);
-      if (close == std::string_view::npos) break;
+    const std::size_t close = c == '<' && tags ? html.find('>', at) : std::string_view::npos;
+    if (close != std::string_view::npos) {
       text += ' ';
       at = close + 1;
     } else if (c == '&') {
@@ -76,6 +74,12 @@ std::string HtmlToText(std::string_view html) {
   }
   return CollapseWhitespace(text);
 }
+
+}  // namespace
+
+std::string HtmlToText(std::string_view html) { return Decode(html, true); }
+
+std::string DecodeReferences(std::string_view text) { return Decode(text, false); }
 
 std::string TextToHtml(std::string_view text) {
   std::string html;

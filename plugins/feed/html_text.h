@@ -15,6 +15,10 @@ namespace morgue::feed_plugin {
 // "&eacute;"), whitespace folded.
 std::string HtmlToText(std::string_view html);
 
+// `text` with its character references decoded and whitespace folded, its tags (if
+// it seems to have any) kept as text: for fields that are text but carry HTML's escapes.
+std::string DecodeReferences(std::string_view text);
+
 // `text` as HTML: escaped, a paragraph per run of lines between blank lines, a <br /> for
 // a single line end.
 std::string TextToHtml(std::string_view text);
