@@ -121,7 +121,12 @@ XmlPushReader::XmlPushReader(ByteSource& source, XmlHandler& handler)
 }
 
 XmlPushReader::~XmlPushReader() {
-  if (state_->context != nullptr) xmlFreeParserCtxt(state_->context);
+  if (state_->context != nullptr) {
+    // For expat compatibility libxml2 keeps a DTD's entity declarations in a document of
+    // its own even in SAX mode (never consulted here): it is ours to free.
+    if (state_->context->myDoc != nullptr) xmlFreeDoc(state_->context->myDoc);
+    xmlFreeParserCtxt(state_->context);
+  }
   delete state_;
 }
 
