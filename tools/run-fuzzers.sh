@@ -5,7 +5,7 @@
 #
 #   tools/run-fuzzers.sh [--seconds N] [--jobs N] [TARGET...]
 #
-# Targets: html text json warc date byline decode wire wxr mhtml (default: all). N seconds each (default 20,
+# Targets: html text json warc feed date byline decode wire wxr mhtml (default: all). N seconds each (default 20,
 # what CI spends); targets run --jobs at a time (default: the number of cores). A longer
 # run, e.g. ten minutes each at low priority:
 #
@@ -31,7 +31,7 @@ while (($#)); do
     *) targets+=("$1"); shift ;;
   esac
 done
-all_targets=(html text json warc date byline decode wire wxr mhtml)
+all_targets=(html text json warc feed date byline decode wire wxr mhtml)
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 for target in "${targets[@]}"; do
   [[ " ${all_targets[*]} " == *" $target "* ]] || {
@@ -56,6 +56,7 @@ seed_files() {
     html) printf '%s\n' "$fixtures"/articles/*.html ;;
     text) printf '%s\n' "$fixtures"/*.txt "$fixtures"/articles/*.txt ;;
     json) printf '%s\n' "$fixtures"/*.jsonl "$fixtures"/foreign/* ;;
+    feed) printf '%s\n' "$fixtures"/feed/*.xml "$fixtures"/feed/*.atom "$seeds_src"/feed/* ;;
     decode) printf '%s\n' "$fixtures"/*.txt "$fixtures"/articles/* ;;
     warc) printf '%s\n' "$seeds_src"/warc/* ;;
     wire) printf '%s\n' "$seeds_src"/wire/* ;;
@@ -93,7 +94,7 @@ collect_seeds() {
 
 dict_of() {
   case "$1" in
-    html | json | warc | date | byline) echo "-dict=$dicts/$1.dict" ;;
+    html | json | warc | feed | date | byline) echo "-dict=$dicts/$1.dict" ;;
     text) echo "-dict=$dicts/byline.dict" ;;
   esac
 }

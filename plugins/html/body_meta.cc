@@ -143,6 +143,7 @@ class Reader {
   }
 
   InBodyMeta& meta() { return meta_; }
+  bool untitled() const { return title_.empty(); }
 
  private:
   std::string title_;
@@ -210,7 +211,15 @@ void TakeLeading(std::vector<Block>& blocks, Reader& reader) {
     // Without a byline the short lines were the article's own opening.
     consumed = std::min(consumed, first_conditional);
   } else if (!decks.empty()) {
-    reader.meta().subtitle = blocks[decks.front()].text;
+    size_t deck = decks.front();
+    // A page with no title of its own (a post's HTML as a feed or a blog's export gives
+    // it) shows its headline first: of two decks, one opening the text is the headline
+    // repeated, and the deck is the other.
+    if (reader.untitled() && decks.size() == 2 && decks.front() == 0) {
+      reader.meta().repeated_title = true;
+      deck = decks.back();
+    }
+    reader.meta().subtitle = blocks[deck].text;
   }
   for (size_t i = 0; i < consumed && i < found.size(); ++i) {
     for (const LineInfo& info : found[i]) reader.Commit(info);

@@ -36,7 +36,8 @@ struct InBodyMeta {
 
 // Removes the leading and trailing metadata lines from `blocks` (never more than the
 // first and last few) and returns what they said. `title` is the page's title, so a
-// repeated title can be recognised.
+// repeated title can be recognised; without one (a post's HTML alone), of two decks
+// before the byline the one opening the text is taken as the headline repeated.
 InBodyMeta TakeInBodyMetadata(std::vector<Block>& blocks, const std::string& title);
 
 // Text folded for comparisons: lower-case ASCII, whitespace collapsed.
