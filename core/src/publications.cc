@@ -137,7 +137,8 @@ const Publication* PublicationDirectory::FindCredited(std::string_view line) con
       if (size_t at = key.find(tail); at != std::string::npos) key.resize(at);
     }
     while (!key.empty() && (std::isdigit(static_cast<unsigned char>(key.back())) ||
-                            key.back() == ' ' || key.back() == '.' || key.back() == ',')) {
+                            key.back() == ' ' || key.back() == '.' || key.back() == ',' ||
+                            key.back() == ')' || key.back() == ']')) {
       key.pop_back();
     }
     if (key.empty()) return nullptr;
@@ -157,7 +158,14 @@ const Publication* PublicationDirectory::FindCredited(std::string_view line) con
   for (const char* lead :
        {"from ", "copyright ", "(c) ", "© ", "source: ", "courtesy of ", "originally published in ",
         "originally published by ", "this article first appeared in ", "reprinted from "}) {
-    if (size_t at = text.find(lead); at != std::string::npos && at < 40) {
+    // The lead opens the line (after brackets or dashes at most): in "Passengers queued
+    // from dawn." the words are the sentence's, not a credit.
+    const size_t at = text.find(lead);
+    const bool opens =
+        at != std::string::npos &&
+        std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) == 0; });
+    if (opens) {
       std::string rest = text.substr(at + std::string_view(lead).size());
       if (rest.starts_with("© ")) rest.erase(0, std::string_view("© ").size());
       if (const Publication* p = try_name(rest)) return p;

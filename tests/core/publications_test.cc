@@ -61,6 +61,15 @@ TEST(PublicationDirectoryTest, FindsCreditsInText) {
   EXPECT_EQ(Directory().FindCredited("South Korea is considering signing a pact."), nullptr);
 }
 
+TEST(PublicationDirectoryTest, ACreditWordInsideASentenceIsNoCredit) {
+  // "Dawn" is a newspaper; "from dawn" in a sentence is not its credit.
+  EXPECT_EQ(Directory().FindCredited("Passengers queued from dawn."), nullptr);
+  EXPECT_EQ(Directory().FindCredited("Tickets sold out, source: Reuters"), nullptr);
+  EXPECT_EQ(NameOf(Directory().FindCredited("From Dawn")), "Dawn");
+  EXPECT_EQ(NameOf(Directory().FindCredited("(From The Korea Times)")), "Korea Times");
+  EXPECT_EQ(NameOf(Directory().FindCredited("— Source: Reuters")), "Reuters");
+}
+
 TEST(PublicationDirectoryTest, ParsesItsOwnFormat) {
   PublicationDirectory dir(
       "name\tcountry\tlanguage\tdomains\taliases\n"

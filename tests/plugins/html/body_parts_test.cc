@@ -166,5 +166,15 @@ TEST_F(BodyPartsTest, AShortHeadingSetApartIsNoNextArticle) {
   EXPECT_THAT(body, HasSubstr("Die Planerin")) << body;
 }
 
+TEST_F(BodyPartsTest, AShortSentenceEndingInAPublicationsNameStaysInTheBody) {
+  // "Dawn" is a newspaper's name; "queued from dawn" is not its credit.
+  const Article article = ImportPageAlone(
+      "<html><head><title>Ferry strike ends</title></head><body><h1>Ferry strike ends</h1>"
+      "<p>The ferries to Jeju run again after a two-day strike, the operator said on "
+      "Saturday.</p><p>Passengers queued from dawn.</p></body></html>");
+  EXPECT_EQ(article.source, "");
+  EXPECT_NE(article.body.find("Passengers queued from dawn."), std::string::npos) << article.body;
+}
+
 }  // namespace
 }  // namespace morgue
