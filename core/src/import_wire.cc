@@ -78,19 +78,45 @@ class Reader {
   bool ok_ = true;
 };
 
+void PutAuthors(Writer& w, const std::vector<Author>& authors) {
+  w.U64(authors.size());
+  for (const Author& author : authors) {
+    w.Str(author.name);
+    w.Str(author.email);
+    w.Str(author.role);
+  }
+}
+
+void PutStrings(Writer& w, const std::vector<std::string>& strings) {
+  w.U64(strings.size());
+  for (const std::string& s : strings) w.Str(s);
+}
+
+std::vector<Author> GetAuthors(Reader& r) {
+  std::vector<Author> authors;
+  for (uint64_t i = 0, n = r.Count(24); i < n && r.ok(); ++i) {  // three empty strings
+    Author author;
+    author.name = r.Str();
+    author.email = r.Str();
+    author.role = r.Str();
+    authors.push_back(std::move(author));
+  }
+  return authors;
+}
+
+std::vector<std::string> GetStrings(Reader& r) {
+  std::vector<std::string> strings;
+  for (uint64_t i = 0, n = r.Count(8); i < n && r.ok(); ++i) strings.push_back(r.Str());
+  return strings;
+}
+
 void PutArticle(Writer& w, const Article& a) {
   for (const std::string* s : {&a.title, &a.subtitle, &a.body, &a.summary, &a.language, &a.url,
                                &a.canonical_url, &a.published, &a.updated, &a.source}) {
     w.Str(*s);
   }
-  w.U64(a.authors.size());
-  for (const Author& author : a.authors) {
-    w.Str(author.name);
-    w.Str(author.email);
-    w.Str(author.role);
-  }
-  w.U64(a.tags.size());
-  for (const std::string& tag : a.tags) w.Str(tag);
+  PutAuthors(w, a.authors);
+  PutStrings(w, a.tags);
   w.U64(a.media.size());
   for (const Media& m : a.media) {
     w.Str(m.url);
@@ -115,14 +141,8 @@ Article GetArticle(Reader& r) {
                          &a.canonical_url, &a.published, &a.updated, &a.source}) {
     *s = r.Str();
   }
-  for (uint64_t i = 0, n = r.Count(24); i < n && r.ok(); ++i) {
-    Author author;
-    author.name = r.Str();
-    author.email = r.Str();
-    author.role = r.Str();
-    a.authors.push_back(std::move(author));
-  }
-  for (uint64_t i = 0, n = r.Count(8); i < n && r.ok(); ++i) a.tags.push_back(r.Str());
+  a.authors = GetAuthors(r);
+  a.tags = GetStrings(r);
   for (uint64_t i = 0, n = r.Count(24); i < n && r.ok(); ++i) {
     Media m;
     m.url = r.Str();
@@ -155,14 +175,8 @@ void PutItem(Writer& w, const ContainerItem& item) {
                                &h.source, &h.language, &h.summary}) {
     w.Str(*s);
   }
-  w.U64(h.authors.size());
-  for (const Author& author : h.authors) {
-    w.Str(author.name);
-    w.Str(author.email);
-    w.Str(author.role);
-  }
-  w.U64(h.tags.size());
-  for (const std::string& tag : h.tags) w.Str(tag);
+  PutAuthors(w, h.authors);
+  PutStrings(w, h.tags);
   w.U64(item.provenance.size());
   for (const auto& [field, rule] : item.provenance) {
     w.Str(field);
@@ -195,14 +209,8 @@ ContainerItem GetItem(Reader& r) {
                          &h.source, &h.language, &h.summary}) {
     *s = r.Str();
   }
-  for (uint64_t i = 0, n = r.Count(24); i < n && r.ok(); ++i) {
-    Author author;
-    author.name = r.Str();
-    author.email = r.Str();
-    author.role = r.Str();
-    h.authors.push_back(std::move(author));
-  }
-  for (uint64_t i = 0, n = r.Count(8); i < n && r.ok(); ++i) h.tags.push_back(r.Str());
+  h.authors = GetAuthors(r);
+  h.tags = GetStrings(r);
   for (uint64_t i = 0, n = r.Count(16); i < n && r.ok(); ++i) {
     std::string field = r.Str();
     item.provenance[field] = r.Str();

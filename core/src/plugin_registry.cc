@@ -224,6 +224,13 @@ ImporterHandle::ImporterHandle(std::shared_ptr<Importer> importer,
                                std::shared_ptr<const LoadedPluginInfo> info)
     : importer_(std::move(importer)), info_(std::move(info)) {}
 
+ProbeInput ImporterHandle::Seen(const ProbeInput& input, std::string_view extension) const {
+  ProbeInput seen = input;
+  seen.extension = extension;
+  seen.own_extension = info_->OwnsExtension(extension);
+  return seen;
+}
+
 int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
   if (importer_ == nullptr) {
     return kProbeNo;
@@ -238,10 +245,7 @@ int ImporterHandle::Probe(const ProbeInput& input, std::string* error) const {
   try {
     // A score outside 0..100 would let one plugin outbid every certain match.
     const std::string extension = ExtensionSeen(input.path, input.extension);
-    ProbeInput seen = input;
-    seen.extension = extension;
-    seen.own_extension = info_->OwnsExtension(extension);
-    return std::clamp(importer_->Probe(seen), kProbeNo, kProbeCertain);
+    return std::clamp(importer_->Probe(Seen(input, extension)), kProbeNo, kProbeCertain);
   } catch (const std::exception& e) {
     return failed(e.what());
   } catch (...) {
@@ -253,10 +257,7 @@ bool ImporterHandle::ReadsLineByLine(const ProbeInput& input, std::string_view f
   if (importer_ == nullptr) return false;
   try {
     const std::string extension = ExtensionSeen(input.path, input.extension);
-    ProbeInput seen = input;
-    seen.extension = extension;
-    seen.own_extension = info_->OwnsExtension(extension);
-    return importer_->ReadsLineByLine(seen, format);
+    return importer_->ReadsLineByLine(Seen(input, extension), format);
   } catch (...) {  // the input is then read whole, which every importer can do
     return false;
   }
@@ -266,10 +267,7 @@ bool ImporterHandle::ReadsContainer(const ProbeInput& input, std::string_view fo
   if (importer_ == nullptr) return false;
   try {
     const std::string extension = ExtensionSeen(input.path, input.extension);
-    ProbeInput seen = input;
-    seen.extension = extension;
-    seen.own_extension = info_->OwnsExtension(extension);
-    return importer_->ReadsContainer(seen, format);
+    return importer_->ReadsContainer(Seen(input, extension), format);
   } catch (...) {  // the input is then read whole, as a single document
     return false;
   }

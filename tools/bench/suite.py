@@ -335,8 +335,8 @@ COMMIT;
             while True:
                 for i, page in enumerate(pages):
                     body = page.read_bytes()
-                    if copy:
-                        body = body.replace(b"</body>", f"<p>Copy {copy}.</p></body>".encode(), 1)
+                    if copy:  # the first paragraph changed: a body of its own
+                        body = body.replace(b"<p>", f"<p>Copy {copy}: ".encode(), 1)
                     uri = f"https://blog.example.org/{copy}/{i}.html"
                     request = (f"GET /{copy}/{i}.html HTTP/1.1\r\n"
                                "Host: blog.example.org\r\n\r\n").encode()

@@ -108,6 +108,10 @@ class MORGUE_EXPORT ImporterHandle {
   Result<ContainerHandle> OpenContainer(const ImportInput& input, ByteSource& source);
 
  private:
+  // `input` as this plugin sees it: with `extension` (which must outlive the result) and
+  // whether it is one of the plugin's own.
+  ProbeInput Seen(const ProbeInput& input, std::string_view extension) const;
+
   std::shared_ptr<Importer> importer_;
   std::shared_ptr<const LoadedPluginInfo> info_;
 };
