@@ -94,6 +94,16 @@ TEST(ProgressTest, FormatsDoneTotalRateAndTimeLeft) {
   EXPECT_EQ(Progress::Format("articles", 12, 0, 2.0), "12 articles, 6.0/s");
 }
 
+TEST(ProgressTest, ADetailFollowsTheFiguresAndTheLineNeverWraps) {
+  EXPECT_EQ(Progress::Line("inputs", 0, 1, 10.0, "a.warc.gz: 12 documents, 4% read"),
+            "[........................] 0/1 inputs, 0.0/s; a.warc.gz: 12 documents, 4% read");
+  EXPECT_EQ(Progress::Line("inputs", 3, 0, 1.0, ""), Progress::Format("inputs", 3, 0, 1.0));
+  // 79 characters at most, and a cut never splits a character ("é" is two bytes): the
+  // figures take 44, "; archives/" 11, the x's 23, and one "é" is the 79th.
+  EXPECT_EQ(Progress::Line("inputs", 0, 1, 10.0, "archives/" + std::string(23, 'x') + "ééé.warc"),
+            Progress::Format("inputs", 0, 1, 10.0) + "; archives/" + std::string(23, 'x') + "é");
+}
+
 TEST(ProgressTest, ImportDrawsTheLineOnATerminalAndKeepsMessagesWhole) {
   TempDir dir;
   const fs::path inputs = MakeInputs(dir);

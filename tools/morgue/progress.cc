@@ -71,24 +71,29 @@ void Progress::Update(int64_t done) {
   Draw();
 }
 
-void Progress::Draw() {
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
-  // \r and "erase to end of line" redraw in place; the line never wraps on an 80-column
-  // terminal.
-  std::string line = Format(noun_, done_, total_, elapsed.count());
-  if (!detail_.empty()) {
-    line += "; " + detail_;
-    // Cut to 79 characters (not bytes: never inside a UTF-8 sequence) so it never wraps.
-    size_t characters = 0;
-    for (size_t i = 0; i < line.size(); ++i) {
-      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-      if (++characters > 79) {
-        line.resize(i);
-        break;
-      }
+std::string Progress::Line(std::string_view noun, int64_t done, int64_t total, double seconds,
+                           std::string_view detail) {
+  std::string line = Format(noun, done, total, seconds);
+  if (detail.empty()) return line;
+  line += "; ";
+  line += detail;
+  // Cut to 79 characters (not bytes: never inside a UTF-8 sequence) so it never wraps.
+  size_t characters = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (++characters > 79) {
+      line.resize(i);
+      break;
     }
   }
-  std::cerr << '\r' << line << "\x1b[K" << std::flush;
+  return line;
+}
+
+void Progress::Draw() {
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
+  // \r and "erase to end of line" redraw in place.
+  std::cerr << '\r' << Line(noun_, done_, total_, elapsed.count(), detail_) << "\x1b[K"
+            << std::flush;
   shown_ = true;
 }
 

@@ -40,8 +40,11 @@ class Progress {
   // Removes the line, e.g. before the summary.
   void Clear();
 
-  // The line as drawn, without terminal control characters; public for tests.
+  // The figures of the line, without terminal control characters; public for tests.
   static std::string Format(std::string_view noun, int64_t done, int64_t total, double seconds);
+  // The line as drawn: the figures, then the detail, cut to fit 80 columns.
+  static std::string Line(std::string_view noun, int64_t done, int64_t total, double seconds,
+                          std::string_view detail);
 
  private:
   void Draw();
