@@ -45,8 +45,10 @@ InputReport ImportRun::Impl::ImportOne(std::string name, std::filesystem::path p
   if (totals.interrupted) batch.Commit().ok();  // a failure sets batch.error()
   if (store.result) return std::move(*store.result);
   if (totals.interrupted || batch.error().ok()) return Untaken(extracted.name);
-  storing = Storing{};  // its reading stopped at an archive failure
+  storing = Storing{};  // its reading stopped at an archive failure: it failed
   storing.report.input = extracted.name;
+  plan.OpenInput();
+  ++totals.inputs;
   return Fail(batch.error());
 }
 
@@ -102,6 +104,8 @@ std::optional<InputReport> ImportRun::Impl::TakeOneFile(
   if (!store.result && !totals.interrupted && !batch.error().ok()) {
     storing = Storing{};
     storing.report.input = file.path.string();
+    plan.OpenInput();
+    ++totals.inputs;
     return Fail(batch.error());
   }
   return std::move(store.result);

@@ -105,8 +105,8 @@ void ImportExtractor::EnsureLanes(size_t count) {
   while (lanes_.size() < count) lanes_.push_back(std::make_unique<Lane>());
   if (options_.isolate_command.empty() && options_.time_limit.count() > 0) {
     for (auto& lane : lanes_) {
-      if (!lane->thread_runner) {
-        lane->thread_runner = std::make_unique<import_job::ThreadRunner>(plugins_);
+      for (auto* runner : {&lane->thread_runner, &lane->container_thread_runner}) {
+        if (!*runner) *runner = std::make_unique<import_job::ThreadRunner>(plugins_);
       }
     }
   }
@@ -116,6 +116,7 @@ int ImportExtractor::abandoned_threads() const {
   int abandoned = 0;
   for (const auto& lane : lanes_) {
     if (lane->thread_runner) abandoned += lane->thread_runner->abandoned();
+    if (lane->container_thread_runner) abandoned += lane->container_thread_runner->abandoned();
   }
   return abandoned;
 }
@@ -136,20 +137,21 @@ void ImportExtractor::AwaitStopAfter(int worker_signal) const {
 }
 
 import_job::Collected ImportExtractor::Collect(import_job::JobInput job, Lane& lane) {
+  const bool container = job.container_op != import_job::ContainerOp::kNone;
   if (!options_.isolate_command.empty()) {
-    if (!lane.process_runner) {
-      lane.process_runner =
-          std::make_unique<import_job::ProcessRunner>(plugins_, options_.isolate_command);
+    std::unique_ptr<import_job::ProcessRunner>& runner =
+        container ? lane.container_process_runner : lane.process_runner;
+    if (!runner) {
+      runner = std::make_unique<import_job::ProcessRunner>(plugins_, options_.isolate_command);
     }
     import_job::Collected collected =
-        lane.process_runner->Run(job, options_.time_limit, options_.stop_requested);
+        runner->Run(job, options_.time_limit, options_.stop_requested);
     if (collected.worker_signal != 0) AwaitStopAfter(collected.worker_signal);
     return collected;
   }
   if (options_.time_limit.count() <= 0) {
-    return job.container_op != import_job::ContainerOp::kNone
-               ? import_job::RunContainerJob(plugins_, job, lane.container)
-               : import_job::RunJob(plugins_, job, nullptr);
+    return container ? import_job::RunContainerJob(plugins_, job, lane.container)
+                     : import_job::RunJob(plugins_, job, nullptr);
   }
   // Each stuck thread keeps a core busy: past a few, stop feeding the plugins more.
   constexpr int kMaxAbandonedThreads = 8;
@@ -161,10 +163,10 @@ import_job::Collected ImportExtractor::Collect(import_job::JobInput job, Lane& l
         "use --isolate, which stops them");
     return refused;
   }
-  if (!lane.thread_runner) {
-    lane.thread_runner = std::make_unique<import_job::ThreadRunner>(plugins_);
-  }
-  return lane.thread_runner->Run(std::move(job), options_.time_limit, options_.stop_requested);
+  std::unique_ptr<import_job::ThreadRunner>& runner =
+      container ? lane.container_thread_runner : lane.thread_runner;
+  if (!runner) runner = std::make_unique<import_job::ThreadRunner>(plugins_);
+  return runner->Run(std::move(job), options_.time_limit, options_.stop_requested);
 }
 
 Extracted ImportExtractor::Extract(std::string name, std::filesystem::path path,

@@ -81,6 +81,11 @@ class ImportExtractor {
   struct Lane {
     std::unique_ptr<import_job::ThreadRunner> thread_runner;
     std::unique_ptr<import_job::ProcessRunner> process_runner;
+    // A container's reader runs on runners of its own, so that a document's importer
+    // that overruns or crashes (its runner is then abandoned or restarted) costs only
+    // that document, not the open container.
+    std::unique_ptr<import_job::ThreadRunner> container_thread_runner;
+    std::unique_ptr<import_job::ProcessRunner> container_process_runner;
     // The container read on this lane when plugins run on the lane's own thread (no time
     // limit, no isolation); otherwise the runner holds it, beside the plugin.
     import_job::ContainerSession container;

@@ -161,7 +161,7 @@ Collected RunContainerJob(const PluginRegistry& plugins, const JobInput& input,
   out.format = input.format;
   try {
     if (input.container_op == ContainerOp::kOpen) {
-      session = ContainerSession();
+      session.Close();
       if (input.bytes) {
         session.source = std::make_unique<MemoryByteSource>(input.bytes);
       } else {
@@ -191,7 +191,7 @@ Collected RunContainerJob(const PluginRegistry& plugins, const JobInput& input,
       Result<ContainerHandle> container = importer->OpenContainer(open, *session.source);
       if (!container.ok()) {
         out.status = container.status();
-        session = ContainerSession();
+        session.Close();
         return out;
       }
       session.container.emplace(std::move(container).value());
@@ -205,7 +205,7 @@ Collected RunContainerJob(const PluginRegistry& plugins, const JobInput& input,
     Result<bool> next = session.container->Next(item);
     if (!next.ok() || !*next) {
       out.status = next.status();
-      session = ContainerSession();  // the end: close the file, free the reader
+      session.Close();  // the end: close the file, free the reader
       return out;
     }
     out.item = std::move(item);

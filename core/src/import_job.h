@@ -91,7 +91,13 @@ struct Collected {
 // opening another closes the one before, and the end of a container closes it.
 struct ContainerSession {
   std::unique_ptr<ByteSource> source;
-  std::optional<ContainerHandle> container;
+  std::optional<ContainerHandle> container;  // reads `source`: closed before it
+
+  ~ContainerSession() { Close(); }
+  void Close() {
+    container.reset();
+    source.reset();
+  }
 };
 
 // Runs a kOpen or kNext job on `session`. Never throws.

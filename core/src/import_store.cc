@@ -156,6 +156,7 @@ InputReport ImportRun::Impl::CloseContainer(Extracted& end) {
   storing.report.container = std::move(end.container);
   // Its documents were its inputs; the container is one more only when it broke.
   if (end.refused.ok()) return std::move(storing.report);
+  plan.OpenInput();  // a dry run's failure takes back nothing of the documents before
   ++totals.inputs;
   InputReport report = Fail(std::move(end.refused));
   CountInBatch(report);

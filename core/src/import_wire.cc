@@ -267,6 +267,7 @@ std::string EncodeInput(const JobInput& input) {
   w.Str(input.hints_origin);
   w.U64(static_cast<uint64_t>(input.container_op));
   w.Str(input.plugin);
+  w.U64(input.bytes ? 1 : 0);  // a container to open from its file has none
   return w.Take();
 }
 
@@ -292,6 +293,9 @@ Result<JobInput> DecodeInput(std::string_view payload) {
   }
   input.container_op = static_cast<ContainerOp>(op);
   input.plugin = r.Str();
+  // Only a container is opened from its path when no bytes come; every other job reads
+  // the bytes it was given, if none then as an empty input.
+  if (r.U64() == 0 && input.container_op == ContainerOp::kOpen) input.bytes.reset();
   MORGUE_RETURN_IF_ERROR(r.Finish("the input message"));
   return input;
 }

@@ -136,9 +136,9 @@ const Publication* PublicationDirectory::FindCredited(std::string_view line) con
     for (const char* tail : {" all rights reserved", " all rights"}) {
       if (size_t at = key.find(tail); at != std::string::npos) key.resize(at);
     }
-    while (!key.empty() && (std::isdigit(static_cast<unsigned char>(key.back())) ||
-                            key.back() == ' ' || key.back() == '.' || key.back() == ',' ||
-                            key.back() == ')' || key.back() == ']')) {
+    while (!key.empty() &&
+           (std::isdigit(static_cast<unsigned char>(key.back())) || key.back() == ' ' ||
+            key.back() == '.' || key.back() == ',' || key.back() == ')' || key.back() == ']')) {
       key.pop_back();
     }
     if (key.empty()) return nullptr;

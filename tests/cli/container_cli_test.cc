@@ -155,6 +155,59 @@ TEST_F(ContainerCliTest, AContainerReaderThatHangsIsGivenUpAtTheTimeLimit) {
   }
 }
 
+TEST_F(ContainerCliTest, ADocumentWhoseImporterCrashesOrHangsFailsAloneInItsContainer) {
+  const fs::path path = Bundle("docs.bundle", Record("a|doc|ext=.headline", "Alpha", "A.") +
+                                                  Record("c|doc|ext=.headline", "(crash)", "x") +
+                                                  Record("h|doc|ext=.headline", "(hang)", "x") +
+                                                  Record("z|doc|ext=.headline", "Omega", "Z."));
+  for (const bool isolate : {false, true}) {
+    SCOPED_TRACE(isolate ? "isolated" : "in process");
+    fs::remove(archive_);
+    std::vector<std::string> args = {"import", "--create", "--time-limit", "0.5"};
+    if (isolate) args.push_back("--isolate");
+    args.push_back(path.string());
+    // In process a crash ends the run (the documents before it are kept); isolated, it
+    // costs only its document.
+    if (!isolate) {
+      const fs::path hang_only =
+          Bundle("hang.bundle", Record("a|doc|ext=.headline", "Alpha", "A.") +
+                                    Record("h|doc|ext=.headline", "(hang)", "x") +
+                                    Record("z|doc|ext=.headline", "Omega", "Z."));
+      args.back() = hang_only.string();
+    }
+    const CommandResult result = Morgue(args);
+    EXPECT_EQ(result.exit_code, kPartial) << result.err;
+    EXPECT_NE(result.err.find("#h: headline: importer 'headline' took longer than 0.5 s"),
+              std::string::npos)
+        << result.err;
+    if (isolate) {
+      EXPECT_NE(result.err.find("#c: headline: importer 'headline' crashed (SIGABRT)"),
+                std::string::npos)
+          << result.err;
+    }
+    EXPECT_EQ(QuerySql(archive_,
+                       "SELECT group_concat(title, '|') FROM (SELECT title FROM "
+                       "articles ORDER BY id)"),
+              "Alpha|Omega");
+  }
+}
+
+TEST_F(ContainerCliTest, AnIsolatedImportStreamsALargeContainerFromItsFile) {
+  std::string content;
+  for (int i = 0; i < 3000; ++i) {  // over 2 MiB: opened by the worker from its path
+    content += Record(std::to_string(i) + "|doc|ext=.headline", "Story " + std::to_string(i),
+                      std::string(1000, static_cast<char>('a' + i % 26)) + std::to_string(i));
+  }
+  const fs::path path = Bundle("large.bundle", content);
+  ASSERT_GT(fs::file_size(path), 2u << 20);
+  const CommandResult result = Morgue({"import", "--create", "--isolate", path.string()});
+  EXPECT_EQ(result.exit_code, kOk) << result.err;
+  EXPECT_NE(result.err.find("1 file (1 container with 3000 documents, 0 records skipped): "
+                            "3000 articles imported"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST_F(ContainerCliTest, StandardInputCanBeAContainer) {
   const CommandResult result = Morgue(
       {"import", "--create", "--format", "bundle", "-"},

@@ -335,6 +335,22 @@ TEST_F(ContainerImportTest, ADryRunReportsTheDocumentsAndStoresNothing) {
   EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM documents"), "0");
 }
 
+TEST_F(ContainerImportTest, ADryRunGivesTheInputAfterABrokenContainerAnIdOfItsOwn) {
+  const auto path =
+      Bundle("cut.bundle", Record("a|doc|ext=.headline", "Alpha", "A.") +
+                               Record("b|doc|ext=.headline", "Beta", "B.") + "@@ BROKEN\n");
+  const auto next = dir_ / "next.headline";
+  WriteFile(next, "Gamma\nC.\n");
+  ImportOptions options;
+  options.dry_run = true;
+  const std::vector<InputReport> reports = Import({path, next}, options);
+  ASSERT_EQ(reports.size(), 4u);
+  EXPECT_EQ(reports[1].new_ids, std::vector<int64_t>{2});
+  EXPECT_FALSE(reports[2].status.ok());
+  EXPECT_EQ(reports[3].input, next.string());
+  EXPECT_EQ(reports[3].new_ids, std::vector<int64_t>{3});
+}
+
 TEST_F(ContainerImportTest, BytesGivenAsAContainerAreReadToo) {
   ImportOptions options;
   options.format = "bundle";

@@ -211,7 +211,8 @@ COMMIT;
             script = self.work / f"load-{n}.sql"
             script.write_text(self.sqlite_load_script(jsonl))
             reference = measure(["sqlite3", reference_db], stdin=script)
-            count = int(run(["sqlite3", archive, "SELECT count(*) FROM articles"]).stdout)
+            # The pages read (each an input of the run), whether new or duplicates.
+            count = int(run(["sqlite3", archive, "SELECT sum(inputs) FROM imports"]).stdout)
             ref_count = int(run(["sqlite3", reference_db,
                                      "SELECT count(*) FROM articles"]).stdout)
             if count != n or ref_count != n:

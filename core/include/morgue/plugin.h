@@ -167,8 +167,9 @@ class Importer {
   }
   // Opens the container `input` for reading, for an importer whose ReadsContainer said
   // so. `input.bytes` are empty: the container is read from `source`, which the host
-  // keeps alive as long as the reader. A container not in the format is refused with
-  // Corruption, as by Import.
+  // keeps alive as long as the reader. `input` itself lives only for this call: a reader
+  // copies what it keeps of it (its views, such as `extension`, dangle afterwards). A
+  // container not in the format is refused with Corruption, as by Import.
   virtual Result<std::unique_ptr<ContainerReader>> OpenContainer(const ImportInput& input,
                                                                  ByteSource& source) {
     (void)source;

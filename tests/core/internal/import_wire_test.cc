@@ -183,11 +183,26 @@ TEST(ImportWire, ContainerJobsAndRecordsRoundTrip) {
   EXPECT_EQ(decoded->item->failure.message(), "not read");
 }
 
+TEST(ImportWire, AContainerToOpenFromItsFileComesWithoutBytes) {
+  JobInput open;
+  open.name = open.path = "/data/crawl.warc.gz";
+  open.plugin = open.format = "warc";
+  open.container_op = ContainerOp::kOpen;
+  Result<JobInput> decoded = DecodeInput(EncodeInput(open));
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->bytes, nullptr);  // so the worker reads the file, not an empty input
+  open.bytes = std::make_shared<const std::string>("@@ a|doc\n");
+  decoded = DecodeInput(EncodeInput(open));
+  ASSERT_TRUE(decoded.ok());
+  ASSERT_NE(decoded->bytes, nullptr);
+  EXPECT_EQ(*decoded->bytes, "@@ a|doc\n");
+}
+
 TEST(ImportWire, AnUnknownContainerOperationIsRefused) {
   JobInput input;
   std::string payload = EncodeInput(input);
-  // The operation is the last number before the plugin's (empty) name.
-  payload[payload.size() - 16] = 7;
+  // The operation is the number before the plugin's (empty) name and the bytes flag.
+  payload[payload.size() - 24] = 7;
   Result<JobInput> decoded = DecodeInput(payload);
   EXPECT_EQ(decoded.status().code(), StatusCode::kCorruption);
   EXPECT_EQ(decoded.status().message(), "the input message asks an unknown container operation");

@@ -1,9 +1,13 @@
-// Test importer "headline": the first line of a file is the title, the rest the body.
+// Test importer "headline": the first line of a file is the title, the rest the body. A
+// title of "(crash)" aborts the process and one of "(hang)" never returns.
 
 #include <morgue/plugin.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace {
 
@@ -29,6 +33,11 @@ class HeadlineImporter : public morgue::Importer {
       return morgue::Status::Corruption("no headline: the input is empty");
     }
     const size_t eol = text.find('\n');
+    // Titles that make the importer misbehave, for the tests of a container's documents.
+    if (text.substr(0, eol) == "(crash)") std::abort();
+    if (text.substr(0, eol) == "(hang)") {
+      while (true) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     morgue::Article article;
     article.title = std::string(TrimNewlines(text.substr(0, eol)));
     if (eol != std::string_view::npos) {

@@ -107,12 +107,20 @@ std::string Counted(int64_t count, const std::string& one, const std::string& ma
 
 // What the containers of a run held, counted from their reports.
 struct ContainerCounts {
-  int64_t documents = 0;  // reports of documents from containers
-  int64_t read = 0;       // containers read to their end (not counted as inputs)
-  // The container being read, for the progress line: its name, documents, size in bytes.
+  int64_t documents = 0;  // reports of documents from containers (each counted as an input)
+  int64_t started = 0;    // containers whose reading began, an interrupted one too
+  int64_t broken = 0;     // containers that could not be read to their end (an input each)
+  // The container being read: its name, documents so far and size in bytes (for the
+  // progress line); `reading` is false between containers.
+  bool reading = false;
   std::string current;
   int64_t current_documents = 0;
   uintmax_t current_size = 0;
+
+  // The files (or inputs) the run took: each container once, not its documents.
+  int64_t Files(const ImportTotals& totals) const {
+    return totals.inputs - documents + started - broken;
+  }
 };
 
 // "warc: 1,203 records: 1,153 documents (3 could not be read), 50 skipped: 30 request
@@ -144,19 +152,19 @@ std::string Summary(const ImportTotals& totals, const ContainerCounts& container
   const std::string one = read_stdin ? "input" : "file";
   const std::string many = one + "s";
   std::string line;
-  if (totals.containers == 0) {
+  if (containers.started == 0) {
     line = Counted(totals.inputs, one, many) + ": ";
   } else {
-    line = Counted(totals.inputs - containers.documents + containers.read, one, many) + " (" +
-           Counted(totals.containers, "container", "containers") + " with " +
+    line = Counted(containers.Files(totals), one, many) + " (" +
+           Counted(containers.started, "container", "containers") + " with " +
            Counted(containers.documents, "document", "documents") + ", " +
            Counted(totals.records_skipped, "record", "records") + " skipped): ";
   }
   line += dry_run ? Counted(totals.imported, "new article", "new articles")
                   : Counted(totals.imported, "article", "articles") + " imported";
   line += ", " + Counted(totals.duplicates, "duplicate", "duplicates") + "; ";
-  line += (totals.containers == 0 ? Counted(totals.failed, one, many)
-                                  : Counted(totals.failed, "input", "inputs")) +
+  line += (containers.started == 0 ? Counted(totals.failed, one, many)
+                                   : Counted(totals.failed, "input", "inputs")) +
           " failed, " + std::to_string(totals.skipped) + " skipped";
   if (dry_run) line += "; dry run, nothing was stored";
   return line;
@@ -231,7 +239,9 @@ class SkippedFiles {
 // "archive.warc.gz: 1,200 documents, 45% read": how far into a container the import is,
 // from the offset of the record of its latest document.
 std::string ContainerProgress(const InputReport& document, ContainerCounts& counts) {
-  if (document.from_container != counts.current) {
+  if (!counts.reading || document.from_container != counts.current) {
+    counts.reading = true;
+    ++counts.started;
     counts.current = document.from_container;
     counts.current_documents = 0;
     std::error_code error;
@@ -386,10 +396,12 @@ int RunImport(Context& context, const ImportArgs& args) {
       progress.Update(done);
       return;
     }
-    if (report.container) {
-      if (report.status.ok()) ++containers.read;
+    if (report.container) {  // a container's end, after its documents
+      if (!containers.reading || containers.current != report.input) ++containers.started;
+      containers.reading = false;
+      if (!report.status.ok()) ++containers.broken;
       progress.SetDetail("");
-      if (!stopped()) context.Info(ContainerLine(report));
+      if (!stopped() && !context.quiet()) progress.Message("morgue: " + ContainerLine(report));
     }
     progress.Update(++done);
   };
@@ -422,8 +434,8 @@ int RunImport(Context& context, const ImportArgs& args) {
           static_cast<int64_t>(files.size() + problems.size()) + (read_stdin ? 1 : 0);
       context.Error(kExitOk, std::string("interrupted by ") +
                                  (signal == SIGTERM ? "SIGTERM" : "SIGINT") + " after " +
-                                 std::to_string(totals->inputs) + " of " + std::to_string(given) +
-                                 (read_stdin ? " inputs" : " files") +
+                                 std::to_string(containers.Files(*totals)) + " of " +
+                                 std::to_string(given) + (read_stdin ? " inputs" : " files") +
                                  "; run the same command again to import the rest (what is "
                                  "archived already counts as duplicates)");
       exit_code = InterruptWatch::ExitCodeFor(signal);
