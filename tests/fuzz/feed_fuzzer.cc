@@ -11,25 +11,10 @@
 
 #include "morgue/container.h"
 #include "plugins/feed/feed_plugin.h"
+#include "tests/fuzz/container_fuzz.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {
-
-class PieceSource : public morgue::ByteSource {
- public:
-  PieceSource(std::string_view bytes, size_t piece) : bytes_(bytes), piece_(piece) {}
-  morgue::Result<size_t> Read(char* buffer, size_t size) override {
-    const size_t n = std::min({size, piece_, bytes_.size() - at_});
-    std::memcpy(buffer, bytes_.data() + at_, n);
-    at_ += n;
-    return n;
-  }
-
- private:
-  std::string_view bytes_;
-  size_t piece_;
-  size_t at_ = 0;
-};
 
 void CheckItem(const morgue::ContainerItem& item, size_t size) {
   using morgue::fuzz::CheckUtf8;
@@ -69,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t piece = size == 0 ? 1 : 1 + data[0] % 64;
   for (const char* format : {"rss", "blogger"}) {
     morgue::feed_plugin::FeedImporter importer;
-    PieceSource source(bytes, piece);
+    morgue::fuzz::ChunkedSource source(bytes, piece);
     morgue::ImportInput input;
     input.name = "feed.xml";
     input.format = format;

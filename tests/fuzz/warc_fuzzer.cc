@@ -13,26 +13,10 @@
 
 #include "morgue/container.h"
 #include "plugins/warc/warc_plugin.h"
+#include "tests/fuzz/container_fuzz.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {
-
-// The input handed out at most `chunk` bytes per Read.
-class MemorySource final : public morgue::ByteSource {
- public:
-  MemorySource(std::string_view bytes, size_t chunk) : bytes_(bytes), chunk_(chunk) {}
-  morgue::Result<size_t> Read(char* buffer, size_t size) override {
-    const size_t n = std::min({size, chunk_, bytes_.size() - position_});
-    std::memcpy(buffer, bytes_.data() + position_, n);
-    position_ += n;
-    return n;
-  }
-
- private:
-  std::string_view bytes_;
-  size_t chunk_;
-  size_t position_ = 0;
-};
 
 void CheckItem(const morgue::ContainerItem& item) {
   using morgue::ContainerItem;
@@ -71,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       morgue::fuzz::Fail("a probe score out of range", path);
     }
   }
-  MemorySource source(bytes, 1 + size % 97);
+  morgue::fuzz::ChunkedSource source(bytes, 1 + size % 97);
   morgue::ImportInput input;
   input.name = "in.warc";
   input.format = "warc";
