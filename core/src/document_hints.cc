@@ -20,6 +20,7 @@ Article HintsArticle(const ContainerItem& item) {
   article.source = hints.source;
   article.authors = hints.authors;
   article.tags = hints.tags;
+  article.media = hints.media;
   article.provenance = item.provenance;
   return article;
 }
@@ -53,6 +54,11 @@ void ApplyHints(const Article& hints, const std::string& origin, Article& articl
   if (article.tags.empty() && !hints.tags.empty()) {
     article.tags = hints.tags;
     if (!origin.empty()) article.provenance["tags"] = origin;
+  }
+  // The page's own pictures win; a feed's media:content stands in when it shows none.
+  if (article.media.empty() && !hints.media.empty()) {
+    article.media = hints.media;
+    if (!origin.empty()) article.provenance["media"] = origin;
   }
   for (const auto& [field, rule] : hints.provenance) article.provenance[field] = rule;
 }

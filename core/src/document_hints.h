@@ -22,7 +22,7 @@ Article HintsArticle(const ContainerItem& item);
 // Fills each empty field of `article` from `hints` (HintsArticle's), recording `origin` as
 // that field's provenance: title, summary, language, url, published, updated, source;
 // authors by role (the posters of the hints when the article has no poster, its authors
-// when it has no author); tags when it has none. Then sets the hints' provenance.
+// when it has no author); tags and media when it has none. Then sets the hints' provenance.
 void ApplyHints(const Article& hints, const std::string& origin, Article& article);
 
 }  // namespace morgue

@@ -110,6 +110,27 @@ std::vector<std::string> GetStrings(Reader& r) {
   return strings;
 }
 
+void PutMedia(Writer& w, const std::vector<Media>& media) {
+  w.U64(media.size());
+  for (const Media& m : media) {
+    w.Str(m.url);
+    w.Str(m.caption);
+    w.Str(m.credit);
+  }
+}
+
+std::vector<Media> GetMedia(Reader& r) {
+  std::vector<Media> media;
+  for (uint64_t i = 0, n = r.Count(24); i < n && r.ok(); ++i) {
+    Media m;
+    m.url = r.Str();
+    m.caption = r.Str();
+    m.credit = r.Str();
+    media.push_back(std::move(m));
+  }
+  return media;
+}
+
 void PutArticle(Writer& w, const Article& a) {
   for (const std::string* s : {&a.title, &a.subtitle, &a.body, &a.summary, &a.language, &a.url,
                                &a.canonical_url, &a.published, &a.updated, &a.source}) {
@@ -117,12 +138,7 @@ void PutArticle(Writer& w, const Article& a) {
   }
   PutAuthors(w, a.authors);
   PutStrings(w, a.tags);
-  w.U64(a.media.size());
-  for (const Media& m : a.media) {
-    w.Str(m.url);
-    w.Str(m.caption);
-    w.Str(m.credit);
-  }
+  PutMedia(w, a.media);
   w.U64(a.provenance.size());
   for (const auto& [field, rule] : a.provenance) {
     w.Str(field);
@@ -143,13 +159,7 @@ Article GetArticle(Reader& r) {
   }
   a.authors = GetAuthors(r);
   a.tags = GetStrings(r);
-  for (uint64_t i = 0, n = r.Count(24); i < n && r.ok(); ++i) {
-    Media m;
-    m.url = r.Str();
-    m.caption = r.Str();
-    m.credit = r.Str();
-    a.media.push_back(std::move(m));
-  }
+  a.media = GetMedia(r);
   for (uint64_t i = 0, n = r.Count(16); i < n && r.ok(); ++i) {
     std::string field = r.Str();
     a.provenance[field] = r.Str();
@@ -177,6 +187,7 @@ void PutItem(Writer& w, const ContainerItem& item) {
   }
   PutAuthors(w, h.authors);
   PutStrings(w, h.tags);
+  PutMedia(w, h.media);
   w.U64(item.provenance.size());
   for (const auto& [field, rule] : item.provenance) {
     w.Str(field);
@@ -211,6 +222,7 @@ ContainerItem GetItem(Reader& r) {
   }
   h.authors = GetAuthors(r);
   h.tags = GetStrings(r);
+  h.media = GetMedia(r);
   for (uint64_t i = 0, n = r.Count(16); i < n && r.ok(); ++i) {
     std::string field = r.Str();
     item.provenance[field] = r.Str();

@@ -18,6 +18,7 @@ constexpr std::string_view kDublinCore = "http://purl.org/dc/elements/1.1/";
 constexpr std::string_view kAtomPublishing = "http://purl.org/atom/app#";
 constexpr std::string_view kAtomPublishing2007 = "http://www.w3.org/2007/app";
 constexpr std::string_view kBlogger = "http://schemas.google.com/blogger/2018";
+constexpr std::string_view kMediaRss = "http://search.yahoo.com/mrss/";
 constexpr std::string_view kXml = "http://www.w3.org/XML/1998/namespace";
 constexpr std::string_view kKindScheme = "http://schemas.google.com/g/2005#kind";
 
@@ -121,7 +122,9 @@ void EntryCollector::StartElement(std::string_view uri, std::string_view local,
     StartFeedField(uri, local, attributes);
     return;
   }
-  if (depth_ == entry_depth_ + 1) {
+  if (uri == kMediaRss || uri == kMediaRss.substr(0, kMediaRss.size() - 1)) {
+    StartMediaField(local, attributes);
+  } else if (depth_ == entry_depth_ + 1) {
     StartEntryField(uri, local, attributes);
   } else if (author_depth_ != 0 && depth_ == author_depth_ + 1 && uri == kAtom) {
     if (local == "name") Take(author_name_);
@@ -237,6 +240,44 @@ void EntryCollector::StartEntryField(std::string_view uri, std::string_view loca
   }
 }
 
+// Media RSS puts its elements in the entry, in a media:group of alternatives, or in a
+// media:content; a description or credit belongs to the innermost of them.
+void EntryCollector::StartMediaField(std::string_view local,
+                                     const std::vector<XmlAttribute>& attributes) {
+  if (local == "group" && group_depth_ == 0 && media_depth_ == 0) {
+    group_depth_ = depth_;
+    ++groups_;
+    entry_.groups.emplace_back();
+    return;
+  }
+  if ((local == "content" || local == "thumbnail") && media_depth_ == 0) {
+    FeedMedia media;
+    media.thumbnail = local == "thumbnail";
+    media.group = group_depth_ != 0 ? groups_ : 0;
+    media.url = Trimmed(std::string(AttributeOf(attributes, "url")));
+    media.medium = LowerAscii(AttributeOf(attributes, "medium"));
+    media.type = LowerAscii(AttributeOf(attributes, "type"));
+    entry_.media.push_back(std::move(media));
+    media_depth_ = depth_;
+    return;
+  }
+  // An entry's own media:description describes the entry (feeds put its summary there),
+  // not a picture of it.
+  if (local == "description" && (media_depth_ != 0 || group_depth_ != 0)) {
+    FeedText& description =
+        media_depth_ != 0 ? entry_.media.back().description : entry_.groups.back().description;
+    description.value.clear();
+    description.type = std::string(AttributeOf(attributes, "type"));
+    Take(description.value);
+  }
+  if (local == "credit") {
+    std::string& credit = media_depth_ != 0   ? entry_.media.back().credit
+                          : group_depth_ != 0 ? entry_.groups.back().credit
+                                              : entry_.media_credit;
+    if (credit.empty()) Take(credit);
+  }
+}
+
 void EntryCollector::Take(std::string& field) {
   target_ = &field;
   target_depth_ = depth_;
@@ -271,6 +312,8 @@ void EntryCollector::EndElement(std::string_view uri, std::string_view local) {
     }
   }
   if (target_ != nullptr && depth_ == target_depth_) target_ = nullptr;
+  if (media_depth_ != 0 && depth_ == media_depth_) media_depth_ = 0;
+  if (group_depth_ != 0 && depth_ == group_depth_) group_depth_ = 0;
   if (author_depth_ != 0 && depth_ == author_depth_) {
     author_depth_ = 0;
     const std::string name = Trimmed(author_name_);
@@ -289,6 +332,7 @@ void EntryCollector::EndElement(std::string_view uri, std::string_view local) {
     entry_.trashed = !Trimmed(trashed_).empty();
     draft_.clear();
     trashed_.clear();
+    groups_ = 0;
     if (entry_.language.empty()) entry_.language = info_.language;
     if (entry_.authors.empty()) {
       entry_.authors = info_.authors;

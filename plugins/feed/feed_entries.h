@@ -4,7 +4,8 @@
 // Only the current entry is held.
 //
 // Read: RSS 0.9x and 2.0 (<rss>), RSS 0.90 and 1.0 (<rdf:RDF>), Atom 1.0 (<feed>); the
-// content (content:encoded) and Dublin Core (dc:creator, dc:date, dc:subject) modules;
+// content (content:encoded), Dublin Core (dc:creator, dc:date, dc:subject) and Media RSS
+// (media:content, media:thumbnail, media:group, media:description, media:credit) modules;
 // Blogger's marks on its export's entries
 // (the classic kind categories and app:draft, and the blogger:type, blogger:status and
 // blogger:trashed of Google Takeout's export).
@@ -45,6 +46,17 @@ struct FeedText {
   bool empty() const { return value.find_first_not_of(" \t\r\n") == std::string::npos; }
 };
 
+// A picture of an entry, from Media RSS (media:content, media:thumbnail).
+struct FeedMedia {
+  bool thumbnail = false;  // a media:thumbnail, not a media:content
+  int group = 0;           // the media:group it is in (1 for the entry's first), 0 if none
+  std::string url;
+  std::string medium;  // "image", "video", ... as written
+  std::string type;    // its media type, as written
+  FeedText description;
+  std::string credit;
+};
+
 struct FeedEntry {
   std::uint64_t offset = 0;  // where its start tag is, in bytes of the feed
   std::uint64_t number = 0;  // 1 for the feed's first item
@@ -58,8 +70,12 @@ struct FeedEntry {
   std::vector<std::string> authors;        // as written: dc:creator, author, atom:author/name
   std::vector<std::string> author_emails;  // atom:author/email, in step with `authors`
   std::vector<std::string> categories;
-  std::string published;  // pubDate, dc:date, atom:published, as written
-  std::string updated;    // atom:updated
+  std::string published;         // pubDate, dc:date, atom:published, as written
+  std::string updated;           // atom:updated
+  std::vector<FeedMedia> media;  // in the order written
+  // Each media:group's own media:description and media:credit (FeedMedia::group - 1).
+  std::vector<FeedMedia> groups;
+  std::string media_credit;  // the entry's own media:credit, for all its pictures
   // Blogger's export.
   std::vector<std::string> kinds;  // terms of the category scheme ".../g/2005#kind"
   bool draft = false;              // app:control/app:draft "yes"
@@ -94,6 +110,9 @@ class EntryCollector final : public XmlHandler {
   int depth_ = 0;         // of the element being read; the root is 1
   int entry_depth_ = 0;   // of the entry being read, 0 outside one
   int author_depth_ = 0;  // of the atom:author being read, 0 outside one
+  int media_depth_ = 0;   // of the media:content or media:thumbnail being read, 0 outside one
+  int group_depth_ = 0;   // of the media:group being read, 0 outside one
+  int groups_ = 0;        // media:groups of the entry so far
   bool in_channel_ = false;
   std::string draft_;    // app:draft's text
   std::string trashed_;  // blogger:trashed's text
@@ -109,6 +128,7 @@ class EntryCollector final : public XmlHandler {
                       const std::vector<XmlAttribute>& attributes);
   void StartEntryField(std::string_view uri, std::string_view local,
                        const std::vector<XmlAttribute>& attributes);
+  void StartMediaField(std::string_view local, const std::vector<XmlAttribute>& attributes);
   void Take(std::string& field);
 };
 

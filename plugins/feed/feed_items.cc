@@ -2,7 +2,9 @@
 
 #include "plugins/feed/feed_items.h"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -146,6 +148,60 @@ std::string DocumentOf(const FeedEntry& entry, bool& from_summary, std::string& 
   return "";
 }
 
+// A media:content or media:thumbnail that is a picture: as its medium or media type says,
+// or, when it says neither, as its address's file name says.
+bool IsPicture(const FeedMedia& media) {
+  if (media.url.empty()) return false;
+  if (!media.medium.empty()) return media.medium == "image";
+  if (!media.type.empty()) return media.type.rfind("image/", 0) == 0;
+  std::string path = LowerAscii(media.url.substr(0, media.url.find_first_of("?#")));
+  for (std::string_view extension : {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}) {
+    if (path.size() > extension.size() &&
+        path.compare(path.size() - extension.size(), extension.size(), extension) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The entry's pictures with their captions and credits: its media:content pictures (one of
+// each media:group, whose contents are one picture in several sizes), else its thumbnails.
+// Two in a row with the same caption and credit are one picture in two sizes.
+std::vector<Media> PicturesOf(const FeedEntry& entry) {
+  for (const bool thumbnails : {false, true}) {
+    std::vector<Media> pictures;
+    int last_group = 0;
+    for (const FeedMedia& media : entry.media) {
+      if (media.thumbnail != thumbnails || !IsPicture(media)) continue;
+      if (media.group != 0 && media.group == last_group) continue;
+      last_group = media.group;
+      // What the picture does not say, its group or else its entry may.
+      const FeedMedia* group =
+          media.group != 0 && static_cast<std::size_t>(media.group) <= entry.groups.size()
+              ? &entry.groups[media.group - 1]
+              : nullptr;
+      const FeedText& description =
+          media.description.empty() && group != nullptr ? group->description : media.description;
+      const std::string& credit = !media.credit.empty()                        ? media.credit
+                                  : group != nullptr && !group->credit.empty() ? group->credit
+                                                                               : entry.media_credit;
+      Media picture;
+      picture.url = media.url;
+      picture.caption = IsHtmlType(description.type) ? HtmlToText(description.value)
+                                                     : CollapseWhitespace(description.value);
+      picture.credit = CollapseWhitespace(credit);
+      const bool same_as_last = !pictures.empty() && !picture.caption.empty() &&
+                                pictures.back().caption == picture.caption &&
+                                pictures.back().credit == picture.credit;
+      const bool seen = std::any_of(pictures.begin(), pictures.end(),
+                                    [&](const Media& m) { return m.url == picture.url; });
+      if (!same_as_last && !seen) pictures.push_back(std::move(picture));
+    }
+    if (!pictures.empty()) return pictures;
+  }
+  return {};
+}
+
 }  // namespace
 
 bool IsBloggerEntry(const FeedInfo& info, const FeedEntry& entry) {
@@ -204,6 +260,7 @@ ContainerItem MakeItem(const FeedInfo& info, const FeedEntry& entry, const ItemR
   hints.authors = AuthorsOf(entry, rules.blogger ? "poster" : "author");
   hints.language = PrimaryLanguage(entry.language);
   hints.tags = CleanEachTag(entry.categories);
+  hints.media = PicturesOf(entry);
   hints.published = DateOf(entry.published);
   if (rules.blogger) {
     // A blog's times are when its account posted, which for a repost is not when the

@@ -183,6 +183,46 @@ TEST_P(BloggerExportImportTest, ThePostIsKeptAsItsOriginalAndExported) {
   EXPECT_NE(exported.out.find(kSeedTitle), std::string::npos);
 }
 
+// A feed's media:content pictures stand in for a post that shows none; a post's own
+// figure wins over them.
+TEST_F(FeedImportTest, FeedPicturesFillOnlyWhereThePostShowsNone) {
+  WriteFile(dir_ / "courier.rss", R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Daily Courier</title><link>https://courier.example/</link>
+ <item><title>Port strike ends after nine days</title><link>https://courier.example/strike</link>
+  <guid>strike</guid>
+  <content:encoded><![CDATA[<p>Dockers went back to work on Monday after nine days on strike, the union said, and the first ships were unloaded by noon.</p><p>The port authority said the backlog of containers would take two weeks to clear.</p>]]></content:encoded>
+  <media:content url="https://img.example/quay.jpg" medium="image">
+   <media:description>Dockers leave the quay on Monday.</media:description>
+   <media:credit>Ana Ruiz/Reuters</media:credit>
+  </media:content>
+ </item>
+ <item><title>Storm closes the pier</title><link>https://courier.example/storm</link>
+  <guid>storm</guid>
+  <content:encoded><![CDATA[<p>The council closed the pier on Tuesday as waves broke over the railings for a second night.</p><figure><img src="https://img.example/pier.jpg"><figcaption>Waves at the pier on Tuesday night.</figcaption></figure><p>It will reopen when engineers have inspected the deck.</p>]]></content:encoded>
+  <media:content url="https://img.example/other.jpg" medium="image">
+   <media:description>A picture the post does not show.</media:description>
+  </media:content>
+ </item>
+</channel></rss>)");
+  CommandResult result = Import(archive_, {"courier.rss"});
+  ASSERT_EQ(result.exit_code, kOk) << result.err;
+
+  const Json strike = Shown(archive_, "Port strike ends after nine days");
+  ASSERT_EQ(strike.at("media").size(), 1u) << strike.dump(1);
+  EXPECT_EQ(strike.at("media")[0].at("url"), "https://img.example/quay.jpg");
+  EXPECT_EQ(strike.at("media")[0].at("caption"), "Dockers leave the quay on Monday.");
+  EXPECT_EQ(strike.at("media")[0].at("credit"), "Ana Ruiz/Reuters");
+  EXPECT_EQ(strike.at("provenance").at("media"), "rss item");
+
+  const Json storm = Shown(archive_, "Storm closes the pier");
+  ASSERT_EQ(storm.at("media").size(), 1u) << storm.dump(1);
+  EXPECT_EQ(storm.at("media")[0].at("url"), "https://img.example/pier.jpg");
+  EXPECT_EQ(storm.at("media")[0].at("caption"), "Waves at the pier on Tuesday night.");
+  EXPECT_NE(storm.at("provenance").at("media"), "rss item");
+}
+
 TEST_F(FeedImportTest, ABrokenFeedKeepsItsFirstItemsAndSaysWhere) {
   const std::string feed =
       "<rss><channel><title>x</title>\n"

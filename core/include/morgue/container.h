@@ -54,6 +54,7 @@ struct DocumentHints {
   std::string language;           // BCP 47
   std::vector<std::string> tags;  // categories, labels
   std::string summary;
+  std::vector<Media> media;  // the item's pictures with their captions (a feed's media:content)
 
   bool operator==(const DocumentHints&) const = default;
 };

@@ -283,6 +283,7 @@ inline constexpr std::uint64_t kPluginLayoutFingerprint = [] {
   hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, language);
   hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, tags);
   hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, summary);
+  hash = MORGUE_LAYOUT_FIELD(hash, DocumentHints, media);
   hash = Shape<DocumentHints>(hash);
   hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, kind);
   hash = MORGUE_LAYOUT_FIELD(hash, ContainerItem, id);

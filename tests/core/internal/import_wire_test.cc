@@ -169,6 +169,7 @@ TEST(ImportWire, ContainerJobsAndRecordsRoundTrip) {
   item.hints.captured = "2024-05-01T10:00:00Z";
   item.hints.authors = {{"Kim", "", "poster"}};
   item.hints.tags = {"ferries", "ports"};
+  item.hints.media = {{"https://example.org/quay.jpg", "The quay at dawn", "Reuters"}};
   item.provenance = {{"body", "feed-summary"}};
   item.failure = Status::Corruption("not read");
   reply.item = item;

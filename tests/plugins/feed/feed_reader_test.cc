@@ -182,6 +182,10 @@ TEST_P(FeedReaderTest, Rss2ItemsWithContentSummaryAndDates) {
   EXPECT_EQ(first.hints.language, "en");
   // A blog's feed names the blog, which is no publication.
   EXPECT_EQ(first.hints.source, "");
+  // The media:content picture, without a caption the feed does not give; the podcast
+  // enclosure is not a picture.
+  EXPECT_THAT(first.hints.media,
+              ElementsAre(Media{"https://harbour-notes.example/quay.jpg", "", ""}));
 
   // Only a description: it is the document, marked as the feed's summary.
   const ContainerItem& second = reading.items[1];
@@ -198,6 +202,56 @@ TEST_P(FeedReaderTest, Rss2ItemsWithContentSummaryAndDates) {
   // Neither guid nor link: named by its place.
   EXPECT_EQ(reading.items[2].id, "item-3");
   EXPECT_EQ(reading.items[2].bytes, "Just words.");
+}
+
+// Media RSS as news sites write it: one picture in two sizes with its caption and credit,
+// media:group alternatives, a video, thumbnails, and an item's own media:description
+// (its summary, not a caption).
+TEST_P(FeedReaderTest, MediaRssPicturesBecomeTheItemsCaptionedPictures) {
+  const std::string feed = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>Daily Courier</title><link>https://courier.example/</link>
+ <item><title>Two sizes</title><link>https://courier.example/a</link>
+  <description>Port strike ends.</description>
+  <media:content width="140" url="https://img.example/quay-140.jpg">
+   <media:description type="plain">Dockers leave the  quay on Monday.</media:description>
+   <media:credit scheme="urn:ebu">Photograph: Ana Ruiz/Reuters</media:credit>
+  </media:content>
+  <media:content width="460" url="https://img.example/quay-460.jpg">
+   <media:description type="plain">Dockers leave the quay on Monday.</media:description>
+   <media:credit scheme="urn:ebu">Photograph: Ana Ruiz/Reuters</media:credit>
+  </media:content>
+  <media:description>Item summary, not a caption</media:description>
+ </item>
+ <item><title>Groups</title><link>https://courier.example/b</link>
+  <description>Storm.</description>
+  <media:group>
+   <media:content url="https://img.example/storm.mp4" medium="video" />
+   <media:content url="https://img.example/storm-big.png" type="image/png" />
+   <media:content url="https://img.example/storm-small.png" type="image/png" />
+   <media:description type="html">Waves at &lt;b&gt;the pier&lt;/b&gt;</media:description>
+   <media:credit>AP</media:credit>
+  </media:group>
+  <media:content url="https://img.example/map.webp?w=300" />
+  <media:thumbnail url="https://img.example/thumb.jpg" />
+ </item>
+ <item><title>Thumbnail only</title><link>https://courier.example/c</link>
+  <description>Quiet day.</description>
+  <media:thumbnail url="https://img.example/quiet.jpg" width="75" />
+  <media:content url="https://img.example/talk.mp3" type="audio/mpeg" />
+ </item>
+</channel></rss>)";
+  ContainerReading reading = Read(feed);
+  ASSERT_TRUE(reading.ended.ok()) << reading.ended.ToString();
+  ASSERT_EQ(reading.items.size(), 3u);
+  EXPECT_THAT(reading.items[0].hints.media, ElementsAre(Media{"https://img.example/quay-140.jpg",
+                                                              "Dockers leave the quay on Monday.",
+                                                              "Photograph: Ana Ruiz/Reuters"}));
+  EXPECT_THAT(reading.items[1].hints.media,
+              ElementsAre(Media{"https://img.example/storm-big.png", "Waves at the pier", "AP"},
+                          Media{"https://img.example/map.webp?w=300", "", ""}));
+  EXPECT_THAT(reading.items[2].hints.media,
+              ElementsAre(Media{"https://img.example/quiet.jpg", "", ""}));
 }
 
 TEST_P(FeedReaderTest, Rss1ItemsAreNamedByTheirAddress) {
