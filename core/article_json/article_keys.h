@@ -65,8 +65,8 @@ inline constexpr std::array<KeySpec, 18> kKeys = {{
 
 // Keys the archive derives that are not written by default, accepted on import so that
 // output of other tools (or of `morgue show --json`) can be read back.
-inline constexpr std::array<std::string_view, 3> kIgnoredKeys = {"body_hash", "added_at",
-                                                                 "documents"};
+inline constexpr std::array<std::string_view, 4> kIgnoredKeys = {"body_hash", "added_at",
+                                                                 "documents", "same_story"};
 
 // The entry of kKeys named `name`, or null.
 inline const KeySpec* FindKey(std::string_view name) {

@@ -1,6 +1,7 @@
 // Dedup: how an incoming article finds the archived one it is (the same canonical URL, the
-// same normalised body, else the same title, date and source), and the dry run that
-// reports what storing it would find without writing anything.
+// same normalised body where nothing contradicts it, else the same title, date and
+// source), how another outlet's copy of a body is linked instead of merged, and the dry
+// run that reports what storing it would find without writing anything.
 
 #include <string>
 #include <vector>
@@ -22,6 +23,65 @@ Result<int64_t> Archive::Impl::FindDuplicate(const std::string& url_key,
     if (!id.ok() || *id != 0) return id;
   }
   return int64_t{0};
+}
+
+Result<std::string> Archive::Impl::SourceKey(const Article& a) {
+  MORGUE_ASSIGN_OR_RETURN(int64_t source_id, KnownSource(a));
+  if (source_id != 0) return std::to_string(source_id);
+  return a.source.empty() ? std::string() : "new:" + LowerAscii(a.source);
+}
+
+// Two outlets printing the same wire story have the same body and are two articles: a body
+// is the same article only when the addresses and publications do not differ (one of
+// each unknown is no contradiction: a blog's repost names no canonical URL of its own).
+Result<Archive::Impl::BodyMatch> Archive::Impl::FindSameBody(const Article& a,
+                                                             const std::string& url_key,
+                                                             const std::string& body_hash) {
+  BodyMatch match;
+  if (body_hash.empty()) return match;
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* find,
+      db->Cached("SELECT id, coalesce(url_key, ''), coalesce(source_id, 0) FROM articles "
+                 "WHERE body_hash = ?1 ORDER BY id"));
+  sql::Statement& s = *find;
+  s.Bind(1, body_hash);
+  std::string source_key;
+  bool source_known = false;
+  Status failed;
+  while (true) {
+    Result<bool> row = s.Step();
+    if (!row.ok()) {
+      failed = row.status();
+      break;
+    }
+    if (!*row) break;
+    const int64_t id = s.Int(0);
+    const std::string stored_url = s.Text(1);
+    const int64_t stored_source = s.Int(2);
+    if (match.copy_of == 0) match.copy_of = id;
+    bool contradicted = !url_key.empty() && !stored_url.empty() && url_key != stored_url;
+    if (!contradicted && stored_source != 0) {
+      if (!source_known) {
+        // Looked up only for a body already archived: most articles never need it.
+        Result<std::string> key = SourceKey(a);
+        if (!key.ok()) {
+          failed = key.status();
+          break;
+        }
+        source_key = *key;
+        source_known = true;
+      }
+      contradicted = !source_key.empty() && source_key != std::to_string(stored_source);
+    }
+    if (!contradicted) {
+      match.same = id;
+      match.copy_of = 0;
+      break;
+    }
+  }
+  s.Reset();
+  if (!failed.ok()) return failed;
+  return match;
 }
 
 // An article with neither a body nor a canonical URL has nothing else to be known by:
@@ -56,9 +116,13 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
   planned.url_key = UrlKey(a.canonical_url);
   planned.body_hash = NormalizedBodyHash(a.body);
   MORGUE_ASSIGN_OR_RETURN(int64_t same_url, FindDuplicate(planned.url_key, ""));
-  MORGUE_ASSIGN_OR_RETURN(int64_t same_body, FindDuplicate("", planned.body_hash));
+  MORGUE_ASSIGN_OR_RETURN(BodyMatch same_body, FindSameBody(a, planned.url_key, planned.body_hash));
   planned.same_url = same_url;
-  planned.same_body = same_body;
+  planned.same_body = same_body.same;
+  planned.copy_of = same_body.copy_of;
+  if (!planned.body_hash.empty()) {
+    MORGUE_ASSIGN_OR_RETURN(planned.source_key, SourceKey(a));
+  }
   if (planned.same_url == 0 && planned.same_body == 0 && !a.title.empty()) {
     // As AddInTransaction: by title, date and source, found without adding a publication.
     MORGUE_ASSIGN_OR_RETURN(int64_t source_id, KnownSource(a));

@@ -41,6 +41,10 @@ struct Archive::Impl {
     std::string body_hash;
     int64_t same_url = 0;
     int64_t same_body = 0;
+    // When only a contradicted article has the body: that article (a copy of it is new).
+    int64_t copy_of = 0;
+    // The publication as the dedup compares it (see SourceKey); set when the body is.
+    std::string source_key;
     // When neither matched: the archived article with the same title, date and source
     // (see FindSameMetadata), and the key that finds one stored earlier in the same run.
     int64_t same_metadata = 0;
@@ -83,6 +87,19 @@ struct Archive::Impl {
   Result<int64_t> SourceByDomain(std::string host);
   Result<int64_t> ResolveAuthor(const Author& author);
   Result<int64_t> FindDuplicate(const std::string& url_key, const std::string& body_hash);
+  // The archived articles with the body `body_hash`: the first that nothing in `article`
+  // (its `url_key`, its publication) contradicts, else the first of them as `copy_of`.
+  struct BodyMatch {
+    int64_t same = 0;
+    int64_t copy_of = 0;
+  };
+  Result<BodyMatch> FindSameBody(const Article& article, const std::string& url_key,
+                                 const std::string& body_hash);
+  // The publication of `article` as the dedup compares it: the archive's source id, or
+  // "new:<name>" for one the archive does not know yet, or "" when it names none.
+  Result<std::string> SourceKey(const Article& article);
+  // Links two articles as copies of one story (a pair once, whichever order).
+  Status LinkCopies(int64_t a, int64_t b);
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
   Status Merge(int64_t id, const Article& article);
   Status InsertLinks(int64_t id, const Article& article, const std::vector<TagLink>& tags);

@@ -111,7 +111,12 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
   const std::string body_hash = NormalizedBodyHash(a.body);
 
   AddResult result;
-  MORGUE_ASSIGN_OR_RETURN(int64_t existing, FindDuplicate(url_key, body_hash));
+  MORGUE_ASSIGN_OR_RETURN(int64_t existing, FindDuplicate(url_key, ""));
+  if (existing == 0) {
+    MORGUE_ASSIGN_OR_RETURN(BodyMatch same_body, FindSameBody(a, url_key, body_hash));
+    existing = same_body.same;
+    result.copy_of = same_body.copy_of;
+  }
   // Resolved only when needed, so that a duplicate never adds a publication.
   Result<int64_t> source_id = int64_t{0};
   if (existing == 0 && !a.title.empty()) {
@@ -122,6 +127,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
   if (existing != 0) {
     result.id = existing;
     result.duplicate = true;
+    result.copy_of = 0;
     MORGUE_RETURN_IF_ERROR(Merge(result.id, a));
   } else {
     // The new id is chosen first and the link rows written before the article row (their
@@ -173,6 +179,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     s.Bind(15, JoinNames(author_names)).Bind(16, JoinNames(tag_names)).Bind(17, UtcNow());
     s.BindTextOrNull(18, SortableDate(a.published));
     MORGUE_RETURN_IF_ERROR(s.Run());
+    if (result.copy_of != 0) MORGUE_RETURN_IF_ERROR(LinkCopies(result.id, result.copy_of));
   }
   if (document_id != 0) {
     MORGUE_ASSIGN_OR_RETURN(

@@ -65,9 +65,7 @@ Status ImportBatch::IndexBatch() {
 
 Status ImportBatch::Commit() {
   if (options_.dry_run) {  // nothing to commit: what would have been stored is counted
-    totals_.imported += imported_;
-    totals_.duplicates += duplicates_;
-    inputs_ok_ = imported_ = duplicates_ = 0;
+    CountCommitted();
     return Status::OK();
   }
   if (!in_batch_) return Status::OK();
@@ -79,17 +77,22 @@ Status ImportBatch::Commit() {
     db().Exec("ROLLBACK").ok();
     if (!run_recorded_) totals_.import_id = 0;
     // Nothing of the batch is stored: its inputs count as failed, not imported.
-    totals_.failed += inputs_ok_;
-    inputs_ok_ = imported_ = duplicates_ = 0;
+    totals_.failed += pending_.inputs_ok;
+    pending_ = Pending{};
     error_ = committed.WithContext("cannot commit imported articles to '" + archive_.path.string() +
                                    "'");
     return error_;
   }
-  totals_.imported += imported_;
-  totals_.duplicates += duplicates_;
-  inputs_ok_ = imported_ = duplicates_ = 0;
+  CountCommitted();
   run_recorded_ = true;
   return Status::OK();
+}
+
+void ImportBatch::CountCommitted() {
+  totals_.imported += pending_.imported;
+  totals_.duplicates += pending_.duplicates;
+  totals_.copies += pending_.copies;
+  pending_ = Pending{};
 }
 
 Status ImportBatch::RecordStart() {
@@ -107,8 +110,8 @@ void ImportBatch::Abandon(Status failure) {
   if (in_batch_) db().Exec("ROLLBACK").ok();
   in_batch_ = false;
   if (!run_recorded_) totals_.import_id = 0;
-  totals_.failed += inputs_ok_;
-  inputs_ok_ = imported_ = duplicates_ = 0;
+  totals_.failed += pending_.inputs_ok;
+  pending_ = Pending{};
   error_ = std::move(failure);
 }
 

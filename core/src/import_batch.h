@@ -45,11 +45,13 @@ class ImportBatch {
 
   // An input finished in the batch (stored, or failed by its importer).
   void CountInput() { ++inputs_in_batch_; }
-  // An input stored in the batch, with its new and duplicate articles.
-  void CountStored(int64_t imported, int64_t duplicates) {
-    ++inputs_ok_;
-    imported_ += imported;
-    duplicates_ += duplicates;
+  // An input stored in the batch, with its new articles (and of them, copies) and its
+  // duplicates.
+  void CountStored(const InputReport& stored) {
+    ++pending_.inputs_ok;
+    pending_.imported += stored.imported;
+    pending_.duplicates += stored.duplicates;
+    pending_.copies += stored.copies;
   }
 
   // Records a failed input in the run's `import_failures` (not in a dry run).
@@ -76,9 +78,15 @@ class ImportBatch {
   int inputs_in_batch_ = 0;
   std::chrono::steady_clock::time_point started_;
   // What the open batch holds; moved into the totals when it commits.
-  int64_t inputs_ok_ = 0;
-  int64_t imported_ = 0;
-  int64_t duplicates_ = 0;
+  struct Pending {
+    int64_t inputs_ok = 0;
+    int64_t imported = 0;
+    int64_t duplicates = 0;
+    int64_t copies = 0;
+  };
+  Pending pending_;
+  // The batch is stored: what it holds counts in the totals.
+  void CountCommitted();
   bool run_recorded_ = false;
   Status error_;
 };

@@ -6,6 +6,7 @@ namespace morgue {
 
 void DryRunPlan::OpenInput() {
   added_.clear();
+  bodies_added_.clear();
   next_id_at_open_ = next_id_;
 }
 
@@ -22,27 +23,50 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
     auto it = key.empty() ? keys.end() : keys.find(key);
     return it == keys.end() ? 0 : it->second;
   };
+  // The run's articles with the same body: the first nothing contradicts, as
+  // Archive::Impl::FindSameBody looks among the archived ones.
+  int64_t same_body_in_run = 0;
+  int64_t copy_in_run = 0;
+  if (auto it = planned.body_hash.empty() ? bodies_.end() : bodies_.find(planned.body_hash);
+      it != bodies_.end()) {
+    for (const PlannedBody& body : it->second) {
+      const bool contradicted =
+          (!planned.url_key.empty() && !body.url_key.empty() && planned.url_key != body.url_key) ||
+          (!planned.source_key.empty() && !body.source_key.empty() &&
+           planned.source_key != body.source_key);
+      if (!contradicted) {
+        same_body_in_run = body.id;
+        break;
+      }
+      if (copy_in_run == 0) copy_in_run = body.id;
+    }
+  }
   AddResult result;
   // In the order the archive looks: by address, then by body; archived ids first.
   // A bare article (neither body nor URL) matches any of the same title, date and
   // source; one with a body or URL only a bare one, which it completes.
   const int64_t same_bare =
       planned_with(planned.identified ? bare_metadata_ : metadata_, planned.metadata_key);
-  for (int64_t same :
-       {planned.same_url, planned_with(url_keys_, planned.url_key), planned.same_body,
-        planned_with(body_hashes_, planned.body_hash), planned.same_metadata, same_bare}) {
+  for (int64_t same : {planned.same_url, planned_with(url_keys_, planned.url_key),
+                       planned.same_body, same_body_in_run, planned.same_metadata, same_bare}) {
     if (same != 0) {
       result.id = same;
       result.duplicate = true;
       break;
     }
   }
-  if (!result.duplicate) result.id = next_id_++;
-  for (auto [keys, key] :
-       {std::pair{&url_keys_, &planned.url_key}, std::pair{&body_hashes_, &planned.body_hash}}) {
-    if (!key->empty() && keys->emplace(*key, result.id).second) {
-      added_.emplace_back(keys, *key);
-    }
+  if (!result.duplicate) {
+    result.id = next_id_++;
+    result.copy_of = planned.copy_of != 0 ? planned.copy_of : copy_in_run;
+  }
+  if (!planned.url_key.empty() && url_keys_.emplace(planned.url_key, result.id).second) {
+    added_.emplace_back(&url_keys_, planned.url_key);
+  }
+  // A duplicate's body is known by its article when none of the run has it: it may have
+  // filled the body of an article stored without one.
+  if (!planned.body_hash.empty() && (!result.duplicate || !bodies_.contains(planned.body_hash))) {
+    bodies_[planned.body_hash].push_back({result.id, planned.url_key, planned.source_key});
+    bodies_added_.push_back(planned.body_hash);
   }
   if (!planned.metadata_key.empty() && !result.duplicate) {
     for (auto* keys : {&metadata_, &bare_metadata_}) {
@@ -58,6 +82,12 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
 void DryRunPlan::UndoInput() {
   for (auto& [keys, key] : added_) keys->erase(key);
   added_.clear();
+  for (auto it = bodies_added_.rbegin(); it != bodies_added_.rend(); ++it) {
+    std::vector<PlannedBody>& bodies = bodies_[*it];
+    bodies.pop_back();
+    if (bodies.empty()) bodies_.erase(*it);
+  }
+  bodies_added_.clear();
   next_id_ = next_id_at_open_;
 }
 

@@ -32,11 +32,21 @@ class DryRunPlan {
   // Takes back what the open input added.
   void UndoInput();
   // Keeps what the open input added.
-  void KeepInput() { added_.clear(); }
+  void KeepInput() {
+    added_.clear();
+    bodies_added_.clear();
+  }
 
  private:
   std::map<std::string, int64_t> url_keys_;
-  std::map<std::string, int64_t> body_hashes_;
+  // By body, each article of the run with that body, in order, with what the dedup
+  // compares (see Archive::Impl::FindSameBody).
+  struct PlannedBody {
+    int64_t id = 0;
+    std::string url_key;
+    std::string source_key;
+  };
+  std::map<std::string, std::vector<PlannedBody>> bodies_;
   // By title, date and source (see Archive::Impl::FindSameMetadata): every article, and
   // those that had neither body nor canonical URL, which one that has may complete.
   std::map<std::string, int64_t> metadata_;
@@ -44,6 +54,7 @@ class DryRunPlan {
   int64_t next_id_ = 0;  // the id the next new article would get; 0: not read yet
   // What the input being stored added, taken back when it fails.
   std::vector<std::pair<std::map<std::string, int64_t>*, std::string>> added_;
+  std::vector<std::string> bodies_added_;  // a body of bodies_ gained its last entry
   int64_t next_id_at_open_ = 0;
 };
 

@@ -23,7 +23,8 @@ InputReport ImportRun::Impl::Fail(Status status) {
   storing.open = false;
   UndoPlan();
   report.status = std::move(status);
-  report.imported = report.duplicates = 0;
+  report.imported = report.duplicates = report.copies = 0;
+  report.copies_of.clear();
   report.article_ids.clear();
   report.new_ids.clear();
   ++totals.failed;
@@ -36,7 +37,8 @@ void ImportRun::Impl::CountInBatch(InputReport& report) {
   if (!batch.IsFull()) return;
   if (Status committed = batch.Commit(); !committed.ok() && report.status.ok()) {
     report.status = committed;
-    report.imported = report.duplicates = 0;
+    report.imported = report.duplicates = report.copies = 0;
+    report.copies_of.clear();
     report.article_ids.clear();
   }
 }
@@ -107,6 +109,10 @@ Status ImportRun::Impl::AddArticles(std::vector<Article>& articles, bool alone) 
                  : added.status().WithContext("article " + std::to_string(storing.articles));
     }
     (added->duplicate ? storing.report.duplicates : storing.report.imported)++;
+    if (added->copy_of != 0) {
+      ++storing.report.copies;
+      storing.report.copies_of.push_back({added->id, added->copy_of});
+    }
     storing.report.article_ids.push_back(added->id);
     if (!added->duplicate) storing.report.new_ids.push_back(added->id);
   }
@@ -140,7 +146,7 @@ InputReport ImportRun::Impl::Close(Status stored) {
       storing.report.warnings.push_back(std::move(warning));
     }
     plan.KeepInput();
-    batch.CountStored(storing.report.imported, storing.report.duplicates);
+    batch.CountStored(storing.report);
     report = std::move(storing.report);
   }
   CountInBatch(report);

@@ -41,6 +41,17 @@ struct OpenOptions {
 struct AddResult {
   int64_t id = 0;
   bool duplicate = false;  // the article was already archived; it was merged into `id`
+  // A new article with exactly the body of the archived article `copy_of`, which is
+  // another article because its canonical URL or its publication differs (another
+  // outlet's copy of a wire story): the two are linked as copies. 0 otherwise.
+  int64_t copy_of = 0;
+};
+
+// An article linked to another as telling the same story (Archive::Links).
+struct StoryLink {
+  int64_t id = 0;         // the other article
+  std::string kind;       // "copy": the same body, another outlet or address
+  double similarity = 0;  // 1 for a copy
 };
 
 struct SearchHit {
@@ -142,9 +153,15 @@ class MORGUE_EXPORT Archive {
 
   // Validates and stores one article in its own transaction. An article needs a title
   // or a body; dates must be ISO 8601; text must be UTF-8. An article whose canonical
-  // URL or normalised body is already archived is merged into the existing one (tags
-  // added, empty fields filled) and reported as a duplicate.
+  // URL is already archived, or whose normalised body is and nothing contradicts it (no
+  // other canonical URL, no other publication), is merged into the existing one (tags
+  // added, empty fields filled) and reported as a duplicate. The same body under another
+  // canonical URL or publication is a new article linked to the first as a copy.
   Result<AddResult> Add(const Article& article);
+
+  // The articles linked to `id` as telling the same story, most similar first, then by
+  // id; NotFound for an unknown article.
+  Result<std::vector<StoryLink>> Links(int64_t id);
 
   // Returns the article with `id`, or NotFound.
   Result<Article> Get(int64_t id);

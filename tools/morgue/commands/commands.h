@@ -21,6 +21,7 @@ Command AddImportCommand(CLI::App& app, Context& context);
 Command AddExportCommand(CLI::App& app, Context& context);
 Command AddListCommand(CLI::App& app, Context& context);
 Command AddShowCommand(CLI::App& app, Context& context);
+Command AddSimilarCommand(CLI::App& app, Context& context);
 Command AddOriginalCommand(CLI::App& app, Context& context);
 Command AddSearchCommand(CLI::App& app, Context& context);
 Command AddTagCommand(CLI::App& app, Context& context);

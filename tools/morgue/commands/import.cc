@@ -162,6 +162,12 @@ std::string Summary(const ImportTotals& totals, const ContainerCounts& container
   }
   line += dry_run ? Counted(totals.imported, "new article", "new articles")
                   : Counted(totals.imported, "article", "articles") + " imported";
+  // Another address's or publication's article with a body already archived is stored as
+  // an article of its own: said, since its body is then stored twice.
+  if (totals.copies > 0) {
+    line += " (" + Counted(totals.copies, "copy of another article", "copies of other articles") +
+            ", linked)";
+  }
   line += ", " + Counted(totals.duplicates, "duplicate", "duplicates") + "; ";
   line += (containers.started == 0 ? Counted(totals.failed, one, many)
                                    : Counted(totals.failed, "input", "inputs")) +
@@ -197,14 +203,23 @@ std::string DryRunLine(const InputReport& report) {
   std::string line =
       report.input + ": " + report.plugin + ": " +
       Counted(static_cast<int64_t>(report.article_ids.size()), "article", "articles") + ": ";
+  std::vector<int64_t> copied;
+  for (const auto& [copy, of] : report.copies_of) copied.push_back(of);
+  const std::string copies =
+      copied.empty() ? "" : "a copy of " + ArticleIds(copied) + " by another address or source";
   if (report.article_ids.size() == 1) {
-    return line + (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids)
+    return line + (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids) +
+                                            (copies.empty() ? "" : " (" + copies + ")")
                                       : "duplicate of " + ArticleIds(duplicates));
   }
   line += std::to_string(report.new_ids.size()) + " new";
   if (!report.new_ids.empty()) line += " (" + ArticleIds(report.new_ids) + ")";
   line += ", " + Counted(static_cast<int64_t>(duplicates.size()), "duplicate", "duplicates");
   if (!duplicates.empty()) line += " of " + ArticleIds(duplicates);
+  if (!copied.empty()) {
+    line += "; " + Counted(static_cast<int64_t>(copied.size()), "copy", "copies") + " of " +
+            ArticleIds(copied) + " by another address or source";
+  }
   return line;
 }
 
@@ -465,8 +480,11 @@ Command AddImportCommand(CLI::App& app, Context& context) {
   SetHelpDetails(sub, [&context] {
     return ImportFormatsHelp(context.plugins()) + "\n" +
            Wrap(
-               "An article already archived (same canonical URL or body; without either, same "
-               "title, date and source) counts as a duplicate and is stored once. An input of "
+               "An article already archived (same canonical URL, or same body where neither "
+               "the canonical URL nor the source differs; without either, same title, date and "
+               "source) counts as a duplicate and is stored once. The same body under another "
+               "canonical URL or source is another outlet's copy: a new article, linked to the "
+               "first (see `morgue similar`). An input of "
                "much text that gives an article without a body is stored, with a warning "
                "naming it.",
                0) +

@@ -86,7 +86,25 @@ Json DocumentsJson(const std::vector<DocumentInfo>& documents) {
   return list;
 }
 
-void PrintArticle(const Article& article, const std::vector<DocumentInfo>& documents,
+// The articles that tell the same story: "  7  copy  The Washington Post, 2011-01-04".
+void PrintLinks(Archive& archive, const std::vector<StoryLink>& links) {
+  if (links.empty()) return;
+  std::cout << "\nsame story:\n";
+  for (const StoryLink& link : links) {
+    std::cout << "  " << link.id << "  " << link.kind;
+    if (auto other = archive.Get(link.id); other.ok()) {
+      std::string where = other->source;
+      if (!other->published.empty()) {
+        where += (where.empty() ? "" : ", ") + other->published.substr(0, 10);
+      }
+      if (!where.empty()) std::cout << "  " << where;
+    }
+    std::cout << '\n';
+  }
+}
+
+void PrintArticle(Archive& archive, const Article& article,
+                  const std::vector<DocumentInfo>& documents, const std::vector<StoryLink>& links,
                   bool provenance) {
   std::cout << article.title << '\n';
   if (!article.subtitle.empty()) {
@@ -136,6 +154,7 @@ void PrintArticle(const Article& article, const std::vector<DocumentInfo>& docum
                 << '\n';
     }
   }
+  PrintLinks(archive, links);
   PrintDocuments(documents);
   if (!article.body.empty()) {
     std::cout << '\n' << article.body << '\n';
@@ -158,12 +177,21 @@ int RunShow(Context& context, const ShowArgs& args) {
   if (!documents.ok()) {
     return context.Error(documents.status());
   }
+  auto links = archive->Links(args.id);
+  if (!links.ok()) {
+    return context.Error(links.status());
+  }
   if (args.json) {
     Json full = ArticleFullJson(*article);
     full["documents"] = DocumentsJson(*documents);
+    Json same_story = Json::array();
+    for (const StoryLink& link : *links) {
+      same_story.push_back({{"id", link.id}, {"link", link.kind}, {"similarity", link.similarity}});
+    }
+    full["same_story"] = std::move(same_story);
     PrintJson(full);
   } else {
-    PrintArticle(*article, *documents, args.provenance);
+    PrintArticle(*archive, *article, *documents, *links, args.provenance);
   }
   return kExitOk;
 }

@@ -1,0 +1,122 @@
+// Other outlets' copies through the binary: two records with different addresses, titles
+// and sources but one body are two articles, linked; the summary says so, each outlet is
+// found by its source, `similar` and `show` name the copy, a dry run predicts it, and
+// importing again stores nothing twice.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/test_support.h"
+
+namespace morgue::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+constexpr int kOk = 0;
+constexpr int kPartial = 1;
+
+constexpr char kBody[] =
+    "SEOUL (AP) - South Korea and Japan began talks on Tuesday on their first military pact "
+    "since 1945.\\n\\nOfficials said the agreement would cover the exchange of supplies.";
+
+std::string Record(const std::string& title, const std::string& source, const std::string& url) {
+  return R"({"title": ")" + title + R"(", "source": ")" + source + R"(", "canonical_url": ")" +
+         url + R"(", "published": "2011-01-04", "body": ")" + kBody + "\"}\n";
+}
+
+class StoryLinksCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    WriteFile(dir_ / "wire.jsonl",
+              Record("Seoul, Tokyo open pact talks", "Washington Post",
+                     "https://www.washingtonpost.com/world/asia/pact-talks.html") +
+                  Record("Korea, Japan discuss military pact", "Korea Times",
+                         "https://www.koreatimes.co.kr/www/news/nation/2011/01/pact.html"));
+  }
+
+  CommandResult On(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--archive", (dir_ / "a.db").string()});
+    return RunMorgue(args, "", {{"MORGUE_ARCHIVE", ""}, {"MORGUE_PLUGIN_PATH", ""}}, dir_.path());
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(StoryLinksCliTest, EachOutletKeepsItsArticleAndTheCopyIsLinked) {
+  CommandResult imported = On({"import", "--create", "wire.jsonl"});
+  ASSERT_EQ(imported.exit_code, kOk) << imported.err;
+  EXPECT_NE(imported.err.find("1 file: 2 articles imported (1 copy of another article, linked), "
+                              "0 duplicates"),
+            std::string::npos)
+      << imported.err;
+
+  CommandResult post = On({"list", "--source", "washington post", "--json"});
+  ASSERT_EQ(post.exit_code, kOk) << post.err;
+  const Json posts = Json::parse(post.out);
+  ASSERT_EQ(posts.size(), 1u) << post.out;
+  EXPECT_EQ(posts[0].at("title"), "Seoul, Tokyo open pact talks");
+  CommandResult times = On({"list", "--source", "korea times", "--json"});
+  ASSERT_EQ(Json::parse(times.out).size(), 1u) << times.out;
+
+  CommandResult similar = On({"similar", "1"});
+  ASSERT_EQ(similar.exit_code, kOk) << similar.err;
+  EXPECT_NE(similar.out.find("SIMILARITY"), std::string::npos) << similar.out;
+  EXPECT_NE(similar.out.find("  2        1.00  copy  2011-01-04  Korea Times"), std::string::npos)
+      << similar.out;
+  const Json similar_json = Json::parse(On({"similar", "2", "--json"}).out);
+  ASSERT_EQ(similar_json.size(), 1u);
+  EXPECT_EQ(similar_json[0].at("id"), 1);
+  EXPECT_EQ(similar_json[0].at("source"), "Washington Post");
+  EXPECT_EQ(similar_json[0].at("link"), "copy");
+  EXPECT_EQ(similar_json[0].at("similarity"), 1.0);
+
+  const Json shown = Json::parse(On({"show", "2", "--json"}).out);
+  ASSERT_EQ(shown.at("same_story").size(), 1u);
+  EXPECT_EQ(shown.at("same_story")[0].at("id"), 1);
+  // What `show --json` prints reads back in.
+  WriteFile(dir_ / "shown.json", shown.dump());
+  CommandResult back = RunMorgue({"--archive", (dir_ / "b.db").string(), "import", "--create",
+                                  (dir_ / "shown.json").string()});
+  EXPECT_EQ(back.exit_code, kOk) << back.err;
+  CommandResult text = On({"show", "1"});
+  EXPECT_NE(text.out.find("\nsame story:\n  2  copy  Korea Times, 2011-01-04\n"), std::string::npos)
+      << text.out;
+
+  // Again: both are duplicates of their own outlet's article, nothing is linked twice.
+  CommandResult again = On({"import", "wire.jsonl"});
+  ASSERT_EQ(again.exit_code, kOk) << again.err;
+  EXPECT_NE(again.err.find("1 file: 0 articles imported, 2 duplicates"), std::string::npos)
+      << again.err;
+  EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "2");
+  EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM article_links"), "1");
+}
+
+TEST_F(StoryLinksCliTest, ADryRunSaysWhichArticleTheCopyIsOf) {
+  ASSERT_EQ(On({"import", "--create", "wire.jsonl"}).exit_code, kOk);
+  WriteFile(dir_ / "yonhap.jsonl",
+            Record("S. Korea, Japan in pact talks", "Yonhap", "https://en.yna.co.kr/pact") +
+                Record("S. Korea, Japan in pact talks", "Yonhap", "https://en.yna.co.kr/pact"));
+  CommandResult dry = On({"import", "--dry-run", "yonhap.jsonl"});
+  ASSERT_EQ(dry.exit_code, kOk) << dry.err;
+  EXPECT_NE(dry.out.find("yonhap.jsonl: json: 2 articles: 1 new (article 3), 1 duplicate of "
+                         "article 3; 1 copy of article 1 by another address or source"),
+            std::string::npos)
+      << dry.out;
+  EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "2");
+}
+
+TEST_F(StoryLinksCliTest, SimilarNamesAMissingArticle) {
+  ASSERT_EQ(On({"import", "--create", "wire.jsonl"}).exit_code, kOk);
+  CommandResult missing = On({"similar", "9"});
+  EXPECT_EQ(missing.exit_code, kPartial);
+  EXPECT_NE(missing.err.find("no article with id 9"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace morgue::testing

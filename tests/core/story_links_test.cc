@@ -1,0 +1,134 @@
+// Another outlet's copy of an archived body: an input is the archived article with its
+// body only when nothing contradicts it (no other canonical URL, no other publication);
+// otherwise it is an article of its own, linked to the first as a copy.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "morgue/archive.h"
+#include "support/test_support.h"
+
+namespace morgue {
+namespace {
+
+using testing::TempDir;
+
+constexpr char kWireBody[] =
+    "SEOUL (AP) - South Korea and Japan began talks on Tuesday on a military pact.\n\n"
+    "The agreement would be the first between the two countries since 1945.";
+
+Article Copy(std::string title, std::string source, std::string canonical_url = "") {
+  Article a;
+  a.title = std::move(title);
+  a.source = std::move(source);
+  a.canonical_url = std::move(canonical_url);
+  a.body = kWireBody;
+  a.published = "2011-01-04";
+  return a;
+}
+
+class StoryLinksTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = Archive::Open(dir_ / "a.db");
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    archive_ = std::move(opened).value();
+  }
+
+  AddResult Add(const Article& article) {
+    auto added = archive_->Add(article);
+    EXPECT_TRUE(added.ok()) << added.status().ToString();
+    return added.ok() ? *added : AddResult{};
+  }
+
+  std::vector<int64_t> Linked(int64_t id) {
+    auto links = archive_->Links(id);
+    EXPECT_TRUE(links.ok()) << links.status().ToString();
+    std::vector<int64_t> ids;
+    for (const StoryLink& link : links.ok() ? *links : std::vector<StoryLink>{}) {
+      EXPECT_EQ(link.kind, "copy");
+      EXPECT_EQ(link.similarity, 1.0);
+      ids.push_back(link.id);
+    }
+    return ids;
+  }
+
+  int64_t Articles() { return archive_->Stats()->articles; }
+
+  TempDir dir_;
+  std::unique_ptr<Archive> archive_;
+};
+
+TEST_F(StoryLinksTest, TwoOutletsPrintingOneWireStoryAreTwoLinkedArticles) {
+  const AddResult post = Add(Copy("Seoul, Tokyo in pact talks", "Washington Post"));
+  const AddResult times = Add(Copy("Korea, Japan discuss military pact", "Korea Times"));
+  EXPECT_FALSE(times.duplicate);
+  EXPECT_NE(times.id, post.id);
+  EXPECT_EQ(times.copy_of, post.id);
+  EXPECT_EQ(post.copy_of, 0);
+  EXPECT_EQ(Articles(), 2);
+  EXPECT_EQ(Linked(post.id), std::vector<int64_t>{times.id});
+  EXPECT_EQ(Linked(times.id), std::vector<int64_t>{post.id});
+  // Each keeps its own title and source.
+  EXPECT_EQ(archive_->Get(post.id)->source, "Washington Post");
+  EXPECT_EQ(archive_->Get(times.id)->title, "Korea, Japan discuss military pact");
+  EXPECT_EQ(archive_->Get(times.id)->source, "Korea Times");
+}
+
+TEST_F(StoryLinksTest, AnotherCanonicalUrlIsAnotherArticle) {
+  const AddResult first = Add(Copy("Pact talks", "", "https://example-daily.com/pact"));
+  const AddResult second = Add(Copy("Pact talks", "", "https://example-tribune.com/pact"));
+  EXPECT_FALSE(second.duplicate);
+  EXPECT_EQ(second.copy_of, first.id);
+  EXPECT_EQ(Articles(), 2);
+}
+
+TEST_F(StoryLinksTest, WhatNothingContradictsIsStillTheSameArticle) {
+  const AddResult article = Add(Copy(
+      "Pact talks", "Korea Times", "https://www.koreatimes.co.kr/www/news/nation/2011/01/1.html"));
+  // A repost naming neither an address of its own nor a publication.
+  AddResult repost = Add(Copy("Pact talks", ""));
+  EXPECT_TRUE(repost.duplicate);
+  EXPECT_EQ(repost.id, article.id);
+  // The same publication under an alias, without an address.
+  repost = Add(Copy("Pact talks", "The Korea Times"));
+  EXPECT_TRUE(repost.duplicate);
+  EXPECT_EQ(repost.id, article.id);
+  // The same address, whatever the source says.
+  repost = Add(Copy("Pact talks", "Washington Post",
+                    "https://koreatimes.co.kr/www/news/nation/2011/01/1.html"));
+  EXPECT_TRUE(repost.duplicate);
+  EXPECT_EQ(repost.id, article.id);
+  EXPECT_EQ(repost.copy_of, 0);
+  EXPECT_EQ(Articles(), 1);
+  EXPECT_TRUE(Linked(article.id).empty());
+}
+
+TEST_F(StoryLinksTest, AThirdCopyJoinsTheArticleOfItsOwnOutlet) {
+  const AddResult post = Add(Copy("Pact talks", "Washington Post"));
+  const AddResult times = Add(Copy("Pact talks", "Korea Times"));
+  // The Korea Times again: its article, not the Post's, and no new link.
+  const AddResult again = Add(Copy("Pact talks", "Korea Times"));
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.id, times.id);
+  // A third outlet: linked to the first archived copy.
+  const AddResult yonhap = Add(Copy("Pact talks", "Yonhap"));
+  EXPECT_EQ(yonhap.copy_of, post.id);
+  EXPECT_EQ(Linked(post.id), (std::vector<int64_t>{times.id, yonhap.id}));
+  EXPECT_EQ(Articles(), 3);
+}
+
+TEST_F(StoryLinksTest, RemovingAnArticleRemovesItsLinks) {
+  const AddResult post = Add(Copy("Pact talks", "Washington Post"));
+  const AddResult times = Add(Copy("Pact talks", "Korea Times"));
+  ASSERT_TRUE(archive_->Remove(times.id).ok());
+  EXPECT_TRUE(Linked(post.id).empty());
+  EXPECT_EQ(archive_->Links(times.id).status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace morgue
