@@ -196,8 +196,9 @@ TEST_F(ArchiveTest, AMergeFillsOnlyWhatWasMissingAndCreditsOnlyThat) {
   f.query = "Kitazawa OR considering";  // the filled body is searchable
   EXPECT_EQ(archive_->Search(f)->size(), 1u);
 
-  // A second duplicate naming yet another paper adds no publication.
+  // A second duplicate (the same address) naming yet another paper adds no publication.
   Article again = SeedArticle();
+  again.canonical_url = full.canonical_url;
   again.source = "Never Stored Gazette";
   ASSERT_TRUE(archive_->Add(again)->duplicate);
   EXPECT_TRUE(archive_->Sources("Never Stored")->empty());

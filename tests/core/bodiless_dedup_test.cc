@@ -119,10 +119,11 @@ TEST_F(BodilessDedupTest, ADuplicateAddsNoPublication) {
   const std::string before = testing::QuerySql(dir_ / "a.db", "SELECT count(*) FROM sources");
   Article full = TitleOnly("Harbour dredging begins", "2011-01-04", "Korea Times");
   full.body = "Dredging started in the harbour on Monday.";
+  full.canonical_url = "https://www.koreatimes.co.kr/harbour";
   Add(full);
   Article renamed = full;
   renamed.source = "The Harbour Gazette of Nowhere";
-  EXPECT_TRUE(Add(renamed).duplicate) << "the same body";
+  EXPECT_TRUE(Add(renamed).duplicate) << "the same address";
   EXPECT_EQ(testing::QuerySql(dir_ / "a.db", "SELECT count(*) FROM sources"), before);
 }
 
