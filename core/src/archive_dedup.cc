@@ -3,6 +3,7 @@
 // source), how another outlet's copy of a body is linked instead of merged, and the dry
 // run that reports what storing it would find without writing anything.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,13 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
   planned.copy_of = same_body.copy_of;
   if (!planned.body_hash.empty()) {
     MORGUE_ASSIGN_OR_RETURN(planned.source_key, SourceKey(a));
+  }
+  planned.signature = morgue::SignStory(a.body);
+  if (planned.signature && planned.same_url == 0 && planned.same_body == 0) {
+    MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*planned.signature, 0));
+    for (const NearStory& story : near) {
+      if (story.id != planned.copy_of) planned.near.push_back(story.id);
+    }
   }
   if (planned.same_url == 0 && planned.same_body == 0 && !a.title.empty()) {
     // As AddInTransaction: by title, date and source, found without adding a publication.

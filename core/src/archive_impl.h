@@ -14,12 +14,15 @@
 
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/archive.h"
 #include "morgue/text.h"
 #include "sqlite.h"
+#include "story_signature.h"
 
 namespace morgue {
 
@@ -43,6 +46,9 @@ struct Archive::Impl {
     int64_t same_body = 0;
     // When only a contradicted article has the body: that article (a copy of it is new).
     int64_t copy_of = 0;
+    // Archived near-duplicates of the body (FindNearStories), and its signature.
+    std::vector<int64_t> near;
+    std::optional<StorySignature> signature;
     // The publication as the dedup compares it (see SourceKey); set when the body is.
     std::string source_key;
     // When neither matched: the archived article with the same title, date and source
@@ -79,6 +85,12 @@ struct Archive::Impl {
   // Whether the user removed `tag` from article `id` (article_tags_removed).
   Result<bool> TagRemoved(int64_t id, const std::string& tag);
 
+  // Drops article `id`'s band keys (its signature goes with the article).
+  Status ForgetStory(int64_t id);
+  // Signs the articles archived before story signatures existed (migration 10 leaves a
+  // mark), a chunk per transaction, so that they find and are found as near-duplicates.
+  Status SignArchivedStories();
+
  private:
   // The publication `article` names, adding it when the archive does not know it yet.
   Result<int64_t> ResolveSource(const Article& article);
@@ -98,8 +110,19 @@ struct Archive::Impl {
   // The publication of `article` as the dedup compares it: the archive's source id, or
   // "new:<name>" for one the archive does not know yet, or "" when it names none.
   Result<std::string> SourceKey(const Article& article);
-  // Links two articles as copies of one story (a pair once, whichever order).
-  Status LinkCopies(int64_t a, int64_t b);
+  // Links two articles as telling one story (a pair once, whichever order; a pair
+  // already linked keeps its first link): kind "copy" or "near".
+  Status LinkStories(int64_t a, int64_t b, const char* kind, double similarity);
+  // The signed articles (not `self`) whose bodies are near-duplicates of the body signed
+  // `signature`, by id, with their estimated Jaccard similarity.
+  struct NearStory {
+    int64_t id = 0;
+    double similarity = 0;
+  };
+  Result<std::vector<NearStory>> FindNearStories(const StorySignature& signature, int64_t self);
+  // Signs article `id`'s `body` (story_signatures, story_bands) and links it to its
+  // near-duplicates, except `copy_of` (linked as a copy already); returns their ids.
+  Result<std::vector<int64_t>> SignStory(int64_t id, std::string_view body, int64_t copy_of);
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
   Status Merge(int64_t id, const Article& article);
   Status InsertLinks(int64_t id, const Article& article, const std::vector<TagLink>& tags);

@@ -1,21 +1,170 @@
 // Story links: articles that tell the same story, stored in `article_links` as one row per
-// pair, the lower id first (see schema/0010_story_links.sql).
+// pair, the lower id first; and the signatures that find near-duplicates among them
+// (story_signatures, story_bands; see story_signature.h and schema/0010_story_links.sql).
 
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "archive_impl.h"
 #include "morgue/datetime.h"
+#include "story_signature.h"
 
 namespace morgue {
+namespace {
 
-Status Archive::Impl::LinkCopies(int64_t a, int64_t b) {
+// The latest kCandidatesPerBand articles of each band key ?1 … ?kBands, but `self`.
+std::string CandidatesSql() {
+  std::string sql =
+      "SELECT article_id, shingles, minhash FROM story_signatures WHERE article_id IN (";
+  for (int band = 0; band < kBands; ++band) {
+    sql += (band == 0 ? "" : " UNION ") +
+           std::string(
+               "SELECT article_id FROM (SELECT article_id FROM story_bands WHERE band_key = ?") +
+           std::to_string(band + 1) + " ORDER BY article_id DESC LIMIT " +
+           std::to_string(kCandidatesPerBand) + ")";
+  }
+  return sql + ") AND article_id != ?" + std::to_string(kBands + 1);
+}
+
+// How many articles SignArchivedStories signs per transaction.
+constexpr int kSigningChunk = 500;
+
+// Where the signing of the articles archived before migration 10 stands: the last id
+// signed, or nullopt when there is nothing left to sign.
+Result<std::optional<int64_t>> SigningMark(sql::Database& db) {
+  MORGUE_ASSIGN_OR_RETURN(sql::Statement mark,
+                          db.Prepare("SELECT CAST(value AS INTEGER) FROM morgue_settings "
+                                     "WHERE key = 'story_signatures_after'"));
+  MORGUE_ASSIGN_OR_RETURN(bool pending, mark.Step());
+  if (!pending) return std::optional<int64_t>();
+  return std::optional<int64_t>(mark.Int(0));
+}
+
+}  // namespace
+
+Status Archive::Impl::LinkStories(int64_t a, int64_t b, const char* kind, double similarity) {
   MORGUE_ASSIGN_OR_RETURN(
       auto* link,
       db->Cached("INSERT OR IGNORE INTO article_links(article_id, other_id, kind, similarity, "
-                 "linked_at) VALUES (min(?1, ?2), max(?1, ?2), 'copy', 1.0, ?3)"));
-  link->Bind(1, a).Bind(2, b).Bind(3, UtcNow());
+                 "linked_at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?4, ?5)"));
+  link->Bind(1, a).Bind(2, b).Bind(3, kind).BindDouble(4, similarity).Bind(5, UtcNow());
   return link->Run();
+}
+
+Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
+    const StorySignature& signature, int64_t self) {
+  std::vector<NearStory> near;
+  // Candidates share a band key; their signatures decide. Reading through
+  // story_signatures skips band keys left by an article another tool deleted.
+  static const std::string kFind = CandidatesSql();
+  MORGUE_ASSIGN_OR_RETURN(auto* find, db->Cached(kFind));
+  for (int band = 0; band < kBands; ++band) find->Bind(band + 1, BandKey(signature, band));
+  find->Bind(kBands + 1, self);
+  while (true) {
+    Result<bool> row = find->Step();
+    if (!row.ok() || !*row) {
+      find->Reset();
+      if (!row.ok()) return row.status();
+      break;
+    }
+    const std::optional<StorySignature> other = StorySignature::Decode(find->Int(1), find->Blob(2));
+    if (!other) continue;  // not a signature this morgue wrote: nothing to compare
+    const StorySimilarity similarity = CompareStories(signature, *other);
+    if (IsNearDuplicate(similarity)) near.push_back({find->Int(0), similarity.jaccard});
+  }
+  // The most alike first, then the earliest; at most kMaxNearLinks.
+  std::sort(near.begin(), near.end(), [](const NearStory& a, const NearStory& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.id < b.id;
+  });
+  if (near.size() > static_cast<size_t>(kMaxNearLinks)) near.resize(kMaxNearLinks);
+  return near;
+}
+
+Result<std::vector<int64_t>> Archive::Impl::SignStory(int64_t id, std::string_view body,
+                                                      int64_t copy_of) {
+  std::vector<int64_t> linked;
+  const std::optional<StorySignature> signature = morgue::SignStory(body);
+  if (!signature) return linked;
+  MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*signature, id));
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* sign,
+      db->Cached("INSERT OR REPLACE INTO story_signatures(article_id, shingles, minhash) "
+                 "VALUES (?1, ?2, ?3)"));
+  sign->Bind(1, id).Bind(2, signature->shingles).BindBlob(3, signature->Encode());
+  MORGUE_RETURN_IF_ERROR(sign->Run());
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* band,
+      db->Cached("INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)"));
+  for (int i = 0; i < kBands; ++i) {
+    band->Bind(1, BandKey(*signature, i)).Bind(2, id);
+    MORGUE_RETURN_IF_ERROR(band->Run());
+  }
+  for (const NearStory& story : near) {
+    if (story.id == copy_of) continue;
+    MORGUE_RETURN_IF_ERROR(LinkStories(id, story.id, "near", story.similarity));
+    linked.push_back(story.id);
+  }
+  return linked;
+}
+
+Status Archive::Impl::ForgetStory(int64_t id) {
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* read,
+      db->Cached("SELECT shingles, minhash FROM story_signatures WHERE article_id = ?1"));
+  read->Bind(1, id);
+  Result<bool> row = read->Step();
+  std::optional<StorySignature> signature;
+  if (row.ok() && *row) signature = StorySignature::Decode(read->Int(0), read->Blob(1));
+  read->Reset();
+  if (!row.ok()) return row.status();
+  if (!signature) return Status::OK();
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* drop, db->Cached("DELETE FROM story_bands WHERE band_key = ?1 AND article_id = ?2"));
+  for (int band = 0; band < kBands; ++band) {
+    drop->Bind(1, BandKey(*signature, band)).Bind(2, id);
+    MORGUE_RETURN_IF_ERROR(drop->Run());
+  }
+  return Status::OK();
+}
+
+Status Archive::Impl::SignArchivedStories() {
+  // Looked at without a transaction first: opening an archive must not take the write
+  // lock when there is nothing to do.
+  MORGUE_ASSIGN_OR_RETURN(std::optional<int64_t> pending, SigningMark(*db));
+  if (!pending) return Status::OK();
+  while (true) {
+    sql::Transaction transaction(*db);
+    MORGUE_RETURN_IF_ERROR(transaction.Begin());
+    // Read again inside the transaction: another process may be signing too.
+    MORGUE_ASSIGN_OR_RETURN(std::optional<int64_t> after, SigningMark(*db));
+    if (!after) return transaction.Commit();
+    MORGUE_ASSIGN_OR_RETURN(
+        sql::Statement next,
+        db->Prepare("SELECT id, body FROM articles WHERE id > ?1 AND body IS NOT NULL ORDER BY id "
+                    "LIMIT ?2"));
+    next.Bind(1, *after).Bind(2, int64_t{kSigningChunk});
+    std::vector<std::pair<int64_t, std::string>> chunk;
+    while (true) {
+      MORGUE_ASSIGN_OR_RETURN(bool row, next.Step());
+      if (!row) break;
+      chunk.emplace_back(next.Int(0), next.Text(1));
+    }
+    for (const auto& [id, body] : chunk) MORGUE_RETURN_IF_ERROR(SignStory(id, body, 0).status());
+    if (chunk.size() < static_cast<size_t>(kSigningChunk)) {
+      MORGUE_RETURN_IF_ERROR(
+          db->Exec("DELETE FROM morgue_settings WHERE key = 'story_signatures_after'"));
+    } else {
+      MORGUE_ASSIGN_OR_RETURN(
+          auto* mark,
+          db->Cached("UPDATE morgue_settings SET value = ?1 WHERE key = 'story_signatures_after'"));
+      mark->Bind(1, chunk.back().first);
+      MORGUE_RETURN_IF_ERROR(mark->Run());
+    }
+    MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  }
 }
 
 Result<std::vector<StoryLink>> Archive::Links(int64_t id) {

@@ -82,6 +82,9 @@ Status Archive::Impl::Merge(int64_t id, const Article& a) {
     }
   }
   if (stored.media.empty()) filled.media = a.media;
+  // A body filled in is signed like a new one, so that it finds its near-duplicates.
+  if (!a.body.empty() && stored.body.empty())
+    MORGUE_RETURN_IF_ERROR(SignStory(id, a.body, 0).status());
   // Tags add up, each with its origin; a tag the user removed stays removed unless the
   // user gives it again.
   std::vector<TagLink> tag_links;

@@ -179,7 +179,10 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     s.Bind(15, JoinNames(author_names)).Bind(16, JoinNames(tag_names)).Bind(17, UtcNow());
     s.BindTextOrNull(18, SortableDate(a.published));
     MORGUE_RETURN_IF_ERROR(s.Run());
-    if (result.copy_of != 0) MORGUE_RETURN_IF_ERROR(LinkCopies(result.id, result.copy_of));
+    if (result.copy_of != 0) {
+      MORGUE_RETURN_IF_ERROR(LinkStories(result.id, result.copy_of, "copy", 1.0));
+    }
+    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignStory(result.id, a.body, result.copy_of));
   }
   if (document_id != 0) {
     MORGUE_ASSIGN_OR_RETURN(
@@ -204,6 +207,7 @@ Status Archive::Remove(int64_t id) {
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
+  MORGUE_RETURN_IF_ERROR(impl_->ForgetStory(id));
   MORGUE_ASSIGN_OR_RETURN(auto* remove, impl_->db->Cached("DELETE FROM articles WHERE id = ?1"));
   remove->Bind(1, id);
   MORGUE_RETURN_IF_ERROR(remove->Run());

@@ -92,6 +92,7 @@ void ImportBatch::CountCommitted() {
   totals_.imported += pending_.imported;
   totals_.duplicates += pending_.duplicates;
   totals_.copies += pending_.copies;
+  totals_.near_duplicates += pending_.near_duplicates;
   pending_ = Pending{};
 }
 

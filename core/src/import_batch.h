@@ -52,6 +52,7 @@ class ImportBatch {
     pending_.imported += stored.imported;
     pending_.duplicates += stored.duplicates;
     pending_.copies += stored.copies;
+    pending_.near_duplicates += stored.near_duplicates;
   }
 
   // Records a failed input in the run's `import_failures` (not in a dry run).
@@ -83,6 +84,7 @@ class ImportBatch {
     int64_t imported = 0;
     int64_t duplicates = 0;
     int64_t copies = 0;
+    int64_t near_duplicates = 0;
   };
   Pending pending_;
   // The batch is stored: what it holds counts in the totals.

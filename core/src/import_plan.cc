@@ -2,11 +2,15 @@
 
 #include "import_plan.h"
 
+#include <algorithm>
+#include <cstddef>
+
 namespace morgue {
 
 void DryRunPlan::OpenInput() {
   added_.clear();
   bodies_added_.clear();
+  signed_at_open_ = signed_.size();
   next_id_at_open_ = next_id_;
 }
 
@@ -58,6 +62,18 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   if (!result.duplicate) {
     result.id = next_id_++;
     result.copy_of = planned.copy_of != 0 ? planned.copy_of : copy_in_run;
+    result.near_duplicates = planned.near;
+    if (planned.signature) {
+      for (int64_t id : NearInRun(*planned.signature, result.copy_of)) {
+        if (result.near_duplicates.size() < static_cast<size_t>(kMaxNearLinks)) {
+          result.near_duplicates.push_back(id);
+        }
+      }
+      signed_.emplace_back(result.id, *planned.signature);
+      for (int band = 0; band < kBands; ++band) {
+        bands_[BandKey(*planned.signature, band)].push_back(signed_.size() - 1);
+      }
+    }
   }
   if (!planned.url_key.empty() && url_keys_.emplace(planned.url_key, result.id).second) {
     added_.emplace_back(&url_keys_, planned.url_key);
@@ -79,6 +95,33 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   return result;
 }
 
+std::vector<int64_t> DryRunPlan::NearInRun(const StorySignature& signature, int64_t copy_of) const {
+  std::vector<size_t> candidates;
+  for (int band = 0; band < kBands; ++band) {
+    auto it = bands_.find(BandKey(signature, band));
+    if (it == bands_.end()) continue;
+    // The latest few, as the archive's lookup reads them.
+    const std::vector<size_t>& sharing = it->second;
+    const size_t first = sharing.size() > static_cast<size_t>(kCandidatesPerBand)
+                             ? sharing.size() - kCandidatesPerBand
+                             : 0;
+    candidates.insert(candidates.end(), sharing.begin() + static_cast<std::ptrdiff_t>(first),
+                      sharing.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<std::pair<double, int64_t>> near;
+  for (size_t index : candidates) {
+    const auto& [id, other] = signed_[index];
+    const StorySimilarity similarity = CompareStories(signature, other);
+    if (id != copy_of && IsNearDuplicate(similarity)) near.emplace_back(-similarity.jaccard, id);
+  }
+  std::sort(near.begin(), near.end());
+  std::vector<int64_t> ids;
+  for (const auto& [negated, id] : near) ids.push_back(id);
+  return ids;
+}
+
 void DryRunPlan::UndoInput() {
   for (auto& [keys, key] : added_) keys->erase(key);
   added_.clear();
@@ -88,6 +131,13 @@ void DryRunPlan::UndoInput() {
     if (bodies.empty()) bodies_.erase(*it);
   }
   bodies_added_.clear();
+  for (size_t index = signed_at_open_; index < signed_.size(); ++index) {
+    for (int band = 0; band < kBands; ++band) {
+      std::vector<size_t>& sharing = bands_[BandKey(signed_[index].second, band)];
+      sharing.erase(std::remove(sharing.begin(), sharing.end(), index), sharing.end());
+    }
+  }
+  signed_.resize(signed_at_open_);
   next_id_ = next_id_at_open_;
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "morgue/archive.h"
 #include "morgue/article.h"
 #include "morgue/status.h"
+#include "story_signature.h"
 
 namespace morgue {
 
@@ -35,6 +37,7 @@ class DryRunPlan {
   void KeepInput() {
     added_.clear();
     bodies_added_.clear();
+    signed_at_open_ = signed_.size();
   }
 
  private:
@@ -55,6 +58,13 @@ class DryRunPlan {
   // What the input being stored added, taken back when it fails.
   std::vector<std::pair<std::map<std::string, int64_t>*, std::string>> added_;
   std::vector<std::string> bodies_added_;  // a body of bodies_ gained its last entry
+  // The signatures of the run's new articles, with the articles sharing each band key, for
+  // the near-duplicates among them; those from signed_at_open_ on are the open input's.
+  std::vector<std::pair<int64_t, StorySignature>> signed_;
+  std::unordered_map<int64_t, std::vector<size_t>> bands_;
+  size_t signed_at_open_ = 0;
+  // The near-duplicates of `signature` among the run's new articles, but `copy_of`.
+  std::vector<int64_t> NearInRun(const StorySignature& signature, int64_t copy_of) const;
   int64_t next_id_at_open_ = 0;
 };
 

@@ -23,8 +23,9 @@ InputReport ImportRun::Impl::Fail(Status status) {
   storing.open = false;
   UndoPlan();
   report.status = std::move(status);
-  report.imported = report.duplicates = report.copies = 0;
+  report.imported = report.duplicates = report.copies = report.near_duplicates = 0;
   report.copies_of.clear();
+  report.near_duplicates_of.clear();
   report.article_ids.clear();
   report.new_ids.clear();
   ++totals.failed;
@@ -37,8 +38,9 @@ void ImportRun::Impl::CountInBatch(InputReport& report) {
   if (!batch.IsFull()) return;
   if (Status committed = batch.Commit(); !committed.ok() && report.status.ok()) {
     report.status = committed;
-    report.imported = report.duplicates = report.copies = 0;
+    report.imported = report.duplicates = report.copies = report.near_duplicates = 0;
     report.copies_of.clear();
+    report.near_duplicates_of.clear();
     report.article_ids.clear();
   }
 }
@@ -112,6 +114,12 @@ Status ImportRun::Impl::AddArticles(std::vector<Article>& articles, bool alone) 
     if (added->copy_of != 0) {
       ++storing.report.copies;
       storing.report.copies_of.push_back({added->id, added->copy_of});
+    }
+    if (!added->near_duplicates.empty()) {
+      ++storing.report.near_duplicates;
+      for (int64_t of : added->near_duplicates) {
+        storing.report.near_duplicates_of.push_back({added->id, of});
+      }
     }
     storing.report.article_ids.push_back(added->id);
     if (!added->duplicate) storing.report.new_ids.push_back(added->id);

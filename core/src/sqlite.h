@@ -38,6 +38,7 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
+  Statement& BindDouble(int index, double value);
 
   // Runs one step: true with a row to read, false when done.
   Result<bool> Step();

@@ -112,6 +112,70 @@ TEST_F(StoryLinksCliTest, ADryRunSaysWhichArticleTheCopyIsOf) {
   EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "2");
 }
 
+// The seed's 14 paragraphs (lines 11 to 24 of the canonical text).
+std::vector<std::string> SeedParagraphs() {
+  const std::string text = ReadFile(FixturesDir() / "korea-times-2011-01-04.txt");
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return std::vector<std::string>(lines.begin() + 6, lines.begin() + 20);
+}
+
+TEST_F(StoryLinksCliTest, AWireCopyWithChangesIsANearDuplicateOfTheSeed) {
+  ASSERT_EQ(
+      On({"import", "--create", (FixturesDir() / "korea-times-2011-01-04.txt").string()}).exit_code,
+      kOk);
+  // Yonhap's run of the story: its own headline and credit, two paragraphs cut.
+  std::vector<std::string> paragraphs = SeedParagraphs();
+  paragraphs.erase(paragraphs.begin() + 9, paragraphs.begin() + 11);
+  Json record = {{"title", "S. Korea mulls first military pact with Japan"},
+                 {"source", "Yonhap"},
+                 {"canonical_url", "https://en.yna.co.kr/view/AEN20110104"},
+                 {"published", "2011-01-04"}};
+  std::string body = "SEOUL, Jan. 4 (Yonhap) --";
+  for (const std::string& paragraph : paragraphs) body += "\n\n" + paragraph;
+  record["body"] = body;
+  WriteFile(dir_ / "yonhap.json", record.dump());
+
+  // A dry run finds it among the archived articles, and among the run's own when both
+  // are new.
+  CommandResult dry_both =
+      RunMorgue({"--archive", (dir_ / "empty.db").string(), "import", "--create", "--dry-run",
+                 (FixturesDir() / "korea-times-2011-01-04.txt").string(), "yonhap.json"},
+                "", {}, dir_.path());
+  EXPECT_NE(dry_both.out.find("yonhap.json: json: 1 article: new, would be article 2 (a "
+                              "near-duplicate of article 1)"),
+            std::string::npos)
+      << dry_both.out << dry_both.err;
+  CommandResult dry = On({"import", "--dry-run", "yonhap.json"});
+  EXPECT_NE(dry.out.find("yonhap.json: json: 1 article: new, would be article 2 (a "
+                         "near-duplicate of article 1)"),
+            std::string::npos)
+      << dry.out;
+  CommandResult imported = On({"import", "yonhap.json"});
+  ASSERT_EQ(imported.exit_code, kOk) << imported.err;
+  EXPECT_NE(
+      imported.err.find("1 file: 1 article imported (1 near-duplicate, linked), 0 duplicates"),
+      std::string::npos)
+      << imported.err;
+  const Json similar = Json::parse(On({"similar", "1", "--json"}).out);
+  ASSERT_EQ(similar.size(), 1u);
+  EXPECT_EQ(similar[0].at("id"), 2);
+  EXPECT_EQ(similar[0].at("source"), "Yonhap");
+  EXPECT_EQ(similar[0].at("link"), "near");
+  EXPECT_GT(similar[0].at("similarity").get<double>(), 0.7);
+  EXPECT_LT(similar[0].at("similarity").get<double>(), 1.0);
+  CommandResult text = On({"similar", "2"});
+  EXPECT_NE(text.out.find("  near  2011-01-04  Korea Times  Seoul, Tokyo seek 1st military pact"),
+            std::string::npos)
+      << text.out;
+}
+
 TEST_F(StoryLinksCliTest, SimilarNamesAMissingArticle) {
   ASSERT_EQ(On({"import", "--create", "wire.jsonl"}).exit_code, kOk);
   CommandResult missing = On({"similar", "9"});

@@ -130,5 +130,121 @@ TEST_F(StoryLinksTest, RemovingAnArticleRemovesItsLinks) {
   EXPECT_EQ(archive_->Links(times.id).status().code(), StatusCode::kNotFound);
 }
 
+// A longer wire story, and the same story as another paper ran it: a paragraph cut, one
+// moved, a credit line added.
+constexpr char kLongStory[] =
+    "South Korea is considering signing its first military agreement with Japan by the end of "
+    "this year, a senior official at the Ministry of National Defense said Tuesday.\n\n"
+    "The official said the defense ministers of the two countries will discuss the matter in a "
+    "meeting scheduled to be held in Seoul next week.\n\n"
+    "He cautioned that the two countries may decide not to push ahead with the plan if it "
+    "triggers a public backlash or strong resistance from politicians.\n\n"
+    "Seoul is reportedly seeking to sign an agreement on sharing military information and "
+    "another on sharing supplies and services.\n\n"
+    "Critics say the move could be premature, given the animosity many still feel over the "
+    "colonial rule that ended in 1945.";
+constexpr char kLongStoryAsRun[] =
+    "SEOUL, Jan. 4 (Yonhap) -- \n\n"
+    "South Korea is considering signing its first military agreement with Japan by the end of "
+    "this year, a senior official at the Ministry of National Defense said Tuesday.\n\n"
+    "Seoul is reportedly seeking to sign an agreement on sharing military information and "
+    "another on sharing supplies and services.\n\n"
+    "The official said the defense ministers of the two countries will discuss the matter in a "
+    "meeting scheduled to be held in Seoul next week.\n\n"
+    "Critics say the move could be premature, given the animosity many still feel over the "
+    "colonial rule that ended in 1945.";
+constexpr char kSameSubject[] =
+    "Japan and South Korea should sign a military information agreement soon, a Japanese "
+    "defense official said Wednesday, ahead of talks between the two defense ministers.\n\n"
+    "Tokyo hopes the pact would let both countries share intelligence on North Korea's "
+    "missile launches more quickly, according to the ministry.\n\n"
+    "Opposition lawmakers in Seoul have warned that public opinion remains wary of any "
+    "military cooperation with Japan.";
+
+Article Story(std::string title, std::string source, std::string body) {
+  Article a;
+  a.title = std::move(title);
+  a.source = std::move(source);
+  a.body = std::move(body);
+  return a;
+}
+
+TEST_F(StoryLinksTest, TheSameStoryWithChangesIsANearDuplicateLinkedNotMerged) {
+  const AddResult times = Add(Story("Seoul, Tokyo seek pact", "Korea Times", kLongStory));
+  EXPECT_TRUE(times.near_duplicates.empty());
+  const AddResult yonhap = Add(Story("S. Korea mulls pact with Japan", "Yonhap", kLongStoryAsRun));
+  EXPECT_FALSE(yonhap.duplicate);
+  EXPECT_EQ(yonhap.copy_of, 0);
+  EXPECT_EQ(yonhap.near_duplicates, std::vector<int64_t>{times.id});
+  auto links = archive_->Links(times.id);
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].id, yonhap.id);
+  EXPECT_EQ((*links)[0].kind, "near");
+  EXPECT_GT((*links)[0].similarity, 0.4);
+  EXPECT_LT((*links)[0].similarity, 1.0);
+  // The same subject in other words is not the same story, even from the same outlet.
+  const AddResult other = Add(Story("Tokyo urges pact", "Yonhap", kSameSubject));
+  EXPECT_TRUE(other.near_duplicates.empty());
+  EXPECT_TRUE(archive_->Links(other.id)->empty());
+  EXPECT_EQ(Articles(), 3);
+}
+
+TEST_F(StoryLinksTest, AnExactCopyIsLinkedOnceAsACopy) {
+  const AddResult post = Add(Copy("Pact talks", "Washington Post"));
+  const AddResult times = Add(Story("Pact talks", "Korea Times", kLongStory));
+  const AddResult copy = Add(Story("Pact talks", "Yonhap", kLongStory));
+  EXPECT_EQ(copy.copy_of, times.id);
+  EXPECT_TRUE(copy.near_duplicates.empty());
+  auto links = archive_->Links(copy.id);
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].kind, "copy");
+  EXPECT_TRUE(archive_->Links(post.id)->empty());
+}
+
+TEST_F(StoryLinksTest, RemovingAnArticleTakesItsSignatureAndBandsAway) {
+  const AddResult times = Add(Story("Seoul, Tokyo seek pact", "Korea Times", kLongStory));
+  const AddResult yonhap = Add(Story("S. Korea mulls pact", "Yonhap", kLongStoryAsRun));
+  const std::string db = (dir_ / "a.db").string();
+  EXPECT_EQ(testing::QuerySql(db, "SELECT count(*) FROM story_bands WHERE article_id = " +
+                                      std::to_string(yonhap.id)),
+            "16");  // one per band (schema/README.md)
+  ASSERT_TRUE(archive_->Remove(yonhap.id).ok());
+  EXPECT_EQ(testing::QuerySql(db, "SELECT count(*) FROM story_bands WHERE article_id = " +
+                                      std::to_string(yonhap.id)),
+            "0");
+  EXPECT_EQ(testing::QuerySql(db, "SELECT count(*) FROM story_signatures WHERE article_id = " +
+                                      std::to_string(yonhap.id)),
+            "0");
+  EXPECT_TRUE(archive_->Links(times.id)->empty());
+  // Added again, it finds the first again.
+  EXPECT_EQ(Add(Story("S. Korea mulls pact", "Yonhap", kLongStoryAsRun)).near_duplicates,
+            std::vector<int64_t>{times.id});
+}
+
+TEST_F(StoryLinksTest, ArticlesArchivedBeforeSignaturesAreSignedWhenTheArchiveIsOpened) {
+  const AddResult times = Add(Story("Seoul, Tokyo seek pact", "Korea Times", kLongStory));
+  const AddResult yonhap = Add(Story("S. Korea mulls pact", "Yonhap", kLongStoryAsRun));
+  archive_.reset();
+  // As an archive of schema 9 would be after migration 10: nothing signed or linked yet.
+  const std::string db = (dir_ / "a.db").string();
+  testing::ExecSql(db,
+                   "DELETE FROM story_signatures; DELETE FROM story_bands; "
+                   "DELETE FROM article_links; INSERT INTO morgue_settings(key, value) "
+                   "VALUES ('story_signatures_after', 0)");
+  SetUp();
+  auto links = archive_->Links(times.id);
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].id, yonhap.id);
+  EXPECT_EQ((*links)[0].kind, "near");
+  EXPECT_EQ(testing::QuerySql(db, "SELECT count(*) FROM story_signatures"), "2");
+  EXPECT_EQ(testing::QuerySql(db,
+                              "SELECT count(*) FROM morgue_settings WHERE key = "
+                              "'story_signatures_after'"),
+            "0");
+}
+
 }  // namespace
 }  // namespace morgue

@@ -45,13 +45,18 @@ struct AddResult {
   // another article because its canonical URL or its publication differs (another
   // outlet's copy of a wire story): the two are linked as copies. 0 otherwise.
   int64_t copy_of = 0;
+  // Archived articles that tell the same story with changes (a near-duplicate body: a
+  // paragraph cut or moved, a credit added), now linked to the article. Never merged.
+  std::vector<int64_t> near_duplicates;
 };
 
 // An article linked to another as telling the same story (Archive::Links).
 struct StoryLink {
-  int64_t id = 0;         // the other article
-  std::string kind;       // "copy": the same body, another outlet or address
-  double similarity = 0;  // 1 for a copy
+  int64_t id = 0;  // the other article
+  // "copy": the same body, another outlet or address; "near": the same story with
+  // changes (a near-duplicate body).
+  std::string kind;
+  double similarity = 0;  // 1 for a copy; else the estimated share of shared word runs
 };
 
 struct SearchHit {

@@ -139,6 +139,10 @@ struct InputReport {
   // another address or publication, linked to it as copies: (new article, archived one).
   int64_t copies = 0;
   std::vector<std::pair<int64_t, int64_t>> copies_of;
+  // Articles of this input (new or filled with a body) that tell the same story as
+  // archived articles with changes, now linked to them: (the article, an archived one).
+  int64_t near_duplicates = 0;
+  std::vector<std::pair<int64_t, int64_t>> near_duplicates_of;
   std::vector<int64_t> article_ids;  // new and merged articles, in input order
   // About a stored input, e.g. that its importer made an article without a body of an
   // input with much more text (see README "Importing"); printed, not recorded.
@@ -164,6 +168,7 @@ struct ImportTotals {
   int64_t imported = 0;         // new articles
   int64_t duplicates = 0;       // articles that were already archived
   int64_t copies = 0;           // of `imported`, copies of archived bodies (InputReport)
+  int64_t near_duplicates = 0;  // articles linked to archived near-duplicates (InputReport)
   int64_t failed = 0;           // inputs that failed
   int64_t skipped = 0;          // inputs found in folders that no importer claims
   int64_t containers = 0;       // inputs read as containers (their documents are inputs)

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "commands/commands.h"
+#include "core/src/string_helpers.h"  // Join
 #include "help.h"
 #include "interrupt.h"
 #include "morgue/text.h"
@@ -164,10 +165,15 @@ std::string Summary(const ImportTotals& totals, const ContainerCounts& container
                   : Counted(totals.imported, "article", "articles") + " imported";
   // Another address's or publication's article with a body already archived is stored as
   // an article of its own: said, since its body is then stored twice.
+  // Near-duplicates are new articles too, linked to the archived ones they resemble.
+  std::vector<std::string> linked;
   if (totals.copies > 0) {
-    line += " (" + Counted(totals.copies, "copy of another article", "copies of other articles") +
-            ", linked)";
+    linked.push_back(Counted(totals.copies, "copy of another article", "copies of other articles"));
   }
+  if (totals.near_duplicates > 0) {
+    linked.push_back(Counted(totals.near_duplicates, "near-duplicate", "near-duplicates"));
+  }
+  if (!linked.empty()) line += " (" + Join(linked, ", ") + ", linked)";
   line += ", " + Counted(totals.duplicates, "duplicate", "duplicates") + "; ";
   line += (containers.started == 0 ? Counted(totals.failed, one, many)
                                    : Counted(totals.failed, "input", "inputs")) +
@@ -205,11 +211,15 @@ std::string DryRunLine(const InputReport& report) {
       Counted(static_cast<int64_t>(report.article_ids.size()), "article", "articles") + ": ";
   std::vector<int64_t> copied;
   for (const auto& [copy, of] : report.copies_of) copied.push_back(of);
-  const std::string copies =
-      copied.empty() ? "" : "a copy of " + ArticleIds(copied) + " by another address or source";
+  std::vector<int64_t> resembled;
+  for (const auto& [near, of] : report.near_duplicates_of) resembled.push_back(of);
+  std::vector<std::string> links;
+  if (!copied.empty())
+    links.push_back("a copy of " + ArticleIds(copied) + " by another address or source");
+  if (!resembled.empty()) links.push_back("a near-duplicate of " + ArticleIds(resembled));
   if (report.article_ids.size() == 1) {
     return line + (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids) +
-                                            (copies.empty() ? "" : " (" + copies + ")")
+                                            (links.empty() ? "" : " (" + Join(links, "; ") + ")")
                                       : "duplicate of " + ArticleIds(duplicates));
   }
   line += std::to_string(report.new_ids.size()) + " new";
@@ -219,6 +229,10 @@ std::string DryRunLine(const InputReport& report) {
   if (!copied.empty()) {
     line += "; " + Counted(static_cast<int64_t>(copied.size()), "copy", "copies") + " of " +
             ArticleIds(copied) + " by another address or source";
+  }
+  if (!resembled.empty()) {
+    line += "; " + Counted(report.near_duplicates, "near-duplicate", "near-duplicates") + " of " +
+            ArticleIds(resembled);
   }
   return line;
 }
@@ -483,8 +497,10 @@ Command AddImportCommand(CLI::App& app, Context& context) {
                "An article already archived (same canonical URL, or same body where neither "
                "the canonical URL nor the source differs; without either, same title, date and "
                "source) counts as a duplicate and is stored once. The same body under another "
-               "canonical URL or source is another outlet's copy: a new article, linked to the "
-               "first (see `morgue similar`). An input of "
+               "canonical URL or source is another outlet's copy, and a body telling the same "
+               "story with changes (a paragraph cut or moved, a credit added) a near-duplicate: "
+               "each a new article, linked to the archived one (see `morgue similar`). An input "
+               "of "
                "much text that gives an article without a body is stored, with a warning "
                "naming it.",
                0) +

@@ -1,5 +1,6 @@
 // morgue similar: the articles that tell the same story as one article, with how they
-// are linked (another outlet's exact copy of its body), their source and date.
+// are linked (another outlet's exact copy of its body, or a near-duplicate: the same story
+// with changes) and how alike they are, their source and date.
 
 #include <algorithm>
 #include <cstdint>
@@ -58,7 +59,8 @@ int RunSimilar(Context& context, const SimilarArgs& args) {
     return kExitOk;
   }
   if (similar.empty()) {
-    context.Info("article " + std::to_string(args.id) + " has no copies or near-duplicates");
+    context.Info("article " + std::to_string(args.id) +
+                 " has no copies or near-duplicates in the archive");
     return kExitOk;
   }
   std::vector<Column> columns = {{"ID", 2, true}, {"SIMILARITY", 10, true},
@@ -89,8 +91,9 @@ Command AddSimilarCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<SimilarArgs>();
   CLI::App* sub = app.add_subcommand(
       "similar",
-      "List the articles that tell the same story as one article: other outlets' copies of "
-      "its body, with their source and date");
+      "List the articles that tell the same story as one article: other outlets' exact copies "
+      "of its body and near-duplicates (the same story with a paragraph cut or moved, a credit "
+      "added), most alike first, with their source and date");
   SetExamples(sub, {"morgue similar 3", "morgue similar 3 --json"});
   context.AddGlobalOptions(sub);
   sub->add_option("id", args->id, "The article's id (see morgue list)")
@@ -98,7 +101,7 @@ Command AddSimilarCommand(CLI::App& app, Context& context) {
       ->required();
   sub->add_flag("--json", args->json,
                 "Print a JSON array: each article as `list --json` gives it, with `link` "
-                "(\"copy\") and `similarity`");
+                "(\"copy\" or \"near\") and `similarity` (1 for a copy)");
   return {sub, [&context, args] { return RunSimilar(context, *args); }};
 }
 
