@@ -29,7 +29,11 @@ Result<int64_t> Archive::Impl::FindDuplicate(const std::string& url_key,
 Result<std::string> Archive::Impl::SourceKey(const Article& a) {
   MORGUE_ASSIGN_OR_RETURN(int64_t source_id, KnownSource(a));
   if (source_id != 0) return std::to_string(source_id);
-  return a.source.empty() ? std::string() : "new:" + LowerAscii(a.source);
+  if (a.source.empty()) return std::string();
+  // As KnownSource will find it once it is added: without a leading "The".
+  std::string name = LowerAscii(a.source);
+  if (name.starts_with("the ")) name.erase(0, 4);
+  return "new:" + name;
 }
 
 // Two outlets printing the same wire story have the same body and are two articles: a body
@@ -110,6 +114,17 @@ Result<int64_t> Archive::Impl::FindSameMetadata(const Article& a, int64_t source
   return id;
 }
 
+Result<bool> Archive::Impl::ArticleHasBody(int64_t id) {
+  MORGUE_ASSIGN_OR_RETURN(auto* find,
+                          db->Cached("SELECT body_hash IS NOT NULL FROM articles WHERE id = ?1"));
+  find->Bind(1, id);
+  Result<bool> row = find->Step();
+  const bool has_body = row.ok() && *row && find->Int(0) != 0;
+  find->Reset();
+  if (!row.ok()) return row.status();
+  return has_body;
+}
+
 Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
     Article a, const std::vector<std::string>& extra_tags) {
   MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a, extra_tags));
@@ -124,11 +139,13 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
   if (!planned.body_hash.empty()) {
     MORGUE_ASSIGN_OR_RETURN(planned.source_key, SourceKey(a));
   }
+  // Near-duplicates whatever it matched: a duplicate that fills in a body finds them too.
   planned.signature = morgue::SignStory(a.body);
-  if (planned.signature && planned.same_url == 0 && planned.same_body == 0) {
-    MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*planned.signature, 0));
+  if (planned.signature) {
+    MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near,
+                            FindNearStories(*planned.signature, planned.body_hash, 0));
     for (const NearStory& story : near) {
-      if (story.id != planned.copy_of) planned.near.push_back(story.id);
+      if (!story.same_body) planned.near.push_back(story);
     }
   }
   if (planned.same_url == 0 && planned.same_body == 0 && !a.title.empty()) {

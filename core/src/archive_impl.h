@@ -36,6 +36,13 @@ struct Archive::Impl {
   Result<AddResult> AddInTransaction(Article article, int64_t document_id,
                                      const std::vector<std::string>& extra_tags);
 
+  // An article whose body tells the same story as another's (FindNearStories).
+  struct NearStory {
+    int64_t id = 0;
+    double similarity = 0;
+    bool same_body = false;
+  };
+
   // What AddInTransaction would find for `article`, writing nothing (a dry run): it
   // validates the article and returns its dedup keys and the archived articles sharing
   // them (0: none).
@@ -46,9 +53,9 @@ struct Archive::Impl {
     int64_t same_body = 0;
     // When only a contradicted article has the body: that article (a copy of it is new).
     int64_t copy_of = 0;
-    // Archived near-duplicates of the body (FindNearStories), and its signature.
-    std::vector<int64_t> near;
+    // The body's signature, and its archived near-duplicates (FindNearStories) but copies.
     std::optional<StorySignature> signature;
+    std::vector<NearStory> near;
     // The publication as the dedup compares it (see SourceKey); set when the body is.
     std::string source_key;
     // When neither matched: the archived article with the same title, date and source
@@ -60,6 +67,8 @@ struct Archive::Impl {
   Result<PlannedAdd> PlanAdd(Article article, const std::vector<std::string>& extra_tags);
   // The id the next new article would get.
   Result<int64_t> NextArticleId();
+  // Whether archived article `id` has a body (a duplicate of one without fills it in).
+  Result<bool> ArticleHasBody(int64_t id);
 
   // Reads one whole article; NotFound when there is none with `id`.
   Result<Article> Load(int64_t id);
@@ -114,17 +123,19 @@ struct Archive::Impl {
   // already linked keeps its first link): kind "copy" or "near".
   Status LinkStories(int64_t a, int64_t b, const char* kind, double similarity);
   // The signed articles (not `self`) whose bodies are near-duplicates of the body signed
-  // `signature`, by id, with their estimated Jaccard similarity.
-  struct NearStory {
-    int64_t id = 0;
-    double similarity = 0;
-  };
-  Result<std::vector<NearStory>> FindNearStories(const StorySignature& signature, int64_t self);
-  // Signs article `id`'s `body` (story_signatures, story_bands) and links it to its
-  // near-duplicates, except `copy_of` (linked as a copy already); returns their ids.
-  Result<std::vector<int64_t>> SignStory(int64_t id, std::string_view body, int64_t copy_of);
+  // `signature`, whose normalised hash is `body_hash`: the most alike first (then by id),
+  // at most kMaxNearLinks, with their estimated Jaccard similarity; `same_body` for an
+  // article with that very body (another outlet's copy).
+  Result<std::vector<NearStory>> FindNearStories(const StorySignature& signature,
+                                                 const std::string& body_hash, int64_t self);
+  // Signs article `id`'s `body` (story_signatures, story_bands) and links it to the
+  // articles FindNearStories finds: those with the same body as copies, the others as
+  // near-duplicates, whose ids it returns.
+  Result<std::vector<int64_t>> SignStory(int64_t id, std::string_view body);
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
-  Status Merge(int64_t id, const Article& article);
+  // Merges `article` into archived article `id`; returns the near-duplicates linked to it
+  // when the article fills in its body.
+  Result<std::vector<int64_t>> Merge(int64_t id, const Article& article);
   Status InsertLinks(int64_t id, const Article& article, const std::vector<TagLink>& tags);
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "archive_impl.h"
+#include "dedup_keys.h"
 #include "morgue/datetime.h"
 #include "story_signature.h"
 
@@ -18,7 +19,8 @@ namespace {
 // The latest kCandidatesPerBand articles of each band key ?1 … ?kBands, but `self`.
 std::string CandidatesSql() {
   std::string sql =
-      "SELECT article_id, shingles, minhash FROM story_signatures WHERE article_id IN (";
+      "SELECT s.article_id, s.shingles, s.minhash, a.body_hash FROM story_signatures s "
+      "JOIN articles a ON a.id = s.article_id WHERE s.article_id IN (";
   for (int band = 0; band < kBands; ++band) {
     sql += (band == 0 ? "" : " UNION ") +
            std::string(
@@ -26,7 +28,7 @@ std::string CandidatesSql() {
            std::to_string(band + 1) + " ORDER BY article_id DESC LIMIT " +
            std::to_string(kCandidatesPerBand) + ")";
   }
-  return sql + ") AND article_id != ?" + std::to_string(kBands + 1);
+  return sql + ") AND s.article_id != ?" + std::to_string(kBands + 1);
 }
 
 // How many articles SignArchivedStories signs per transaction.
@@ -55,7 +57,7 @@ Status Archive::Impl::LinkStories(int64_t a, int64_t b, const char* kind, double
 }
 
 Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
-    const StorySignature& signature, int64_t self) {
+    const StorySignature& signature, const std::string& body_hash, int64_t self) {
   std::vector<NearStory> near;
   // Candidates share a band key; their signatures decide. Reading through
   // story_signatures skips band keys left by an article another tool deleted.
@@ -73,7 +75,12 @@ Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
     const std::optional<StorySignature> other = StorySignature::Decode(find->Int(1), find->Blob(2));
     if (!other) continue;  // not a signature this morgue wrote: nothing to compare
     const StorySimilarity similarity = CompareStories(signature, *other);
-    if (IsNearDuplicate(similarity)) near.push_back({find->Int(0), similarity.jaccard});
+    const bool same_body = !body_hash.empty() && find->Text(3) == body_hash;
+    if (same_body) {
+      near.push_back({find->Int(0), 1.0, true});
+    } else if (IsNearDuplicate(similarity)) {
+      near.push_back({find->Int(0), similarity.jaccard, false});
+    }
   }
   // The most alike first, then the earliest; at most kMaxNearLinks.
   std::sort(near.begin(), near.end(), [](const NearStory& a, const NearStory& b) {
@@ -83,12 +90,12 @@ Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
   return near;
 }
 
-Result<std::vector<int64_t>> Archive::Impl::SignStory(int64_t id, std::string_view body,
-                                                      int64_t copy_of) {
+Result<std::vector<int64_t>> Archive::Impl::SignStory(int64_t id, std::string_view body) {
   std::vector<int64_t> linked;
   const std::optional<StorySignature> signature = morgue::SignStory(body);
   if (!signature) return linked;
-  MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*signature, id));
+  const std::string body_hash = NormalizedBodyHash(body);
+  MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*signature, body_hash, id));
   MORGUE_ASSIGN_OR_RETURN(
       auto* sign,
       db->Cached("INSERT OR REPLACE INTO story_signatures(article_id, shingles, minhash) "
@@ -103,9 +110,9 @@ Result<std::vector<int64_t>> Archive::Impl::SignStory(int64_t id, std::string_vi
     MORGUE_RETURN_IF_ERROR(band->Run());
   }
   for (const NearStory& story : near) {
-    if (story.id == copy_of) continue;
-    MORGUE_RETURN_IF_ERROR(LinkStories(id, story.id, "near", story.similarity));
-    linked.push_back(story.id);
+    MORGUE_RETURN_IF_ERROR(
+        LinkStories(id, story.id, story.same_body ? "copy" : "near", story.similarity));
+    if (!story.same_body) linked.push_back(story.id);
   }
   return linked;
 }
@@ -152,7 +159,7 @@ Status Archive::Impl::SignArchivedStories() {
       if (!row) break;
       chunk.emplace_back(next.Int(0), next.Text(1));
     }
-    for (const auto& [id, body] : chunk) MORGUE_RETURN_IF_ERROR(SignStory(id, body, 0).status());
+    for (const auto& [id, body] : chunk) MORGUE_RETURN_IF_ERROR(SignStory(id, body).status());
     if (chunk.size() < static_cast<size_t>(kSigningChunk)) {
       MORGUE_RETURN_IF_ERROR(
           db->Exec("DELETE FROM morgue_settings WHERE key = 'story_signatures_after'"));

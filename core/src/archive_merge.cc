@@ -11,7 +11,7 @@
 
 namespace morgue {
 
-Status Archive::Impl::Merge(int64_t id, const Article& a) {
+Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) {
   // Fill what the stored article lacks; never overwrite what it has. Only columns that
   // change are written, so a plain re-import does not make the search index re-read the
   // article, and only the fields this input filled get its provenance.
@@ -83,8 +83,10 @@ Status Archive::Impl::Merge(int64_t id, const Article& a) {
   }
   if (stored.media.empty()) filled.media = a.media;
   // A body filled in is signed like a new one, so that it finds its near-duplicates.
-  if (!a.body.empty() && stored.body.empty())
-    MORGUE_RETURN_IF_ERROR(SignStory(id, a.body, 0).status());
+  std::vector<int64_t> near;
+  if (!a.body.empty() && stored.body.empty()) {
+    MORGUE_ASSIGN_OR_RETURN(near, SignStory(id, a.body));
+  }
   // Tags add up, each with its origin; a tag the user removed stays removed unless the
   // user gives it again.
   std::vector<TagLink> tag_links;
@@ -97,7 +99,8 @@ Status Archive::Impl::Merge(int64_t id, const Article& a) {
     MORGUE_ASSIGN_OR_RETURN(auto resolved, ResolveTag(tag));
     tag_links.push_back({resolved.first, resolved.second, origin});
   }
-  return InsertLinks(id, filled, tag_links);
+  MORGUE_RETURN_IF_ERROR(InsertLinks(id, filled, tag_links));
+  return near;
 }
 
 }  // namespace morgue

@@ -128,7 +128,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     result.id = existing;
     result.duplicate = true;
     result.copy_of = 0;
-    MORGUE_RETURN_IF_ERROR(Merge(result.id, a));
+    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, Merge(result.id, a));
   } else {
     // The new id is chosen first and the link rows written before the article row (their
     // foreign keys are deferred), so the search index sees the finished article once
@@ -182,7 +182,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     if (result.copy_of != 0) {
       MORGUE_RETURN_IF_ERROR(LinkStories(result.id, result.copy_of, "copy", 1.0));
     }
-    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignStory(result.id, a.body, result.copy_of));
+    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignStory(result.id, a.body));
   }
   if (document_id != 0) {
     MORGUE_ASSIGN_OR_RETURN(

@@ -10,6 +10,7 @@ namespace morgue {
 void DryRunPlan::OpenInput() {
   added_.clear();
   bodies_added_.clear();
+  with_body_added_.clear();
   signed_at_open_ = signed_.size();
   next_id_at_open_ = next_id_;
 }
@@ -18,7 +19,7 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
                                   const std::vector<std::string>& extra_tags) {
   if (next_id_ == 0) {
     MORGUE_ASSIGN_OR_RETURN(int64_t next, archive.NextArticleId());
-    next_id_ = next_id_at_open_ = next;
+    next_id_ = next_id_at_open_ = first_new_id_ = next;
   }
   MORGUE_ASSIGN_OR_RETURN(Archive::Impl::PlannedAdd planned,
                           archive.PlanAdd(std::move(article), extra_tags));
@@ -62,27 +63,42 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   if (!result.duplicate) {
     result.id = next_id_++;
     result.copy_of = planned.copy_of != 0 ? planned.copy_of : copy_in_run;
-    result.near_duplicates = planned.near;
-    if (planned.signature) {
-      for (int64_t id : NearInRun(*planned.signature, result.copy_of)) {
-        if (result.near_duplicates.size() < static_cast<size_t>(kMaxNearLinks)) {
-          result.near_duplicates.push_back(id);
-        }
-      }
-      signed_.emplace_back(result.id, *planned.signature);
-      for (int band = 0; band < kBands; ++band) {
-        bands_[BandKey(*planned.signature, band)].push_back(signed_.size() - 1);
-      }
-    }
   }
   if (!planned.url_key.empty() && url_keys_.emplace(planned.url_key, result.id).second) {
     added_.emplace_back(&url_keys_, planned.url_key);
   }
-  // A duplicate's body is known by its article when none of the run has it: it may have
-  // filled the body of an article stored without one.
-  if (!planned.body_hash.empty() && (!result.duplicate || !bodies_.contains(planned.body_hash))) {
+  // The body is stored with a new article, and with a duplicate whose article has none
+  // (the merge fills it in); then it is signed and finds its near-duplicates.
+  bool stores_body = !planned.body_hash.empty() && !result.duplicate;
+  if (!planned.body_hash.empty() && result.duplicate) {
+    if (result.id >= first_new_id_) {
+      stores_body = !with_body_.contains(result.id);
+    } else {
+      MORGUE_ASSIGN_OR_RETURN(bool has_body, archive.ArticleHasBody(result.id));
+      stores_body = !has_body;
+    }
+  }
+  if (stores_body) {
     bodies_[planned.body_hash].push_back({result.id, planned.url_key, planned.source_key});
     bodies_added_.push_back(planned.body_hash);
+    if (with_body_.insert(result.id).second) with_body_added_.push_back(result.id);
+  }
+  if (stores_body && planned.signature) {
+    std::vector<Archive::Impl::NearStory> near = planned.near;
+    for (const Archive::Impl::NearStory& story : NearInRun(*planned.signature, planned.body_hash)) {
+      if (!story.same_body) near.push_back(story);
+    }
+    // As FindNearStories orders and cuts them.
+    std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
+      return a.similarity != b.similarity ? a.similarity > b.similarity : a.id < b.id;
+    });
+    if (near.size() > static_cast<size_t>(kMaxNearLinks)) near.resize(kMaxNearLinks);
+    result.near_duplicates.reserve(near.size());
+    for (const Archive::Impl::NearStory& story : near) result.near_duplicates.push_back(story.id);
+    signed_.push_back({result.id, planned.body_hash, *planned.signature});
+    for (int band = 0; band < kBands; ++band) {
+      bands_[BandKey(*planned.signature, band)].push_back(signed_.size() - 1);
+    }
   }
   if (!planned.metadata_key.empty() && !result.duplicate) {
     for (auto* keys : {&metadata_, &bare_metadata_}) {
@@ -95,7 +111,8 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   return result;
 }
 
-std::vector<int64_t> DryRunPlan::NearInRun(const StorySignature& signature, int64_t copy_of) const {
+std::vector<Archive::Impl::NearStory> DryRunPlan::NearInRun(const StorySignature& signature,
+                                                            const std::string& body_hash) const {
   std::vector<size_t> candidates;
   for (int band = 0; band < kBands; ++band) {
     auto it = bands_.find(BandKey(signature, band));
@@ -110,16 +127,17 @@ std::vector<int64_t> DryRunPlan::NearInRun(const StorySignature& signature, int6
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::vector<std::pair<double, int64_t>> near;
+  std::vector<Archive::Impl::NearStory> near;
   for (size_t index : candidates) {
-    const auto& [id, other] = signed_[index];
-    const StorySimilarity similarity = CompareStories(signature, other);
-    if (id != copy_of && IsNearDuplicate(similarity)) near.emplace_back(-similarity.jaccard, id);
+    const SignedBody& other = signed_[index];
+    if (other.body_hash == body_hash) {
+      near.push_back({other.id, 1.0, true});
+      continue;
+    }
+    const StorySimilarity similarity = CompareStories(signature, other.signature);
+    if (IsNearDuplicate(similarity)) near.push_back({other.id, similarity.jaccard, false});
   }
-  std::sort(near.begin(), near.end());
-  std::vector<int64_t> ids;
-  for (const auto& [negated, id] : near) ids.push_back(id);
-  return ids;
+  return near;
 }
 
 void DryRunPlan::UndoInput() {
@@ -131,9 +149,11 @@ void DryRunPlan::UndoInput() {
     if (bodies.empty()) bodies_.erase(*it);
   }
   bodies_added_.clear();
+  for (int64_t id : with_body_added_) with_body_.erase(id);
+  with_body_added_.clear();
   for (size_t index = signed_at_open_; index < signed_.size(); ++index) {
     for (int band = 0; band < kBands; ++band) {
-      std::vector<size_t>& sharing = bands_[BandKey(signed_[index].second, band)];
+      std::vector<size_t>& sharing = bands_[BandKey(signed_[index].signature, band)];
       sharing.erase(std::remove(sharing.begin(), sharing.end(), index), sharing.end());
     }
   }

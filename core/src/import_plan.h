@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -37,6 +38,7 @@ class DryRunPlan {
   void KeepInput() {
     added_.clear();
     bodies_added_.clear();
+    with_body_added_.clear();
     signed_at_open_ = signed_.size();
   }
 
@@ -58,13 +60,24 @@ class DryRunPlan {
   // What the input being stored added, taken back when it fails.
   std::vector<std::pair<std::map<std::string, int64_t>*, std::string>> added_;
   std::vector<std::string> bodies_added_;  // a body of bodies_ gained its last entry
-  // The signatures of the run's new articles, with the articles sharing each band key, for
-  // the near-duplicates among them; those from signed_at_open_ on are the open input's.
-  std::vector<std::pair<int64_t, StorySignature>> signed_;
+  // The run's articles that would have a body (new ones, and archived ones it would fill).
+  std::set<int64_t> with_body_;
+  std::vector<int64_t> with_body_added_;
+  int64_t first_new_id_ = 0;  // the id of the run's first new article
+  // The signatures of the bodies the run would store, with the articles sharing each band
+  // key, for the near-duplicates among them; from signed_at_open_ on, the open input's.
+  struct SignedBody {
+    int64_t id = 0;
+    std::string body_hash;
+    StorySignature signature;
+  };
+  std::vector<SignedBody> signed_;
   std::unordered_map<int64_t, std::vector<size_t>> bands_;
   size_t signed_at_open_ = 0;
-  // The near-duplicates of `signature` among the run's new articles, but `copy_of`.
-  std::vector<int64_t> NearInRun(const StorySignature& signature, int64_t copy_of) const;
+  // The near-duplicates of a body among the run's signed ones, as FindNearStories finds
+  // them among the archived ones (the latest kCandidatesPerBand per band key).
+  std::vector<Archive::Impl::NearStory> NearInRun(const StorySignature& signature,
+                                                  const std::string& body_hash) const;
   int64_t next_id_at_open_ = 0;
 };
 

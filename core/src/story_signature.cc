@@ -73,16 +73,17 @@ std::vector<uint64_t> Tokens(std::string_view body) {
 }  // namespace
 
 std::string StorySignature::Encode() const {
-  std::string bytes(kSignatureHashes * 4, '\0');
+  std::string bytes(size_t{kSignatureHashes} * 4, '\0');
   for (int i = 0; i < kSignatureHashes; ++i) {
-    for (int b = 0; b < 4; ++b)
-      bytes[i * 4 + b] = static_cast<char>((minhash[i] >> (8 * b)) & 0xFF);
+    for (int b = 0; b < 4; ++b) {
+      bytes[static_cast<size_t>(i) * 4 + b] = static_cast<char>((minhash[i] >> (8 * b)) & 0xFF);
+    }
   }
   return bytes;
 }
 
 std::optional<StorySignature> StorySignature::Decode(int64_t shingles, std::string_view bytes) {
-  if (shingles <= 0 || bytes.size() != kSignatureHashes * 4) return std::nullopt;
+  if (shingles <= 0 || bytes.size() != size_t{kSignatureHashes} * 4) return std::nullopt;
   StorySignature signature;
   signature.shingles = shingles;
   for (int i = 0; i < kSignatureHashes; ++i) {

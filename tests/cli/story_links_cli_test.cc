@@ -176,6 +176,86 @@ TEST_F(StoryLinksCliTest, AWireCopyWithChangesIsANearDuplicateOfTheSeed) {
       << text.out;
 }
 
+TEST_F(StoryLinksCliTest, DiffExplainsWhatTheWireCopyChanged) {
+  ASSERT_EQ(
+      On({"import", "--create", (FixturesDir() / "korea-times-2011-01-04.txt").string()}).exit_code,
+      kOk);
+  std::vector<std::string> paragraphs = SeedParagraphs();
+  paragraphs.erase(paragraphs.begin() + 9);  // "The ministry also denied ..."
+  paragraphs[1] =
+      "The official said Defense Minister Kim Kwan-jin and his Japanese counterpart "
+      "Toshimi Kitazawa will discuss the matter in Seoul next week.";
+  std::string body = "SEOUL, Jan. 4 (Yonhap) --";
+  for (const std::string& paragraph : paragraphs) body += "\n\n" + paragraph;
+  const Json record = {{"title", "S. Korea mulls first military pact with Japan"},
+                       {"source", "Yonhap"},
+                       {"published", "2011-01-04"},
+                       {"body", body}};
+  WriteFile(dir_ / "yonhap.json", record.dump());
+  ASSERT_EQ(On({"import", "yonhap.json"}).exit_code, kOk);
+
+  CommandResult diff = On({"diff", "1", "2"});
+  ASSERT_EQ(diff.exit_code, kOk) << diff.err;
+  for (const std::string expected : {
+           "A  article 1: Seoul, Tokyo seek 1st military pact\n   Korea Times, 2011-01-04\n",
+           "B  article 2: S. Korea mulls first military pact with Japan\n   Yonhap, 2011-01-04\n",
+           "   linked as near-duplicates, similarity 0.",
+           "\n  source     A  Korea Times\n             B  Yonhap\n",
+           "\n  authors    A  Lee Tae-hoon\n             B  (none)\n",
+           "\nbody: 12 paragraphs the same, 1 changed, 1 only in A, 1 only in B\n",
+           "\n+ only in B: ¶1\n  SEOUL, Jan. 4 (Yonhap) --\n",
+           "\n- only in A: ¶10\n  The ministry also denied",
+           "\n~ changed: A ¶2 → B ¶3\n  The official said [-that-] Defense Minister",
+       }) {
+    EXPECT_NE(diff.out.find(expected), std::string::npos) << expected << "\n---\n" << diff.out;
+  }
+  const Json json = Json::parse(On({"diff", "1", "2", "--json"}).out);
+  EXPECT_EQ(json.at("link").at("kind"), "near");
+  EXPECT_EQ(json.at("same_paragraphs"), 12);
+  ASSERT_EQ(json.at("paragraphs").size(), 3u);
+  EXPECT_EQ(json.at("paragraphs")[1].at("change"), "changed");
+  EXPECT_EQ(json.at("paragraphs")[1].at("a"), 2);
+  CommandResult missing = On({"diff", "1", "9"});
+  EXPECT_EQ(missing.exit_code, kPartial);
+  EXPECT_NE(missing.err.find("no article with id 9"), std::string::npos) << missing.err;
+}
+
+// What a dry run predicts is what the import then does, where the run's own articles decide.
+TEST_F(StoryLinksCliTest, ADryRunPredictsTheImport) {
+  ASSERT_EQ(On({"import", "--create", "wire.jsonl"}).exit_code, kOk);
+  // A publication not archived yet, named with and without "The": one article.
+  WriteFile(dir_ / "gazette.jsonl", Record("Pact talks", "Harbour Gazette", "") +
+                                        Record("Pact talks again", "The Harbour Gazette", ""));
+  // The Post's address with another body (a duplicate that fills nothing), then that body
+  // alone: a new article, not a duplicate of the Post's.
+  WriteFile(dir_ / "post.jsonl",
+            R"({"title": "x", "canonical_url": "https://www.washingtonpost.com/world/asia/)"
+            R"(pact-talks.html", "body": "A different body entirely, about ferries."})"
+            "\n"
+            R"({"title": "y", "body": "A different body entirely, about ferries."})"
+            "\n");
+  for (const char* file : {"gazette.jsonl", "post.jsonl"}) {
+    CommandResult dry = On({"import", "--dry-run", file});
+    ASSERT_EQ(dry.exit_code, kOk) << dry.err;
+    CommandResult real = On({"import", file});
+    ASSERT_EQ(real.exit_code, kOk) << real.err;
+    // "N articles imported" against "N new articles", and the duplicates.
+    const auto counts = [](const std::string& summary) {
+      const size_t colon = summary.find(": ");
+      std::string counts = summary.substr(colon + 2, summary.find(';') - colon - 2);
+      for (const char* word :
+           {" new articles", " new article", " articles imported", " article imported"}) {
+        if (size_t at = counts.find(word); at != std::string::npos) {
+          counts.replace(at, std::string(word).size(), "");
+        }
+      }
+      return counts;
+    };
+    EXPECT_EQ(counts(dry.err), counts(real.err)) << file << "\n" << dry.err << real.err;
+  }
+  EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "4");
+}
+
 TEST_F(StoryLinksCliTest, SimilarNamesAMissingArticle) {
   ASSERT_EQ(On({"import", "--create", "wire.jsonl"}).exit_code, kOk);
   CommandResult missing = On({"similar", "9"});

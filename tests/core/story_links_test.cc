@@ -201,6 +201,32 @@ TEST_F(StoryLinksTest, AnExactCopyIsLinkedOnceAsACopy) {
   ASSERT_EQ(links->size(), 1u);
   EXPECT_EQ((*links)[0].kind, "copy");
   EXPECT_TRUE(archive_->Links(post.id)->empty());
+  // A third outlet with that very body: a copy of both, never a near-duplicate.
+  const AddResult third = Add(Story("Pact talks", "Japan Times", kLongStory));
+  EXPECT_EQ(third.copy_of, times.id);
+  EXPECT_TRUE(third.near_duplicates.empty());
+  links = archive_->Links(third.id);
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 2u);
+  for (const StoryLink& link : *links) {
+    EXPECT_EQ(link.kind, "copy") << link.id;
+    EXPECT_EQ(link.similarity, 1.0);
+  }
+}
+
+TEST_F(StoryLinksTest, ABodyFilledInFindsItsNearDuplicates) {
+  const AddResult times = Add(Story("Seoul, Tokyo seek pact", "Korea Times", kLongStory));
+  Article headline;
+  headline.title = "S. Korea mulls pact";
+  headline.canonical_url = "https://en.yna.co.kr/view/pact";
+  const AddResult bare = Add(headline);
+  ASSERT_FALSE(bare.duplicate);
+  Article full = headline;
+  full.body = kLongStoryAsRun;
+  const AddResult filled = Add(full);
+  EXPECT_TRUE(filled.duplicate);
+  EXPECT_EQ(filled.id, bare.id);
+  EXPECT_EQ(filled.near_duplicates, std::vector<int64_t>{times.id});
 }
 
 TEST_F(StoryLinksTest, RemovingAnArticleTakesItsSignatureAndBandsAway) {

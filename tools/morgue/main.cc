@@ -51,14 +51,14 @@ int Main(int argc, char** argv) {
   context.AddGlobalOptions(&app);
 
   std::vector<Command> commands = {
-      AddInitCommand(app, context),    AddImportCommand(app, context),
-      AddListCommand(app, context),    AddShowCommand(app, context),
-      AddSimilarCommand(app, context), AddOriginalCommand(app, context),
-      AddSearchCommand(app, context),  AddExportCommand(app, context),
-      AddTagCommand(app, context),     AddUntagCommand(app, context),
-      AddTagsCommand(app, context),    AddRmCommand(app, context),
-      AddStatsCommand(app, context),   AddSourcesCommand(app, context),
-      AddPluginsCommand(app, context),
+      AddInitCommand(app, context),     AddImportCommand(app, context),
+      AddListCommand(app, context),     AddShowCommand(app, context),
+      AddSimilarCommand(app, context),  AddDiffCommand(app, context),
+      AddOriginalCommand(app, context), AddSearchCommand(app, context),
+      AddExportCommand(app, context),   AddTagCommand(app, context),
+      AddUntagCommand(app, context),    AddTagsCommand(app, context),
+      AddRmCommand(app, context),       AddStatsCommand(app, context),
+      AddSourcesCommand(app, context),  AddPluginsCommand(app, context),
   };
   commands.push_back(AddHelpCommand(app, context));
   app.footer(exit_codes +

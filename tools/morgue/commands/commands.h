@@ -22,6 +22,7 @@ Command AddExportCommand(CLI::App& app, Context& context);
 Command AddListCommand(CLI::App& app, Context& context);
 Command AddShowCommand(CLI::App& app, Context& context);
 Command AddSimilarCommand(CLI::App& app, Context& context);
+Command AddDiffCommand(CLI::App& app, Context& context);
 Command AddOriginalCommand(CLI::App& app, Context& context);
 Command AddSearchCommand(CLI::App& app, Context& context);
 Command AddTagCommand(CLI::App& app, Context& context);

@@ -209,26 +209,34 @@ std::string DryRunLine(const InputReport& report) {
   std::string line =
       report.input + ": " + report.plugin + ": " +
       Counted(static_cast<int64_t>(report.article_ids.size()), "article", "articles") + ": ";
-  std::vector<int64_t> copied;
-  for (const auto& [copy, of] : report.copies_of) copied.push_back(of);
-  std::vector<int64_t> resembled;
-  for (const auto& [near, of] : report.near_duplicates_of) resembled.push_back(of);
+  // The articles the input's articles would be linked to, each named once.
+  const auto linked_to = [](const std::vector<std::pair<int64_t, int64_t>>& pairs) {
+    std::vector<int64_t> ids;
+    for (const auto& [article, other] : pairs) {
+      if (std::find(ids.begin(), ids.end(), other) == ids.end()) ids.push_back(other);
+    }
+    return ids;
+  };
+  const std::vector<int64_t> copied = linked_to(report.copies_of);
+  const std::vector<int64_t> resembled = linked_to(report.near_duplicates_of);
   std::vector<std::string> links;
-  if (!copied.empty())
+  if (!copied.empty()) {
     links.push_back("a copy of " + ArticleIds(copied) + " by another address or source");
+  }
   if (!resembled.empty()) links.push_back("a near-duplicate of " + ArticleIds(resembled));
   if (report.article_ids.size() == 1) {
-    return line + (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids) +
-                                            (links.empty() ? "" : " (" + Join(links, "; ") + ")")
-                                      : "duplicate of " + ArticleIds(duplicates));
+    return line +
+           (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids)
+                               : "duplicate of " + ArticleIds(duplicates)) +
+           (links.empty() ? "" : " (" + Join(links, "; ") + ")");
   }
   line += std::to_string(report.new_ids.size()) + " new";
   if (!report.new_ids.empty()) line += " (" + ArticleIds(report.new_ids) + ")";
   line += ", " + Counted(static_cast<int64_t>(duplicates.size()), "duplicate", "duplicates");
   if (!duplicates.empty()) line += " of " + ArticleIds(duplicates);
   if (!copied.empty()) {
-    line += "; " + Counted(static_cast<int64_t>(copied.size()), "copy", "copies") + " of " +
-            ArticleIds(copied) + " by another address or source";
+    line += "; " + Counted(report.copies, "copy", "copies") + " of " + ArticleIds(copied) +
+            " by another address or source";
   }
   if (!resembled.empty()) {
     line += "; " + Counted(report.near_duplicates, "near-duplicate", "near-duplicates") + " of " +

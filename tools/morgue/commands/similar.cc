@@ -67,6 +67,7 @@ int RunSimilar(Context& context, const SimilarArgs& args) {
                                  {"LINK", 4},     {"PUBLISHED", 10},
                                  {"SOURCE", 6},   {"TITLE", 5}};
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(similar.size());
   for (const auto& [link, article] : similar) {
     rows.push_back({std::to_string(article.id), Similarity(link.similarity), link.kind,
                     article.published.substr(0, 10), article.source, article.title});
