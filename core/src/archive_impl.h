@@ -131,7 +131,9 @@ struct Archive::Impl {
   // Signs article `id`'s `body` (story_signatures, story_bands) and links it to the
   // articles FindNearStories finds: those with the same body as copies, the others as
   // near-duplicates, whose ids it returns.
-  Result<std::vector<int64_t>> SignStory(int64_t id, std::string_view body);
+  // `body_hash` is the body's NormalizedBodyHash.
+  Result<std::vector<int64_t>> SignStory(int64_t id, std::string_view body,
+                                         const std::string& body_hash);
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
   // Merges `article` into archived article `id`; returns the near-duplicates linked to it
   // when the article fills in its body.

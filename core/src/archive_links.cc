@@ -90,11 +90,11 @@ Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
   return near;
 }
 
-Result<std::vector<int64_t>> Archive::Impl::SignStory(int64_t id, std::string_view body) {
+Result<std::vector<int64_t>> Archive::Impl::SignStory(int64_t id, std::string_view body,
+                                                      const std::string& body_hash) {
   std::vector<int64_t> linked;
   const std::optional<StorySignature> signature = morgue::SignStory(body);
   if (!signature) return linked;
-  const std::string body_hash = NormalizedBodyHash(body);
   MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*signature, body_hash, id));
   MORGUE_ASSIGN_OR_RETURN(
       auto* sign,
@@ -159,7 +159,8 @@ Status Archive::Impl::SignArchivedStories() {
       if (!row) break;
       chunk.emplace_back(next.Int(0), next.Text(1));
     }
-    for (const auto& [id, body] : chunk) MORGUE_RETURN_IF_ERROR(SignStory(id, body).status());
+    for (const auto& [id, body] : chunk)
+      MORGUE_RETURN_IF_ERROR(SignStory(id, body, NormalizedBodyHash(body)).status());
     if (chunk.size() < static_cast<size_t>(kSigningChunk)) {
       MORGUE_RETURN_IF_ERROR(
           db->Exec("DELETE FROM morgue_settings WHERE key = 'story_signatures_after'"));

@@ -182,7 +182,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     if (result.copy_of != 0) {
       MORGUE_RETURN_IF_ERROR(LinkStories(result.id, result.copy_of, "copy", 1.0));
     }
-    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignStory(result.id, a.body));
+    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignStory(result.id, a.body, body_hash));
   }
   if (document_id != 0) {
     MORGUE_ASSIGN_OR_RETURN(

@@ -23,11 +23,19 @@ constexpr uint64_t Mix(uint64_t x) {
   return x;
 }
 
-// One seed per hash function: the functions are Mix(shingle ^ seed).
-constexpr std::array<uint64_t, kSignatureHashes> kSeeds = [] {
-  std::array<uint64_t, kSignatureHashes> seeds{};
-  for (int i = 0; i < kSignatureHashes; ++i) seeds[i] = Mix(0x6D6F72677565ull + i);
-  return seeds;
+// The hash functions: multiply-shift, (a * shingle + b) >> 32 with a odd, on shingles that
+// are already well mixed: two multiplications and an addition each, where a full mix would
+// take five steps, for the same estimates.
+struct HashFunction {
+  uint64_t a;
+  uint64_t b;
+};
+constexpr std::array<HashFunction, kSignatureHashes> kFunctions = [] {
+  std::array<HashFunction, kSignatureHashes> functions{};
+  for (int i = 0; i < kSignatureHashes; ++i) {
+    functions[i] = {Mix(0x6D6F72677565ull + i) | 1, Mix(0x73746F7279ull + i)};
+  }
+  return functions;
 }();
 
 constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ull;
@@ -115,7 +123,7 @@ std::optional<StorySignature> SignStory(std::string_view body) {
   signature.minhash.fill(UINT32_MAX);
   for (uint64_t shingle : shingles) {
     for (int i = 0; i < kSignatureHashes; ++i) {
-      const auto value = static_cast<uint32_t>(Mix(shingle ^ kSeeds[i]) >> 32);
+      const auto value = static_cast<uint32_t>((kFunctions[i].a * shingle + kFunctions[i].b) >> 32);
       signature.minhash[i] = std::min(signature.minhash[i], value);
     }
   }
