@@ -36,20 +36,11 @@ const std::vector<std::string>& Renderings() {
   return files;
 }
 
-// Non-blank lines 7 to 20 of the canonical text: the 14 paragraphs.
+// The 14 paragraphs, as a body.
 std::string SeedBody() {
-  const std::string text = ReadFile(FixturesDir() / "korea-times-2011-01-04.txt");
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
   std::string body;
-  for (size_t i = 6; i < 20 && i < lines.size(); ++i) {
-    body += (body.empty() ? "" : "\n\n") + lines[i];
+  for (const std::string& paragraph : SeedParagraphs()) {
+    body += (body.empty() ? "" : "\n\n") + paragraph;
   }
   return body;
 }

@@ -112,20 +112,6 @@ TEST_F(StoryLinksCliTest, ADryRunSaysWhichArticleTheCopyIsOf) {
   EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "2");
 }
 
-// The seed's 14 paragraphs (lines 11 to 24 of the canonical text).
-std::vector<std::string> SeedParagraphs() {
-  const std::string text = ReadFile(FixturesDir() / "korea-times-2011-01-04.txt");
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return std::vector<std::string>(lines.begin() + 6, lines.begin() + 20);
-}
-
 TEST_F(StoryLinksCliTest, AWireCopyWithChangesIsANearDuplicateOfTheSeed) {
   ASSERT_EQ(
       On({"import", "--create", (FixturesDir() / "korea-times-2011-01-04.txt").string()}).exit_code,

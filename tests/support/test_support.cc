@@ -51,6 +51,20 @@ std::string ReadFile(const std::filesystem::path& path) {
   return content.str();
 }
 
+std::vector<std::string> SeedParagraphs() {
+  const std::string text = ReadFile(FixturesDir() / "korea-times-2011-01-04.txt");
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  if (lines.size() < 20) throw std::runtime_error("the seed's text has fewer than 20 lines");
+  return std::vector<std::string>(lines.begin() + 6, lines.begin() + 20);
+}
+
 void WriteFile(const std::filesystem::path& path, const std::string& content) {
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -90,6 +90,10 @@ UserCommand MorgueAsUser(const std::vector<std::string>& args);
 CommandResult RunMorgueAsUser(const std::vector<std::string>& args, const std::string& input = "",
                               const std::map<std::string, std::string>& env = {});
 
+// The seed article's 14 body paragraphs, as the canonical text has them (its non-blank
+// lines 7 to 20: after the date, headline, caption, deck and byline).
+std::vector<std::string> SeedParagraphs();
+
 // Paths of this build, from compile definitions.
 std::filesystem::path SourceDir();
 std::filesystem::path FixturesDir();

@@ -17,19 +17,7 @@
 namespace morgue {
 namespace {
 
-// The seed's 14 paragraphs (lines 11 to 24 of the canonical text).
-std::vector<std::string> SeedParagraphs() {
-  const std::string text = testing::ReadFile(testing::FixturesDir() / "korea-times-2011-01-04.txt");
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return std::vector<std::string>(lines.begin() + 6, lines.begin() + 20);
-}
+using testing::SeedParagraphs;
 
 std::string Body(const std::vector<std::string>& paragraphs) {
   std::string body;
