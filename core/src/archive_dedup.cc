@@ -13,17 +13,17 @@
 
 namespace morgue {
 
-Result<int64_t> Archive::Impl::FindDuplicate(const std::string& url_key,
-                                             const std::string& body_hash) {
-  const std::pair<const char*, const std::string*> keys[] = {
-      {"SELECT id FROM articles WHERE url_key = ?1 ORDER BY id LIMIT 1", &url_key},
-      {"SELECT id FROM articles WHERE body_hash = ?1 ORDER BY id LIMIT 1", &body_hash}};
-  for (const auto& [sql, key] : keys) {
-    if (key->empty()) continue;
-    Result<int64_t> id = db->SelectId(sql, *key);
-    if (!id.ok() || *id != 0) return id;
-  }
-  return int64_t{0};
+bool BodiesContradict(const std::string& url_key, const std::string& source_key,
+                      const std::string& other_url_key, const std::string& other_source_key) {
+  const auto differ = [](const std::string& a, const std::string& b) {
+    return !a.empty() && !b.empty() && a != b;
+  };
+  return differ(url_key, other_url_key) || differ(source_key, other_source_key);
+}
+
+Result<int64_t> Archive::Impl::FindSameUrl(const std::string& url_key) {
+  if (url_key.empty()) return int64_t{0};
+  return db->SelectId("SELECT id FROM articles WHERE url_key = ?1 ORDER BY id LIMIT 1", url_key);
 }
 
 Result<std::string> Archive::Impl::SourceKey(const Article& a) {
@@ -64,21 +64,18 @@ Result<Archive::Impl::BodyMatch> Archive::Impl::FindSameBody(const Article& a,
     const std::string stored_url = s.Text(1);
     const int64_t stored_source = s.Int(2);
     if (match.copy_of == 0) match.copy_of = id;
-    bool contradicted = !url_key.empty() && !stored_url.empty() && url_key != stored_url;
-    if (!contradicted && stored_source != 0) {
-      if (!source_known) {
-        // Looked up only for a body already archived: most articles never need it.
-        Result<std::string> key = SourceKey(a);
-        if (!key.ok()) {
-          failed = key.status();
-          break;
-        }
-        source_key = *key;
-        source_known = true;
+    if (stored_source != 0 && !source_known) {
+      // Looked up only for a body already archived: most articles never need it.
+      Result<std::string> key = SourceKey(a);
+      if (!key.ok()) {
+        failed = key.status();
+        break;
       }
-      contradicted = !source_key.empty() && source_key != std::to_string(stored_source);
+      source_key = *key;
+      source_known = true;
     }
-    if (!contradicted) {
+    const std::string stored_source_key = stored_source != 0 ? std::to_string(stored_source) : "";
+    if (!BodiesContradict(url_key, source_key, stored_url, stored_source_key)) {
       match.same = id;
       match.copy_of = 0;
       break;
@@ -131,7 +128,7 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
   PlannedAdd planned;
   planned.url_key = UrlKey(a.canonical_url);
   planned.body_hash = NormalizedBodyHash(a.body);
-  MORGUE_ASSIGN_OR_RETURN(int64_t same_url, FindDuplicate(planned.url_key, ""));
+  MORGUE_ASSIGN_OR_RETURN(int64_t same_url, FindSameUrl(planned.url_key));
   MORGUE_ASSIGN_OR_RETURN(BodyMatch same_body, FindSameBody(a, planned.url_key, planned.body_hash));
   planned.same_url = same_url;
   planned.same_body = same_body.same;
@@ -140,7 +137,7 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
     MORGUE_ASSIGN_OR_RETURN(planned.source_key, SourceKey(a));
   }
   // Near-duplicates whatever it matched: a duplicate that fills in a body finds them too.
-  planned.signature = morgue::SignStory(a.body);
+  planned.signature = SignStory(a.body);
   if (planned.signature) {
     MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near,
                             FindNearStories(*planned.signature, planned.body_hash, 0));

@@ -107,7 +107,8 @@ struct Archive::Impl {
   Result<int64_t> KnownSource(const Article& article);
   Result<int64_t> SourceByDomain(std::string host);
   Result<int64_t> ResolveAuthor(const Author& author);
-  Result<int64_t> FindDuplicate(const std::string& url_key, const std::string& body_hash);
+  // The first archived article with the canonical URL key `url_key` (0: none).
+  Result<int64_t> FindSameUrl(const std::string& url_key);
   // The archived articles with the body `body_hash`: the first that nothing in `article`
   // (its `url_key`, its publication) contradicts, else the first of them as `copy_of`.
   struct BodyMatch {
@@ -132,8 +133,8 @@ struct Archive::Impl {
   // articles FindNearStories finds: those with the same body as copies, the others as
   // near-duplicates, whose ids it returns.
   // `body_hash` is the body's NormalizedBodyHash.
-  Result<std::vector<int64_t>> SignStory(int64_t id, std::string_view body,
-                                         const std::string& body_hash);
+  Result<std::vector<int64_t>> SignAndLinkStory(int64_t id, std::string_view body,
+                                                const std::string& body_hash);
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
   // Merges `article` into archived article `id`; returns the near-duplicates linked to it
   // when the article fills in its body.
@@ -156,6 +157,11 @@ std::string OriginOf(const Article& a, const std::string& tag);
 
 // NotFound unless the archive holds an article with `id` (archive_write.cc).
 Status RequireArticle(sql::Database& db, int64_t id);
+
+// Whether two articles with the same body are different articles: their canonical URL keys
+// differ, or their publications (SourceKey) do; a side that has none contradicts nothing.
+bool BodiesContradict(const std::string& url_key, const std::string& source_key,
+                      const std::string& other_url_key, const std::string& other_source_key);
 
 }  // namespace morgue
 

@@ -90,10 +90,10 @@ Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
   return near;
 }
 
-Result<std::vector<int64_t>> Archive::Impl::SignStory(int64_t id, std::string_view body,
-                                                      const std::string& body_hash) {
+Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(int64_t id, std::string_view body,
+                                                             const std::string& body_hash) {
   std::vector<int64_t> linked;
-  const std::optional<StorySignature> signature = morgue::SignStory(body);
+  const std::optional<StorySignature> signature = SignStory(body);
   if (!signature) return linked;
   MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*signature, body_hash, id));
   MORGUE_ASSIGN_OR_RETURN(
@@ -160,7 +160,7 @@ Status Archive::Impl::SignArchivedStories() {
       chunk.emplace_back(next.Int(0), next.Text(1));
     }
     for (const auto& [id, body] : chunk)
-      MORGUE_RETURN_IF_ERROR(SignStory(id, body, NormalizedBodyHash(body)).status());
+      MORGUE_RETURN_IF_ERROR(SignAndLinkStory(id, body, NormalizedBodyHash(body)).status());
     if (chunk.size() < static_cast<size_t>(kSigningChunk)) {
       MORGUE_RETURN_IF_ERROR(
           db->Exec("DELETE FROM morgue_settings WHERE key = 'story_signatures_after'"));

@@ -85,7 +85,7 @@ Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) 
   // A body filled in is signed like a new one, so that it finds its near-duplicates.
   std::vector<int64_t> near;
   if (!a.body.empty() && stored.body.empty()) {
-    MORGUE_ASSIGN_OR_RETURN(near, SignStory(id, a.body, NormalizedBodyHash(a.body)));
+    MORGUE_ASSIGN_OR_RETURN(near, SignAndLinkStory(id, a.body, NormalizedBodyHash(a.body)));
   }
   // Tags add up, each with its origin; a tag the user removed stays removed unless the
   // user gives it again.

@@ -111,7 +111,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
   const std::string body_hash = NormalizedBodyHash(a.body);
 
   AddResult result;
-  MORGUE_ASSIGN_OR_RETURN(int64_t existing, FindDuplicate(url_key, ""));
+  MORGUE_ASSIGN_OR_RETURN(int64_t existing, FindSameUrl(url_key));
   if (existing == 0) {
     MORGUE_ASSIGN_OR_RETURN(BodyMatch same_body, FindSameBody(a, url_key, body_hash));
     existing = same_body.same;
@@ -182,7 +182,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     if (result.copy_of != 0) {
       MORGUE_RETURN_IF_ERROR(LinkStories(result.id, result.copy_of, "copy", 1.0));
     }
-    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignStory(result.id, a.body, body_hash));
+    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignAndLinkStory(result.id, a.body, body_hash));
   }
   if (document_id != 0) {
     MORGUE_ASSIGN_OR_RETURN(

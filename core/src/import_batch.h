@@ -51,7 +51,7 @@ class ImportBatch {
     ++pending_.inputs_ok;
     pending_.imported += stored.imported;
     pending_.duplicates += stored.duplicates;
-    pending_.copies += stored.copies;
+    pending_.copies += static_cast<int64_t>(stored.copies_of.size());
     pending_.near_duplicates += stored.near_duplicates;
   }
 

@@ -35,11 +35,7 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   if (auto it = planned.body_hash.empty() ? bodies_.end() : bodies_.find(planned.body_hash);
       it != bodies_.end()) {
     for (const PlannedBody& body : it->second) {
-      const bool contradicted =
-          (!planned.url_key.empty() && !body.url_key.empty() && planned.url_key != body.url_key) ||
-          (!planned.source_key.empty() && !body.source_key.empty() &&
-           planned.source_key != body.source_key);
-      if (!contradicted) {
+      if (!BodiesContradict(planned.url_key, planned.source_key, body.url_key, body.source_key)) {
         same_body_in_run = body.id;
         break;
       }

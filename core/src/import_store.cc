@@ -23,7 +23,7 @@ InputReport ImportRun::Impl::Fail(Status status) {
   storing.open = false;
   UndoPlan();
   report.status = std::move(status);
-  report.imported = report.duplicates = report.copies = report.near_duplicates = 0;
+  report.imported = report.duplicates = report.near_duplicates = 0;
   report.copies_of.clear();
   report.near_duplicates_of.clear();
   report.article_ids.clear();
@@ -38,7 +38,7 @@ void ImportRun::Impl::CountInBatch(InputReport& report) {
   if (!batch.IsFull()) return;
   if (Status committed = batch.Commit(); !committed.ok() && report.status.ok()) {
     report.status = committed;
-    report.imported = report.duplicates = report.copies = report.near_duplicates = 0;
+    report.imported = report.duplicates = report.near_duplicates = 0;
     report.copies_of.clear();
     report.near_duplicates_of.clear();
     report.article_ids.clear();
@@ -111,10 +111,7 @@ Status ImportRun::Impl::AddArticles(std::vector<Article>& articles, bool alone) 
                  : added.status().WithContext("article " + std::to_string(storing.articles));
     }
     (added->duplicate ? storing.report.duplicates : storing.report.imported)++;
-    if (added->copy_of != 0) {
-      ++storing.report.copies;
-      storing.report.copies_of.push_back({added->id, added->copy_of});
-    }
+    if (added->copy_of != 0) storing.report.copies_of.emplace_back(added->id, added->copy_of);
     if (!added->near_duplicates.empty()) {
       ++storing.report.near_duplicates;
       for (int64_t of : added->near_duplicates) {

@@ -242,8 +242,19 @@ TEST_F(StoryLinksCliTest, ADryRunPredictsTheImport) {
   EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "4");
 }
 
-TEST_F(StoryLinksCliTest, SimilarNamesAMissingArticle) {
+TEST_F(StoryLinksCliTest, SimilarSaysWhenThereIsNothingAndNamesAMissingArticle) {
   ASSERT_EQ(On({"import", "--create", "wire.jsonl"}).exit_code, kOk);
+  // An article linked to nothing says so, and its JSON is an empty list.
+  WriteFile(dir_ / "alone.json",
+            R"({"title": "Ferries return", "body": "The ferries are back after three weeks."})");
+  ASSERT_EQ(On({"import", "alone.json"}).exit_code, kOk);
+  CommandResult alone = On({"similar", "3"});
+  EXPECT_EQ(alone.exit_code, kOk) << alone.err;
+  EXPECT_EQ(alone.out, "");
+  EXPECT_NE(alone.err.find("article 3 has no copies or near-duplicates in the archive"),
+            std::string::npos)
+      << alone.err;
+  EXPECT_EQ(On({"similar", "3", "--json"}).out, "[]\n");
   CommandResult missing = On({"similar", "9"});
   EXPECT_EQ(missing.exit_code, kPartial);
   EXPECT_NE(missing.err.find("no article with id 9"), std::string::npos) << missing.err;

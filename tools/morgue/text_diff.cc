@@ -190,22 +190,25 @@ std::vector<ParagraphChange> DiffParagraphs(std::string_view a_text, std::string
   }
   close_gap();
   // A paragraph only in A whose very text is only in B was moved: one entry, where B has it.
+  std::vector<bool> moved_away(changes.size(), false);
   for (ParagraphChange& added : changes) {
     if (added.kind != ParagraphChange::kOnlyB) continue;
-    for (ParagraphChange& removed : changes) {
-      if (removed.kind == ParagraphChange::kOnlyA && removed.text == added.text) {
+    for (size_t i = 0; i < changes.size(); ++i) {
+      if (changes[i].kind == ParagraphChange::kOnlyA && !moved_away[i] &&
+          changes[i].text == added.text) {
         added.kind = ParagraphChange::kMoved;
-        added.a = removed.a;
-        removed.kind = ParagraphChange::kSame;  // marked for removal below
-        removed.b = -2;
+        added.a = changes[i].a;
+        moved_away[i] = true;
         break;
       }
     }
   }
-  changes.erase(std::remove_if(changes.begin(), changes.end(),
-                               [](const ParagraphChange& c) { return c.b == -2; }),
-                changes.end());
-  return changes;
+  std::vector<ParagraphChange> kept;
+  kept.reserve(changes.size());
+  for (size_t i = 0; i < changes.size(); ++i) {
+    if (!moved_away[i]) kept.push_back(std::move(changes[i]));
+  }
+  return kept;
 }
 
 std::string MarkedWords(const std::vector<WordRun>& runs) {

@@ -137,7 +137,6 @@ struct InputReport {
   int64_t duplicates = 0;
   // Of the imported articles, those with exactly the body of an archived article of
   // another address or publication, linked to it as copies: (new article, archived one).
-  int64_t copies = 0;
   std::vector<std::pair<int64_t, int64_t>> copies_of;
   // Articles of this input (new or filled with a body) that tell the same story as
   // archived articles with changes, now linked to them: (the article, an archived one).

@@ -235,8 +235,8 @@ std::string DryRunLine(const InputReport& report) {
   line += ", " + Counted(static_cast<int64_t>(duplicates.size()), "duplicate", "duplicates");
   if (!duplicates.empty()) line += " of " + ArticleIds(duplicates);
   if (!copied.empty()) {
-    line += "; " + Counted(report.copies, "copy", "copies") + " of " + ArticleIds(copied) +
-            " by another address or source";
+    line += "; " + Counted(static_cast<int64_t>(report.copies_of.size()), "copy", "copies") +
+            " of " + ArticleIds(copied) + " by another address or source";
   }
   if (!resembled.empty()) {
     line += "; " + Counted(report.near_duplicates, "near-duplicate", "near-duplicates") + " of " +
