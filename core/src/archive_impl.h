@@ -13,6 +13,7 @@
 #define MORGUE_CORE_SRC_ARCHIVE_IMPL_H_
 
 #include <cctype>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,9 +97,26 @@ struct Archive::Impl {
 
   // Drops article `id`'s band keys (its signature goes with the article).
   Status ForgetStory(int64_t id);
-  // Signs the articles archived before story signatures existed (migration 10 leaves a
-  // mark), a chunk per transaction, so that they find and are found as near-duplicates.
+
+  // Work a migration leaves for morgue's code on the articles archived before it: it sets
+  // `mark_key` in morgue_settings to 0, and RunArchivedUpgrade visits the articles above
+  // the mark (`select_sql`: ?1 the mark, ?2 how many, ordered by id, the id first),
+  // a chunk per transaction, moving the mark on, until none is left; then drops the mark.
+  // Reports its progress as `task` to the open's on_upgrade_progress.
+  struct ArchivedUpgrade {
+    std::string_view mark_key;
+    std::string_view task;  // for the progress line: "indexing CJK text"
+    std::string_view select_sql;
+    std::function<Status(sql::Statement& row)> visit;
+  };
+  Status RunArchivedUpgrade(const ArchivedUpgrade& upgrade);
+  // Signs the articles archived before story signatures existed (migration 10), so that
+  // they find and are found as near-duplicates.
   Status SignArchivedStories();
+  // Gives the articles archived before migration 11 their CJK grams (search_grams.h),
+  // which indexes them again.
+  Status GramArchivedArticles();
+  OpenOptions::UpgradeProgress on_upgrade_progress;
 
  private:
   // The publication `article` names, adding it when the archive does not know it yet.

@@ -31,20 +31,6 @@ std::string CandidatesSql() {
   return sql + ") AND s.article_id != ?" + std::to_string(kBands + 1);
 }
 
-// How many articles SignArchivedStories signs per transaction.
-constexpr int kSigningChunk = 500;
-
-// Where the signing of the articles archived before migration 10 stands: the last id
-// signed, or nullopt when there is nothing left to sign.
-Result<std::optional<int64_t>> SigningMark(sql::Database& db) {
-  MORGUE_ASSIGN_OR_RETURN(sql::Statement mark,
-                          db.Prepare("SELECT CAST(value AS INTEGER) FROM morgue_settings "
-                                     "WHERE key = 'story_signatures_after'"));
-  MORGUE_ASSIGN_OR_RETURN(bool pending, mark.Step());
-  if (!pending) return std::optional<int64_t>();
-  return std::optional<int64_t>(mark.Int(0));
-}
-
 }  // namespace
 
 Status Archive::Impl::LinkStories(int64_t a, int64_t b, const char* kind, double similarity) {
@@ -138,41 +124,16 @@ Status Archive::Impl::ForgetStory(int64_t id) {
 }
 
 Status Archive::Impl::SignArchivedStories() {
-  // Looked at without a transaction first: opening an archive must not take the write
-  // lock when there is nothing to do.
-  MORGUE_ASSIGN_OR_RETURN(std::optional<int64_t> pending, SigningMark(*db));
-  if (!pending) return Status::OK();
-  while (true) {
-    sql::Transaction transaction(*db);
-    MORGUE_RETURN_IF_ERROR(transaction.Begin());
-    // Read again inside the transaction: another process may be signing too.
-    MORGUE_ASSIGN_OR_RETURN(std::optional<int64_t> after, SigningMark(*db));
-    if (!after) return transaction.Commit();
-    MORGUE_ASSIGN_OR_RETURN(
-        sql::Statement next,
-        db->Prepare("SELECT id, body FROM articles WHERE id > ?1 AND body IS NOT NULL ORDER BY id "
-                    "LIMIT ?2"));
-    next.Bind(1, *after).Bind(2, int64_t{kSigningChunk});
-    std::vector<std::pair<int64_t, std::string>> chunk;
-    while (true) {
-      MORGUE_ASSIGN_OR_RETURN(bool row, next.Step());
-      if (!row) break;
-      chunk.emplace_back(next.Int(0), next.Text(1));
-    }
-    for (const auto& [id, body] : chunk)
-      MORGUE_RETURN_IF_ERROR(SignAndLinkStory(id, body, NormalizedBodyHash(body)).status());
-    if (chunk.size() < static_cast<size_t>(kSigningChunk)) {
-      MORGUE_RETURN_IF_ERROR(
-          db->Exec("DELETE FROM morgue_settings WHERE key = 'story_signatures_after'"));
-    } else {
-      MORGUE_ASSIGN_OR_RETURN(
-          auto* mark,
-          db->Cached("UPDATE morgue_settings SET value = ?1 WHERE key = 'story_signatures_after'"));
-      mark->Bind(1, chunk.back().first);
-      MORGUE_RETURN_IF_ERROR(mark->Run());
-    }
-    MORGUE_RETURN_IF_ERROR(transaction.Commit());
-  }
+  return RunArchivedUpgrade({
+      .mark_key = "story_signatures_after",
+      .task = "signing stories for near-duplicates",
+      .select_sql = "SELECT id, body FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+      .visit = [this](sql::Statement& row) -> Status {
+        if (row.IsNull(1)) return Status::OK();
+        const std::string body = row.Text(1);
+        return SignAndLinkStory(row.Int(0), body, NormalizedBodyHash(body)).status();
+      },
+  });
 }
 
 Result<std::vector<StoryLink>> Archive::Links(int64_t id) {

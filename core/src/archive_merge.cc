@@ -2,12 +2,14 @@
 // lacks is filled in, nothing it has is overwritten, and tags add up with their origins.
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "archive_impl.h"
 #include "dedup_keys.h"
 #include "morgue/datetime.h"
+#include "search_grams.h"
 
 namespace morgue {
 
@@ -37,6 +39,11 @@ Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) 
   for (const Fill& fill : fills) {
     if (!fill.stored.empty() || fill.incoming.empty()) continue;
     sets.emplace_back(fill.column, fill.incoming);
+    // The searched columns carry their CJK grams (search_grams.h); "" stands for none.
+    const std::string_view column = fill.column;
+    if (column == "title" || column == "subtitle" || column == "body") {
+      sets.emplace_back(std::string(column) + "_grams", IndexGrams(fill.incoming));
+    }
     if (auto rule = a.provenance.find(fill.column); rule != a.provenance.end()) {
       filled.provenance.insert(*rule);
     }

@@ -101,6 +101,8 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
           impl->db->Exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
     }
     MORGUE_RETURN_IF_ERROR(SeedPublications(*impl->db));
+    impl->on_upgrade_progress = options.on_upgrade_progress;
+    MORGUE_RETURN_IF_ERROR(impl->GramArchivedArticles());
     MORGUE_RETURN_IF_ERROR(impl->SignArchivedStories());
   }
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));

@@ -10,6 +10,8 @@
 #include "fts5_query.h"
 #include "morgue/archive.h"
 #include "morgue/datetime.h"
+#include "search_grams.h"
+#include "search_snippet.h"
 #include "validate.h"
 
 namespace morgue {
@@ -76,7 +78,11 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
   }
   if (has_query) MORGUE_RETURN_IF_ERROR(CheckQuery(*db, filter.query, query));
   std::string sql = count_only ? "SELECT count(*)" : "SELECT a.id";
-  if (search) {
+  // Snippets for CJK words are cut from the article's text instead (search_snippet.h).
+  const bool own_snippet = HasCjkText(filter.query);
+  if (search && own_snippet) {
+    sql += ", articles_fts.rank, ''";
+  } else if (search) {
     std::string open = text(options.open_mark);
     std::string close = text(options.close_mark);
     sql += ", articles_fts.rank, snippet(articles_fts, -1, " + open + ", " + close + ", '…', " +
@@ -204,12 +210,18 @@ Result<std::vector<SearchHit>> Archive::Search(const Filter& filter, const Searc
   Result<sql::Statement> stmt = impl_->PrepareSelect(filter, true, options);
   if (!stmt.ok()) return QueryError(filter, stmt.status());
   std::vector<SearchHit> hits;
+  const bool own_snippet = HasCjkText(filter.query);
   while (true) {
     Result<bool> row = stmt->Step();
     if (!row.ok()) return QueryError(filter, row.status());
     if (!*row) break;
     MORGUE_ASSIGN_OR_RETURN(Article article, impl_->Load(stmt->Int(0)));
-    hits.push_back({std::move(article), stmt->Double(1), stmt->Text(2)});
+    // An article with CJK text may have matched in its grams (a word written against
+    // CJK characters): its snippet is cut from its text too.
+    const bool cjk_article = own_snippet || HasCjkText(article.title) ||
+                             HasCjkText(article.subtitle) || HasCjkText(article.body);
+    std::string snippet = cjk_article ? CjkSnippet(article, filter.query, options) : stmt->Text(2);
+    hits.push_back({std::move(article), stmt->Double(1), std::move(snippet)});
   }
   return hits;
 }

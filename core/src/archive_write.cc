@@ -10,6 +10,7 @@
 #include "dedup_keys.h"
 #include "morgue/archive.h"
 #include "morgue/datetime.h"
+#include "search_grams.h"
 #include "validate.h"
 
 namespace morgue {
@@ -166,9 +167,10 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     MORGUE_ASSIGN_OR_RETURN(auto* insert, db->Cached(R"sql(
       INSERT INTO articles(id, title, subtitle, body, summary, language, url, canonical_url,
                            url_key, published, updated, source_id, word_count, body_hash,
-                           authors_text, tags_text, added_at, published_sort)
+                           authors_text, tags_text, added_at, published_sort, title_grams,
+                           subtitle_grams, body_grams)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, nullif(?12, 0), ?13, ?14, ?15, ?16,
-              ?17, ?18))sql"));
+              ?17, ?18, ?19, ?20, ?21))sql"));
     sql::Statement& s = *insert;
     s.Bind(1, result.id);
     s.BindTextOrNull(2, a.title).BindTextOrNull(3, a.subtitle).BindTextOrNull(4, a.body);
@@ -178,6 +180,8 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     s.Bind(13, CountWords(a.body)).BindTextOrNull(14, body_hash);
     s.Bind(15, JoinNames(author_names)).Bind(16, JoinNames(tag_names)).Bind(17, UtcNow());
     s.BindTextOrNull(18, SortableDate(a.published));
+    s.BindTextOrNull(19, IndexGrams(a.title)).BindTextOrNull(20, IndexGrams(a.subtitle));
+    s.BindTextOrNull(21, IndexGrams(a.body));
     MORGUE_RETURN_IF_ERROR(s.Run());
     if (result.copy_of != 0) {
       MORGUE_RETURN_IF_ERROR(LinkStories(result.id, result.copy_of, "copy", 1.0));

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <string>
 
+#include "search_grams.h"
+
 namespace morgue {
 
 std::string_view SortOrderNames() { return "published, -published, id, -id, title, relevance"; }
@@ -21,19 +23,28 @@ Result<SortOrder> ParseSortOrder(std::string_view text) {
 
 std::string LiteralQuery(std::string_view text) {
   std::string query;
+  bool last_group = false;
   size_t i = 0;
   while (i < text.size()) {
     if (std::isspace(static_cast<unsigned char>(text[i])) != 0) {
       ++i;
       continue;
     }
-    if (!query.empty()) query.push_back(' ');
-    query.push_back('"');
+    const size_t start = i;
+    std::string quoted = "\"";
     for (; i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) == 0; ++i) {
-      if (text[i] == '"') query.push_back('"');  // FTS5 escapes a quote by doubling it
-      query.push_back(text[i]);
+      if (text[i] == '"') quoted.push_back('"');  // FTS5 escapes a quote by doubling it
+      quoted.push_back(text[i]);
     }
-    query.push_back('"');
+    quoted.push_back('"');
+    // Korean, Japanese and Chinese words are found within longer runs too (search_grams.h),
+    // as a bracketed group, which FTS5 joins to its neighbours only with an explicit AND.
+    std::string term =
+        CjkQueryTerm(text.substr(start, i - start), quoted, /*prefix=*/false, TermPlace::kFree);
+    const bool group = term.front() == '(';
+    if (!query.empty()) query += group || last_group ? " AND " : " ";
+    query += term;
+    last_group = group;
   }
   return query;
 }

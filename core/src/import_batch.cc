@@ -56,7 +56,7 @@ bool ImportBatch::IsFull() const {
 Status ImportBatch::IndexBatch() {
   return db().Exec(R"sql(
     INSERT INTO articles_fts(rowid, title, subtitle, body, authors, tags)
-      SELECT id, title, subtitle, body, authors_text, tags_text FROM articles
+      SELECT id, title, subtitle, body, authors, tags FROM article_search_source
       WHERE id > (SELECT CAST(value AS INTEGER) FROM morgue_settings
                   WHERE key = 'fts_deferred_after')
       ORDER BY id;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "search_grams.h"
+
 namespace morgue {
 namespace {
 
@@ -151,6 +153,7 @@ class Rewriter {
       }
     }
     MORGUE_RETURN_IF_ERROR(ResolveMinuses());
+    ExpandCjk();
     JoinGroups();
     MORGUE_RETURN_IF_ERROR(Check());
     return Render();
@@ -503,6 +506,53 @@ class Rewriter {
                         "close it with ')', " + std::string(kLiteral));
     }
     return Status::OK();
+  }
+
+  // Korean, Japanese and Chinese words are also found within longer runs of text
+  // (search_grams.h): each becomes the word or the phrase of its pairs. Left alone where
+  // FTS5 needs a single word or a phrase of words: after '^', beside '+', and in braces.
+  void ExpandCjk() {
+    std::vector<Token> expanded;
+    std::vector<bool> near;  // the open brackets, true for those of NEAR(
+    bool in_braces = false;
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      Token token = tokens_[k];
+      const Kind before = k > 0 ? tokens_[k - 1].kind : Kind::kNone;
+      const Kind after = k + 1 < tokens_.size() ? tokens_[k + 1].kind : Kind::kNone;
+      if (token.kind == Kind::kOpen) near.push_back(before == Kind::kNear);
+      if (token.kind == Kind::kClose && !near.empty()) near.pop_back();
+      if (token.kind == Kind::kOpenBrace) in_braces = true;
+      if (token.kind == Kind::kCloseBrace) in_braces = false;
+      const bool term = token.kind == Kind::kWord || token.kind == Kind::kString;
+      if (!term || in_braces || before == Kind::kCaret || before == Kind::kPlus ||
+          after == Kind::kPlus) {
+        expanded.push_back(std::move(token));
+        continue;
+      }
+      const std::string words =
+          token.kind == Kind::kString ? Unquote(token.text) : std::string(token.written);
+      if (!HasCjkText(words)) {
+        expanded.push_back(std::move(token));
+        continue;
+      }
+      const bool prefix = after == Kind::kStar;
+      const TermPlace place = !near.empty() && near.back() ? TermPlace::kPhrase : TermPlace::kFree;
+      std::string cjk_term = CjkQueryTerm(words, token.text, prefix, place);
+      if (prefix) ++k;  // the '*' is in the term now
+      if (place == TermPlace::kPhrase) {
+        token.text = std::move(cjk_term);
+        expanded.push_back(std::move(token));
+        continue;
+      }
+      // A bracketed group, as brackets the user wrote: JoinGroups joins it to the words
+      // beside it with AND, as FTS5 needs. Its '(' and ')' are the term's own.
+      expanded.push_back({Kind::kOpen, "(", token.written, token.space_before});
+      token.text = cjk_term.substr(1, cjk_term.size() - 2);
+      token.space_before = false;
+      expanded.push_back(std::move(token));
+      expanded.push_back({Kind::kClose, ")", ")", false});
+    }
+    tokens_ = std::move(expanded);
   }
 
   std::string Render() const {

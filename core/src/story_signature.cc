@@ -12,6 +12,7 @@ namespace morgue {
 namespace {
 
 using internal::ForEachCodePoint;
+using internal::IsCjkCharacter;
 
 // SplitMix64's finalizer: every bit of the input moves every bit of the output.
 constexpr uint64_t Mix(uint64_t x) {
@@ -40,11 +41,6 @@ constexpr std::array<HashFunction, kSignatureHashes> kFunctions = [] {
 
 constexpr uint64_t kFnvOffset = 0xCBF29CE484222325ull;
 constexpr uint64_t kFnvPrime = 0x100000001B3ull;
-
-bool IsCjkCharacter(char32_t cp) {
-  return internal::IsHangul(cp) || internal::IsHan(cp) || internal::IsKana(cp) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
-}
 
 // The body's tokens, each as a hash: words of alphabetic scripts (hyphens and apostrophes
 // inside a word joined, ASCII lower-cased), and each CJK character alone.

@@ -117,6 +117,15 @@ inline bool IsHan(char32_t cp) {
 }
 inline bool IsKana(char32_t cp) { return cp >= 0x3040 && cp <= 0x30FF; }
 
+// The characters of Korean, Japanese and Chinese text that form words without spaces
+// between them: Hangul, Han ideographs (with the compatibility and supplementary blocks),
+// kana (with half-width katakana), and the ideographic iteration and closing marks (々〆〇).
+inline bool IsCjkCharacter(char32_t cp) {
+  return IsHangul(cp) || IsHan(cp) || IsKana(cp) || (cp >= 0x3005 && cp <= 0x3007) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||
+         (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
 // Calls visit(code_point, position, length) for each code point of `text`.
 template <typename Visit>
 void ForEachCodePoint(std::string_view text, Visit visit) {

@@ -318,6 +318,46 @@ TEST(SearchQueryTest, NoQueryFts5AcceptsIsRefusedOrFindsOtherRows) {
   sqlite3_close(db);
 }
 
+TEST(SearchQueryTest, CjkWordsBecomeTheWordOrThePhraseOfTheirPairs) {
+  // Found inside longer runs of CJK text through the pairs the index holds beside it
+  // (search_grams.h); a group beside a word is joined with AND as FTS5 needs.
+  ExpectRewrites({
+      {"협정", "(협정 OR \"협정\")"},
+      {"군사협정 NOT 국방부", "(군사협정 OR \"군사 사협 협정\") NOT (국방부 OR \"국방 방부\")"},
+      {"harbour 협정", "harbour AND (협정 OR \"협정\")"},
+      {"협정 harbour", "(협정 OR \"협정\") AND harbour"},
+      {"title:협정*", "title:(협정 * OR \"협정\")"},
+      {"\"첫 한파\"", "(\"첫 한파\" OR \"첫 한파\")"},
+      {"협", "(협 OR \"협\" *)"},
+      {"NEAR(군사협정 체결, 5)", "NEAR(\"군사 사협 협정\" \"체결\", 5)"},
+      // Where FTS5 needs the word itself: after ^ and beside +.
+      {"^협정", "^협정"},
+      {"협정 + 체결", "협정 + 체결"},
+  });
+}
+
+TEST(SearchQueryTest, CjkWordsInAnySyntaxGiveQueriesFts5Reads) {
+  // Random queries of CJK words, other words and syntax: whatever the rewriter accepts,
+  // FTS5 reads.
+  const std::vector<std::string> atoms = {
+      "협정", "군사협정을", "協定", "ニュース", "협", "Galaxy폰", "a",  "title", ":", "-",
+      "+",    "*",          "^",    "(",        ")",  "{",        "}",  "\"",    ",", "AND",
+      "OR",   "NOT",        "NEAR", " ",        " ",  "x-y",      "\t", "5"};
+  std::mt19937 random(15);
+  int accepted = 0;
+  for (int n = 0; n < 6000; ++n) {
+    std::string query;
+    for (int i = 0, length = 1 + static_cast<int>(random() % 8); i < length; ++i) {
+      query += atoms[random() % atoms.size()];
+    }
+    Result<std::string> fts5 = SearchQueryToFts5(query);
+    if (!fts5.ok() || fts5->empty()) continue;
+    ++accepted;
+    ASSERT_EQ(Fts5Error(*fts5), "") << "[" << query << "] -> [" << *fts5 << "]";
+  }
+  EXPECT_GT(accepted, 600);
+}
+
 TEST(SearchQueryTest, ColumnNamesAreTheIndexColumns) {
   EXPECT_EQ(SearchColumnNames(), "title, subtitle, body, authors, tags");
 }

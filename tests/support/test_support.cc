@@ -117,6 +117,38 @@ void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
   ASSERT_EQ(rc, SQLITE_OK) << message << " in " << sql;
 }
 
+void DowngradeSearchToSchema10(const std::filesystem::path& db) {
+  // The view and triggers of migration 2 (with migration 4's deferral left out), no grams.
+  ExecSql(db, R"sql(
+  DROP TRIGGER articles_fts_ai; DROP TRIGGER articles_fts_ad; DROP TRIGGER articles_fts_au;
+  DROP VIEW article_search_source;
+  ALTER TABLE articles DROP COLUMN title_grams;
+  ALTER TABLE articles DROP COLUMN subtitle_grams;
+  ALTER TABLE articles DROP COLUMN body_grams;
+  CREATE VIEW article_search_source AS
+    SELECT id, title, subtitle, body, authors_text AS authors, tags_text AS tags FROM articles;
+  CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, subtitle, body, authors, tags)
+    VALUES (NEW.id, NEW.title, NEW.subtitle, NEW.body, NEW.authors_text, NEW.tags_text);
+  END;
+  CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, subtitle, body, authors, tags)
+    VALUES ('delete', OLD.id, OLD.title, OLD.subtitle, OLD.body, OLD.authors_text,
+            OLD.tags_text);
+  END;
+  CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, subtitle, body, authors_text,
+    tags_text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, subtitle, body, authors, tags)
+    VALUES ('delete', OLD.id, OLD.title, OLD.subtitle, OLD.body, OLD.authors_text,
+            OLD.tags_text);
+    INSERT INTO articles_fts(rowid, title, subtitle, body, authors, tags)
+    VALUES (NEW.id, NEW.title, NEW.subtitle, NEW.body, NEW.authors_text, NEW.tags_text);
+  END;
+  INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+  PRAGMA user_version = 10;
+)sql");
+}
+
 namespace {
 
 std::vector<std::string> MergedEnvironment(const std::map<std::string, std::string>& extra) {

@@ -2,11 +2,13 @@
 // benchmarks, as JSON Lines (morgue's own record format) and as blog-post HTML pages.
 //
 //   morgue_corpus_gen --articles N [--seed S] [--jsonl FILE] [--html-dir DIR]
-//                     [--html-pages M]
+//                     [--html-pages M] [--script latin|hangul]
 //
 // Every article has a title, an optional deck, 1-3 authors, a date over 20 years with its
 // offset, one of 100 sources, 1-5 tags out of 300 and a body of 200-2,000 words drawn
-// from a Zipf-distributed vocabulary of 30,000 words, in paragraphs. The same N and seed
+// from a Zipf-distributed vocabulary of 30,000 words, in paragraphs. With --script
+// hangul the words are Korean syllables (from 950 common ones), two in five with a particle
+// attached (군사협정을), for the CJK search benchmark. The same N and seed
 // give the same bytes on every machine: only the raw output of std::mt19937_64 (whose
 // sequence the standard fixes) is used, never the library's distributions (whose output
 // differs between standard libraries).
@@ -53,8 +55,35 @@ class Random {
   std::mt19937_64 engine_;
 };
 
-// Pronounceable made-up words: consonant-vowel syllables.
+bool g_hangul = false;  // --script hangul
+
+void AppendUtf8(char32_t cp, std::string& out) {
+  if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  }
+  out += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
+// A Hangul syllable of one of 19 initials, 10 common vowels and 5 common finals.
+void AppendHangulSyllable(Random& random, std::string& out) {
+  static constexpr int kVowels[] = {0, 1, 4, 5, 8, 12, 13, 17, 18, 20};
+  static constexpr int kFinals[] = {0, 0, 4, 8, 16, 21};
+  const int initial = static_cast<int>(random.Below(19));
+  const int vowel = kVowels[random.Below(std::size(kVowels))];
+  const int final_consonant = kFinals[random.Below(std::size(kFinals))];
+  AppendUtf8(static_cast<char32_t>(0xAC00 + (initial * 21 + vowel) * 28 + final_consonant), out);
+}
+
+// Pronounceable made-up words: consonant-vowel syllables (Hangul ones with --script hangul).
 std::string MakeWord(Random& random, int syllables) {
+  if (g_hangul) {
+    std::string word;
+    for (int i = 0; i < syllables; ++i) AppendHangulSyllable(random, word);
+    return word;
+  }
   static constexpr std::string_view kOnsets[] = {
       "b", "c", "d", "f",  "g",  "h",  "j",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",
       "v", "w", "z", "br", "ch", "cl", "dr", "gr", "pl", "pr", "sh", "st", "th", "tr", "wh"};
@@ -134,13 +163,21 @@ struct GeneratedArticle {
   std::vector<std::string> paragraphs;
 };
 
+// A Korean particle written against the word before it.
+std::string_view Particle(Random& random) {
+  static constexpr std::string_view kParticles[] = {"을", "를", "이", "가", "은",   "는",
+                                                    "에", "의", "와", "과", "에서", "으로"};
+  return kParticles[random.Below(std::size(kParticles))];
+}
+
 std::string Sentence(const World& world, Random& random, int words) {
   std::string sentence;
   for (int i = 0; i < words; ++i) {
     if (i > 0) sentence += random.Chance(0.06) ? ", " : " ";
     sentence += i == 0 ? Capitalized(world.Word(random)) : world.Word(random);
+    if (g_hangul && random.Chance(0.4)) sentence += Particle(random);
   }
-  return sentence + ".";
+  return sentence + (g_hangul ? "다." : ".");
 }
 
 GeneratedArticle MakeArticle(const World& world, Random& random, int64_t index) {
@@ -199,7 +236,7 @@ std::string JsonLine(const GeneratedArticle& article) {
   record["published"] = article.published;
   record["source"] = article.source->name;
   record["url"] = article.url;
-  record["language"] = "en";
+  record["language"] = g_hangul ? "ko" : "en";
   record["tags"] = article.tags;
   std::string body;
   for (const std::string& paragraph : article.paragraphs) {
@@ -302,7 +339,7 @@ std::string HtmlPage(const World& world, const GeneratedArticle& article, Random
 
 int Usage() {
   std::cerr << "usage: morgue_corpus_gen --articles N [--seed S] [--jsonl FILE] "
-               "[--html-dir DIR] [--html-pages M]\n";
+               "[--html-dir DIR] [--html-pages M] [--script latin|hangul]\n";
   return 2;
 }
 
@@ -328,6 +365,8 @@ int main(int argc, char** argv) {
       html_dir = value;
     } else if (arg == "--html-pages") {
       html_pages = std::stoll(value);
+    } else if (arg == "--script" && (value == "latin" || value == "hangul")) {
+      g_hangul = value == "hangul";
     } else {
       return Usage();
     }

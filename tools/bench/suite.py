@@ -19,6 +19,9 @@ Benchmarks (each measured as a whole process: wall time and peak RSS from wait4)
                 a bare libxml2 parse of its pages; --warc-size 2G adds a large one for
                 its peak RSS
   search        50 queries: morgue search vs the same FTS5 query run by sqlite3
+  search-cjk    40 Korean queries on a Korean corpus: morgue search (words inside longer
+                runs) vs the plain FTS5 query run by sqlite3; import rate; archive size with
+                and without the CJK grams
 """
 
 import argparse
@@ -474,6 +477,85 @@ COMMIT;
                      f"{pct(ours, p) / pct(reference, p):.2f}x",
                      "<= 1.5x" if p == 95 else "", "")
 
+    # ---- search-cjk ----------------------------------------------------------------------
+
+    def cjk_queries(self, jsonl):
+        """40 Korean queries from the corpus itself: whole words, two syllables from inside
+        a word, a word with its particle, two-word phrases, single syllables, two terms."""
+        words, phrases = [], []
+        with open(jsonl, encoding="utf-8") as lines:
+            for i, line in enumerate(lines):
+                if i >= 2000:
+                    break
+                title = json.loads(line)["title"].split()
+                words += title
+                if len(title) >= 3:
+                    phrases.append(" ".join(title[1:3]))
+        counts = {}
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+        by_count = sorted(counts, key=lambda w: (-counts[w], w))
+        common, rare = by_count[:10], by_count[len(by_count) // 2:]
+        long_words = [w for w in rare if len(w) >= 3][:8]
+        queries = [w for w in common[:6]] + [w for w in rare[:6]]
+        queries += [w[1:3] for w in long_words]          # inside a word
+        queries += [w + "을" for w in common[6:10]]        # a particle attached
+        queries += [f'"{p}"' for p in phrases[:6]]
+        queries += [w[0] for w in rare[6:10]]            # one syllable
+        queries += [f"{a} {b}" for a, b in zip(common[:6], rare[10:16])]
+        return queries[:40]
+
+    def search_cjk(self):
+        """Korean search at the largest size: morgue (words found inside longer runs, snippets
+        from the text) against sqlite3 running the plain FTS5 query (whole tokens) with
+        snippet() on the same archive; import rate and archive size with and without the
+        grams."""
+        print("search-cjk", flush=True)
+        n = max(self.sizes)
+        jsonl = self.work / f"articles-ko-{n}.jsonl"
+        if not jsonl.exists():
+            run([self.gen, "--articles", n, "--script", "hangul", "--jsonl", jsonl])
+        archive = self.fresh(self.work / f"morgue-ko-{n}.db")
+        imported = measure(self.morgue_cmd(archive, "import", "--create", jsonl), env=self.env)
+        megabytes = jsonl.stat().st_size / 1e6
+        self.row("search-cjk", f"import N={n} Korean ({megabytes:.0f} MB)",
+                 f"{n / imported.seconds:,.0f} art/s", "", "", "", f"{imported.rss_mib:.0f} MiB")
+        ours, reference = [], []
+        for query in self.cjk_queries(jsonl):
+            ours.append(measure(self.morgue_cmd(archive, "search", "--limit", "20", query),
+                                env=self.env).seconds)
+            sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', "
+                   "12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
+                   f"articles_fts MATCH '{query.replace(chr(39), chr(39) * 2)}' "
+                   "ORDER BY articles_fts.rank, a.id LIMIT 20")
+            reference.append(measure(["sqlite3", archive, sql]).seconds)
+
+        def pct(values, p):
+            values = sorted(values)
+            return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+        for p in (50, 95):
+            self.row("search-cjk", f"p{p} of {len(ours)} Korean queries, N={n}",
+                     f"{pct(ours, p) * 1000:.1f} ms",
+                     f"plain FTS5 {pct(reference, p) * 1000:.1f} ms",
+                     f"{pct(ours, p) / pct(reference, p):.2f}x",
+                     "<= 1.5x" if p == 95 else "", "")
+        # The same archive without grams, both compacted: what the grams cost on disk.
+        with_grams = self.work / f"morgue-ko-{n}-vacuumed.db"
+        without = self.work / f"morgue-ko-{n}-no-grams.db"
+        for path in (with_grams, without):
+            self.fresh(path)
+            run(["sqlite3", archive, f"VACUUM INTO '{path}'"])
+        run(["sqlite3", without, "DROP TRIGGER articles_fts_au; UPDATE articles SET "
+             "title_grams = NULL, subtitle_grams = NULL, body_grams = NULL; INSERT INTO "
+             "articles_fts(articles_fts) VALUES ('rebuild'); VACUUM;"])
+        size, base = with_grams.stat().st_size, without.stat().st_size
+        self.row("search-cjk", f"archive size, N={n} Korean",
+                 f"{size / 1e6:.0f} MB ({size / n:,.0f} B/art)",
+                 f"no grams {base / 1e6:.0f} MB", f"{size / base:.2f}x", "", "")
+        for path in (with_grams, without):
+            self.fresh(path)
+
     def print_table(self):
         print("\n| benchmark | what | morgue | reference | ratio | target | peak RSS |")
         print("|---|---|---|---|---|---|---|")
@@ -507,17 +589,19 @@ def main():
     parser.add_argument("--warc-size", default="0",
                         help="also import a .warc.gz of this many bytes (e.g. 2G; generated "
                              "once and kept), for its peak RSS")
-    parser.add_argument("--only", default="import-jsonl,import-html,import-warc,export,search")
+    parser.add_argument("--only",
+                        default="import-jsonl,import-html,import-warc,export,search,search-cjk")
     args = parser.parse_args()
     suite = Suite(args)
     suite.generate()
     os.chdir(suite.work)  # suite.log goes there
     steps = {"import-jsonl": suite.import_jsonl, "import-html": suite.import_html,
-             "import-warc": suite.import_warc, "export": suite.export, "search": suite.search}
+             "import-warc": suite.import_warc, "export": suite.export, "search": suite.search,
+             "search-cjk": suite.search_cjk}
     only = args.only.split(",")
     if ("export" in only or "search" in only) and "import-jsonl" not in only:
         only.insert(0, "import-jsonl")  # they read the archives it builds
-    for name in ("import-jsonl", "import-html", "import-warc", "export", "search"):
+    for name in ("import-jsonl", "import-html", "import-warc", "export", "search", "search-cjk"):
         if name in only:
             steps[name]()
     suite.print_table()

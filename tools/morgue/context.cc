@@ -2,9 +2,12 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <string_view>
 #include <system_error>
 #include <utility>
+
+#include "progress.h"
 
 namespace morgue::cli {
 namespace {
@@ -129,6 +132,7 @@ std::unique_ptr<Archive> Context::OpenExisting(Access access) {
   OpenOptions options;
   options.create_if_missing = false;
   options.read_only = access == Access::kRead;
+  options.on_upgrade_progress = UpgradeReporter();
   auto archive = Archive::Open(path, options);
   if (!archive.ok() && options.read_only && archive.status().code() == StatusCode::kNotSupported) {
     // An archive of an older schema is upgraded once, which needs to write; one of a
@@ -154,12 +158,29 @@ std::unique_ptr<Archive> Context::OpenOrCreate(bool* created) {
   fs::path path = archive_path();
   std::error_code error;
   *created = !fs::exists(path, error);
-  auto archive = Archive::Open(path, OpenOptions{});
+  OpenOptions options;
+  options.on_upgrade_progress = UpgradeReporter();
+  auto archive = Archive::Open(path, options);
   if (!archive.ok()) {
     Error(kExitArchive, archive.status().message());  // the core names the archive
     return nullptr;
   }
   return std::move(archive).value();
+}
+
+OpenOptions::UpgradeProgress Context::UpgradeReporter() const {
+  // Shared by the copies Archive keeps; the line goes when the work is done.
+  auto progress = std::make_shared<std::unique_ptr<Progress>>();
+  return [this, progress](std::string_view task, int64_t done, int64_t total) {
+    if (*progress == nullptr) {
+      Info("upgrading the archive: " + std::string(task) + " of " + std::to_string(total) +
+           " archived articles (once)");
+      *progress = std::make_unique<Progress>("articles", total, Progress::WantedFor(quiet()));
+      (*progress)->SetDetail(std::string(task));
+    }
+    (*progress)->Update(done);
+    if (done >= total) progress->reset();
+  };
 }
 
 std::vector<fs::path> Context::PluginSearchPath() const {

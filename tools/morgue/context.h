@@ -56,6 +56,10 @@ class Context {
   std::unique_ptr<Archive> OpenExisting(Access access = Access::kWrite);
   // Opens the archive, creating it when missing (*created says whether it was).
   std::unique_ptr<Archive> OpenOrCreate(bool* created);
+  // What the opens above report while they finish an upgrade of the archive's articles
+  // (OpenOptions::on_upgrade_progress): one notice naming the work, then a progress line
+  // on a terminal.
+  OpenOptions::UpgradeProgress UpgradeReporter() const;
 
   // The folders searched for plugins, in order.
   std::vector<std::filesystem::path> PluginSearchPath() const;

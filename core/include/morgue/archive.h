@@ -36,6 +36,12 @@ struct OpenOptions {
   // write-ahead log holds nothing pending is read as immutable.
   bool read_only = false;
   int busy_timeout_ms = 60'000;  // how long to wait for another process's write
+  // Told how far the work an upgrade leaves for the first open that writes has come
+  // (e.g. indexing the Korean, Japanese and Chinese text of the articles archived before):
+  // what is being done, articles done, articles in all. Called a few times a second at
+  // most; not at all when there is nothing to do.
+  using UpgradeProgress = std::function<void(std::string_view task, int64_t done, int64_t total)>;
+  UpgradeProgress on_upgrade_progress;
 };
 
 struct AddResult {

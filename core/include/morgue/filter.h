@@ -52,7 +52,10 @@ MORGUE_EXPORT Result<SortOrder> ParseSortOrder(std::string_view text);
 
 // The FTS5 query that finds every word of `text` as written, whatever its characters:
 // each run of non-space characters becomes a quoted FTS5 string, so `C++ U.S.` is
-// `"C++" "U.S."`. Empty when `text` has no words.
+// `"C++" "U.S."`; a Korean, Japanese or Chinese word is also found within a longer run of
+// text, as the phrase of its character pairs the index holds (`협정` is
+// `("협정" OR "협정")`, `군사협정` is `("군사협정" OR "군사 사협 협정")`). Empty when `text`
+// has no words.
 MORGUE_EXPORT std::string LiteralQuery(std::string_view text);
 
 // The accepted spellings of ParseSortOrder, for help texts and error messages.

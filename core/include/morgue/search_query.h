@@ -9,6 +9,11 @@
 // covid-19 becomes "covid-19", the phrase covid 19. Punctuation is not indexed, so C++
 // finds the word C. Whatever FTS5 already read keeps its meaning.
 //
+// A word of Korean, Japanese or Chinese characters is also found within a longer run of
+// them, as the phrase of its character pairs the index holds beside the text: 협정 becomes
+// (협정 OR "협정"), 군사협정 (군사협정 OR "군사 사협 협정"), 협 (협 OR "협" *). Within
+// NEAR(...) only the phrase; after ^ and beside + the word as written.
+//
 // Thread-safety: pure functions, safe to call from any thread.
 
 #ifndef MORGUE_SEARCH_QUERY_H_
