@@ -107,15 +107,17 @@ struct Archive::Impl {
     std::string_view mark_key;
     std::string_view task;  // for the progress line: "indexing CJK text"
     std::string_view select_sql;
-    std::function<Status(sql::Statement& row)> visit;
+    // Called with each article's id and the other columns of `select_sql` as text
+    // (NULL as ""), after the whole chunk is read.
+    std::function<Status(int64_t id, const std::vector<std::string>& columns)> visit;
   };
   Status RunArchivedUpgrade(const ArchivedUpgrade& upgrade);
   // Signs the articles archived before story signatures existed (migration 10), so that
   // they find and are found as near-duplicates.
   Status SignArchivedStories();
-  // Gives the articles archived before migration 11 their CJK grams (search_grams.h),
-  // which indexes them again.
-  Status GramArchivedArticles();
+  // Makes the search index migration 11 left empty: the CJK grams of the articles
+  // archived before (search_grams.h), then every article indexed, in one transaction.
+  Status ReindexArchivedArticles();
   OpenOptions::UpgradeProgress on_upgrade_progress;
 
  private:

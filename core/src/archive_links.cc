@@ -128,10 +128,10 @@ Status Archive::Impl::SignArchivedStories() {
       .mark_key = "story_signatures_after",
       .task = "signing stories for near-duplicates",
       .select_sql = "SELECT id, body FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
-      .visit = [this](sql::Statement& row) -> Status {
-        if (row.IsNull(1)) return Status::OK();
-        const std::string body = row.Text(1);
-        return SignAndLinkStory(row.Int(0), body, NormalizedBodyHash(body)).status();
+      .visit = [this](int64_t id, const std::vector<std::string>& columns) -> Status {
+        const std::string& body = columns[0];
+        if (body.empty()) return Status::OK();
+        return SignAndLinkStory(id, body, NormalizedBodyHash(body)).status();
       },
   });
 }

@@ -92,6 +92,18 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
                                   std::to_string(LatestSchemaVersion()) +
                                   " and cannot upgrade it read-only");
     }
+    // An upgrade whose work on the articles was cut short (the process stopped) leaves
+    // articles unsearched or unlinked: only an open that writes can finish it.
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement pending,
+                            impl->db->Prepare("SELECT 1 FROM morgue_settings WHERE key IN "
+                                              "('search_index_after', 'story_signatures_after')"));
+    MORGUE_ASSIGN_OR_RETURN(bool unfinished, pending.Step());
+    if (unfinished) {
+      return Status::NotSupported("archive '" + path.string() +
+                                  "' has an upgrade left unfinished (indexing or signing the "
+                                  "articles archived before it was cut short), which cannot be "
+                                  "finished read-only; open it once where it can be written");
+    }
   } else {
     MORGUE_ASSIGN_OR_RETURN(int version, Migrate(*impl->db, EmbeddedMigrations()));
     MORGUE_RETURN_IF_ERROR(impl->db->UseWal());
@@ -102,7 +114,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
     }
     MORGUE_RETURN_IF_ERROR(SeedPublications(*impl->db));
     impl->on_upgrade_progress = options.on_upgrade_progress;
-    MORGUE_RETURN_IF_ERROR(impl->GramArchivedArticles());
+    MORGUE_RETURN_IF_ERROR(impl->ReindexArchivedArticles());
     MORGUE_RETURN_IF_ERROR(impl->SignArchivedStories());
   }
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));

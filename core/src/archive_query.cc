@@ -216,11 +216,12 @@ Result<std::vector<SearchHit>> Archive::Search(const Filter& filter, const Searc
     if (!row.ok()) return QueryError(filter, row.status());
     if (!*row) break;
     MORGUE_ASSIGN_OR_RETURN(Article article, impl_->Load(stmt->Int(0)));
-    // An article with CJK text may have matched in its grams (a word written against
-    // CJK characters): its snippet is cut from its text too.
-    const bool cjk_article = own_snippet || HasCjkText(article.title) ||
-                             HasCjkText(article.subtitle) || HasCjkText(article.body);
-    std::string snippet = cjk_article ? CjkSnippet(article, filter.query, options) : stmt->Text(2);
+    // A word written against CJK characters matches in the grams: when FTS5's snippet
+    // shows them, it is cut from the text too.
+    std::string snippet = stmt->Text(2);
+    if (own_snippet || !SnippetShowsText(snippet, article, options)) {
+      snippet = CjkSnippet(article, filter.query, options);
+    }
     hits.push_back({std::move(article), stmt->Double(1), std::move(snippet)});
   }
   return hits;

@@ -1,9 +1,12 @@
 // Work migrations leave for morgue's code on the articles archived before them
-// (Archive::Impl::RunArchivedUpgrade), and the CJK grams of migration 11.
+// (Archive::Impl::RunArchivedUpgrade), and the search index of migration 11.
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "archive_impl.h"
 #include "search_grams.h"
@@ -44,10 +47,11 @@ Status Archive::Impl::RunArchivedUpgrade(const ArchivedUpgrade& upgrade) {
   using Clock = std::chrono::steady_clock;
   Clock::time_point last_report;
   int64_t done = 0;
+  // The last report, and only it, has done == total: the reporter ends its line then.
   const auto report = [&](bool last) {
-    if (!on_upgrade_progress) return;
+    if (!on_upgrade_progress || total == 0) return;
     const Clock::time_point now = Clock::now();
-    if (!last && now - last_report < std::chrono::milliseconds(200)) return;
+    if (!last && (done >= total || now - last_report < std::chrono::milliseconds(200))) return;
     last_report = now;
     on_upgrade_progress(upgrade.task, last ? total : done, total);
   };
@@ -61,56 +65,116 @@ Status Archive::Impl::RunArchivedUpgrade(const ArchivedUpgrade& upgrade) {
       report(true);
       return transaction.Commit();
     }
-    MORGUE_ASSIGN_OR_RETURN(sql::Statement next, db->Prepare(std::string(upgrade.select_sql)));
-    next.Bind(1, *after).Bind(2, int64_t{kUpgradeChunk});
-    int rows = 0;
-    int64_t last_id = *after;
-    while (true) {
-      MORGUE_ASSIGN_OR_RETURN(bool row, next.Step());
-      if (!row) break;
-      ++rows;
-      last_id = next.Int(0);
-      MORGUE_RETURN_IF_ERROR(upgrade.visit(next));
+    // The chunk is read whole before it is visited: a visit writes the rows it read.
+    std::vector<std::pair<int64_t, std::vector<std::string>>> chunk;
+    {
+      MORGUE_ASSIGN_OR_RETURN(sql::Statement next, db->Prepare(std::string(upgrade.select_sql)));
+      next.Bind(1, *after).Bind(2, int64_t{kUpgradeChunk});
+      while (true) {
+        MORGUE_ASSIGN_OR_RETURN(bool row, next.Step());
+        if (!row) break;
+        std::vector<std::string> columns;
+        for (int i = 1; i < next.ColumnCount(); ++i) columns.push_back(next.Text(i));
+        chunk.emplace_back(next.Int(0), std::move(columns));
+      }
     }
-    if (rows < kUpgradeChunk) {
+    for (const auto& [id, columns] : chunk) MORGUE_RETURN_IF_ERROR(upgrade.visit(id, columns));
+    if (chunk.size() < static_cast<size_t>(kUpgradeChunk)) {
       MORGUE_ASSIGN_OR_RETURN(auto* drop, db->Cached("DELETE FROM morgue_settings WHERE key = ?1"));
       drop->Bind(1, upgrade.mark_key);
       MORGUE_RETURN_IF_ERROR(drop->Run());
     } else {
       MORGUE_ASSIGN_OR_RETURN(auto* mark,
                               db->Cached("UPDATE morgue_settings SET value = ?2 WHERE key = ?1"));
-      mark->Bind(1, upgrade.mark_key).Bind(2, last_id);
+      mark->Bind(1, upgrade.mark_key).Bind(2, chunk.back().first);
       MORGUE_RETURN_IF_ERROR(mark->Run());
     }
     MORGUE_RETURN_IF_ERROR(transaction.Commit());
-    done += rows;
+    done += static_cast<int64_t>(chunk.size());
     report(false);
   }
 }
 
-Status Archive::Impl::GramArchivedArticles() {
-  return RunArchivedUpgrade({
-      .mark_key = "search_grams_after",
-      .task = "indexing Korean, Japanese and Chinese text",
-      .select_sql = "SELECT id, title, subtitle, body FROM articles WHERE id > ?1 ORDER BY id "
-                    "LIMIT ?2",
-      .visit = [this](sql::Statement& row) -> Status {
-        const std::string title = row.Text(1);
-        const std::string subtitle = row.Text(2);
-        const std::string body = row.Text(3);
-        if (!HasCjkText(title) && !HasCjkText(subtitle) && !HasCjkText(body)) {
-          return Status::OK();
-        }
-        // The update's trigger indexes the article again, with its grams.
-        MORGUE_ASSIGN_OR_RETURN(auto* update,
-                                db->Cached("UPDATE articles SET title_grams = ?2, "
-                                           "subtitle_grams = ?3, body_grams = ?4 WHERE id = ?1"));
-        update->Bind(1, row.Int(0));
-        update->BindTextOrNull(2, IndexGrams(title)).BindTextOrNull(3, IndexGrams(subtitle));
-        update->BindTextOrNull(4, IndexGrams(body));
-        return update->Run();
-      },
-  });
+Status Archive::Impl::ReindexArchivedArticles() {
+  MORGUE_ASSIGN_OR_RETURN(std::optional<int64_t> pending, UpgradeMark(*db, "search_index_after"));
+  if (!pending) return Status::OK();
+  // One transaction: the index is whole or, after a crash, still to be made (the mark
+  // stays). Readers go on meanwhile (WAL); other writers wait.
+  sql::Transaction transaction(*db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  MORGUE_ASSIGN_OR_RETURN(pending, UpgradeMark(*db, "search_index_after"));
+  if (!pending) return transaction.Commit();  // another process made it
+  int64_t total = 0;
+  {
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement count, db->Prepare("SELECT count(*) FROM articles"));
+    MORGUE_RETURN_IF_ERROR(count.Step().status());
+    total = count.Int(0);
+  }
+  constexpr std::string_view kTask = "re-indexing search to read Korean, Japanese and Chinese";
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point last_report;
+  const auto report = [&](int64_t done) {
+    if (!on_upgrade_progress || total == 0) return;
+    const Clock::time_point now = Clock::now();
+    if (done < total && now - last_report < std::chrono::milliseconds(200)) return;
+    last_report = now;
+    on_upgrade_progress(kTask, done, total);
+  };
+  report(0);
+  // The triggers leave every article to this (as an import batch's are, import_batch.cc),
+  // and the index starts empty whatever a cut-short run left.
+  MORGUE_RETURN_IF_ERROR(db->Exec(R"sql(
+    INSERT OR REPLACE INTO morgue_settings(key, value) VALUES ('fts_deferred_after', 0);
+    INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');)sql"));
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement index,
+      db->Prepare("INSERT INTO articles_fts(rowid, title, subtitle, body, authors, tags) "
+                  "SELECT id, title, subtitle, body, authors, tags FROM article_search_source "
+                  "WHERE id > ?1 AND id <= ?2"));
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement grams,
+      db->Prepare("UPDATE articles SET title_grams = ?2, subtitle_grams = ?3, body_grams = ?4 "
+                  "WHERE id = ?1"));
+  int64_t after = 0;
+  int64_t done = 0;
+  while (true) {
+    // The chunk is read whole before its rows are written.
+    struct Row {
+      int64_t id;
+      std::string title, subtitle, body;
+    };
+    std::vector<Row> chunk;
+    {
+      MORGUE_ASSIGN_OR_RETURN(
+          sql::Statement next,
+          db->Prepare("SELECT id, title, subtitle, body FROM articles WHERE id > ?1 ORDER BY id "
+                      "LIMIT ?2"));
+      next.Bind(1, after).Bind(2, int64_t{kUpgradeChunk});
+      while (true) {
+        MORGUE_ASSIGN_OR_RETURN(bool row, next.Step());
+        if (!row) break;
+        chunk.push_back({next.Int(0), next.Text(1), next.Text(2), next.Text(3)});
+      }
+    }
+    if (chunk.empty()) break;
+    for (const Row& row : chunk) {
+      if (!HasCjkText(row.title) && !HasCjkText(row.subtitle) && !HasCjkText(row.body)) continue;
+      grams.Bind(1, row.id);
+      grams.BindTextOrNull(2, IndexGrams(row.title)).BindTextOrNull(3, IndexGrams(row.subtitle));
+      grams.BindTextOrNull(4, IndexGrams(row.body));
+      MORGUE_RETURN_IF_ERROR(grams.Run());
+    }
+    index.Bind(1, after).Bind(2, chunk.back().id);
+    MORGUE_RETURN_IF_ERROR(index.Run());
+    after = chunk.back().id;
+    done += static_cast<int64_t>(chunk.size());
+    report(std::min(done, total - 1));
+  }
+  MORGUE_RETURN_IF_ERROR(db->Exec(
+      "DELETE FROM morgue_settings WHERE key IN ('fts_deferred_after', 'search_index_after')"));
+  MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  report(total);
+  return Status::OK();
 }
 
 }  // namespace morgue

@@ -37,6 +37,8 @@ std::string LiteralQuery(std::string_view text) {
       quoted.push_back(text[i]);
     }
     quoted.push_back('"');
+    // Punctuation alone is not indexed: after an AND its empty phrase would match nothing.
+    if (!HasWordCharacter(text.substr(start, i - start))) continue;
     // Korean, Japanese and Chinese words are found within longer runs too (search_grams.h),
     // as a bracketed group, which FTS5 joins to its neighbours only with an explicit AND.
     std::string term =

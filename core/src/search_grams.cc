@@ -89,6 +89,13 @@ bool HasCjkText(std::string_view text) {
   return found;
 }
 
+bool HasWordCharacter(std::string_view text) {
+  bool found = false;
+  ForEachCodePoint(text,
+                   [&](char32_t cp, size_t, size_t) { found = found || IsWordCharacter(cp); });
+  return found;
+}
+
 std::string IndexGrams(std::string_view text) {
   std::string grams;
   for (const auto& word : CjkWords(text)) {
@@ -120,7 +127,17 @@ std::string CjkQueryTerm(std::string_view text, std::string_view fts5_term, bool
   if (open_end) phrase += " *";
 
   if (place == TermPlace::kPhrase) return other_words.empty() ? phrase : term;
-  if (other_words.empty()) return "(" + term + " OR " + phrase + ")";
+  if (other_words.empty()) {
+    // Where the phrase finds all the term would, the phrase alone: one character (with the
+    // index's one-character prefix index, "협" * is every token that starts with it), and
+    // two, whose pair is the word itself.
+    const bool one_token = grams.find(' ') == std::string::npos;
+    if (phrase == term || (one_token && words.size() == 1 && words[0].size() == 1 &&
+                           words[0][0].cjk && words[0][0].characters.size() <= 2)) {
+      return prefix && !open_end ? phrase + " *" : phrase;
+    }
+    return "(" + term + " OR " + phrase + ")";
+  }
   std::string all = phrase;
   for (const std::string& word : other_words) all += " AND \"" + word + "\"";
   return "(" + term + " OR (" + all + "))";

@@ -42,6 +42,7 @@ struct Token {
   std::string text;     // as it goes into the FTS5 query
   std::string written;  // as the user wrote it, for messages
   bool space_before = false;
+  bool joined = false;  // an AND that JoinGroups put between terms side by side
 };
 
 // FTS5 skips ' ', '\t', '\n' and '\r'; the other ASCII spaces separate words here too.
@@ -153,6 +154,7 @@ class Rewriter {
       }
     }
     MORGUE_RETURN_IF_ERROR(ResolveMinuses());
+    DropEmptyWords();
     ExpandCjk();
     JoinGroups();
     MORGUE_RETURN_IF_ERROR(Check());
@@ -365,13 +367,53 @@ class Rewriter {
                                  token.kind == Kind::kMinus || token.kind == Kind::kOpenBrace ||
                                  token.kind == Kind::kNear || token.kind == Kind::kOpen;
         if ((after_term && token.kind == Kind::kOpen) || (before == Kind::kClose && starts_term)) {
-          joined.push_back({Kind::kAnd, "AND", "AND", true});
+          joined.push_back({Kind::kAnd, "AND", "AND", true, /*joined=*/true});
           token.space_before = true;
         }
       }
       joined.push_back(std::move(token));
     }
     tokens_ = std::move(joined);
+    BracketJoinedAfterNot();
+  }
+
+  // FTS5 reads words side by side before NOT, but a written AND after it: "a NOT b c"
+  // leaves out b and c together, "a NOT b AND c" is (a NOT b) AND c. So the terms after a
+  // NOT that JoinGroups joined with AND are put in brackets, to keep their meaning.
+  void BracketJoinedAfterNot() {
+    std::vector<int> opens(tokens_.size() + 1, 0);
+    std::vector<int> closes(tokens_.size() + 1, 0);
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      if (tokens_[k].kind != Kind::kNot) continue;
+      int depth = 0;
+      bool joined = false;
+      size_t end = k + 1;
+      for (; end < tokens_.size(); ++end) {
+        const Token& token = tokens_[end];
+        if (token.kind == Kind::kOpen) ++depth;
+        if (token.kind == Kind::kClose && depth-- == 0) break;
+        if (depth > 0) continue;
+        if (token.kind == Kind::kAnd && token.joined) joined = true;
+        const bool operator_token = (token.kind == Kind::kAnd && !token.joined) ||
+                                    token.kind == Kind::kOr || token.kind == Kind::kNot;
+        if (operator_token) break;
+      }
+      if (joined && end > k + 1) {
+        ++opens[k + 1];
+        ++closes[end];
+      }
+    }
+    std::vector<Token> bracketed;
+    for (size_t k = 0; k <= tokens_.size(); ++k) {
+      for (int i = 0; i < closes[k]; ++i) bracketed.push_back({Kind::kClose, ")", ")", false});
+      if (k == tokens_.size()) break;
+      for (int i = 0; i < opens[k]; ++i) {
+        bracketed.push_back({Kind::kOpen, "(", "(", tokens_[k].space_before});
+        tokens_[k].space_before = false;
+      }
+      bracketed.push_back(std::move(tokens_[k]));
+    }
+    tokens_ = std::move(bracketed);
   }
 
   // What FTS5 would refuse, said in the user's terms.
@@ -508,10 +550,43 @@ class Rewriter {
     return Status::OK();
   }
 
+  // A word of punctuation alone ("—", "·") is an empty phrase, which FTS5 passes over
+  // beside other terms but which matches nothing once joined with AND (JoinGroups does
+  // beside a group). Where it only stands beside terms, it goes; before or after syntax
+  // that needs a word, it stays for Check and FTS5 to read as before.
+  void DropEmptyWords() {
+    auto ends_term = [](Kind kind) {
+      return kind == Kind::kWord || kind == Kind::kString || kind == Kind::kStar ||
+             kind == Kind::kClose || kind == Kind::kNone;
+    };
+    auto starts_term = [](Kind kind) {
+      return kind == Kind::kWord || kind == Kind::kString || kind == Kind::kOpen ||
+             kind == Kind::kColumn || kind == Kind::kCaret || kind == Kind::kNear ||
+             kind == Kind::kMinus || kind == Kind::kOpenBrace || kind == Kind::kNone;
+    };
+    std::vector<Token> kept;
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      const Kind before = kept.empty() ? Kind::kNone : kept.back().kind;
+      const Kind after = k + 1 < tokens_.size() ? tokens_[k + 1].kind : Kind::kNone;
+      const bool alone = before == Kind::kNone && after == Kind::kNone;
+      const bool empty = tokens_[k].kind == Kind::kWord && !HasWordCharacter(tokens_[k].written);
+      if (empty && !alone && ends_term(before) && starts_term(after)) {
+        if (k + 1 < tokens_.size()) {
+          tokens_[k + 1].space_before = tokens_[k + 1].space_before || tokens_[k].space_before;
+        }
+        continue;
+      }
+      kept.push_back(std::move(tokens_[k]));
+    }
+    tokens_ = std::move(kept);
+  }
+
   // Korean, Japanese and Chinese words are also found within longer runs of text
   // (search_grams.h): each becomes the word or the phrase of its pairs. Left alone where
-  // FTS5 needs a single word or a phrase of words: after '^', beside '+', and in braces.
+  // FTS5 needs a single word or a phrase of words: after '^', beside '+', in braces, and in
+  // a NEAR group with words of other scripts (InNearWithOtherScripts).
   void ExpandCjk() {
+    const std::vector<bool> in_mixed_near = InNearWithOtherScripts();
     std::vector<Token> expanded;
     std::vector<bool> near;  // the open brackets, true for those of NEAR(
     bool in_braces = false;
@@ -519,13 +594,15 @@ class Rewriter {
       Token token = tokens_[k];
       const Kind before = k > 0 ? tokens_[k - 1].kind : Kind::kNone;
       const Kind after = k + 1 < tokens_.size() ? tokens_[k + 1].kind : Kind::kNone;
+      const Kind after_star =
+          after == Kind::kStar && k + 2 < tokens_.size() ? tokens_[k + 2].kind : Kind::kNone;
       if (token.kind == Kind::kOpen) near.push_back(before == Kind::kNear);
       if (token.kind == Kind::kClose && !near.empty()) near.pop_back();
       if (token.kind == Kind::kOpenBrace) in_braces = true;
       if (token.kind == Kind::kCloseBrace) in_braces = false;
       const bool term = token.kind == Kind::kWord || token.kind == Kind::kString;
-      if (!term || in_braces || before == Kind::kCaret || before == Kind::kPlus ||
-          after == Kind::kPlus) {
+      if (!term || in_braces || in_mixed_near[k] || before == Kind::kCaret ||
+          before == Kind::kPlus || after == Kind::kPlus || after_star == Kind::kPlus) {
         expanded.push_back(std::move(token));
         continue;
       }
@@ -539,7 +616,7 @@ class Rewriter {
       const TermPlace place = !near.empty() && near.back() ? TermPlace::kPhrase : TermPlace::kFree;
       std::string cjk_term = CjkQueryTerm(words, token.text, prefix, place);
       if (prefix) ++k;  // the '*' is in the term now
-      if (place == TermPlace::kPhrase) {
+      if (place == TermPlace::kPhrase || cjk_term.front() != '(') {
         token.text = std::move(cjk_term);
         expanded.push_back(std::move(token));
         continue;
@@ -553,6 +630,30 @@ class Rewriter {
       expanded.push_back({Kind::kClose, ")", ")", false});
     }
     tokens_ = std::move(expanded);
+  }
+
+  // For each token, whether it is within a NEAR(...) that has a phrase without CJK
+  // characters: its pairs stand after the text, far from the other words, so such a group
+  // keeps its words as written.
+  std::vector<bool> InNearWithOtherScripts() const {
+    std::vector<bool> in_mixed(tokens_.size(), false);
+    for (size_t k = 0; k + 1 < tokens_.size(); ++k) {
+      if (tokens_[k].kind != Kind::kNear || tokens_[k + 1].kind != Kind::kOpen) continue;
+      size_t end = k + 2;
+      bool other_script = false;
+      bool distance = false;  // after the ',' of NEAR(a b, 10)
+      for (; end < tokens_.size() && tokens_[end].kind != Kind::kClose; ++end) {
+        const Token& token = tokens_[end];
+        if (token.kind == Kind::kComma) distance = true;
+        if (distance || (token.kind != Kind::kWord && token.kind != Kind::kString)) continue;
+        const std::string words =
+            token.kind == Kind::kString ? Unquote(token.text) : std::string(token.written);
+        other_script = other_script || !HasCjkText(words);
+      }
+      if (!other_script) continue;
+      for (size_t i = k; i < end && i < tokens_.size(); ++i) in_mixed[i] = true;
+    }
+    return in_mixed;
   }
 
   std::string Render() const {

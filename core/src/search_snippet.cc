@@ -44,7 +44,15 @@ std::vector<Needle> Needles(std::string_view query) {
     if (!word.empty() && !operator_word && !column) needles.push_back({lower, false});
     word.clear();
   };
+  // Column names in braces and NEAR's distance are not searched for.
+  bool in_braces = false;
+  bool after_comma = false;
   ForEachCodePoint(query, [&](char32_t cp, size_t pos, size_t length) {
+    if (in_braces || after_comma) {
+      if (cp == '}') in_braces = false;
+      if (after_comma && !IsWordCharacter(cp) && cp != ' ') after_comma = false;
+      return;
+    }
     if (IsCjkCharacter(cp)) {
       end_word(cp);
       run.append(query.substr(pos, length));
@@ -54,6 +62,8 @@ std::vector<Needle> Needles(std::string_view query) {
     } else {
       end_run();
       end_word(cp);
+      in_braces = cp == '{';
+      after_comma = cp == ',';
     }
   });
   end_run();
@@ -89,6 +99,25 @@ std::vector<std::pair<size_t, size_t>> Hits(std::string_view text,
 
 }  // namespace
 
+bool SnippetShowsText(std::string_view snippet, const Article& article,
+                      const SearchOptions& options) {
+  std::string text(snippet);
+  for (const std::string& mark : {options.open_mark, options.close_mark}) {
+    if (mark.empty()) continue;
+    for (size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at)) {
+      text.erase(at, mark.size());
+    }
+  }
+  constexpr std::string_view kEllipsis = "…";
+  std::string_view piece = text;
+  if (piece.starts_with(kEllipsis)) piece.remove_prefix(kEllipsis.size());
+  if (piece.ends_with(kEllipsis)) piece.remove_suffix(kEllipsis.size());
+  for (const std::string* column : {&article.body, &article.title, &article.subtitle}) {
+    if (column->find(piece) != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::string CjkSnippet(const Article& article, std::string_view query,
                        const SearchOptions& options) {
   const std::vector<Needle> needles = Needles(query);
@@ -101,7 +130,11 @@ std::string CjkSnippet(const Article& article, std::string_view query,
       hits = std::move(column_hits);
     }
   }
-  if (text.empty()) text = !article.body.empty() ? article.body : article.title;
+  if (text.empty()) {
+    text = !article.body.empty()    ? article.body
+           : !article.title.empty() ? article.title
+                                    : article.subtitle;
+  }
 
   // The byte offset of each character, and one past the last.
   std::vector<size_t> starts;

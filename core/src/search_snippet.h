@@ -20,6 +20,11 @@
 
 namespace morgue {
 
+// Whether FTS5's `snippet` (cut with `options`' marks) is a piece of the article's own
+// text, and not of the grams the index reads after it.
+bool SnippetShowsText(std::string_view snippet, const Article& article,
+                      const SearchOptions& options);
+
 // `query` as the user typed it: its CJK runs are found as written, its other words (not
 // AND, OR, NOT, NEAR or a column's name) at the start of a word, ignoring ASCII case.
 std::string CjkSnippet(const Article& article, std::string_view query,

@@ -82,6 +82,8 @@ void Statement::Reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

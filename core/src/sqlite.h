@@ -46,6 +46,7 @@ class Statement {
   Status Run();
   void Reset();
 
+  int ColumnCount() const;  // of the rows the statement gives
   bool IsNull(int column) const;
   std::string Text(int column) const;  // "" for NULL
   int64_t Int(int column) const;

@@ -12,7 +12,12 @@ namespace morgue {
 namespace {
 
 using internal::ForEachCodePoint;
-using internal::IsCjkCharacter;
+
+// The characters signed one by one. Fixed: stored signatures were made with it.
+bool IsCjkCharacter(char32_t cp) {
+  return internal::IsHangul(cp) || internal::IsHan(cp) || internal::IsKana(cp) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
 
 // SplitMix64's finalizer: every bit of the input moves every bit of the output.
 constexpr uint64_t Mix(uint64_t x) {

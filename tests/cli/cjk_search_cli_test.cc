@@ -69,11 +69,17 @@ TEST_F(CjkSearchCliTest, AnArchiveFromBeforeIsIndexedAgainOnceWithANotice) {
   DowngradeSearchToSchema10(dir_ / "a.db");
   CommandResult first = On({"search", "--json", "군사협정"});
   ASSERT_EQ(first.exit_code, kOk) << first.err;
-  EXPECT_NE(first.err.find("morgue: upgrading the archive: indexing Korean, Japanese and "
-                           "Chinese text of 2 archived articles (once)"),
+  EXPECT_NE(first.err.find("morgue: upgrading the archive (once): re-indexing search to read "
+                           "Korean, Japanese and Chinese, 2 articles"),
             std::string::npos)
       << first.err;
   EXPECT_EQ(Json::parse(first.out).size(), 1u) << first.out;
+  size_t notices = 0;
+  for (size_t at = first.err.find("upgrading"); at != std::string::npos;
+       at = first.err.find("upgrading", at + 1)) {
+    ++notices;
+  }
+  EXPECT_EQ(notices, 1u) << first.err;
   CommandResult second = On({"search", "--json", "締結"});
   ASSERT_EQ(second.exit_code, kOk) << second.err;
   EXPECT_EQ(second.err.find("upgrading"), std::string::npos) << second.err;

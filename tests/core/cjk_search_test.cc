@@ -134,6 +134,44 @@ TEST_F(CjkSearchTest, OperatorsPhrasesColumnsAndMixedScriptsStillWork) {
   EXPECT_EQ(Find("협정 체결", /*literal=*/true), (Ids{1}));
 }
 
+TEST_F(CjkSearchTest, WordsAfterNotAreLeftOutTogetherAsInOtherScripts) {
+  for (const char* title : {"선박", "선박 항구", "선박 선장", "선박 항구 선장"}) {
+    Article a;
+    a.title = title;
+    ASSERT_TRUE(archive_->Add(a).ok());
+  }
+  // "a NOT b c" leaves out the articles with both b and c, in Korean as in English.
+  EXPECT_EQ(Find("선박 NOT 항구 선장"), (Ids{1, 2, 3}));
+  EXPECT_EQ(Find("선박 NOT (항구 OR 선장)"), (Ids{1}));
+}
+
+TEST_F(CjkSearchTest, PunctuationBesideACjkWordIsPassedOver) {
+  AddStories();
+  EXPECT_EQ(Find("협정 ..."), (Ids{1, 2}));
+  EXPECT_EQ(Find("협정 —"), (Ids{1, 2}));
+  EXPECT_EQ(Find("협정 ·"), (Ids{1, 2}));
+  EXPECT_EQ(Find("협정 ...", /*literal=*/true), (Ids{1, 2}));
+  EXPECT_EQ(Find("협정 &", /*literal=*/true), (Ids{1, 2}));
+}
+
+TEST_F(CjkSearchTest, NearWithWordsOfOtherScriptsCountsWords) {
+  Article a;
+  a.title = "신제품";
+  a.body = "Samsung 갤럭시 새 모델이 나왔다.";
+  for (int i = 0; i < 30; ++i) a.body += " 시장의 반응은 좋았다.";
+  ASSERT_TRUE(archive_->Add(a).ok());
+  EXPECT_EQ(Find("NEAR(Samsung 갤럭시)"), (Ids{1}));
+  EXPECT_EQ(Find("NEAR(Samsung 반응은, 2)"), Ids{});
+}
+
+TEST_F(CjkSearchTest, NoPhraseRunsFromTheTextIntoItsPairs) {
+  Article a;
+  a.title = "갤럭시 출시, made by Samsung";
+  ASSERT_TRUE(archive_->Add(a).ok());
+  EXPECT_EQ(Find("갤럭시"), (Ids{1}));
+  EXPECT_EQ(Find("Samsung갤럭시"), Ids{});
+}
+
 TEST_F(CjkSearchTest, OtherScriptsKeepWordAndPrefixSearch) {
   AddStories();
   EXPECT_EQ(Find("harbour"), (Ids{9}));
@@ -171,6 +209,22 @@ TEST_F(CjkSearchTest, SnippetsShowTheArticlesOwnTextWithTheHitsMarked) {
   EXPECT_EQ(snippet.substr(snippet.size() - std::string("…").size()), "…") << snippet;
   // Never the index's grams.
   EXPECT_EQ(snippet.find("태풍 풍"), std::string::npos) << snippet;
+  // NEAR's distance is not a word to mark.
+  Article count;
+  count.title = "5개국 교류";
+  count.body = "5개국이 협정을 맺고 교류를 늘린다.";
+  ASSERT_TRUE(archive_->Add(count).ok());
+  const std::vector<SearchHit> near = Hits("NEAR(협정 교류, 5)");
+  ASSERT_EQ(near.size(), 2u);  // and the first story
+  const auto counted = std::find_if(near.begin(), near.end(), [](const SearchHit& hit) {
+    return hit.article.title == "5개국 교류";
+  });
+  ASSERT_NE(counted, near.end());
+  EXPECT_EQ(counted->snippet, "5개국이 [협정]을 맺고 [교류]를 늘린다.");
+  // A word written against Korean matches in the pairs; its snippet is the text still.
+  const std::vector<SearchHit> galaxy = Hits("Galaxy");
+  ASSERT_EQ(galaxy.size(), 1u);
+  EXPECT_EQ(galaxy[0].snippet, "삼성전자가 새 [Galaxy]폰을 내놓았다.");
 }
 
 TEST_F(CjkSearchTest, TheBestMatchesComeFirst) {
@@ -236,15 +290,17 @@ TEST_F(CjkSearchTest, AnArchiveFromBeforeIsIndexedAgainWhenOpenedWithProgress) {
   };
   Open(options);
   EXPECT_EQ(archive_->schema_version(), Archive::LatestSchemaVersion());
-  EXPECT_EQ(task, "indexing Korean, Japanese and Chinese text");
+  EXPECT_EQ(task, "re-indexing search to read Korean, Japanese and Chinese");
   ASSERT_FALSE(reports.empty());
   EXPECT_EQ(reports.front(), (std::pair<int64_t, int64_t>{0, 9}));
   EXPECT_EQ(reports.back(), (std::pair<int64_t, int64_t>{9, 9}));
+  // Only the last report says all is done: the line ends once.
+  EXPECT_EQ(std::count(reports.begin(), reports.end(), std::pair<int64_t, int64_t>{9, 9}), 1);
   EXPECT_EQ(Find("군사협정"), (Ids{1}));
   EXPECT_EQ(Find("協定"), (Ids{5, 8}));
   EXPECT_EQ(testing::QuerySql(path_,
                               "SELECT count(*) FROM morgue_settings WHERE key = "
-                              "'search_grams_after'"),
+                              "'search_index_after'"),
             "0");
   ExpectIndexIntact();
   // Opened again, there is nothing left to do.
@@ -252,6 +308,33 @@ TEST_F(CjkSearchTest, AnArchiveFromBeforeIsIndexedAgainWhenOpenedWithProgress) {
   reports.clear();
   Open(options);
   EXPECT_TRUE(reports.empty());
+}
+
+TEST_F(CjkSearchTest, AnUpgradeCutShortIsFinishedByAWriteOpenNotHiddenFromReads) {
+  AddStories();
+  archive_.reset();
+  testing::DowngradeSearchToSchema10(path_);
+  // As a process killed during the first open leaves it: schema 11, grams not yet made.
+  testing::ExecSql(path_, R"sql(
+    ALTER TABLE articles ADD COLUMN title_grams TEXT;
+    ALTER TABLE articles ADD COLUMN subtitle_grams TEXT;
+    ALTER TABLE articles ADD COLUMN body_grams TEXT;
+    INSERT INTO morgue_settings(key, value) VALUES ('search_index_after', 0);
+    PRAGMA user_version = 11;)sql");
+  OpenOptions read_only;
+  read_only.read_only = true;
+  read_only.create_if_missing = false;
+  auto reader = Archive::Open(path_, read_only);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kNotSupported);
+  EXPECT_NE(reader.status().message().find("upgrade left unfinished"), std::string::npos)
+      << reader.status().message();
+  // An open that writes makes the index whole, whatever the cut-short run left in it.
+  Open();
+  EXPECT_EQ(Find("군사협정"), (Ids{1}));
+  EXPECT_EQ(Find("harbour"), (Ids{9}));
+  ExpectIndexIntact();
+  EXPECT_TRUE(Archive::Open(path_, read_only).ok());
 }
 
 }  // namespace

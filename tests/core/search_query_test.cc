@@ -322,17 +322,30 @@ TEST(SearchQueryTest, CjkWordsBecomeTheWordOrThePhraseOfTheirPairs) {
   // Found inside longer runs of CJK text through the pairs the index holds beside it
   // (search_grams.h); a group beside a word is joined with AND as FTS5 needs.
   ExpectRewrites({
-      {"협정", "(협정 OR \"협정\")"},
+      {"협정", "\"협정\""},
+      {"협정을", "(협정을 OR \"협정 정을\")"},
       {"군사협정 NOT 국방부", "(군사협정 OR \"군사 사협 협정\") NOT (국방부 OR \"국방 방부\")"},
-      {"harbour 협정", "harbour AND (협정 OR \"협정\")"},
-      {"협정 harbour", "(협정 OR \"협정\") AND harbour"},
-      {"title:협정*", "title:(협정 * OR \"협정\")"},
-      {"\"첫 한파\"", "(\"첫 한파\" OR \"첫 한파\")"},
-      {"협", "(협 OR \"협\" *)"},
+      {"harbour 협정을", "harbour AND (협정을 OR \"협정 정을\")"},
+      {"협정을 harbour", "(협정을 OR \"협정 정을\") AND harbour"},
+      {"title:협정을*", "title:(협정을 * OR \"협정 정을\")"},
+      {"title:협정*", "title:\"협정\" *"},
+      {"\"첫 한파\"", "\"첫 한파\""},
+      {"협", "\"협\" *"},
       {"NEAR(군사협정 체결, 5)", "NEAR(\"군사 사협 협정\" \"체결\", 5)"},
-      // Where FTS5 needs the word itself: after ^ and beside +.
+      // Where FTS5 needs the word itself: after ^ and beside +, and in a NEAR group with
+      // words of other scripts (the pairs stand after the text).
       {"^협정", "^협정"},
       {"협정 + 체결", "협정 + 체결"},
+      {"협정* + 체결", "협정* + 체결"},
+      {"NEAR(Samsung 갤럭시)", "NEAR(Samsung 갤럭시)"},
+      // Words after NOT stay together when the groups are joined with AND.
+      {"선박 NOT 항구에 선장이",
+       "\"선박\" NOT ((항구에 OR \"항구 구에\") AND (선장이 OR \"선장 장이\"))"},
+      {"ship NOT harbour (master OR mate)", "ship NOT (harbour AND (master OR mate))"},
+      // Punctuation alone is passed over, not an empty phrase joined with AND.
+      {"협정 —", "\"협정\""},
+      {"협정을 —", "(협정을 OR \"협정 정을\")"},
+      {"— 협정을", "(협정을 OR \"협정 정을\")"},
   });
 }
 

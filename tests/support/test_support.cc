@@ -118,7 +118,7 @@ void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
 }
 
 void DowngradeSearchToSchema10(const std::filesystem::path& db) {
-  // The view and triggers of migration 2 (with migration 4's deferral left out), no grams.
+  // The index, view and triggers of migration 2 (without migration 4's deferral), no grams.
   ExecSql(db, R"sql(
   DROP TRIGGER articles_fts_ai; DROP TRIGGER articles_fts_ad; DROP TRIGGER articles_fts_au;
   DROP VIEW article_search_source;
@@ -144,6 +144,11 @@ void DowngradeSearchToSchema10(const std::filesystem::path& db) {
     INSERT INTO articles_fts(rowid, title, subtitle, body, authors, tags)
     VALUES (NEW.id, NEW.title, NEW.subtitle, NEW.body, NEW.authors_text, NEW.tags_text);
   END;
+  DROP TABLE articles_fts;
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, subtitle, body, authors, tags,
+    content = 'article_search_source', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+  INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0, 3.0)');
   INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
   PRAGMA user_version = 10;
 )sql");

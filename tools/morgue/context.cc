@@ -173,8 +173,8 @@ OpenOptions::UpgradeProgress Context::UpgradeReporter() const {
   auto progress = std::make_shared<std::unique_ptr<Progress>>();
   return [this, progress](std::string_view task, int64_t done, int64_t total) {
     if (*progress == nullptr) {
-      Info("upgrading the archive: " + std::string(task) + " of " + std::to_string(total) +
-           " archived articles (once)");
+      Info("upgrading the archive (once): " + std::string(task) + ", " + std::to_string(total) +
+           " articles");
       *progress = std::make_unique<Progress>("articles", total, Progress::WantedFor(quiet()));
       (*progress)->SetDetail(std::string(task));
     }

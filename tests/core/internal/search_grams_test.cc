@@ -42,7 +42,9 @@ TEST(CjkQueryTermTest, OtherScriptsAreLeftAsWritten) {
 }
 
 TEST(CjkQueryTermTest, AWordIsTheTokenOrThePhraseOfItsPairs) {
-  EXPECT_EQ(CjkQueryTerm("협정", "협정", false, TermPlace::kFree), "(협정 OR \"협정\")");
+  // Two characters are their one pair, which is the word too.
+  EXPECT_EQ(CjkQueryTerm("협정", "협정", false, TermPlace::kFree), "\"협정\"");
+  EXPECT_EQ(CjkQueryTerm("협정", "협정", true, TermPlace::kFree), "\"협정\" *");
   EXPECT_EQ(CjkQueryTerm("군사협정", "군사협정", false, TermPlace::kFree),
             "(군사협정 OR \"군사 사협 협정\")");
   // The last run may go on in the text; the ones before it end where the query's end.
@@ -51,8 +53,8 @@ TEST(CjkQueryTermTest, AWordIsTheTokenOrThePhraseOfItsPairs) {
 }
 
 TEST(CjkQueryTermTest, OneCharacterIsEveryPairThatStartsWithIt) {
-  EXPECT_EQ(CjkQueryTerm("협", "협", false, TermPlace::kFree), "(협 OR \"협\" *)");
-  EXPECT_EQ(CjkQueryTerm("협", "협", true, TermPlace::kFree), "(협 * OR \"협\" *)");
+  EXPECT_EQ(CjkQueryTerm("협", "협", false, TermPlace::kFree), "\"협\" *");
+  EXPECT_EQ(CjkQueryTerm("협", "협", true, TermPlace::kFree), "\"협\" *");
 }
 
 TEST(CjkQueryTermTest, AWordMixingScriptsIsOnePhrase) {
