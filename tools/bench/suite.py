@@ -214,8 +214,10 @@ COMMIT;
             script = self.work / f"load-{n}.sql"
             script.write_text(self.sqlite_load_script(jsonl))
             reference = measure(["sqlite3", reference_db], stdin=script)
-            # The pages read (each an input of the run), whether new or duplicates.
-            count = int(run(["sqlite3", archive, "SELECT sum(inputs) FROM imports"]).stdout)
+            # The records read (a JSON Lines file is one input of many records), whether
+            # new or duplicates.
+            count = int(run(["sqlite3", archive,
+                             "SELECT sum(imported + duplicates) FROM imports"]).stdout)
             ref_count = int(run(["sqlite3", reference_db,
                                      "SELECT count(*) FROM articles"]).stdout)
             if count != n or ref_count != n:
