@@ -154,7 +154,7 @@ TEST_F(HelpMessagesTest, SearchHelpGivesTheDefaultLimitAndTheQuerySyntax) {
   EXPECT_TRUE(Contains(help.out, "Shows the best 20 matches")) << help.out;
   EXPECT_TRUE(Contains(help.out, "Query syntax (SQLite FTS5")) << help.out;
   for (const std::string example : {"\"military pact\"", "japan OR china", "milit*", "title:pact",
-                                    "NEAR(japan china, 5)", "--literal"}) {
+                                    "NEAR(japan china, 5)", "軍事協定", "--literal"}) {
     EXPECT_TRUE(Contains(help.out, example)) << example;
   }
 }

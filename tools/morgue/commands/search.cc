@@ -156,6 +156,7 @@ std::string SearchSyntaxHelp() {
          "  milit*                    words that start with milit\n"
          "  title:pact                only in one column: title, subtitle, body, authors, tags\n"
          "  NEAR(japan china, 5)      both, at most 5 words apart\n"
+         "  협정  軍事協定  签订      Korean, Japanese, Chinese: also inside longer words\n"
          "With --literal the query is plain words: none of the above is syntax.\n";
 }
 
