@@ -447,6 +447,27 @@ COMMIT;
         queries += [(w, ["--since", "2015-01-01"]) for w in rare[:5]]
         return queries[:50]
 
+    def reference_search(self, archive, query, where=""):
+        """The time sqlite3 takes for the FTS5 query `query` as morgue's search would show it:
+        20 best by rank, with a snippet."""
+        sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', "
+               "12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
+               f"articles_fts MATCH '{query.replace(chr(39), chr(39) * 2)}'{where} "
+               "ORDER BY articles_fts.rank, a.id LIMIT 20")
+        return measure(["sqlite3", archive, sql]).seconds
+
+    def percentile_rows(self, benchmark, what, ours, reference, reference_name):
+        def pct(values, p):
+            values = sorted(values)
+            return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+        for p in (50, 95):
+            self.row(benchmark, f"p{p} of {len(ours)} {what}",
+                     f"{pct(ours, p) * 1000:.1f} ms",
+                     f"{reference_name} {pct(reference, p) * 1000:.1f} ms",
+                     f"{pct(ours, p) / pct(reference, p):.2f}x",
+                     "<= 1.5x" if p == 95 else "", "")
+
     def search(self):
         print("search", flush=True)
         n = max(self.sizes)
@@ -462,22 +483,8 @@ COMMIT;
                          f"'{filters[1]}')")
             elif filters[:1] == ["--since"]:
                 where = f" AND a.published >= '{filters[1]}'"
-            sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', "
-                   "12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
-                   f"articles_fts MATCH '{query.replace(chr(39), chr(39) * 2)}'{where} "
-                   "ORDER BY articles_fts.rank, a.id LIMIT 20")
-            reference.append(measure(["sqlite3", archive, sql]).seconds)
-
-        def pct(values, p):
-            values = sorted(values)
-            return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-        for p in (50, 95):
-            self.row("search", f"p{p} of {len(ours)} queries, N={n}",
-                     f"{pct(ours, p) * 1000:.1f} ms",
-                     f"sqlite3 {pct(reference, p) * 1000:.1f} ms",
-                     f"{pct(ours, p) / pct(reference, p):.2f}x",
-                     "<= 1.5x" if p == 95 else "", "")
+            reference.append(self.reference_search(archive, query, where))
+        self.percentile_rows("search", f"queries, N={n}", ours, reference, "sqlite3")
 
     # ---- search-cjk ----------------------------------------------------------------------
 
@@ -526,22 +533,9 @@ COMMIT;
         for query in self.cjk_queries(jsonl):
             ours.append(measure(self.morgue_cmd(archive, "search", "--limit", "20", query),
                                 env=self.env).seconds)
-            sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', "
-                   "12) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE "
-                   f"articles_fts MATCH '{query.replace(chr(39), chr(39) * 2)}' "
-                   "ORDER BY articles_fts.rank, a.id LIMIT 20")
-            reference.append(measure(["sqlite3", archive, sql]).seconds)
-
-        def pct(values, p):
-            values = sorted(values)
-            return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-        for p in (50, 95):
-            self.row("search-cjk", f"p{p} of {len(ours)} Korean queries, N={n}",
-                     f"{pct(ours, p) * 1000:.1f} ms",
-                     f"plain FTS5 {pct(reference, p) * 1000:.1f} ms",
-                     f"{pct(ours, p) / pct(reference, p):.2f}x",
-                     "<= 1.5x" if p == 95 else "", "")
+            reference.append(self.reference_search(archive, query))
+        self.percentile_rows("search-cjk", f"Korean queries, N={n}", ours, reference,
+                             "plain FTS5")
         # The same archive without grams, both compacted: what the grams cost on disk.
         with_grams = self.work / f"morgue-ko-{n}-vacuumed.db"
         without = self.work / f"morgue-ko-{n}-no-grams.db"
