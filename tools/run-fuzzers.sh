@@ -5,8 +5,8 @@
 #
 #   tools/run-fuzzers.sh [--seconds N] [--jobs N] [TARGET...]
 #
-# Targets: html text json warc feed date byline decode wire wxr mhtml (default: all). N seconds each (default 20,
-# what CI spends); targets run --jobs at a time (default: the number of cores). A longer
+# Targets: html text json warc feed date byline decode wire wxr mhtml (default: all). N seconds each (default 20;
+# CI spends 12); targets run --jobs at a time (default: the number of cores). A longer
 # run, e.g. ten minutes each at low priority:
 #
 #   nice tools/run-fuzzers.sh --seconds 600

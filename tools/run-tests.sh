@@ -27,5 +27,5 @@ if morgue_stage sanitize; then
 fi
 
 if morgue_stage fuzz; then
-  "$MORGUE_ROOT/tools/run-fuzzers.sh" --seconds "${MORGUE_FUZZ_SECONDS:-20}"
+  "$MORGUE_ROOT/tools/run-fuzzers.sh" --seconds "${MORGUE_FUZZ_SECONDS:-12}"
 fi
