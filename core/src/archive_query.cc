@@ -217,9 +217,9 @@ Result<std::vector<SearchHit>> Archive::Search(const Filter& filter, const Searc
     if (!*row) break;
     MORGUE_ASSIGN_OR_RETURN(Article article, impl_->Load(stmt->Int(0)));
     // A word written against CJK characters matches in the grams: when FTS5's snippet
-    // shows them, it is cut from the text too.
+    // shows them (only a snippet with CJK characters can), it is cut from the text too.
     std::string snippet = stmt->Text(2);
-    if (own_snippet || !SnippetShowsText(snippet, article, options)) {
+    if (own_snippet || (HasCjkText(snippet) && !SnippetShowsText(snippet, article, options))) {
       snippet = CjkSnippet(article, filter.query, options);
     }
     hits.push_back({std::move(article), stmt->Double(1), std::move(snippet)});

@@ -29,6 +29,34 @@ Result<std::optional<int64_t>> UpgradeMark(sql::Database& db, std::string_view k
   return std::optional<int64_t>(mark.Int(0));
 }
 
+// Reports an upgrade's progress to the open's callback a few times a second at most;
+// done == total is reported once, by Finish, when the work is committed, so that the
+// reporter ends its line then.
+class ProgressReport {
+ public:
+  ProgressReport(const OpenOptions::UpgradeProgress& callback, std::string_view task, int64_t total)
+      : callback_(callback), task_(task), total_(total) {}
+
+  void Update(int64_t done) {
+    if (!callback_ || total_ == 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (reported_ && now - last_ < std::chrono::milliseconds(200)) return;
+    reported_ = true;
+    last_ = now;
+    callback_(task_, std::min(done, total_ - 1), total_);
+  }
+  void Finish() {
+    if (callback_ && total_ > 0) callback_(task_, total_, total_);
+  }
+
+ private:
+  const OpenOptions::UpgradeProgress& callback_;
+  std::string_view task_;
+  int64_t total_;
+  bool reported_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
 }  // namespace
 
 Status Archive::Impl::RunArchivedUpgrade(const ArchivedUpgrade& upgrade) {
@@ -44,26 +72,18 @@ Status Archive::Impl::RunArchivedUpgrade(const ArchivedUpgrade& upgrade) {
     MORGUE_RETURN_IF_ERROR(count.Step().status());
     total = count.Int(0);
   }
-  using Clock = std::chrono::steady_clock;
-  Clock::time_point last_report;
+  ProgressReport progress(on_upgrade_progress, upgrade.task, total);
+  progress.Update(0);
   int64_t done = 0;
-  // The last report, and only it, has done == total: the reporter ends its line then.
-  const auto report = [&](bool last) {
-    if (!on_upgrade_progress || total == 0) return;
-    const Clock::time_point now = Clock::now();
-    if (!last && (done >= total || now - last_report < std::chrono::milliseconds(200))) return;
-    last_report = now;
-    on_upgrade_progress(upgrade.task, last ? total : done, total);
-  };
-  report(false);
   while (true) {
     sql::Transaction transaction(*db);
     MORGUE_RETURN_IF_ERROR(transaction.Begin());
     // Read again inside the transaction: another process may be upgrading too.
     MORGUE_ASSIGN_OR_RETURN(std::optional<int64_t> after, UpgradeMark(*db, upgrade.mark_key));
     if (!after) {
-      report(true);
-      return transaction.Commit();
+      MORGUE_RETURN_IF_ERROR(transaction.Commit());
+      progress.Finish();
+      return Status::OK();
     }
     // The chunk is read whole before it is visited: a visit writes the rows it read.
     std::vector<std::pair<int64_t, std::vector<std::string>>> chunk;
@@ -91,7 +111,7 @@ Status Archive::Impl::RunArchivedUpgrade(const ArchivedUpgrade& upgrade) {
     }
     MORGUE_RETURN_IF_ERROR(transaction.Commit());
     done += static_cast<int64_t>(chunk.size());
-    report(false);
+    progress.Update(done);
   }
 }
 
@@ -110,17 +130,9 @@ Status Archive::Impl::ReindexArchivedArticles() {
     MORGUE_RETURN_IF_ERROR(count.Step().status());
     total = count.Int(0);
   }
-  constexpr std::string_view kTask = "re-indexing search to read Korean, Japanese and Chinese";
-  using Clock = std::chrono::steady_clock;
-  Clock::time_point last_report;
-  const auto report = [&](int64_t done) {
-    if (!on_upgrade_progress || total == 0) return;
-    const Clock::time_point now = Clock::now();
-    if (done < total && now - last_report < std::chrono::milliseconds(200)) return;
-    last_report = now;
-    on_upgrade_progress(kTask, done, total);
-  };
-  report(0);
+  ProgressReport progress(on_upgrade_progress,
+                          "re-indexing search to read Korean, Japanese and Chinese", total);
+  progress.Update(0);
   // The triggers leave every article to this (as an import batch's are, import_batch.cc),
   // and the index starts empty whatever a cut-short run left.
   MORGUE_RETURN_IF_ERROR(db->Exec(R"sql(
@@ -168,12 +180,12 @@ Status Archive::Impl::ReindexArchivedArticles() {
     MORGUE_RETURN_IF_ERROR(index.Run());
     after = chunk.back().id;
     done += static_cast<int64_t>(chunk.size());
-    report(std::min(done, total - 1));
+    progress.Update(done);
   }
   MORGUE_RETURN_IF_ERROR(db->Exec(
       "DELETE FROM morgue_settings WHERE key IN ('fts_deferred_after', 'search_index_after')"));
   MORGUE_RETURN_IF_ERROR(transaction.Commit());
-  report(total);
+  progress.Finish();
   return Status::OK();
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -259,7 +260,20 @@ TEST_F(StoryLinksTest, ArticlesArchivedBeforeSignaturesAreSignedWhenTheArchiveIs
                    "DELETE FROM story_signatures; DELETE FROM story_bands; "
                    "DELETE FROM article_links; INSERT INTO morgue_settings(key, value) "
                    "VALUES ('story_signatures_after', 0)");
-  SetUp();
+  // The open signs them, telling its progress: from none to both, the end once.
+  std::vector<std::pair<int64_t, int64_t>> reports;
+  OpenOptions options;
+  options.on_upgrade_progress = [&](std::string_view task, int64_t done, int64_t total) {
+    EXPECT_EQ(task, "signing stories for near-duplicates");
+    reports.emplace_back(done, total);
+  };
+  auto opened = Archive::Open(dir_ / "a.db", options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  archive_ = std::move(opened).value();
+  ASSERT_FALSE(reports.empty());
+  EXPECT_EQ(reports.front(), (std::pair<int64_t, int64_t>{0, 2}));
+  EXPECT_EQ(reports.back(), (std::pair<int64_t, int64_t>{2, 2}));
+  EXPECT_EQ(std::count(reports.begin(), reports.end(), std::pair<int64_t, int64_t>{2, 2}), 1);
   auto links = archive_->Links(times.id);
   ASSERT_TRUE(links.ok());
   ASSERT_EQ(links->size(), 1u);
