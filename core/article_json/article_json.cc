@@ -174,6 +174,9 @@ Status ReadKey(const KeySpec& spec, const Json& value, Article* article) {
     case Kind::kId:
     case Kind::kWordCount:
     case Kind::kPublishedSort:
+    case Kind::kCluster:
+    case Kind::kClusterSize:
+    case Kind::kSimilar:
       return Status::OK();  // the archive assigns and derives these
     case Kind::kText:
       return ReadText(value, "field " + Quoted(spec.name), &(article->*spec.text));
@@ -245,6 +248,18 @@ Json WriteKey(const KeySpec& spec, const Article& article) {
     }
     case Kind::kPublishedSort:
       return Text(SortableDate(article.published));
+    case Kind::kCluster:
+      return article.cluster;
+    case Kind::kClusterSize:
+      return article.cluster_size;
+    case Kind::kSimilar: {
+      Json similar = Json::array();
+      for (const StoryLink& link : article.similar) {
+        similar.push_back(
+            {{"id", link.id}, {"kind", Text(link.kind)}, {"similarity", link.similarity}});
+      }
+      return similar;
+    }
   }
   return nullptr;
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/article_json/article_json.h"
 #include "core/article_json/article_keys.h"
 #include "morgue/datetime.h"
 
@@ -75,6 +76,9 @@ class Writer {
 
   void Null() { out_->append("null"); }
   void Integer(int64_t value) { AppendInteger(value, out_); }
+  // As nlohmann writes it (the shortest text that reads back the same), which is what
+  // ArticleToJson gives.
+  void Number(double value) { out_->append(Json(value).dump()); }
   void String(std::string_view text) { AppendJsonString(text, out_); }
   // Empty is null, as in ArticleToJson.
   void Text(const std::string& text) {
@@ -196,6 +200,27 @@ void WriteValue(const KeySpec& spec, const Article& article, Writer& w) {
     case Kind::kPublishedSort:
       w.Text(SortableDate(article.published));
       return;
+    case Kind::kCluster:
+      w.Integer(article.cluster);
+      return;
+    case Kind::kClusterSize:
+      w.Integer(article.cluster_size);
+      return;
+    case Kind::kSimilar:
+      w.Open('[', article.similar.empty());
+      for (const StoryLink& link : article.similar) {
+        w.Item();
+        w.Open('{', false);
+        w.Key("id");
+        w.Integer(link.id);
+        w.Key("kind");
+        w.Text(link.kind);
+        w.Key("similarity");
+        w.Number(link.similarity);
+        w.Close('}', false);
+      }
+      w.Close(']', article.similar.empty());
+      return;
   }
 }
 
@@ -308,6 +333,11 @@ ArticleParts ArticleJsonWriter::parts() const {
         break;
       case Kind::kProvenance:
         parts.provenance = true;
+        break;
+      case Kind::kCluster:
+      case Kind::kClusterSize:
+      case Kind::kSimilar:
+        parts.story = true;
         break;
       default:
         break;

@@ -26,7 +26,10 @@ enum class Kind {
   kMedia,
   kWordCount,
   kProvenance,
-  kPublishedSort
+  kPublishedSort,
+  kCluster,
+  kClusterSize,
+  kSimilar
 };
 
 struct KeySpec {
@@ -39,7 +42,7 @@ struct KeySpec {
 // The first kDefaultKeys are written by default, the rest only when asked for with
 // --fields.
 inline constexpr size_t kDefaultKeys = 17;
-inline constexpr std::array<KeySpec, 18> kKeys = {{
+inline constexpr std::array<KeySpec, 21> kKeys = {{
     {"id", Kind::kId},
     {"title", Kind::kText, &Article::title},
     {"subtitle", Kind::kText, &Article::subtitle},
@@ -61,6 +64,11 @@ inline constexpr std::array<KeySpec, 18> kKeys = {{
     {"body", Kind::kText, &Article::body},
     // Derived from published (see SortableDate); ignored on import.
     {"published_sort", Kind::kPublishedSort},
+    // The story cluster (Article::cluster, cluster_size, similar); ignored on import.
+    {"cluster", Kind::kCluster},
+    {"cluster_size", Kind::kClusterSize},
+    // The linked articles: [{"id": 12, "kind": "near", "similarity": 0.83}].
+    {"similar", Kind::kSimilar},
 }};
 
 // Keys the archive derives that are not written by default, accepted on import so that

@@ -98,6 +98,19 @@ struct Archive::Impl {
   // Drops article `id`'s band keys (its signature goes with the article).
   Status ForgetStory(int64_t id);
 
+  // Story clusters (archive_clusters.cc). The cluster of article `id`: the lowest id of
+  // the articles linked to it, directly or not; its own id when linked to none.
+  Result<int64_t> ClusterOf(int64_t id);
+  // Makes the clusters of `a` and `b`, just linked, one.
+  Status JoinClusters(int64_t a, int64_t b);
+  // After an article of `cluster` is gone: its other articles in the parts still joined
+  // by links, each named by its lowest id; one left alone leaves the cluster.
+  Status SplitCluster(int64_t cluster);
+  // Fills article->cluster, cluster_size and similar.
+  Status ReadStory(Article* article);
+  // The articles linked to `id`, the most alike first.
+  Result<std::vector<StoryLink>> LinksOf(int64_t id);
+
   // Work a migration leaves for morgue's code on the articles archived before it: it sets
   // `mark_key` in morgue_settings to 0, and RunArchivedUpgrade visits the articles above
   // the mark (`select_sql`: ?1 the mark, ?2 how many, ordered by id, the id first),

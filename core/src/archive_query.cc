@@ -1,5 +1,6 @@
 // Querying: the SQL a Filter makes (full-text query, tags and their origin, author, source,
-// date bounds, ids, order and paging), and Find, Search and Count, which run it.
+// date bounds, ids, one article per story, order and paging), and Find, Search and Count,
+// which run it.
 
 #include <algorithm>
 #include <string>
@@ -98,31 +99,28 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
   const bool only_query = filter.tags.empty() && origin_condition.empty() &&
                           filter.author.empty() && filter.source.empty() && filter.since.empty() &&
                           filter.until.empty() && filter.ids.empty();
-  if (has_query && count_only && only_query) {
+  if (has_query && count_only && only_query && !filter.collapse) {
     // Every indexed row is an article: counting needs no article read, only the index.
     return prepare(sql + " FROM articles_fts WHERE articles_fts MATCH " + text(query));
   }
-  if (has_query) {
-    sql +=
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        " WHERE articles_fts MATCH " +
-        text(query);
-  } else {
-    sql += " FROM articles a WHERE 1";
-  }
+  // The tables, then the conditions, apart: collapsing selects from them twice.
+  const std::string from = has_query
+                               ? " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                               : " FROM articles a";
+  std::string where = has_query ? " WHERE articles_fts MATCH " + text(query) : " WHERE 1";
   for (const std::string& tag : filter.tags) {
-    sql +=
+    where +=
         " AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id"
         " WHERE at.article_id = a.id AND t.name = " +
         text(NormalizeTag(tag)) + origin_condition + ")";
   }
   if (filter.tags.empty() && !origin_condition.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id" +
-           origin_condition + ")";
+    where += " AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id" +
+             origin_condition + ")";
   }
   if (!filter.author.empty()) {
     std::string pattern = text(LikePattern(filter.author));
-    sql +=
+    where +=
         " AND EXISTS (SELECT 1 FROM article_authors aa JOIN authors au"
         " ON au.id = aa.author_id WHERE aa.article_id = a.id AND (au.name LIKE " +
         pattern + " ESCAPE '\\' OR au.email LIKE " + pattern + " ESCAPE '\\'))";
@@ -130,9 +128,10 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
   if (!filter.source.empty()) {
     std::string pattern = text(LikePattern(filter.source));
     std::string exact = text(filter.source);
-    sql += " AND a.source_id IN (SELECT id FROM sources WHERE name LIKE " + pattern +
-           " ESCAPE '\\' UNION SELECT source_id FROM source_aliases WHERE alias LIKE " + pattern +
-           " ESCAPE '\\' UNION SELECT source_id FROM source_domains WHERE domain = " + exact + ")";
+    where += " AND a.source_id IN (SELECT id FROM sources WHERE name LIKE " + pattern +
+             " ESCAPE '\\' UNION SELECT source_id FROM source_aliases WHERE alias LIKE " + pattern +
+             " ESCAPE '\\' UNION SELECT source_id FROM source_domains WHERE domain = " + exact +
+             ")";
   }
   // Bounds compare with published_sort (see SortableDate) in its form, less the "Z", so
   // that a bound without an offset reads as UTC, an offset-less value as if it were UTC,
@@ -141,7 +140,7 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     if (!IsIso8601(filter.since)) {
       return Status::InvalidArgument("since: '" + filter.since + "' is not an ISO 8601 date");
     }
-    sql += " AND a.published_sort >= " + text(SortableBound(filter.since));
+    where += " AND a.published_sort >= " + text(SortableBound(filter.since));
   }
   if (!filter.until.empty()) {
     if (!IsIso8601(filter.until)) {
@@ -149,14 +148,14 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     }
     // Compares as many characters as the bound has, so "2011-01-04" takes in that day.
     std::string until = text(SortableBound(filter.until));
-    sql += " AND substr(a.published_sort, 1, length(" + until + ")) <= " + until;
+    where += " AND substr(a.published_sort, 1, length(" + until + ")) <= " + until;
   }
   if (!filter.ids.empty()) {
-    sql += " AND a.id IN (";
+    where += " AND a.id IN (";
     for (size_t i = 0; i < filter.ids.size(); ++i) {
-      sql += (i == 0 ? "" : ", ") + number(filter.ids[i]);
+      where += (i == 0 ? "" : ", ") + number(filter.ids[i]);
     }
-    sql += ")";
+    where += ")";
   }
   if (filter.limit < -1 || filter.offset < 0) {
     return Status::InvalidArgument("limit and offset must not be negative");
@@ -165,6 +164,18 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
   if (order == SortOrder::kRelevance && !has_query) {
     return Status::InvalidArgument("ordering by relevance needs a full-text query");
   }
+  if (filter.collapse) {
+    // One article per story cluster: of those the same conditions select, ranked within
+    // their cluster by publication, the first. (A window function cannot sit beside
+    // FTS5's snippet() in one select, hence the second.)
+    where +=
+        " AND a.id IN (SELECT id FROM (SELECT a.id AS id, row_number() OVER (PARTITION BY "
+        "coalesce(sc.cluster_id, a.id) ORDER BY a.published_sort IS NULL, a.published_sort, "
+        "a.id) AS story_row" +
+        from + " LEFT JOIN story_clusters sc ON sc.article_id = a.id" + where +
+        ") WHERE story_row = 1)";
+  }
+  sql += from + where;
   if (count_only) return prepare(sql);  // ordering and paging change no count
   if (order == SortOrder::kDefault) {
     order = has_query ? SortOrder::kRelevance : SortOrder::kPublishedDesc;

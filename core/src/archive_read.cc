@@ -1,5 +1,5 @@
-// Reading one article whole: its row, its authors, tags (with their origins), media and
-// the provenance of its fields.
+// Reading one article whole: its row, its authors, tags (with their origins), media, the
+// provenance of its fields and its story cluster.
 
 #include <string>
 
@@ -76,6 +76,7 @@ Result<Article> Archive::Impl::Load(int64_t id) {
     if (!row) break;
     a.provenance[fields->Text(0)] = fields->Text(1);
   }
+  MORGUE_RETURN_IF_ERROR(ReadStory(&a));
   db->ResetCached();
   return a;
 }

@@ -212,9 +212,12 @@ Status Archive::Remove(int64_t id) {
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
   MORGUE_RETURN_IF_ERROR(impl_->ForgetStory(id));
+  MORGUE_ASSIGN_OR_RETURN(const int64_t cluster, impl_->ClusterOf(id));
   MORGUE_ASSIGN_OR_RETURN(auto* remove, impl_->db->Cached("DELETE FROM articles WHERE id = ?1"));
   remove->Bind(1, id);
   MORGUE_RETURN_IF_ERROR(remove->Run());
+  // Its links and its cluster row went with it: what is left may fall apart.
+  MORGUE_RETURN_IF_ERROR(impl_->SplitCluster(cluster));
   MORGUE_RETURN_IF_ERROR(
       impl_->db->Exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)"));
   return transaction.Commit();

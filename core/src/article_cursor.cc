@@ -63,6 +63,19 @@ class SelectCursor : public ArticleCursor {
                  ") ORDER BY article_id, position";
     fields_sql_ =
         "SELECT article_id, field, rule FROM article_fields WHERE article_id IN (" + ids + ")";
+    clusters_sql_ =
+        "SELECT c.article_id, c.cluster_id, (SELECT count(*) FROM story_clusters s "
+        "WHERE s.cluster_id = c.cluster_id) FROM story_clusters c WHERE c.article_id IN (" +
+        ids + ")";
+    // The same order as Archive::Links, within each article.
+    links_sql_ =
+        "SELECT article_id, other_id, kind, similarity FROM article_links "
+        "WHERE article_id IN (" +
+        ids +
+        ") UNION ALL "
+        "SELECT other_id, article_id, kind, similarity FROM article_links "
+        "WHERE other_id IN (" +
+        ids + ") ORDER BY 1, 4 DESC, 2";
   }
 
   ~SelectCursor() override { EndTransaction(); }
@@ -152,6 +165,21 @@ class SelectCursor : public ArticleCursor {
       });
       if (!read.ok()) return Fail(read);
     }
+    if (parts_.story) {
+      for (Article& a : batch_) {
+        a.cluster = a.id;  // linked to none, unless a row says otherwise
+        a.cluster_size = 1;
+      }
+      read = Read(clusters_sql_, [](sql::Statement& s, Article& a, size_t) {
+        a.cluster = s.Int(1);
+        a.cluster_size = s.Int(2);
+      });
+      if (!read.ok()) return Fail(read);
+      read = Read(links_sql_, [](sql::Statement& s, Article& a, size_t) {
+        a.similar.push_back({s.Int(1), s.Text(2), s.Double(3)});
+      });
+      if (!read.ok()) return Fail(read);
+    }
     if (done_) EndTransaction();  // everything is read: let checkpoints go on
     return true;
   }
@@ -210,7 +238,8 @@ class SelectCursor : public ArticleCursor {
   Status status_;
   bool done_ = false;
   ArticleParts parts_;
-  std::string main_sql_, authors_sql_, tags_sql_, media_sql_, fields_sql_;
+  std::string main_sql_, authors_sql_, tags_sql_, media_sql_, fields_sql_, clusters_sql_,
+      links_sql_;
   std::vector<Article> batch_;
   size_t next_ = 0;
   std::vector<std::pair<int64_t, size_t>> slots_;  // (id, index in batch_), by id

@@ -1,4 +1,5 @@
 #include <array>
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ enum class Column {
   kPublishedSort,
   kPageTags,
   kUserTags,
+  kCluster,
+  kClusterSize,
+  kSimilar,
+  kSimilarKinds,
+  kSimilarScores,
 };
 
 struct ColumnSpec {
@@ -41,7 +47,7 @@ struct ColumnSpec {
 
 // The one place that fixes the column names and the default order; README.md follows it.
 constexpr size_t kDefaultColumns = 14;
-constexpr std::array<ColumnSpec, 22> kColumns = {{
+constexpr std::array<ColumnSpec, 27> kColumns = {{
     {"id", Column::kId},
     {"title", Column::kTitle},
     {"subtitle", Column::kSubtitle},
@@ -66,6 +72,13 @@ constexpr std::array<ColumnSpec, 22> kColumns = {{
     // The tags the page gave and those the user added (a tag both gave is in both).
     {"page_tags", Column::kPageTags},
     {"user_tags", Column::kUserTags},
+    // The story cluster: its lowest article id, its size, and the linked articles with
+    // their kinds ("copy", "near") and similarities, positionally.
+    {"cluster", Column::kCluster},
+    {"cluster_size", Column::kClusterSize},
+    {"similar", Column::kSimilar},
+    {"similar_kinds", Column::kSimilarKinds},
+    {"similar_scores", Column::kSimilarScores},
 }};
 
 const ColumnSpec* FindColumn(std::string_view name) {
@@ -114,6 +127,22 @@ std::string JoinPositional(const std::vector<std::string>& values) {
     if (!value.empty()) return JoinValues(values);
   }
   return "";
+}
+
+// One value per linked article (Article::similar), in its order.
+template <typename Get>
+std::vector<std::string> SimilarValues(const Article& article, Get get) {
+  std::vector<std::string> values;
+  values.reserve(article.similar.size());
+  for (const StoryLink& link : article.similar) values.push_back(get(link));
+  return values;
+}
+
+// The shortest text that reads back as the same number, as the json format writes it.
+std::string ShortestNumber(double value) {
+  char digits[32];
+  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+  return error == std::errc() ? std::string(digits, end) : std::string();
 }
 
 // Text columns are viewed in place, not copied: bodies are most of an export. Values
@@ -169,6 +198,19 @@ std::string_view ColumnValue(const Article& article, Column column, std::string*
       return *scratch = JoinValues(TagsFrom(article, kTagOriginPage));
     case Column::kUserTags:
       return *scratch = JoinValues(TagsFrom(article, kTagOriginUser));
+    case Column::kCluster:
+      return *scratch = std::to_string(article.cluster);
+    case Column::kClusterSize:
+      return *scratch = std::to_string(article.cluster_size);
+    case Column::kSimilar:
+      return *scratch = JoinValues(
+                 SimilarValues(article, [](const StoryLink& l) { return std::to_string(l.id); }));
+    case Column::kSimilarKinds:
+      return *scratch =
+                 JoinValues(SimilarValues(article, [](const StoryLink& l) { return l.kind; }));
+    case Column::kSimilarScores:
+      return *scratch = JoinValues(SimilarValues(
+                 article, [](const StoryLink& l) { return ShortestNumber(l.similarity); }));
   }
   return "";
 }
@@ -207,6 +249,13 @@ ArticleParts PartsFor(const std::vector<Column>& columns) {
       case Column::kMediaCaptions:
       case Column::kMediaCredits:
         parts.media = true;
+        break;
+      case Column::kCluster:
+      case Column::kClusterSize:
+      case Column::kSimilar:
+      case Column::kSimilarKinds:
+      case Column::kSimilarScores:
+        parts.story = true;
         break;
       default:
         break;

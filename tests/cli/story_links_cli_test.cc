@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/made_up_text.h"
 #include "support/test_support.h"
 
 namespace morgue::testing {
@@ -258,6 +259,95 @@ TEST_F(StoryLinksCliTest, SimilarSaysWhenThereIsNothingAndNamesAMissingArticle) 
   CommandResult missing = On({"similar", "9"});
   EXPECT_EQ(missing.exit_code, kPartial);
   EXPECT_NE(missing.err.find("no article with id 9"), std::string::npos) << missing.err;
+}
+
+// One row per story: the two outlets' copies are one story of two articles, an unrelated
+// article one of its own; exports name each article's cluster and links on request.
+TEST_F(StoryLinksCliTest, CollapseShowsOneRowPerStoryAndExportsNameTheCluster) {
+  ASSERT_EQ(On({"import", "--create", "wire.jsonl"}).exit_code, kOk);
+  WriteFile(dir_ / "alone.json", R"({"title": "Ferries return", "published": "2011-01-03",
+      "body": "The ferries are back after three weeks of military pact talks."})");
+  ASSERT_EQ(On({"import", "alone.json"}).exit_code, kOk);
+
+  CommandResult table = On({"list", "--collapse"});
+  ASSERT_EQ(table.exit_code, kOk) << table.err;
+  EXPECT_NE(table.out.find("STORY  TITLE"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("\n 1  2011-01-04  Washington Post               2  Seoul, Tokyo"),
+            std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("\n 3  2011-01-03                                1  Ferries return"),
+            std::string::npos)
+      << table.out;
+  EXPECT_EQ(table.out.find("Korea Times"), std::string::npos) << table.out;
+  EXPECT_EQ(On({"list"}).out.find("STORY"), std::string::npos);
+
+  const Json rows = Json::parse(On({"list", "--collapse", "--json", "--order", "id"}).out);
+  ASSERT_EQ(rows.size(), 2u) << rows.dump();
+  EXPECT_EQ(rows[0].at("id"), 1);
+  EXPECT_EQ(rows[0].at("cluster"), 1);
+  EXPECT_EQ(rows[0].at("cluster_size"), 2);
+  EXPECT_EQ(rows[1].at("cluster_size"), 1);
+  // Filtered to one outlet: that outlet's copy stands for the story.
+  const Json times = Json::parse(On({"list", "--collapse", "--json", "--source", "times"}).out);
+  ASSERT_EQ(times.size(), 1u);
+  EXPECT_EQ(times[0].at("id"), 2);
+  EXPECT_EQ(times[0].at("cluster_size"), 2);
+
+  CommandResult hits = On({"search", "military", "--collapse"});
+  ASSERT_EQ(hits.exit_code, kOk) << hits.err;
+  EXPECT_NE(hits.out.find("STORY  TITLE"), std::string::npos) << hits.out;
+  EXPECT_EQ(hits.out.find("Korea Times"), std::string::npos) << hits.out;
+  const Json hit_rows = Json::parse(On({"search", "military", "--collapse", "--json"}).out);
+  ASSERT_EQ(hit_rows.size(), 2u) << hit_rows.dump();
+  EXPECT_EQ(hit_rows[0].at("total"), 2);
+
+  CommandResult csv = On({"export", "--format", "csv", "--collapse", "--fields",
+                          "id,cluster,cluster_size,similar,similar_kinds,similar_scores"});
+  ASSERT_EQ(csv.exit_code, kOk) << csv.err;
+  EXPECT_EQ(csv.out,
+            "id,cluster,cluster_size,similar,similar_kinds,similar_scores\r\n"
+            "1,1,2,2,copy,1\r\n"
+            "3,3,1,,,\r\n");
+  CommandResult jsonl = On({"export", "--format", "jsonl", "--fields", "id,cluster,similar"});
+  ASSERT_EQ(jsonl.exit_code, kOk) << jsonl.err;
+  EXPECT_EQ(jsonl.out, R"({"id":1,"cluster":1,"similar":[{"id":2,"kind":"copy","similarity":1.0}]})"
+                       "\n"
+                       R"({"id":2,"cluster":1,"similar":[{"id":1,"kind":"copy","similarity":1.0}]})"
+                       "\n"
+                       R"({"id":3,"cluster":3,"similar":[]})"
+                       "\n");
+  // An export with the story's fields reads back in: the archive makes its own links.
+  WriteFile(dir_ / "all.jsonl", On({"export", "--format", "jsonl", "--fields",
+                                    "id,title,source,canonical_url,body,cluster,cluster_size,"
+                                    "similar"})
+                                    .out);
+  CommandResult back = RunMorgue(
+      {"--archive", (dir_ / "b.db").string(), "import", "--create", (dir_ / "all.jsonl").string()});
+  EXPECT_EQ(back.exit_code, kOk) << back.err;
+  EXPECT_EQ(QuerySql(dir_ / "b.db", "SELECT count(*) FROM article_links"), "1");
+}
+
+// An article that shares half its text with each of two stories joins them: `show` of one
+// of them counts the whole story, though only one article is linked to it directly.
+TEST_F(StoryLinksCliTest, ShowCountsTheArticlesOfTheWholeStory) {
+  auto record = [](const std::string& source, int first, int last) {
+    return R"({"title": "From )" + source + R"(", "source": ")" + source + R"(", "body": ")" +
+           MadeUpBody(first, last, "\\n\\n") + "\"}\n";
+  };
+  WriteFile(dir_ / "story.jsonl",
+            record("Korea Times", 0, 3) + record("Yonhap", 4, 7) + record("JoongAng Daily", 0, 7));
+  CommandResult imported = On({"import", "--create", "story.jsonl"});
+  ASSERT_EQ(imported.exit_code, kOk) << imported.err;
+  CommandResult shown = On({"show", "1"});
+  ASSERT_EQ(shown.exit_code, kOk) << shown.err;
+  EXPECT_NE(shown.out.find("\nsame story (3 articles in all):\n  3  near  Korea JoongAng Daily\n"),
+            std::string::npos)
+      << shown.out;
+  // The bridge is linked to both: no count beside the two it lists.
+  EXPECT_NE(On({"show", "3"}).out.find("\nsame story:\n"), std::string::npos);
+  const Json rows = Json::parse(On({"list", "--collapse", "--json"}).out);
+  ASSERT_EQ(rows.size(), 1u) << rows.dump();
+  EXPECT_EQ(rows[0].at("cluster_size"), 3);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -314,13 +315,16 @@ TEST_F(CjkSearchTest, AnUpgradeCutShortIsFinishedByAWriteOpenNotHiddenFromReads)
   AddStories();
   archive_.reset();
   testing::DowngradeSearchToSchema10(path_);
-  // As a process killed during the first open leaves it: schema 11, grams not yet made.
+  // As a process killed during the first open leaves it: migrated, grams not yet made.
   testing::ExecSql(path_, R"sql(
     ALTER TABLE articles ADD COLUMN title_grams TEXT;
     ALTER TABLE articles ADD COLUMN subtitle_grams TEXT;
     ALTER TABLE articles ADD COLUMN body_grams TEXT;
     INSERT INTO morgue_settings(key, value) VALUES ('search_index_after', 0);
     PRAGMA user_version = 11;)sql");
+  testing::ExecSql(path_, testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) /
+                                            "0012_story_clusters.sql") +
+                              "PRAGMA user_version = 12;");
   OpenOptions read_only;
   read_only.read_only = true;
   read_only.create_if_missing = false;

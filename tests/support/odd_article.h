@@ -13,8 +13,9 @@
 
 namespace morgue::testing {
 
-// Article number i: which fields are empty and how many authors, tags, media and
-// provenance entries it has vary with i (i % 3 of each).
+// Article number i: which fields are empty and how many authors, tags, media,
+// provenance entries and story links it has vary with i (i % 3 of each); the links'
+// similarities are numbers with long or short decimal forms.
 inline Article OddArticle(int i) {
   Article a;
   a.id = i;
@@ -28,7 +29,10 @@ inline Article OddArticle(int i) {
     a.tags.push_back("tag\"" + std::to_string(k));
     a.media.push_back({"", "caption\n", k == 1 ? "" : "credit"});
     a.provenance["field" + std::to_string(k)] = k == 0 ? "" : "rule";
+    a.similar.push_back({100 + k, k == 0 ? "copy" : "near", k == 0 ? 1.0 : 2.0 / 3});
   }
+  a.cluster = i % 3 == 0 ? i : 100;
+  a.cluster_size = 1 + i % 3;
   return a;
 }
 

@@ -32,6 +32,11 @@ Json ArticleSummaryJson(const Article& article) {
   };
 }
 
+void AddStoryJson(const Article& article, Json* object) {
+  (*object)["cluster"] = article.cluster;
+  (*object)["cluster_size"] = article.cluster_size;
+}
+
 Json ArticleFullJson(const Article& article) {
   // The json plugin's format, so `show --json` and `export --format json` agree, plus what
   // only the archive knows.

@@ -20,6 +20,10 @@ std::vector<std::string> AuthorNames(const Article& article);
 // published, source, url, tags, word_count.
 Json ArticleSummaryJson(const Article& article);
 
+// Adds the article's story cluster to a row (--collapse): "cluster", the cluster's lowest
+// article id, and "cluster_size", how many articles it has.
+void AddStoryJson(const Article& article, Json* object);
+
 // Every field as the json plugin writes it (nulls for empty values), plus body_hash and
 // added_at (`morgue show --json`).
 Json ArticleFullJson(const Article& article);

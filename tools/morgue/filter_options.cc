@@ -124,6 +124,11 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
       ->transform(IdValidator())
       ->allow_extra_args(false)
       ->group(group);
+  app->add_flag("--collapse", options->collapse,
+                "One article per story (articles linked as copies or near-duplicates, see "
+                "'morgue similar'): the earliest published of those selected, with the number "
+                "of articles the story has")
+      ->group(group);
   app->add_option("--limit", options->limit, "At most N articles")
       ->type_name("N")
       ->check(CountValidator())
@@ -149,6 +154,7 @@ Filter MakeFilter(const FilterOptions& options) {
   filter.query = options.query;
   filter.literal_query = options.literal;
   filter.ids = options.ids;
+  filter.collapse = options.collapse;
   filter.limit = options.limit;
   filter.offset = options.offset;
   if (!options.order.empty()) {

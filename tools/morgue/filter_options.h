@@ -23,14 +23,16 @@ struct FilterOptions {
   std::string query;
   bool literal = false;  // the query is plain words, not FTS5 syntax
   std::vector<int64_t> ids;
+  bool collapse = false;  // one article per story cluster
   int64_t limit = -1;
   int64_t offset = 0;
   std::string order;
 };
 
-// Adds --tag, --tag-origin, --author, --source, --since, --until, --ids, --limit, --offset,
-// --order, --literal and, with `with_query`, --query. Values are checked while parsing, so
-// a bad date or order is a usage error before the archive is touched.
+// Adds --tag, --tag-origin, --author, --source, --since, --until, --ids, --collapse,
+// --limit, --offset, --order, --literal and, with `with_query`, --query. Values are
+// checked while parsing, so a bad date or order is a usage error before the archive is
+// touched.
 void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query = true);
 
 // The Filter the parsed options describe.

@@ -56,15 +56,6 @@ struct AddResult {
   std::vector<int64_t> near_duplicates;
 };
 
-// An article linked to another as telling the same story (Archive::Links).
-struct StoryLink {
-  int64_t id = 0;  // the other article
-  // "copy": the same body, another outlet or address; "near": the same story with
-  // changes (a near-duplicate body).
-  std::string kind;
-  double similarity = 0;  // 1 for a copy; else the estimated share of shared word runs
-};
-
 struct SearchHit {
   Article article;
   double rank = 0;      // SQLite FTS5 bm25: lower is a better match

@@ -35,6 +35,18 @@ struct Media {
   bool operator==(const Media&) const = default;
 };
 
+// An article linked to another as telling the same story (Article::similar,
+// Archive::Links).
+struct StoryLink {
+  int64_t id = 0;  // the other article
+  // "copy": the same body, another outlet or address; "near": the same story with
+  // changes (a near-duplicate body).
+  std::string kind;
+  double similarity = 0;  // 1 for a copy; else the estimated share of shared word runs
+
+  bool operator==(const StoryLink&) const = default;
+};
+
 // Where a tag of an article came from (Article::tag_origins).
 inline constexpr char kTagOriginPage[] = "page";        // the input gave it
 inline constexpr char kTagOriginUser[] = "user";        // `morgue tag`, `morgue import --tag`
@@ -74,6 +86,13 @@ struct Article {
   int64_t word_count = 0;
   std::string body_hash;  // hex SHA-256 of the normalised body; empty without a body
   std::string added_at;   // UTC time the article was first archived
+
+  // The article's story cluster: the articles linked to it as copies or near-duplicates,
+  // directly or through others. Filled in by the archive when reading (with
+  // ArticleParts::story); ignored when adding.
+  int64_t cluster = 0;             // the cluster's lowest article id; its own when linked to none
+  int64_t cluster_size = 0;        // the cluster's articles, this one included (1: linked to none)
+  std::vector<StoryLink> similar;  // the articles linked to it, the most alike first
 
   bool operator==(const Article&) const = default;
 };

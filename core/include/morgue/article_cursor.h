@@ -22,8 +22,9 @@ struct ArticleParts {
   bool tags = true;
   bool media = true;
   bool provenance = true;
+  bool story = true;  // Article::cluster, cluster_size and similar
 
-  static ArticleParts None() { return {false, false, false, false}; }
+  static ArticleParts None() { return {false, false, false, false, false}; }
   bool operator==(const ArticleParts&) const = default;
 };
 

@@ -42,7 +42,10 @@ struct Filter {
   std::string query;   // SQLite FTS5 query over title, subtitle, body, authors, tags
   bool literal_query = false;  // `query` is plain words, each found as written (LiteralQuery)
   std::vector<int64_t> ids;    // only these articles
-  int64_t limit = -1;          // -1: no limit
+  // One article per story cluster (Article::cluster) among those selected: the earliest
+  // published (undated last, then the lowest id). Ordering and paging apply to those.
+  bool collapse = false;
+  int64_t limit = -1;  // -1: no limit
   int64_t offset = 0;
   SortOrder order = SortOrder::kDefault;
 };

@@ -63,7 +63,9 @@ namespace morgue {
 //      extension; ProbeInput::extension and own_extension, ImportInput::extension.
 //   6: containers (container.h): Importer::ReadsContainer and OpenContainer;
 //      Importer::Import no longer pure; ImportInput::parameters.
-inline constexpr std::uint32_t kPluginAbiVersion = 6;
+//   7: an article's story cluster: Article::cluster, cluster_size and similar (StoryLink,
+//      now in article.h), ArticleParts::story.
+inline constexpr std::uint32_t kPluginAbiVersion = 7;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)

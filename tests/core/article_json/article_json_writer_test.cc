@@ -102,6 +102,7 @@ TEST(JsonWriterTest, WritesArticlesExactlyAsArticleToJsonDumps) {
       {"id"},
       {"body", "id", "title"},
       {"tags", "media", "provenance", "authors"},
+      {"similar", "cluster_size", "cluster"},
       {"title", "id", "title"}};
   for (int i = 0; i < 6; ++i) {
     const Article article = testing::OddArticle(i);
@@ -119,7 +120,13 @@ TEST(JsonWriterTest, WritesArticlesExactlyAsArticleToJsonDumps) {
 }
 
 TEST(JsonWriterTest, AsksForThePartsItsKeysNeed) {
-  EXPECT_EQ(ArticleJsonWriter({}, -1).parts(), ArticleParts());
+  // The default keys are every part but the story cluster, which only asked-for keys read.
+  ArticleParts all_but_story;
+  all_but_story.story = false;
+  EXPECT_EQ(ArticleJsonWriter({}, -1).parts(), all_but_story);
+  ArticleParts story = ArticleParts::None();
+  story.story = true;
+  EXPECT_EQ(ArticleJsonWriter({"id", "similar"}, -1).parts(), story);
   EXPECT_EQ(ArticleJsonWriter({"id", "title", "body"}, -1).parts(), ArticleParts::None());
   ArticleParts parts = ArticleParts::None();
   parts.tags = true;

@@ -440,7 +440,7 @@ TEST_F(JsonPluginTest, UnknownFieldIsAnErrorListingTheValidOnes) {
   EXPECT_EQ(status.message(),
             "unknown field 'headline'; valid fields: id, title, subtitle, authors, published, "
             "updated, source, url, canonical_url, language, summary, tags, tag_origins, media, "
-            "word_count, provenance, body, published_sort");
+            "word_count, provenance, body, published_sort, cluster, cluster_size, similar");
   EXPECT_EQ(out, "");
 }
 

@@ -112,6 +112,9 @@ Article WithoutArchiveFields(Article a) {
   a.word_count = 0;
   a.body_hash.clear();
   a.added_at.clear();
+  a.cluster = 0;
+  a.cluster_size = 0;
+  a.similar.clear();
   return a;
 }
 

@@ -25,13 +25,19 @@ struct ListArgs {
   bool json = false;
 };
 
-std::vector<std::string> Row(const Article& article) {
-  return {std::to_string(article.id), article.published.substr(0, 10), article.source,
-          Join(AuthorNames(article), ", "), article.title};
+// Collapsed, a STORY column says how many articles each row's story has.
+std::vector<std::string> Row(const Article& article, bool collapse) {
+  std::vector<std::string> row = {std::to_string(article.id), article.published.substr(0, 10),
+                                  article.source, Join(AuthorNames(article), ", ")};
+  if (collapse) row.push_back(std::to_string(article.cluster_size));
+  row.push_back(article.title);
+  return row;
 }
 
 class TablePrinter {
  public:
+  explicit TablePrinter(bool collapse) : collapse_(collapse) {}
+
   void Add(std::vector<std::string> row) {
     if (columns_.empty()) {
       pending_.push_back(std::move(row));
@@ -46,19 +52,22 @@ class TablePrinter {
   // Prints what is buffered; returns whether any row was printed at all.
   bool Flush() {
     if (columns_.empty() && !pending_.empty()) {
-      columns_ = {{"ID", 2, true}, {"PUBLISHED", 10}, {"SOURCE", 6}, {"AUTHORS", 7}, {"TITLE", 5}};
+      columns_ = {{"ID", 2, true}, {"PUBLISHED", 10}, {"SOURCE", 6}, {"AUTHORS", 7}};
+      if (collapse_) columns_.push_back({"STORY", 5, true});
+      columns_.push_back({"TITLE", 5});
+      const size_t title = columns_.size() - 1;
       for (const auto& row : pending_) {
-        for (size_t i = 0; i < 4; ++i) {
+        for (size_t i = 0; i < title; ++i) {
           columns_[i].width = std::max(columns_[i].width, DisplayWidth(OneLine(row[i])));
         }
       }
       columns_[2].width = std::min(columns_[2].width, 16);
       columns_[3].width = std::min(columns_[3].width, 24);
-      int used = 2 * 4;  // the gaps between five columns
-      for (size_t i = 0; i < 4; ++i) {
+      int used = 2 * static_cast<int>(title);  // the gaps between the columns
+      for (size_t i = 0; i < title; ++i) {
         used += columns_[i].width;
       }
-      columns_[4].width = std::max(20, kLineWidth - used);
+      columns_[title].width = std::max(20, kLineWidth - used);
       std::cout << TableHeader(columns_) << '\n';
       for (const auto& row : pending_) {
         std::cout << TableRow(columns_, row) << '\n';
@@ -69,6 +78,7 @@ class TablePrinter {
   }
 
  private:
+  bool collapse_;
   std::vector<Column> columns_;
   std::vector<std::vector<std::string>> pending_;
 };
@@ -81,8 +91,10 @@ int RunList(Context& context, const ListArgs& args) {
   Filter filter = MakeFilter(args.filter);
   if (args.json) {
     JsonArrayWriter writer(std::cout);
-    Status status = archive->Find(filter, [&writer](const Article& article) {
-      writer.Add(ArticleSummaryJson(article));
+    Status status = archive->Find(filter, [&writer, &filter](const Article& article) {
+      Json summary = ArticleSummaryJson(article);
+      if (filter.collapse) AddStoryJson(article, &summary);
+      writer.Add(summary);
       return Status::OK();
     });
     if (!status.ok()) {
@@ -91,9 +103,9 @@ int RunList(Context& context, const ListArgs& args) {
     writer.Close();
     return kExitOk;
   }
-  TablePrinter table;
-  Status status = archive->Find(filter, [&table](const Article& article) {
-    table.Add(Row(article));
+  TablePrinter table(filter.collapse);
+  Status status = archive->Find(filter, [&table, &filter](const Article& article) {
+    table.Add(Row(article, filter.collapse));
     return Status::OK();
   });
   bool printed = table.Flush();
@@ -113,7 +125,8 @@ Command AddListCommand(CLI::App& app, Context& context) {
   CLI::App* sub = app.add_subcommand("list", "List articles, newest first");
   SetExamples(sub, {"morgue list --limit 10", "morgue list --tag japan --since 2011-01",
                     "morgue list --tag japan --tag-origin user",
-                    "morgue list --source 'Korea Times' --order published --json"});
+                    "morgue list --source 'Korea Times' --order published --json",
+                    "morgue list --collapse --since 2011-01-04 --until 2011-01-04"});
   context.AddGlobalOptions(sub);
   AddFilterOptions(sub, &args->filter);
   sub->add_flag("--json", args->json, "Print a JSON array instead of a table");

@@ -109,7 +109,9 @@ int RunSearch(Context& context, const SearchArgs& args) {
   if (args.json) {
     Json array = Json::array();
     for (const SearchHit& hit : *hits) {
-      array.push_back(HitJson(hit, *total));
+      Json object = HitJson(hit, *total);
+      if (filter.collapse) AddStoryJson(hit.article, &object);
+      array.push_back(std::move(object));
     }
     PrintJson(array);
     if (!showing.empty()) context.Info(showing);
@@ -119,22 +121,28 @@ int RunSearch(Context& context, const SearchArgs& args) {
     context.Info(showing.empty() ? "no articles match" : showing);
     return kExitOk;
   }
-  std::vector<Column> columns = {{"ID", 2, true}, {"PUBLISHED", 10}, {"SOURCE", 6}, {"TITLE", 5}};
+  // Collapsed, a STORY column says how many articles each hit's story has.
+  std::vector<Column> columns = {{"ID", 2, true}, {"PUBLISHED", 10}, {"SOURCE", 6}};
+  if (filter.collapse) columns.push_back({"STORY", 5, true});
+  columns.push_back({"TITLE", 5});
   for (const SearchHit& hit : *hits) {
     columns[0].width = std::max(columns[0].width, DisplayWidth(std::to_string(hit.article.id)));
     columns[2].width = std::max(columns[2].width, DisplayWidth(OneLine(hit.article.source)));
   }
   columns[2].width = std::min(columns[2].width, kSourceWidth);
-  columns[3].width = kLineWidth - columns[0].width - columns[1].width - columns[2].width - 3 * 2;
+  int used = 2 * static_cast<int>(columns.size() - 1);  // the gaps between the columns
+  for (size_t i = 0; i + 1 < columns.size(); ++i) used += columns[i].width;
+  columns.back().width = kLineWidth - used;
   // The snippet goes under the date, source and title, where there is room for it.
   const std::string indent(columns[0].width + 2, ' ');
   std::cout << TableHeader(columns) << '\n';
   for (const SearchHit& hit : *hits) {
     // The date as stored, as `list` shows it: no time, no conversion to another zone.
-    std::cout << TableRow(columns,
-                          {std::to_string(hit.article.id), hit.article.published.substr(0, 10),
-                           hit.article.source, hit.article.title})
-              << '\n';
+    std::vector<std::string> row = {std::to_string(hit.article.id),
+                                    hit.article.published.substr(0, 10), hit.article.source};
+    if (filter.collapse) row.push_back(std::to_string(hit.article.cluster_size));
+    row.push_back(hit.article.title);
+    std::cout << TableRow(columns, row) << '\n';
     // The snippet is short already; cutting it could split a mark's escape sequence.
     if (!hit.snippet.empty()) {
       std::cout << indent << SnippetLine(hit.snippet) << '\n';
@@ -168,7 +176,8 @@ Command AddSearchCommand(CLI::App& app, Context& context) {
       "search", "Full-text search over titles, subtitles, bodies, authors and tags");
   SetExamples(sub, {"morgue search 'military AND (pact OR agreement)' --tag japan",
                     "morgue search '\"military pact\"' --limit 100 --json",
-                    "morgue search --literal 'C++ AND \"quotes\"'"});
+                    "morgue search --literal 'C++ AND \"quotes\"'",
+                    "morgue search 'military pact' --collapse"});
   SetHelpDetails(sub, [] { return SearchSyntaxHelp(); });
   context.AddGlobalOptions(sub);
   sub->add_option("query", args->query,

@@ -86,11 +86,18 @@ Json DocumentsJson(const std::vector<DocumentInfo>& documents) {
   return list;
 }
 
-// The articles that tell the same story: "  7  copy  The Washington Post, 2011-01-04".
-void PrintLinks(Archive& archive, const std::vector<StoryLink>& links) {
-  if (links.empty()) return;
-  std::cout << "\nsame story:\n";
-  for (const StoryLink& link : links) {
+// The articles that tell the same story: "  7  copy  The Washington Post, 2011-01-04",
+// under a heading that gives the story's size when the article is linked through others
+// to more than those.
+void PrintLinks(Archive& archive, const Article& article) {
+  if (article.similar.empty()) return;
+  const auto linked = static_cast<int64_t>(article.similar.size());
+  std::cout << "\nsame story"
+            << (article.cluster_size > linked + 1
+                    ? " (" + std::to_string(article.cluster_size) + " articles in all)"
+                    : std::string())
+            << ":\n";
+  for (const StoryLink& link : article.similar) {
     std::cout << "  " << link.id << "  " << link.kind;
     if (auto other = archive.Get(link.id); other.ok()) {
       std::string where = other->source;
@@ -104,8 +111,7 @@ void PrintLinks(Archive& archive, const std::vector<StoryLink>& links) {
 }
 
 void PrintArticle(Archive& archive, const Article& article,
-                  const std::vector<DocumentInfo>& documents, const std::vector<StoryLink>& links,
-                  bool provenance) {
+                  const std::vector<DocumentInfo>& documents, bool provenance) {
   std::cout << article.title << '\n';
   if (!article.subtitle.empty()) {
     std::cout << article.subtitle << '\n';
@@ -154,7 +160,7 @@ void PrintArticle(Archive& archive, const Article& article,
                 << '\n';
     }
   }
-  PrintLinks(archive, links);
+  PrintLinks(archive, article);
   PrintDocuments(documents);
   if (!article.body.empty()) {
     std::cout << '\n' << article.body << '\n';
@@ -177,21 +183,17 @@ int RunShow(Context& context, const ShowArgs& args) {
   if (!documents.ok()) {
     return context.Error(documents.status());
   }
-  auto links = archive->Links(args.id);
-  if (!links.ok()) {
-    return context.Error(links.status());
-  }
   if (args.json) {
     Json full = ArticleFullJson(*article);
     full["documents"] = DocumentsJson(*documents);
     Json same_story = Json::array();
-    for (const StoryLink& link : *links) {
+    for (const StoryLink& link : article->similar) {
       same_story.push_back({{"id", link.id}, {"link", link.kind}, {"similarity", link.similarity}});
     }
     full["same_story"] = std::move(same_story);
     PrintJson(full);
   } else {
-    PrintArticle(*archive, *article, *documents, *links, args.provenance);
+    PrintArticle(*archive, *article, *documents, args.provenance);
   }
   return kExitOk;
 }
