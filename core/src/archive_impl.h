@@ -101,6 +101,9 @@ struct Archive::Impl {
   // Story clusters (archive_clusters.cc). The cluster of article `id`: the lowest id of
   // the articles linked to it, directly or not; its own id when linked to none.
   Result<int64_t> ClusterOf(int64_t id);
+  // How many articles `cluster` has (1: an article linked to none).
+  Result<int64_t> ClusterSize(int64_t cluster);
+  Status SetClusterSize(int64_t cluster, int64_t size);
   // Makes the clusters of `a` and `b`, just linked, one.
   Status JoinClusters(int64_t a, int64_t b);
   // After an article of `cluster` is gone: its other articles in the parts still joined

@@ -40,6 +40,8 @@ Status Archive::Impl::LinkStories(int64_t a, int64_t b, const char* kind, double
                  "linked_at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?4, ?5)"));
   link->Bind(1, a).Bind(2, b).Bind(3, kind).BindDouble(4, similarity).Bind(5, UtcNow());
   MORGUE_RETURN_IF_ERROR(link->Run());
+  // Only a link made now joins clusters (OR IGNORE also passes over a row it refused).
+  if (db->Changes() == 0) return Status::OK();
   return JoinClusters(a, b);
 }
 

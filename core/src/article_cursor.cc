@@ -64,8 +64,8 @@ class SelectCursor : public ArticleCursor {
     fields_sql_ =
         "SELECT article_id, field, rule FROM article_fields WHERE article_id IN (" + ids + ")";
     clusters_sql_ =
-        "SELECT c.article_id, c.cluster_id, (SELECT count(*) FROM story_clusters s "
-        "WHERE s.cluster_id = c.cluster_id) FROM story_clusters c WHERE c.article_id IN (" +
+        "SELECT c.article_id, c.cluster_id, z.articles FROM story_clusters c JOIN "
+        "story_cluster_sizes z ON z.cluster_id = c.cluster_id WHERE c.article_id IN (" +
         ids + ")";
     // The same order as Archive::Links, within each article.
     links_sql_ =

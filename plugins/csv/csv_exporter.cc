@@ -138,7 +138,7 @@ std::vector<std::string> SimilarValues(const Article& article, Get get) {
   return values;
 }
 
-// The shortest text that reads back as the same number, as the json format writes it.
+// The shortest text that reads back as the same number: 0.828125, 1 (json writes 1.0).
 std::string ShortestNumber(double value) {
   char digits[32];
   const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);

@@ -186,15 +186,18 @@ TEST_F(JoinedStoriesTest, RemovingTheBridgeSplitsTheStoryAgain) {
   EXPECT_EQ(ClusterOf(first_copy_), (std::pair<int64_t, int64_t>{first_copy_, 1}));
   ASSERT_TRUE(archive_->Remove(second_).ok());
   EXPECT_EQ(ClusterOf(second_copy_), (std::pair<int64_t, int64_t>{second_copy_, 1}));
-  EXPECT_EQ(testing::QuerySql((dir_ / "a.db").string(), "SELECT count(*) FROM story_clusters"),
-            "0");
+  const std::string db = (dir_ / "a.db").string();
+  EXPECT_EQ(testing::QuerySql(db, "SELECT count(*) FROM story_clusters"), "0");
+  EXPECT_EQ(testing::QuerySql(db, "SELECT count(*) FROM story_cluster_sizes"), "0");
 }
 
 TEST_F(JoinedStoriesTest, AnArchiveLinkedBeforeClustersExistedGetsThemWhenOpened) {
   Bridge();
   archive_.reset();
   // As an archive of schema 11 is: links, no clusters.
-  testing::ExecSql((dir_ / "a.db").string(), "DROP TABLE story_clusters; PRAGMA user_version = 11");
+  testing::ExecSql((dir_ / "a.db").string(),
+                   "DROP TABLE story_clusters; DROP TABLE story_cluster_sizes; "
+                   "PRAGMA user_version = 11");
   Reopen();
   for (int64_t id : {first_, first_copy_, second_, second_copy_, bridge_}) {
     EXPECT_EQ(ClusterOf(id), (std::pair<int64_t, int64_t>{first_, 5})) << "article " << id;

@@ -121,7 +121,7 @@ void DowngradeSearchToSchema10(const std::filesystem::path& db) {
   // The index, view and triggers of migration 2 (without migration 4's deferral), no grams,
   // no story clusters.
   ExecSql(db, R"sql(
-  DROP TABLE story_clusters;
+  DROP TABLE story_clusters; DROP TABLE story_cluster_sizes;
   DROP TRIGGER articles_fts_ai; DROP TRIGGER articles_fts_ad; DROP TRIGGER articles_fts_au;
   DROP VIEW article_search_source;
   ALTER TABLE articles DROP COLUMN title_grams;

@@ -126,8 +126,9 @@ void AddFilterOptions(CLI::App* app, FilterOptions* options, bool with_query) {
       ->group(group);
   app->add_flag("--collapse", options->collapse,
                 "One article per story (articles linked as copies or near-duplicates, see "
-                "'morgue similar'): the earliest published of those selected, with the number "
-                "of articles the story has")
+                "'morgue similar'): the earliest published of those selected. list and search "
+                "show how many articles each story has; export writes it with --fields "
+                "cluster_size")
       ->group(group);
   app->add_option("--limit", options->limit, "At most N articles")
       ->type_name("N")
