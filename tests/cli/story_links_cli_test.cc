@@ -317,10 +317,8 @@ TEST_F(StoryLinksCliTest, CollapseShowsOneRowPerStoryAndExportsNameTheCluster) {
                        R"({"id":3,"cluster":3,"similar":[]})"
                        "\n");
   // An export with the story's fields reads back in: the archive makes its own links.
-  WriteFile(dir_ / "all.jsonl", On({"export", "--format", "jsonl", "--fields",
-                                    "id,title,source,canonical_url,body,cluster,cluster_size,"
-                                    "similar"})
-                                    .out);
+  const std::string fields = "id,title,source,canonical_url,body,cluster,cluster_size,similar";
+  WriteFile(dir_ / "all.jsonl", On({"export", "--format", "jsonl", "--fields", fields}).out);
   CommandResult back = RunMorgue(
       {"--archive", (dir_ / "b.db").string(), "import", "--create", (dir_ / "all.jsonl").string()});
   EXPECT_EQ(back.exit_code, kOk) << back.err;

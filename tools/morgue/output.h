@@ -34,6 +34,10 @@ std::string OneLine(std::string_view text);
 // "512 B", "3.2 KiB", "1.5 MiB", ...
 std::string HumanBytes(int64_t bytes);
 
+// How wide the tables of `list`, `search` and `similar` are, in terminal columns: their
+// last column (the title) takes what the others leave of it.
+inline constexpr int kTableWidth = 100;
+
 struct Column {
   std::string header;
   int width = 0;

@@ -15,7 +15,6 @@
 namespace morgue::cli {
 namespace {
 
-constexpr int kLineWidth = 100;
 // Rows buffered to size the columns; later rows reuse those widths so that a list of a
 // million articles still streams.
 constexpr size_t kSizingRows = 500;
@@ -67,7 +66,7 @@ class TablePrinter {
       for (size_t i = 0; i < title; ++i) {
         used += columns_[i].width;
       }
-      columns_[title].width = std::max(20, kLineWidth - used);
+      columns_[title].width = std::max(20, kTableWidth - used);
       std::cout << TableHeader(columns_) << '\n';
       for (const auto& row : pending_) {
         std::cout << TableRow(columns_, row) << '\n';

@@ -20,7 +20,6 @@ namespace {
 
 constexpr int64_t kDefaultSearchLimit = 20;
 
-constexpr int kLineWidth = 100;
 constexpr int kSourceWidth = 16;
 
 struct SearchArgs {
@@ -132,7 +131,7 @@ int RunSearch(Context& context, const SearchArgs& args) {
   columns[2].width = std::min(columns[2].width, kSourceWidth);
   int used = 2 * static_cast<int>(columns.size() - 1);  // the gaps between the columns
   for (size_t i = 0; i + 1 < columns.size(); ++i) used += columns[i].width;
-  columns.back().width = kLineWidth - used;
+  columns.back().width = kTableWidth - used;
   // The snippet goes under the date, source and title, where there is room for it.
   const std::string indent(columns[0].width + 2, ' ');
   std::cout << TableHeader(columns) << '\n';

@@ -18,7 +18,6 @@
 namespace morgue::cli {
 namespace {
 
-constexpr int kLineWidth = 100;
 
 struct SimilarArgs {
   int64_t id = 0;
@@ -80,7 +79,7 @@ int RunSimilar(Context& context, const SimilarArgs& args) {
     if (i == 4) columns[i].width = std::min(columns[i].width, 20);
     used += columns[i].width;
   }
-  columns.back().width = std::max(20, kLineWidth - used);
+  columns.back().width = std::max(20, kTableWidth - used);
   std::cout << TableHeader(columns) << '\n';
   for (const auto& row : rows) std::cout << TableRow(columns, row) << '\n';
   return kExitOk;

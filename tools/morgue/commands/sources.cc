@@ -24,7 +24,7 @@ struct SourcesArgs {
   std::string language;
 };
 
-int RunList(Context& context, const SourcesArgs& args) {
+int RunSourcesList(Context& context, const SourcesArgs& args) {
   auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) return kExitArchive;
   auto sources = archive->Sources(args.match);
@@ -107,7 +107,7 @@ Command AddSourcesCommand(CLI::App& app, Context& context) {
   add->add_option("--country", args->country, "ISO 3166-1 code, e.g. NZ")->type_name("CC");
   add->add_option("--language", args->language, "BCP 47 tag, e.g. en")->type_name("LANG");
   return {sub, [&context, args, add] {
-            return add->parsed() ? RunAdd(context, *args) : RunList(context, *args);
+            return add->parsed() ? RunAdd(context, *args) : RunSourcesList(context, *args);
           }};
 }
 
