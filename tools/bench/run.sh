@@ -14,5 +14,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
 MORGUE_BUILD_DIR="${MORGUE_BENCH_BUILD_DIR:-$MORGUE_ROOT/build-bench}"
 morgue_install_deps
 morgue_build -DMORGUE_BUILD_TESTS=OFF
+# The reference of the near-duplicates step: the same morgue without the lookup.
+without_near="$MORGUE_BUILD_DIR-without-near-duplicates"
+MORGUE_BUILD_DIR="$without_near" MORGUE_BUILD_TARGETS=morgue_cli \
+  morgue_build -DMORGUE_BUILD_TESTS=OFF -DMORGUE_BENCH_WITHOUT_NEAR_DUPLICATES=ON
 exec python3 "$MORGUE_ROOT/tools/bench/suite.py" --build "$MORGUE_BUILD_DIR" \
+  --build-without-near-duplicates "$without_near" \
   --work "${MORGUE_BENCH_DIR:-/tmp/morgue-bench}" "$@"

@@ -135,6 +135,9 @@ class Suite:
         self.warc_bytes = parse_size(args.warc_size)
         self.rows = []  # (benchmark, what, morgue, reference, ratio, target, memory)
         self.env = dict(os.environ, MORGUE_PLUGIN_PATH=str(self.plugins))
+        # The same morgue built without the near-duplicate lookup, the reference of its cost.
+        self.without_near = (Path(args.build_without_near_duplicates).resolve()
+                             if args.build_without_near_duplicates else None)
 
     # ---- helpers -------------------------------------------------------------------------
 
@@ -230,6 +233,43 @@ COMMIT;
                      f"sqlite3 {n / reference.seconds:,.0f} art/s",
                      f"{ratio:.2f}", ">= 0.50",
                      f"{ours.rss_mib:.0f} MiB (sqlite3 {reference.rss_mib:.0f})")
+
+    # ---- near-duplicates ---------------------------------------------------------------
+
+    def near_duplicates(self):
+        """What finding near-duplicates costs an import: the JSON Lines corpus imported by
+        morgue and by the same morgue built without the lookup (CMake option
+        MORGUE_BENCH_WITHOUT_NEAR_DUPLICATES), alternating, three runs each, the median
+        of each; and what signatures and band keys add to the archive."""
+        print("near-duplicates", flush=True)
+        if self.without_near is None:
+            print("  skipped: no --build-without-near-duplicates (tools/bench/run.sh makes one)",
+                  flush=True)
+            return
+        without = self.without_near / "bin" / "morgue"
+        env_without = dict(os.environ, MORGUE_PLUGIN_PATH=str(self.without_near / "plugins"))
+        for n in self.sizes:
+            jsonl = self.work / f"articles-{n}.jsonl"
+            archives = {"with": self.work / f"morgue-{n}-near.db",
+                        "without": self.work / f"morgue-{n}-no-near.db"}
+            runs = {"with": [], "without": []}
+            for _ in range(3):
+                for name, binary, env in (("with", self.morgue, self.env),
+                                          ("without", without, env_without)):
+                    archive = self.fresh(archives[name])
+                    runs[name].append(measure([binary, "--archive", archive, "--quiet", "import",
+                                               "--create", jsonl], env=env))
+            ours, reference = median_run(runs["with"]), median_run(runs["without"])
+            links = int(run(["sqlite3", archives["with"],
+                             "SELECT count(*) FROM article_links WHERE kind = 'near'"]).stdout)
+            self.row("near-dups", f"import N={n} ({links} near links)",
+                     f"{n / ours.seconds:,.0f} art/s", f"without {n / reference.seconds:,.0f} art/s",
+                     f"{reference.seconds / ours.seconds:.2f}", ">= 0.80",
+                     f"{ours.rss_mib:.0f} MiB (without {reference.rss_mib:.0f})")
+            sizes = {name: path.stat().st_size / 1e6 for name, path in archives.items()}
+            self.row("near-dups", f"archive N={n}", f"{sizes['with']:.1f} MB",
+                     f"without {sizes['without']:.1f} MB",
+                     f"{sizes['with'] / sizes['without']:.2f}", "", "")
 
     # ---- import-html -----------------------------------------------------------------
 
@@ -585,19 +625,25 @@ def main():
     parser.add_argument("--warc-size", default="0",
                         help="also import a .warc.gz of this many bytes (e.g. 2G; generated "
                              "once and kept), for its peak RSS")
+    parser.add_argument("--build-without-near-duplicates",
+                        help="the same morgue built with MORGUE_BENCH_WITHOUT_NEAR_DUPLICATES, "
+                             "for the near-duplicates step (run.sh makes it)")
     parser.add_argument("--only",
-                        default="import-jsonl,import-html,import-warc,export,search,search-cjk")
+                        default="import-jsonl,near-duplicates,import-html,import-warc,export,"
+                                "search,search-cjk")
     args = parser.parse_args()
     suite = Suite(args)
     suite.generate()
     os.chdir(suite.work)  # suite.log goes there
-    steps = {"import-jsonl": suite.import_jsonl, "import-html": suite.import_html,
+    steps = {"import-jsonl": suite.import_jsonl, "near-duplicates": suite.near_duplicates,
+             "import-html": suite.import_html,
              "import-warc": suite.import_warc, "export": suite.export, "search": suite.search,
              "search-cjk": suite.search_cjk}
     only = args.only.split(",")
     if ("export" in only or "search" in only) and "import-jsonl" not in only:
         only.insert(0, "import-jsonl")  # they read the archives it builds
-    for name in ("import-jsonl", "import-html", "import-warc", "export", "search", "search-cjk"):
+    for name in ("import-jsonl", "near-duplicates", "import-html", "import-warc", "export",
+                 "search", "search-cjk"):
         if name in only:
             steps[name]()
     suite.print_table()
