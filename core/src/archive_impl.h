@@ -71,8 +71,9 @@ struct Archive::Impl {
   // Whether archived article `id` has a body (a duplicate of one without fills it in).
   Result<bool> ArticleHasBody(int64_t id);
 
-  // Reads one whole article; NotFound when there is none with `id`.
-  Result<Article> Load(int64_t id);
+  // Reads one article, its row and the `parts` asked for (all by default: whole);
+  // NotFound when there is none with `id`.
+  Result<Article> Load(int64_t id, const ArticleParts& parts = {});
 
   // The SQL selecting the ids of `filter`'s articles (plus, with `search`, rank and snippet
   // columns), with its parameters bound in `stmt`. With `count_only`, one row: how many

@@ -17,7 +17,12 @@ Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) 
   // Fill what the stored article lacks; never overwrite what it has. Only columns that
   // change are written, so a plain re-import does not make the search index re-read the
   // article, and only the fields this input filled get its provenance.
-  MORGUE_ASSIGN_OR_RETURN(Article stored, Load(id));
+  // Its authors and media decide what this input adds; its tags, provenance and story
+  // play no part, so they are not read (a merge is on the import's hot path).
+  ArticleParts needed = ArticleParts::None();
+  needed.authors = true;
+  needed.media = true;
+  MORGUE_ASSIGN_OR_RETURN(Article stored, Load(id, needed));
   struct Fill {
     const char* column;
     const std::string& stored;

@@ -1,4 +1,4 @@
-// Reading one article whole: its row, its authors, tags (with their origins), media, the
+// Reading one article: its row and, as asked, its authors, tags (with their origins), media, the
 // provenance of its fields and its story cluster.
 
 #include <string>
@@ -8,7 +8,7 @@
 
 namespace morgue {
 
-Result<Article> Archive::Impl::Load(int64_t id) {
+Result<Article> Archive::Impl::Load(int64_t id, const ArticleParts& parts) {
   MORGUE_ASSIGN_OR_RETURN(auto* main, db->Cached(R"sql(
     SELECT a.title, a.subtitle, a.body, a.summary, a.language, a.url, a.canonical_url,
            a.published, a.updated, s.name, a.word_count, a.body_hash, a.added_at
@@ -37,46 +37,54 @@ Result<Article> Archive::Impl::Load(int64_t id) {
   a.added_at = m.Text(12);
   m.Reset();
 
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* authors,
-      db->Cached(
-          "SELECT au.name, au.email, aa.role FROM article_authors aa "
-          "JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ?1 ORDER BY aa.position"));
-  authors->Bind(1, id);
-  while (true) {
-    MORGUE_ASSIGN_OR_RETURN(bool row, authors->Step());
-    if (!row) break;
-    a.authors.push_back({authors->Text(0), authors->Text(1), authors->Text(2)});
+  if (parts.authors) {
+    MORGUE_ASSIGN_OR_RETURN(auto* authors,
+                            db->Cached("SELECT au.name, au.email, aa.role FROM article_authors aa "
+                                       "JOIN authors au ON au.id = aa.author_id WHERE "
+                                       "aa.article_id = ?1 ORDER BY aa.position"));
+    authors->Bind(1, id);
+    while (true) {
+      MORGUE_ASSIGN_OR_RETURN(bool row, authors->Step());
+      if (!row) break;
+      a.authors.push_back({authors->Text(0), authors->Text(1), authors->Text(2)});
+    }
   }
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* tags,
-      db->Cached("SELECT t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                 "WHERE at.article_id = ?1 ORDER BY t.name"));
-  tags->Bind(1, id);
-  while (true) {
-    MORGUE_ASSIGN_OR_RETURN(bool row, tags->Step());
-    if (!row) break;
-    a.tags.push_back(tags->Text(0));
-    a.tag_origins[a.tags.back()] = tags->Text(1);
+  if (parts.tags) {
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* tags,
+        db->Cached("SELECT t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                   "WHERE at.article_id = ?1 ORDER BY t.name"));
+    tags->Bind(1, id);
+    while (true) {
+      MORGUE_ASSIGN_OR_RETURN(bool row, tags->Step());
+      if (!row) break;
+      a.tags.push_back(tags->Text(0));
+      a.tag_origins[a.tags.back()] = tags->Text(1);
+    }
   }
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* media,
-      db->Cached("SELECT url, caption, credit FROM media WHERE article_id = ?1 ORDER BY position"));
-  media->Bind(1, id);
-  while (true) {
-    MORGUE_ASSIGN_OR_RETURN(bool row, media->Step());
-    if (!row) break;
-    a.media.push_back({media->Text(0), media->Text(1), media->Text(2)});
+  if (parts.media) {
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* media,
+        db->Cached(
+            "SELECT url, caption, credit FROM media WHERE article_id = ?1 ORDER BY position"));
+    media->Bind(1, id);
+    while (true) {
+      MORGUE_ASSIGN_OR_RETURN(bool row, media->Step());
+      if (!row) break;
+      a.media.push_back({media->Text(0), media->Text(1), media->Text(2)});
+    }
   }
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* fields, db->Cached("SELECT field, rule FROM article_fields WHERE article_id = ?1"));
-  fields->Bind(1, id);
-  while (true) {
-    MORGUE_ASSIGN_OR_RETURN(bool row, fields->Step());
-    if (!row) break;
-    a.provenance[fields->Text(0)] = fields->Text(1);
+  if (parts.provenance) {
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* fields, db->Cached("SELECT field, rule FROM article_fields WHERE article_id = ?1"));
+    fields->Bind(1, id);
+    while (true) {
+      MORGUE_ASSIGN_OR_RETURN(bool row, fields->Step());
+      if (!row) break;
+      a.provenance[fields->Text(0)] = fields->Text(1);
+    }
   }
-  MORGUE_RETURN_IF_ERROR(ReadStory(&a));
+  if (parts.story) MORGUE_RETURN_IF_ERROR(ReadStory(&a));
   db->ResetCached();
   return a;
 }
