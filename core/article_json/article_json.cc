@@ -177,6 +177,7 @@ Status ReadKey(const KeySpec& spec, const Json& value, Article* article) {
     case Kind::kCluster:
     case Kind::kClusterSize:
     case Kind::kSimilar:
+    case Kind::kRevision:
       return Status::OK();  // the archive assigns and derives these
     case Kind::kText:
       return ReadText(value, "field " + Quoted(spec.name), &(article->*spec.text));
@@ -252,6 +253,8 @@ Json WriteKey(const KeySpec& spec, const Article& article) {
       return article.cluster;
     case Kind::kClusterSize:
       return article.cluster_size;
+    case Kind::kRevision:
+      return article.revision;
     case Kind::kSimilar: {
       Json similar = Json::array();
       for (const StoryLink& link : article.similar) {

@@ -206,6 +206,9 @@ void WriteValue(const KeySpec& spec, const Article& article, Writer& w) {
     case Kind::kClusterSize:
       w.Integer(article.cluster_size);
       return;
+    case Kind::kRevision:
+      w.Integer(article.revision);
+      return;
     case Kind::kSimilar:
       w.Open('[', article.similar.empty());
       for (const StoryLink& link : article.similar) {

@@ -29,7 +29,8 @@ enum class Kind {
   kPublishedSort,
   kCluster,
   kClusterSize,
-  kSimilar
+  kSimilar,
+  kRevision
 };
 
 struct KeySpec {
@@ -42,7 +43,7 @@ struct KeySpec {
 // The first kDefaultKeys are written by default, the rest only when asked for with
 // --fields.
 inline constexpr size_t kDefaultKeys = 17;
-inline constexpr std::array<KeySpec, 21> kKeys = {{
+inline constexpr std::array<KeySpec, 22> kKeys = {{
     {"id", Kind::kId},
     {"title", Kind::kText, &Article::title},
     {"subtitle", Kind::kText, &Article::subtitle},
@@ -69,12 +70,14 @@ inline constexpr std::array<KeySpec, 21> kKeys = {{
     {"cluster_size", Kind::kClusterSize},
     // The linked articles: [{"id": 12, "kind": "near", "similarity": 0.83}].
     {"similar", Kind::kSimilar},
+    // Which revision of the article the values are (Article::revision); ignored on import.
+    {"revision", Kind::kRevision},
 }};
 
 // Keys the archive derives that are not written by default, accepted on import so that
 // output of other tools (or of `morgue show --json`) can be read back.
-inline constexpr std::array<std::string_view, 4> kIgnoredKeys = {"body_hash", "added_at",
-                                                                 "documents", "same_story"};
+inline constexpr std::array<std::string_view, 5> kIgnoredKeys = {
+    "body_hash", "added_at", "documents", "same_story", "revisions"};
 
 // The entry of kKeys named `name`, or null.
 inline const KeySpec* FindKey(std::string_view name) {

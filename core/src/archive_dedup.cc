@@ -131,6 +131,14 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
   MORGUE_ASSIGN_OR_RETURN(int64_t same_url, FindSameUrl(planned.url_key));
   MORGUE_ASSIGN_OR_RETURN(BodyMatch same_body, FindSameBody(a, planned.url_key, planned.body_hash));
   planned.same_url = same_url;
+  if (same_url != 0) {
+    // As AddInTransaction: the same address with changes is a new revision.
+    ArticleParts needed = ArticleParts::None();
+    needed.authors = true;
+    MORGUE_ASSIGN_OR_RETURN(const Article stored, Load(same_url, needed));
+    MORGUE_ASSIGN_OR_RETURN(planned.revised_fields, NewRevisionFields(stored, a));
+    planned.stored_revision = stored.revision;
+  }
   planned.same_body = same_body.same;
   planned.copy_of = same_body.copy_of;
   if (!planned.body_hash.empty()) {

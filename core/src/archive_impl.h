@@ -51,6 +51,10 @@ struct Archive::Impl {
     std::string url_key;
     std::string body_hash;
     int64_t same_url = 0;
+    // The fields in which the article would revise `same_url` (none: a duplicate), and
+    // the revision that article is at.
+    std::vector<std::string> revised_fields;
+    int64_t stored_revision = 0;
     int64_t same_body = 0;
     // When only a contradicted article has the body: that article (a copy of it is new).
     int64_t copy_of = 0;
@@ -110,6 +114,10 @@ struct Archive::Impl {
   // After an article of `cluster` is gone: its other articles in the parts still joined
   // by links, each named by its lowest id; one left alone leaves the cluster.
   Status SplitCluster(int64_t cluster);
+  // The earlier revisions of `current` (an article as read), the latest first; none for
+  // an article never revised.
+  Result<std::vector<Revision>> SupersededRevisions(const Article& current);
+
   // Fills article->cluster, cluster_size and similar.
   Status ReadStory(Article* article);
   // The articles linked to `id`, the most alike first.
@@ -173,9 +181,26 @@ struct Archive::Impl {
   Result<std::vector<int64_t>> SignAndLinkStory(int64_t id, std::string_view body,
                                                 const std::string& body_hash);
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
-  // Merges `article` into archived article `id`; returns the near-duplicates linked to it
-  // when the article fills in its body.
-  Result<std::vector<int64_t>> Merge(int64_t id, const Article& article);
+  // Merges `article` into the archived article `stored` (read with its authors and media);
+  // returns the near-duplicates linked to it when the article fills in its body.
+  Result<std::vector<int64_t>> Merge(const Article& stored, const Article& article);
+  // Sets columns of article `id`'s row: (column, value) pairs; none: nothing written.
+  Status UpdateColumns(int64_t id, const std::vector<std::pair<std::string, std::string>>& sets);
+  // The tags of `article` to link to archived article `id`: those the user removed from
+  // it stay removed, unless the user gives them again.
+  Result<std::vector<TagLink>> IncomingTags(int64_t id, const Article& article);
+
+  // Revisions (archive_revisions.cc). The fields in which `article`, with the canonical
+  // URL of the archived `stored` (read with its authors), makes a new revision of it
+  // (RevisedFields); none when it is the current revision or an earlier one again.
+  Result<std::vector<std::string>> NewRevisionFields(const Article& stored, const Article& article);
+  // Stores `article` as the next revision of `stored` (read with its authors and media),
+  // read from `document_id` (0: none), changing `changed`: the values `stored` had are
+  // kept as its revision. Sets *revision to the new one's number; returns the
+  // near-duplicates the new body is linked to.
+  Result<std::vector<int64_t>> Revise(const Article& stored, const Article& article,
+                                      int64_t document_id, const std::vector<std::string>& changed,
+                                      int64_t* revision);
   Status InsertLinks(int64_t id, const Article& article, const std::vector<TagLink>& tags);
 };
 
@@ -194,6 +219,12 @@ std::string OriginOf(const Article& a, const std::string& tag);
 
 // NotFound unless the archive holds an article with `id` (archive_write.cc).
 Status RequireArticle(sql::Database& db, int64_t id);
+
+// The fields in which `incoming` differs from `stored`, both the same article: "title",
+// "subtitle", "body", "authors" (the byline), "published"; a value only one of them has, or
+// that differs only in spacing (or a byline in case, a date in precision), is no
+// difference (archive_revisions.cc).
+std::vector<std::string> RevisedFields(const Article& stored, const Article& incoming);
 
 // Whether two articles with the same body are different articles: their canonical URL keys
 // differ, or their publications (SourceKey) do; a side that has none contradicts nothing.

@@ -1,5 +1,6 @@
 // Merging an incoming article into the archived one it duplicates: what the stored one
-// lacks is filled in, nothing it has is overwritten, and tags add up with their origins.
+// lacks is filled in, nothing it has is overwritten, and tags add up with their origins;
+// and the two steps a revision (archive_revisions.cc) shares with it.
 
 #include <string>
 #include <string_view>
@@ -13,16 +14,11 @@
 
 namespace morgue {
 
-Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) {
+Result<std::vector<int64_t>> Archive::Impl::Merge(const Article& stored, const Article& a) {
   // Fill what the stored article lacks; never overwrite what it has. Only columns that
   // change are written, so a plain re-import does not make the search index re-read the
   // article, and only the fields this input filled get its provenance.
-  // Its authors and media decide what this input adds; its tags, provenance and story
-  // play no part, so they are not read (a merge is on the import's hot path).
-  ArticleParts needed = ArticleParts::None();
-  needed.authors = true;
-  needed.media = true;
-  MORGUE_ASSIGN_OR_RETURN(Article stored, Load(id, needed));
+  const int64_t id = stored.id;
   struct Fill {
     const char* column;
     const std::string& stored;
@@ -72,19 +68,7 @@ Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) 
       }
     }
   }
-  if (!sets.empty()) {
-    std::string sql = "UPDATE articles SET ";
-    for (size_t i = 0; i < sets.size(); ++i) {
-      sql += (i == 0 ? "" : ", ") + sets[i].first + " = ?" + std::to_string(i + 2);
-    }
-    sql += " WHERE id = ?1";
-    MORGUE_ASSIGN_OR_RETURN(auto* update, db->Cached(sql));
-    update->Bind(1, id);
-    for (size_t i = 0; i < sets.size(); ++i) {
-      update->Bind(static_cast<int>(i + 2), sets[i].second);
-    }
-    MORGUE_RETURN_IF_ERROR(update->Run());
-  }
+  MORGUE_RETURN_IF_ERROR(UpdateColumns(id, sets));
 
   // Authors and media only when the stored article has none: two bylines are not merged.
   if (stored.authors.empty() && !a.authors.empty()) {
@@ -99,8 +83,31 @@ Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) 
   if (!a.body.empty() && stored.body.empty()) {
     MORGUE_ASSIGN_OR_RETURN(near, SignAndLinkStory(id, a.body, NormalizedBodyHash(a.body)));
   }
-  // Tags add up, each with its origin; a tag the user removed stays removed unless the
-  // user gives it again.
+  MORGUE_ASSIGN_OR_RETURN(std::vector<TagLink> tag_links, IncomingTags(id, a));
+  MORGUE_RETURN_IF_ERROR(InsertLinks(id, filled, tag_links));
+  return near;
+}
+
+Status Archive::Impl::UpdateColumns(int64_t id,
+                                    const std::vector<std::pair<std::string, std::string>>& sets) {
+  if (sets.empty()) return Status::OK();
+  std::string sql = "UPDATE articles SET ";
+  for (size_t i = 0; i < sets.size(); ++i) {
+    sql += (i == 0 ? "" : ", ") + sets[i].first + " = ?" + std::to_string(i + 2);
+  }
+  sql += " WHERE id = ?1";
+  MORGUE_ASSIGN_OR_RETURN(auto* update, db->Cached(sql));
+  update->Bind(1, id);
+  for (size_t i = 0; i < sets.size(); ++i) {
+    update->Bind(static_cast<int>(i + 2), sets[i].second);
+  }
+  return update->Run();
+}
+
+// Tags add up, each with its origin; a tag the user removed stays removed unless the user
+// gives it again.
+Result<std::vector<Archive::Impl::TagLink>> Archive::Impl::IncomingTags(int64_t id,
+                                                                        const Article& a) {
   std::vector<TagLink> tag_links;
   for (const std::string& tag : a.tags) {
     const std::string origin = OriginOf(a, tag);
@@ -111,8 +118,7 @@ Result<std::vector<int64_t>> Archive::Impl::Merge(int64_t id, const Article& a) 
     MORGUE_ASSIGN_OR_RETURN(auto resolved, ResolveTag(tag));
     tag_links.push_back({resolved.first, resolved.second, origin});
   }
-  MORGUE_RETURN_IF_ERROR(InsertLinks(id, filled, tag_links));
-  return near;
+  return tag_links;
 }
 
 }  // namespace morgue

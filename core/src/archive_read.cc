@@ -11,7 +11,8 @@ namespace morgue {
 Result<Article> Archive::Impl::Load(int64_t id, const ArticleParts& parts) {
   MORGUE_ASSIGN_OR_RETURN(auto* main, db->Cached(R"sql(
     SELECT a.title, a.subtitle, a.body, a.summary, a.language, a.url, a.canonical_url,
-           a.published, a.updated, s.name, a.word_count, a.body_hash, a.added_at
+           a.published, a.updated, s.name, a.word_count, a.body_hash, a.added_at,
+           a.revision
     FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1)sql"));
   sql::Statement& m = *main;
   m.Bind(1, id);
@@ -35,6 +36,7 @@ Result<Article> Archive::Impl::Load(int64_t id, const ArticleParts& parts) {
   a.word_count = m.Int(10);
   a.body_hash = m.Text(11);
   a.added_at = m.Text(12);
+  a.revision = m.Int(13);
   m.Reset();
 
   if (parts.authors) {

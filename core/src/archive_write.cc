@@ -113,6 +113,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
 
   AddResult result;
   MORGUE_ASSIGN_OR_RETURN(int64_t existing, FindSameUrl(url_key));
+  const bool same_url = existing != 0;
   if (existing == 0) {
     MORGUE_ASSIGN_OR_RETURN(BodyMatch same_body, FindSameBody(a, url_key, body_hash));
     existing = same_body.same;
@@ -129,7 +130,24 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     result.id = existing;
     result.duplicate = true;
     result.copy_of = 0;
-    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, Merge(result.id, a));
+    // Its authors and media decide what this input adds; its tags, provenance and story
+    // play no part, so they are not read (a duplicate is on the import's hot path).
+    ArticleParts needed = ArticleParts::None();
+    needed.authors = true;
+    needed.media = true;
+    MORGUE_ASSIGN_OR_RETURN(const Article stored, Load(existing, needed));
+    // Only its own address makes an article another's revision: a body or a title can
+    // be shared by different articles, an address cannot.
+    std::vector<std::string> changed;
+    if (same_url) {
+      MORGUE_ASSIGN_OR_RETURN(changed, NewRevisionFields(stored, a));
+    }
+    if (!changed.empty()) {
+      MORGUE_ASSIGN_OR_RETURN(result.near_duplicates,
+                              Revise(stored, a, document_id, changed, &result.revision));
+    } else {
+      MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, Merge(stored, a));
+    }
   } else {
     // The new id is chosen first and the link rows written before the article row (their
     // foreign keys are deferred), so the search index sees the finished article once

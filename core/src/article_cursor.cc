@@ -4,7 +4,8 @@
 // articles spent most of its time running them. The cursor instead takes the ids of the
 // select in batches and reads each batch with one query per table, every query a cached
 // statement over an IN list of the batch's ids, and reads only the parts asked for
-// (SetParts). A batch is small, so memory stays flat however large the export.
+// (SetParts). A batch is small, so memory stays flat however large the export. With
+// Filter::every_revision, each revised article's earlier revisions follow it.
 
 #include <sqlite3.h>
 
@@ -48,7 +49,8 @@ class SelectCursor : public ArticleCursor {
     main_sql_ =
         "SELECT a.id, a.title, a.subtitle, a.body, a.summary, a.language, a.url, "
         "a.canonical_url, a.published, a.updated, s.name, a.word_count, a.body_hash, "
-        "a.added_at FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN (" +
+        "a.added_at, a.revision FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE "
+        "a.id IN (" +
         ids + ")";
     // The same orders as Archive::Impl::Load, within each article.
     authors_sql_ =
@@ -132,6 +134,7 @@ class SelectCursor : public ArticleCursor {
       a.word_count = m.Int(11);
       a.body_hash = m.Text(12);
       a.added_at = m.Text(13);
+      a.revision = m.Int(14);
     });
     if (!read.ok()) return Fail(read);
     for (size_t i = 0; i < batch_.size(); ++i) {
@@ -180,8 +183,30 @@ class SelectCursor : public ArticleCursor {
       });
       if (!read.ok()) return Fail(read);
     }
+    if (filter_.every_revision) {
+      const Status revisions = AddEarlierRevisions();
+      if (!revisions.ok()) return Fail(revisions);
+    }
     if (done_) EndTransaction();  // everything is read: let checkpoints go on
     return true;
+  }
+
+  // Places each revised article's earlier revisions after it, the latest first. Revised
+  // articles are few: one query each.
+  Status AddEarlierRevisions() {
+    std::vector<Article> with_revisions;
+    with_revisions.reserve(batch_.size());
+    for (Article& a : batch_) {
+      const bool revised = a.revision > 1;
+      std::vector<Revision> earlier;
+      if (revised) {
+        MORGUE_ASSIGN_OR_RETURN(earlier, archive_->SupersededRevisions(a));
+      }
+      with_revisions.push_back(std::move(a));
+      for (Revision& revision : earlier) with_revisions.push_back(std::move(revision.article));
+    }
+    batch_ = std::move(with_revisions);
+    return Status::OK();
   }
 
   void EndTransaction() {

@@ -91,6 +91,7 @@ Status ImportBatch::Commit() {
 void ImportBatch::CountCommitted() {
   totals_.imported += pending_.imported;
   totals_.duplicates += pending_.duplicates;
+  totals_.revised += pending_.revised;
   totals_.copies += pending_.copies;
   totals_.near_duplicates += pending_.near_duplicates;
   pending_ = Pending{};

@@ -51,6 +51,7 @@ class ImportBatch {
     ++pending_.inputs_ok;
     pending_.imported += stored.imported;
     pending_.duplicates += stored.duplicates;
+    pending_.revised += static_cast<int64_t>(stored.revisions.size());
     pending_.copies += static_cast<int64_t>(stored.copies_of.size());
     pending_.near_duplicates += stored.near_duplicates;
   }
@@ -83,6 +84,7 @@ class ImportBatch {
     int64_t inputs_ok = 0;
     int64_t imported = 0;
     int64_t duplicates = 0;
+    int64_t revised = 0;
     int64_t copies = 0;
     int64_t near_duplicates = 0;
   };

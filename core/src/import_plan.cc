@@ -56,6 +56,9 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
       break;
     }
   }
+  if (result.duplicate && result.id == planned.same_url && !planned.revised_fields.empty()) {
+    result.revision = planned.stored_revision + 1;
+  }
   if (!result.duplicate) {
     result.id = next_id_++;
     result.copy_of = planned.copy_of != 0 ? planned.copy_of : copy_in_run;
@@ -65,8 +68,12 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   }
   // The body is stored with a new article, and with a duplicate whose article has none
   // (the merge fills it in); then it is signed and finds its near-duplicates.
-  bool stores_body = !planned.body_hash.empty() && !result.duplicate;
-  if (!planned.body_hash.empty() && result.duplicate) {
+  // A new revision with a changed body stores it too.
+  const bool revises_body = result.revision != 0 &&
+                            std::find(planned.revised_fields.begin(), planned.revised_fields.end(),
+                                      "body") != planned.revised_fields.end();
+  bool stores_body = !planned.body_hash.empty() && (!result.duplicate || revises_body);
+  if (!planned.body_hash.empty() && result.duplicate && !revises_body) {
     if (result.id >= first_new_id_) {
       stores_body = !with_body_.contains(result.id);
     } else {

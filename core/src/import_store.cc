@@ -24,6 +24,7 @@ InputReport ImportRun::Impl::Fail(Status status) {
   UndoPlan();
   report.status = std::move(status);
   report.imported = report.duplicates = report.near_duplicates = 0;
+  report.revisions.clear();
   report.copies_of.clear();
   report.near_duplicates_of.clear();
   report.article_ids.clear();
@@ -39,6 +40,7 @@ void ImportRun::Impl::CountInBatch(InputReport& report) {
   if (Status committed = batch.Commit(); !committed.ok() && report.status.ok()) {
     report.status = committed;
     report.imported = report.duplicates = report.near_duplicates = 0;
+    report.revisions.clear();
     report.copies_of.clear();
     report.near_duplicates_of.clear();
     report.article_ids.clear();
@@ -110,7 +112,11 @@ Status ImportRun::Impl::AddArticles(std::vector<Article>& articles, bool alone) 
                  ? added.status()
                  : added.status().WithContext("article " + std::to_string(storing.articles));
     }
-    (added->duplicate ? storing.report.duplicates : storing.report.imported)++;
+    if (added->revision != 0) {
+      storing.report.revisions.emplace_back(added->id, added->revision);
+    } else {
+      (added->duplicate ? storing.report.duplicates : storing.report.imported)++;
+    }
     if (added->copy_of != 0) storing.report.copies_of.emplace_back(added->id, added->copy_of);
     if (!added->near_duplicates.empty()) {
       ++storing.report.near_duplicates;
@@ -131,7 +137,8 @@ InputReport ImportRun::Impl::Close(Status stored) {
     batch.Abandon(broken);
     return Fail(batch.error());
   }
-  if (stored.ok() && storing.report.imported + storing.report.duplicates == 0) {
+  if (stored.ok() && storing.report.imported + storing.report.duplicates == 0 &&
+      storing.report.revisions.empty()) {
     stored = Status::Corruption("no article found in it");
   }
   InputReport report;

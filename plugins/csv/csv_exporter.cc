@@ -38,6 +38,7 @@ enum class Column {
   kSimilar,
   kSimilarKinds,
   kSimilarScores,
+  kRevision,
 };
 
 struct ColumnSpec {
@@ -47,7 +48,7 @@ struct ColumnSpec {
 
 // The one place that fixes the column names and the default order; README.md follows it.
 constexpr size_t kDefaultColumns = 14;
-constexpr std::array<ColumnSpec, 27> kColumns = {{
+constexpr std::array<ColumnSpec, 28> kColumns = {{
     {"id", Column::kId},
     {"title", Column::kTitle},
     {"subtitle", Column::kSubtitle},
@@ -79,6 +80,8 @@ constexpr std::array<ColumnSpec, 27> kColumns = {{
     {"similar", Column::kSimilar},
     {"similar_kinds", Column::kSimilarKinds},
     {"similar_scores", Column::kSimilarScores},
+    // Which revision of the article the row's values are (export --revisions).
+    {"revision", Column::kRevision},
 }};
 
 const ColumnSpec* FindColumn(std::string_view name) {
@@ -202,6 +205,8 @@ std::string_view ColumnValue(const Article& article, Column column, std::string*
       return *scratch = std::to_string(article.cluster);
     case Column::kClusterSize:
       return *scratch = std::to_string(article.cluster_size);
+    case Column::kRevision:
+      return *scratch = std::to_string(article.revision);
     case Column::kSimilar:
       return *scratch = JoinValues(
                  SimilarValues(article, [](const StoryLink& l) { return std::to_string(l.id); }));
@@ -357,6 +362,8 @@ Status ParseOptions(const ExportOptions& options, CsvOptions* out) {
     for (size_t i = 0; i < kDefaultColumns; ++i) {
       out->columns.emplace_back(kColumns[i].name);
     }
+    // Each earlier revision is a row of its own: say which.
+    if (options.every_revision) out->columns.emplace_back("revision");
   }
   return Status::OK();
 }

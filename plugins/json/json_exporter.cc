@@ -1,7 +1,9 @@
 #include <string>
+#include <vector>
 
 #include "core/article_json/article_json.h"
 #include "core/article_json/article_json_writer.h"
+#include "core/article_json/article_keys.h"
 #include "plugins/json/json_plugin.h"
 
 namespace morgue::json_plugin {
@@ -14,10 +16,18 @@ Status JsonExporter::Export(ArticleCursor& articles, const ExportOptions& option
                                    "'; the json plugin writes json, jsonl");
   }
   MORGUE_RETURN_IF_ERROR(article_json::CheckKeys(options.fields));
+  std::vector<std::string> keys = options.fields;
+  if (keys.empty() && options.every_revision) {
+    // The default keys, and which revision each object is.
+    for (size_t i = 0; i < article_json::kDefaultKeys; ++i) {
+      keys.emplace_back(article_json::kKeys[i].name);
+    }
+    keys.emplace_back("revision");
+  }
 
   // UTF-8 as it is, not \u escapes; a stray invalid byte becomes U+FFFD rather than
   // aborting a long export (the archive validates UTF-8, so it should never happen).
-  const article_json::ArticleJsonWriter writer(options.fields, lines ? -1 : 2);
+  const article_json::ArticleJsonWriter writer(keys, lines ? -1 : 2);
   articles.SetParts(writer.parts());
   // Articles are gathered into writes of about kWriteSize bytes: one write per article
   // cost more than making the JSON.

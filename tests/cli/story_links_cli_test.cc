@@ -213,8 +213,8 @@ TEST_F(StoryLinksCliTest, ADryRunPredictsTheImport) {
   // A publication not archived yet, named with and without "The": one article.
   WriteFile(dir_ / "gazette.jsonl", Record("Pact talks", "Harbour Gazette", "") +
                                         Record("Pact talks again", "The Harbour Gazette", ""));
-  // The Post's address with another body (a duplicate that fills nothing), then that body
-  // alone: a new article, not a duplicate of the Post's.
+  // The Post's address with another title and body (the Post's article's next revision),
+  // then that body alone: the revised article's body, so a duplicate of it.
   WriteFile(dir_ / "post.jsonl",
             R"({"title": "x", "canonical_url": "https://www.washingtonpost.com/world/asia/)"
             R"(pact-talks.html", "body": "A different body entirely, about ferries."})"
@@ -240,7 +240,8 @@ TEST_F(StoryLinksCliTest, ADryRunPredictsTheImport) {
     };
     EXPECT_EQ(counts(dry.err), counts(real.err)) << file << "\n" << dry.err << real.err;
   }
-  EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "4");
+  EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles"), "3");
+  EXPECT_EQ(QuerySql(dir_ / "a.db", "SELECT count(*) FROM articles WHERE revision = 2"), "1");
 }
 
 TEST_F(StoryLinksCliTest, SimilarSaysWhenThereIsNothingAndNamesAMissingArticle) {

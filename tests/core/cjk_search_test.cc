@@ -322,9 +322,11 @@ TEST_F(CjkSearchTest, AnUpgradeCutShortIsFinishedByAWriteOpenNotHiddenFromReads)
     ALTER TABLE articles ADD COLUMN body_grams TEXT;
     INSERT INTO morgue_settings(key, value) VALUES ('search_index_after', 0);
     PRAGMA user_version = 11;)sql");
-  testing::ExecSql(path_, testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) /
-                                            "0012_story_clusters.sql") +
-                              "PRAGMA user_version = 12;");
+  testing::ExecSql(
+      path_,
+      testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) / "0012_story_clusters.sql") +
+          testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) / "0013_revisions.sql") +
+          "PRAGMA user_version = 13;");
   OpenOptions read_only;
   read_only.read_only = true;
   read_only.create_if_missing = false;

@@ -195,6 +195,7 @@ TEST_F(JoinedStoriesTest, AnArchiveLinkedBeforeClustersExistedGetsThemWhenOpened
   Bridge();
   archive_.reset();
   // As an archive of schema 11 is: links, no clusters.
+  testing::DowngradeToSchema12(dir_ / "a.db");
   testing::ExecSql((dir_ / "a.db").string(),
                    "DROP TABLE story_clusters; DROP TABLE story_cluster_sizes; "
                    "PRAGMA user_version = 11");

@@ -117,7 +117,15 @@ void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
   ASSERT_EQ(rc, SQLITE_OK) << message << " in " << sql;
 }
 
+void DowngradeToSchema12(const std::filesystem::path& db) {
+  ExecSql(db, R"sql(
+  DROP TABLE article_revisions;
+  ALTER TABLE articles DROP COLUMN revision;
+  PRAGMA user_version = 12;)sql");
+}
+
 void DowngradeSearchToSchema10(const std::filesystem::path& db) {
+  DowngradeToSchema12(db);
   // The index, view and triggers of migration 2 (without migration 4's deferral), no grams,
   // no story clusters.
   ExecSql(db, R"sql(

@@ -45,9 +45,12 @@ std::string QuerySql(const std::filesystem::path& db, const std::string& sql);
 void ExecSql(const std::filesystem::path& db, const std::string& sql);
 
 // Turns an archive's search back into what it was at schema 10, before Korean, Japanese
-// and Chinese grams (migration 11) and story clusters (12): an archive as an older morgue
-// left it.
+// and Chinese grams (migration 11), story clusters (12) and revisions (13): an archive as
+// an older morgue left it.
 void DowngradeSearchToSchema10(const std::filesystem::path& db);
+// Makes a closed archive of the latest schema one of schema 12, as morgue left it before
+// revisions: no article_revisions, no articles.revision.
+void DowngradeToSchema12(const std::filesystem::path& db);
 
 // Every article of `archive` in id order; fails the test if the archive cannot be read.
 std::vector<Article> AllArticles(Archive& archive);

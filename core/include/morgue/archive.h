@@ -46,7 +46,12 @@ struct OpenOptions {
 
 struct AddResult {
   int64_t id = 0;
-  bool duplicate = false;  // the article was already archived; it was merged into `id`
+  // The article was already archived as `id`: merged into it, or (`revision`) revised.
+  bool duplicate = false;
+  // Its canonical URL was archived with another title, subtitle, body, byline or
+  // publication date: `id` took the new values as this revision (2 or more), keeping the
+  // earlier ones (Archive::Revisions). 0 otherwise.
+  int64_t revision = 0;
   // A new article with exactly the body of the archived article `copy_of`, which is
   // another article because its canonical URL or its publication differs (another
   // outlet's copy of a wire story): the two are linked as copies. 0 otherwise.
@@ -54,6 +59,20 @@ struct AddResult {
   // Archived articles that tell the same story with changes (a near-duplicate body: a
   // paragraph cut or moved, a credit added), now linked to the article. Never merged.
   std::vector<int64_t> near_duplicates;
+};
+
+// One revision of an article (Archive::Revisions).
+struct Revision {
+  int64_t number = 0;         // from 1, in the order archived
+  std::string stored_at;      // UTC, when it was archived
+  std::string superseded_at;  // UTC, when the next revision replaced it; empty: current
+  int64_t document_id = 0;    // the original document it was read from (0: none known)
+  // The fields it changed from the revision before ("title", "subtitle", "body",
+  // "authors", "published"); empty for the first.
+  std::vector<std::string> changed;
+  // The article as of this revision: its title, subtitle, body, summary, dates and
+  // authors; the rest (tags, media, source, story) are the article's now.
+  Article article;
 };
 
 struct SearchHit {
@@ -158,8 +177,15 @@ class MORGUE_EXPORT Archive {
   // URL is already archived, or whose normalised body is and nothing contradicts it (no
   // other canonical URL, no other publication), is merged into the existing one (tags
   // added, empty fields filled) and reported as a duplicate. The same body under another
-  // canonical URL or publication is a new article linked to the first as a copy.
+  // canonical URL or publication is a new article linked to the first as a copy. An
+  // article whose canonical URL is archived with another title, subtitle, body, byline or
+  // publication date is a new revision of it: the archived article takes its values (and
+  // keeps the ones it lacks), and its earlier values stay as the revision before.
   Result<AddResult> Add(const Article& article);
+
+  // The revisions of article `id`, the first first, the current last (one for an article
+  // never revised); NotFound for an unknown article.
+  Result<std::vector<Revision>> Revisions(int64_t id);
 
   // The articles linked to `id` as telling the same story, most similar first, then by
   // id; NotFound for an unknown article.

@@ -86,6 +86,10 @@ struct Article {
   int64_t word_count = 0;
   std::string body_hash;  // hex SHA-256 of the normalised body; empty without a body
   std::string added_at;   // UTC time the article was first archived
+  // Which revision of the article these values are: 1 as first archived; each import of
+  // its canonical URL with a changed title, subtitle, body, byline or publication date
+  // adds one (Archive::Revisions). 0 for an article not stored yet.
+  int64_t revision = 0;
 
   // The article's story cluster: the articles linked to it as copies or near-duplicates,
   // directly or through others. Filled in by the archive when reading (with

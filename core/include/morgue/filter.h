@@ -45,6 +45,10 @@ struct Filter {
   // One article per story cluster (Article::cluster) among those selected: the earliest
   // published (undated last, then the lowest id). Ordering and paging apply to those.
   bool collapse = false;
+  // Archive::Select only: after each article, its earlier revisions, the latest first
+  // (Article::revision tells them apart; see Archive::Revisions). Counts and paging apply to
+  // the articles.
+  bool every_revision = false;
   int64_t limit = -1;  // -1: no limit
   int64_t offset = 0;
   SortOrder order = SortOrder::kDefault;

@@ -135,6 +135,10 @@ struct InputReport {
   Status status;       // OK, or why nothing of this input was stored
   int64_t imported = 0;
   int64_t duplicates = 0;
+  // Articles of this input that were archived with other values under their canonical
+  // URL, stored as new revisions of them: (the article, its new revision's number).
+  // Counted here, not as duplicates.
+  std::vector<std::pair<int64_t, int64_t>> revisions;
   // Of the imported articles, those with exactly the body of an archived article of
   // another address or publication, linked to it as copies: (new article, archived one).
   std::vector<std::pair<int64_t, int64_t>> copies_of;
@@ -166,6 +170,7 @@ struct ImportTotals {
   int64_t inputs = 0;
   int64_t imported = 0;         // new articles
   int64_t duplicates = 0;       // articles that were already archived
+  int64_t revised = 0;          // archived articles that took a new revision (InputReport)
   int64_t copies = 0;           // of `imported`, copies of archived bodies (InputReport)
   int64_t near_duplicates = 0;  // articles linked to archived near-duplicates (InputReport)
   int64_t failed = 0;           // inputs that failed

@@ -65,7 +65,7 @@ namespace morgue {
 //      Importer::Import no longer pure; ImportInput::parameters.
 //   7: an article's story cluster: Article::cluster, cluster_size and similar (StoryLink,
 //      now in article.h), ArticleParts::story.
-inline constexpr std::uint32_t kPluginAbiVersion = 7;
+inline constexpr std::uint32_t kPluginAbiVersion = 8;
 
 #define MORGUE_STRINGIFY_IMPL(x) #x
 #define MORGUE_STRINGIFY(x) MORGUE_STRINGIFY_IMPL(x)
@@ -198,6 +198,10 @@ struct ExportOptions {
   // Options of the format, by name, e.g. {"delimiter", ";"} for csv. An exporter refuses
   // a name it does not know with InvalidArgument listing the ones it does.
   std::map<std::string, std::string> parameters;
+  // The cursor gives each article's earlier revisions after it (`morgue export
+  // --revisions`): a format whose default fields would not tell them apart writes
+  // Article::revision by default too.
+  bool every_revision = false;
 };
 
 class Exporter {

@@ -437,10 +437,11 @@ TEST_F(JsonPluginTest, UnknownFieldIsAnErrorListingTheValidOnes) {
   std::string out;
   Status status = ExportTo(*archive_, "jsonl", &out, {"title", "headline"});
   EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(status.message(),
-            "unknown field 'headline'; valid fields: id, title, subtitle, authors, published, "
-            "updated, source, url, canonical_url, language, summary, tags, tag_origins, media, "
-            "word_count, provenance, body, published_sort, cluster, cluster_size, similar");
+  EXPECT_EQ(
+      status.message(),
+      "unknown field 'headline'; valid fields: id, title, subtitle, authors, published, "
+      "updated, source, url, canonical_url, language, summary, tags, tag_origins, media, "
+      "word_count, provenance, body, published_sort, cluster, cluster_size, similar, revision");
   EXPECT_EQ(out, "");
 }
 

@@ -115,6 +115,7 @@ Article WithoutArchiveFields(Article a) {
   a.cluster = 0;
   a.cluster_size = 0;
   a.similar.clear();
+  a.revision = 0;
   return a;
 }
 

@@ -1,6 +1,6 @@
-// morgue diff: how two articles differ, in words a person reads: the metadata that
-// differs, then the body's paragraphs only in one, moved, or changed (with the changed
-// words marked).
+// morgue diff: how two articles, or two revisions of one, differ, in words a person
+// reads: the metadata that differs, then the body's paragraphs only in one, moved, or
+// changed (with the changed words marked).
 
 #include <cstdint>
 #include <cstdio>
@@ -20,8 +20,19 @@ namespace {
 
 struct DiffArgs {
   int64_t a = 0;
-  int64_t b = 0;
+  int64_t b = 0;                   // 0: compare revisions of `a`
+  std::vector<int64_t> revisions;  // --revision N M; empty: the last two
   bool json = false;
+};
+
+// What is compared: an article, or one revision of it.
+struct Side {
+  Article article;
+  int64_t revision = 0;  // 0: the article as it is
+  std::string Label() const {
+    return "article " + std::to_string(article.id) +
+           (revision == 0 ? "" : " revision " + std::to_string(revision));
+  }
 };
 
 struct FieldDifference {
@@ -101,12 +112,14 @@ std::string Where(const Article& article) {
   return where;
 }
 
-void PrintText(const Article& a, const Article& b, const StoryLink* link,
+void PrintText(const Side& side_a, const Side& side_b, const StoryLink* link,
                const std::vector<FieldDifference>& metadata,
                const std::vector<ParagraphChange>& changes) {
-  std::cout << "A  article " << a.id << ": " << a.title << '\n';
+  const Article& a = side_a.article;
+  const Article& b = side_b.article;
+  std::cout << "A  " << side_a.Label() << ": " << a.title << '\n';
   if (!Where(a).empty()) std::cout << "   " << Where(a) << '\n';
-  std::cout << "B  article " << b.id << ": " << b.title << '\n';
+  std::cout << "B  " << side_b.Label() << ": " << b.title << '\n';
   if (!Where(b).empty()) std::cout << "   " << Where(b) << '\n';
   if (link != nullptr) {
     char similarity[16];
@@ -150,12 +163,16 @@ void PrintText(const Article& a, const Article& b, const StoryLink* link,
   }
 }
 
-Json JsonOf(const Article& a, const Article& b, const StoryLink* link,
+Json JsonOf(const Side& a, const Side& b, const StoryLink* link,
             const std::vector<FieldDifference>& metadata,
             const std::vector<ParagraphChange>& changes) {
   Json out;
-  out["a"] = ArticleSummaryJson(a);
-  out["b"] = ArticleSummaryJson(b);
+  out["a"] = ArticleSummaryJson(a.article);
+  out["b"] = ArticleSummaryJson(b.article);
+  if (a.revision != 0) {
+    out["a"]["revision"] = a.revision;
+    out["b"]["revision"] = b.revision;
+  }
   out["link"] =
       link == nullptr ? Json() : Json{{"kind", link->kind}, {"similarity", link->similarity}};
   Json fields = Json::array();
@@ -182,11 +199,58 @@ Json JsonOf(const Article& a, const Article& b, const StoryLink* link,
   return out;
 }
 
+// The two revisions of article `id` to compare: `numbers` (N M), or the last two.
+int ReadRevisions(Context& context, Archive& archive, int64_t id,
+                  const std::vector<int64_t>& numbers, std::vector<Side>* sides) {
+  auto revisions = archive.Revisions(id);
+  if (!revisions.ok()) {
+    if (revisions.status().code() == StatusCode::kNotFound) {
+      return context.Error(kExitPartial, "no article with id " + std::to_string(id));
+    }
+    return context.Error(revisions.status());
+  }
+  const auto count = static_cast<int64_t>(revisions->size());
+  if (numbers.empty() && count < 2) {
+    return context.Error(kExitPartial,
+                         "article " + std::to_string(id) +
+                             " has one revision: nothing to compare it with (give a second "
+                             "article: morgue diff " +
+                             std::to_string(id) + " ID)");
+  }
+  const std::vector<int64_t> wanted =
+      numbers.empty() ? std::vector<int64_t>{count - 1, count} : numbers;
+  for (int64_t number : wanted) {
+    if (number < 1 || number > count) {
+      return context.Error(kExitPartial,
+                           "article " + std::to_string(id) + " has no revision " +
+                               std::to_string(number) + " (it has " +
+                               (count == 1 ? std::string("only revision 1")
+                                           : "revisions 1 to " + std::to_string(count)) +
+                               "; morgue show " + std::to_string(id) + " --revisions lists them)");
+    }
+    sides->push_back({(*revisions)[static_cast<size_t>(number - 1)].article, number});
+  }
+  return kExitOk;
+}
+
 int RunDiff(Context& context, const DiffArgs& args) {
+  if (args.b != 0 && !args.revisions.empty()) {
+    return context.Error(kExitUsage,
+                         "--revision compares two revisions of one article: give one id "
+                         "(morgue diff " +
+                             std::to_string(args.a) + " --revision N M)");
+  }
   auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) return kExitArchive;
-  std::vector<Article> articles;
+  std::vector<Side> sides;
+  if (args.b == 0) {
+    if (const int code = ReadRevisions(context, *archive, args.a, args.revisions, &sides);
+        code != kExitOk) {
+      return code;
+    }
+  }
   for (int64_t id : {args.a, args.b}) {
+    if (args.b == 0) break;
     auto article = archive->Get(id);
     if (!article.ok()) {
       if (article.status().code() == StatusCode::kNotFound) {
@@ -194,20 +258,27 @@ int RunDiff(Context& context, const DiffArgs& args) {
       }
       return context.Error(article.status());
     }
-    articles.push_back(std::move(*article));
+    sides.push_back({std::move(*article), 0});
   }
-  auto links = archive->Links(args.a);
-  if (!links.ok()) return context.Error(links.status());
+  // Two articles may be linked as one story; two revisions are one article.
   const StoryLink* link = nullptr;
-  for (const StoryLink& candidate : *links) {
-    if (candidate.id == args.b) link = &candidate;
+  std::vector<StoryLink> links;
+  if (args.b != 0) {
+    auto read = archive->Links(args.a);
+    if (!read.ok()) return context.Error(read.status());
+    links = std::move(*read);
+    for (const StoryLink& candidate : links) {
+      if (candidate.id == args.b) link = &candidate;
+    }
   }
-  const std::vector<FieldDifference> metadata = MetadataDifferences(articles[0], articles[1]);
-  const std::vector<ParagraphChange> changes = DiffParagraphs(articles[0].body, articles[1].body);
+  const Article& a = sides[0].article;
+  const Article& b = sides[1].article;
+  const std::vector<FieldDifference> metadata = MetadataDifferences(a, b);
+  const std::vector<ParagraphChange> changes = DiffParagraphs(a.body, b.body);
   if (args.json) {
-    PrintJson(JsonOf(articles[0], articles[1], link, metadata, changes));
+    PrintJson(JsonOf(sides[0], sides[1], link, metadata, changes));
   } else {
-    PrintText(articles[0], articles[1], link, metadata, changes);
+    PrintText(sides[0], sides[1], link, metadata, changes);
   }
   return kExitOk;
 }
@@ -218,12 +289,23 @@ Command AddDiffCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<DiffArgs>();
   CLI::App* sub = app.add_subcommand(
       "diff",
-      "Show how two articles differ: the metadata that differs, then the body's paragraphs "
-      "only in one, moved, or changed, with the changed words marked [-removed-] {+added+}");
-  SetExamples(sub, {"morgue similar 3", "morgue diff 3 17", "morgue diff 3 17 --json"});
+      "Show how two articles, or two revisions of one, differ: the metadata that differs, then "
+      "the body's paragraphs only in one, moved, or changed, with the changed words marked "
+      "[-removed-] {+added+}");
+  SetExamples(sub, {"morgue similar 3", "morgue diff 3 17", "morgue diff 3 17 --json",
+                    "morgue diff 3", "morgue diff 3 --revision 1 3"});
   context.AddGlobalOptions(sub);
   sub->add_option("a", args->a, "The first article's id (A)")->type_name("ID")->required();
-  sub->add_option("b", args->b, "The second article's id (B)")->type_name("ID")->required();
+  sub->add_option("b", args->b,
+                  "The second article's id (B); without it, revisions of the first are compared "
+                  "(the last two, or --revision N M)")
+      ->type_name("ID");
+  sub->add_option("--revision", args->revisions,
+                  "Compare revisions N (A) and M (B) of the article (morgue show ID --revisions "
+                  "lists them)")
+      ->type_name("N M")
+      ->expected(2)
+      ->allow_extra_args(false);
   sub->add_flag("--json", args->json,
                 "Print a JSON object: a, b, link, the metadata that differs, and each paragraph "
                 "that is not the same (change: changed, only_a, only_b, moved; paragraph "

@@ -27,6 +27,7 @@ struct ExportArgs {
   bool bom = false;
   std::string delimiter;
   bool allow_formulas = false;
+  bool revisions = false;  // each article's earlier revisions too
   FilterOptions filter;
 };
 
@@ -127,6 +128,7 @@ int RunExport(Context& context, const ExportArgs& args) {
   ExportOptions options;
   options.format = args.format;
   options.fields = FieldNames(args.fields);
+  options.every_revision = args.revisions;
   // Asked for by plugin name: use the first format the plugin writes.
   const auto formats = context.plugins().ExportFormatsOf(exporter->info().name);
   if (!formats.empty() && std::find(formats.begin(), formats.end(), args.format) == formats.end()) {
@@ -144,6 +146,7 @@ int RunExport(Context& context, const ExportArgs& args) {
   // A dataset comes in archive order unless asked otherwise, so exporting, importing into
   // a fresh archive and exporting again gives the same bytes.
   if (args.filter.order.empty()) filter.order = SortOrder::kIdAsc;
+  filter.every_revision = args.revisions;
   auto selected = archive->Select(filter);
   if (!selected.ok()) {
     return context.Error(selected.status());
@@ -151,7 +154,8 @@ int RunExport(Context& context, const ExportArgs& args) {
   // Counting costs a pass over the ids: only done when the line is shown.
   const bool show_progress = Progress::WantedFor(context.quiet());
   int64_t total = 0;
-  if (show_progress) {
+  // With --revisions the articles are counted, not the rows: the line counts without a total.
+  if (show_progress && !args.revisions) {
     Result<int64_t> count = archive->Count(filter);
     if (count.ok()) total = *count;
   }
@@ -192,7 +196,8 @@ Command AddExportCommand(CLI::App& app, Context& context) {
   CLI::App* sub = app.add_subcommand("export", "Export the selected articles (e.g. as JSON Lines)");
   SetExamples(sub, {"morgue export --format jsonl -o all.jsonl",
                     "morgue export --format csv --fields id,title,published --tag japan",
-                    "morgue export --format json --author lee --since 2011 -o lee.json"});
+                    "morgue export --format json --author lee --since 2011 -o lee.json",
+                    "morgue export --format jsonl --revisions -o every-revision.jsonl"});
   SetHelpDetails(sub, [&context] { return ExportFormatsHelp(context.plugins()); });
   context.AddGlobalOptions(sub);
   sub->add_option("-f,--format", args->format, "The export format, e.g. jsonl (see Formats below)")
@@ -208,6 +213,9 @@ Command AddExportCommand(CLI::App& app, Context& context) {
       ->type_name("a,b,c")
       ->delimiter(',')
       ->allow_extra_args(false);
+  sub->add_flag("--revisions", args->revisions,
+                "Also each article's earlier revisions (its address imported again with "
+                "changes), each after the article, the latest first, with a revision field");
   sub->add_flag("--bom", args->bom, "csv/tsv: start with a UTF-8 byte order mark (for Excel)");
   sub->add_option("--delimiter", args->delimiter,
                   "csv/tsv: separate fields with CHAR instead of ',' (csv) or a tab (tsv); "

@@ -174,6 +174,8 @@ std::string Summary(const ImportTotals& totals, const ContainerCounts& container
     linked.push_back(Counted(totals.near_duplicates, "near-duplicate", "near-duplicates"));
   }
   if (!linked.empty()) line += " (" + Join(linked, ", ") + ", linked)";
+  // An article whose address came again with changes took a new revision.
+  if (totals.revised > 0) line += ", " + std::to_string(totals.revised) + " revised";
   line += ", " + Counted(totals.duplicates, "duplicate", "duplicates") + "; ";
   line += (containers.started == 0 ? Counted(totals.failed, one, many)
                                    : Counted(totals.failed, "input", "inputs")) +
@@ -198,10 +200,14 @@ std::string ArticleIds(const std::vector<int64_t>& ids) {
 std::string DryRunLine(const InputReport& report) {
   if (report.skipped) return report.input + ": skipped: no importer reads it";
   std::unordered_multiset<int64_t> unclaimed_new(report.new_ids.begin(), report.new_ids.end());
+  std::unordered_multiset<int64_t> unclaimed_revised;
+  for (const auto& [id, revision] : report.revisions) unclaimed_revised.insert(id);
   std::vector<int64_t> duplicates;
   for (int64_t id : report.article_ids) {
     if (auto it = unclaimed_new.find(id); it != unclaimed_new.end()) {
       unclaimed_new.erase(it);
+    } else if (auto revised = unclaimed_revised.find(id); revised != unclaimed_revised.end()) {
+      unclaimed_revised.erase(revised);
     } else {
       duplicates.push_back(id);
     }
@@ -224,14 +230,26 @@ std::string DryRunLine(const InputReport& report) {
     links.push_back("a copy of " + ArticleIds(copied) + " by another address or source");
   }
   if (!resembled.empty()) links.push_back("a near-duplicate of " + ArticleIds(resembled));
+  // "revision 2 of article 7".
+  std::vector<std::string> revisions;
+  for (const auto& [id, revision] : report.revisions) {
+    revisions.push_back("revision " + std::to_string(revision) + " of article " +
+                        std::to_string(id));
+  }
   if (report.article_ids.size() == 1) {
     return line +
-           (duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids)
-                               : "duplicate of " + ArticleIds(duplicates)) +
+           (!revisions.empty()   ? "a new " + revisions.front()
+            : duplicates.empty() ? "new, would be " + ArticleIds(report.new_ids)
+                                 : "duplicate of " + ArticleIds(duplicates)) +
            (links.empty() ? "" : " (" + Join(links, "; ") + ")");
   }
   line += std::to_string(report.new_ids.size()) + " new";
   if (!report.new_ids.empty()) line += " (" + ArticleIds(report.new_ids) + ")";
+  if (!revisions.empty()) {
+    line += ", " +
+            Counted(static_cast<int64_t>(revisions.size()), "new revision", "new revisions") +
+            " (" + Join(revisions, ", ") + ")";
+  }
   line += ", " + Counted(static_cast<int64_t>(duplicates.size()), "duplicate", "duplicates");
   if (!duplicates.empty()) line += " of " + ArticleIds(duplicates);
   if (!copied.empty()) {

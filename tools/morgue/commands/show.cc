@@ -20,6 +20,7 @@ struct ShowArgs {
   int64_t id = 0;
   bool json = false;
   bool provenance = false;
+  bool revisions = false;
 };
 
 // "label:     value", skipped when the value is unknown.
@@ -110,8 +111,49 @@ void PrintLinks(Archive& archive, const Article& article) {
   }
 }
 
+// "document 12 (story.html)", or "no document" for an article added without one.
+std::string DocumentName(int64_t id, const std::vector<DocumentInfo>& documents) {
+  if (id == 0) return "no document";
+  for (const DocumentInfo& document : documents) {
+    if (document.id == id)
+      return "document " + std::to_string(id) + " (" + document.original_path + ")";
+  }
+  return "document " + std::to_string(id);
+}
+
+// "  2  2026-12-07T01:14:06Z  document 2 (v2.jsonl)  changed title, body", the first
+// "archived", the current marked.
+void PrintRevisions(const std::vector<Revision>& revisions,
+                    const std::vector<DocumentInfo>& documents) {
+  std::cout << "\nrevisions:\n";
+  for (const Revision& revision : revisions) {
+    std::cout << "  " << revision.number << "  " << revision.stored_at << "  "
+              << DocumentName(revision.document_id, documents) << "  "
+              << (revision.changed.empty() ? std::string("first archived")
+                                           : "changed " + Join(revision.changed, ", "))
+              << (revision.superseded_at.empty() ? "  (current)" : "") << '\n';
+    if (revision.superseded_at.empty()) continue;
+    std::cout << "     " << revision.article.title << '\n';
+  }
+}
+
+Json RevisionsJson(const std::vector<Revision>& revisions) {
+  Json list = Json::array();
+  for (const Revision& revision : revisions) {
+    list.push_back(
+        {{"revision", revision.number},
+         {"stored_at", revision.stored_at},
+         {"superseded_at", revision.superseded_at.empty() ? Json() : Json(revision.superseded_at)},
+         {"document", revision.document_id == 0 ? Json() : Json(revision.document_id)},
+         {"changed", revision.changed},
+         {"title", revision.article.title}});
+  }
+  return list;
+}
+
 void PrintArticle(Archive& archive, const Article& article,
-                  const std::vector<DocumentInfo>& documents, bool provenance) {
+                  const std::vector<DocumentInfo>& documents, bool provenance,
+                  const std::vector<Revision>* revisions) {
   std::cout << article.title << '\n';
   if (!article.subtitle.empty()) {
     std::cout << article.subtitle << '\n';
@@ -132,6 +174,12 @@ void PrintArticle(Archive& archive, const Article& article,
   Field("tags", Join(article.tags, ", "));
   Field("words", std::to_string(article.word_count));
   Field("added", article.added_at);
+  if (article.revision > 1) {
+    Field("revision", std::to_string(article.revision) +
+                          " (its address was imported again with "
+                          "changes; morgue show " +
+                          std::to_string(article.id) + " --revisions lists them)");
+  }
   Field("summary", OneLine(article.summary));
   for (size_t i = 0; i < article.media.size(); ++i) {
     const Media& media = article.media[i];
@@ -161,6 +209,7 @@ void PrintArticle(Archive& archive, const Article& article,
     }
   }
   PrintLinks(archive, article);
+  if (revisions != nullptr) PrintRevisions(*revisions, documents);
   PrintDocuments(documents);
   if (!article.body.empty()) {
     std::cout << '\n' << article.body << '\n';
@@ -183,8 +232,16 @@ int RunShow(Context& context, const ShowArgs& args) {
   if (!documents.ok()) {
     return context.Error(documents.status());
   }
+  std::vector<Revision> revisions;
+  if (args.revisions) {
+    auto read = archive->Revisions(args.id);
+    if (!read.ok()) return context.Error(read.status());
+    revisions = std::move(*read);
+  }
   if (args.json) {
     Json full = ArticleFullJson(*article);
+    full["revision"] = article->revision;
+    if (args.revisions) full["revisions"] = RevisionsJson(revisions);
     full["documents"] = DocumentsJson(*documents);
     Json same_story = Json::array();
     for (const StoryLink& link : article->similar) {
@@ -193,7 +250,8 @@ int RunShow(Context& context, const ShowArgs& args) {
     full["same_story"] = std::move(same_story);
     PrintJson(full);
   } else {
-    PrintArticle(*archive, *article, *documents, args.provenance);
+    PrintArticle(*archive, *article, *documents, args.provenance,
+                 args.revisions ? &revisions : nullptr);
   }
   return kExitOk;
 }
@@ -206,13 +264,18 @@ Command AddShowCommand(CLI::App& app, Context& context) {
       "show",
       "Show one article with all its fields, the original documents it was imported from "
       "(get one back with morgue original), and its body");
-  SetExamples(sub, {"morgue show 3", "morgue show 3 --provenance", "morgue show 3 --json"});
+  SetExamples(sub, {"morgue show 3", "morgue show 3 --provenance", "morgue show 3 --revisions",
+                    "morgue show 3 --json"});
   context.AddGlobalOptions(sub);
   sub->add_option("id", args->id, "The article's id (see morgue list)")
       ->type_name("ID")
       ->required();
   sub->add_flag("--json", args->json, "Print the whole article as a JSON object");
   sub->add_flag("--provenance", args->provenance, "Also show which rule produced each field");
+  sub->add_flag("--revisions", args->revisions,
+                "Also list the article's revisions (its address imported again with changes): "
+                "when each was archived, from which document, and what it changed (morgue diff "
+                "ID compares the last two)");
   return {sub, [&context, args] { return RunShow(context, *args); }};
 }
 
