@@ -1,6 +1,8 @@
 -- morgue schema, migration 13: revisions. The same canonical URL imported again with a
 -- changed title, subtitle, body, byline or publication date is a new revision of the same
--- article: the article takes the new values, and the values it had are kept here.
+-- article: the article takes the new values, and the values it had are kept here. So do
+-- `morgue reextract --apply` (an archived original read again by a newer importer) and
+-- `morgue revert` (back to the revision before).
 --
 -- An article never revised has no rows here (its one revision is the article itself).
 -- Once revised, it has one row per revision, numbered from 1 in the order stored: when
@@ -15,6 +17,8 @@ CREATE TABLE article_revisions (
   stored_at     TEXT NOT NULL,    -- UTC, when this revision was archived
   document_id   INTEGER REFERENCES documents(id),  -- the original it was read from
   changed       TEXT NOT NULL DEFAULT '',  -- fields changed from the revision before: 'title body'
+  -- What made it: 'import', 're-extraction by html 1.3.0', 'revert to revision 2'.
+  origin        TEXT NOT NULL DEFAULT 'import',
   superseded_at TEXT,             -- UTC, when the next revision replaced it; NULL: current
   -- The values of a superseded revision (NULL on the current one, and for a value it
   -- did not have). `authors` is a JSON array of {"name", "email", "role"} in byline order.

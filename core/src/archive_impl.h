@@ -114,6 +114,23 @@ struct Archive::Impl {
   // After an article of `cluster` is gone: its other articles in the parts still joined
   // by links, each named by its lowest id; one left alone leaves the cluster.
   Status SplitCluster(int64_t cluster);
+  // Revisions (archive_revisions.cc). The fields in which `article`, with the canonical
+  // URL of the archived `stored` (read with its authors), makes a new revision of it
+  // (RevisedFields); none when it is the current revision or an earlier one again.
+  Result<std::vector<std::string>> NewRevisionFields(const Article& stored, const Article& article);
+  // Stores `article` as the next revision of `stored` (read with its authors and media),
+  // from `source`, changing `changed`: the values `stored` had are kept as its revision. Sets
+  // *revision to the new one's number; returns the near-duplicates the new body is linked to.
+  struct RevisionSource {
+    int64_t document_id = 0;        // the original it was read from; 0: none
+    std::string origin = "import";  // article_revisions.origin
+    // Restoring a revision: every value revisions keep takes the new one, empty or not,
+    // and nothing else (tags, media, source) is added.
+    bool exact = false;
+  };
+  Result<std::vector<int64_t>> Revise(const Article& stored, const Article& article,
+                                      const RevisionSource& source,
+                                      const std::vector<std::string>& changed, int64_t* revision);
   // The earlier revisions of `current` (an article as read), the latest first; none for
   // an article never revised.
   Result<std::vector<Revision>> SupersededRevisions(const Article& current);
@@ -190,17 +207,6 @@ struct Archive::Impl {
   // it stay removed, unless the user gives them again.
   Result<std::vector<TagLink>> IncomingTags(int64_t id, const Article& article);
 
-  // Revisions (archive_revisions.cc). The fields in which `article`, with the canonical
-  // URL of the archived `stored` (read with its authors), makes a new revision of it
-  // (RevisedFields); none when it is the current revision or an earlier one again.
-  Result<std::vector<std::string>> NewRevisionFields(const Article& stored, const Article& article);
-  // Stores `article` as the next revision of `stored` (read with its authors and media),
-  // read from `document_id` (0: none), changing `changed`: the values `stored` had are
-  // kept as its revision. Sets *revision to the new one's number; returns the
-  // near-duplicates the new body is linked to.
-  Result<std::vector<int64_t>> Revise(const Article& stored, const Article& article,
-                                      int64_t document_id, const std::vector<std::string>& changed,
-                                      int64_t* revision);
   Status InsertLinks(int64_t id, const Article& article, const std::vector<TagLink>& tags);
 };
 
@@ -220,11 +226,21 @@ std::string OriginOf(const Article& a, const std::string& tag);
 // NotFound unless the archive holds an article with `id` (archive_write.cc).
 Status RequireArticle(sql::Database& db, int64_t id);
 
-// The fields in which `incoming` differs from `stored`, both the same article: "title",
-// "subtitle", "body", "authors" (the byline), "published"; a value only one of them has, or
-// that differs only in spacing (or a byline in case, a date in precision), is no
-// difference (archive_revisions.cc).
-std::vector<std::string> RevisedFields(const Article& stored, const Article& incoming);
+// Which fields RevisedFields compares, and how.
+enum class RevisionCompare {
+  // An import: "title", "subtitle", "body", "authors" (the byline), "published"; a value
+  // only one of them has, or that differs only in spacing (or a byline in case, a date in
+  // precision), is no difference.
+  kImport,
+  // A re-extraction: as kImport, and "summary" and "updated" too.
+  kEveryKeptField,
+  // A revert: every field revisions keep, each as it is, empty or not.
+  kExact,
+};
+// The fields in which `incoming` differs from `stored`, both the same article
+// (archive_revisions.cc).
+std::vector<std::string> RevisedFields(const Article& stored, const Article& incoming,
+                                       RevisionCompare compare = RevisionCompare::kImport);
 
 // Whether two articles with the same body are different articles: their canonical URL keys
 // differ, or their publications (SourceKey) do; a side that has none contradicts nothing.

@@ -99,7 +99,7 @@ Status Archive::Impl::UpdateColumns(int64_t id,
   MORGUE_ASSIGN_OR_RETURN(auto* update, db->Cached(sql));
   update->Bind(1, id);
   for (size_t i = 0; i < sets.size(); ++i) {
-    update->Bind(static_cast<int>(i + 2), sets[i].second);
+    update->BindTextOrNull(static_cast<int>(i + 2), sets[i].second);  // "" is stored as NULL
   }
   return update->Run();
 }

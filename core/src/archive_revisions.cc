@@ -28,7 +28,17 @@ bool HasOffset(std::string_view date) {
 // Whether two publication dates name different moments. A date and a date-time of that
 // day agree (one rendering gave the time, another did not); so do one time with its
 // offset and the same local time without one.
-bool DatesDisagree(std::string_view a, std::string_view b) {
+bool DatesDisagree(std::string_view a_text, std::string_view b_text) {
+  // ISO 8601 as morgue reads it allows a space for the "T".
+  const auto with_t = [](std::string_view text) {
+    std::string date(text);
+    if (date.size() > 10 && date[10] == ' ') date[10] = 'T';
+    return date;
+  };
+  const std::string a_date = with_t(a_text);
+  const std::string b_date = with_t(b_text);
+  const std::string_view a = a_date;
+  const std::string_view b = b_date;
   const bool a_timed = a.find('T') != std::string_view::npos;
   const bool b_timed = b.find('T') != std::string_view::npos;
   if (!a_timed || !b_timed || HasOffset(a) != HasOffset(b)) {
@@ -47,6 +57,27 @@ std::vector<std::string> WrittenBy(const Article& article) {
     if (author.role == "author") names.push_back(LowerAscii(CollapseWhitespace(author.name)));
   }
   return names;
+}
+
+// Whether every paragraph of `part` is one of `whole`'s (spacing and case aside): a
+// teaser, a paywalled or truncated rendering of the same page, which changes nothing.
+bool ParagraphsWithin(std::string_view part, std::string_view whole) {
+  const auto paragraphs = [](std::string_view body) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= body.size()) {
+      size_t end = body.find("\n\n", start);
+      if (end == std::string_view::npos) end = body.size();
+      std::string paragraph = LowerAscii(CollapseWhitespace(body.substr(start, end - start)));
+      if (!paragraph.empty()) out.push_back(std::move(paragraph));
+      start = end + 2;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const std::vector<std::string> in_part = paragraphs(part);
+  const std::vector<std::string> in_whole = paragraphs(whole);
+  return std::includes(in_whole.begin(), in_whole.end(), in_part.begin(), in_part.end());
 }
 
 std::string JoinFields(const std::vector<std::string>& fields) {
@@ -69,26 +100,60 @@ std::vector<std::string> SplitFields(const std::string& joined) {
 
 }  // namespace
 
-std::vector<std::string> RevisedFields(const Article& stored, const Article& incoming) {
+std::vector<std::string> RevisedFields(const Article& stored, const Article& incoming,
+                                       RevisionCompare compare) {
   std::vector<std::string> changed;
-  // A value only one of them has is no change: the other rendering left it out.
-  const auto differ = [](const std::string& a, const std::string& b) {
-    return !a.empty() && !b.empty() && CollapseWhitespace(a) != CollapseWhitespace(b);
+  if (compare == RevisionCompare::kExact) {
+    // Every kept field as it is: a value restored may be an empty one.
+    const std::pair<const char*, std::pair<const std::string&, const std::string&>> fields[] = {
+        {"title", {stored.title, incoming.title}},
+        {"subtitle", {stored.subtitle, incoming.subtitle}},
+        {"body", {stored.body, incoming.body}},
+        {"published", {stored.published, incoming.published}},
+        {"summary", {stored.summary, incoming.summary}},
+        {"updated", {stored.updated, incoming.updated}},
+    };
+    // In the order of the other comparisons: title, subtitle, body, authors, published, ...
+    for (const auto& [field, values] : fields) {
+      if (values.first != values.second) changed.emplace_back(field);
+      if (std::string_view(field) == "body" && stored.authors != incoming.authors) {
+        changed.emplace_back("authors");
+      }
+    }
+    return changed;
+  }
+  // A value only one of them has is no change: the other rendering left it out. A
+  // re-extraction that finds a value the article lacks changes it, though: the same
+  // original read better.
+  const bool fills = compare == RevisionCompare::kEveryKeptField;
+  const auto differ = [fills](const std::string& a, const std::string& b) {
+    if (b.empty()) return false;
+    if (a.empty()) return fills;
+    return CollapseWhitespace(a) != CollapseWhitespace(b);
   };
   if (differ(stored.title, incoming.title)) changed.emplace_back("title");
   if (differ(stored.subtitle, incoming.subtitle)) changed.emplace_back("subtitle");
-  if (!stored.body.empty() && !incoming.body.empty() &&
-      NormalizedBodyHash(stored.body) != NormalizedBodyHash(incoming.body)) {
+  if (!incoming.body.empty() &&
+      (stored.body.empty() ? fills
+                           : NormalizedBodyHash(stored.body) != NormalizedBodyHash(incoming.body) &&
+                                 !ParagraphsWithin(incoming.body, stored.body))) {
     changed.emplace_back("body");
   }
   const std::vector<std::string> stored_byline = WrittenBy(stored);
   const std::vector<std::string> incoming_byline = WrittenBy(incoming);
-  if (!stored_byline.empty() && !incoming_byline.empty() && stored_byline != incoming_byline) {
+  if (!incoming_byline.empty() &&
+      (stored_byline.empty() ? fills : stored_byline != incoming_byline)) {
     changed.emplace_back("authors");
   }
-  if (!stored.published.empty() && !incoming.published.empty() &&
-      DatesDisagree(stored.published, incoming.published)) {
-    changed.emplace_back("published");
+  const auto dates_differ = [fills](const std::string& a, const std::string& b) {
+    if (b.empty()) return false;
+    if (a.empty()) return fills;
+    return DatesDisagree(a, b);
+  };
+  if (dates_differ(stored.published, incoming.published)) changed.emplace_back("published");
+  if (compare == RevisionCompare::kEveryKeptField) {
+    if (differ(stored.summary, incoming.summary)) changed.emplace_back("summary");
+    if (dates_differ(stored.updated, incoming.updated)) changed.emplace_back("updated");
   }
   return changed;
 }
@@ -107,10 +172,11 @@ Result<std::vector<std::string>> Archive::Impl::NewRevisionFields(const Article&
 }
 
 Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const Article& a,
-                                                   int64_t document_id,
+                                                   const RevisionSource& source,
                                                    const std::vector<std::string>& changed,
                                                    int64_t* revision) {
   const int64_t id = stored.id;
+  const int64_t document_id = source.document_id;
   const std::string now = UtcNow();
   if (stored.revision <= 1) {
     // The first revision's row: it was archived with the article, from its first original.
@@ -139,35 +205,40 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
   *revision = current + 1;
   MORGUE_ASSIGN_OR_RETURN(
       auto* add, db->Cached("INSERT INTO article_revisions(article_id, revision, stored_at, "
-                            "document_id, changed) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5)"));
+                            "document_id, changed, origin) VALUES (?1, ?2, ?3, nullif(?4, 0), "
+                            "?5, ?6)"));
   add->Bind(1, id).Bind(2, *revision).Bind(3, now).Bind(4, document_id);
-  add->Bind(5, JoinFields(changed));
+  add->Bind(5, JoinFields(changed)).Bind(6, source.origin);
   MORGUE_RETURN_IF_ERROR(add->Run());
 
-  // The new values replace the old; a value the new revision lacks stays as it was.
+  // The new values replace the old; a value the new revision lacks stays as it was (or,
+  // restoring a revision exactly, is emptied if it is a value revisions keep).
   struct Replace {
     const char* column;
     const std::string& stored;
     const std::string& incoming;
+    bool kept;  // a value article_revisions keeps
   };
   const Replace replaces[] = {
-      {"title", stored.title, a.title},
-      {"subtitle", stored.subtitle, a.subtitle},
-      {"summary", stored.summary, a.summary},
-      {"language", stored.language, a.language},
-      {"url", stored.url, a.url},
-      {"published", stored.published, a.published},
-      {"updated", stored.updated, a.updated},
-      {"body", stored.body, a.body},
+      {"title", stored.title, a.title, true},
+      {"subtitle", stored.subtitle, a.subtitle, true},
+      {"summary", stored.summary, a.summary, true},
+      {"language", stored.language, a.language, false},  // filled only: see below
+      {"url", stored.url, a.url, false},
+      {"published", stored.published, a.published, true},
+      {"updated", stored.updated, a.updated, true},
+      {"body", stored.body, a.body, true},
   };
   std::vector<std::pair<std::string, std::string>> sets = {{"revision", std::to_string(*revision)}};
   Article linked;  // what the new revision brings to the tables beside the article's row
   std::vector<std::string> replaced_rules;
   for (const Replace& replace : replaces) {
-    if (replace.incoming.empty() || replace.incoming == replace.stored) continue;
+    if (replace.incoming == replace.stored) continue;
+    if (replace.incoming.empty() && !(source.exact && replace.kept)) continue;
     const std::string_view column = replace.column;
-    // Where the input was found is not the article's: the first address stays.
-    if (column == "url" && !replace.stored.empty()) continue;
+    // Where the input was found is not the article's: the first address stays; and
+    // revisions do not keep a language, so one the article has stays.
+    if (!replace.kept && !replace.stored.empty()) continue;
     sets.emplace_back(replace.column, replace.incoming);
     if (column == "title" || column == "subtitle" || column == "body") {
       sets.emplace_back(std::string(column) + "_grams", IndexGrams(replace.incoming));
@@ -180,11 +251,12 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
     replaced_rules.emplace_back(replace.column);
   }
   const bool byline_changed = std::find(changed.begin(), changed.end(), "authors") != changed.end();
-  if (byline_changed || (stored.authors.empty() && !a.authors.empty())) {
+  if (byline_changed || (stored.authors.empty() && !a.authors.empty() && !source.exact)) {
     linked.authors = a.authors;
     replaced_rules.emplace_back("authors");
   }
-  if (stored.source.empty() && (!a.source.empty() || !a.url.empty() || !a.authors.empty())) {
+  if (!source.exact && stored.source.empty() &&
+      (!a.source.empty() || !a.url.empty() || !a.authors.empty())) {
     MORGUE_ASSIGN_OR_RETURN(int64_t source_id, ResolveSource(a));
     if (source_id != 0) {
       sets.emplace_back("source_id", std::to_string(source_id));
@@ -204,12 +276,16 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
   for (const std::string& field : replaced_rules) {
     forget->Bind(1, id).Bind(2, field);
     MORGUE_RETURN_IF_ERROR(forget->Run());
-    if (auto rule = a.provenance.find(field); rule != a.provenance.end()) {
+    // A restored value's rule was not kept with its revision: it is left without one.
+    if (auto rule = a.provenance.find(field); rule != a.provenance.end() && !source.exact) {
       linked.provenance.insert(*rule);
     }
   }
-  if (stored.media.empty()) linked.media = a.media;
-  MORGUE_ASSIGN_OR_RETURN(std::vector<TagLink> tags, IncomingTags(id, a));
+  if (stored.media.empty() && !source.exact) linked.media = a.media;
+  std::vector<TagLink> tags;
+  if (!source.exact) {
+    MORGUE_ASSIGN_OR_RETURN(tags, IncomingTags(id, a));
+  }
   MORGUE_RETURN_IF_ERROR(InsertLinks(id, linked, tags));
 
   // The new body is signed in place of the old; the links the old one made stay (the
@@ -228,19 +304,24 @@ Result<std::vector<Revision>> Archive::Impl::SupersededRevisions(const Article& 
   if (current.revision <= 1) return revisions;
   MORGUE_ASSIGN_OR_RETURN(auto* read, db->Cached(R"sql(
     SELECT revision, stored_at, superseded_at, coalesce(document_id, 0), changed, title,
-           subtitle, body, summary, published, updated
+           subtitle, body, summary, published, updated, origin
     FROM article_revisions WHERE article_id = ?1 AND superseded_at IS NOT NULL
     ORDER BY revision DESC)sql"));
   read->Bind(1, current.id);
   while (true) {
-    MORGUE_ASSIGN_OR_RETURN(bool row, read->Step());
-    if (!row) break;
+    Result<bool> row = read->Step();
+    if (!row.ok()) {
+      read->Reset();
+      return row.status();
+    }
+    if (!*row) break;
     Revision& revision = revisions.emplace_back();
     revision.number = read->Int(0);
     revision.stored_at = read->Text(1);
     revision.superseded_at = read->Text(2);
     revision.document_id = read->Int(3);
     revision.changed = SplitFields(read->Text(4));
+    revision.origin = read->Text(11);
     Article& a = revision.article;
     a = current;
     a.revision = revision.number;
@@ -284,16 +365,17 @@ Result<std::vector<Revision>> Archive::Revisions(int64_t id) {
   now.number = std::max<int64_t>(current.revision, 1);
   now.stored_at = current.added_at;
   if (current.revision > 1) {
-    MORGUE_ASSIGN_OR_RETURN(auto* read,
-                            impl_->db->Cached("SELECT stored_at, coalesce(document_id, 0), changed "
-                                              "FROM article_revisions WHERE article_id = ?1 AND "
-                                              "revision = ?2"));
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* read,
+        impl_->db->Cached("SELECT stored_at, coalesce(document_id, 0), changed, origin "
+                          "FROM article_revisions WHERE article_id = ?1 AND revision = ?2"));
     read->Bind(1, id).Bind(2, now.number);
     Result<bool> row = read->Step();
     if (row.ok() && *row) {
       now.stored_at = read->Text(0);
       now.document_id = read->Int(1);
       now.changed = SplitFields(read->Text(2));
+      now.origin = read->Text(3);
     }
     read->Reset();
     if (!row.ok()) return row.status();
@@ -310,6 +392,61 @@ Result<std::vector<Revision>> Archive::Revisions(int64_t id) {
   }
   now.article = std::move(current);
   return revisions;
+}
+
+Result<int64_t> Archive::StoreRevision(int64_t id, const Article& values, int64_t document_id,
+                                       const std::string& origin) {
+  sql::Transaction transaction(*impl_->db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  ArticleParts needed = ArticleParts::None();
+  needed.authors = true;
+  needed.media = true;
+  MORGUE_ASSIGN_OR_RETURN(const Article stored, impl_->Load(id, needed));
+  const std::vector<std::string> changed =
+      RevisedFields(stored, values, RevisionCompare::kEveryKeptField);
+  if (changed.empty()) return int64_t{0};
+  // Only what revisions keep: the rest of the article is not the re-extraction's to add.
+  Article kept;
+  kept.title = values.title;
+  kept.subtitle = values.subtitle;
+  kept.body = values.body;
+  kept.summary = values.summary;
+  kept.published = values.published;
+  kept.updated = values.updated;
+  kept.authors = values.authors;
+  kept.provenance = values.provenance;
+  int64_t revision = 0;
+  MORGUE_RETURN_IF_ERROR(
+      impl_
+          ->Revise(stored, kept, {.document_id = document_id, .origin = origin}, changed, &revision)
+          .status());
+  MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  return revision;
+}
+
+Result<int64_t> Archive::Revert(int64_t id) {
+  sql::Transaction transaction(*impl_->db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  MORGUE_ASSIGN_OR_RETURN(std::vector<Revision> revisions, Revisions(id));
+  if (revisions.size() < 2) {
+    return Status::InvalidArgument("article " + std::to_string(id) +
+                                   " has one revision: there is nothing to revert to");
+  }
+  const Revision& previous = revisions[revisions.size() - 2];
+  const Article& current = revisions.back().article;
+  const std::vector<std::string> changed =
+      RevisedFields(current, previous.article, RevisionCompare::kExact);
+  int64_t revision = 0;
+  MORGUE_RETURN_IF_ERROR(
+      impl_
+          ->Revise(current, previous.article,
+                   {.document_id = previous.document_id,
+                    .origin = "revert to revision " + std::to_string(previous.number),
+                    .exact = true},
+                   changed, &revision)
+          .status());
+  MORGUE_RETURN_IF_ERROR(transaction.Commit());
+  return revision;
 }
 
 }  // namespace morgue

@@ -143,8 +143,9 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
       MORGUE_ASSIGN_OR_RETURN(changed, NewRevisionFields(stored, a));
     }
     if (!changed.empty()) {
-      MORGUE_ASSIGN_OR_RETURN(result.near_duplicates,
-                              Revise(stored, a, document_id, changed, &result.revision));
+      MORGUE_ASSIGN_OR_RETURN(
+          result.near_duplicates,
+          Revise(stored, a, {.document_id = document_id}, changed, &result.revision));
     } else {
       MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, Merge(stored, a));
     }

@@ -191,8 +191,9 @@ class SelectCursor : public ArticleCursor {
     return true;
   }
 
-  // Places each revised article's earlier revisions after it, the latest first. Revised
-  // articles are few: one query each.
+  // Places each revised article's earlier revisions before it, the first first, so that
+  // the rows of an article come in the order it was revised (importing the export into
+  // an empty archive makes the same revisions). Revised articles are few: one query each.
   Status AddEarlierRevisions() {
     std::vector<Article> with_revisions;
     with_revisions.reserve(batch_.size());
@@ -202,8 +203,10 @@ class SelectCursor : public ArticleCursor {
       if (revised) {
         MORGUE_ASSIGN_OR_RETURN(earlier, archive_->SupersededRevisions(a));
       }
+      for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+        with_revisions.push_back(std::move(it->article));
+      }
       with_revisions.push_back(std::move(a));
-      for (Revision& revision : earlier) with_revisions.push_back(std::move(revision.article));
     }
     batch_ = std::move(with_revisions);
     return Status::OK();

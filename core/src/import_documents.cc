@@ -110,6 +110,12 @@ Status ImportDocuments::Complete(int64_t pending, StreamingDocument& document) {
             "UPDATE OR IGNORE article_documents SET document_id = ?2 WHERE document_id = ?1"));
     relink->Bind(1, pending).Bind(2, same);
     MORGUE_RETURN_IF_ERROR(relink->Run());
+    // A revision read from the pending copy names the archived one instead.
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* revisions,
+        db().Cached("UPDATE article_revisions SET document_id = ?2 WHERE document_id = ?1"));
+    revisions->Bind(1, pending).Bind(2, same);
+    MORGUE_RETURN_IF_ERROR(revisions->Run());
     for (const char* drop : {"DELETE FROM article_documents WHERE document_id = ?1",
                              "DELETE FROM documents WHERE id = ?1"}) {
       MORGUE_ASSIGN_OR_RETURN(auto* statement, db().Cached(drop));

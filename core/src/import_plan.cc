@@ -88,6 +88,11 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   }
   if (stores_body && planned.signature) {
     std::vector<Archive::Impl::NearStory> near = planned.near;
+    // A revised body is signed in place of the article's old one: never its own near-duplicate.
+    if (revises_body) {
+      std::erase_if(near,
+                    [&](const Archive::Impl::NearStory& story) { return story.id == result.id; });
+    }
     for (const Archive::Impl::NearStory& story : NearInRun(*planned.signature, planned.body_hash)) {
       if (!story.same_body) near.push_back(story);
     }

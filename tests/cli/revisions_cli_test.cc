@@ -149,11 +149,19 @@ TEST_F(RevisionsCliTest, ExportWritesEveryRevisionOnRequest) {
   std::vector<Json> rows;
   for (std::string line; std::getline(lines, line);) rows.push_back(Json::parse(line));
   ASSERT_EQ(rows.size(), 2u) << every.out;
-  EXPECT_EQ(rows[0].at("revision"), 2);
-  EXPECT_EQ(rows[0].at("title"), "Seoul, Tokyo seek 1st military pact");
-  EXPECT_EQ(rows[1].at("id"), 1);
-  EXPECT_EQ(rows[1].at("revision"), 1);
-  EXPECT_EQ(rows[1].at("title"), "Seoul, Tokyo seek first military pact");
+  EXPECT_EQ(rows[0].at("id"), 1);
+  EXPECT_EQ(rows[0].at("revision"), 1);
+  EXPECT_EQ(rows[0].at("title"), "Seoul, Tokyo seek first military pact");
+  EXPECT_EQ(rows[1].at("revision"), 2);
+  EXPECT_EQ(rows[1].at("title"), "Seoul, Tokyo seek 1st military pact");
+
+  // Imported into an empty archive, the export makes the same revisions.
+  WriteFile(dir_ / "every.jsonl", every.out);
+  CommandResult again =
+      RunMorgue({"--archive", (dir_ / "b.db").string(), "import", "--create", "every.jsonl"}, "",
+                {{"MORGUE_ARCHIVE", ""}, {"MORGUE_PLUGIN_PATH", ""}}, dir_.path());
+  ASSERT_EQ(again.exit_code, kOk) << again.err;
+  EXPECT_NE(again.err.find("1 article imported, 1 revised"), std::string::npos) << again.err;
 
   CommandResult csv = On({"export", "--format", "csv", "--revisions"});
   ASSERT_EQ(csv.exit_code, kOk) << csv.err;

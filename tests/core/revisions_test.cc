@@ -152,6 +152,26 @@ TEST_F(RevisionsTest, DifferencesOfFormAndFilledGapsAreNoRevision) {
   EXPECT_EQ(Revisions(id).size(), 1u);
 }
 
+TEST_F(RevisionsTest, ATruncatedRenderingOrADateWrittenWithASpaceIsNoRevision) {
+  Article first = Version("Pact talks", kFirstBody);
+  first.published = "2011-01-04T19:42:00+09:00";
+  first.language = "en";
+  const int64_t id = Add(first).id;
+  // A teaser of the same page: its first paragraph only; the same moment written otherwise.
+  Article teaser = Version("Pact talks",
+                           "Defense ministers of South Korea and Japan will meet in "
+                           "Seoul next week.");
+  teaser.published = "2011-01-04 10:42:00Z";
+  teaser.language = "ko";
+  const AddResult added = Add(teaser);
+  EXPECT_TRUE(added.duplicate);
+  EXPECT_EQ(added.revision, 0);
+  auto article = archive_->Get(id);
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ(article->body, kFirstBody);
+  EXPECT_EQ(article->language, "en");
+}
+
 TEST_F(RevisionsTest, AChangedBylineOrDateIsARevisionAndTheOldOneIsKept) {
   const int64_t id = Add(Version("Pact talks", kFirstBody)).id;
   Article corrected = Version("Pact talks", kFirstBody);
@@ -203,7 +223,7 @@ TEST_F(RevisionsTest, ARevisedBodyFindsItsNearDuplicates) {
   EXPECT_EQ((*links)[0].id, other_id);
 }
 
-TEST_F(RevisionsTest, ASelectOfEveryRevisionGivesTheEarlierOnesAfterTheArticle) {
+TEST_F(RevisionsTest, ASelectOfEveryRevisionGivesTheEarlierOnesBeforeTheArticle) {
   const int64_t id = Add(Version("Pact talks", kFirstBody)).id;
   Add(Version("Pact talks", kSecondBody));
   Add(Version("Pact talks held", kThirdBody));
@@ -224,15 +244,63 @@ TEST_F(RevisionsTest, ASelectOfEveryRevisionGivesTheEarlierOnesAfterTheArticle) 
   }
   ASSERT_TRUE((*cursor)->status().ok()) << (*cursor)->status().ToString();
   EXPECT_EQ(rows,
-            (std::vector<std::pair<int64_t, int64_t>>{{id, 3}, {id, 2}, {id, 1}, {other, 1}}));
+            (std::vector<std::pair<int64_t, int64_t>>{{id, 1}, {id, 2}, {id, 3}, {other, 1}}));
   ASSERT_EQ(bodies.size(), 4u);
+  EXPECT_EQ(bodies[0], kFirstBody);
   EXPECT_EQ(bodies[1], kSecondBody);
-  EXPECT_EQ(bodies[2], kFirstBody);
+  EXPECT_EQ(bodies[2], kThirdBody);
 
   filter.every_revision = false;
   auto count = archive_->Count(filter);
   ASSERT_TRUE(count.ok());
   EXPECT_EQ(*count, 2);
+}
+
+TEST_F(RevisionsTest, AStoredRevisionCanBeRevertedAndTheRevertUndone) {
+  Article first = Version("Pact talks", kFirstBody);
+  first.provenance = {{"title", "og-title"}};
+  first.tags = {"defense"};
+  const int64_t id = Add(first).id;
+  // A re-extraction reads a subtitle and another title from the same original.
+  Article extracted = Version("Seoul, Tokyo open pact talks", kFirstBody);
+  extracted.subtitle = "Defense chiefs to meet";
+  extracted.tags = {"ignored"};
+  auto stored = archive_->StoreRevision(id, extracted, 0, "re-extraction by html 9.9");
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(*stored, 2);
+  EXPECT_EQ(*archive_->StoreRevision(id, extracted, 0, "re-extraction by html 9.9"), 0);
+  auto article = archive_->Get(id);
+  EXPECT_EQ(article->title, "Seoul, Tokyo open pact talks");
+  EXPECT_EQ(article->subtitle, "Defense chiefs to meet");
+  EXPECT_EQ(article->tags, std::vector<std::string>{"defense"});  // a re-extraction adds none
+  std::vector<Revision> revisions = Revisions(id);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[1].origin, "re-extraction by html 9.9");
+  EXPECT_EQ(revisions[1].changed, (std::vector<std::string>{"title", "subtitle"}));
+
+  // Reverting brings back the first revision exactly: the subtitle it lacked is gone again.
+  auto reverted = archive_->Revert(id);
+  ASSERT_TRUE(reverted.ok()) << reverted.status().ToString();
+  EXPECT_EQ(*reverted, 3);
+  article = archive_->Get(id);
+  EXPECT_EQ(article->title, "Pact talks");
+  EXPECT_EQ(article->subtitle, "");
+  EXPECT_EQ(Count("subtitle:chiefs"), 0);
+  revisions = Revisions(id);
+  ASSERT_EQ(revisions.size(), 3u);
+  EXPECT_EQ(revisions[2].origin, "revert to revision 1");
+  // And reverting again undoes the revert.
+  ASSERT_TRUE(archive_->Revert(id).ok());
+  EXPECT_EQ(archive_->Get(id)->subtitle, "Defense chiefs to meet");
+  EXPECT_EQ(Revisions(id).back().number, 4);
+  EXPECT_EQ(Revisions(id).back().origin, "revert to revision 2");
+}
+
+TEST_F(RevisionsTest, AnArticleWithOneRevisionHasNothingToRevert) {
+  const int64_t id = Add(Version("Pact talks", kFirstBody)).id;
+  auto reverted = archive_->Revert(id);
+  EXPECT_EQ(reverted.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(archive_->Revert(id + 1).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(RevisionsTest, RemovingAnArticleRemovesItsRevisions) {

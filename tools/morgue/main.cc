@@ -57,7 +57,8 @@ int Main(int argc, char** argv) {
       AddOriginalCommand(app, context), AddSearchCommand(app, context),
       AddExportCommand(app, context),   AddTagCommand(app, context),
       AddUntagCommand(app, context),    AddTagsCommand(app, context),
-      AddRmCommand(app, context),       AddStatsCommand(app, context),
+      AddRmCommand(app, context),       AddReextractCommand(app, context),
+      AddRevertCommand(app, context),   AddStatsCommand(app, context),
       AddSourcesCommand(app, context),  AddPluginsCommand(app, context),
   };
   commands.push_back(AddHelpCommand(app, context));

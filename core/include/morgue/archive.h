@@ -68,8 +68,11 @@ struct Revision {
   std::string superseded_at;  // UTC, when the next revision replaced it; empty: current
   int64_t document_id = 0;    // the original document it was read from (0: none known)
   // The fields it changed from the revision before ("title", "subtitle", "body",
-  // "authors", "published"); empty for the first.
+  // "authors", "published"; a re-extraction or a revert also "summary", "updated");
+  // empty for the first.
   std::vector<std::string> changed;
+  // What made it: "import", "re-extraction by html 1.3.0", "revert to revision 2".
+  std::string origin = "import";
   // The article as of this revision: its title, subtitle, body, summary, dates and
   // authors; the rest (tags, media, source, story) are the article's now.
   Article article;
@@ -186,6 +189,21 @@ class MORGUE_EXPORT Archive {
   // The revisions of article `id`, the first first, the current last (one for an article
   // never revised); NotFound for an unknown article.
   Result<std::vector<Revision>> Revisions(int64_t id);
+
+  // Stores `values` as the next revision of article `id` (a re-extraction of an original:
+  // `document_id`, the original read; `origin`, what read it, e.g. "re-extraction by html
+  // 1.3.0"), in one transaction. Its title, subtitle, body, summary, dates and authors
+  // replace the article's where they differ; an empty one keeps the article's; nothing
+  // else of the article changes (tags, media, publication). Returns the new revision's
+  // number, or 0 when nothing differs (nothing is stored); NotFound for an unknown article.
+  Result<int64_t> StoreRevision(int64_t id, const Article& values, int64_t document_id,
+                                const std::string& origin);
+
+  // Makes article `id` what it was at the revision before its current one, as a new
+  // revision ("revert to revision N"), so that nothing is lost and a second revert undoes
+  // the first. Returns the new revision's number; NotFound for an unknown article,
+  // InvalidArgument for one with a single revision.
+  Result<int64_t> Revert(int64_t id);
 
   // The articles linked to `id` as telling the same story, most similar first, then by
   // id; NotFound for an unknown article.

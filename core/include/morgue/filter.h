@@ -45,7 +45,7 @@ struct Filter {
   // One article per story cluster (Article::cluster) among those selected: the earliest
   // published (undated last, then the lowest id). Ordering and paging apply to those.
   bool collapse = false;
-  // Archive::Select only: after each article, its earlier revisions, the latest first
+  // Archive::Select only: before each article, its earlier revisions, the first first
   // (Article::revision tells them apart; see Archive::Revisions). Counts and paging apply to
   // the articles.
   bool every_revision = false;

@@ -198,7 +198,7 @@ struct ExportOptions {
   // Options of the format, by name, e.g. {"delimiter", ";"} for csv. An exporter refuses
   // a name it does not know with InvalidArgument listing the ones it does.
   std::map<std::string, std::string> parameters;
-  // The cursor gives each article's earlier revisions after it (`morgue export
+  // The cursor gives each article's earlier revisions before it (`morgue export
   // --revisions`): a format whose default fields would not tell them apart writes
   // Article::revision by default too.
   bool every_revision = false;

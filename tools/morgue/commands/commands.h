@@ -29,6 +29,8 @@ Command AddTagCommand(CLI::App& app, Context& context);
 Command AddUntagCommand(CLI::App& app, Context& context);
 Command AddTagsCommand(CLI::App& app, Context& context);
 Command AddRmCommand(CLI::App& app, Context& context);
+Command AddReextractCommand(CLI::App& app, Context& context);
+Command AddRevertCommand(CLI::App& app, Context& context);
 Command AddPluginsCommand(CLI::App& app, Context& context);
 Command AddStatsCommand(CLI::App& app, Context& context);
 Command AddSourcesCommand(CLI::App& app, Context& context);

@@ -215,7 +215,7 @@ Command AddExportCommand(CLI::App& app, Context& context) {
       ->allow_extra_args(false);
   sub->add_flag("--revisions", args->revisions,
                 "Also each article's earlier revisions (its address imported again with "
-                "changes), each after the article, the latest first, with a revision field");
+                "changes), each before the article, the first first, with a revision field");
   sub->add_flag("--bom", args->bom, "csv/tsv: start with a UTF-8 byte order mark (for Excel)");
   sub->add_option("--delimiter", args->delimiter,
                   "csv/tsv: separate fields with CHAR instead of ',' (csv) or a tab (tsv); "

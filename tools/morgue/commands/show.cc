@@ -131,6 +131,7 @@ void PrintRevisions(const std::vector<Revision>& revisions,
               << DocumentName(revision.document_id, documents) << "  "
               << (revision.changed.empty() ? std::string("first archived")
                                            : "changed " + Join(revision.changed, ", "))
+              << (revision.origin == "import" ? "" : "  (" + revision.origin + ")")
               << (revision.superseded_at.empty() ? "  (current)" : "") << '\n';
     if (revision.superseded_at.empty()) continue;
     std::cout << "     " << revision.article.title << '\n';
@@ -146,6 +147,7 @@ Json RevisionsJson(const std::vector<Revision>& revisions) {
          {"superseded_at", revision.superseded_at.empty() ? Json() : Json(revision.superseded_at)},
          {"document", revision.document_id == 0 ? Json() : Json(revision.document_id)},
          {"changed", revision.changed},
+         {"origin", revision.origin},
          {"title", revision.article.title}});
   }
   return list;
