@@ -10,6 +10,8 @@
 -- current revision's row holds no values (they are the article's own, in `articles`);
 -- each earlier revision's row holds the values it had and when it was superseded.
 ALTER TABLE articles ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+-- How many archived articles an import run revised (counted apart from its duplicates).
+ALTER TABLE imports ADD COLUMN revised INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE article_revisions (
   article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -21,7 +23,8 @@ CREATE TABLE article_revisions (
   origin        TEXT NOT NULL DEFAULT 'import',
   superseded_at TEXT,             -- UTC, when the next revision replaced it; NULL: current
   -- The values of a superseded revision (NULL on the current one, and for a value it
-  -- did not have). `authors` is a JSON array of {"name", "email", "role"} in byline order.
+  -- did not have). `authors` is a JSON array of {"name", "email", "role"} in byline order;
+  -- `provenance` a JSON object of the rules that produced its fields, as article_fields.
   title         TEXT,
   subtitle      TEXT,
   body          TEXT,
@@ -29,5 +32,6 @@ CREATE TABLE article_revisions (
   published     TEXT,
   updated       TEXT,
   authors       TEXT,
+  provenance    TEXT,
   PRIMARY KEY (article_id, revision)
 );

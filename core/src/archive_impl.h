@@ -100,7 +100,7 @@ struct Archive::Impl {
   // Whether the user removed `tag` from article `id` (article_tags_removed).
   Result<bool> TagRemoved(int64_t id, const std::string& tag);
 
-  // Drops article `id`'s band keys (its signature goes with the article).
+  // Drops article `id`'s signature and its band keys.
   Status ForgetStory(int64_t id);
 
   // Story clusters (archive_clusters.cc). The cluster of article `id`: the lowest id of
@@ -124,9 +124,11 @@ struct Archive::Impl {
   struct RevisionSource {
     int64_t document_id = 0;        // the original it was read from; 0: none
     std::string origin = "import";  // article_revisions.origin
-    // Restoring a revision: every value revisions keep takes the new one, empty or not,
-    // and nothing else (tags, media, source) is added.
+    // Restoring a revision: every value revisions keep takes the new one, empty or not.
     bool exact = false;
+    // The tags, media and publication an import brings are added (an import's revision);
+    // otherwise only the values revisions keep change.
+    bool adds_links = true;
   };
   Result<std::vector<int64_t>> Revise(const Article& stored, const Article& article,
                                       const RevisionSource& source,

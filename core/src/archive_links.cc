@@ -88,9 +88,9 @@ Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(int64_t id, std::st
   // after it.
   (void)body;
   (void)body_hash;
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* mark, db->Cached("INSERT OR IGNORE INTO morgue_settings(key, value) "
-                             "VALUES ('story_signatures_after', ?1)"));
+  MORGUE_ASSIGN_OR_RETURN(auto* mark,
+                          db->Cached("INSERT OR IGNORE INTO morgue_settings(key, value) "
+                                     "VALUES ('story_signatures_after', ?1)"));
   mark->Bind(1, id - 1);
   MORGUE_RETURN_IF_ERROR(mark->Run());
   return linked;
@@ -136,7 +136,11 @@ Status Archive::Impl::ForgetStory(int64_t id) {
     drop->Bind(1, BandKey(*signature, band)).Bind(2, id);
     MORGUE_RETURN_IF_ERROR(drop->Run());
   }
-  return Status::OK();
+  // A revised body too short to sign must not leave the old one's signature behind.
+  MORGUE_ASSIGN_OR_RETURN(auto* unsign,
+                          db->Cached("DELETE FROM story_signatures WHERE article_id = ?1"));
+  unsign->Bind(1, id);
+  return unsign->Run();
 }
 
 Status Archive::Impl::SignArchivedStories() {

@@ -133,10 +133,14 @@ std::vector<std::string> RevisedFields(const Article& stored, const Article& inc
   };
   if (differ(stored.title, incoming.title)) changed.emplace_back("title");
   if (differ(stored.subtitle, incoming.subtitle)) changed.emplace_back("subtitle");
+  // An import's teaser of the page (its paragraphs all in the stored body) is no change;
+  // a re-extraction's shorter body is one (a newer importer that leaves boilerplate out).
+  const bool teaser =
+      compare == RevisionCompare::kImport && ParagraphsWithin(incoming.body, stored.body);
   if (!incoming.body.empty() &&
-      (stored.body.empty() ? fills
-                           : NormalizedBodyHash(stored.body) != NormalizedBodyHash(incoming.body) &&
-                                 !ParagraphsWithin(incoming.body, stored.body))) {
+      (stored.body.empty()
+           ? fills
+           : NormalizedBodyHash(stored.body) != NormalizedBodyHash(incoming.body) && !teaser)) {
     changed.emplace_back("body");
   }
   const std::vector<std::string> stored_byline = WrittenBy(stored);
@@ -198,7 +202,9 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
       authors = (SELECT json_group_array(json_object('name', name, 'email', email, 'role', role))
                  FROM (SELECT au.name, au.email, aa.role FROM article_authors aa
                        JOIN authors au ON au.id = aa.author_id
-                       WHERE aa.article_id = ?1 ORDER BY aa.position))
+                       WHERE aa.article_id = ?1 ORDER BY aa.position)),
+      provenance = (SELECT json_group_object(field, rule) FROM article_fields
+                    WHERE article_id = ?1)
     WHERE article_id = ?1 AND revision = ?2)sql"));
   keep->Bind(1, id).Bind(2, current).Bind(3, now);
   MORGUE_RETURN_IF_ERROR(keep->Run());
@@ -232,6 +238,9 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
   std::vector<std::pair<std::string, std::string>> sets = {{"revision", std::to_string(*revision)}};
   Article linked;  // what the new revision brings to the tables beside the article's row
   std::vector<std::string> replaced_rules;
+  const auto in_changed = [&changed](std::string_view field) {
+    return std::find(changed.begin(), changed.end(), field) != changed.end();
+  };
   for (const Replace& replace : replaces) {
     if (replace.incoming == replace.stored) continue;
     if (replace.incoming.empty() && !(source.exact && replace.kept)) continue;
@@ -239,6 +248,14 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
     // Where the input was found is not the article's: the first address stays; and
     // revisions do not keep a language, so one the article has stays.
     if (!replace.kept && !replace.stored.empty()) continue;
+    // A value that differs only in form (a teaser of the body, a date without its time)
+    // stays as it is: only the changed fields, and those the article lacked, take the
+    // new value; the summary and the updated date go with the revision that changes.
+    const bool carried = column == "summary" || column == "updated";
+    if (replace.kept && !source.exact && !replace.stored.empty() && !carried &&
+        !in_changed(column)) {
+      continue;
+    }
     sets.emplace_back(replace.column, replace.incoming);
     if (column == "title" || column == "subtitle" || column == "body") {
       sets.emplace_back(std::string(column) + "_grams", IndexGrams(replace.incoming));
@@ -251,11 +268,11 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
     replaced_rules.emplace_back(replace.column);
   }
   const bool byline_changed = std::find(changed.begin(), changed.end(), "authors") != changed.end();
-  if (byline_changed || (stored.authors.empty() && !a.authors.empty() && !source.exact)) {
+  if (byline_changed || (stored.authors.empty() && !a.authors.empty() && source.adds_links)) {
     linked.authors = a.authors;
     replaced_rules.emplace_back("authors");
   }
-  if (!source.exact && stored.source.empty() &&
+  if (source.adds_links && stored.source.empty() &&
       (!a.source.empty() || !a.url.empty() || !a.authors.empty())) {
     MORGUE_ASSIGN_OR_RETURN(int64_t source_id, ResolveSource(a));
     if (source_id != 0) {
@@ -276,14 +293,14 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
   for (const std::string& field : replaced_rules) {
     forget->Bind(1, id).Bind(2, field);
     MORGUE_RETURN_IF_ERROR(forget->Run());
-    // A restored value's rule was not kept with its revision: it is left without one.
-    if (auto rule = a.provenance.find(field); rule != a.provenance.end() && !source.exact) {
+    // A restored value takes back the rule its revision kept.
+    if (auto rule = a.provenance.find(field); rule != a.provenance.end()) {
       linked.provenance.insert(*rule);
     }
   }
-  if (stored.media.empty() && !source.exact) linked.media = a.media;
+  if (stored.media.empty() && source.adds_links) linked.media = a.media;
   std::vector<TagLink> tags;
-  if (!source.exact) {
+  if (source.adds_links) {
     MORGUE_ASSIGN_OR_RETURN(tags, IncomingTags(id, a));
   }
   MORGUE_RETURN_IF_ERROR(InsertLinks(id, linked, tags));
@@ -334,6 +351,7 @@ Result<std::vector<Revision>> Archive::Impl::SupersededRevisions(const Article& 
     a.word_count = CountWords(a.body);
     a.body_hash = NormalizedBodyHash(a.body);
     a.authors.clear();
+    a.provenance.clear();
   }
   read->Reset();
   MORGUE_ASSIGN_OR_RETURN(
@@ -353,6 +371,23 @@ Result<std::vector<Revision>> Archive::Impl::SupersededRevisions(const Article& 
       revision.article.authors.push_back({authors->Text(0), authors->Text(1), authors->Text(2)});
     }
     authors->Reset();
+  }
+  MORGUE_ASSIGN_OR_RETURN(auto* rules,
+                          db->Cached("SELECT j.key, j.value FROM article_revisions r, "
+                                     "json_each(r.provenance) j WHERE r.article_id = ?1 AND "
+                                     "r.revision = ?2"));
+  for (Revision& revision : revisions) {
+    rules->Bind(1, current.id).Bind(2, revision.number);
+    while (true) {
+      Result<bool> row = rules->Step();
+      if (!row.ok()) {
+        rules->Reset();
+        return row.status();
+      }
+      if (!*row) break;
+      revision.article.provenance[rules->Text(0)] = rules->Text(1);
+    }
+    rules->Reset();
   }
   return revisions;
 }
@@ -418,7 +453,9 @@ Result<int64_t> Archive::StoreRevision(int64_t id, const Article& values, int64_
   int64_t revision = 0;
   MORGUE_RETURN_IF_ERROR(
       impl_
-          ->Revise(stored, kept, {.document_id = document_id, .origin = origin}, changed, &revision)
+          ->Revise(stored, kept,
+                   {.document_id = document_id, .origin = origin, .adds_links = false}, changed,
+                   &revision)
           .status());
   MORGUE_RETURN_IF_ERROR(transaction.Commit());
   return revision;
@@ -442,7 +479,8 @@ Result<int64_t> Archive::Revert(int64_t id) {
           ->Revise(current, previous.article,
                    {.document_id = previous.document_id,
                     .origin = "revert to revision " + std::to_string(previous.number),
-                    .exact = true},
+                    .exact = true,
+                    .adds_links = false},
                    changed, &revision)
           .status());
   MORGUE_RETURN_IF_ERROR(transaction.Commit());

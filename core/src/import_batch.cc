@@ -134,11 +134,12 @@ Status ImportBatch::RecordTotals() {
       auto* update,
       db().Cached(
           "UPDATE imports SET finished_at = ?2, inputs = ?3, imported = ?4, duplicates = ?5, "
-          "failed = ?6, skipped = ?7, interrupted = ?8 WHERE id = ?1"));
+          "failed = ?6, skipped = ?7, interrupted = ?8, revised = ?9 WHERE id = ?1"));
   sql::Statement& s = *update;
   s.Bind(1, totals_.import_id).Bind(2, UtcNow()).Bind(3, totals_.inputs);
   s.Bind(4, totals_.imported).Bind(5, totals_.duplicates).Bind(6, totals_.failed);
   s.Bind(7, totals_.skipped).Bind(8, int64_t{totals_.interrupted ? 1 : 0});
+  s.Bind(9, totals_.revised);
   MORGUE_RETURN_IF_ERROR(s.Run());
   return transaction.Commit();
 }

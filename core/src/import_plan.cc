@@ -8,6 +8,7 @@
 namespace morgue {
 
 void DryRunPlan::OpenInput() {
+  versions_changed_.clear();
   added_.clear();
   bodies_added_.clear();
   with_body_added_.clear();
@@ -21,8 +22,15 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
     MORGUE_ASSIGN_OR_RETURN(int64_t next, archive.NextArticleId());
     next_id_ = next_id_at_open_ = first_new_id_ = next;
   }
+  // What a later input with its address is compared with, were this one stored.
+  PlannedVersion incoming;
+  incoming.fields.title = article.title;
+  incoming.fields.subtitle = article.subtitle;
+  incoming.fields.authors = article.authors;
+  incoming.fields.published = article.published;
   MORGUE_ASSIGN_OR_RETURN(Archive::Impl::PlannedAdd planned,
                           archive.PlanAdd(std::move(article), extra_tags));
+  incoming.body_hash = planned.body_hash;
   const auto planned_with = [](const std::map<std::string, int64_t>& keys,
                                const std::string& key) -> int64_t {
     auto it = key.empty() ? keys.end() : keys.find(key);
@@ -56,8 +64,37 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
       break;
     }
   }
-  if (result.duplicate && result.id == planned.same_url && !planned.revised_fields.empty()) {
-    result.revision = planned.stored_revision + 1;
+  // A revision: of the run's latest version of the article, unless it is an earlier one
+  // again; else of the archived article.
+  std::vector<std::string> revised;
+  auto versions = planned.url_key.empty() ? versions_.end() : versions_.find(planned.url_key);
+  if (result.duplicate && versions != versions_.end() &&
+      result.id == planned_with(url_keys_, planned.url_key)) {
+    const PlannedVersion& latest = versions->second.back();
+    revised = ChangedFrom(latest, incoming.fields, incoming.body_hash);
+    for (const PlannedVersion& earlier : versions->second) {
+      if (ChangedFrom(earlier, incoming.fields, incoming.body_hash).empty()) revised.clear();
+    }
+    if (!revised.empty()) result.revision = latest.revision + 1;
+  } else if (result.duplicate && result.id == planned.same_url) {
+    revised = planned.revised_fields;
+    if (!revised.empty()) result.revision = planned.stored_revision + 1;
+  }
+  if (!planned.url_key.empty() && (!result.duplicate || result.revision != 0)) {
+    // The version later inputs with this address are compared with: what the archive's
+    // article would hold (the new values, the old where the new lack one).
+    PlannedVersion next = incoming;
+    next.revision = result.duplicate ? result.revision : 1;
+    if (versions != versions_.end()) {
+      const PlannedVersion& before = versions->second.back();
+      if (next.fields.title.empty()) next.fields.title = before.fields.title;
+      if (next.fields.subtitle.empty()) next.fields.subtitle = before.fields.subtitle;
+      if (next.fields.authors.empty()) next.fields.authors = before.fields.authors;
+      if (next.fields.published.empty()) next.fields.published = before.fields.published;
+      if (next.body_hash.empty()) next.body_hash = before.body_hash;
+    }
+    versions_[planned.url_key].push_back(std::move(next));
+    versions_changed_.push_back(planned.url_key);
   }
   if (!result.duplicate) {
     result.id = next_id_++;
@@ -69,9 +106,8 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
   // The body is stored with a new article, and with a duplicate whose article has none
   // (the merge fills it in); then it is signed and finds its near-duplicates.
   // A new revision with a changed body stores it too.
-  const bool revises_body = result.revision != 0 &&
-                            std::find(planned.revised_fields.begin(), planned.revised_fields.end(),
-                                      "body") != planned.revised_fields.end();
+  const bool revises_body =
+      result.revision != 0 && std::find(revised.begin(), revised.end(), "body") != revised.end();
   bool stores_body = !planned.body_hash.empty() && (!result.duplicate || revises_body);
   if (!planned.body_hash.empty() && result.duplicate && !revises_body) {
     if (result.id >= first_new_id_) {
@@ -148,7 +184,26 @@ std::vector<Archive::Impl::NearStory> DryRunPlan::NearInRun(const StorySignature
   return near;
 }
 
+std::vector<std::string> DryRunPlan::ChangedFrom(const PlannedVersion& version,
+                                                 const Article& article,
+                                                 const std::string& body_hash) {
+  std::vector<std::string> changed = RevisedFields(version.fields, article);
+  if (!version.body_hash.empty() && !body_hash.empty() && version.body_hash != body_hash) {
+    // In the archive's order of fields: the body after the title and subtitle.
+    size_t at = 0;
+    while (at < changed.size() && (changed[at] == "title" || changed[at] == "subtitle")) ++at;
+    changed.insert(changed.begin() + static_cast<std::ptrdiff_t>(at), "body");
+  }
+  return changed;
+}
+
 void DryRunPlan::UndoInput() {
+  for (auto it = versions_changed_.rbegin(); it != versions_changed_.rend(); ++it) {
+    std::vector<PlannedVersion>& versions = versions_[*it];
+    versions.pop_back();
+    if (versions.empty()) versions_.erase(*it);
+  }
+  versions_changed_.clear();
   for (auto& [keys, key] : added_) keys->erase(key);
   added_.clear();
   for (auto it = bodies_added_.rbegin(); it != bodies_added_.rend(); ++it) {

@@ -36,6 +36,7 @@ class DryRunPlan {
   void UndoInput();
   // Keeps what the open input added.
   void KeepInput() {
+    versions_changed_.clear();
     added_.clear();
     bodies_added_.clear();
     with_body_added_.clear();
@@ -44,6 +45,21 @@ class DryRunPlan {
 
  private:
   std::map<std::string, int64_t> url_keys_;
+  // By canonical URL key, the versions the run would store of an article with an
+  // address, the latest last, which the next input with that address is compared with
+  // (see Archive::Impl::NewRevisionFields): the compared fields, the body by its hash only
+  // (so a teaser of a body counts as a change here, where a real run sees it is none).
+  struct PlannedVersion {
+    Article fields;  // title, subtitle, authors, published
+    std::string body_hash;
+    int64_t revision = 1;
+  };
+  std::map<std::string, std::vector<PlannedVersion>> versions_;
+  // The keys of versions_ that gained a version in the open input, in order.
+  std::vector<std::string> versions_changed_;
+  // The fields in which `article` (with `body_hash`) would revise `version`.
+  static std::vector<std::string> ChangedFrom(const PlannedVersion& version, const Article& article,
+                                              const std::string& body_hash);
   // By body, each article of the run with that body, in order, with what the dedup
   // compares (see Archive::Impl::FindSameBody).
   struct PlannedBody {

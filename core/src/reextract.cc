@@ -61,9 +61,17 @@ std::string LowerExtension(const std::filesystem::path& path) {
   return extension;
 }
 
+// The last original read, with what its importer made of it: the articles of one
+// original (a JSON Lines file, a feed) come one after another, and it is read once.
+struct LastRead {
+  int64_t document_id = 0;
+  std::string format;
+  import_job::Collected collected;
+};
+
 // Reads article `id`'s original again into `result`; returns the article as read now.
 Result<Article> ReadAgain(Archive& archive, const PluginRegistry& plugins, int64_t id,
-                          const ReextractOptions& options, const Article& stored,
+                          const ReextractOptions& options, const Article& stored, LastRead* last,
                           ReextractResult* result) {
   MORGUE_ASSIGN_OR_RETURN(std::vector<Revision> revisions, archive.Revisions(id));
   result->document_id = revisions.back().document_id;
@@ -80,18 +88,22 @@ Result<Article> ReadAgain(Archive& archive, const PluginRegistry& plugins, int64
                             " is not among the article's documents");
   }
   result->document_name = document->original_path;
-  auto bytes = std::make_shared<std::string>();
-  MORGUE_RETURN_IF_ERROR(archive.WriteOriginal(document->id, [&](std::string_view piece) {
-    bytes->append(piece);
-    return Status::OK();
-  }));
-  import_job::JobInput job;
-  job.format = options.plugin.empty() ? document->plugin : options.plugin;
-  job.name = document->original_path;
-  job.bytes = std::move(bytes);
-  // A document read out of a container has no file name of its own.
-  if (document->container.empty()) job.extension = LowerExtension(document->original_path);
-  import_job::Collected collected = import_job::RunJob(plugins, job, nullptr);
+  const std::string format = options.plugin.empty() ? document->plugin : options.plugin;
+  if (last->document_id != document->id || last->format != format) {
+    auto bytes = std::make_shared<std::string>();
+    MORGUE_RETURN_IF_ERROR(archive.WriteOriginal(document->id, [&](std::string_view piece) {
+      bytes->append(piece);
+      return Status::OK();
+    }));
+    import_job::JobInput job;
+    job.format = format;
+    job.name = document->original_path;
+    job.bytes = std::move(bytes);
+    // A document read out of a container has no file name of its own.
+    if (document->container.empty()) job.extension = LowerExtension(document->original_path);
+    *last = LastRead{document->id, format, import_job::RunJob(plugins, job, nullptr)};
+  }
+  const import_job::Collected& collected = last->collected;
   result->plugin = collected.plugin;
   for (const auto& plugin : plugins.plugins()) {
     if (plugin->name == collected.plugin) result->plugin += " " + plugin->version;
@@ -122,6 +134,7 @@ Status Reextract(Archive& archive, const PluginRegistry& plugins, const Filter& 
     for (Article a; cursor->Next(&a); a = Article()) ids.push_back(a.id);
     MORGUE_RETURN_IF_ERROR(cursor->status());
   }
+  LastRead last;
   for (int64_t id : ids) {
     ReextractResult result;
     result.id = id;
@@ -131,7 +144,7 @@ Status Reextract(Archive& archive, const PluginRegistry& plugins, const Filter& 
       MORGUE_RETURN_IF_ERROR(on_article(result));
       continue;
     }
-    Result<Article> now = ReadAgain(archive, plugins, id, options, *stored, &result);
+    Result<Article> now = ReadAgain(archive, plugins, id, options, *stored, &last, &result);
     if (!now.ok()) {
       result.status = now.status();
       MORGUE_RETURN_IF_ERROR(on_article(result));
@@ -144,11 +157,13 @@ Status Reextract(Archive& archive, const PluginRegistry& plugins, const Filter& 
     if (options.apply && !result.changes.empty()) {
       Result<int64_t> revision =
           archive.StoreRevision(id, *now, result.document_id, "re-extraction by " + result.plugin);
-      if (revision.ok()) {
-        result.revision = *revision;
-      } else {
-        result.status = revision.status();
+      if (!revision.ok()) {
+        // The archive could not store it (a full disk, a lock held too long): the rest
+        // would fail alike.
+        return revision.status().WithContext("cannot store the re-extraction of article " +
+                                             std::to_string(id));
       }
+      result.revision = *revision;
     }
     MORGUE_RETURN_IF_ERROR(on_article(result));
   }

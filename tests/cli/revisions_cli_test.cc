@@ -54,6 +54,11 @@ class RevisionsCliTest : public ::testing::Test {
     EXPECT_NE(corrected.err.find("1 file: 0 articles imported, 1 revised, 0 duplicates"),
               std::string::npos)
         << corrected.err;
+    // The run's record counts it apart from the duplicates.
+    EXPECT_EQ(QuerySql(dir_ / "a.db",
+                       "SELECT imported || ' ' || duplicates || ' ' || revised FROM imports "
+                       "ORDER BY id DESC LIMIT 1"),
+              "0 0 1");
   }
 
   TempDir dir_;
@@ -69,6 +74,28 @@ TEST_F(RevisionsCliTest, ADryRunSaysWhichRevisionAnInputWouldBe) {
   EXPECT_NE(dry.err.find("0 new articles, 1 revised, 0 duplicates"), std::string::npos) << dry.err;
   // Nothing was stored.
   EXPECT_EQ(Json::parse(On({"show", "1", "--json"}).out).at("revision"), 1);
+}
+
+TEST_F(RevisionsCliTest, ADryRunOfSeveralVersionsInOneRunCountsAsTheRealRun) {
+  // The first version, its correction, then the first again (an older capture).
+  WriteFile(dir_ / "again.jsonl", ReadFile(dir_ / "first.jsonl"));
+  const std::vector<std::string> files = {"first.jsonl", "corrected.jsonl", "again.jsonl"};
+  std::vector<std::string> dry_args = {"import", "--create", "--dry-run"};
+  dry_args.insert(dry_args.end(), files.begin(), files.end());
+  CommandResult dry = On(dry_args);
+  ASSERT_EQ(dry.exit_code, kOk) << dry.err;
+  EXPECT_NE(dry.err.find("3 files: 1 new article, 1 revised, 1 duplicate;"), std::string::npos)
+      << dry.err;
+  EXPECT_NE(dry.out.find("corrected.jsonl: json: 1 article: a new revision 2 of article 1"),
+            std::string::npos)
+      << dry.out;
+  std::vector<std::string> real_args = {"import", "--create"};
+  real_args.insert(real_args.end(), files.begin(), files.end());
+  CommandResult real = On(real_args);
+  ASSERT_EQ(real.exit_code, kOk) << real.err;
+  EXPECT_NE(real.err.find("3 files: 1 article imported, 1 revised, 1 duplicate;"),
+            std::string::npos)
+      << real.err;
 }
 
 TEST_F(RevisionsCliTest, ShowListsTheRevisionsWithTheirOriginals) {

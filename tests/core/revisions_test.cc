@@ -172,6 +172,25 @@ TEST_F(RevisionsTest, ATruncatedRenderingOrADateWrittenWithASpaceIsNoRevision) {
   EXPECT_EQ(article->language, "en");
 }
 
+TEST_F(RevisionsTest, ARevisionKeepsWhatDiffersOnlyInForm) {
+  Article first = Version("Pact talks", kFirstBody);
+  first.published = "2011-01-04T19:42:00+09:00";
+  const int64_t id = Add(first).id;
+  // A corrected headline on a teaser of the page, its date without the time.
+  Article teaser =
+      Version("Pact talks begin",
+              "Defense ministers of South Korea and Japan will meet in Seoul next week.");
+  teaser.published = "2011-01-04";
+  const AddResult added = Add(teaser);
+  EXPECT_EQ(added.revision, 2);
+  auto article = archive_->Get(id);
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ(article->title, "Pact talks begin");
+  EXPECT_EQ(article->body, kFirstBody);  // the whole body, not the teaser
+  EXPECT_EQ(article->published, "2011-01-04T19:42:00+09:00");
+  EXPECT_EQ(Revisions(id).back().changed, std::vector<std::string>{"title"});
+}
+
 TEST_F(RevisionsTest, AChangedBylineOrDateIsARevisionAndTheOldOneIsKept) {
   const int64_t id = Add(Version("Pact talks", kFirstBody)).id;
   Article corrected = Version("Pact talks", kFirstBody);
@@ -269,7 +288,9 @@ TEST_F(RevisionsTest, AStoredRevisionCanBeRevertedAndTheRevertUndone) {
   ASSERT_TRUE(stored.ok()) << stored.status().ToString();
   EXPECT_EQ(*stored, 2);
   EXPECT_EQ(*archive_->StoreRevision(id, extracted, 0, "re-extraction by html 9.9"), 0);
+  EXPECT_EQ(Count("subtitle:chiefs"), 1);
   auto article = archive_->Get(id);
+  EXPECT_EQ(testing::RuleOf(*article, "title"), "");  // the re-extraction gave no rule
   EXPECT_EQ(article->title, "Seoul, Tokyo open pact talks");
   EXPECT_EQ(article->subtitle, "Defense chiefs to meet");
   EXPECT_EQ(article->tags, std::vector<std::string>{"defense"});  // a re-extraction adds none
@@ -286,6 +307,7 @@ TEST_F(RevisionsTest, AStoredRevisionCanBeRevertedAndTheRevertUndone) {
   EXPECT_EQ(article->title, "Pact talks");
   EXPECT_EQ(article->subtitle, "");
   EXPECT_EQ(Count("subtitle:chiefs"), 0);
+  EXPECT_EQ(testing::RuleOf(*article, "title"), "og-title");  // the rule comes back too
   revisions = Revisions(id);
   ASSERT_EQ(revisions.size(), 3u);
   EXPECT_EQ(revisions[2].origin, "revert to revision 1");
@@ -294,6 +316,47 @@ TEST_F(RevisionsTest, AStoredRevisionCanBeRevertedAndTheRevertUndone) {
   EXPECT_EQ(archive_->Get(id)->subtitle, "Defense chiefs to meet");
   EXPECT_EQ(Revisions(id).back().number, 4);
   EXPECT_EQ(Revisions(id).back().origin, "revert to revision 2");
+}
+
+TEST_F(RevisionsTest, ARevertEmptiesWhatTheRevisionBeforeLacked) {
+  Article bare = Version("Pact talks", "");
+  bare.authors.clear();
+  bare.published.clear();
+  bare.source.clear();
+  const int64_t id = Add(bare).id;
+  // A re-extraction finds the body, byline and date the first import missed.
+  Article found = Version("Pact talks", MadeUpBody(70, 80));
+  found.authors = {{"Kim Se-jeong", "someone@unheard-of-paper.example", "author"}};
+  ASSERT_EQ(*archive_->StoreRevision(id, found, 0, "re-extraction by test 1"), 2);
+  auto article = archive_->Get(id);
+  EXPECT_EQ(article->source, "");  // a re-extraction never sets the publication
+  EXPECT_EQ(Count("authors:kim"), 1);
+  EXPECT_EQ(testing::QuerySql(dir_ / "a.db", "SELECT published_sort FROM articles"), "2011-01-04");
+  EXPECT_EQ(testing::QuerySql(dir_ / "a.db", "SELECT count(*) FROM story_signatures"), "1");
+
+  ASSERT_EQ(*archive_->Revert(id), 3);
+  article = archive_->Get(id);
+  EXPECT_EQ(article->body, "");
+  EXPECT_TRUE(article->authors.empty());
+  EXPECT_EQ(article->published, "");
+  EXPECT_EQ(article->word_count, 0);
+  EXPECT_EQ(Count("authors:kim"), 0);
+  EXPECT_EQ(testing::QuerySql(dir_ / "a.db",
+                              "SELECT coalesce(published_sort, 'none') || ' ' || "
+                              "coalesce(body_hash, 'none') || ' ' || authors_text FROM articles"),
+            "none none ");
+  EXPECT_EQ(testing::QuerySql(dir_ / "a.db", "SELECT count(*) FROM story_signatures"), "0");
+  // Its old body's band keys are gone: another article with that body finds no near-duplicate.
+  Article other = Version("Another paper's copy", MadeUpBody(70, 80) + "\n\nA credit.");
+  other.canonical_url = "https://other.example/copy";
+  other.source = "Other Paper";
+  EXPECT_TRUE(Add(other).near_duplicates.empty());
+}
+
+TEST_F(RevisionsTest, AReExtractionsShorterBodyIsAChange) {
+  const int64_t id = Add(Version("Pact talks", kFirstBody + std::string("\n\nShare this"))).id;
+  ASSERT_EQ(*archive_->StoreRevision(id, Version("Pact talks", kFirstBody), 0, "re-extraction"), 2);
+  EXPECT_EQ(archive_->Get(id)->body, kFirstBody);
 }
 
 TEST_F(RevisionsTest, AnArticleWithOneRevisionHasNothingToRevert) {

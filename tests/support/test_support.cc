@@ -121,6 +121,7 @@ void DowngradeToSchema12(const std::filesystem::path& db) {
   ExecSql(db, R"sql(
   DROP TABLE article_revisions;
   ALTER TABLE articles DROP COLUMN revision;
+  ALTER TABLE imports DROP COLUMN revised;
   PRAGMA user_version = 12;)sql");
 }
 

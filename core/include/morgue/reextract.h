@@ -54,7 +54,8 @@ struct ReextractResult {
 // never changed. Calls `on_article` with each article's result, in the filter's order.
 // An article that cannot be read again (no original, the importer fails, the original
 // holds several articles of which none is this one) has a non-OK status and the rest go
-// on. Returns non-OK only when the selection itself fails or `on_article` does.
+// on. Returns non-OK, stopping there, when the selection fails, `on_article` does, or
+// (with apply) the archive cannot store a revision; what was stored before stays.
 MORGUE_EXPORT Status Reextract(Archive& archive, const PluginRegistry& plugins,
                                const Filter& filter, const ReextractOptions& options,
                                const std::function<Status(const ReextractResult&)>& on_article);

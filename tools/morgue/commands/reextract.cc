@@ -50,6 +50,12 @@ std::string Shown(const std::string& field, const std::string& value) {
 }
 
 int RunReextract(Context& context, const ReextractArgs& args) {
+  // An importer that is not there would fail every article: say so once.
+  if (!args.plugin.empty()) {
+    if (auto importer = context.plugins().ImporterFor(args.plugin); !importer.ok()) {
+      return context.Error(kExitUsage, importer.status().message());
+    }
+  }
   auto archive =
       context.OpenExisting(args.apply ? Context::Access::kWrite : Context::Access::kRead);
   if (archive == nullptr) return kExitArchive;
@@ -79,9 +85,10 @@ int RunReextract(Context& context, const ReextractArgs& args) {
           }
           if (!result.plugin.empty()) where += ": " + result.plugin;
           progress.Message("morgue: " + where + ": " + result.status.message());
-          failures.push_back({{"id", result.id},
-                              {"document", result.document_id},
-                              {"error", result.status.message()}});
+          failures.push_back(
+              {{"id", result.id},
+               {"document", result.document_id == 0 ? Json() : Json(result.document_id)},
+               {"error", result.status.message()}});
           return Status::OK();
         }
         if (result.changes.empty()) return Status::OK();
