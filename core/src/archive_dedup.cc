@@ -138,6 +138,11 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
     MORGUE_ASSIGN_OR_RETURN(const Article stored, Load(same_url, needed));
     MORGUE_ASSIGN_OR_RETURN(planned.revised_fields, NewRevisionFields(stored, a));
     planned.stored_revision = stored.revision;
+    planned.stored_fields.title = stored.title;
+    planned.stored_fields.subtitle = stored.subtitle;
+    planned.stored_fields.authors = stored.authors;
+    planned.stored_fields.published = stored.published;
+    planned.stored_body_hash = stored.body_hash;
   }
   planned.same_body = same_body.same;
   planned.copy_of = same_body.copy_of;

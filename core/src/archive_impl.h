@@ -55,6 +55,9 @@ struct Archive::Impl {
     // the revision that article is at.
     std::vector<std::string> revised_fields;
     int64_t stored_revision = 0;
+    // That article's compared fields (title, subtitle, authors, published) and body hash.
+    Article stored_fields;
+    std::string stored_body_hash;
     int64_t same_body = 0;
     // When only a contradicted article has the body: that article (a copy of it is new).
     int64_t copy_of = 0;

@@ -129,18 +129,19 @@ Status Archive::Impl::ForgetStory(int64_t id) {
   if (row.ok() && *row) signature = StorySignature::Decode(read->Int(0), read->Blob(1));
   read->Reset();
   if (!row.ok()) return row.status();
-  if (!signature) return Status::OK();
+  // A revised body too short to sign must not leave the old one's signature behind.
+  MORGUE_ASSIGN_OR_RETURN(auto* unsign,
+                          db->Cached("DELETE FROM story_signatures WHERE article_id = ?1"));
+  unsign->Bind(1, id);
+  MORGUE_RETURN_IF_ERROR(unsign->Run());
+  if (!signature) return Status::OK();  // none, or one this morgue cannot read: no bands
   MORGUE_ASSIGN_OR_RETURN(
       auto* drop, db->Cached("DELETE FROM story_bands WHERE band_key = ?1 AND article_id = ?2"));
   for (int band = 0; band < kBands; ++band) {
     drop->Bind(1, BandKey(*signature, band)).Bind(2, id);
     MORGUE_RETURN_IF_ERROR(drop->Run());
   }
-  // A revised body too short to sign must not leave the old one's signature behind.
-  MORGUE_ASSIGN_OR_RETURN(auto* unsign,
-                          db->Cached("DELETE FROM story_signatures WHERE article_id = ?1"));
-  unsign->Bind(1, id);
-  return unsign->Run();
+  return Status::OK();
 }
 
 Status Archive::Impl::SignArchivedStories() {

@@ -65,36 +65,67 @@ Result<AddResult> DryRunPlan::Add(Archive::Impl& archive, Article article,
     }
   }
   // A revision: of the run's latest version of the article, unless it is an earlier one
-  // again; else of the archived article.
+  // again (of the run's, or of the archive's: PlanAdd compared it with those); else of the
+  // archived article.
   std::vector<std::string> revised;
+  const bool same_address =
+      result.duplicate && !planned.url_key.empty() &&
+      (result.id == planned.same_url || result.id == planned_with(url_keys_, planned.url_key));
   auto versions = planned.url_key.empty() ? versions_.end() : versions_.find(planned.url_key);
-  if (result.duplicate && versions != versions_.end() &&
-      result.id == planned_with(url_keys_, planned.url_key)) {
+  if (same_address && versions != versions_.end()) {
     const PlannedVersion& latest = versions->second.back();
     revised = ChangedFrom(latest, incoming.fields, incoming.body_hash);
     for (const PlannedVersion& earlier : versions->second) {
       if (ChangedFrom(earlier, incoming.fields, incoming.body_hash).empty()) revised.clear();
     }
+    if (planned.same_url != 0 && planned.revised_fields.empty()) revised.clear();
     if (!revised.empty()) result.revision = latest.revision + 1;
-  } else if (result.duplicate && result.id == planned.same_url) {
+  } else if (same_address && result.id == planned.same_url) {
     revised = planned.revised_fields;
     if (!revised.empty()) result.revision = planned.stored_revision + 1;
-  }
-  if (!planned.url_key.empty() && (!result.duplicate || result.revision != 0)) {
-    // The version later inputs with this address are compared with: what the archive's
-    // article would hold (the new values, the old where the new lack one).
-    PlannedVersion next = incoming;
-    next.revision = result.duplicate ? result.revision : 1;
-    if (versions != versions_.end()) {
-      const PlannedVersion& before = versions->second.back();
-      if (next.fields.title.empty()) next.fields.title = before.fields.title;
-      if (next.fields.subtitle.empty()) next.fields.subtitle = before.fields.subtitle;
-      if (next.fields.authors.empty()) next.fields.authors = before.fields.authors;
-      if (next.fields.published.empty()) next.fields.published = before.fields.published;
-      if (next.body_hash.empty()) next.body_hash = before.body_hash;
-    }
-    versions_[planned.url_key].push_back(std::move(next));
+    // The archived version is what the run's later inputs with this address meet first.
+    PlannedVersion archived;
+    archived.fields = planned.stored_fields;
+    archived.body_hash = planned.stored_body_hash;
+    archived.revision = planned.stored_revision;
+    versions = versions_.emplace(planned.url_key, std::vector<PlannedVersion>{archived}).first;
     versions_changed_.push_back(planned.url_key);
+  }
+  if (!result.duplicate && !planned.url_key.empty()) {
+    incoming.revision = 1;
+    versions_[planned.url_key].push_back(incoming);
+    versions_changed_.push_back(planned.url_key);
+  } else if (same_address && versions != versions_.end()) {
+    // What the archive's article would hold next, as Archive::Impl::Revise (or a merge)
+    // leaves it: the changed fields take the input's values, the empty ones are filled,
+    // the rest stay.
+    const PlannedVersion& before = versions->second.back();
+    PlannedVersion next = before;
+    if (result.revision != 0) next.revision = result.revision;
+    const auto take = [&revised](const char* field, const std::string& value, std::string* kept) {
+      if (value.empty()) return false;
+      if (!kept->empty() && std::find(revised.begin(), revised.end(), field) == revised.end()) {
+        return false;
+      }
+      if (*kept == value) return false;
+      *kept = value;
+      return true;
+    };
+    bool differs = result.revision != 0;
+    differs |= take("title", incoming.fields.title, &next.fields.title);
+    differs |= take("subtitle", incoming.fields.subtitle, &next.fields.subtitle);
+    differs |= take("published", incoming.fields.published, &next.fields.published);
+    differs |= take("body", incoming.body_hash, &next.body_hash);
+    const bool byline_changed =
+        std::find(revised.begin(), revised.end(), "authors") != revised.end();
+    if (!incoming.fields.authors.empty() && (next.fields.authors.empty() || byline_changed)) {
+      differs |= next.fields.authors != incoming.fields.authors;
+      next.fields.authors = incoming.fields.authors;
+    }
+    if (differs) {
+      versions->second.push_back(std::move(next));
+      versions_changed_.push_back(planned.url_key);
+    }
   }
   if (!result.duplicate) {
     result.id = next_id_++;

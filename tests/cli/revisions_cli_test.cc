@@ -98,6 +98,21 @@ TEST_F(RevisionsCliTest, ADryRunOfSeveralVersionsInOneRunCountsAsTheRealRun) {
       << real.err;
 }
 
+TEST_F(RevisionsCliTest, ADryRunRevisingAnArchivedArticleKnowsItsArchivedVersion) {
+  ASSERT_EQ(On({"import", "--create", "first.jsonl"}).exit_code, kOk);
+  // The correction, then the archived version again (an older capture).
+  WriteFile(dir_ / "again.jsonl", ReadFile(dir_ / "first.jsonl"));
+  CommandResult dry = On({"import", "--dry-run", "corrected.jsonl", "again.jsonl"});
+  ASSERT_EQ(dry.exit_code, kOk) << dry.err;
+  EXPECT_NE(dry.err.find("2 files: 0 new articles, 1 revised, 1 duplicate;"), std::string::npos)
+      << dry.err;
+  CommandResult real = On({"import", "corrected.jsonl", "again.jsonl"});
+  ASSERT_EQ(real.exit_code, kOk) << real.err;
+  EXPECT_NE(real.err.find("2 files: 0 articles imported, 1 revised, 1 duplicate;"),
+            std::string::npos)
+      << real.err;
+}
+
 TEST_F(RevisionsCliTest, ShowListsTheRevisionsWithTheirOriginals) {
   ImportBoth();
   CommandResult show = On({"show", "1", "--revisions"});
