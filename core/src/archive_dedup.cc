@@ -136,6 +136,7 @@ Result<Archive::Impl::PlannedAdd> Archive::Impl::PlanAdd(
     ArticleParts needed = ArticleParts::None();
     needed.authors = true;
     MORGUE_ASSIGN_OR_RETURN(const Article stored, Load(same_url, needed));
+    a.body_hash = planned.body_hash;  // computed above: not again for the comparison
     MORGUE_ASSIGN_OR_RETURN(planned.revised_fields, NewRevisionFields(stored, a));
     planned.stored_revision = stored.revision;
     planned.stored_fields.title = stored.title;

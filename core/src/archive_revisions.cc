@@ -11,44 +11,14 @@
 #include <vector>
 
 #include "archive_impl.h"
+#include "datetime_compare.h"
 #include "dedup_keys.h"
 #include "morgue/datetime.h"
 #include "search_grams.h"
+#include "string_helpers.h"
 
 namespace morgue {
 namespace {
-
-// Whether an ISO 8601 text has a time with an offset ("...T19:42+09:00", "...Z").
-bool HasOffset(std::string_view date) {
-  const size_t time = date.find('T');
-  return time != std::string_view::npos &&
-         date.find_first_of("Z+-", time) != std::string_view::npos;
-}
-
-// Whether two publication dates name different moments. A date and a date-time of that
-// day agree (one rendering gave the time, another did not); so do one time with its
-// offset and the same local time without one.
-bool DatesDisagree(std::string_view a_text, std::string_view b_text) {
-  // ISO 8601 as morgue reads it allows a space for the "T".
-  const auto with_t = [](std::string_view text) {
-    std::string date(text);
-    if (date.size() > 10 && date[10] == ' ') date[10] = 'T';
-    return date;
-  };
-  const std::string a_date = with_t(a_text);
-  const std::string b_date = with_t(b_text);
-  const std::string_view a = a_date;
-  const std::string_view b = b_date;
-  const bool a_timed = a.find('T') != std::string_view::npos;
-  const bool b_timed = b.find('T') != std::string_view::npos;
-  if (!a_timed || !b_timed || HasOffset(a) != HasOffset(b)) {
-    // The shorter one's precision, as written: "2011-01-04", or "2011-01-04T19:42".
-    size_t common = std::min(a.size(), b.size());
-    if (a_timed && b_timed) common = std::min<size_t>(common, 16);
-    return a.substr(0, common) != b.substr(0, common);
-  }
-  return SortableDate(a) != SortableDate(b);
-}
 
 // The names of the people who wrote it, as compared: a byline's case is the page's style.
 std::vector<std::string> WrittenBy(const Article& article) {
@@ -80,22 +50,9 @@ bool ParagraphsWithin(std::string_view part, std::string_view whole) {
   return std::includes(in_whole.begin(), in_whole.end(), in_part.begin(), in_part.end());
 }
 
-std::string JoinFields(const std::vector<std::string>& fields) {
-  std::string joined;
-  for (const std::string& field : fields) joined += (joined.empty() ? "" : " ") + field;
-  return joined;
-}
-
-std::vector<std::string> SplitFields(const std::string& joined) {
-  std::vector<std::string> fields;
-  size_t start = 0;
-  while (start < joined.size()) {
-    size_t end = joined.find(' ', start);
-    if (end == std::string::npos) end = joined.size();
-    if (end > start) fields.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return fields;
+// The normalised hash of `article`'s body: the one it carries when read or planned.
+std::string BodyHashOf(const Article& article) {
+  return article.body_hash.empty() ? NormalizedBodyHash(article.body) : article.body_hash;
 }
 
 }  // namespace
@@ -135,13 +92,14 @@ std::vector<std::string> RevisedFields(const Article& stored, const Article& inc
   if (differ(stored.subtitle, incoming.subtitle)) changed.emplace_back("subtitle");
   // An import's teaser of the page (its paragraphs all in the stored body) is no change;
   // a re-extraction's shorter body is one (a newer importer that leaves boilerplate out).
-  const bool teaser =
-      compare == RevisionCompare::kImport && ParagraphsWithin(incoming.body, stored.body);
-  if (!incoming.body.empty() &&
-      (stored.body.empty()
-           ? fills
-           : NormalizedBodyHash(stored.body) != NormalizedBodyHash(incoming.body) && !teaser)) {
-    changed.emplace_back("body");
+  // The hashes decide first: most imports of an address bring the body it has.
+  if (!incoming.body.empty()) {
+    const bool body_changed = stored.body.empty()
+                                  ? fills
+                                  : BodyHashOf(stored) != BodyHashOf(incoming) &&
+                                        !(compare == RevisionCompare::kImport &&
+                                          ParagraphsWithin(incoming.body, stored.body));
+    if (body_changed) changed.emplace_back("body");
   }
   const std::vector<std::string> stored_byline = WrittenBy(stored);
   const std::vector<std::string> incoming_byline = WrittenBy(incoming);
@@ -214,7 +172,7 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
                             "document_id, changed, origin) VALUES (?1, ?2, ?3, nullif(?4, 0), "
                             "?5, ?6)"));
   add->Bind(1, id).Bind(2, *revision).Bind(3, now).Bind(4, document_id);
-  add->Bind(5, JoinFields(changed)).Bind(6, source.origin);
+  add->Bind(5, Join(changed, " ")).Bind(6, source.origin);
   MORGUE_RETURN_IF_ERROR(add->Run());
 
   // The new values replace the old; a value the new revision lacks stays as it was (or,
@@ -267,7 +225,7 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
     }
     replaced_rules.emplace_back(replace.column);
   }
-  const bool byline_changed = std::find(changed.begin(), changed.end(), "authors") != changed.end();
+  const bool byline_changed = in_changed("authors");
   if (byline_changed || (stored.authors.empty() && !a.authors.empty() && source.adds_links)) {
     linked.authors = a.authors;
     replaced_rules.emplace_back("authors");
@@ -308,8 +266,7 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
   // The new body is signed in place of the old; the links the old one made stay (the
   // same story), and the new one's near-duplicates are linked too.
   std::vector<int64_t> near;
-  if (std::find(changed.begin(), changed.end(), "body") != changed.end() ||
-      (stored.body.empty() && !a.body.empty())) {
+  if (in_changed("body") || (stored.body.empty() && !a.body.empty())) {
     MORGUE_RETURN_IF_ERROR(ForgetStory(id));
     MORGUE_ASSIGN_OR_RETURN(near, SignAndLinkStory(id, a.body, NormalizedBodyHash(a.body)));
   }
@@ -325,19 +282,13 @@ Result<std::vector<Revision>> Archive::Impl::SupersededRevisions(const Article& 
     FROM article_revisions WHERE article_id = ?1 AND superseded_at IS NOT NULL
     ORDER BY revision DESC)sql"));
   read->Bind(1, current.id);
-  while (true) {
-    Result<bool> row = read->Step();
-    if (!row.ok()) {
-      read->Reset();
-      return row.status();
-    }
-    if (!*row) break;
+  MORGUE_RETURN_IF_ERROR(read->ForEachRow([&] {
     Revision& revision = revisions.emplace_back();
     revision.number = read->Int(0);
     revision.stored_at = read->Text(1);
     revision.superseded_at = read->Text(2);
     revision.document_id = read->Int(3);
-    revision.changed = SplitFields(read->Text(4));
+    revision.changed = Split(read->Text(4), ' ');
     revision.origin = read->Text(11);
     Article& a = revision.article;
     a = current;
@@ -352,43 +303,38 @@ Result<std::vector<Revision>> Archive::Impl::SupersededRevisions(const Article& 
     a.body_hash = NormalizedBodyHash(a.body);
     a.authors.clear();
     a.provenance.clear();
-  }
-  read->Reset();
+    return Status::OK();
+  }));
+  // Each revision's byline and field rules, kept as JSON, for all of them at once; the
+  // revision's number comes first, to find it (numbered 1 to current - 1, the latest first).
+  const auto of = [&revisions](int64_t number) -> Article* {
+    for (Revision& revision : revisions) {
+      if (revision.number == number) return &revision.article;
+    }
+    return nullptr;
+  };
   MORGUE_ASSIGN_OR_RETURN(
       auto* authors,
-      db->Cached("SELECT json_extract(j.value, '$.name'), json_extract(j.value, '$.email'), "
-                 "json_extract(j.value, '$.role') FROM article_revisions r, json_each(r.authors) j "
-                 "WHERE r.article_id = ?1 AND r.revision = ?2 ORDER BY j.key"));
-  for (Revision& revision : revisions) {
-    authors->Bind(1, current.id).Bind(2, revision.number);
-    while (true) {
-      Result<bool> row = authors->Step();
-      if (!row.ok()) {
-        authors->Reset();
-        return row.status();
-      }
-      if (!*row) break;
-      revision.article.authors.push_back({authors->Text(0), authors->Text(1), authors->Text(2)});
+      db->Cached("SELECT r.revision, json_extract(j.value, '$.name'), "
+                 "json_extract(j.value, '$.email'), json_extract(j.value, '$.role') "
+                 "FROM article_revisions r, json_each(r.authors) j WHERE r.article_id = ?1 AND "
+                 "r.superseded_at IS NOT NULL ORDER BY r.revision, j.key"));
+  authors->Bind(1, current.id);
+  MORGUE_RETURN_IF_ERROR(authors->ForEachRow([&] {
+    if (Article* a = of(authors->Int(0))) {
+      a->authors.push_back({authors->Text(1), authors->Text(2), authors->Text(3)});
     }
-    authors->Reset();
-  }
+    return Status::OK();
+  }));
   MORGUE_ASSIGN_OR_RETURN(auto* rules,
-                          db->Cached("SELECT j.key, j.value FROM article_revisions r, "
+                          db->Cached("SELECT r.revision, j.key, j.value FROM article_revisions r, "
                                      "json_each(r.provenance) j WHERE r.article_id = ?1 AND "
-                                     "r.revision = ?2"));
-  for (Revision& revision : revisions) {
-    rules->Bind(1, current.id).Bind(2, revision.number);
-    while (true) {
-      Result<bool> row = rules->Step();
-      if (!row.ok()) {
-        rules->Reset();
-        return row.status();
-      }
-      if (!*row) break;
-      revision.article.provenance[rules->Text(0)] = rules->Text(1);
-    }
-    rules->Reset();
-  }
+                                     "r.superseded_at IS NOT NULL"));
+  rules->Bind(1, current.id);
+  MORGUE_RETURN_IF_ERROR(rules->ForEachRow([&] {
+    if (Article* a = of(rules->Int(0))) a->provenance[rules->Text(1)] = rules->Text(2);
+    return Status::OK();
+  }));
   return revisions;
 }
 
@@ -409,7 +355,7 @@ Result<std::vector<Revision>> Archive::Revisions(int64_t id) {
     if (row.ok() && *row) {
       now.stored_at = read->Text(0);
       now.document_id = read->Int(1);
-      now.changed = SplitFields(read->Text(2));
+      now.changed = Split(read->Text(2), ' ');
       now.origin = read->Text(3);
     }
     read->Reset();

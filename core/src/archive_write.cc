@@ -140,6 +140,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     // be shared by different articles, an address cannot.
     std::vector<std::string> changed;
     if (same_url) {
+      a.body_hash = body_hash;  // computed above: not again for the comparison
       MORGUE_ASSIGN_OR_RETURN(changed, NewRevisionFields(stored, a));
     }
     if (!changed.empty()) {

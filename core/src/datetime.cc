@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "datetime_compare.h"
+
 namespace morgue {
 namespace {
 
@@ -133,6 +135,20 @@ std::string SortableDate(std::string_view text) {
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d%s", p.year, p.month, p.day,
                 p.hour, p.minute, p.second, p.has_offset ? "Z" : "");
   return buffer;
+}
+
+bool DatesDisagree(std::string_view a, std::string_view b) {
+  DateParts x;
+  DateParts y;
+  if (!ParseIso8601(a, x) || !ParseIso8601(b, y)) return a != b;
+  // The parts both give, as written: a year, a month, a day.
+  if (x.year != y.year) return true;
+  if (x.month != 0 && y.month != 0 && x.month != y.month) return true;
+  if (x.day != 0 && y.day != 0 && x.day != y.day) return true;
+  if (!x.has_time || !y.has_time) return false;
+  // Two instants; else the local time as written, to the minute.
+  if (x.has_offset && y.has_offset) return SortableDate(a) != SortableDate(b);
+  return x.hour != y.hour || x.minute != y.minute;
 }
 
 std::string UtcNow() {

@@ -5,27 +5,13 @@
 
 #include "dedup_keys.h"
 #include "morgue/text.h"
+#include "string_helpers.h"
 
 namespace morgue {
 
 std::string_view EmbeddedPublicationsTsv();  // embedded_publications.cc, made at build time
 
 namespace {
-
-std::vector<std::string> Split(std::string_view text, char separator) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(separator, start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view part = text.substr(start, end - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) parts.emplace_back(part);
-    start = end + 1;
-  }
-  return parts;
-}
 
 // The key names are compared by: ASCII lower-cased, whitespace folded, surrounding
 // punctuation and a leading "the " dropped. Other scripts compare as written.

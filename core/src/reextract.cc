@@ -69,12 +69,13 @@ struct LastRead {
   import_job::Collected collected;
 };
 
-// Reads article `id`'s original again into `result`; returns the article as read now.
+// Reads the original of `current` (an article's current revision, as Archive::Revisions
+// gives it) again into `result`; returns the article as read now.
 Result<Article> ReadAgain(Archive& archive, const PluginRegistry& plugins, int64_t id,
-                          const ReextractOptions& options, const Article& stored, LastRead* last,
+                          const ReextractOptions& options, const Revision& current, LastRead* last,
                           ReextractResult* result) {
-  MORGUE_ASSIGN_OR_RETURN(std::vector<Revision> revisions, archive.Revisions(id));
-  result->document_id = revisions.back().document_id;
+  const Article& stored = current.article;
+  result->document_id = current.document_id;
   if (result->document_id == 0) {
     return Status::NotFound("no original document: it was added without one");
   }
@@ -138,13 +139,16 @@ Status Reextract(Archive& archive, const PluginRegistry& plugins, const Filter& 
   for (int64_t id : ids) {
     ReextractResult result;
     result.id = id;
-    Result<Article> stored = archive.Get(id);
-    if (!stored.ok()) {
-      result.status = stored.status();
+    // The article as it is (the last revision) and the original it came from, in one read.
+    Result<std::vector<Revision>> revisions = archive.Revisions(id);
+    if (!revisions.ok()) {
+      result.status = revisions.status();
       MORGUE_RETURN_IF_ERROR(on_article(result));
       continue;
     }
-    Result<Article> now = ReadAgain(archive, plugins, id, options, *stored, &last, &result);
+    const Article* stored = &revisions->back().article;
+    Result<Article> now =
+        ReadAgain(archive, plugins, id, options, revisions->back(), &last, &result);
     if (!now.ok()) {
       result.status = now.status();
       MORGUE_RETURN_IF_ERROR(on_article(result));

@@ -77,6 +77,22 @@ Status Statement::Run() {
   return Status::OK();
 }
 
+Status Statement::ForEachRow(const std::function<Status()>& row) {
+  Status status;
+  while (status.ok()) {
+    Result<bool> stepped = Step();
+    if (!stepped.ok()) {
+      status = stepped.status();
+    } else if (!*stepped) {
+      break;
+    } else {
+      status = row();
+    }
+  }
+  Reset();
+  return status;
+}
+
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -44,6 +44,9 @@ class Statement {
   Result<bool> Step();
   // Steps to completion, expecting no rows.
   Status Run();
+  // Steps through every row, calling `row` with the statement on it (its columns readable),
+  // then resets (bindings too); stops at the first error, SQLite's or `row`'s.
+  Status ForEachRow(const std::function<Status()>& row);
   void Reset();
 
   int ColumnCount() const;  // of the rows the statement gives

@@ -43,6 +43,23 @@ inline std::string Join(const std::vector<std::string>& items, std::string_view 
   return out;
 }
 
+// The parts of `text` between `separator`s, each without surrounding spaces; empty
+// parts are left out: Split(" a| b||c", '|') is {"a", "b", "c"}.
+inline std::vector<std::string> Split(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view part = text.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) parts.emplace_back(part);
+    start = end + 1;
+  }
+  return parts;
+}
+
 }  // namespace morgue
 
 #endif  // MORGUE_CORE_SRC_STRING_HELPERS_H_

@@ -113,6 +113,20 @@ TEST_F(RevisionsCliTest, ADryRunRevisingAnArchivedArticleKnowsItsArchivedVersion
       << real.err;
 }
 
+TEST_F(RevisionsCliTest, ADryRunNamesTheRevisionsAmongAnInputsArticles) {
+  ASSERT_EQ(On({"import", "--create", "first.jsonl"}).exit_code, kOk);
+  WriteFile(dir_ / "both.jsonl",
+            ReadFile(dir_ / "corrected.jsonl") +
+                R"({"title": "Ferries return", "body": "The ferries are back after three weeks."})"
+                "\n");
+  CommandResult dry = On({"import", "--dry-run", "both.jsonl"});
+  ASSERT_EQ(dry.exit_code, kOk) << dry.err;
+  EXPECT_NE(dry.out.find("both.jsonl: json: 2 articles: 1 new (article 2), 1 new revision "
+                         "(revision 2 of article 1), 0 duplicates"),
+            std::string::npos)
+      << dry.out;
+}
+
 TEST_F(RevisionsCliTest, ShowListsTheRevisionsWithTheirOriginals) {
   ImportBoth();
   CommandResult show = On({"show", "1", "--revisions"});

@@ -233,6 +233,22 @@ int ReadRevisions(Context& context, Archive& archive, int64_t id,
   return kExitOk;
 }
 
+// Articles `a` and `b`, each with its story links.
+int ReadArticles(Context& context, Archive& archive, int64_t a, int64_t b,
+                 std::vector<Side>* sides) {
+  for (int64_t id : {a, b}) {
+    auto article = archive.Get(id);
+    if (!article.ok()) {
+      if (article.status().code() == StatusCode::kNotFound) {
+        return context.Error(kExitPartial, "no article with id " + std::to_string(id));
+      }
+      return context.Error(article.status());
+    }
+    sides->push_back({std::move(*article), 0});
+  }
+  return kExitOk;
+}
+
 int RunDiff(Context& context, const DiffArgs& args) {
   if (args.b != 0 && !args.revisions.empty()) {
     return context.Error(kExitUsage,
@@ -243,31 +259,14 @@ int RunDiff(Context& context, const DiffArgs& args) {
   auto archive = context.OpenExisting(Context::Access::kRead);
   if (archive == nullptr) return kExitArchive;
   std::vector<Side> sides;
-  if (args.b == 0) {
-    if (const int code = ReadRevisions(context, *archive, args.a, args.revisions, &sides);
-        code != kExitOk) {
-      return code;
-    }
-  }
-  for (int64_t id : {args.a, args.b}) {
-    if (args.b == 0) break;
-    auto article = archive->Get(id);
-    if (!article.ok()) {
-      if (article.status().code() == StatusCode::kNotFound) {
-        return context.Error(kExitPartial, "no article with id " + std::to_string(id));
-      }
-      return context.Error(article.status());
-    }
-    sides.push_back({std::move(*article), 0});
-  }
-  // Two articles may be linked as one story; two revisions are one article.
+  const int code = args.b == 0 ? ReadRevisions(context, *archive, args.a, args.revisions, &sides)
+                               : ReadArticles(context, *archive, args.a, args.b, &sides);
+  if (code != kExitOk) return code;
+  // Two articles may be linked as one story (A's links came with it); two revisions are
+  // one article.
   const StoryLink* link = nullptr;
-  std::vector<StoryLink> links;
   if (args.b != 0) {
-    auto read = archive->Links(args.a);
-    if (!read.ok()) return context.Error(read.status());
-    links = std::move(*read);
-    for (const StoryLink& candidate : links) {
+    for (const StoryLink& candidate : sides[0].article.similar) {
       if (candidate.id == args.b) link = &candidate;
     }
   }

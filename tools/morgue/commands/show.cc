@@ -223,7 +223,20 @@ int RunShow(Context& context, const ShowArgs& args) {
   if (archive == nullptr) {
     return kExitArchive;
   }
-  auto article = archive->Get(args.id);
+  // With --revisions, the last revision is the article as it is: read once.
+  std::vector<Revision> revisions;
+  Result<Article> article = Status::NotFound("");
+  if (args.revisions) {
+    auto read = archive->Revisions(args.id);
+    if (read.ok()) {
+      revisions = std::move(*read);
+      article = revisions.back().article;
+    } else {
+      article = read.status();
+    }
+  } else {
+    article = archive->Get(args.id);
+  }
   if (!article.ok()) {
     if (article.status().code() == StatusCode::kNotFound) {
       return context.Error(kExitPartial, "no article with id " + std::to_string(args.id));
@@ -233,12 +246,6 @@ int RunShow(Context& context, const ShowArgs& args) {
   auto documents = archive->Documents(args.id);
   if (!documents.ok()) {
     return context.Error(documents.status());
-  }
-  std::vector<Revision> revisions;
-  if (args.revisions) {
-    auto read = archive->Revisions(args.id);
-    if (!read.ok()) return context.Error(read.status());
-    revisions = std::move(*read);
   }
   if (args.json) {
     Json full = ArticleFullJson(*article);
