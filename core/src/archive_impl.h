@@ -2,7 +2,8 @@
 // Archive (one article at a time) and ImportRun (many inputs in batched transactions).
 // Archive and its Impl are defined in files named for each part: archive_open.cc
 // (opening, migrating), archive_write.cc (storing, removing), archive_dedup.cc (finding
-// the archived article an input is), archive_merge.cc, article_source.cc (an article's
+// the archived article an input is), archive_links.cc and archive_story_bands.cc (story
+// links, and the band keys that find them), archive_merge.cc, article_source.cc (an article's
 // publication), archive_tags.cc, archive_read.cc (one article), archive_query.cc (a
 // Filter's SQL; fts5_query.cc checks its full-text query), archive_documents.cc (the
 // originals), archive_stats.cc.
@@ -20,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "body_keys.h"
 #include "morgue/archive.h"
 #include "morgue/text.h"
 #include "sqlite.h"
@@ -33,9 +35,11 @@ struct Archive::Impl {
   int schema_version = 0;
 
   // Stores `article` (already inside a transaction): validates, dedups, merges. Links
-  // the article to `document_id` when it is not 0; adds `extra_tags`.
+  // the article to `document_id` when it is not 0; adds `extra_tags`. `keys`, when
+  // given, are its body's (KeysOfBody), made where it was read.
   Result<AddResult> AddInTransaction(Article article, int64_t document_id,
-                                     const std::vector<std::string>& extra_tags);
+                                     const std::vector<std::string>& extra_tags,
+                                     const BodyKeys* keys = nullptr);
 
   // An article whose body tells the same story as another's (FindNearStories).
   struct NearStory {
@@ -196,12 +200,51 @@ struct Archive::Impl {
   // article with that very body (another outlet's copy).
   Result<std::vector<NearStory>> FindNearStories(const StorySignature& signature,
                                                  const std::string& body_hash, int64_t self);
-  // Signs article `id`'s `body` (story_signatures, story_bands) and links it to the
+  // Stores article `id`'s body `signature` (SignStory; none: a body too short to sign,
+  // nothing stored) and its band keys (story_signatures, story_bands), and links it to the
   // articles FindNearStories finds: those with the same body as copies, the others as
-  // near-duplicates, whose ids it returns.
-  // `body_hash` is the body's NormalizedBodyHash.
-  Result<std::vector<int64_t>> SignAndLinkStory(int64_t id, std::string_view body,
+  // near-duplicates, whose ids it returns. `body_hash` is the body's NormalizedBodyHash.
+  Result<std::vector<int64_t>> SignAndLinkStory(int64_t id,
+                                                const std::optional<StorySignature>& signature,
                                                 const std::string& body_hash);
+  // ---- Band keys (archive_story_bands.cc) ----
+  // The statement FindNearStories reads its candidates with: ?1 … ?kBands the band keys,
+  // ?kBands+1 the article itself; the run's deferred keys too while they wait.
+  Result<sql::Statement*> BandCandidates();
+  // Writes (or, while deferred, sets aside) article `id`'s band keys.
+  Status WriteBands(int64_t id, const StorySignature& signature);
+  Status DropBands(int64_t id, const StorySignature& signature);
+  // Whether another connection committed to the archive since this was last asked.
+  Result<bool> OthersWrote();
+  // Looks again for the near-duplicates of articles `ids` and links what it finds: after
+  // their keys were merged, for the articles others stored meanwhile.
+  Status LinkStoriesAgain(const std::vector<int64_t>& ids);
+  int64_t data_version_ = 0;          // PRAGMA data_version when last asked; 0: not asked
+  int64_t deferred_since_merge_ = 0;  // keys set aside since the last merge
+  int64_t merge_at_rows_ = 0;         // keys set aside that make the next merge
+  // How many keys wait before the next merge: about as many as story_bands holds.
+  Status PlanNextMerge();
+
+ public:
+  // An import run's band keys wait to be merged into story_bands many at once (see
+  // archive_story_bands.cc). DeferBands starts deferring (or goes on) and
+  // MergeDeferredBands merges what waits when it is enough, or `all` of it, or when
+  // another connection wrote meanwhile: both inside the run's open transaction.
+  // EndDeferredBands merges the rest in a transaction of its own and stops deferring.
+  // PrepareDeferredBands makes the table they wait in, outside any transaction, before
+  // the run. ForgetWritesSeen: the run's open transaction was rolled back, and with it
+  // what another writer's writes made it do.
+  Status PrepareDeferredBands();
+  Status DeferBands();
+  Status MergeDeferredBands(bool all);
+  void ForgetWritesSeen();
+  Status EndDeferredBands();
+  bool bands_deferred = false;
+  // Writes the keys a run left waiting in story_bands_pending (it was stopped before it
+  // merged them), at open for writing.
+  Status MergePendingBands();
+
+ private:
   Result<int64_t> FindSameMetadata(const Article& article, int64_t source_id);
   // Merges `article` into the archived article `stored` (read with its authors and media);
   // returns the near-duplicates linked to it when the article fills in its body.

@@ -1,6 +1,7 @@
 // Story links: articles that tell the same story, stored in `article_links` as one row per
 // pair, the lower id first; and the signatures that find near-duplicates among them
-// (story_signatures, story_bands; see story_signature.h and schema/0010_story_links.sql).
+// (story_signatures; see story_signature.h and schema/0010_story_links.sql; their band
+// keys are archive_story_bands.cc's).
 
 #include <algorithm>
 #include <optional>
@@ -14,24 +15,6 @@
 #include "story_signature.h"
 
 namespace morgue {
-namespace {
-
-// The latest kCandidatesPerBand articles of each band key ?1 … ?kBands, but `self`.
-std::string CandidatesSql() {
-  std::string sql =
-      "SELECT s.article_id, s.shingles, s.minhash, a.body_hash FROM story_signatures s "
-      "JOIN articles a ON a.id = s.article_id WHERE s.article_id IN (";
-  for (int band = 0; band < kBands; ++band) {
-    sql += (band == 0 ? "" : " UNION ") +
-           std::string(
-               "SELECT article_id FROM (SELECT article_id FROM story_bands WHERE band_key = ?") +
-           std::to_string(band + 1) + " ORDER BY article_id DESC LIMIT " +
-           std::to_string(kCandidatesPerBand) + ")";
-  }
-  return sql + ") AND s.article_id != ?" + std::to_string(kBands + 1);
-}
-
-}  // namespace
 
 Status Archive::Impl::LinkStories(int64_t a, int64_t b, const char* kind, double similarity) {
   MORGUE_ASSIGN_OR_RETURN(
@@ -50,8 +33,7 @@ Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
   std::vector<NearStory> near;
   // Candidates share a band key; their signatures decide. Reading through
   // story_signatures skips band keys left by an article another tool deleted.
-  static const std::string kFind = CandidatesSql();
-  MORGUE_ASSIGN_OR_RETURN(auto* find, db->Cached(kFind));
+  MORGUE_ASSIGN_OR_RETURN(auto* find, BandCandidates());
   for (int band = 0; band < kBands; ++band) find->Bind(band + 1, BandKey(signature, band));
   find->Bind(kBands + 1, self);
   while (true) {
@@ -79,14 +61,14 @@ Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
   return near;
 }
 
-Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(int64_t id, std::string_view body,
-                                                             const std::string& body_hash) {
+Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(
+    int64_t id, const std::optional<StorySignature>& signature, const std::string& body_hash) {
   std::vector<int64_t> linked;
 #ifdef MORGUE_BENCH_WITHOUT_NEAR_DUPLICATES
   // The benchmark's reference (CMakeLists.txt): nothing signed or looked up; the mark has
   // the next regular morgue that opens the archive to write sign this article and those
   // after it.
-  (void)body;
+  (void)signature;
   (void)body_hash;
   MORGUE_ASSIGN_OR_RETURN(auto* mark,
                           db->Cached("INSERT OR IGNORE INTO morgue_settings(key, value) "
@@ -95,7 +77,6 @@ Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(int64_t id, std::st
   MORGUE_RETURN_IF_ERROR(mark->Run());
   return linked;
 #endif
-  const std::optional<StorySignature> signature = SignStory(body);
   if (!signature) return linked;
   MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*signature, body_hash, id));
   MORGUE_ASSIGN_OR_RETURN(
@@ -104,13 +85,7 @@ Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(int64_t id, std::st
                  "VALUES (?1, ?2, ?3)"));
   sign->Bind(1, id).Bind(2, signature->shingles).BindBlob(3, signature->Encode());
   MORGUE_RETURN_IF_ERROR(sign->Run());
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* band,
-      db->Cached("INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)"));
-  for (int i = 0; i < kBands; ++i) {
-    band->Bind(1, BandKey(*signature, i)).Bind(2, id);
-    MORGUE_RETURN_IF_ERROR(band->Run());
-  }
+  MORGUE_RETURN_IF_ERROR(WriteBands(id, *signature));
   for (const NearStory& story : near) {
     MORGUE_RETURN_IF_ERROR(
         LinkStories(id, story.id, story.same_body ? "copy" : "near", story.similarity));
@@ -135,13 +110,7 @@ Status Archive::Impl::ForgetStory(int64_t id) {
   unsign->Bind(1, id);
   MORGUE_RETURN_IF_ERROR(unsign->Run());
   if (!signature) return Status::OK();  // none, or one this morgue cannot read: no bands
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* drop, db->Cached("DELETE FROM story_bands WHERE band_key = ?1 AND article_id = ?2"));
-  for (int band = 0; band < kBands; ++band) {
-    drop->Bind(1, BandKey(*signature, band)).Bind(2, id);
-    MORGUE_RETURN_IF_ERROR(drop->Run());
-  }
-  return Status::OK();
+  return DropBands(id, *signature);
 }
 
 Status Archive::Impl::SignArchivedStories() {
@@ -155,7 +124,7 @@ Status Archive::Impl::SignArchivedStories() {
       .visit = [this](int64_t id, const std::vector<std::string>& columns) -> Status {
         const std::string& body = columns[0];
         if (body.empty()) return Status::OK();
-        return SignAndLinkStory(id, body, NormalizedBodyHash(body)).status();
+        return SignAndLinkStory(id, SignStory(body), NormalizedBodyHash(body)).status();
       },
   });
 }

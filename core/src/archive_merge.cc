@@ -81,7 +81,8 @@ Result<std::vector<int64_t>> Archive::Impl::Merge(const Article& stored, const A
   // A body filled in is signed like a new one, so that it finds its near-duplicates.
   std::vector<int64_t> near;
   if (!a.body.empty() && stored.body.empty()) {
-    MORGUE_ASSIGN_OR_RETURN(near, SignAndLinkStory(id, a.body, NormalizedBodyHash(a.body)));
+    MORGUE_ASSIGN_OR_RETURN(near,
+                            SignAndLinkStory(id, SignStory(a.body), NormalizedBodyHash(a.body)));
   }
   MORGUE_ASSIGN_OR_RETURN(std::vector<TagLink> tag_links, IncomingTags(id, a));
   MORGUE_RETURN_IF_ERROR(InsertLinks(id, filled, tag_links));

@@ -116,6 +116,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
     impl->on_upgrade_progress = options.on_upgrade_progress;
     MORGUE_RETURN_IF_ERROR(impl->ReindexArchivedArticles());
     MORGUE_RETURN_IF_ERROR(impl->SignArchivedStories());
+    MORGUE_RETURN_IF_ERROR(impl->MergePendingBands());
   }
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));
 }

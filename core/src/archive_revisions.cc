@@ -268,7 +268,8 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
   std::vector<int64_t> near;
   if (in_changed("body") || (stored.body.empty() && !a.body.empty())) {
     MORGUE_RETURN_IF_ERROR(ForgetStory(id));
-    MORGUE_ASSIGN_OR_RETURN(near, SignAndLinkStory(id, a.body, NormalizedBodyHash(a.body)));
+    MORGUE_ASSIGN_OR_RETURN(near,
+                            SignAndLinkStory(id, SignStory(a.body), NormalizedBodyHash(a.body)));
   }
   return near;
 }

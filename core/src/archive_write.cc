@@ -104,12 +104,13 @@ Result<int64_t> Archive::Impl::NextArticleId() {
 }
 
 Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id,
-                                                  const std::vector<std::string>& extra_tags) {
+                                                  const std::vector<std::string>& extra_tags,
+                                                  const BodyKeys* keys) {
   MORGUE_RETURN_IF_ERROR(NormalizeAndValidate(a, extra_tags));
   // Only the article's own address identifies it: many articles share a `url` where they
   // were found (a blog's front page, a feed).
   const std::string url_key = UrlKey(a.canonical_url);
-  const std::string body_hash = NormalizedBodyHash(a.body);
+  const std::string body_hash = keys != nullptr ? keys->hash : NormalizedBodyHash(a.body);
 
   AddResult result;
   MORGUE_ASSIGN_OR_RETURN(int64_t existing, FindSameUrl(url_key));
@@ -206,7 +207,10 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     if (result.copy_of != 0) {
       MORGUE_RETURN_IF_ERROR(LinkStories(result.id, result.copy_of, "copy", 1.0));
     }
-    MORGUE_ASSIGN_OR_RETURN(result.near_duplicates, SignAndLinkStory(result.id, a.body, body_hash));
+    MORGUE_ASSIGN_OR_RETURN(
+        result.near_duplicates,
+        SignAndLinkStory(result.id, keys != nullptr ? keys->signature : SignStory(a.body),
+                         body_hash));
   }
   if (document_id != 0) {
     MORGUE_ASSIGN_OR_RETURN(

@@ -198,6 +198,7 @@ void ImportRun::Impl::ImportFiles(const std::vector<InputFile>& files,
 Result<std::unique_ptr<ImportRun>> ImportRun::Start(Archive& archive, const PluginRegistry& plugins,
                                                     ImportOptions options) {
   auto impl = std::make_unique<Impl>(*archive.impl_, plugins, std::move(options));
+  if (!impl->options.dry_run) MORGUE_RETURN_IF_ERROR(impl->archive.PrepareDeferredBands());
   impl->db().TakeArchiveFailure().ok();  // a failure before this run is not this run's
   return std::unique_ptr<ImportRun>(new ImportRun(std::move(impl)));
 }
@@ -279,19 +280,28 @@ void ImportRun::RecordProblem(const InputReport& problem) {
 Result<ImportTotals> ImportRun::Finish() {
   if (impl_->finished) return impl_->totals;
   impl_->finished = true;
-  if (impl_->options.dry_run) {
-    MORGUE_RETURN_IF_ERROR(impl_->batch.Commit());
-    return impl_->totals;
+  Result<ImportTotals> finished = impl_->Finish();
+  // The band keys still waiting belong to committed articles, however the run ended. If
+  // they cannot be merged now (the archive is busy), nothing is lost: their rows in
+  // story_bands_pending have the next open to write make them.
+  impl_->archive.EndDeferredBands().ok();
+  return finished;
+}
+
+Result<ImportTotals> ImportRun::Impl::Finish() {
+  if (options.dry_run) {
+    MORGUE_RETURN_IF_ERROR(batch.Commit());
+    return totals;
   }
-  if (impl_->batch.error().ok()) {
-    MORGUE_RETURN_IF_ERROR(impl_->batch.Begin());  // a run with no input is recorded too
-    MORGUE_RETURN_IF_ERROR(impl_->batch.Commit());
+  if (batch.error().ok()) {
+    MORGUE_RETURN_IF_ERROR(batch.Begin());  // a run with no input is recorded too
+    MORGUE_RETURN_IF_ERROR(batch.Commit());
   }
-  if (!impl_->batch.run_recorded()) return impl_->batch.error();
-  Status recorded = impl_->batch.RecordTotals();
-  MORGUE_RETURN_IF_ERROR(impl_->batch.error());
+  if (!batch.run_recorded()) return batch.error();
+  Status recorded = batch.RecordTotals();
+  MORGUE_RETURN_IF_ERROR(batch.error());
   MORGUE_RETURN_IF_ERROR(recorded);
-  return impl_->totals;
+  return totals;
 }
 
 const ImportTotals& ImportRun::totals() const { return impl_->totals; }

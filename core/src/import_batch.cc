@@ -40,6 +40,11 @@ Status ImportBatch::Begin() {
       return recorded;
     }
   }
+  // The batch's band keys wait to be merged many at once (archive_story_bands.cc).
+  if (Status deferred = archive_.DeferBands(); !deferred.ok()) {
+    Abandon(deferred);
+    return deferred;
+  }
   inputs_in_batch_ = 0;
   started_ = std::chrono::steady_clock::now();
   return Status::OK();
@@ -75,6 +80,7 @@ Status ImportBatch::Commit() {
   in_batch_ = false;
   if (!committed.ok()) {
     db().Exec("ROLLBACK").ok();
+    archive_.ForgetWritesSeen();
     if (!run_recorded_) totals_.import_id = 0;
     // Nothing of the batch is stored: its inputs count as failed, not imported.
     totals_.failed += pending_.inputs_ok;
@@ -110,6 +116,7 @@ Status ImportBatch::RecordStart() {
 
 void ImportBatch::Abandon(Status failure) {
   if (in_batch_) db().Exec("ROLLBACK").ok();
+  archive_.ForgetWritesSeen();
   in_batch_ = false;
   if (!run_recorded_) totals_.import_id = 0;
   totals_.failed += pending_.inputs_ok;

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "line_parts.h"
+#include "validate.h"
 
 namespace morgue {
 namespace {
@@ -98,6 +99,7 @@ Extracted Extracted::Whole(const std::filesystem::path& file, Status refused) {
 size_t Extracted::HeldBytes() const {
   size_t held = (bytes ? bytes->size() : 0) + prepared.compressed.size();
   for (const Article& article : collected.articles) held += article.body.size();
+  for (const BodyKeys& keys : collected.body_keys) held += sizeof(BodyKeys) + keys.hash.size();
   return held;
 }
 
@@ -137,6 +139,23 @@ void ImportExtractor::AwaitStopAfter(int worker_signal) const {
 }
 
 import_job::Collected ImportExtractor::Collect(import_job::JobInput job, Lane& lane) {
+  import_job::Collected collected = RunOnLane(std::move(job), lane);
+  if (options_.dry_run || !collected.status.ok()) return collected;
+  collected.body_keys.reserve(collected.articles.size());
+  for (Article& article : collected.articles) {
+    // What a worker process sent is normalised here as it will be when stored, so that
+    // the keys are those of the body stored; one it cannot be gets no keys (storing it
+    // fails with the reason).
+    if (!options_.isolate_command.empty() && !NormalizeAndValidate(article).ok()) {
+      collected.body_keys.clear();
+      return collected;
+    }
+    collected.body_keys.push_back(KeysOfBody(article.body));
+  }
+  return collected;
+}
+
+import_job::Collected ImportExtractor::RunOnLane(import_job::JobInput job, Lane& lane) {
   const bool container = job.container_op != import_job::ContainerOp::kNone;
   if (!options_.isolate_command.empty()) {
     std::unique_ptr<import_job::ProcessRunner>& runner =

@@ -123,9 +123,12 @@ class ImportExtractor {
   int abandoned_threads() const;
 
  private:
-  // Hands the input to the importers the way the options ask for (see import.h). Runs on
-  // the lane's thread; touches nothing but the lane.
+  // Hands the input to the importers the way the options ask for (see import.h), and
+  // makes the keys of the articles' bodies (Collected::body_keys) unless the run is dry.
+  // Runs on the lane's thread; touches nothing but the lane.
   import_job::Collected Collect(import_job::JobInput job, Lane& lane);
+  // Collect without the keys.
+  import_job::Collected RunOnLane(import_job::JobInput job, Lane& lane);
   // Reads a file whole and runs the importers on it. Any thread; never throws.
   Extracted ReadAndExtract(const std::filesystem::path& file, Lane& lane);
   // One record of a container that holds a document, extracted as a whole input is, or

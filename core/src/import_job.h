@@ -28,6 +28,7 @@
 #include <thread>
 #include <vector>
 
+#include "body_keys.h"
 #include "morgue/article.h"
 #include "morgue/container.h"
 #include "morgue/plugin_registry.h"
@@ -84,6 +85,9 @@ struct Collected {
   // The signal that ended an import worker (ProcessRunner) during this job, or 0; not
   // sent on the wire.
   int worker_signal = 0;
+  // The keys of each article's body, in the order of `articles`, made on the extractor's
+  // lane (ImportExtractor) so that the storing thread need not; not sent on the wire.
+  std::vector<BodyKeys> body_keys;
 };
 
 // A container opened by a kOpen job and read by kNext jobs, on whichever side of the

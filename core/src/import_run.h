@@ -66,6 +66,9 @@ struct ImportRun::Impl {
 
   // ---- Reading and storing in order (import.cc) --------------------------------------
 
+  // Commits what is left and records the run's totals (ImportRun::Finish).
+  Result<ImportTotals> Finish();
+
   // The serial paths: extract on lane 0, from the calling thread, then store.
   InputReport ImportOne(std::string name, std::filesystem::path path,
                         std::shared_ptr<const std::string> bytes,
@@ -126,7 +129,7 @@ struct ImportRun::Impl {
 
   // Stores articles of the open input through validation and dedup. `alone`: the whole
   // input, so that a single article's failure needs no "article N".
-  Status AddArticles(std::vector<Article>& articles, bool alone);
+  Status AddArticles(import_job::Collected& collected, bool alone);
 
   // Ends the open input: keeps it when `stored` is OK and it gave an article, else rolls
   // back everything it added.

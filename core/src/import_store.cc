@@ -100,13 +100,17 @@ void ImportRun::Impl::UndoPlan() {
   plan.UndoInput();
 }
 
-Status ImportRun::Impl::AddArticles(std::vector<Article>& articles, bool alone) {
-  for (Article& article : articles) {
+Status ImportRun::Impl::AddArticles(import_job::Collected& collected, bool alone) {
+  std::vector<Article>& articles = collected.articles;
+  const bool keyed = collected.body_keys.size() == articles.size();
+  for (size_t i = 0; i < articles.size(); ++i) {
+    Article& article = articles[i];
     ++storing.articles;
     Result<AddResult> added =
         options.dry_run
             ? plan.Add(archive, std::move(article), options.tags)
-            : archive.AddInTransaction(std::move(article), storing.document_id, options.tags);
+            : archive.AddInTransaction(std::move(article), storing.document_id, options.tags,
+                                       keyed ? &collected.body_keys[i] : nullptr);
     if (!added.ok()) {
       return alone && articles.size() == 1
                  ? added.status()
@@ -128,6 +132,7 @@ Status ImportRun::Impl::AddArticles(std::vector<Article>& articles, bool alone) 
     if (!added->duplicate) storing.report.new_ids.push_back(added->id);
   }
   articles.clear();
+  collected.body_keys.clear();
   return Status::OK();
 }
 
@@ -210,7 +215,7 @@ std::optional<InputReport> ImportRun::Impl::Store(Extracted& piece) {
       if (!document.ok()) return Close(document.status());
       storing.document_id = *document;
       storing.body_check.Add(*piece.bytes, piece.collected.articles);
-      return Close(AddArticles(piece.collected.articles, true));
+      return Close(AddArticles(piece.collected, true));
     }
     case Extracted::Kind::kPart: {
       if (piece.first_part) {
@@ -225,7 +230,7 @@ std::optional<InputReport> ImportRun::Impl::Store(Extracted& piece) {
         return Close(piece.collected.status);
       }
       storing.body_check.Merge(piece.body_check);
-      if (Status added = AddArticles(piece.collected.articles, false); !added.ok()) {
+      if (Status added = AddArticles(piece.collected, false); !added.ok()) {
         return Close(added);
       }
       return std::nullopt;

@@ -326,7 +326,9 @@ TEST_F(CjkSearchTest, AnUpgradeCutShortIsFinishedByAWriteOpenNotHiddenFromReads)
       path_,
       testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) / "0012_story_clusters.sql") +
           testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) / "0013_revisions.sql") +
-          "PRAGMA user_version = 13;");
+          testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) /
+                            "0014_story_bands_pending.sql") +
+          "PRAGMA user_version = 14;");
   OpenOptions read_only;
   read_only.read_only = true;
   read_only.create_if_missing = false;

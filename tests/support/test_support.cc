@@ -117,7 +117,14 @@ void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
   ASSERT_EQ(rc, SQLITE_OK) << message << " in " << sql;
 }
 
+void DowngradeToSchema13(const std::filesystem::path& db) {
+  ExecSql(db, R"sql(
+  DROP TABLE story_bands_pending;
+  PRAGMA user_version = 13;)sql");
+}
+
 void DowngradeToSchema12(const std::filesystem::path& db) {
+  DowngradeToSchema13(db);
   ExecSql(db, R"sql(
   DROP TABLE article_revisions;
   ALTER TABLE articles DROP COLUMN revision;

@@ -45,11 +45,13 @@ std::string QuerySql(const std::filesystem::path& db, const std::string& sql);
 void ExecSql(const std::filesystem::path& db, const std::string& sql);
 
 // Turns an archive's search back into what it was at schema 10, before Korean, Japanese
-// and Chinese grams (migration 11), story clusters (12) and revisions (13): an archive as
-// an older morgue left it.
+// and Chinese grams (migration 11), story clusters (12), revisions (13) and merged band
+// keys (14): an archive as an older morgue left it.
 void DowngradeSearchToSchema10(const std::filesystem::path& db);
-// Makes a closed archive of the latest schema one of schema 12, as morgue left it before
-// revisions: no article_revisions, no articles.revision.
+// Makes a closed archive of the latest schema one of schema 13, as morgue left it before
+// band keys were merged many at once: no story_bands_pending.
+void DowngradeToSchema13(const std::filesystem::path& db);
+// The same, to schema 12, before revisions: no article_revisions, no articles.revision.
 void DowngradeToSchema12(const std::filesystem::path& db);
 
 // Every article of `archive` in id order; fails the test if the archive cannot be read.

@@ -1,0 +1,272 @@
+// The band keys that find an article's near-duplicates (story_bands; see
+// story_signature.h and schema/0010_story_links.sql), and how an import run writes them.
+//
+// Band keys are random, so each key written alone lands on a page of story_bands of its
+// own: at 100,000 articles (1.6 million keys) that is a page read and a page written per
+// key, most of an import's cost. While an import run stores, the keys of the articles it
+// signs wait in temp.story_bands_deferred (a table of the connection's own, with a page
+// cache of its own, spilling to a temporary file beyond it) and are merged into
+// story_bands in key order: when as many wait as story_bands holds (at least kMergeRows),
+// so that each merge at least doubles it and the pages of story_bands are rewritten a
+// few times in all, not once per article; when the run ends; and whenever another
+// connection has written to the archive. Lookups read both tables, so nothing changes
+// for the run itself. Temporary tables share the transactions (and savepoints) of the
+// archive, so an input rolled back takes its keys with it. Each article with keys waiting
+// has a row in story_bands_pending, committed with it: keys a run never merged (it was
+// killed) are made from story_signatures when the archive is next opened to write
+// (MergePendingBands).
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "archive_impl.h"
+
+namespace morgue {
+namespace {
+
+// The fewest deferred keys (16 per article) merged at once: 4,096 articles.
+constexpr int64_t kMergeRows = int64_t{1} << 16;
+
+// The latest kCandidatesPerBand articles of each band key ?1 … ?kBands, but `self`
+// (?kBands+1), with their signatures and body hashes; `deferred`: the run's waiting keys
+// too.
+std::string CandidatesSql(bool deferred) {
+  std::string sql =
+      "SELECT s.article_id, s.shingles, s.minhash, a.body_hash FROM story_signatures s "
+      "JOIN articles a ON a.id = s.article_id WHERE s.article_id IN (";
+  for (int band = 0; band < kBands; ++band) {
+    const std::string key = "?" + std::to_string(band + 1);
+    sql += (band == 0 ? "" : " UNION ") +
+           std::string(
+               "SELECT article_id FROM (SELECT article_id FROM story_bands WHERE band_key = ") +
+           key;
+    if (deferred) {
+      sql += " UNION ALL SELECT article_id FROM temp.story_bands_deferred WHERE band_key = " + key;
+    }
+    sql += " ORDER BY article_id DESC LIMIT " + std::to_string(kCandidatesPerBand) + ")";
+  }
+  return sql + ") AND s.article_id != ?" + std::to_string(kBands + 1);
+}
+
+}  // namespace
+
+Result<sql::Statement*> Archive::Impl::BandCandidates() {
+  static const std::string kArchived = CandidatesSql(false);
+  static const std::string kWithDeferred = CandidatesSql(true);
+  return db->Cached(bands_deferred ? kWithDeferred : kArchived);
+}
+
+Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
+  if (!bands_deferred) {
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* band,
+        db->Cached("INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)"));
+    for (int i = 0; i < kBands; ++i) {
+      band->Bind(1, BandKey(signature, i)).Bind(2, id);
+      MORGUE_RETURN_IF_ERROR(band->Run());
+    }
+    return Status::OK();
+  }
+  MORGUE_ASSIGN_OR_RETURN(auto* band,
+                          db->Cached("INSERT OR IGNORE INTO temp.story_bands_deferred(band_key, "
+                                     "article_id) VALUES (?1, ?2)"));
+  for (int i = 0; i < kBands; ++i) {
+    band->Bind(1, BandKey(signature, i)).Bind(2, id);
+    MORGUE_RETURN_IF_ERROR(band->Run());
+  }
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* pending,
+      db->Cached("INSERT OR IGNORE INTO story_bands_pending(article_id) VALUES (?1)"));
+  pending->Bind(1, id);
+  MORGUE_RETURN_IF_ERROR(pending->Run());
+  // An input read in parts (a large JSON Lines file) stays in one transaction: merged
+  // inside it too, which its rollback would undo with the rest.
+  deferred_since_merge_ += kBands;
+  return deferred_since_merge_ >= merge_at_rows_ ? MergeDeferredBands(false) : Status::OK();
+}
+
+Status Archive::Impl::DropBands(int64_t id, const StorySignature& signature) {
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* drop, db->Cached("DELETE FROM story_bands WHERE band_key = ?1 AND article_id = ?2"));
+  for (int band = 0; band < kBands; ++band) {
+    drop->Bind(1, BandKey(signature, band)).Bind(2, id);
+    MORGUE_RETURN_IF_ERROR(drop->Run());
+  }
+  if (!bands_deferred) return Status::OK();
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* drop_deferred,
+      db->Cached("DELETE FROM temp.story_bands_deferred WHERE band_key = ?1 AND article_id = ?2"));
+  for (int band = 0; band < kBands; ++band) {
+    drop_deferred->Bind(1, BandKey(signature, band)).Bind(2, id);
+    MORGUE_RETURN_IF_ERROR(drop_deferred->Run());
+  }
+  MORGUE_ASSIGN_OR_RETURN(auto* unpend,
+                          db->Cached("DELETE FROM story_bands_pending WHERE article_id = ?1"));
+  unpend->Bind(1, id);
+  return unpend->Run();
+}
+
+Result<bool> Archive::Impl::OthersWrote() {
+  MORGUE_ASSIGN_OR_RETURN(auto* version, db->Cached("PRAGMA data_version"));
+  MORGUE_RETURN_IF_ERROR(version->Step().status());
+  const int64_t now = version->Int(0);
+  version->Reset();
+  const bool changed = data_version_ != 0 && now != data_version_;
+  data_version_ = now;
+  return changed;
+}
+
+Status Archive::Impl::PrepareDeferredBands() {
+  // Its own cache, so the keys stay in memory while the archive's pages come and go;
+  // pages are taken only as the table grows. Made outside any transaction, so that a
+  // batch rolled back does not take the table with it.
+  return db->Exec(
+      "PRAGMA temp.cache_size = -4096; "
+      "CREATE TEMP TABLE IF NOT EXISTS story_bands_deferred ("
+      "band_key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+      "PRIMARY KEY (band_key, article_id)) WITHOUT ROWID");
+}
+
+Status Archive::Impl::DeferBands() {
+  if (!bands_deferred) {
+    bands_deferred = true;
+    data_version_ = 0;
+    deferred_since_merge_ = 0;
+    MORGUE_RETURN_IF_ERROR(PlanNextMerge());
+  }
+  return MergeDeferredBands(false);
+}
+
+Status Archive::Impl::PlanNextMerge() {
+  // story_bands holds about 16 keys per signed article; ids are near enough to a count.
+  MORGUE_ASSIGN_OR_RETURN(auto* last,
+                          db->Cached("SELECT coalesce(max(article_id), 0) FROM story_signatures"));
+  MORGUE_RETURN_IF_ERROR(last->Step().status());
+  merge_at_rows_ = std::max(kMergeRows, kBands * last->Int(0));
+  last->Reset();
+  return Status::OK();
+}
+
+void Archive::Impl::ForgetWritesSeen() {
+  // The batch that merged (and looked again) after another writer is gone: the next
+  // merge looks again.
+  if (bands_deferred) data_version_ = -1;
+}
+
+Status Archive::Impl::MergeDeferredBands(bool all) {
+  if (!bands_deferred) return Status::OK();
+  // Another writer's articles did not see this run's waiting keys, nor this run's
+  // articles the other's: merge at once, and look again for what the other added.
+  MORGUE_ASSIGN_OR_RETURN(const bool others_wrote, OthersWrote());
+  if (!all && !others_wrote) {
+    MORGUE_ASSIGN_OR_RETURN(auto* count,
+                            db->Cached("SELECT count(*) FROM temp.story_bands_deferred"));
+    MORGUE_RETURN_IF_ERROR(count->Step().status());
+    const int64_t rows = count->Int(0);
+    count->Reset();
+    if (rows < merge_at_rows_) return Status::OK();
+  }
+  std::vector<int64_t> merged;
+  if (others_wrote) {
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* ids, db->Cached("SELECT DISTINCT article_id FROM temp.story_bands_deferred"));
+    MORGUE_RETURN_IF_ERROR(ids->ForEachRow([&] {
+      merged.push_back(ids->Int(0));
+      return Status::OK();
+    }));
+  }
+  deferred_since_merge_ = 0;
+  // In key order, so each page of story_bands is written once for all its new keys.
+  MORGUE_RETURN_IF_ERROR(db->Exec(
+      "INSERT OR IGNORE INTO story_bands(band_key, article_id) "
+      "SELECT band_key, article_id FROM temp.story_bands_deferred ORDER BY band_key, article_id; "
+      "DELETE FROM story_bands_pending WHERE article_id IN "
+      "(SELECT article_id FROM temp.story_bands_deferred); "
+      "DELETE FROM temp.story_bands_deferred;"));
+  MORGUE_RETURN_IF_ERROR(PlanNextMerge());
+  return LinkStoriesAgain(merged);
+}
+
+Status Archive::Impl::EndDeferredBands() {
+  if (!bands_deferred) return Status::OK();
+  Status merged;
+  {
+    sql::Transaction transaction(*db);
+    merged = transaction.Begin();
+    if (merged.ok()) merged = MergeDeferredBands(true);
+    if (merged.ok()) merged = transaction.Commit();
+  }  // rolled back unless committed
+  if (!merged.ok()) {
+    // Their articles keep their rows in story_bands_pending: the next open merges them.
+    db->Exec("DELETE FROM temp.story_bands_deferred").ok();
+  }
+  bands_deferred = false;
+  return merged;
+}
+
+Status Archive::Impl::LinkStoriesAgain(const std::vector<int64_t>& ids) {
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* read, db->Cached("SELECT s.shingles, s.minhash, a.body_hash FROM story_signatures s "
+                             "JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?1"));
+  for (int64_t id : ids) {
+    read->Bind(1, id);
+    Result<bool> row = read->Step();
+    std::optional<StorySignature> signature;
+    std::string body_hash;
+    if (row.ok() && *row) {
+      signature = StorySignature::Decode(read->Int(0), read->Blob(1));
+      body_hash = read->Text(2);
+    }
+    read->Reset();
+    if (!row.ok()) return row.status();
+    if (!signature) continue;
+    MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near,
+                            FindNearStories(*signature, body_hash, id));
+    for (const NearStory& story : near) {
+      MORGUE_RETURN_IF_ERROR(
+          LinkStories(id, story.id, story.same_body ? "copy" : "near", story.similarity));
+    }
+  }
+  return Status::OK();
+}
+
+Status Archive::Impl::MergePendingBands() {
+#ifdef MORGUE_BENCH_WITHOUT_NEAR_DUPLICATES
+  return Status::OK();  // left to a regular morgue
+#endif
+  // Looked at without a transaction first: opening an archive must not take the write
+  // lock when there is nothing to do.
+  {
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement any,
+                            db->Prepare("SELECT 1 FROM story_bands_pending LIMIT 1"));
+    MORGUE_ASSIGN_OR_RETURN(const bool pending, any.Step());
+    if (!pending) return Status::OK();
+  }
+  sql::Transaction transaction(*db);
+  MORGUE_RETURN_IF_ERROR(transaction.Begin());
+  std::vector<int64_t> ids;
+  {
+    MORGUE_ASSIGN_OR_RETURN(
+        sql::Statement read,
+        db->Prepare("SELECT p.article_id, s.shingles, s.minhash FROM story_bands_pending p "
+                    "JOIN story_signatures s ON s.article_id = p.article_id"));
+    std::vector<std::pair<int64_t, StorySignature>> signed_articles;
+    MORGUE_RETURN_IF_ERROR(read.ForEachRow([&] {
+      if (auto signature = StorySignature::Decode(read.Int(1), read.Blob(2))) {
+        signed_articles.emplace_back(read.Int(0), *signature);
+      }
+      return Status::OK();
+    }));
+    for (const auto& [id, signature] : signed_articles) {
+      MORGUE_RETURN_IF_ERROR(WriteBands(id, signature));
+      ids.push_back(id);
+    }
+  }
+  MORGUE_RETURN_IF_ERROR(db->Exec("DELETE FROM story_bands_pending"));
+  // Articles stored meanwhile by others did not see these keys.
+  MORGUE_RETURN_IF_ERROR(LinkStoriesAgain(ids));
+  return transaction.Commit();
+}
+
+}  // namespace morgue
