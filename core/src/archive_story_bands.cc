@@ -49,6 +49,17 @@ std::string CandidatesSql(bool deferred) {
   return sql + ") AND s.article_id != ?" + std::to_string(kBands + 1);
 }
 
+// Runs `sql` (?1 a band key, ?2 the article) for each band key of `signature`.
+Status RunForEachBandKey(sql::Database& db, const std::string& sql, int64_t id,
+                         const StorySignature& signature) {
+  MORGUE_ASSIGN_OR_RETURN(auto* statement, db.Cached(sql));
+  for (int band = 0; band < kBands; ++band) {
+    statement->Bind(1, BandKey(signature, band)).Bind(2, id);
+    MORGUE_RETURN_IF_ERROR(statement->Run());
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<sql::Statement*> Archive::Impl::BandCandidates() {
@@ -59,22 +70,13 @@ Result<sql::Statement*> Archive::Impl::BandCandidates() {
 
 Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
   if (!bands_deferred) {
-    MORGUE_ASSIGN_OR_RETURN(
-        auto* band,
-        db->Cached("INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)"));
-    for (int i = 0; i < kBands; ++i) {
-      band->Bind(1, BandKey(signature, i)).Bind(2, id);
-      MORGUE_RETURN_IF_ERROR(band->Run());
-    }
-    return Status::OK();
+    return RunForEachBandKey(
+        *db, "INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)", id,
+        signature);
   }
-  MORGUE_ASSIGN_OR_RETURN(auto* band,
-                          db->Cached("INSERT OR IGNORE INTO temp.story_bands_deferred(band_key, "
-                                     "article_id) VALUES (?1, ?2)"));
-  for (int i = 0; i < kBands; ++i) {
-    band->Bind(1, BandKey(signature, i)).Bind(2, id);
-    MORGUE_RETURN_IF_ERROR(band->Run());
-  }
+  MORGUE_RETURN_IF_ERROR(RunForEachBandKey(
+      *db, "INSERT OR IGNORE INTO temp.story_bands_deferred(band_key, article_id) VALUES (?1, ?2)",
+      id, signature));
   MORGUE_ASSIGN_OR_RETURN(
       auto* pending,
       db->Cached("INSERT OR IGNORE INTO story_bands_pending(article_id) VALUES (?1)"));
@@ -87,20 +89,12 @@ Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
 }
 
 Status Archive::Impl::DropBands(int64_t id, const StorySignature& signature) {
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* drop, db->Cached("DELETE FROM story_bands WHERE band_key = ?1 AND article_id = ?2"));
-  for (int band = 0; band < kBands; ++band) {
-    drop->Bind(1, BandKey(signature, band)).Bind(2, id);
-    MORGUE_RETURN_IF_ERROR(drop->Run());
-  }
+  MORGUE_RETURN_IF_ERROR(RunForEachBandKey(
+      *db, "DELETE FROM story_bands WHERE band_key = ?1 AND article_id = ?2", id, signature));
   if (!bands_deferred) return Status::OK();
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* drop_deferred,
-      db->Cached("DELETE FROM temp.story_bands_deferred WHERE band_key = ?1 AND article_id = ?2"));
-  for (int band = 0; band < kBands; ++band) {
-    drop_deferred->Bind(1, BandKey(signature, band)).Bind(2, id);
-    MORGUE_RETURN_IF_ERROR(drop_deferred->Run());
-  }
+  MORGUE_RETURN_IF_ERROR(RunForEachBandKey(
+      *db, "DELETE FROM temp.story_bands_deferred WHERE band_key = ?1 AND article_id = ?2", id,
+      signature));
   MORGUE_ASSIGN_OR_RETURN(auto* unpend,
                           db->Cached("DELETE FROM story_bands_pending WHERE article_id = ?1"));
   unpend->Bind(1, id);
