@@ -216,6 +216,13 @@ struct Archive::Impl {
   Status DropBands(int64_t id, const StorySignature& signature);
   // Whether another connection committed to the archive since this was last asked.
   Result<bool> OthersWrote();
+  // Article `id`'s stored signature (none: not signed, or not one this morgue reads) and
+  // body hash.
+  struct StoredSignature {
+    std::optional<StorySignature> signature;
+    std::string body_hash;
+  };
+  Result<StoredSignature> ReadSignature(int64_t id);
   // Looks again for the near-duplicates of articles `ids` and links what it finds: after
   // their keys were merged, for the articles others stored meanwhile.
   Status LinkStoriesAgain(const std::vector<int64_t>& ids);

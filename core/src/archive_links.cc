@@ -94,16 +94,26 @@ Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(
   return linked;
 }
 
-Status Archive::Impl::ForgetStory(int64_t id) {
+Result<Archive::Impl::StoredSignature> Archive::Impl::ReadSignature(int64_t id) {
   MORGUE_ASSIGN_OR_RETURN(
       auto* read,
-      db->Cached("SELECT shingles, minhash FROM story_signatures WHERE article_id = ?1"));
+      db->Cached("SELECT s.shingles, s.minhash, a.body_hash FROM story_signatures s "
+                 "LEFT JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?1"));
   read->Bind(1, id);
   Result<bool> row = read->Step();
-  std::optional<StorySignature> signature;
-  if (row.ok() && *row) signature = StorySignature::Decode(read->Int(0), read->Blob(1));
+  StoredSignature stored;
+  if (row.ok() && *row) {
+    stored.signature = StorySignature::Decode(read->Int(0), read->Blob(1));
+    stored.body_hash = read->Text(2);
+  }
   read->Reset();
   if (!row.ok()) return row.status();
+  return stored;
+}
+
+Status Archive::Impl::ForgetStory(int64_t id) {
+  MORGUE_ASSIGN_OR_RETURN(const StoredSignature stored, ReadSignature(id));
+  const std::optional<StorySignature>& signature = stored.signature;
   // A revised body too short to sign must not leave the old one's signature behind.
   MORGUE_ASSIGN_OR_RETURN(auto* unsign,
                           db->Cached("DELETE FROM story_signatures WHERE article_id = ?1"));

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "archive_impl.h"
@@ -200,23 +201,11 @@ Status Archive::Impl::EndDeferredBands() {
 }
 
 Status Archive::Impl::LinkStoriesAgain(const std::vector<int64_t>& ids) {
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* read, db->Cached("SELECT s.shingles, s.minhash, a.body_hash FROM story_signatures s "
-                             "JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?1"));
   for (int64_t id : ids) {
-    read->Bind(1, id);
-    Result<bool> row = read->Step();
-    std::optional<StorySignature> signature;
-    std::string body_hash;
-    if (row.ok() && *row) {
-      signature = StorySignature::Decode(read->Int(0), read->Blob(1));
-      body_hash = read->Text(2);
-    }
-    read->Reset();
-    if (!row.ok()) return row.status();
-    if (!signature) continue;
+    MORGUE_ASSIGN_OR_RETURN(const StoredSignature stored, ReadSignature(id));
+    if (!stored.signature) continue;
     MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near,
-                            FindNearStories(*signature, body_hash, id));
+                            FindNearStories(*stored.signature, stored.body_hash, id));
     for (const NearStory& story : near) {
       MORGUE_RETURN_IF_ERROR(
           LinkStories(id, story.id, story.same_body ? "copy" : "near", story.similarity));
@@ -240,22 +229,29 @@ Status Archive::Impl::MergePendingBands() {
   sql::Transaction transaction(*db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   std::vector<int64_t> ids;
+  std::vector<std::pair<int64_t, int64_t>> keys;  // (band key, article), written in order
   {
     MORGUE_ASSIGN_OR_RETURN(
         sql::Statement read,
         db->Prepare("SELECT p.article_id, s.shingles, s.minhash FROM story_bands_pending p "
                     "JOIN story_signatures s ON s.article_id = p.article_id"));
-    std::vector<std::pair<int64_t, StorySignature>> signed_articles;
     MORGUE_RETURN_IF_ERROR(read.ForEachRow([&] {
       if (auto signature = StorySignature::Decode(read.Int(1), read.Blob(2))) {
-        signed_articles.emplace_back(read.Int(0), *signature);
+        ids.push_back(read.Int(0));
+        for (int band = 0; band < kBands; ++band) {
+          keys.emplace_back(BandKey(*signature, band), ids.back());
+        }
       }
       return Status::OK();
     }));
-    for (const auto& [id, signature] : signed_articles) {
-      MORGUE_RETURN_IF_ERROR(WriteBands(id, signature));
-      ids.push_back(id);
-    }
+  }
+  std::sort(keys.begin(), keys.end());
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* insert,
+      db->Cached("INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)"));
+  for (const auto& [key, id] : keys) {
+    insert->Bind(1, key).Bind(2, id);
+    MORGUE_RETURN_IF_ERROR(insert->Run());
   }
   MORGUE_RETURN_IF_ERROR(db->Exec("DELETE FROM story_bands_pending"));
   // Articles stored meanwhile by others did not see these keys.
