@@ -79,6 +79,32 @@ std::vector<uint64_t> Tokens(std::string_view body) {
   return tokens;
 }
 
+// `values` without repeats, in their first order: a hash set of open addressing (the
+// values are well-mixed hashes, so their low bits place them), where sorting took a
+// quarter of the signing.
+std::vector<uint64_t> Distinct(const std::vector<uint64_t>& values) {
+  size_t slots = 16;
+  while (slots < 2 * values.size()) slots *= 2;
+  std::vector<uint64_t> table(slots, 0);
+  bool zero_seen = false;  // 0 marks an empty slot, so the value 0 is kept apart
+  std::vector<uint64_t> distinct;
+  distinct.reserve(values.size());
+  for (uint64_t value : values) {
+    if (value == 0) {
+      if (!zero_seen) distinct.push_back(0);
+      zero_seen = true;
+      continue;
+    }
+    size_t slot = value & (slots - 1);
+    while (table[slot] != 0 && table[slot] != value) slot = (slot + 1) & (slots - 1);
+    if (table[slot] == 0) {
+      table[slot] = value;
+      distinct.push_back(value);
+    }
+  }
+  return distinct;
+}
+
 }  // namespace
 
 std::string StorySignature::Encode() const {
@@ -115,14 +141,13 @@ std::optional<StorySignature> SignStory(std::string_view body) {
     for (int j = 1; j < kShingleTokens; ++j) shingle = Mix(shingle ^ (tokens[i + j] + j));
     shingles.push_back(shingle);
   }
-  std::sort(shingles.begin(), shingles.end());
-  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
-  if (shingles.size() < static_cast<size_t>(kMinShingles)) return std::nullopt;
+  const std::vector<uint64_t> distinct = Distinct(shingles);
+  if (distinct.size() < static_cast<size_t>(kMinShingles)) return std::nullopt;
 
   StorySignature signature;
-  signature.shingles = static_cast<int64_t>(shingles.size());
+  signature.shingles = static_cast<int64_t>(distinct.size());
   signature.minhash.fill(UINT32_MAX);
-  for (uint64_t shingle : shingles) {
+  for (uint64_t shingle : distinct) {
     for (int i = 0; i < kSignatureHashes; ++i) {
       const auto value = static_cast<uint32_t>((kFunctions[i].a * shingle + kFunctions[i].b) >> 32);
       signature.minhash[i] = std::min(signature.minhash[i], value);

@@ -134,6 +134,22 @@ TEST(StorySignature, CaseAndSpacingDoNotMatter) {
   EXPECT_EQ(a->shingles, b->shingles);
 }
 
+// A passage pasted twice adds no shingles but the few across the seam: the count is of
+// distinct shingles, and the least hashes are those of the text once.
+TEST(StorySignature, ShinglesRepeatedAreCountedOnce) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 50; ++i) words.push_back("word" + std::to_string(i));
+  std::string once;
+  for (const std::string& word : words) once += word + " ";
+  const auto twice = SignStory(once + once);
+  // The same 50 distinct shingles: the 47 of the text once, and the 3 across the seam.
+  const auto seam = SignStory(once + words[0] + " " + words[1] + " " + words[2]);
+  ASSERT_TRUE(twice && seam);
+  EXPECT_EQ(twice->shingles, 50);
+  EXPECT_EQ(seam->shingles, 50);
+  EXPECT_EQ(twice->minhash, seam->minhash);
+}
+
 // Short texts are too short to tell a story from a template: two harbour logs that differ
 // in a date and a count share most of their words.
 TEST(StorySignature, ShortBodiesAreNotSigned) {
