@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "band_key_filter.h"
 #include "body_keys.h"
 #include "morgue/archive.h"
 #include "morgue/text.h"
@@ -229,8 +230,20 @@ struct Archive::Impl {
   int64_t data_version_ = 0;          // PRAGMA data_version when last asked; 0: not asked
   int64_t deferred_since_merge_ = 0;  // keys set aside since the last merge
   int64_t merge_at_rows_ = 0;         // keys set aside that make the next merge
+  int64_t archived_keys_ = 0;         // about how many keys story_bands holds
+  int64_t run_keys_ = 0;              // keys the import run has set aside
   // How many keys wait before the next merge: about as many as story_bands holds.
   Status PlanNextMerge();
+  // While a run defers: every key in story_bands and temp.story_bands_deferred, and those
+  // the run adds, once FilterBandsIfWorthIt made it; none: look every key up.
+  std::optional<BandKeyFilter> band_filter_;
+  // Makes band_filter_ when the run has set aside enough keys to pay for reading the
+  // archive's: at the start of a batch, before it writes, so that no key a rollback
+  // could bring back is missing from it.
+  Status FilterBandsIfWorthIt();
+  // False when no article has any of `signature`'s band keys (band_filter_ knows);
+  // true when one may.
+  bool MayShareBandKey(const StorySignature& signature) const;
 
  public:
   // An import run's band keys wait to be merged into story_bands many at once (see

@@ -14,7 +14,9 @@
 // archive, so an input rolled back takes its keys with it. Each article with keys waiting
 // has a row in story_bands_pending, committed with it: keys a run never merged (it was
 // killed) are made from story_signatures when the archive is next opened to write
-// (MergePendingBands).
+// (MergePendingBands). And since nearly every body shares no key with any other, a run
+// keeps a Bloom filter of the keys in both tables (band_key_filter.h) and looks up only
+// the bodies with a key it may hold.
 
 #include <algorithm>
 #include <string>
@@ -28,6 +30,8 @@ namespace {
 
 // The fewest deferred keys (16 per article) merged at once: 4,096 articles.
 constexpr int64_t kMergeRows = int64_t{1} << 16;
+// The most archived keys a run's BandKeyFilter is made for: 262,144 articles, 7 MiB.
+constexpr int64_t kMostFilteredKeys = int64_t{1} << 22;
 
 // The latest kCandidatesPerBand articles of each band key ?1 … ?kBands, but `self`
 // (?kBands+1), with their signatures and body hashes; `deferred`: the run's waiting keys
@@ -78,6 +82,10 @@ Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
   MORGUE_RETURN_IF_ERROR(RunForEachBandKey(
       *db, "INSERT OR IGNORE INTO temp.story_bands_deferred(band_key, article_id) VALUES (?1, ?2)",
       id, signature));
+  if (band_filter_) {
+    for (int band = 0; band < kBands; ++band) band_filter_->Add(BandKey(signature, band));
+  }
+  run_keys_ += kBands;
   MORGUE_ASSIGN_OR_RETURN(
       auto* pending,
       db->Cached("INSERT OR IGNORE INTO story_bands_pending(article_id) VALUES (?1)"));
@@ -128,9 +136,40 @@ Status Archive::Impl::DeferBands() {
     bands_deferred = true;
     data_version_ = 0;
     deferred_since_merge_ = 0;
+    run_keys_ = 0;
+    band_filter_.reset();
     MORGUE_RETURN_IF_ERROR(PlanNextMerge());
   }
-  return MergeDeferredBands(false);
+  MORGUE_RETURN_IF_ERROR(MergeDeferredBands(false));
+  return FilterBandsIfWorthIt();
+}
+
+Status Archive::Impl::FilterBandsIfWorthIt() {
+  // Reading every archived key costs about as much as looking up a few of them: worth it
+  // once the run has set aside an eighth as many (at once in a small archive). Not for
+  // an archive of more than kMostFilteredKeys: the filter would hold too much memory.
+  if (band_filter_ || archived_keys_ > kMostFilteredKeys ||
+      (archived_keys_ > kMergeRows && run_keys_ * 8 < archived_keys_)) {
+    return Status::OK();
+  }
+  BandKeyFilter filter(archived_keys_ + kMergeRows);
+  MORGUE_ASSIGN_OR_RETURN(sql::Statement keys,
+                          db->Prepare("SELECT band_key FROM story_bands UNION ALL "
+                                      "SELECT band_key FROM temp.story_bands_deferred"));
+  MORGUE_RETURN_IF_ERROR(keys.ForEachRow([&] {
+    filter.Add(keys.Int(0));
+    return Status::OK();
+  }));
+  band_filter_ = std::move(filter);
+  return Status::OK();
+}
+
+bool Archive::Impl::MayShareBandKey(const StorySignature& signature) const {
+  if (!bands_deferred || !band_filter_) return true;
+  for (int band = 0; band < kBands; ++band) {
+    if (band_filter_->MayContain(BandKey(signature, band))) return true;
+  }
+  return false;
 }
 
 Status Archive::Impl::PlanNextMerge() {
@@ -138,7 +177,8 @@ Status Archive::Impl::PlanNextMerge() {
   MORGUE_ASSIGN_OR_RETURN(auto* last,
                           db->Cached("SELECT coalesce(max(article_id), 0) FROM story_signatures"));
   MORGUE_RETURN_IF_ERROR(last->Step().status());
-  merge_at_rows_ = std::max(kMergeRows, kBands * last->Int(0));
+  archived_keys_ = kBands * last->Int(0);
+  merge_at_rows_ = std::max(kMergeRows, archived_keys_);
   last->Reset();
   return Status::OK();
 }
@@ -164,6 +204,7 @@ Status Archive::Impl::MergeDeferredBands(bool all) {
   }
   std::vector<int64_t> merged;
   if (others_wrote) {
+    band_filter_.reset();  // the other's keys are not in it: made again at the next batch
     MORGUE_ASSIGN_OR_RETURN(
         auto* ids, db->Cached("SELECT DISTINCT article_id FROM temp.story_bands_deferred"));
     MORGUE_RETURN_IF_ERROR(ids->ForEachRow([&] {
@@ -197,6 +238,7 @@ Status Archive::Impl::EndDeferredBands() {
     db->Exec("DELETE FROM temp.story_bands_deferred").ok();
   }
   bands_deferred = false;
+  band_filter_.reset();
   return merged;
 }
 

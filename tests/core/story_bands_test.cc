@@ -211,6 +211,33 @@ TEST_F(StoryBandsTest, AnArticleAnotherWriterStoredWhileKeysWaitedIsLinked) {
   ExpectEveryKeyMerged();
 }
 
+TEST_F(StoryBandsTest, ACopyARunStoresFindsAnArticleAnotherWriterStoredMeanwhile) {
+  // The run looks up only the keys its filter may hold; the other writer's keys were never
+  // added to it, so it must not answer for them.
+  WriteFile(dir_ / "times.jsonl",
+            JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
+  WriteFile(dir_ / "copy.jsonl",
+            JsonArticle("Busan drenched", "Yonhap", MadeUpBody(40, 45, "\\n\\n")));
+  std::unique_ptr<Archive> other = Open();
+  ASSERT_NE(other, nullptr);
+  ImportOptions options;
+  options.inputs_per_transaction = 1;
+  auto run = ImportRun::Start(*archive_, plugins_, options);
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE((*run)->ImportFile(dir_ / "times.jsonl").status.ok());
+  auto rain = other->Add(Story("Rain in Busan", "Busan Ilbo", MadeUpBody(40, 47)));
+  ASSERT_TRUE(rain.ok());
+  const InputReport copied = (*run)->ImportFile(dir_ / "copy.jsonl");
+  ASSERT_TRUE(copied.status.ok());
+  EXPECT_EQ(copied.near_duplicates, 1);
+  ASSERT_TRUE((*run)->Finish().ok());
+  const std::vector<StoryLink> links = LinksOf(*archive_, rain->id);
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].kind, "near");
+  EXPECT_NE(links[0].id, 1);
+  ExpectEveryKeyMerged();
+}
+
 TEST_F(StoryBandsTest, AnArticleAnotherWriterStoredAfterARunsLastInputIsLinkedAtItsEnd) {
   WriteFile(dir_ / "times.jsonl",
             JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
