@@ -231,19 +231,25 @@ struct Archive::Impl {
   int64_t deferred_since_merge_ = 0;  // keys set aside since the last merge
   int64_t merge_at_rows_ = 0;         // keys set aside that make the next merge
   int64_t archived_keys_ = 0;         // about how many keys story_bands holds
-  int64_t run_keys_ = 0;              // keys the import run has set aside
+  // PRAGMA data_version now: it changes when another connection commits.
+  Result<int64_t> DataVersion();
   // How many keys wait before the next merge: about as many as story_bands holds.
   Status PlanNextMerge();
-  // While a run defers: every key in story_bands and temp.story_bands_deferred, and those
-  // the run adds, once FilterBandsIfWorthIt made it; none: look every key up.
+  // While a run defers: every key in story_bands and temp.story_bands_deferred as of
+  // data_version filter_version_, and those the run added since, once
+  // FilterBandsIfWorthIt made it; none: look every key up.
   std::optional<BandKeyFilter> band_filter_;
-  // Makes band_filter_ when the run has set aside enough keys to pay for reading the
-  // archive's: at the start of a batch, before it writes, so that no key a rollback
-  // could bring back is missing from it.
+  int64_t filter_version_ = 0;
+  int64_t run_keys_ = 0;            // keys the import run has set aside
+  int64_t run_keys_at_filter_ = 0;  // run_keys_ when band_filter_ was last made
+  bool filter_given_up_ = false;    // it outgrew kMostFilterBytes: not made again this run
+  // Makes band_filter_ when the run has set aside enough keys (since it was last made) to
+  // pay for reading the archive's: at the start of a batch, before it writes, so that no
+  // key a rollback could bring back is missing from it.
   Status FilterBandsIfWorthIt();
-  // False when no article has any of `signature`'s band keys (band_filter_ knows);
-  // true when one may.
-  bool MayShareBandKey(const StorySignature& signature) const;
+  // False when no article has any of `signature`'s band keys (band_filter_ knows, and
+  // no other connection wrote since it was made); true when one may.
+  Result<bool> MayShareBandKey(const StorySignature& signature);
 
  public:
   // An import run's band keys wait to be merged into story_bands many at once (see

@@ -31,7 +31,8 @@ Status Archive::Impl::LinkStories(int64_t a, int64_t b, const char* kind, double
 Result<std::vector<Archive::Impl::NearStory>> Archive::Impl::FindNearStories(
     const StorySignature& signature, const std::string& body_hash, int64_t self) {
   std::vector<NearStory> near;
-  if (!MayShareBandKey(signature)) return near;
+  MORGUE_ASSIGN_OR_RETURN(const bool may_share, MayShareBandKey(signature));
+  if (!may_share) return near;
   // Candidates share a band key; their signatures decide. Reading through
   // story_signatures skips band keys left by an article another tool deleted.
   MORGUE_ASSIGN_OR_RETURN(auto* find, BandCandidates());

@@ -30,8 +30,10 @@ namespace {
 
 // The fewest deferred keys (16 per article) merged at once: 4,096 articles.
 constexpr int64_t kMergeRows = int64_t{1} << 16;
-// The most archived keys a run's BandKeyFilter is made for: 262,144 articles, 7 MiB.
+// The most archived keys a run's BandKeyFilter is made for (262,144 articles, 7 MiB),
+// and the most memory it may grow to as the run adds keys (about 9.6 million keys).
 constexpr int64_t kMostFilteredKeys = int64_t{1} << 22;
+constexpr size_t kMostFilterBytes = size_t{16} << 20;
 
 // The latest kCandidatesPerBand articles of each band key ?1 … ?kBands, but `self`
 // (?kBands+1), with their signatures and body hashes; `deferred`: the run's waiting keys
@@ -84,6 +86,10 @@ Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
       id, signature));
   if (band_filter_) {
     for (int band = 0; band < kBands; ++band) band_filter_->Add(BandKey(signature, band));
+    if (band_filter_->Bytes() > kMostFilterBytes) {
+      band_filter_.reset();
+      filter_given_up_ = true;
+    }
   }
   run_keys_ += kBands;
   MORGUE_ASSIGN_OR_RETURN(
@@ -110,11 +116,16 @@ Status Archive::Impl::DropBands(int64_t id, const StorySignature& signature) {
   return unpend->Run();
 }
 
-Result<bool> Archive::Impl::OthersWrote() {
+Result<int64_t> Archive::Impl::DataVersion() {
   MORGUE_ASSIGN_OR_RETURN(auto* version, db->Cached("PRAGMA data_version"));
   MORGUE_RETURN_IF_ERROR(version->Step().status());
   const int64_t now = version->Int(0);
   version->Reset();
+  return now;
+}
+
+Result<bool> Archive::Impl::OthersWrote() {
+  MORGUE_ASSIGN_OR_RETURN(const int64_t now, DataVersion());
   const bool changed = data_version_ != 0 && now != data_version_;
   data_version_ = now;
   return changed;
@@ -136,8 +147,10 @@ Status Archive::Impl::DeferBands() {
     bands_deferred = true;
     data_version_ = 0;
     deferred_since_merge_ = 0;
-    run_keys_ = 0;
     band_filter_.reset();
+    run_keys_ = 0;
+    run_keys_at_filter_ = 0;
+    filter_given_up_ = false;
     MORGUE_RETURN_IF_ERROR(PlanNextMerge());
   }
   MORGUE_RETURN_IF_ERROR(MergeDeferredBands(false));
@@ -146,12 +159,15 @@ Status Archive::Impl::DeferBands() {
 
 Status Archive::Impl::FilterBandsIfWorthIt() {
   // Reading every archived key costs about as much as looking up a few of them: worth it
-  // once the run has set aside an eighth as many (at once in a small archive). Not for
-  // an archive of more than kMostFilteredKeys: the filter would hold too much memory.
-  if (band_filter_ || archived_keys_ > kMostFilteredKeys ||
-      (archived_keys_ > kMergeRows && run_keys_ * 8 < archived_keys_)) {
+  // once the run has set aside an eighth as many since it last read them (at once in a
+  // small archive). Not for an archive of more than kMostFilteredKeys: the filter would
+  // hold too much memory.
+  if (band_filter_ || filter_given_up_ || archived_keys_ > kMostFilteredKeys ||
+      (archived_keys_ > kMergeRows && (run_keys_ - run_keys_at_filter_) * 8 < archived_keys_)) {
     return Status::OK();
   }
+  MORGUE_ASSIGN_OR_RETURN(filter_version_, DataVersion());
+  run_keys_at_filter_ = run_keys_;
   BandKeyFilter filter(archived_keys_ + kMergeRows);
   MORGUE_ASSIGN_OR_RETURN(sql::Statement keys,
                           db->Prepare("SELECT band_key FROM story_bands UNION ALL "
@@ -164,8 +180,12 @@ Status Archive::Impl::FilterBandsIfWorthIt() {
   return Status::OK();
 }
 
-bool Archive::Impl::MayShareBandKey(const StorySignature& signature) const {
+Result<bool> Archive::Impl::MayShareBandKey(const StorySignature& signature) {
   if (!bands_deferred || !band_filter_) return true;
+  // Between the run's batches (an article added then), another connection may have
+  // stored articles whose keys the filter never saw.
+  MORGUE_ASSIGN_OR_RETURN(const int64_t version, DataVersion());
+  if (version != filter_version_) return true;
   for (int band = 0; band < kBands; ++band) {
     if (band_filter_->MayContain(BandKey(signature, band))) return true;
   }
@@ -204,7 +224,7 @@ Status Archive::Impl::MergeDeferredBands(bool all) {
   }
   std::vector<int64_t> merged;
   if (others_wrote) {
-    band_filter_.reset();  // the other's keys are not in it: made again at the next batch
+    band_filter_.reset();  // the other's keys are not in it: made again if worth it
     MORGUE_ASSIGN_OR_RETURN(
         auto* ids, db->Cached("SELECT DISTINCT article_id FROM temp.story_bands_deferred"));
     MORGUE_RETURN_IF_ERROR(ids->ForEachRow([&] {

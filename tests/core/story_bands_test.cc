@@ -231,10 +231,33 @@ TEST_F(StoryBandsTest, ACopyARunStoresFindsAnArticleAnotherWriterStoredMeanwhile
   ASSERT_TRUE(copied.status.ok());
   EXPECT_EQ(copied.near_duplicates, 1);
   ASSERT_TRUE((*run)->Finish().ok());
+  ASSERT_EQ(copied.article_ids.size(), 1u);
   const std::vector<StoryLink> links = LinksOf(*archive_, rain->id);
   ASSERT_EQ(links.size(), 1u);
   EXPECT_EQ(links[0].kind, "near");
-  EXPECT_NE(links[0].id, 1);
+  EXPECT_EQ(links[0].id, copied.article_ids[0]);
+  ExpectEveryKeyMerged();
+}
+
+TEST_F(StoryBandsTest, AnArticleAddedBetweenARunsBatchesFindsWhatAnotherWriterStored) {
+  // Outside the run's batches nothing has looked at what others wrote since its filter
+  // was made: the filter must not answer then.
+  WriteFile(dir_ / "times.jsonl",
+            JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
+  std::unique_ptr<Archive> other = Open();
+  ASSERT_NE(other, nullptr);
+  ImportOptions options;
+  options.inputs_per_transaction = 1;
+  auto run = ImportRun::Start(*archive_, plugins_, options);
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE((*run)->ImportFile(dir_ / "times.jsonl").status.ok());
+  auto rain = other->Add(Story("Rain in Busan", "Busan Ilbo", MadeUpBody(40, 47)));
+  ASSERT_TRUE(rain.ok());
+  auto copy = archive_->Add(Story("Busan drenched", "Yonhap", MadeUpBody(40, 45)));
+  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
+  ASSERT_EQ(copy->near_duplicates.size(), 1u);
+  EXPECT_EQ(copy->near_duplicates[0], rain->id);
+  ASSERT_TRUE((*run)->Finish().ok());
   ExpectEveryKeyMerged();
 }
 

@@ -39,7 +39,7 @@ TEST(BandKeyFilterTest, FewKeysNeverAddedPass) {
   int passed = 0;
   const std::vector<int64_t> others = RandomKeys(200'000, 3);
   for (int64_t key : others) passed += filter.MayContain(key) ? 1 : 0;
-  // About 0.1% for each of its 7 stages: well under 1% in all.
+  // About 0.1% for each of its 6 stages: well under 1% in all.
   EXPECT_LT(passed, static_cast<int>(others.size() / 100)) << passed << " passed";
 }
 

@@ -137,8 +137,8 @@ TEST(StorySignature, CaseAndSpacingDoNotMatter) {
 // A passage pasted twice adds no shingles but the few across the seam: the count is of
 // distinct shingles, and the least hashes are those of the text once.
 TEST(StorySignature, ShinglesRepeatedAreCountedOnce) {
-  std::vector<std::string> words;
-  for (int i = 0; i < 50; ++i) words.push_back("word" + std::to_string(i));
+  std::vector<std::string> words(50);
+  for (size_t i = 0; i < words.size(); ++i) words[i] = "word" + std::to_string(i);
   std::string once;
   for (const std::string& word : words) once += word + " ";
   const auto twice = SignStory(once + once);
@@ -148,6 +148,28 @@ TEST(StorySignature, ShinglesRepeatedAreCountedOnce) {
   EXPECT_EQ(twice->shingles, 50);
   EXPECT_EQ(seam->shingles, 50);
   EXPECT_EQ(twice->minhash, seam->minhash);
+}
+
+// Archives keep signatures (story_signatures.minhash): a body signed today must give
+// exactly what earlier versions stored, or stored articles would stop finding new copies.
+TEST(StorySignature, SignaturesAreWhatArchivesStored) {
+  const auto signature = SignStory(kHarbourLog);
+  ASSERT_TRUE(signature.has_value());
+  std::string hex;
+  for (const char byte : signature->Encode()) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    hex += kDigits[static_cast<unsigned char>(byte) >> 4];
+    hex += kDigits[static_cast<unsigned char>(byte) & 0xF];
+  }
+  EXPECT_EQ(signature->shingles, 57);
+  EXPECT_EQ(hex,
+            "b0464000ffb6ee06f27a2807879e4701ba1bfd00fca47c068c8d0c08116374039da20c0af0004d00"
+            "372cfa0e5a150704d2209201a4f42601a7ffe303a65b2705655eeb0859427f03f08a7c095853b202"
+            "be2794045b94bb0717de5501a09e410229cb3906bed2150112348b089c66340707706c0624caf90a"
+            "5c515c018a189005432ae104d739a8021511490091229f04a16cdf106fccac08cd2a451d87685300"
+            "de818a0233e9400366513a027ebf570272030a052770d605b867420630e20a048ca5ad004d6c1101"
+            "43a21e011d354807cc1bd800b67fd90346e726028f3089032d47c60e48600707e65fc5038a1d6304"
+            "50c3a5026bad2702a86d3c046af87302");
 }
 
 // Short texts are too short to tell a story from a template: two harbour logs that differ
