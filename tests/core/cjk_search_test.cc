@@ -328,7 +328,9 @@ TEST_F(CjkSearchTest, AnUpgradeCutShortIsFinishedByAWriteOpenNotHiddenFromReads)
           testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) / "0013_revisions.sql") +
           testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) /
                             "0014_story_bands_pending.sql") +
-          "PRAGMA user_version = 14;");
+          testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) /
+                            "0015_search_index_hash.sql") +
+          "PRAGMA user_version = 15;");
   OpenOptions read_only;
   read_only.read_only = true;
   read_only.create_if_missing = false;

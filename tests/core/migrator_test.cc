@@ -76,6 +76,18 @@ TEST(MigratorTest, UpgradesAVersionOneArchiveAndIndexesItsArticles) {
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   ASSERT_EQ(hits->size(), 1u);
   EXPECT_EQ((*hits)[0].article.title, "Harbour report");
+  // The index it was given anew keeps the larger in-memory hash of migration 15.
+  EXPECT_EQ(RawQuery(path, "SELECT v FROM articles_fts_config WHERE k = 'hashsize'"), "4194304");
+}
+
+// Imports write the search index a batch at a time, in segments of the in-memory hash's
+// size: 4 MB, not FTS5's 1 MB, so that fewer segments are written and merged.
+TEST(MigratorTest, ANewArchivesSearchIndexWritesSegmentsOfFourMegabytes) {
+  TempDir dir;
+  auto archive = Archive::Open(dir / "a.db");
+  ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+  EXPECT_EQ(RawQuery(dir / "a.db", "SELECT v FROM articles_fts_config WHERE k = 'hashsize'"),
+            "4194304");
 }
 
 TEST(MigratorTest, RefusesAnArchiveFromANewerMorgueAndLeavesItAlone) {
