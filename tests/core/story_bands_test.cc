@@ -66,6 +66,22 @@ class StoryBandsTest : public ::testing::Test {
     EXPECT_EQ(Query("SELECT count(*) FROM story_bands_pending"), "0");
   }
 
+  // A run (each input committed before the next) that has stored one story, article 1,
+  // and other_: another connection to the archive, opened before the run (an open to
+  // write merges keys left waiting).
+  std::unique_ptr<ImportRun> StartRunWithAStory() {
+    WriteFile(dir_ / "times.jsonl",
+              JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
+    other_ = Open();
+    ImportOptions options;
+    options.inputs_per_transaction = 1;
+    auto run = ImportRun::Start(*archive_, plugins_, options);
+    if (other_ == nullptr || !run.ok()) return nullptr;
+    const InputReport stored = (*run)->ImportFile(dir_ / "times.jsonl");
+    EXPECT_TRUE(stored.status.ok()) << stored.status.ToString();
+    return std::move(run).value();
+  }
+
   std::vector<StoryLink> LinksOf(Archive& archive, int64_t id) {
     auto links = archive.Links(id);
     EXPECT_TRUE(links.ok()) << links.status().ToString();
@@ -75,6 +91,7 @@ class StoryBandsTest : public ::testing::Test {
   TempDir dir_;
   PluginRegistry plugins_;
   std::unique_ptr<Archive> archive_;
+  std::unique_ptr<Archive> other_;
 };
 
 TEST_F(StoryBandsTest, ARunsKeysWaitWhileItStoresAndItsArticlesStillFindEachOther) {
@@ -188,49 +205,34 @@ TEST_F(StoryBandsTest, KeysARunLeftWaitingAreMadeWhenTheArchiveIsNextOpenedToWri
 TEST_F(StoryBandsTest, AnArticleAnotherWriterStoredWhileKeysWaitedIsLinked) {
   // One run keeps its keys aside while another connection stores a copy of its story,
   // which cannot see them: the run links the two when it next writes.
-  WriteFile(dir_ / "times.jsonl",
-            JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
   WriteFile(dir_ / "other.jsonl",
             JsonArticle("Rain in Busan", "Busan Ilbo", MadeUpBody(40, 47, "\\n\\n")));
-  // Opened before the run (an open to write merges keys left waiting).
-  std::unique_ptr<Archive> other = Open();
-  ASSERT_NE(other, nullptr);
-  ImportOptions options;
-  options.inputs_per_transaction = 1;  // each input committed before the next
-  auto run = ImportRun::Start(*archive_, plugins_, options);
-  ASSERT_TRUE(run.ok());
-  ASSERT_TRUE((*run)->ImportFile(dir_ / "times.jsonl").status.ok());
-  auto copy = other->Add(Story("S. Korea mulls pact", "Yonhap", MadeUpBody(0, 5)));
+  std::unique_ptr<ImportRun> run = StartRunWithAStory();
+  ASSERT_NE(run, nullptr);
+  auto copy = other_->Add(Story("S. Korea mulls pact", "Yonhap", MadeUpBody(0, 5)));
   ASSERT_TRUE(copy.ok());
-  ASSERT_TRUE((*run)->ImportFile(dir_ / "other.jsonl").status.ok());
+  ASSERT_TRUE(run->ImportFile(dir_ / "other.jsonl").status.ok());
   const std::vector<StoryLink> links = LinksOf(*archive_, 1);
   ASSERT_EQ(links.size(), 1u);
   EXPECT_EQ(links[0].id, copy->id);
   EXPECT_EQ(links[0].kind, "near");
-  ASSERT_TRUE((*run)->Finish().ok());
+  ASSERT_TRUE(run->Finish().ok());
   ExpectEveryKeyMerged();
 }
 
 TEST_F(StoryBandsTest, ACopyARunStoresFindsAnArticleAnotherWriterStoredMeanwhile) {
   // The run looks up only the keys its filter may hold; the other writer's keys were never
   // added to it, so it must not answer for them.
-  WriteFile(dir_ / "times.jsonl",
-            JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
   WriteFile(dir_ / "copy.jsonl",
             JsonArticle("Busan drenched", "Yonhap", MadeUpBody(40, 45, "\\n\\n")));
-  std::unique_ptr<Archive> other = Open();
-  ASSERT_NE(other, nullptr);
-  ImportOptions options;
-  options.inputs_per_transaction = 1;
-  auto run = ImportRun::Start(*archive_, plugins_, options);
-  ASSERT_TRUE(run.ok());
-  ASSERT_TRUE((*run)->ImportFile(dir_ / "times.jsonl").status.ok());
-  auto rain = other->Add(Story("Rain in Busan", "Busan Ilbo", MadeUpBody(40, 47)));
+  std::unique_ptr<ImportRun> run = StartRunWithAStory();
+  ASSERT_NE(run, nullptr);
+  auto rain = other_->Add(Story("Rain in Busan", "Busan Ilbo", MadeUpBody(40, 47)));
   ASSERT_TRUE(rain.ok());
-  const InputReport copied = (*run)->ImportFile(dir_ / "copy.jsonl");
+  const InputReport copied = run->ImportFile(dir_ / "copy.jsonl");
   ASSERT_TRUE(copied.status.ok());
   EXPECT_EQ(copied.near_duplicates, 1);
-  ASSERT_TRUE((*run)->Finish().ok());
+  ASSERT_TRUE(run->Finish().ok());
   ASSERT_EQ(copied.article_ids.size(), 1u);
   const std::vector<StoryLink> links = LinksOf(*archive_, rain->id);
   ASSERT_EQ(links.size(), 1u);
@@ -242,40 +244,26 @@ TEST_F(StoryBandsTest, ACopyARunStoresFindsAnArticleAnotherWriterStoredMeanwhile
 TEST_F(StoryBandsTest, AnArticleAddedBetweenARunsBatchesFindsWhatAnotherWriterStored) {
   // Outside the run's batches nothing has looked at what others wrote since its filter
   // was made: the filter must not answer then.
-  WriteFile(dir_ / "times.jsonl",
-            JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
-  std::unique_ptr<Archive> other = Open();
-  ASSERT_NE(other, nullptr);
-  ImportOptions options;
-  options.inputs_per_transaction = 1;
-  auto run = ImportRun::Start(*archive_, plugins_, options);
-  ASSERT_TRUE(run.ok());
-  ASSERT_TRUE((*run)->ImportFile(dir_ / "times.jsonl").status.ok());
-  auto rain = other->Add(Story("Rain in Busan", "Busan Ilbo", MadeUpBody(40, 47)));
+  std::unique_ptr<ImportRun> run = StartRunWithAStory();
+  ASSERT_NE(run, nullptr);
+  auto rain = other_->Add(Story("Rain in Busan", "Busan Ilbo", MadeUpBody(40, 47)));
   ASSERT_TRUE(rain.ok());
   auto copy = archive_->Add(Story("Busan drenched", "Yonhap", MadeUpBody(40, 45)));
   ASSERT_TRUE(copy.ok()) << copy.status().ToString();
   ASSERT_EQ(copy->near_duplicates.size(), 1u);
   EXPECT_EQ(copy->near_duplicates[0], rain->id);
-  ASSERT_TRUE((*run)->Finish().ok());
+  ASSERT_TRUE(run->Finish().ok());
   ExpectEveryKeyMerged();
 }
 
 TEST_F(StoryBandsTest, AnArticleAnotherWriterStoredAfterARunsLastInputIsLinkedAtItsEnd) {
-  WriteFile(dir_ / "times.jsonl",
-            JsonArticle("Seoul, Tokyo seek pact", "Korea Times", MadeUpBody(0, 7, "\\n\\n")));
-  std::unique_ptr<Archive> other = Open();
-  ASSERT_NE(other, nullptr);
-  ImportOptions options;
-  options.inputs_per_transaction = 1;
-  auto run = ImportRun::Start(*archive_, plugins_, options);
-  ASSERT_TRUE(run.ok());
-  ASSERT_TRUE((*run)->ImportFile(dir_ / "times.jsonl").status.ok());
-  auto copy = other->Add(Story("S. Korea mulls pact", "Yonhap", MadeUpBody(0, 5)));
+  std::unique_ptr<ImportRun> run = StartRunWithAStory();
+  ASSERT_NE(run, nullptr);
+  auto copy = other_->Add(Story("S. Korea mulls pact", "Yonhap", MadeUpBody(0, 5)));
   ASSERT_TRUE(copy.ok());
   EXPECT_TRUE(copy->near_duplicates.empty());  // the run's keys still wait
-  ASSERT_TRUE((*run)->Finish().ok());
-  const std::vector<StoryLink> links = LinksOf(*other, copy->id);
+  ASSERT_TRUE(run->Finish().ok());
+  const std::vector<StoryLink> links = LinksOf(*other_, copy->id);
   ASSERT_EQ(links.size(), 1u);
   EXPECT_EQ(links[0].id, 1);
   ExpectEveryKeyMerged();
