@@ -110,7 +110,7 @@ TEST_F(StoryBandsTest, ARunsKeysWaitWhileItStoresAndItsArticlesStillFindEachOthe
   options.inputs_per_transaction = 4;  // several commits
   auto run = ImportRun::Start(*archive_, plugins_, options);
   ASSERT_TRUE(run.ok());
-  int near_duplicates = 0;
+  int64_t near_duplicates = 0;
   std::vector<std::filesystem::path> files;
   for (const auto& file : std::filesystem::directory_iterator(dir_.path())) {
     if (file.path().extension() == ".json") files.push_back(file.path());
