@@ -82,10 +82,23 @@ TEST(MigratorTest, UpgradesAVersionOneArchiveAndIndexesItsArticles) {
 
 // Imports write the search index a batch at a time, in segments of the in-memory hash's
 // size: 4 MB, not FTS5's 1 MB, so that fewer segments are written and merged.
-TEST(MigratorTest, ANewArchivesSearchIndexWritesSegmentsOfFourMegabytes) {
+TEST(MigratorTest, ANewArchivesSearchIndexHasAFourMegabyteHash) {
   TempDir dir;
   auto archive = Archive::Open(dir / "a.db");
   ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+  EXPECT_EQ(RawQuery(dir / "a.db", "SELECT v FROM articles_fts_config WHERE k = 'hashsize'"),
+            "4194304");
+}
+
+TEST(MigratorTest, AnArchiveOfSchema13GetsTheFourMegabyteHashAtItsNextOpen) {
+  TempDir dir;
+  ASSERT_TRUE(Archive::Open(dir / "a.db").ok());
+  testing::DowngradeToSchema13(dir / "a.db");
+  const std::string hashsize = "SELECT count(*) FROM articles_fts_config WHERE k = 'hashsize'";
+  ASSERT_EQ(RawQuery(dir / "a.db", hashsize), "0");
+  auto archive = Archive::Open(dir / "a.db");
+  ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+  EXPECT_EQ((*archive)->schema_version(), Archive::LatestSchemaVersion());
   EXPECT_EQ(RawQuery(dir / "a.db", "SELECT v FROM articles_fts_config WHERE k = 'hashsize'"),
             "4194304");
 }

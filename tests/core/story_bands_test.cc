@@ -76,9 +76,13 @@ class StoryBandsTest : public ::testing::Test {
     ImportOptions options;
     options.inputs_per_transaction = 1;
     auto run = ImportRun::Start(*archive_, plugins_, options);
+    if (!run.ok()) ADD_FAILURE() << run.status().ToString();
     if (other_ == nullptr || !run.ok()) return nullptr;
     const InputReport stored = (*run)->ImportFile(dir_ / "times.jsonl");
-    EXPECT_TRUE(stored.status.ok()) << stored.status.ToString();
+    if (!stored.status.ok()) {
+      ADD_FAILURE() << stored.status.ToString();
+      return nullptr;
+    }
     return std::move(run).value();
   }
 

@@ -119,6 +119,7 @@ void ExecSql(const std::filesystem::path& db_path, const std::string& sql) {
 
 void DowngradeToSchema13(const std::filesystem::path& db) {
   ExecSql(db, R"sql(
+  DELETE FROM articles_fts_config WHERE k = 'hashsize';
   DROP TABLE story_bands_pending;
   PRAGMA user_version = 13;)sql");
 }

@@ -49,7 +49,8 @@ void ExecSql(const std::filesystem::path& db, const std::string& sql);
 // keys (14): an archive as an older morgue left it.
 void DowngradeSearchToSchema10(const std::filesystem::path& db);
 // Makes a closed archive of the latest schema one of schema 13, as morgue left it before
-// band keys were merged many at once: no story_bands_pending.
+// band keys were merged many at once (14) and the search index's larger hash (15): no
+// story_bands_pending, FTS5's default hashsize.
 void DowngradeToSchema13(const std::filesystem::path& db);
 // The same, to schema 12, before revisions: no article_revisions, no articles.revision.
 void DowngradeToSchema12(const std::filesystem::path& db);

@@ -165,6 +165,7 @@ class Suite:
             jsonl = self.work / f"articles-{n}.jsonl"
             if not jsonl.exists():
                 run([self.gen, "--articles", n, "--jsonl", jsonl])
+            self.csv_for(jsonl)  # here, so that writing it overlaps no timed run
         pages = self.work / f"pages-{self.html_pages}"
         if not pages.exists():
             run([self.gen, "--articles", self.html_pages, "--html-dir", pages])
@@ -213,8 +214,8 @@ COMMIT;
         rest of each article's row), authors and tags joined as morgue's derived text is:
         made once, not timed, so that the strongest reference pays for no JSON at all."""
         target = jsonl.with_suffix(".csv")
-        if target.exists():
-            return target
+        if target.exists() and target.stat().st_mtime >= jsonl.stat().st_mtime:
+            return target  # made from this very file
         partial = target.with_suffix(".csv.partial")
         with open(jsonl, encoding="utf-8") as records, \
                 open(partial, "w", encoding="utf-8", newline="") as out:
@@ -223,12 +224,13 @@ COMMIT;
                              "source", "authors", "tags"])
             for number, line in enumerate(records, 1):
                 record = json.loads(line)
-                authors = [a.get("name", "") if isinstance(a, dict) else str(a)
+                authors = [str(a.get("name") or "") if isinstance(a, dict) else str(a)
                            for a in record.get("authors") or []]
+                tags = [str(tag) for tag in record.get("tags") or []]
                 writer.writerow([number] + [record.get(key) or "" for key in
                                             ("title", "subtitle", "body", "language", "url",
                                              "published", "source")] +
-                                ["; ".join(authors), "; ".join(record.get("tags") or [])])
+                                ["; ".join(authors), "; ".join(tags)])
         partial.rename(target)
         return target
 
