@@ -229,12 +229,14 @@ struct Archive::Impl {
   Status LinkStoriesAgain(const std::vector<int64_t>& ids);
   int64_t data_version_ = 0;          // PRAGMA data_version when last asked; 0: not asked
   int64_t deferred_since_merge_ = 0;  // keys set aside since the last merge
-  int64_t merge_at_rows_ = 0;         // keys set aside that make the next merge
   int64_t archived_keys_ = 0;         // about how many keys story_bands holds
+  // How many keys set aside make the next merge: as many as story_bands holds, or
+  // kMergeRows.
+  int64_t MergeAtRows() const;
   // PRAGMA data_version now: it changes when another connection commits.
   Result<int64_t> DataVersion();
-  // How many keys wait before the next merge: about as many as story_bands holds.
-  Status PlanNextMerge();
+  // Reads how many keys story_bands holds, about (archived_keys_).
+  Status CountArchivedKeys();
   // While a run defers: every key in story_bands and temp.story_bands_deferred as of
   // data_version filter_version_, and those the run added since, once
   // FilterBandsIfWorthIt made it; none: look every key up.

@@ -100,7 +100,7 @@ Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
   // An input read in parts (a large JSON Lines file) stays in one transaction: merged
   // inside it too, which its rollback would undo with the rest.
   deferred_since_merge_ += kBands;
-  return deferred_since_merge_ >= merge_at_rows_ ? MergeDeferredBands(false) : Status::OK();
+  return deferred_since_merge_ >= MergeAtRows() ? MergeDeferredBands(false) : Status::OK();
 }
 
 Status Archive::Impl::DropBands(int64_t id, const StorySignature& signature) {
@@ -151,7 +151,7 @@ Status Archive::Impl::DeferBands() {
     run_keys_ = 0;
     run_keys_at_filter_ = 0;
     filter_given_up_ = false;
-    MORGUE_RETURN_IF_ERROR(PlanNextMerge());
+    MORGUE_RETURN_IF_ERROR(CountArchivedKeys());
   }
   MORGUE_RETURN_IF_ERROR(MergeDeferredBands(false));
   return FilterBandsIfWorthIt();
@@ -192,13 +192,14 @@ Result<bool> Archive::Impl::MayShareBandKey(const StorySignature& signature) {
   return false;
 }
 
-Status Archive::Impl::PlanNextMerge() {
+int64_t Archive::Impl::MergeAtRows() const { return std::max(kMergeRows, archived_keys_); }
+
+Status Archive::Impl::CountArchivedKeys() {
   // story_bands holds about 16 keys per signed article; ids are near enough to a count.
   MORGUE_ASSIGN_OR_RETURN(auto* last,
                           db->Cached("SELECT coalesce(max(article_id), 0) FROM story_signatures"));
   MORGUE_RETURN_IF_ERROR(last->Step().status());
   archived_keys_ = kBands * last->Int(0);
-  merge_at_rows_ = std::max(kMergeRows, archived_keys_);
   last->Reset();
   return Status::OK();
 }
@@ -220,7 +221,7 @@ Status Archive::Impl::MergeDeferredBands(bool all) {
     MORGUE_RETURN_IF_ERROR(count->Step().status());
     const int64_t rows = count->Int(0);
     count->Reset();
-    if (rows < merge_at_rows_) return Status::OK();
+    if (rows < MergeAtRows()) return Status::OK();
   }
   std::vector<int64_t> merged;
   if (others_wrote) {
@@ -240,7 +241,7 @@ Status Archive::Impl::MergeDeferredBands(bool all) {
       "DELETE FROM story_bands_pending WHERE article_id IN "
       "(SELECT article_id FROM temp.story_bands_deferred); "
       "DELETE FROM temp.story_bands_deferred;"));
-  MORGUE_RETURN_IF_ERROR(PlanNextMerge());
+  MORGUE_RETURN_IF_ERROR(CountArchivedKeys());
   return LinkStoriesAgain(merged);
 }
 
