@@ -1,6 +1,7 @@
 // The original documents an article came from: listing them, and writing one back byte
 // for byte, checked against the size and SHA-256 recorded at import.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,12 +44,13 @@ Status Archive::WriteOriginal(int64_t document_id,
   if (!row) return Status::NotFound("no document with id " + std::to_string(document_id));
   const auto size = static_cast<uint64_t>(stmt.Int(0));
   const std::string sha256 = stmt.Text(1);
-  const std::string compression = stmt.Text(2);
-  if (compression != "zlib" && compression != "none") {
+  const std::string compression_name = stmt.Text(2);
+  const std::optional<Compression> compression = CompressionNamed(compression_name);
+  if (!compression) {
     return Status::Corruption("document " + std::to_string(document_id) +
-                              " is stored with unknown compression '" + compression + "'");
+                              " is stored with unknown compression '" + compression_name + "'");
   }
-  OriginalReader reader(compression == "zlib", write);
+  OriginalReader reader(*compression, write);
   Status read =
       impl_->db->ReadBlob("documents", "content", document_id,
                           [&reader](std::string_view piece) { return reader.Add(piece); });

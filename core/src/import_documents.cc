@@ -29,8 +29,8 @@ std::string DocumentMediaType(const PluginRegistry& registry, const LoadedPlugin
 Result<PreparedDocument> PrepareDocument(std::string_view bytes) {
   PreparedDocument document;
   document.sha256 = Sha256Hex(bytes);
-  MORGUE_ASSIGN_OR_RETURN(std::string compressed, ZlibCompress(bytes));
-  // Incompressible input is stored as it is: no reader ever pays for zlib's overhead.
+  MORGUE_ASSIGN_OR_RETURN(std::string compressed, ZstdCompress(bytes));
+  // Incompressible input is stored as it is: no reader ever pays for the frame's overhead.
   if (compressed.size() < bytes.size()) document.compressed = std::move(compressed);
   return document;
 }
@@ -59,7 +59,7 @@ Result<int64_t> ImportDocuments::Insert(const ImportInput& input, const Prepared
   Result<int64_t> stored =
       db().SelectId("SELECT id FROM documents WHERE sha256 = ?1", prepared.sha256);
   if (!stored.ok() || *stored != 0) return stored;  // the same bytes are stored once
-  const bool use_zlib = !prepared.compressed.empty();
+  const bool compressed = !prepared.compressed.empty();
   MORGUE_ASSIGN_OR_RETURN(auto* insert, db().Cached(R"sql(
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content, container,
@@ -69,8 +69,9 @@ Result<int64_t> ImportDocuments::Insert(const ImportInput& input, const Prepared
   s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
   s.Bind(3, media_type);
   s.Bind(4, input.name).Bind(5, plugin.name).Bind(6, plugin.version).Bind(7, UtcNow());
-  s.Bind(8, import_id).Bind(9, use_zlib ? "zlib" : "none");
-  s.BindBlob(10, use_zlib ? std::string_view(prepared.compressed) : input.bytes);
+  s.Bind(8, import_id);
+  s.Bind(9, CompressionName(compressed ? Compression::kZstd : Compression::kNone));
+  s.BindBlob(10, compressed ? std::string_view(prepared.compressed) : input.bytes);
   if (origin != nullptr) {
     s.Bind(11, origin->container).Bind(12, static_cast<int64_t>(origin->offset));
     s.BindTextOrNull(13, origin->target_uri).BindTextOrNull(14, origin->captured);
@@ -89,7 +90,7 @@ Result<int64_t> ImportDocuments::InsertPending(const std::string& name,
   MORGUE_ASSIGN_OR_RETURN(auto* insert, db().Cached(R"sql(
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content)
-    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zlib', zeroblob(0)))sql"));
+    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zstd', zeroblob(0)))sql"));
   sql::Statement& s = *insert;
   s.Bind(1, "pending " + std::to_string(import_id) + " " + std::to_string(input));
   s.Bind(2, DocumentMediaType(plugins_, plugin, path)).Bind(3, name);

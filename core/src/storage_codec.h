@@ -1,6 +1,7 @@
-// How the archive stores original documents: SHA-256 names them, zlib compresses them
-// (readable by any zlib tool), StreamingDocument hashes and compresses one that arrives in
-// pieces, and OriginalReader gives one back from its stored form and checks it.
+// How the archive stores original documents: SHA-256 names them, zstd compresses them
+// (one frame each, readable by the `zstd` tool; archives made before schema 16 also hold
+// zlib streams), StreamingDocument hashes and compresses one that arrives in pieces, and
+// OriginalReader gives one back from its stored form and checks it.
 //
 // Thread-safety: the functions are pure; each class is used by one thread at a time.
 
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,13 +22,19 @@ namespace morgue {
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
-// zlib (RFC 1950) stream of `bytes`, so any zlib reader (Python's zlib.decompress,
-// `pigz -dz`, ...) can recover a document from the archive.
-Result<std::string> ZlibCompress(std::string_view bytes);
-// Inverse of ZlibCompress; `size` is the original size stored beside the blob.
-Result<std::string> ZlibDecompress(std::string_view compressed, uint64_t size);
+// How a document's bytes are stored, as `documents.compression` names it: "zstd" (what
+// morgue writes), "zlib" (RFC 1950, what morgue wrote before schema 16) or "none" (kept
+// as they are when compressing would not make them smaller).
+enum class Compression { kNone, kZlib, kZstd };
+std::string_view CompressionName(Compression compression);
+// The compression `name` names, or nothing for a name morgue does not know.
+std::optional<Compression> CompressionNamed(std::string_view name);
 
-// The SHA-256 and the zlib stream (as ZlibCompress makes) of a document that arrives in
+// One zstd frame (RFC 8878) of `bytes`, with their size in its header, so that
+// `zstd -d` alone gives a document back.
+Result<std::string> ZstdCompress(std::string_view bytes);
+
+// The SHA-256 and the zstd frame (as ZstdCompress makes) of a document that arrives in
 // pieces, so that a large input is never held whole: the compressed bytes go to an
 // anonymous temporary file. Thread-safety: one thread at a time.
 class StreamingDocument {
@@ -49,7 +57,8 @@ class StreamingDocument {
   Status ReadCompressed(std::string& out, size_t max);
 
  private:
-  Status Deflate(int flush);
+  // Compresses what `in` holds (all of it, and the frame's end when `end`) to the file.
+  Status Compress(std::string_view in, bool end);
   struct State;
   std::unique_ptr<State> state_;
   std::string sha256_hex_;
@@ -57,13 +66,13 @@ class StreamingDocument {
   uint64_t compressed_size_ = 0;
 };
 
-// Gives back an original from its stored form as that arrives in pieces: inflates a zlib
-// stream (or passes bytes stored uncompressed through), hands the original on in pieces,
-// and checks at the end that it has the size and SHA-256 recorded at import.
-// Thread-safety: one thread at a time.
+// Gives back an original from its stored form as that arrives in pieces: decompresses a
+// zstd frame or a zlib stream (or passes bytes stored uncompressed through), hands the
+// original on in pieces, and checks at the end that it has the size and SHA-256 recorded
+// at import. Thread-safety: one thread at a time.
 class OriginalReader {
  public:
-  OriginalReader(bool zlib, std::function<Status(std::string_view)> out);
+  OriginalReader(Compression compression, std::function<Status(std::string_view)> out);
   ~OriginalReader();
   OriginalReader(const OriginalReader&) = delete;
   OriginalReader& operator=(const OriginalReader&) = delete;
@@ -74,6 +83,8 @@ class OriginalReader {
 
  private:
   Status Emit(std::string_view original);
+  Status AddZlib(std::string_view stored);
+  Status AddZstd(std::string_view stored);
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -214,9 +214,9 @@ TEST_F(OriginalsTest, OutputFileIsNeverReplacedWithoutForceNorWrittenThroughALin
 TEST_F(OriginalsTest, DamagedOriginalFailsAndLeavesNoFile) {
   const fs::path text = FixturesDir() / "korea-times-2011-01-04.txt";
   const std::string id = Import({text.string()});
-  // A valid zlib stream of other bytes ("a") in place of the original: only the check
-  // of size and SHA-256 can catch it.
-  ExecSql(archive_, "UPDATE documents SET content = x'789c4b040000620062'");
+  // A valid zstd frame of other bytes ("a", as `zstd` writes it) in place of the
+  // original: only the check of size and SHA-256 can catch it.
+  ExecSql(archive_, "UPDATE documents SET content = x'28b52ffd0448090000615b6e8ca9'");
   const std::string document = QuerySql(archive_, "SELECT id FROM documents");
   const fs::path file = dir_ / "damaged.txt";
   CommandResult damaged = OnArchive({"original", id, "-o", file.string()});
@@ -228,15 +228,15 @@ TEST_F(OriginalsTest, DamagedOriginalFailsAndLeavesNoFile) {
   EXPECT_FALSE(fs::exists(file));
 }
 
-// The README's recipe without morgue, run as written there: the sqlite3 shell and Python
-// give back the same bytes as `morgue original`.
+// The README's recipe without morgue, run as written there: the sqlite3 shell and the
+// zstd tool give back the same bytes as `morgue original`.
 TEST_F(OriginalsTest, ReadmeRecipeWithoutMorgueGivesBackTheOriginal) {
   const fs::path page = FixturesDir() / "articles" / "korea-times-2011-01-04.wordpress.html";
   const std::string id = Import({page.string()});
   const std::string document = Documents(id)[0].at("id").dump();
 
   const std::string readme = ReadFile(SourceDir() / "README.md");
-  const std::string marker = "Without morgue, any SQLite tool gets them too";
+  const std::string marker = "Without morgue, the `sqlite3` shell and the `zstd` tool";
   size_t start = readme.find(marker);
   ASSERT_NE(start, std::string::npos);
   start = readme.find("```sh\n", start);
@@ -258,16 +258,16 @@ TEST_F(OriginalsTest, ReadmeRecipeWithoutMorgueGivesBackTheOriginal) {
     script.replace(at, from.size(), to);
   };
   replace("ad.article_id = 5", "ad.article_id = " + id);
-  replace("writefile('page.html'", "writefile('by-sqlite.html'");
+  replace("writefile('page.stored'", "writefile('by-sqlite.stored'");
   replace("WHERE id = 3", "WHERE id = " + document);
-  replace("morgue.db 3 > page.html", "morgue.db " + document + " > by-python.html");
+  replace("page.stored > page.html", "by-sqlite.stored > by-zstd.html");
   CommandResult ran =
       RunCommand({"/bin/sh", "-c", script}, "", {{"PATH", "/usr/bin:/bin"}}, dir_.path());
   // The recipe's morgue.db is this test's archive.
   ASSERT_EQ(ran.exit_code, 0) << ran.err << "\n" << script;
   EXPECT_EQ(ran.out.substr(0, ran.out.find('\n')), document + "|" + page.string());
-  EXPECT_TRUE(ReadFile(dir_ / "by-sqlite.html") == ReadFile(page));
-  EXPECT_TRUE(ReadFile(dir_ / "by-python.html") == ReadFile(page));
+  EXPECT_EQ(QuerySql(archive_, "SELECT compression FROM documents WHERE id = " + document), "zstd");
+  EXPECT_TRUE(ReadFile(dir_ / "by-zstd.html") == ReadFile(page));
 }
 
 }  // namespace

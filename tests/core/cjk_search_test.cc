@@ -330,7 +330,8 @@ TEST_F(CjkSearchTest, AnUpgradeCutShortIsFinishedByAWriteOpenNotHiddenFromReads)
                             "0014_story_bands_pending.sql") +
           testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) /
                             "0015_search_index_hash.sql") +
-          "PRAGMA user_version = 15;");
+          testing::ReadFile(std::filesystem::path(MORGUE_SCHEMA_DIR) / "0016_zstd_documents.sql") +
+          "PRAGMA user_version = 16;");
   OpenOptions read_only;
   read_only.read_only = true;
   read_only.create_if_missing = false;

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <zlib.h>
+#include <zstd.h>
 
 #include <utility>
 
@@ -64,13 +64,13 @@ TEST_F(ImportTest, ImportsEveryArticleAndKeepsTheOriginalBytes) {
   EXPECT_EQ(Query("SELECT original_path FROM documents"), Sample().string());
   EXPECT_EQ(Query("SELECT media_type FROM documents"), "application/x-ndjson");
   EXPECT_EQ(Query("SELECT count(*) FROM article_documents"), "4");
-  ASSERT_EQ(Query("SELECT compression FROM documents"), "zlib");
+  ASSERT_EQ(Query("SELECT compression FROM documents"), "zstd");
   std::string stored = Query("SELECT content FROM documents");
+  // One zstd frame with the original's size in its header, as the zstd tool reads it.
+  ASSERT_EQ(ZSTD_getFrameContentSize(stored.data(), stored.size()), original.size());
   std::string restored(original.size(), '\0');
-  uLongf length = restored.size();
-  ASSERT_EQ(uncompress(reinterpret_cast<Bytef*>(restored.data()), &length,
-                       reinterpret_cast<const Bytef*>(stored.data()), stored.size()),
-            Z_OK);
+  ASSERT_EQ(ZSTD_decompress(restored.data(), restored.size(), stored.data(), stored.size()),
+            original.size());
   EXPECT_EQ(restored, original);
 
   auto seed = archive_->Get(report.article_ids[0]);
@@ -288,15 +288,11 @@ std::string StoredOriginal(const std::filesystem::path& db_path) {
     const auto* content = static_cast<const char*>(sqlite3_column_blob(stmt, 1));
     const std::string stored(content, static_cast<size_t>(sqlite3_column_bytes(stmt, 1)));
     std::string original = stored;
-    if (compression == "zlib") {
+    if (compression == "zstd") {
       original.assign(static_cast<size_t>(sqlite3_column_int64(stmt, 2)), '\0');
-      uLongf length = original.size();
-      if (uncompress(reinterpret_cast<Bytef*>(original.data()), &length,
-                     reinterpret_cast<const Bytef*>(stored.data()),
-                     static_cast<uLong>(stored.size())) != Z_OK) {
-        original = "corrupt";
-      }
-      original.resize(length);
+      const size_t length =
+          ZSTD_decompress(original.data(), original.size(), stored.data(), stored.size());
+      original = ZSTD_isError(length) != 0 ? "corrupt" : original.substr(0, length);
     }
     result = compression + " " + original;
   }
@@ -333,7 +329,7 @@ TEST_F(ImportTest, ALargeJsonLinesFileReadInPartsIsStoredAsIfWhole) {
                   testing::QuerySql(other / "b.db", "SELECT sha256 FROM documents") + " " +
                   file.string());
     // The original is kept byte for byte, however it was read.
-    EXPECT_EQ(StoredOriginal(other / "b.db"), "zlib " + ReadFile(file));
+    EXPECT_EQ(StoredOriginal(other / "b.db"), "zstd " + ReadFile(file));
   }
   EXPECT_EQ(reports[1].imported, 400);
   EXPECT_EQ(reports[1].article_ids, reports[0].article_ids);
@@ -370,7 +366,7 @@ TEST_F(ImportTest, ALargeFileItsImporterReadsWholeIsStoredOnceAndWhole) {
               "1 " + std::to_string(std::filesystem::file_size(file)));
     originals.push_back(StoredOriginal(other / "b.db"));
   }
-  EXPECT_EQ(originals[0], "zlib " + ReadFile(file));
+  EXPECT_EQ(originals[0], "zstd " + ReadFile(file));
   EXPECT_EQ(originals[1], originals[0]);
 }
 

@@ -2,6 +2,8 @@
 // and their bytes back, whole, in pieces, and checked against what was recorded.
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <zlib.h>
 
 #include <string>
 #include <string_view>
@@ -103,10 +105,47 @@ TEST_F(ArchiveOriginalsTest, AnUnknownOrDamagedDocumentIsAnError) {
   auto cut = Original(std::stoll(id));
   EXPECT_EQ(cut.status().code(), StatusCode::kCorruption);
   EXPECT_EQ(cut.status().message(),
-            "document " + id + ": the stored document's zlib stream is cut short");
-  // Not a zlib stream at all.
+            "document " + id + ": the stored document's zstd frame is cut short");
+  // Not a zstd frame at all.
   testing::ExecSql(dir_ / "a.db", "UPDATE documents SET content = x'00010203'");
   EXPECT_EQ(Original(std::stoll(id)).status().code(), StatusCode::kCorruption);
+}
+
+// Before schema 16 morgue stored originals as zlib streams; an archive it made still
+// gives them back (and one stored with a compression morgue does not know is refused).
+TEST_F(ArchiveOriginalsTest, ADocumentStoredAsZlibByAnOlderMorgueStillReads) {
+  const auto sample = testing::FixturesDir() / "sample-articles.jsonl";
+  Import(sample);
+  const std::string original = ReadFile(sample);
+  uLongf length = compressBound(static_cast<uLong>(original.size()));
+  std::string zlib_stream(length, '\0');
+  ASSERT_EQ(compress2(reinterpret_cast<Bytef*>(zlib_stream.data()), &length,
+                      reinterpret_cast<const Bytef*>(original.data()),
+                      static_cast<uLong>(original.size()), Z_BEST_SPEED),
+            Z_OK);
+  zlib_stream.resize(length);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "a.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* update = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE documents SET compression = 'zlib', content = ?1", -1,
+                               &update, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_blob(update, 1, zlib_stream.data(), static_cast<int>(zlib_stream.size()),
+                    SQLITE_TRANSIENT);
+  EXPECT_EQ(sqlite3_step(update), SQLITE_DONE);
+  sqlite3_finalize(update);
+  sqlite3_close(db);
+
+  const int64_t document = std::stoll(testing::QuerySql(dir_ / "a.db", "SELECT id FROM documents"));
+  auto back = Original(document);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(*back == original);
+
+  testing::ExecSql(dir_ / "a.db", "UPDATE documents SET compression = 'brotli'");
+  auto unknown = Original(document);
+  EXPECT_EQ(unknown.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(unknown.status().message(), "document " + std::to_string(document) +
+                                            " is stored with unknown compression 'brotli'");
 }
 
 }  // namespace

@@ -12,7 +12,8 @@ MORGUE_SANITIZE_BUILD_DIR="${MORGUE_SANITIZE_BUILD_DIR:-$MORGUE_ROOT/build-sanit
 # Debian 12 packages morgue builds and tests with. clang and libclang-rt-14-dev (the
 # libFuzzer and sanitizer runtimes) build the sanitizer and fuzz configuration; llvm
 # brings llvm-symbolizer, which puts function names and lines in sanitizer reports.
-# wget writes the web archives (--warc-file) the warc plugin's tests import.
+# wget writes the web archives (--warc-file) the warc plugin's tests import; the zstd tool
+# reads an archived original without morgue, as the README shows (a test runs it).
 MORGUE_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libsqlite3-dev sqlite3
@@ -21,8 +22,8 @@ MORGUE_PACKAGES=(
   nlohmann-json3-dev
   googletest libgtest-dev
   libxml2-dev libuchardet-dev
-  zlib1g-dev libssl-dev libbrotli-dev
-  wget
+  zlib1g-dev libzstd-dev libssl-dev libbrotli-dev
+  wget zstd
   python3
   clang libclang-rt-14-dev llvm
 )

@@ -1,11 +1,13 @@
-// The storage codecs: SHA-256 against published vectors, zlib, and an original stored
+// The storage codecs: SHA-256 against published vectors, zstd, and an original stored
 // with StreamingDocument and given back by OriginalReader, fed in pieces of many sizes;
-// a stored form cut short, followed by other bytes, or not the original recorded is
-// Corruption.
+// the zlib streams of older archives given back the same way; a stored form cut short,
+// followed by other bytes, or not the original recorded is Corruption.
 
 #include "storage_codec.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -110,10 +112,10 @@ struct Read {
   size_t emitted_pieces = 0;
 };
 
-Read GiveBack(bool zlib, std::string_view stored, size_t piece, uint64_t size,
+Read GiveBack(Compression compression, std::string_view stored, size_t piece, uint64_t size,
               const std::string& sha256_hex) {
   Read read;
-  OriginalReader reader(zlib, [&read](std::string_view original) {
+  OriginalReader reader(compression, [&read](std::string_view original) {
     read.original += original;
     ++read.emitted_pieces;
     return Status::OK();
@@ -124,6 +126,32 @@ Read GiveBack(bool zlib, std::string_view stored, size_t piece, uint64_t size,
   }
   read.status = reader.Finish(size, sha256_hex);
   return read;
+}
+
+// What zstd alone (the library's one-shot decompression, as the `zstd` tool reads a
+// frame) makes of `stored`: sized by the frame's header, or at most `capacity` bytes for a
+// frame written as a stream, whose header has no size; "not a frame" when it is not one.
+std::string ZstdAlone(std::string_view stored, size_t capacity) {
+  const unsigned long long size = ZSTD_getFrameContentSize(stored.data(), stored.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR) return "not a frame";
+  std::string original(size == ZSTD_CONTENTSIZE_UNKNOWN ? capacity : size, '\0');
+  const size_t made =
+      ZSTD_decompress(original.data(), original.size(), stored.data(), stored.size());
+  if (ZSTD_isError(made) != 0) return ZSTD_getErrorName(made);
+  original.resize(made);
+  return original;
+}
+
+// A zlib stream (RFC 1950) of `original`, as morgue stored documents before schema 16.
+std::string ZlibStream(std::string_view original) {
+  uLongf length = compressBound(static_cast<uLong>(original.size()));
+  std::string stored(length, '\0');
+  EXPECT_EQ(compress2(reinterpret_cast<Bytef*>(stored.data()), &length,
+                      reinterpret_cast<const Bytef*>(original.data()),
+                      static_cast<uLong>(original.size()), Z_BEST_SPEED),
+            Z_OK);
+  stored.resize(length);
+  return stored;
 }
 
 TEST(StreamingDocument, RoundTripsEverySizeFedInEveryPieceSize) {
@@ -139,14 +167,12 @@ TEST(StreamingDocument, RoundTripsEverySizeFedInEveryPieceSize) {
       const Stored stored = Store(original, add_piece, 1000);
       EXPECT_EQ(stored.size, size);
       EXPECT_EQ(stored.sha256_hex, Sha256Hex(original));
-      // The stream is zlib's own format: zlib alone gives the original back.
-      Result<std::string> inflated = ZlibDecompress(stored.compressed, size);
-      ASSERT_TRUE(inflated.ok()) << inflated.status().ToString();
-      EXPECT_TRUE(*inflated == original);
+      // The stream is one zstd frame: zstd alone gives the original back.
+      EXPECT_TRUE(ZstdAlone(stored.compressed, size) == original);
       for (size_t read_piece : {size_t{1}, size_t{7}, size_t{4096}, stored.compressed.size()}) {
         if (read_piece == 1 && stored.compressed.size() > 70000) continue;
-        const Read read = GiveBack(true, stored.compressed, std::max<size_t>(read_piece, 1), size,
-                                   stored.sha256_hex);
+        const Read read = GiveBack(Compression::kZstd, stored.compressed,
+                                   std::max<size_t>(read_piece, 1), size, stored.sha256_hex);
         ASSERT_TRUE(read.status.ok()) << read.status.ToString();
         EXPECT_EQ(read.original.size(), original.size());
         EXPECT_TRUE(read.original == original) << "read in pieces of " << read_piece;
@@ -175,31 +201,69 @@ TEST(StreamingDocument, ReadsTheCompressedStreamAgainAfterRewind) {
   EXPECT_LT(first.size(), original.size());
 }
 
-TEST(ZlibCompress, RoundTripsAndIsReadByZlibAlone) {
+TEST(ZstdCompress, RoundTripsAndIsReadByZstdAlone) {
   for (size_t size : {size_t{0}, size_t{1}, size_t{512}, size_t{513}, size_t{300000}}) {
     const std::string original = Document(size);
-    Result<std::string> compressed = ZlibCompress(original);
+    Result<std::string> compressed = ZstdCompress(original);
     ASSERT_TRUE(compressed.ok()) << compressed.status().ToString();
-    Result<std::string> back = ZlibDecompress(*compressed, size);
-    ASSERT_TRUE(back.ok()) << back.status().ToString();
-    EXPECT_TRUE(*back == original) << size << " bytes";
-    const Read read = GiveBack(true, *compressed, 100, size, Sha256Hex(original));
+    // The frame's header has the size: `zstd -d` needs nothing else.
+    EXPECT_EQ(ZSTD_getFrameContentSize(compressed->data(), compressed->size()), size);
+    EXPECT_TRUE(ZstdAlone(*compressed, 0) == original) << size << " bytes";
+    const Read read = GiveBack(Compression::kZstd, *compressed, 100, size, Sha256Hex(original));
     EXPECT_TRUE(read.status.ok()) << read.status.ToString();
     EXPECT_TRUE(read.original == original) << size << " bytes";
   }
+  // A page compresses: the archive keeps a fraction of it.
+  Result<std::string> page = ZstdCompress(Document(300000));
+  ASSERT_TRUE(page.ok());
+  EXPECT_LT(page->size(), 300000U / 2);
 }
 
-TEST(ZlibDecompress, AnotherSizeThanRecordedIsCorruption) {
-  const std::string original = Document(1000);
-  Result<std::string> compressed = ZlibCompress(original);
-  ASSERT_TRUE(compressed.ok());
-  for (uint64_t wrong : {uint64_t{999}, uint64_t{1001}}) {
-    Result<std::string> back = ZlibDecompress(*compressed, wrong);
-    ASSERT_FALSE(back.ok()) << wrong;
-    EXPECT_EQ(back.status().code(), StatusCode::kCorruption);
-    EXPECT_TRUE(back.status().message().starts_with("stored document does not decompress: "))
-        << back.status().message();
+TEST(Compression, NamesAreTheOnesTheArchiveStores) {
+  for (Compression compression : {Compression::kZstd, Compression::kZlib, Compression::kNone}) {
+    EXPECT_EQ(CompressionNamed(CompressionName(compression)), compression);
   }
+  EXPECT_EQ(CompressionName(Compression::kZstd), "zstd");
+  EXPECT_EQ(CompressionName(Compression::kZlib), "zlib");
+  EXPECT_EQ(CompressionName(Compression::kNone), "none");
+  EXPECT_EQ(CompressionNamed("brotli"), std::nullopt);
+  EXPECT_EQ(CompressionNamed("ZSTD"), std::nullopt);
+}
+
+// ---- The zlib streams of older archives ----------------------------------------------------
+
+TEST(OriginalReaderZlib, GivesBackAZlibStreamInEveryPieceSize) {
+  for (size_t size : {size_t{0}, size_t{1}, size_t{65537}, size_t{300000}}) {
+    const std::string original = Document(size);
+    const std::string stored = ZlibStream(original);
+    for (size_t piece : {size_t{1}, size_t{100}, size_t{65536}, stored.size()}) {
+      if (piece == 1 && size > 70000) continue;
+      const Read read = GiveBack(Compression::kZlib, stored, std::max<size_t>(piece, 1), size,
+                                 Sha256Hex(original));
+      ASSERT_TRUE(read.status.ok()) << read.status.ToString();
+      EXPECT_TRUE(read.original == original) << size << " bytes in pieces of " << piece;
+    }
+  }
+}
+
+TEST(OriginalReaderZlib, RefusesAStreamCutShortOrFollowedByOtherBytes) {
+  const std::string original = Document(200000);
+  const std::string stored = ZlibStream(original);
+  const Read cut = GiveBack(Compression::kZlib, stored.substr(0, stored.size() - 3), 4096,
+                            original.size(), Sha256Hex(original));
+  EXPECT_EQ(cut.status.code(), StatusCode::kCorruption);
+  EXPECT_EQ(cut.status.message(), "the stored document's zlib stream is cut short");
+  const Read longer =
+      GiveBack(Compression::kZlib, stored + "trailing", 4096, original.size(), Sha256Hex(original));
+  EXPECT_EQ(longer.status.code(), StatusCode::kCorruption);
+  EXPECT_EQ(longer.status.message(), "the stored document has bytes after its zlib stream");
+  std::string damaged = stored;
+  damaged[0] = '\x1f';  // the zlib header's first byte, 0x78 in a stream zlib makes
+  const Read not_zlib =
+      GiveBack(Compression::kZlib, damaged, 4096, original.size(), Sha256Hex(original));
+  EXPECT_EQ(not_zlib.status.code(), StatusCode::kCorruption);
+  EXPECT_TRUE(not_zlib.status.message().starts_with("the stored document does not decompress: "))
+      << not_zlib.status.message();
 }
 
 // ---- What OriginalReader refuses -----------------------------------------------------------
@@ -217,25 +281,26 @@ TEST_F(OriginalReaderRefuses, AStreamCutShort) {
        {size_t{1}, size_t{4}, stored_.compressed.size() / 2, stored_.compressed.size() - 2}) {
     const std::string_view shorter =
         std::string_view(stored_.compressed).substr(0, stored_.compressed.size() - cut);
-    const Read read = GiveBack(true, shorter, 999, stored_.size, stored_.sha256_hex);
+    const Read read = GiveBack(Compression::kZstd, shorter, 999, stored_.size, stored_.sha256_hex);
     EXPECT_EQ(read.status.code(), StatusCode::kCorruption) << "cut by " << cut;
-    EXPECT_EQ(read.status.message(), "the stored document's zlib stream is cut short")
+    EXPECT_EQ(read.status.message(), "the stored document's zstd frame is cut short")
         << "cut by " << cut;
     // What came before the cut was handed on, and is the original's start (a cut in the
-    // Adler-32 at the end leaves nothing of the original missing, yet is refused).
+    // frame's last bytes leaves nothing of the original missing, yet is refused).
     EXPECT_TRUE(std::string_view(original_).starts_with(read.original)) << "cut by " << cut;
     if (cut > 4) EXPECT_LT(read.original.size(), original_.size()) << "cut by " << cut;
   }
 }
 
-TEST_F(OriginalReaderRefuses, NothingStoredForAZlibDocument) {
-  const Read read = GiveBack(true, "", 1, 0, Sha256Hex(""));
+TEST_F(OriginalReaderRefuses, NothingStoredForAZstdDocument) {
+  const Read read = GiveBack(Compression::kZstd, "", 1, 0, Sha256Hex(""));
   EXPECT_EQ(read.status.code(), StatusCode::kCorruption);
-  EXPECT_EQ(read.status.message(), "the stored document's zlib stream is cut short");
+  EXPECT_EQ(read.status.message(), "the stored document's zstd frame is cut short");
 }
 
 TEST_F(OriginalReaderRefuses, AnotherSha256) {
-  const Read read = GiveBack(true, stored_.compressed, 4096, stored_.size, Sha256Hex("other"));
+  const Read read =
+      GiveBack(Compression::kZstd, stored_.compressed, 4096, stored_.size, Sha256Hex("other"));
   EXPECT_EQ(read.status.code(), StatusCode::kCorruption);
   EXPECT_EQ(read.status.message(),
             "the stored document is not the original recorded at import (200000 bytes instead "
@@ -244,7 +309,8 @@ TEST_F(OriginalReaderRefuses, AnotherSha256) {
 }
 
 TEST_F(OriginalReaderRefuses, AnotherSize) {
-  const Read read = GiveBack(true, stored_.compressed, 4096, stored_.size + 1, stored_.sha256_hex);
+  const Read read =
+      GiveBack(Compression::kZstd, stored_.compressed, 4096, stored_.size + 1, stored_.sha256_hex);
   EXPECT_EQ(read.status.code(), StatusCode::kCorruption);
   EXPECT_EQ(read.status.message(),
             "the stored document is not the original recorded at import (200000 bytes instead "
@@ -254,21 +320,21 @@ TEST_F(OriginalReaderRefuses, AnotherSize) {
 TEST_F(OriginalReaderRefuses, BytesAfterTheStream) {
   const std::string longer = stored_.compressed + "trailing";
   for (size_t piece : {size_t{1}, size_t{4096}, longer.size()}) {
-    const Read read = GiveBack(true, longer, piece, stored_.size, stored_.sha256_hex);
+    const Read read = GiveBack(Compression::kZstd, longer, piece, stored_.size, stored_.sha256_hex);
     EXPECT_EQ(read.status.code(), StatusCode::kCorruption) << "pieces of " << piece;
-    EXPECT_EQ(read.status.message(), "the stored document has bytes after its zlib stream");
+    EXPECT_EQ(read.status.message(), "the stored document has bytes after its zstd frame");
   }
 }
 
-TEST_F(OriginalReaderRefuses, BytesThatAreNoZlibStream) {
+TEST_F(OriginalReaderRefuses, BytesThatAreNoZstdFrame) {
   std::string damaged = stored_.compressed;
-  damaged[0] = '\x1f';  // the zlib header's first byte, 0x78 in a stream zlib makes
-  const Read read = GiveBack(true, damaged, 4096, stored_.size, stored_.sha256_hex);
+  damaged[0] = '\x1f';  // the frame's magic number starts 0x28
+  const Read read = GiveBack(Compression::kZstd, damaged, 4096, stored_.size, stored_.sha256_hex);
   EXPECT_EQ(read.status.code(), StatusCode::kCorruption);
   EXPECT_TRUE(read.status.message().starts_with("the stored document does not decompress: "))
       << read.status.message();
   // Once refused, it stays refused: later pieces and Finish say the same.
-  OriginalReader reader(true, [](std::string_view) { return Status::OK(); });
+  OriginalReader reader(Compression::kZstd, [](std::string_view) { return Status::OK(); });
   EXPECT_EQ(reader.Add(damaged).code(), StatusCode::kCorruption);
   EXPECT_EQ(reader.Add(stored_.compressed).code(), StatusCode::kCorruption);
   EXPECT_EQ(reader.Finish(stored_.size, stored_.sha256_hex).code(), StatusCode::kCorruption);
@@ -276,7 +342,7 @@ TEST_F(OriginalReaderRefuses, BytesThatAreNoZlibStream) {
 
 TEST_F(OriginalReaderRefuses, NothingWhenWritingTheOriginalFails) {
   size_t calls = 0;
-  OriginalReader reader(true, [&calls](std::string_view) {
+  OriginalReader reader(Compression::kZstd, [&calls](std::string_view) {
     ++calls;
     return Status::IOError("disk full");
   });
@@ -294,7 +360,7 @@ TEST(OriginalReaderUncompressed, PassesEveryPieceThroughAsItCame) {
     const std::string original = Document(size);
     for (size_t piece : {size_t{1}, size_t{333}, size_t{65536}}) {
       if (piece == 1 && size > 1000) continue;
-      const Read read = GiveBack(false, original, piece, size, Sha256Hex(original));
+      const Read read = GiveBack(Compression::kNone, original, piece, size, Sha256Hex(original));
       ASSERT_TRUE(read.status.ok()) << read.status.ToString();
       EXPECT_TRUE(read.original == original) << size << " bytes in pieces of " << piece;
       EXPECT_EQ(read.emitted_pieces, Pieces(original, piece).size());
@@ -304,23 +370,26 @@ TEST(OriginalReaderUncompressed, PassesEveryPieceThroughAsItCame) {
 
 TEST(OriginalReaderUncompressed, ChecksSizeAndSha256Too) {
   const std::string original = "plain text stored as it was";
-  const Read other_hash = GiveBack(false, original, 5, original.size(), Sha256Hex("plain"));
+  const Read other_hash =
+      GiveBack(Compression::kNone, original, 5, original.size(), Sha256Hex("plain"));
   EXPECT_EQ(other_hash.status.code(), StatusCode::kCorruption);
   EXPECT_EQ(other_hash.status.message(),
             "the stored document is not the original recorded at import (27 bytes instead of "
             "27, or another SHA-256)");
-  const Read cut = GiveBack(false, original.substr(0, 20), 5, original.size(), Sha256Hex(original));
+  const Read cut =
+      GiveBack(Compression::kNone, original.substr(0, 20), 5, original.size(), Sha256Hex(original));
   EXPECT_EQ(cut.status.code(), StatusCode::kCorruption);
   EXPECT_EQ(cut.status.message(),
             "the stored document is not the original recorded at import (20 bytes instead of "
             "27, or another SHA-256)");
 }
 
-TEST(OriginalReaderUncompressed, AZlibStreamIsNotInflated) {
+TEST(OriginalReaderUncompressed, AZstdFrameIsNotDecompressed) {
   const std::string original = Document(5000);
-  Result<std::string> compressed = ZlibCompress(original);
+  Result<std::string> compressed = ZstdCompress(original);
   ASSERT_TRUE(compressed.ok());
-  const Read read = GiveBack(false, *compressed, 4096, compressed->size(), Sha256Hex(*compressed));
+  const Read read =
+      GiveBack(Compression::kNone, *compressed, 4096, compressed->size(), Sha256Hex(*compressed));
   ASSERT_TRUE(read.status.ok()) << read.status.ToString();
   EXPECT_TRUE(read.original == *compressed);
 }
