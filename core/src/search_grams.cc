@@ -84,9 +84,16 @@ void AppendPiece(const Piece& piece, bool mark_end, std::string* out) {
 }  // namespace
 
 bool HasCjkText(std::string_view text) {
-  bool found = false;
-  ForEachCodePoint(text, [&](char32_t cp, size_t, size_t) { found = found || IsCjkCharacter(cp); });
-  return found;
+  // Every CJK character is U+1100 or above, three or four bytes in UTF-8 with a first
+  // byte of 0xE1 or more: only those are decoded (most text has none, or only the
+  // typographic quotes and dashes of U+2000).
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (static_cast<unsigned char>(text[pos]) < 0xE1) continue;
+    size_t length = 1;
+    if (IsCjkCharacter(internal::CodePointAt(text, pos, &length))) return true;
+    pos += length - 1;
+  }
+  return false;
 }
 
 bool HasWordCharacter(std::string_view text) {
@@ -97,6 +104,8 @@ bool HasWordCharacter(std::string_view text) {
 }
 
 std::string IndexGrams(std::string_view text) {
+  // Most articles hold no CJK text: one scan instead of splitting every word.
+  if (!HasCjkText(text)) return {};
   std::string grams;
   for (const auto& word : CjkWords(text)) {
     for (const Piece& piece : word) AppendPiece(piece, /*mark_end=*/true, &grams);

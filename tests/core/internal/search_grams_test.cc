@@ -14,6 +14,20 @@ TEST(IndexGramsTest, TextWithoutCjkHasNone) {
   EXPECT_EQ(IndexGrams("Seoul and Tokyo seek a military pact, 2011."), "");
 }
 
+TEST(IndexGramsTest, OneCjkCharacterAmongOtherMultiByteTextIsFound) {
+  // Typographic quotes and dashes (U+2000), Cyrillic and accented letters are three- and
+  // two-byte characters too, but not CJK; the first CJK one anywhere makes grams.
+  const std::string other =
+      "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x94 Сеул, Séoul, \xEF\xBF\xBD ";
+  EXPECT_EQ(IndexGrams(other), "");
+  EXPECT_FALSE(HasCjkText(other));
+  EXPECT_EQ(IndexGrams(other + "서울"), "서울 울");  // words without CJK are indexed as they are
+  EXPECT_TRUE(HasCjkText(other + "서울"));
+  EXPECT_TRUE(HasCjkText("\xE1\x84\x80"));      // U+1100, the first Hangul jamo
+  EXPECT_FALSE(HasCjkText("\xE1\x84"));         // cut short: not a character
+  EXPECT_TRUE(HasCjkText("\xF0\xA0\x80\x80"));  // U+20000, Han extension B
+}
+
 TEST(IndexGramsTest, EachRunIsItsPairsThenItsLastCharacter) {
   EXPECT_EQ(IndexGrams("군사협정을 체결"), "군사 사협 협정 정을 을 체결 결");
   EXPECT_EQ(IndexGrams("軍事協定"), "軍事 事協 協定 定");
