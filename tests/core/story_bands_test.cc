@@ -166,7 +166,11 @@ TEST_F(StoryBandsTest, AnInputMergesItsKeysAsItGoesAndOneRolledBackTakesThemWith
                             MadeUpBody(10000 * 8, 10000 * 8 + 5, "\\n\\n")) +
                 JsonArticle("Copy of the last", "Korea Herald",
                             MadeUpBody(14999 * 8, 14999 * 8 + 5, "\\n\\n")));
-  auto run = ImportRun::Start(*archive_, plugins_, {});
+  // Each input committed as it ends, so that what it merged is seen from outside the run
+  // however fast it went (a batch otherwise commits after 256 inputs or a second).
+  ImportOptions one_input_a_batch;
+  one_input_a_batch.inputs_per_transaction = 1;
+  auto run = ImportRun::Start(*archive_, plugins_, one_input_a_batch);
   ASSERT_TRUE(run.ok());
   EXPECT_FALSE((*run)->ImportFile(dir_ / "a-failing.jsonl").status.ok());
   const InputReport stored = (*run)->ImportFile(dir_ / "b-stories.jsonl");
