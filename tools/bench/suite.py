@@ -6,15 +6,17 @@ a reference run on the same machine, the same inputs, in the same run, because a
 times on shared machines are not comparable between runs.
 
   suite.py --build DIR --work DIR [--sizes 10000,100000] [--html-pages 20000]
-           [--readability [--readability-pages N]] [--only ...]
+           [--pages DIR ...] [--readability [--readability-pages N]] [--only ...]
 
 Benchmarks (each measured as a whole process: wall time and peak RSS from wait4):
   import-jsonl  morgue import of N generated articles vs the sqlite3 shell at its best:
                 the same text made CSV beforehand (not timed), .import into a plain table
                 and the same FTS5 index built in one pass, one transaction; and vs the shell
                 parsing each line's JSON in SQL into morgue's own tables (its triggers index)
-  import-html   morgue import of the real test pages and of generated blog pages vs a
-                bare libxml2 parse of the same bytes, and Readability.js when asked
+  import-html   morgue import of real pages (the Readability corpus, trafilatura-eval's
+                pages, and any folder given with --pages) and of generated blog pages vs a
+                bare libxml2 parse of the same bytes, on one core and on all; and
+                Readability.js when asked
   export        morgue export csv / jsonl vs sqlite3 -csv / -json of the same columns
   import-warc   morgue import of the generated blog pages as one .warc.gz (a request and
                 a response record each, as a crawler writes them) vs zcat of the file and
@@ -40,7 +42,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
+CORPORA = ROOT.parent / "shared" / "corpora"
+CORPUS = CORPORA / "readability-test-pages"
+# Real pages with hand-made truth (tools/bench/quality.cc reads it too).
+TRAFILATURA_PAGES = CORPORA / "trafilatura-eval" / "pages"
 # Holds a process to one core, for the single-threaded figures.
 ONE_CORE = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 EXPORT_FIELDS = ["id", "title", "subtitle", "authors", "published", "source", "url", "tags",
@@ -133,6 +138,7 @@ class Suite:
         self.libxml2 = self.build / "tools" / "bench" / "morgue_bench_libxml2"
         self.sizes = [int(n) for n in args.sizes.split(",")]
         self.html_pages = args.html_pages
+        self.user_pages = [Path(p).resolve() for p in args.pages]
         self.readability = args.readability
         self.readability_pages = args.readability_pages
         self.warc_bytes = parse_size(args.warc_size)
@@ -347,24 +353,35 @@ COMMIT;
 
     def import_html(self):
         print("import-html", flush=True)
-        sets = []
+        sets = []  # (name in the table, short name for the work folder, files)
         if CORPUS.is_dir():
-            sets.append(("real pages", sorted(CORPUS.glob("*/source.html"))))
+            sets.append(("Readability corpus", "readability",
+                         sorted(CORPUS.glob("*/source.html"))))
+        if TRAFILATURA_PAGES.is_dir():
+            sets.append(("trafilatura-eval pages", "trafilatura-eval",
+                         sorted(f for f in TRAFILATURA_PAGES.iterdir() if f.is_file())))
+        for number, folder in enumerate(self.user_pages, 1):
+            # Every file under the folder, read as HTML whatever its name.
+            files = sorted(f for f in folder.rglob("*") if f.is_file())
+            if not files:
+                sys.exit(f"suite.py: --pages {folder}: no files in it")
+            sets.append((f"{folder.name}/", f"pages-{number}", files))
         generated = sorted((self.work / f"pages-{self.html_pages}").rglob("*.html"))
-        sets.append(("generated blog pages", generated))
+        sets.append(("generated blog pages", f"generated-{len(generated)}", generated))
         readability = self.readability_setup() if self.readability else None
-        for name, files in sets:
-            listing = self.work / f"list-{len(files)}.txt"
+        for name, short, files in sets:
+            listing = self.work / f"list-{short}.txt"
             listing.write_text("".join(f"{f}\n" for f in files))
             megabytes = sum(f.stat().st_size for f in files) / 1e6
             pages = len(files)
             # morgue reads the same files; a folder of symlinks gives it the real pages
             # without copying them.
-            inputs = self.work / f"inputs-{len(files)}"
-            if not inputs.exists():
-                inputs.mkdir()
-                for i, f in enumerate(files):
-                    (inputs / f"{i:06d}.html").symlink_to(f)
+            inputs = self.work / f"inputs-{short}"
+            if inputs.exists():  # made anew: a user's folder may have changed
+                shutil.rmtree(inputs)
+            inputs.mkdir()
+            for i, f in enumerate(files):
+                (inputs / f"{i:06d}.html").symlink_to(f)
             # Each set is measured several times, the three commands in turn, and each gives
             # its median: on a shared machine one run moves by a third (five times for the
             # real pages, whose run takes about a second).
@@ -375,13 +392,13 @@ COMMIT;
                 # Single-threaded: one job, and the whole process held to one core (with one
                 # job, extraction and storing still overlap on two threads). The bare parse
                 # is held to the same core.
-                archive = self.fresh(self.work / f"html-{len(files)}.db")
+                archive = self.fresh(self.work / f"html-{short}.db")
                 runs["ours"].append(measure(
                     [*ONE_CORE, *self.morgue_cmd(archive, "import", "--create", "--jobs", "1",
                                                  "--format", "html", inputs)], env=self.env))
                 runs["bare"].append(measure([*ONE_CORE, self.libxml2, inputs]))
                 # All cores (the default), against the single-threaded run.
-                archive = self.fresh(self.work / f"html-{len(files)}-all.db")
+                archive = self.fresh(self.work / f"html-{short}-all.db")
                 runs["parallel"].append(measure(
                     self.morgue_cmd(archive, "import", "--create", "--format", "html", inputs),
                     env=self.env))
@@ -395,13 +412,13 @@ COMMIT;
                      f"{pages / parallel.seconds:,.0f} pages/s",
                      f"1 core {pages / ours.seconds:,.0f} pages/s",
                      f"{ours.seconds / parallel.seconds:.2f}",
-                     ">= 1.70" if cores == 2 else "", f"{parallel.rss_mib:.0f} MiB")
+                     ">= 1.80" if cores == 2 else "", f"{parallel.rss_mib:.0f} MiB")
             if readability:
                 # Readability.js reads the first --readability-pages of the set (2,000 by
                 # default: on jsdom Node's heap grows with every page, even with each window
                 # closed, and runs out before 20,000), and the rates (pages/s) are compared.
                 sample = files[:self.readability_pages] if self.readability_pages else files
-                sample_list = self.work / f"list-{len(files)}-first-{len(sample)}.txt"
+                sample_list = self.work / f"list-{short}-first-{len(sample)}.txt"
                 sample_list.write_text("".join(f"{f}\n" for f in sample))
                 for dom in ("linkedom", "jsdom"):
                     ref = measure(["node", readability / "extract.mjs", dom, sample_list],
@@ -464,7 +481,7 @@ COMMIT;
     def import_warc(self):
         print("import-warc", flush=True)
         pages = sorted((self.work / f"pages-{self.html_pages}").rglob("*.html"))
-        inputs = self.work / f"inputs-{len(pages)}"  # the same pages, for the bare parse
+        inputs = self.work / f"inputs-generated-{len(pages)}"  # the same pages, bare parse
         if not inputs.exists():
             inputs.mkdir()
             for i, f in enumerate(pages):
@@ -680,6 +697,9 @@ def main():
     parser.add_argument("--work", required=True, help="a folder for corpora and archives")
     parser.add_argument("--sizes", default="10000,100000", help="article counts, e.g. 10000")
     parser.add_argument("--html-pages", type=int, default=20000)
+    parser.add_argument("--pages", action="append", default=[], metavar="DIR",
+                        help="also import the pages in this folder (every file under it, "
+                             "as HTML) in the import-html step; may be given again")
     parser.add_argument("--readability", action="store_true",
                         help="also run Readability.js (installs it with npm into --work)")
     parser.add_argument("--readability-pages", type=int, default=2000,
