@@ -141,21 +141,6 @@ std::string FileUri(const std::filesystem::path& path) {
   return uri;
 }
 
-// How much of a statement journal SQLite holds in memory before writing it to a temporary
-// file. An import stores each input inside a savepoint, whose journal keeps the earlier
-// contents of the pages the input changes: past SQLite's default of 64 KiB, most inputs'
-// journals went to a file in write and read calls. Held in memory up to 4 MiB, an import's
-// system time halves: 2,000 small pages on one core ~11% faster, 10,000 articles of JSON
-// Lines ~15%, at ~1 MiB more peak memory. Process-wide, and only possible before SQLite's
-// first use: a program that started SQLite itself keeps its own setting.
-constexpr int kStatementJournalInMemoryBytes = 4 << 20;
-
-void ConfigureSqliteOnce() {
-  static const int configured =
-      sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemoryBytes);
-  static_cast<void>(configured);  // SQLITE_MISUSE when SQLite was started already
-}
-
 // Whether the archive's write-ahead log holds writes not yet copied into the file.
 bool HasPendingWal(const std::filesystem::path& path) {
   std::error_code ec;
@@ -168,7 +153,6 @@ bool HasPendingWal(const std::filesystem::path& path) {
 Result<std::unique_ptr<Database>> Database::Connect(const std::filesystem::path& path,
                                                     const std::string& name, int flags,
                                                     int busy_timeout_ms, int* failure) {
-  ConfigureSqliteOnce();
   sqlite3* handle = nullptr;
   int rc = sqlite3_open_v2(name.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
