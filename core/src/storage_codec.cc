@@ -121,6 +121,7 @@ struct StreamingDocument::State {
   EVP_MD_CTX* sha = nullptr;
   ZSTD_CCtx* zstd = nullptr;
   std::FILE* file = nullptr;  // the compressed stream; removed by the system when closed
+  bool finished = false;      // the frame is closed: a second end would add another frame
   Status failed;
 };
 
@@ -174,6 +175,9 @@ Status StreamingDocument::Compress(std::string_view in, bool end) {
 
 Status StreamingDocument::Add(std::string_view bytes) {
   MORGUE_RETURN_IF_ERROR(state_->failed);
+  if (state_->finished) {
+    return state_->failed = Status::InvalidArgument("bytes added to a finished document");
+  }
   if (EVP_DigestUpdate(state_->sha, bytes.data(), bytes.size()) != 1) {
     return state_->failed = Status::IOError("SHA-256 digest failed");
   }
@@ -186,6 +190,8 @@ Status StreamingDocument::Add(std::string_view bytes) {
 
 Status StreamingDocument::Finish() {
   MORGUE_RETURN_IF_ERROR(state_->failed);
+  if (state_->finished) return Status::OK();
+  state_->finished = true;
   if (Status compressed = Compress({}, true); !compressed.ok()) return state_->failed = compressed;
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
@@ -316,6 +322,8 @@ Status OriginalReader::AddZlib(std::string_view stored) {
 }
 
 Status OriginalReader::AddZstd(std::string_view stored) {
+  // Nothing to read: zstd takes calls that make no progress as an error after a few.
+  if (stored.empty()) return Status::OK();
   unsigned char out[1 << 16];
   ZSTD_inBuffer input{stored.data(), stored.size(), 0};
   // Until all of `stored` is read and nothing more comes out of what was.

@@ -31,7 +31,8 @@ std::string_view CompressionName(Compression compression);
 std::optional<Compression> CompressionNamed(std::string_view name);
 
 // One zstd frame (RFC 8878) of `bytes`, with their size in its header, so that
-// `zstd -d` alone gives a document back.
+// `zstd -d` alone gives a document back (StreamingDocument's frames, written before the
+// size is known, have none in their header; `zstd -d` reads them too).
 Result<std::string> ZstdCompress(std::string_view bytes);
 
 // The SHA-256 and the zstd frame (as ZstdCompress makes) of a document that arrives in
@@ -45,7 +46,8 @@ class StreamingDocument {
   StreamingDocument& operator=(const StreamingDocument&) = delete;
 
   Status Add(std::string_view bytes);
-  // Ends the stream; then sha256_hex(), size() and the compressed file are final.
+  // Ends the stream (once; again does nothing); then sha256_hex(), size() and the
+  // compressed file are final, and Add is refused.
   Status Finish();
 
   const std::string& sha256_hex() const { return sha256_hex_; }

@@ -6,7 +6,8 @@ a reference run on the same machine, the same inputs, in the same run, because a
 times on shared machines are not comparable between runs.
 
   suite.py --build DIR --work DIR [--sizes 10000,100000] [--html-pages 20000]
-           [--pages DIR ...] [--readability [--readability-pages N]] [--only ...]
+           [--pages DIR [--pages DIR ...]] [--readability [--readability-pages N]]
+           [--only ...]
 
 Benchmarks (each measured as a whole process: wall time and peak RSS from wait4):
   import-jsonl  morgue import of N generated articles vs the sqlite3 shell at its best:
@@ -80,9 +81,10 @@ def run(cmd, stdin=None, cwd=None, env=None):
     return Run(0.0, 0.0, proc.stdout)
 
 
-def measure(cmd, stdin=None, cwd=None, env=None):
+def measure(cmd, stdin=None, cwd=None, env=None, ok_codes=(0,)):
     """Runs cmd and returns its wall time and its own peak RSS, read with wait4. Standard
-    error goes to suite.log in the current folder of the suite, for when it fails."""
+    error goes to suite.log in the current folder of the suite, for when it fails; an exit
+    code outside ok_codes stops the suite."""
     read_out, write_out = os.pipe()
     log = os.open("suite.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     start = time.perf_counter()
@@ -106,7 +108,7 @@ def measure(cmd, stdin=None, cwd=None, env=None):
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    if code != 0:
+    if code not in ok_codes:
         sys.stderr.write(f"suite: {' '.join(map(str, cmd))} exited with {code} "
                          "(see suite.log)\n")
         raise SystemExit(1)
@@ -126,6 +128,11 @@ def median_run(runs):
     """The run of median time, with the highest peak RSS of them all."""
     middle = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
     return Run(middle.seconds, max(r.rss_mib for r in runs), middle.stdout)
+
+
+def page_files(folder):
+    """Every file under `folder`, in order."""
+    return sorted(f for f in folder.rglob("*") if f.is_file())
 
 
 class Suite:
@@ -342,6 +349,22 @@ COMMIT;
 
     # ---- import-html -----------------------------------------------------------------
 
+    def inputs_folder(self, name, files):
+        """A folder in the work folder of symlinks to `files` (morgue reads the real pages
+        without copying them), made anew each time beside it and renamed into place, so
+        that a run stopped halfway never leaves a partial one."""
+        inputs = self.work / name
+        building = self.work / (name + ".building")
+        if building.exists():
+            shutil.rmtree(building)
+        building.mkdir()
+        for i, f in enumerate(files):
+            (building / f"{i:06d}.html").symlink_to(f)
+        if inputs.exists():
+            shutil.rmtree(inputs)
+        building.rename(inputs)
+        return inputs
+
     def readability_setup(self):
         folder = self.work / "readability-js"
         if not (folder / "node_modules" / "@mozilla" / "readability").exists():
@@ -361,11 +384,9 @@ COMMIT;
             sets.append(("trafilatura-eval pages", "trafilatura-eval",
                          sorted(f for f in TRAFILATURA_PAGES.iterdir() if f.is_file())))
         for number, folder in enumerate(self.user_pages, 1):
-            # Every file under the folder, read as HTML whatever its name.
-            files = sorted(f for f in folder.rglob("*") if f.is_file())
-            if not files:
-                sys.exit(f"suite.py: --pages {folder}: no files in it")
-            sets.append((f"{folder.name}/", f"pages-{number}", files))
+            # Every file under the folder, read as HTML whatever its name (main() checked
+            # that there are some).
+            sets.append((f"{folder}/", f"pages-{number}", page_files(folder)))
         generated = sorted((self.work / f"pages-{self.html_pages}").rglob("*.html"))
         sets.append(("generated blog pages", f"generated-{len(generated)}", generated))
         readability = self.readability_setup() if self.readability else None
@@ -376,12 +397,7 @@ COMMIT;
             pages = len(files)
             # morgue reads the same files; a folder of symlinks gives it the real pages
             # without copying them.
-            inputs = self.work / f"inputs-{short}"
-            if inputs.exists():  # made anew: a user's folder may have changed
-                shutil.rmtree(inputs)
-            inputs.mkdir()
-            for i, f in enumerate(files):
-                (inputs / f"{i:06d}.html").symlink_to(f)
+            inputs = self.inputs_folder(f"inputs-{short}", files)
             # Each set is measured several times, the three commands in turn, and each gives
             # its median: on a shared machine one run moves by a third (five times for the
             # real pages, whose run takes about a second).
@@ -393,15 +409,18 @@ COMMIT;
                 # job, extraction and storing still overlap on two threads). The bare parse
                 # is held to the same core.
                 archive = self.fresh(self.work / f"html-{short}.db")
+                # A page that is not an article fails its import (exit code 1), counted
+                # in the time as any page is; the run goes on.
                 runs["ours"].append(measure(
                     [*ONE_CORE, *self.morgue_cmd(archive, "import", "--create", "--jobs", "1",
-                                                 "--format", "html", inputs)], env=self.env))
+                                                 "--format", "html", inputs)], env=self.env,
+                    ok_codes=(0, 1)))
                 runs["bare"].append(measure([*ONE_CORE, self.libxml2, inputs]))
                 # All cores (the default), against the single-threaded run.
                 archive = self.fresh(self.work / f"html-{short}-all.db")
                 runs["parallel"].append(measure(
                     self.morgue_cmd(archive, "import", "--create", "--format", "html", inputs),
-                    env=self.env))
+                    env=self.env, ok_codes=(0, 1)))
             ours, bare, parallel = (median_run(runs[k]) for k in ("ours", "bare", "parallel"))
             ratio = bare.seconds / ours.seconds
             self.row("import-html", f"{name} ({pages}, {megabytes:.0f} MB), 1 core",
@@ -481,11 +500,8 @@ COMMIT;
     def import_warc(self):
         print("import-warc", flush=True)
         pages = sorted((self.work / f"pages-{self.html_pages}").rglob("*.html"))
-        inputs = self.work / f"inputs-generated-{len(pages)}"  # the same pages, bare parse
-        if not inputs.exists():
-            inputs.mkdir()
-            for i, f in enumerate(pages):
-                (inputs / f"{i:06d}.html").symlink_to(f)
+        # The same pages, for the bare parse.
+        inputs = self.inputs_folder(f"inputs-generated-{len(pages)}", pages)
         sizes = [0] + ([self.warc_bytes] if self.warc_bytes else [])
         for target in sizes:
             warc = self.warc_file(pages, target)
@@ -715,6 +731,13 @@ def main():
                         default="import-jsonl,near-duplicates,import-html,import-warc,export,"
                                 "search,search-cjk")
     args = parser.parse_args()
+    for folder in args.pages:
+        if not Path(folder).is_dir():
+            parser.error(f"--pages {folder}: not a folder")
+        if not page_files(Path(folder)):
+            parser.error(f"--pages {folder}: no files in it")
+    if args.pages and "import-html" not in args.only.split(","):
+        parser.error("--pages is measured in the import-html step, which --only leaves out")
     suite = Suite(args)
     suite.generate()
     os.chdir(suite.work)  # suite.log goes there

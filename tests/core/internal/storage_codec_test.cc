@@ -201,6 +201,33 @@ TEST(StreamingDocument, ReadsTheCompressedStreamAgainAfterRewind) {
   EXPECT_LT(first.size(), original.size());
 }
 
+TEST(StreamingDocument, FinishingTwiceKeepsOneFrameAndRefusesMoreBytes) {
+  const std::string original = Document(5000);
+  StreamingDocument document;
+  ASSERT_TRUE(document.Add(original).ok());
+  ASSERT_TRUE(document.Finish().ok());
+  const uint64_t compressed_size = document.compressed_size();
+  ASSERT_TRUE(document.Finish().ok());
+  EXPECT_EQ(document.compressed_size(), compressed_size);
+  EXPECT_EQ(document.Add("more").code(), StatusCode::kInvalidArgument);
+}
+
+TEST(OriginalReaderZstd, EmptyPiecesAreNothingToRead) {
+  const std::string original = Document(3000);
+  Result<std::string> stored = ZstdCompress(original);
+  ASSERT_TRUE(stored.ok());
+  std::string read;
+  OriginalReader reader(Compression::kZstd, [&read](std::string_view piece) {
+    read += piece;
+    return Status::OK();
+  });
+  for (int i = 0; i < 40; ++i) ASSERT_TRUE(reader.Add("").ok()) << i;
+  ASSERT_TRUE(reader.Add(*stored).ok());
+  for (int i = 0; i < 40; ++i) ASSERT_TRUE(reader.Add("").ok()) << i;
+  EXPECT_TRUE(reader.Finish(original.size(), Sha256Hex(original)).ok());
+  EXPECT_TRUE(read == original);
+}
+
 TEST(ZstdCompress, RoundTripsAndIsReadByZstdAlone) {
   for (size_t size : {size_t{0}, size_t{1}, size_t{512}, size_t{513}, size_t{300000}}) {
     const std::string original = Document(size);
