@@ -45,6 +45,8 @@ struct XmlPushReader::State {
 
   // Where the parser is, in bytes of the document.
   std::uint64_t Position(const xmlChar* at) const {
+    // libxml2 may report an error while it makes the parser, before `context` is set.
+    if (context == nullptr) return 0;
     const xmlParserInputPtr input = context->input;
     if (input == nullptr || input->base == nullptr) return 0;
     if (at == nullptr) at = input->cur;
@@ -55,6 +57,7 @@ struct XmlPushReader::State {
   // The '<' of the start tag the parser has just read: attribute values cannot hold a
   // raw '<', so it is the last one before the parser's position.
   std::uint64_t StartTagOffset() const {
+    if (context == nullptr) return 0;
     const xmlParserInputPtr input = context->input;
     if (input == nullptr || input->cur == nullptr || input->base == nullptr)
       return Position(nullptr);
