@@ -352,11 +352,11 @@ Status OriginalReader::AddZstd(std::string_view stored) {
 
 Status OriginalReader::Finish(uint64_t size, const std::string& sha256_hex) {
   MORGUE_RETURN_IF_ERROR(state_->failed);
-  if (state_->compression == Compression::kZlib && !state_->stream_ended) {
-    return Status::Corruption("the stored document's zlib stream is cut short");
-  }
-  if (state_->compression == Compression::kZstd && !state_->stream_ended) {
-    return Status::Corruption("the stored document's zstd frame is cut short");
+  if (state_->compression != Compression::kNone && !state_->stream_ended) {
+    return Status::Corruption(
+        std::string("the stored document's ") +
+        (state_->compression == Compression::kZlib ? "zlib stream" : "zstd frame") +
+        " is cut short");
   }
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;

@@ -251,5 +251,18 @@ TEST_F(FeedImportTest, ABrokenFeedKeepsItsFirstItemsAndSaysWhere) {
       << page.err;
 }
 
+// Bytes libxml2 refuses while it makes its parser (an encoding it cannot read, guessed
+// from the first four bytes): one clear error naming the file, not a crash.
+TEST_F(FeedImportTest, BytesTheParserCannotStartOnAreOneClearError) {
+  WriteFile(dir_ / "odd.xml", std::string("\0<\0\0\0\0\0\0\0\0 \0\0r\n", 15));
+  CommandResult result = Import(archive_, {"--format", "rss", "odd.xml"});
+  EXPECT_EQ(result.exit_code, kPartial) << result.err;
+  EXPECT_NE(result.err.find("odd.xml: feed: not an RSS or Atom feed: at byte 0 (line 1): "
+                            "encoding not supported"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(Count(archive_), "0");
+}
+
 }  // namespace
 }  // namespace morgue::testing

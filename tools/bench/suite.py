@@ -382,7 +382,7 @@ COMMIT;
                          sorted(CORPUS.glob("*/source.html"))))
         if TRAFILATURA_PAGES.is_dir():
             sets.append(("trafilatura-eval pages", "trafilatura-eval",
-                         sorted(f for f in TRAFILATURA_PAGES.iterdir() if f.is_file())))
+                         page_files(TRAFILATURA_PAGES)))
         for number, folder in enumerate(self.user_pages, 1):
             # Every file under the folder, read as HTML whatever its name (main() checked
             # that there are some).
@@ -391,12 +391,8 @@ COMMIT;
         sets.append(("generated blog pages", f"generated-{len(generated)}", generated))
         readability = self.readability_setup() if self.readability else None
         for name, short, files in sets:
-            listing = self.work / f"list-{short}.txt"
-            listing.write_text("".join(f"{f}\n" for f in files))
             megabytes = sum(f.stat().st_size for f in files) / 1e6
             pages = len(files)
-            # morgue reads the same files; a folder of symlinks gives it the real pages
-            # without copying them.
             inputs = self.inputs_folder(f"inputs-{short}", files)
             # Each set is measured several times, the three commands in turn, and each gives
             # its median: on a shared machine one run moves by a third (five times for the
