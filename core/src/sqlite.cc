@@ -10,6 +10,8 @@
 #include <thread>
 #include <utility>
 
+#include "sqlite_vfs.h"
+
 namespace morgue::sql {
 
 Statement::~Statement() {
@@ -154,7 +156,7 @@ Result<std::unique_ptr<Database>> Database::Connect(const std::filesystem::path&
                                                     const std::string& name, int flags,
                                                     int busy_timeout_ms, int* failure) {
   sqlite3* handle = nullptr;
-  int rc = sqlite3_open_v2(name.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, ArchiveVfsName());
   if (rc != SQLITE_OK) {
     *failure = rc;
     std::string reason = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);

@@ -1,0 +1,41 @@
+// How morgue sets SQLite up for its archives, once per process: statement journals held in
+// memory up to kStatementJournalInMemoryBytes, and a VFS that splits long writes.
+//
+// The journal: an import stores each input inside a savepoint, whose statement journal
+// keeps the earlier contents of the pages the input changes. SQLite keeps it in memory only
+// up to 64 KiB by default; past that, most inputs' journals went to a temporary file in
+// write and read calls. Held in memory, 100,000 articles of JSON Lines import ~7% faster,
+// with a quarter less time in the kernel.
+//
+// The VFS: the platform's default, except that a write longer than kLargestWrite reaches
+// it as several writes. SQLite's Unix layer (os_unix.c, 3.40.1 as Debian 12 ships it)
+// keeps only the low 17 bits of a write's length, on the assumption that no write exceeds
+// 128 KiB; but a statement journal held in memory is written out, when it outgrows its
+// limit, in chunks the size of that limit. Unsplit, a 4 MiB chunk writes nothing and fails
+// as a false "database or disk is full". Everything else (reads, locks, shared memory,
+// memory maps, names) goes to the default VFS unchanged; the files are ordinary SQLite
+// files. The VFS becomes the process's default, so that every connection the journal
+// setting reaches is one whose long writes are split.
+//
+// Thread-safety: ArchiveVfsName may be called from any thread; the setup runs once.
+
+#ifndef MORGUE_CORE_SRC_SQLITE_VFS_H_
+#define MORGUE_CORE_SRC_SQLITE_VFS_H_
+
+namespace morgue::sql {
+
+// The longest write passed on to the default VFS in one call.
+inline constexpr int kLargestWrite = 64 * 1024;
+
+// How much of a statement journal SQLite holds in memory before writing it to a file.
+inline constexpr int kStatementJournalInMemoryBytes = 4 << 20;
+
+// Sets SQLite up as above on first use and returns the VFS's registered name, for
+// sqlite3_open_v2. The journal limit is set only when this runs before SQLite is first
+// used in the process (a program that started SQLite itself keeps its own). nullptr when
+// SQLite has no default VFS to wrap (it can open no file then).
+const char* ArchiveVfsName();
+
+}  // namespace morgue::sql
+
+#endif  // MORGUE_CORE_SRC_SQLITE_VFS_H_
