@@ -198,7 +198,8 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
     s.BindTextOrNull(5, a.summary).BindTextOrNull(6, a.language).BindTextOrNull(7, a.url);
     s.BindTextOrNull(8, a.canonical_url).BindTextOrNull(9, url_key);
     s.BindTextOrNull(10, a.published).BindTextOrNull(11, a.updated).Bind(12, *source_id);
-    s.Bind(13, CountWords(a.body)).BindTextOrNull(14, body_hash);
+    s.Bind(13, keys != nullptr ? keys->word_count : CountWords(a.body));
+    s.BindTextOrNull(14, body_hash);
     s.Bind(15, JoinNames(author_names)).Bind(16, JoinNames(tag_names)).Bind(17, UtcNow());
     s.BindTextOrNull(18, SortableDate(a.published));
     s.BindTextOrNull(19, IndexGrams(a.title)).BindTextOrNull(20, IndexGrams(a.subtitle));

@@ -2,8 +2,6 @@
 
 #include "dedup_keys.h"
 
-#include <cctype>
-
 #include "morgue/text.h"
 #include "storage_codec.h"
 #include "string_helpers.h"
@@ -50,11 +48,15 @@ bool IsCjk(char32_t cp) {
 // Hyphens and apostrophes join the parts of "Kwan-jin" or "Korea's" into one word.
 bool IsJoiner(char32_t cp) { return cp == '-' || cp == '\'' || cp == 0x2019; }
 
+// ASCII punctuation, as std::ispunct in the "C" locale, without a call per character.
+constexpr bool IsAsciiPunctuation(char32_t cp) {
+  return (cp >= '!' && cp <= '/') || (cp >= ':' && cp <= '@') || (cp >= '[' && cp <= '`') ||
+         (cp >= '{' && cp <= '~');
+}
+
 bool IsWordBreak(char32_t cp) {
   if (IsJoiner(cp)) return false;
-  if (cp < 0x80) {
-    return IsAsciiSpace(static_cast<unsigned char>(cp)) || std::ispunct(static_cast<int>(cp));
-  }
+  if (cp < 0x80) return IsAsciiSpace(cp) || IsAsciiPunctuation(cp);
   return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x206F) ||  // spaces, general punctuation
          (cp >= 0x3000 && cp <= 0x303F) ||                  // CJK punctuation
          (cp >= 0xFF00 && cp <= 0xFF0F);                    // fullwidth punctuation

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdint>
 #include <string>
 
@@ -171,6 +172,15 @@ TEST(CountWords, CountsWordsAcrossScripts) {
       {"\xF0\xA0\x80\x80\xF0\xA0\x80\x81", 2},  // two ideographs of plane 2
   };
   for (const WordCase& c : cases) EXPECT_EQ(CountWords(c.text), c.words) << "'" << c.text << "'";
+}
+
+TEST(CountWords, EveryAsciiSpaceAndPunctuationMarkButHyphenAndApostropheSeparatesWords) {
+  for (int c = 1; c < 0x80; ++c) {
+    const bool joins = c == '-' || c == '\'';
+    const bool separates = !joins && (std::isspace(c) != 0 || std::ispunct(c) != 0);
+    const std::string text = std::string("ab") + static_cast<char>(c) + "cd";
+    EXPECT_EQ(CountWords(text), separates ? 2 : 1) << "character " << c;
+  }
 }
 
 }  // namespace
