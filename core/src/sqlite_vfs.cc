@@ -3,9 +3,14 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
+#include <utility>
 
 namespace morgue::sql {
 namespace {
+
+constexpr char kVfsName[] = "morgue-split-writes";
 
 // A file of the VFS: SQLite's header, then the default VFS's own file right after it.
 struct SplitFile {
@@ -52,7 +57,13 @@ int CheckReservedLock(sqlite3_file* file, int* held) {
   return RealMethods(file).xCheckReservedLock(Real(file), held);
 }
 int FileControl(sqlite3_file* file, int op, void* argument) {
-  return RealMethods(file).xFileControl(Real(file), op, argument);
+  const int rc = RealMethods(file).xFileControl(Real(file), op, argument);
+  // The names of the VFS stack, this one first, as SQLite asks of a shim.
+  if (op == SQLITE_FCNTL_VFSNAME && rc == SQLITE_OK) {
+    auto* names = static_cast<char**>(argument);
+    *names = sqlite3_mprintf("%s/%z", kVfsName, *names);
+  }
+  return rc;
 }
 int SectorSize(sqlite3_file* file) { return RealMethods(file).xSectorSize(Real(file)); }
 int DeviceCharacteristics(sqlite3_file* file) {
@@ -75,11 +86,12 @@ int Unfetch(sqlite3_file* file, sqlite3_int64 offset, void* mapped) {
   return RealMethods(file).xUnfetch(Real(file), offset, mapped);
 }
 
-// The methods of a file, offering what the default VFS's file offers: version 1 (files),
-// 2 (shared memory, for the write-ahead log) or 3 (memory maps).
-constexpr sqlite3_io_methods MethodsOfVersion(int version) {
+// The methods of a file that wraps one with `real` methods: the same version and the same
+// methods missing (SQLite decides by a method's presence whether a file has shared memory
+// for the write-ahead log, or memory maps).
+sqlite3_io_methods MethodsWrapping(const sqlite3_io_methods& real) {
   sqlite3_io_methods methods{};
-  methods.iVersion = version;
+  methods.iVersion = std::clamp(real.iVersion, 1, 3);
   methods.xClose = Close;
   methods.xRead = Read;
   methods.xWrite = Write;
@@ -92,20 +104,30 @@ constexpr sqlite3_io_methods MethodsOfVersion(int version) {
   methods.xFileControl = FileControl;
   methods.xSectorSize = SectorSize;
   methods.xDeviceCharacteristics = DeviceCharacteristics;
-  if (version >= 2) {
-    methods.xShmMap = ShmMap;
-    methods.xShmLock = ShmLock;
-    methods.xShmBarrier = ShmBarrier;
-    methods.xShmUnmap = ShmUnmap;
+  if (methods.iVersion >= 2) {
+    methods.xShmMap = real.xShmMap != nullptr ? ShmMap : nullptr;
+    methods.xShmLock = real.xShmLock != nullptr ? ShmLock : nullptr;
+    methods.xShmBarrier = real.xShmBarrier != nullptr ? ShmBarrier : nullptr;
+    methods.xShmUnmap = real.xShmUnmap != nullptr ? ShmUnmap : nullptr;
   }
-  if (version >= 3) {
-    methods.xFetch = Fetch;
-    methods.xUnfetch = Unfetch;
+  if (methods.iVersion >= 3) {
+    methods.xFetch = real.xFetch != nullptr ? Fetch : nullptr;
+    methods.xUnfetch = real.xUnfetch != nullptr ? Unfetch : nullptr;
   }
   return methods;
 }
-constexpr sqlite3_io_methods kMethods[] = {MethodsOfVersion(1), MethodsOfVersion(2),
-                                           MethodsOfVersion(3)};
+
+// The wrapping methods for each set of methods the default VFS gives its files (a handful
+// of static tables, one per kind of locking), made once each and kept for the process.
+const sqlite3_io_methods* WrappingMethods(const sqlite3_io_methods* real) {
+  static std::mutex mutex;
+  static std::deque<std::pair<const sqlite3_io_methods*, sqlite3_io_methods>> made;
+  const std::lock_guard<std::mutex> lock(mutex);
+  for (const auto& [wrapped, methods] : made) {
+    if (wrapped == real) return &methods;
+  }
+  return &made.emplace_back(real, MethodsWrapping(*real)).second;
+}
 
 sqlite3_vfs* Root(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pAppData); }
 
@@ -116,8 +138,7 @@ int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int*
   const int rc = Root(vfs)->xOpen(Root(vfs), name, split->real, flags, out_flags);
   const sqlite3_io_methods* real_methods = split->real->pMethods;
   // SQLite closes a file whose methods are set even when its opening failed.
-  file->pMethods =
-      real_methods == nullptr ? nullptr : &kMethods[std::clamp(real_methods->iVersion, 1, 3) - 1];
+  file->pMethods = real_methods == nullptr ? nullptr : WrappingMethods(real_methods);
   return rc;
 }
 int Delete(sqlite3_vfs* vfs, const char* name, int sync_folder) {
@@ -158,16 +179,25 @@ const char* NextSystemCall(sqlite3_vfs* vfs, const char* name) {
   return Root(vfs)->xNextSystemCall(Root(vfs), name);
 }
 
-const char* SetUp() {
+// What SetUp did: the VFS's name (nullptr when there was no default VFS to wrap) and
+// whether the statement-journal limit was set.
+struct Setup {
+  const char* vfs_name = nullptr;
+  bool journal_limit_set = false;
+};
+
+Setup SetUp() {
+  Setup setup;
   // Before anything starts SQLite: SQLITE_MISUSE, and no change, when something has.
-  static_cast<void>(sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemoryBytes));
-  sqlite3_vfs* root = sqlite3_vfs_find(nullptr);
-  if (root == nullptr) return nullptr;
+  setup.journal_limit_set =
+      sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemoryBytes) == SQLITE_OK;
+  sqlite3_vfs* root = sqlite3_vfs_find(nullptr);  // starts SQLite: after the setting
+  if (root == nullptr) return setup;
   static sqlite3_vfs vfs{};
   vfs.iVersion = std::min(root->iVersion, 3);
   vfs.szOsFile = static_cast<int>(sizeof(SplitFile)) + root->szOsFile;
   vfs.mxPathname = root->mxPathname;
-  vfs.zName = "morgue-split-writes";
+  vfs.zName = kVfsName;
   vfs.pAppData = root;
   vfs.xOpen = Open;
   vfs.xDelete = Delete;
@@ -181,21 +211,28 @@ const char* SetUp() {
   vfs.xSleep = Sleep;
   vfs.xCurrentTime = CurrentTime;
   vfs.xGetLastError = GetLastError;
-  if (vfs.iVersion >= 2) vfs.xCurrentTimeInt64 = CurrentTimeInt64;
-  if (vfs.iVersion >= 3) {
-    vfs.xSetSystemCall = SetSystemCall;
-    vfs.xGetSystemCall = GetSystemCall;
-    vfs.xNextSystemCall = NextSystemCall;
+  // SQLite calls these only when present.
+  if (vfs.iVersion >= 2 && root->xCurrentTimeInt64 != nullptr) {
+    vfs.xCurrentTimeInt64 = CurrentTimeInt64;
   }
-  if (sqlite3_vfs_register(&vfs, /*makeDflt=*/1) != SQLITE_OK) return nullptr;
-  return vfs.zName;
+  if (vfs.iVersion >= 3) {
+    vfs.xSetSystemCall = root->xSetSystemCall != nullptr ? SetSystemCall : nullptr;
+    vfs.xGetSystemCall = root->xGetSystemCall != nullptr ? GetSystemCall : nullptr;
+    vfs.xNextSystemCall = root->xNextSystemCall != nullptr ? NextSystemCall : nullptr;
+  }
+  if (sqlite3_vfs_register(&vfs, /*makeDflt=*/1) == SQLITE_OK) setup.vfs_name = kVfsName;
+  return setup;
+}
+
+const Setup& TheSetup() {
+  static const Setup setup = SetUp();
+  return setup;
 }
 
 }  // namespace
 
-const char* ArchiveVfsName() {
-  static const char* const name = SetUp();
-  return name;
-}
+const char* ArchiveVfsName() { return TheSetup().vfs_name; }
+
+bool StatementJournalLimitSet() { return TheSetup().journal_limit_set; }
 
 }  // namespace morgue::sql
