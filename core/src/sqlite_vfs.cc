@@ -21,11 +21,7 @@ struct SplitFile {
 sqlite3_file* Real(sqlite3_file* file) { return reinterpret_cast<SplitFile*>(file)->real; }
 const sqlite3_io_methods& RealMethods(sqlite3_file* file) { return *Real(file)->pMethods; }
 
-int Close(sqlite3_file* file) {
-  const int rc = RealMethods(file).xClose(Real(file));
-  file->pMethods = nullptr;
-  return rc;
-}
+int Close(sqlite3_file* file) { return RealMethods(file).xClose(Real(file)); }
 int Read(sqlite3_file* file, void* into, int amount, sqlite3_int64 offset) {
   return RealMethods(file).xRead(Real(file), into, amount, offset);
 }
@@ -86,6 +82,13 @@ int Unfetch(sqlite3_file* file, sqlite3_int64 offset, void* mapped) {
   return RealMethods(file).xUnfetch(Real(file), offset, mapped);
 }
 
+// `wrapper` where the wrapped VFS or file has the method `wrapped`, else none: SQLite asks
+// whether an optional method is there before it calls it.
+template <typename Wrapped, typename Wrapper>
+Wrapper IfPresent(Wrapped wrapped, Wrapper wrapper) {
+  return wrapped != nullptr ? wrapper : nullptr;
+}
+
 // The methods of a file that wraps one with `real` methods: the same version and the same
 // methods missing (SQLite decides by a method's presence whether a file has shared memory
 // for the write-ahead log, or memory maps).
@@ -105,14 +108,14 @@ sqlite3_io_methods MethodsWrapping(const sqlite3_io_methods& real) {
   methods.xSectorSize = SectorSize;
   methods.xDeviceCharacteristics = DeviceCharacteristics;
   if (methods.iVersion >= 2) {
-    methods.xShmMap = real.xShmMap != nullptr ? ShmMap : nullptr;
-    methods.xShmLock = real.xShmLock != nullptr ? ShmLock : nullptr;
-    methods.xShmBarrier = real.xShmBarrier != nullptr ? ShmBarrier : nullptr;
-    methods.xShmUnmap = real.xShmUnmap != nullptr ? ShmUnmap : nullptr;
+    methods.xShmMap = IfPresent(real.xShmMap, ShmMap);
+    methods.xShmLock = IfPresent(real.xShmLock, ShmLock);
+    methods.xShmBarrier = IfPresent(real.xShmBarrier, ShmBarrier);
+    methods.xShmUnmap = IfPresent(real.xShmUnmap, ShmUnmap);
   }
   if (methods.iVersion >= 3) {
-    methods.xFetch = real.xFetch != nullptr ? Fetch : nullptr;
-    methods.xUnfetch = real.xUnfetch != nullptr ? Unfetch : nullptr;
+    methods.xFetch = IfPresent(real.xFetch, Fetch);
+    methods.xUnfetch = IfPresent(real.xUnfetch, Unfetch);
   }
   return methods;
 }
@@ -203,22 +206,21 @@ Setup SetUp() {
   vfs.xDelete = Delete;
   vfs.xAccess = Access;
   vfs.xFullPathname = FullPathname;
-  vfs.xDlOpen = root->xDlOpen != nullptr ? DlOpen : nullptr;
-  vfs.xDlError = root->xDlError != nullptr ? DlError : nullptr;
-  vfs.xDlSym = root->xDlSym != nullptr ? DlSym : nullptr;
-  vfs.xDlClose = root->xDlClose != nullptr ? DlClose : nullptr;
+  vfs.xDlOpen = IfPresent(root->xDlOpen, DlOpen);
+  vfs.xDlError = IfPresent(root->xDlError, DlError);
+  vfs.xDlSym = IfPresent(root->xDlSym, DlSym);
+  vfs.xDlClose = IfPresent(root->xDlClose, DlClose);
   vfs.xRandomness = Randomness;
   vfs.xSleep = Sleep;
   vfs.xCurrentTime = CurrentTime;
   vfs.xGetLastError = GetLastError;
-  // SQLite calls these only when present.
-  if (vfs.iVersion >= 2 && root->xCurrentTimeInt64 != nullptr) {
-    vfs.xCurrentTimeInt64 = CurrentTimeInt64;
+  if (vfs.iVersion >= 2) {
+    vfs.xCurrentTimeInt64 = IfPresent(root->xCurrentTimeInt64, CurrentTimeInt64);
   }
   if (vfs.iVersion >= 3) {
-    vfs.xSetSystemCall = root->xSetSystemCall != nullptr ? SetSystemCall : nullptr;
-    vfs.xGetSystemCall = root->xGetSystemCall != nullptr ? GetSystemCall : nullptr;
-    vfs.xNextSystemCall = root->xNextSystemCall != nullptr ? NextSystemCall : nullptr;
+    vfs.xSetSystemCall = IfPresent(root->xSetSystemCall, SetSystemCall);
+    vfs.xGetSystemCall = IfPresent(root->xGetSystemCall, GetSystemCall);
+    vfs.xNextSystemCall = IfPresent(root->xNextSystemCall, NextSystemCall);
   }
   if (sqlite3_vfs_register(&vfs, /*makeDflt=*/1) == SQLITE_OK) setup.vfs_name = kVfsName;
   return setup;
