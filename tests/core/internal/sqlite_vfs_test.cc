@@ -1,7 +1,8 @@
 // The VFS morgue opens archives through (sqlite_vfs.h): a write longer than SQLite's Unix
 // layer takes in one call arrives whole, and a savepoint whose statement journal outgrows
 // the in-memory limit (so that SQLite writes it out in chunks of that limit) commits, with
-// every row as written.
+// every row as written; the write-ahead log works through it, and it names itself above
+// the default VFS.
 //
 // Each test sets SQLite up first, as morgue does before it opens an archive: this binary
 // holds no other test, so nothing starts SQLite before the setting can be made.
