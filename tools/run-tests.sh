@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds morgue with its tests, and runs the whole suite; then
+# Installs what is missing (with the PostgreSQL server the PostgreSQL store's tests start),
+# builds morgue with its tests, and runs the whole suite; then
 # runs it again built with AddressSanitizer and UndefinedBehaviorSanitizer (clang, in
 # build-sanitize/), and runs each fuzz target briefly. MORGUE_SKIP_STAGES=sanitize,fuzz
 # skips the last two locally; CI runs everything.
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/common.sh"
 
-morgue_install_deps
+morgue_install_deps "${MORGUE_TEST_PACKAGES[@]}"
+# The tests of the PostgreSQL store start a throwaway server of their own; here, one that
+# cannot start fails them instead of skipping them.
+export MORGUE_REQUIRE_POSTGRES=1
 morgue_build -DMORGUE_BUILD_TESTS=ON
 ctest --test-dir "$MORGUE_BUILD_DIR" --output-on-failure --parallel "$(nproc)" --timeout 900
 

@@ -1,6 +1,7 @@
-# Writes OUTPUT, a C++ file defining morgue::EmbeddedMigrations() from the files listed in
-# MIGRATIONS (schema/NNNN_what.sql, sorted, joined with '|'). Run at build time by
-# core/CMakeLists.txt.
+# Writes OUTPUT, a C++ file defining the function morgue::FUNCTION (declared in
+# core/src/migration.h) from the files listed in MIGRATIONS (NNNN_what.sql, sorted, joined
+# with '|'). Run at build time by core/CMakeLists.txt, once for schema/ and once for
+# schema/postgresql/.
 string(REPLACE "|" ";" migrations "${MIGRATIONS}")
 set(body "")
 foreach(file IN LISTS migrations)
@@ -10,12 +11,12 @@ foreach(file IN LISTS migrations)
   file(READ "${file}" sql)
   string(APPEND body "      {${version}, \"${name}\", R\"morgue_sql(${sql})morgue_sql\"},\n")
 endforeach()
-file(WRITE "${OUTPUT}.tmp" "// Generated from schema/*.sql by core/cmake/EmbedSchema.cmake. Do not edit.
-#include \"migrator.h\"
+file(WRITE "${OUTPUT}.tmp" "// Generated from ${SOURCE} by core/cmake/EmbedSchema.cmake. Do not edit.
+#include \"migration.h\"
 
 namespace morgue {
 
-const std::vector<Migration>& EmbeddedMigrations() {
+const std::vector<Migration>& ${FUNCTION}() {
   static const std::vector<Migration> migrations = {
 ${body}  };
   return migrations;

@@ -11,6 +11,7 @@
 #include "archive_impl.h"
 #include "migrator.h"
 #include "morgue/archive.h"
+#include "postgres_connection.h"
 
 namespace morgue {
 
@@ -49,6 +50,14 @@ int Archive::LatestSchemaVersion() {
 
 Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path,
                                                const OpenOptions& options) {
+  // A PostgreSQL location is no file name: refused by name, without its password, before
+  // SQLite would read it as a path.
+  if (pg::IsPostgresLocation(path.string())) {
+    return Status::NotSupported(
+        "archive '" + pg::DisplayName(path.string()) +
+        "': this morgue keeps archives in SQLite files only; it cannot open a PostgreSQL "
+        "database as an archive. Name an archive file with --archive");
+  }
   std::error_code ec;
   bool exists = std::filesystem::exists(path, ec);
   if (!exists && !options.create_if_missing) {

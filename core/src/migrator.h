@@ -6,22 +6,13 @@
 #ifndef MORGUE_CORE_SRC_MIGRATOR_H_
 #define MORGUE_CORE_SRC_MIGRATOR_H_
 
-#include <string>
 #include <vector>
 
+#include "migration.h"
 #include "morgue/status.h"
 #include "sqlite.h"
 
 namespace morgue {
-
-struct Migration {
-  int version;       // from the file name: 0002_search.sql is version 2
-  std::string name;  // the file name, for messages
-  std::string sql;
-};
-
-// The migrations compiled into this library, by ascending version (embedded_schema.cc).
-const std::vector<Migration>& EmbeddedMigrations();
 
 // Brings `db` to the newest version of `migrations`. An archive whose user_version is
 // newer than the newest migration is refused with NotSupported. Returns the version the

@@ -258,6 +258,35 @@ TEST_F(CliTest, InitRefusesAFileThatIsNotAnArchive) {
   EXPECT_EQ(ReadFile(archive_), "just some notes, not a database\n");
 }
 
+TEST_F(CliTest, APostgresLocationIsRefusedByNameWithoutItsPasswordAndCreatesNothing) {
+  const std::string location = "postgresql://lee:s3cret@db.example.org:5433/news";
+  const std::vector<std::vector<std::string>> commands = {
+      {"init"},
+      {"list"},
+      {"search", "military"},
+      {"export", "--format", "jsonl"},
+      {"import", "--create", Sample().string()},
+      {"import", "--dry-run", Sample().string()}};
+  for (const auto& args : commands) {
+    SCOPED_TRACE(args[0] + (args.size() > 1 ? " " + args[1] : ""));
+    for (const bool by_environment : {false, true}) {
+      std::vector<std::string> argv = args;
+      std::map<std::string, std::string> env;
+      if (by_environment) {
+        env["MORGUE_ARCHIVE"] = location;
+      } else {
+        argv.insert(argv.begin(), {"--archive", location});
+      }
+      CommandResult result = Morgue(argv, "", env);
+      ExpectError(result, kArchiveError,
+                  "archive 'postgresql://lee@db.example.org:5433/news': this morgue keeps "
+                  "archives in SQLite files only");
+      EXPECT_EQ(result.err.find("s3cret"), std::string::npos) << result.err;
+    }
+  }
+  EXPECT_TRUE(fs::is_empty(dir_.path()));
+}
+
 TEST_F(CliTest, ReadCommandsOnAMissingArchiveExitThreeAndCreateNothing) {
   const std::vector<std::vector<std::string>> commands = {{"list"},
                                                           {"show", "1"},

@@ -59,6 +59,10 @@ std::string MissingArchiveMessage(const fs::path& path) {
 
 }  // namespace
 
+bool IsLocationUri(const fs::path& location) {
+  return location.string().find("://") != std::string::npos;
+}
+
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
     case StatusCode::kOk:
@@ -125,7 +129,7 @@ bool Context::quiet() const {
 std::unique_ptr<Archive> Context::OpenExisting(Access access) {
   fs::path path = archive_path();
   std::error_code error;
-  if (!fs::exists(path, error)) {
+  if (!IsLocationUri(path) && !fs::exists(path, error)) {
     Error(kExitArchive, MissingArchiveMessage(path));
     return nullptr;
   }

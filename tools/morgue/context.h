@@ -30,6 +30,10 @@ inline constexpr int kExitArchive = 3;  // archive, plugin or output failure
 // The exit code for a failed Status when nothing more specific applies.
 int ExitCodeFor(const Status& status);
 
+// Whether an archive location is a URI (postgresql://...) rather than a file: whether it
+// exists, and how it is named in messages (never with its password), is for the core to say.
+bool IsLocationUri(const std::filesystem::path& location);
+
 class Context {
  public:
   explicit Context(std::string command_line);

@@ -13,7 +13,8 @@ MORGUE_SANITIZE_BUILD_DIR="${MORGUE_SANITIZE_BUILD_DIR:-$MORGUE_ROOT/build-sanit
 # libFuzzer and sanitizer runtimes) build the sanitizer and fuzz configuration; llvm
 # brings llvm-symbolizer, which puts function names and lines in sanitizer reports.
 # wget writes the web archives (--warc-file) the warc plugin's tests import; the zstd tool
-# reads an archived original without morgue, as the README shows (a test runs it).
+# reads an archived original without morgue, as the README shows (a test runs it); libpq
+# is the client of the PostgreSQL store.
 MORGUE_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libsqlite3-dev sqlite3
@@ -23,15 +24,26 @@ MORGUE_PACKAGES=(
   googletest libgtest-dev
   libxml2-dev libuchardet-dev
   zlib1g-dev libzstd-dev libssl-dev libbrotli-dev
+  libpq-dev
   wget zstd
   python3
   clang libclang-rt-14-dev llvm
 )
 
+# What only the test suite needs besides: the PostgreSQL server its tests of the
+# PostgreSQL store start for themselves (tests/support/postgres_server.sh). Not installed
+# by the sample's command: on a machine with systemd, Debian starts the package's own
+# server, which the sample does not need.
+MORGUE_TEST_PACKAGES=(
+  postgresql-15
+)
+
+# morgue_install_deps [more packages...]: installs whatever of MORGUE_PACKAGES and the
+# packages named is missing.
 morgue_install_deps() {
   local missing=()
   local pkg
-  for pkg in "${MORGUE_PACKAGES[@]}"; do
+  for pkg in "${MORGUE_PACKAGES[@]}" "$@"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$pkg")
     fi

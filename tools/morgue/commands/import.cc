@@ -319,7 +319,7 @@ std::string ContainerProgress(const InputReport& document, ContainerCounts& coun
 std::unique_ptr<Archive> OpenImportArchive(Context& context, const ImportArgs& args) {
   const std::filesystem::path path = context.archive_path();
   std::error_code error;
-  const bool exists = std::filesystem::exists(path, error);
+  const bool exists = IsLocationUri(path) || std::filesystem::exists(path, error);
   if (args.dry_run) {
     OpenOptions options;
     options.create_if_missing = false;
