@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "archive_impl.h"
+#include "copy_tables.h"
 #include "migrator.h"
 #include "morgue/archive.h"
 #include "postgres_connection.h"
@@ -39,6 +40,20 @@ Result<Identity> ReadIdentity(sql::Database& db) {
   identity.user_version = static_cast<int>(stmt.Int(1));
   identity.first_table = stmt.Text(2);
   return identity;
+}
+
+// A copy into the archive began and did not finish (morgue/copy.h): it holds part of
+// another archive, so nothing may read or write it until the copy is run again.
+Status RefuseUnfinishedCopy(sql::Database& db, const std::filesystem::path& path) {
+  MORGUE_ASSIGN_OR_RETURN(sql::Statement marker,
+                          db.Prepare("SELECT value FROM morgue_settings WHERE key = '" +
+                                     std::string(copy::kCopyMarkerKey) + "'"));
+  MORGUE_ASSIGN_OR_RETURN(bool found, marker.Step());
+  if (!found) return Status::OK();
+  return Status::NotSupported("archive '" + path.string() + "' is being copied into from '" +
+                              marker.Text(0) +
+                              "' and that copy did not finish: run the same 'morgue copy' "
+                              "again to finish it");
 }
 
 }  // namespace
@@ -107,6 +122,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
                             impl->db->Prepare("SELECT 1 FROM morgue_settings WHERE key IN "
                                               "('search_index_after', 'story_signatures_after')"));
     MORGUE_ASSIGN_OR_RETURN(bool unfinished, pending.Step());
+    MORGUE_RETURN_IF_ERROR(RefuseUnfinishedCopy(*impl->db, path));
     if (unfinished) {
       return Status::NotSupported("archive '" + path.string() +
                                   "' has an upgrade left unfinished (indexing or signing the "
@@ -115,6 +131,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
     }
   } else {
     MORGUE_ASSIGN_OR_RETURN(int version, Migrate(*impl->db, EmbeddedMigrations()));
+    MORGUE_RETURN_IF_ERROR(RefuseUnfinishedCopy(*impl->db, path));
     MORGUE_RETURN_IF_ERROR(impl->db->UseWal());
     impl->schema_version = version;
     if (identity.application_id != kApplicationId) {

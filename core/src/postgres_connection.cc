@@ -158,21 +158,31 @@ Status Connection::Execute(std::string_view sql) {
 }
 
 Result<Rows> Connection::Query(const std::string& sql, const std::vector<Param>& params) {
-  // libpq reads parameters as C strings: keep each one's own NUL-terminated copy.
+  return QueryWithFormats(sql, params, {});
+}
+
+Result<Rows> Connection::QueryWithFormats(const std::string& sql, const std::vector<Param>& params,
+                                          const std::vector<int>& formats) {
+  // libpq reads text parameters as C strings: keep each one's own NUL-terminated copy.
   std::vector<std::string> copies;
   copies.reserve(params.size());
   std::vector<const char*> values;
   values.reserve(params.size());
+  std::vector<int> lengths;
+  lengths.reserve(params.size());
   for (const Param& param : params) {
     if (param.has_value()) {
       copies.emplace_back(*param);
       values.push_back(copies.back().c_str());
+      lengths.push_back(static_cast<int>(param->size()));
     } else {
       values.push_back(nullptr);
+      lengths.push_back(0);
     }
   }
-  PGresult* result = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                  values.data(), nullptr, nullptr, /*resultFormat=*/0);
+  PGresult* result =
+      PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                   lengths.data(), formats.empty() ? nullptr : formats.data(), /*resultFormat=*/0);
   Rows rows(result);
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return Failure(result, sql);

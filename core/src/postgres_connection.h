@@ -73,6 +73,9 @@ class Connection {
   // Runs one statement with parameters $1, $2, ... and returns its rows (none for a
   // statement that returns none).
   Result<Rows> Query(const std::string& sql, const std::vector<Param>& params = {});
+  // As Query, with each parameter's format: 0 text, 1 binary (a bytea's raw bytes).
+  Result<Rows> QueryWithFormats(const std::string& sql, const std::vector<Param>& params,
+                                const std::vector<int>& formats);
 
   // The SQLSTATE of the last failed statement ("42501": no privilege), empty when the
   // last statement succeeded or failed before reaching the server.

@@ -46,7 +46,7 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
   const std::string exit_codes =
       "Exit codes: 0 ok; 1 some inputs failed or items not found; 2 usage error; "
-      "3 archive or plugin error; 130/143 import interrupted (SIGINT/SIGTERM).";
+      "3 archive or plugin error; 130/143 import or copy interrupted (SIGINT/SIGTERM).";
   app.footer(exit_codes);  // subcommands inherit it when they are added
   context.AddGlobalOptions(&app);
 
@@ -60,6 +60,7 @@ int Main(int argc, char** argv) {
       AddRmCommand(app, context),       AddReextractCommand(app, context),
       AddRevertCommand(app, context),   AddStatsCommand(app, context),
       AddSourcesCommand(app, context),  AddPluginsCommand(app, context),
+      AddCopyCommand(app, context),
   };
   commands.push_back(AddHelpCommand(app, context));
   app.footer(exit_codes +

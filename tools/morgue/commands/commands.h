@@ -34,6 +34,7 @@ Command AddRevertCommand(CLI::App& app, Context& context);
 Command AddPluginsCommand(CLI::App& app, Context& context);
 Command AddStatsCommand(CLI::App& app, Context& context);
 Command AddSourcesCommand(CLI::App& app, Context& context);
+Command AddCopyCommand(CLI::App& app, Context& context);
 // `morgue help [COMMAND]`: add it last, so that it knows every other command.
 Command AddHelpCommand(CLI::App& app, Context& context);
 

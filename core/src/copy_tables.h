@@ -1,0 +1,68 @@
+// The tables CopyArchive copies (morgue/copy.h): every table both stores have, in an order
+// that keeps their references (a row's referenced rows are copied before it), each with
+// its columns, their kinds, and the key its rows are copied in order of.
+//
+// Thread-safety: the list is constant; the helpers are pure functions.
+
+#ifndef MORGUE_CORE_SRC_COPY_TABLES_H_
+#define MORGUE_CORE_SRC_COPY_TABLES_H_
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue::copy {
+
+enum class Kind { kInt, kReal, kText, kBlob };
+
+struct Column {
+  std::string_view name;
+  Kind kind;
+};
+
+struct Table {
+  std::string_view name;
+  std::vector<Column> columns;
+  // How many of the first columns are the key the rows are copied in order of (unique in
+  // both stores); a resumed copy goes on after the destination's last key. 0: the table
+  // has no such key and is copied whole, in one transaction.
+  size_t key_columns;
+  // Rows left out, as an SQL condition both stores read alike ("" for none).
+  std::string_view skip;
+  // Rows per committed batch: fewer where rows are large (originals).
+  int batch_rows;
+};
+
+// One value of a row: NULL, or of its column's kind (bytes hold text and blobs).
+struct Value {
+  bool null = true;
+  int64_t integer = 0;
+  double real = 0;
+  std::string bytes;
+};
+using Row = std::vector<Value>;
+
+// The tables in copying order.
+std::span<const Table> CopyTables();
+
+// The key kept in morgue_settings of a destination while it is being copied into: its
+// value names the source.
+inline constexpr std::string_view kCopyMarkerKey = "copy_from";
+
+// "a, b, c": the table's columns.
+std::string ColumnList(const Table& table);
+// "k1 COLLATION, k2 COLLATION" (with DESC after each when `descending`): the key order, text
+// compared byte by byte (`text_collation` is how the store's SQL says so) so that both
+// stores order alike.
+std::string KeyOrder(const Table& table, std::string_view text_collation, bool descending);
+// The condition "the row's key comes after the key given as parameters 1 to n", with
+// `placeholder(i)` the store's spelling of parameter i (1-based).
+std::string AfterKey(const Table& table, std::string_view text_collation,
+                     const std::function<std::string(int)>& placeholder);
+
+}  // namespace morgue::copy
+
+#endif  // MORGUE_CORE_SRC_COPY_TABLES_H_

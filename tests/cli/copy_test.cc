@@ -1,0 +1,264 @@
+// `morgue copy` end to end: the real binary copying real archives between SQLite files and
+// a real PostgreSQL server (the throwaway one ctest starts), checked by what a user sees
+// — the exports, the originals, the search, the next article's id — and a copy cut short
+// (a fault in the destination, a file-size limit) finished by running it again.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/postgres_test.h"
+#include "support/test_support.h"
+
+namespace morgue::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kOk = 0;
+constexpr int kUsage = 2;
+constexpr int kArchiveError = 3;
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+class CopyTest : public PostgresTest {
+ protected:
+  CommandResult Morgue(const std::vector<std::string>& args, const std::string& input = "") {
+    return RunMorgue(args, input, {{"MORGUE_ARCHIVE", ""}, {"MORGUE_PLUGIN_PATH", ""}},
+                     dir_.path());
+  }
+  CommandResult On(const fs::path& archive, std::vector<std::string> args,
+                   const std::string& input = "") {
+    args.insert(args.begin(), {"--archive", archive.string()});
+    return Morgue(args, input);
+  }
+  void Ok(const CommandResult& result) const { ASSERT_EQ(result.exit_code, kOk) << result.err; }
+
+  // An archive with what a real one has: articles from several formats with their
+  // originals, a user's tag, a removed article (its id is not reused), a revision, story
+  // links, and `extra` generated articles.
+  fs::path MakeArchive(const std::string& name, int extra = 0) {
+    const fs::path archive = dir_ / name;
+    Ok(On(archive, {"import", "--create", (FixturesDir() / "sample-articles.jsonl").string(),
+                    (FixturesDir() / "korea-times-2011-01-04.txt").string(),
+                    (FixturesDir() / "articles").string()}));
+    Ok(On(archive, {"tag", "1", "for the dataset"}));
+    Ok(On(archive, {"import", "--format", "jsonl", "-"},
+          R"({"title": "Harbour opens", "url": "https://gazette.example/harbour", )"
+          R"("body": "The harbour opened on Monday after two years of works."})"
+          "\n"));
+    Ok(On(archive, {"import", "--format", "jsonl", "-"},
+          R"({"title": "Harbour opens again", "url": "https://gazette.example/harbour", )"
+          R"("body": "The harbour opened on Tuesday after two years of works and a delay."})"
+          "\n"));
+    std::string lines;
+    for (int i = 0; i < extra; ++i) {
+      lines += R"({"title": "Tide table )" + std::to_string(i) +
+               R"(", "url": "https://tides.example/)" + std::to_string(i) +
+               R"(", "body": "Low water at )" + std::to_string(i % 24) + R"( hours, entry )" +
+               std::to_string(i) + R"( of the tide tables for the quay and the river mouth."})" +
+               "\n";
+    }
+    if (!lines.empty()) Ok(On(archive, {"import", "--format", "jsonl", "-"}, lines));
+    // The last article removed: the next id is past every id there is.
+    Ok(On(archive, {"rm", std::to_string(MaxId(archive))}));
+    return archive;
+  }
+
+  int64_t MaxId(const fs::path& archive) {
+    return std::stoll(QuerySql(archive, "SELECT max(id) FROM articles"));
+  }
+
+  // What a user can get out of an archive: both exports, every original, a search.
+  std::string Everything(const fs::path& archive) {
+    std::string all;
+    for (const char* format : {"jsonl", "csv"}) {
+      CommandResult exported = On(archive, {"export", "--format", format});
+      EXPECT_EQ(exported.exit_code, kOk) << exported.err;
+      all += exported.out;
+    }
+    CommandResult found = On(archive, {"search", "harbour"});
+    EXPECT_EQ(found.exit_code, kOk) << found.err;
+    all += found.out;
+    // Each original once, through an article read from it.
+    const std::string documents =
+        QuerySql(archive,
+                 "SELECT group_concat(pair, ' ') FROM (SELECT min(article_id) || ':' || "
+                 "document_id AS pair FROM article_documents GROUP BY document_id "
+                 "ORDER BY document_id)");
+    std::stringstream pairs(documents);
+    for (std::string pair; pairs >> pair;) {
+      const std::string article = pair.substr(0, pair.find(':'));
+      const std::string document = pair.substr(pair.find(':') + 1);
+      CommandResult original = On(archive, {"original", article, "--document", document});
+      EXPECT_EQ(original.exit_code, kOk) << original.err;
+      all += original.out;
+    }
+    return all;
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(CopyTest, AnArchiveCopiedToPostgresAndBackGivesTheSameBytes) {
+  const fs::path original = MakeArchive("news.db");
+  CommandResult to_postgres = Morgue({"copy", original.string(), location()});
+  Ok(to_postgres);
+  EXPECT_TRUE(Contains(to_postgres.err, "copied " + original.string() + " to postgresql://"))
+      << to_postgres.err;
+  EXPECT_EQ(Sql("SELECT count(*) FROM articles"),
+            QuerySql(original, "SELECT count(*) FROM articles"));
+  EXPECT_EQ(Sql("SELECT count(*) FROM documents"),
+            QuerySql(original, "SELECT count(*) FROM documents"));
+  EXPECT_EQ(Sql("SELECT count(*) FROM morgue_settings WHERE key = 'copy_from'"), "0");
+
+  const fs::path back = dir_ / "back.db";
+  Ok(Morgue({"copy", location(), back.string()}));
+  EXPECT_EQ(Everything(back), Everything(original));
+  EXPECT_EQ(QuerySql(back, "PRAGMA integrity_check"), "ok");
+
+  // Ids are never reused: the next article gets the same id in both.
+  const std::string next = R"({"title": "Ferry timetable", "body": "Ferries run hourly."})"
+                           "\n";
+  Ok(On(original, {"import", "--format", "jsonl", "-"}, next));
+  Ok(On(back, {"import", "--format", "jsonl", "-"}, next));
+  EXPECT_EQ(MaxId(back), MaxId(original));
+  EXPECT_EQ(Everything(back), Everything(original));
+}
+
+TEST_F(CopyTest, AFileCopiedToAnotherFileGivesTheSameBytes) {
+  const fs::path original = MakeArchive("news.db");
+  const fs::path copy = dir_ / "copy.db";
+  Ok(Morgue({"copy", original.string(), copy.string()}));
+  EXPECT_EQ(Everything(copy), Everything(original));
+}
+
+TEST_F(CopyTest, ACopyCutShortByTheDestinationIsFinishedByRunningItAgain) {
+  const fs::path original = MakeArchive("news.db", 1200);
+  // The destination fails on the 700th article, after the first batch of articles is
+  // committed: a trigger added as soon as the copy creates the table.
+  Sql(R"sql(
+    CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'test fault at article %', NEW.id; END $$;
+    CREATE FUNCTION test_add_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
+                 WHERE command_tag = 'CREATE TABLE' AND object_identity = 'public.articles') THEN
+        EXECUTE 'CREATE TRIGGER fault BEFORE INSERT ON articles FOR EACH ROW '
+                'WHEN (NEW.id = 700) EXECUTE FUNCTION test_fault()';
+      END IF;
+    END $$;
+    CREATE EVENT TRIGGER test_add_fault ON ddl_command_end EXECUTE FUNCTION test_add_fault();
+  )sql");
+  CommandResult failed = Morgue({"copy", original.string(), location()});
+  EXPECT_EQ(failed.exit_code, kArchiveError) << failed.err;
+  EXPECT_TRUE(Contains(failed.err, "test fault at article 700")) << failed.err;
+  const int64_t copied = std::stoll(Sql("SELECT count(*) FROM articles"));
+  EXPECT_GT(copied, 0);
+  EXPECT_LT(copied, 700);
+  EXPECT_EQ(Sql("SELECT count(*) FROM morgue_settings WHERE key = 'copy_from'"), "1");
+
+  // Another source is refused: the destination holds part of this one.
+  const fs::path other = dir_ / "other.db";
+  Ok(Morgue({"init", "--archive", other.string()}));
+  CommandResult mixed = Morgue({"copy", other.string(), location()});
+  EXPECT_EQ(mixed.exit_code, kUsage) << mixed.err;
+  EXPECT_TRUE(Contains(mixed.err, "is being copied into from")) << mixed.err;
+
+  Sql("DROP EVENT TRIGGER test_add_fault; DROP TRIGGER fault ON articles;");
+  CommandResult again = Morgue({"copy", original.string(), location()});
+  Ok(again);
+  EXPECT_TRUE(Contains(again.err, "finished the copy of")) << again.err;
+  EXPECT_EQ(Sql("SELECT count(*) FROM morgue_settings WHERE key = 'copy_from'"), "0");
+  const fs::path back = dir_ / "back.db";
+  Ok(Morgue({"copy", location(), back.string()}));
+  EXPECT_EQ(Everything(back), Everything(original));
+}
+
+TEST_F(CopyTest, AFileCutShortIsRefusedByEveryCommandUntilTheCopyIsRunAgain) {
+  const fs::path original = MakeArchive("news.db", 1200);
+  const fs::path copy = dir_ / "copy.db";
+  // A file-size limit stops the copy part-way, as a full disk would.
+  CommandResult failed = RunCommand({"/usr/bin/prlimit", "--fsize=900000", MorgueBinary().string(),
+                                     "copy", original.string(), copy.string()},
+                                    "", {}, dir_.path());
+  EXPECT_EQ(failed.exit_code, kArchiveError) << failed.err;
+  EXPECT_TRUE(Contains(failed.err, "file-size limit")) << failed.err;
+  ASSERT_TRUE(fs::exists(copy));
+  CommandResult listed = On(copy, {"list"});
+  EXPECT_EQ(listed.exit_code, kArchiveError) << listed.err;
+  EXPECT_TRUE(Contains(listed.err, "is being copied into from '" +
+                                       fs::weakly_canonical(original).string() +
+                                       "' and that copy did not finish"))
+      << listed.err;
+  CommandResult imported = On(copy, {"import", "--format", "jsonl", "-"}, "{\"title\": \"x\"}\n");
+  EXPECT_EQ(imported.exit_code, kArchiveError) << imported.err;
+
+  // Run again, it stops once more in the middle of the articles (a fault put into the
+  // file with sqlite3), after a batch of them is committed...
+  ExecSql(copy,
+          "CREATE TRIGGER fault BEFORE INSERT ON articles WHEN NEW.id = 700 "
+          "BEGIN SELECT RAISE(ABORT, 'test fault at article 700'); END;");
+  CommandResult cut = Morgue({"copy", original.string(), copy.string()});
+  EXPECT_EQ(cut.exit_code, kArchiveError) << cut.err;
+  EXPECT_TRUE(Contains(cut.err, "test fault at article 700")) << cut.err;
+  const int64_t copied = std::stoll(QuerySql(copy, "SELECT count(*) FROM articles"));
+  EXPECT_GT(copied, 0);
+  EXPECT_LT(copied, 700);
+
+  // ...and the third run goes on from there and finishes.
+  ExecSql(copy, "DROP TRIGGER fault");
+  CommandResult again = Morgue({"copy", original.string(), copy.string()});
+  Ok(again);
+  EXPECT_TRUE(Contains(again.err, "finished the copy of")) << again.err;
+  EXPECT_EQ(Everything(copy), Everything(original));
+}
+
+TEST_F(CopyTest, ADestinationThatHoldsAnythingIsRefusedUntouched) {
+  const fs::path original = MakeArchive("news.db");
+  // An existing file, archive or not.
+  const fs::path existing = dir_ / "existing.db";
+  Ok(Morgue({"init", "--archive", existing.string()}));
+  const std::string before = ReadFile(existing);
+  CommandResult onto_file = Morgue({"copy", original.string(), existing.string()});
+  EXPECT_EQ(onto_file.exit_code, kUsage) << onto_file.err;
+  EXPECT_TRUE(Contains(onto_file.err, "already exists")) << onto_file.err;
+  EXPECT_EQ(ReadFile(existing), before);
+  // Itself.
+  CommandResult onto_itself = Morgue({"copy", original.string(), "./news.db"});
+  EXPECT_EQ(onto_itself.exit_code, kUsage) << onto_itself.err;
+  EXPECT_TRUE(Contains(onto_itself.err, "onto itself")) << onto_itself.err;
+  // A database that holds an archive already.
+  Ok(Morgue({"copy", original.string(), location()}));
+  CommandResult onto_archive = Morgue({"copy", original.string(), location()});
+  EXPECT_EQ(onto_archive.exit_code, kUsage) << onto_archive.err;
+  EXPECT_TRUE(Contains(onto_archive.err, "already exists")) << onto_archive.err;
+  // A source that is not there.
+  CommandResult missing =
+      Morgue({"copy", (dir_ / "missing.db").string(), (dir_ / "x.db").string()});
+  EXPECT_EQ(missing.exit_code, kArchiveError) << missing.err;
+  EXPECT_TRUE(Contains(missing.err, "no archive at")) << missing.err;
+  EXPECT_FALSE(fs::exists(dir_ / "x.db"));
+}
+
+TEST_F(CopyTest, PasswordsAreNeverPrinted) {
+  const fs::path original = MakeArchive("news.db");
+  // The server trusts local connections: a password in the location is ignored by it, but
+  // must not appear in anything morgue prints.
+  std::string with_password = location();
+  with_password.replace(with_password.find("morgue@"), 7, "morgue:s3cret@");
+  CommandResult copied = Morgue({"copy", original.string(), with_password});
+  Ok(copied);
+  EXPECT_FALSE(Contains(copied.err, "s3cret")) << copied.err;
+  CommandResult refused = Morgue({"copy", original.string(), with_password});
+  EXPECT_FALSE(Contains(refused.err, "s3cret")) << refused.err;
+  EXPECT_FALSE(Contains(Sql("SELECT string_agg(value, ' ') FROM morgue_settings"), "s3cret"));
+}
+
+}  // namespace
+}  // namespace morgue::testing
