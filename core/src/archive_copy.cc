@@ -10,6 +10,7 @@
 #include "copy_endpoint.h"
 #include "morgue/copy.h"
 #include "postgres_connection.h"
+#include "storage_codec.h"
 
 namespace morgue {
 namespace {
@@ -41,11 +42,36 @@ void RemoveCreated(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, error);
 }
 
-// Whether the copy may go into `destination`, and whether it goes on with an earlier one.
+// What the source holds, in brief: each table's row count and last key, and the next
+// article's id. A copy going on with an earlier one must find the same, or rows added,
+// changed or removed below the keys already copied would be missed.
+Result<std::string> SourceState(copy::Endpoint& source) {
+  std::string state;
+  for (const copy::Table& table : copy::CopyTables()) {
+    MORGUE_ASSIGN_OR_RETURN(int64_t rows, source.CountRows(table));
+    state += std::string(table.name) + " " + std::to_string(rows);
+    if (table.key_columns == 0) {
+      state += "\n";
+      continue;
+    }
+    MORGUE_ASSIGN_OR_RETURN(copy::Row last, source.LastKey(table));
+    for (const copy::Value& value : last) {
+      state += value.null ? std::string(" null")
+                          : " " + std::to_string(value.integer) + ":" + value.bytes;
+    }
+    state += "\n";
+  }
+  MORGUE_ASSIGN_OR_RETURN(int64_t next_article_id, source.NextArticleId());
+  state += "next article " + std::to_string(next_article_id) + "\n";
+  return "sha256:" + Sha256Hex(state);
+}
+
+// Whether the copy may go into `destination`, and whether it goes on with an earlier one
+// (from the same source, still holding `source_state`).
 Result<bool> CheckDestination(copy::Endpoint& destination, bool created, bool is_postgres,
-                              const std::string& source_identity) {
+                              const std::string& source_identity, const std::string& source_state) {
   if (created) return false;
-  Result<std::string> marker = destination.CopyMarker();
+  Result<std::string> marker = destination.Setting(copy::kCopyMarkerKey);
   if (!marker.ok() || marker->empty()) {
     if (marker.ok()) {
       MORGUE_ASSIGN_OR_RETURN(bool empty, destination.IsEmpty());
@@ -64,6 +90,14 @@ Result<bool> CheckDestination(copy::Endpoint& destination, bool created, bool is
                                    source_identity +
                                    "': run that copy again to finish it, or name another "
                                    "destination");
+  }
+  MORGUE_ASSIGN_OR_RETURN(std::string state, destination.Setting(copy::kCopyStateKey));
+  if (state != source_state) {
+    return Status::InvalidArgument(
+        "archive '" + destination.name() + "' holds part of a copy of '" + source_identity +
+        "', which has changed since that copy began: the rest would not fit what was copied; "
+        "delete '" +
+        destination.name() + "' (or empty the database) and copy it again");
   }
   return true;
 }
@@ -117,10 +151,6 @@ const copy::Table& TableNamed(std::string_view name) {
 
 }  // namespace
 
-std::string ArchiveDisplayName(std::string_view location) {
-  return pg::IsPostgresLocation(location) ? pg::DisplayName(location) : std::string(location);
-}
-
 Result<CopyResult> CopyArchive(std::string_view source, std::string_view destination,
                                const CopyOptions& options) {
   const std::string from(source);
@@ -136,13 +166,20 @@ Result<CopyResult> CopyArchive(std::string_view source, std::string_view destina
   CopyResult result;
   result.source_name = reader->name();
   result.destination_name = writer->name();
-  Result<bool> resumed =
-      CheckDestination(*writer, created, pg::IsPostgresLocation(to), from_identity);
-  if (!resumed.ok()) return resumed.status();
+  Status snapshot = reader->BeginSnapshot();
+  Result<std::string> state = snapshot.ok() ? SourceState(*reader) : Result<std::string>(snapshot);
+  Result<bool> resumed = state.ok() ? CheckDestination(*writer, created, pg::IsPostgresLocation(to),
+                                                       from_identity, *state)
+                                    : Result<bool>(state.status());
+  if (!resumed.ok()) {
+    writer.reset();
+    if (created) RemoveCreated(to);
+    return resumed.status();
+  }
   result.resumed = *resumed;
   if (!result.resumed) {
     Status started = writer->Begin();
-    if (started.ok()) started = writer->StartCopy(from_identity);
+    if (started.ok()) started = writer->StartCopy(from_identity, *state);
     if (started.ok()) started = writer->Commit();
     if (!started.ok()) {
       writer.reset();
@@ -151,7 +188,6 @@ Result<CopyResult> CopyArchive(std::string_view source, std::string_view destina
     }
   }
 
-  MORGUE_RETURN_IF_ERROR(reader->BeginSnapshot());
   for (const copy::Table& table : copy::CopyTables()) {
     const Status copied = CopyTable(*reader, *writer, table, options, &result.rows);
     if (!copied.ok()) {

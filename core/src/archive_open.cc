@@ -2,9 +2,12 @@
 // databases, creating one, bringing its schema up to date (or refusing to, read-only), and
 // what it knows of itself (its path, its schema version).
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -56,7 +59,35 @@ Status RefuseUnfinishedCopy(sql::Database& db, const std::filesystem::path& path
                               "again to finish it");
 }
 
+// The scheme of a location written as a URI ("postgresql"), or "" for a path.
+std::string_view UriScheme(std::string_view location) {
+  const size_t end = location.find("://");
+  if (end == std::string_view::npos || end == 0) return {};
+  const std::string_view scheme = location.substr(0, end);
+  const bool letters = std::all_of(scheme.begin(), scheme.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '-' || c == '.';
+  });
+  return letters ? scheme : std::string_view();
+}
+
 }  // namespace
+
+std::string ArchiveDisplayName(std::string_view location) {
+  if (pg::IsPostgresLocation(location)) return pg::DisplayName(location);
+  const std::string_view scheme = UriScheme(location);
+  if (scheme.empty()) return std::string(location);
+  // scheme://user:password@host/...: the user part without its password.
+  const size_t authority = scheme.size() + 3;
+  const size_t authority_end = location.find_first_of("/?#", authority);
+  const std::string_view host_part = location.substr(authority, authority_end - authority);
+  const size_t at = host_part.rfind('@');
+  const size_t colon = host_part.find(':');
+  if (at == std::string_view::npos || colon == std::string_view::npos || colon > at) {
+    return std::string(location);
+  }
+  return std::string(location.substr(0, authority + colon)) +
+         std::string(location.substr(authority + at));
+}
 
 int Archive::LatestSchemaVersion() {
   const auto& migrations = EmbeddedMigrations();
@@ -69,9 +100,15 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
   // SQLite would read it as a path.
   if (pg::IsPostgresLocation(path.string())) {
     return Status::NotSupported(
-        "archive '" + pg::DisplayName(path.string()) +
+        "archive '" + ArchiveDisplayName(path.string()) +
         "': this morgue keeps archives in SQLite files only; it cannot open a PostgreSQL "
         "database as an archive. Name an archive file with --archive");
+  }
+  const std::string location = path.string();
+  if (const std::string_view scheme = UriScheme(location); !scheme.empty()) {
+    return Status::InvalidArgument("archive '" + ArchiveDisplayName(location) +
+                                   "': a morgue archive is a SQLite file, named by its path; '" +
+                                   std::string(scheme) + "://' names none");
   }
   std::error_code ec;
   bool exists = std::filesystem::exists(path, ec);

@@ -38,9 +38,9 @@ class Endpoint {
 
   // --- Both ---
   virtual Result<int64_t> CountRows(const Table& table) = 0;
-  // The value of `kCopyMarkerKey` in morgue_settings: the source a copy into this archive
-  // began from and did not finish; "" when none.
-  virtual Result<std::string> CopyMarker() = 0;
+  // The value of `key` in morgue_settings ("" when none): kCopyMarkerKey names the source
+  // a copy into this archive began from and did not finish, kCopyStateKey what it held.
+  virtual Result<std::string> Setting(std::string_view key) = 0;
 
   // --- As the destination; each write runs inside Begin ... Commit ---
   virtual Status Begin() = 0;
@@ -51,10 +51,11 @@ class Endpoint {
   virtual Result<Row> LastKey(const Table& table) = 0;
   virtual Status WriteRows(const Table& table, const std::vector<Row>& rows) = 0;
   virtual Status DeleteRows(const Table& table) = 0;
-  // Marks the archive as being copied into from `source` (and readies it for the rows).
-  virtual Status StartCopy(std::string_view source) = 0;
+  // Marks the archive as being copied into from `source`, which holds `state` (and readies
+  // it for the rows).
+  virtual Status StartCopy(std::string_view source, std::string_view state) = 0;
   // Makes the copied rows a whole archive: the next article's id, the search index where
-  // it is built apart; removes the mark.
+  // it is built apart; removes the marks.
   virtual Status FinishCopy(int64_t next_article_id) = 0;
 };
 

@@ -23,7 +23,8 @@ constexpr std::string_view kIdentityTables[] = {"sources",   "authors", "tags", 
 
 std::string Placeholder(int i) { return "$" + std::to_string(i); }
 
-// A value as the parameter PostgreSQL reads: text for all but blobs, which go as bytes.
+// A value as the parameter PostgreSQL reads: numbers as text, text and blobs as their
+// bytes (binary format).
 pg::Param ParamOf(const Value& value, Kind kind, std::string& storage) {
   if (value.null) return std::nullopt;
   switch (kind) {
@@ -44,7 +45,7 @@ pg::Param ParamOf(const Value& value, Kind kind, std::string& storage) {
   return std::nullopt;
 }
 
-Value ValueOf(const pg::Rows& rows, int row, int column, Kind kind) {
+Result<Value> ValueOf(const pg::Rows& rows, int row, int column, Kind kind) {
   Value value;
   if (rows.IsNull(row, column)) return value;
   value.null = false;
@@ -64,10 +65,13 @@ Value ValueOf(const pg::Rows& rows, int row, int column, Kind kind) {
       size_t length = 0;
       unsigned char* bytes = PQunescapeBytea(
           reinterpret_cast<const unsigned char*>(std::string(text).c_str()), &length);
-      if (bytes != nullptr) {
-        value.bytes.assign(reinterpret_cast<const char*>(bytes), length);
-        PQfreemem(bytes);
+      if (bytes == nullptr) {
+        return Status::Corruption(
+            "a bytea value the server sent cannot be decoded (out of "
+            "memory, or not in bytea's text form)");
       }
+      value.bytes.assign(reinterpret_cast<const char*>(bytes), length);
+      PQfreemem(bytes);
       break;
     }
   }
@@ -113,7 +117,9 @@ class PostgresEndpoint : public Endpoint {
       Row row;
       row.reserve(table.columns.size());
       for (size_t c = 0; c < table.columns.size(); ++c) {
-        row.push_back(ValueOf(result, r, static_cast<int>(c), table.columns[c].kind));
+        MORGUE_ASSIGN_OR_RETURN(Value value,
+                                ValueOf(result, r, static_cast<int>(c), table.columns[c].kind));
+        row.push_back(std::move(value));
       }
       rows.push_back(std::move(row));
     }
@@ -139,10 +145,10 @@ class PostgresEndpoint : public Endpoint {
     return rows.Int(0, 0);
   }
 
-  Result<std::string> CopyMarker() override {
+  Result<std::string> Setting(std::string_view key) override {
     MORGUE_ASSIGN_OR_RETURN(
         pg::Rows rows,
-        connection_->Query("SELECT value FROM morgue_settings WHERE key = $1", {kCopyMarkerKey}));
+        connection_->Query("SELECT value FROM morgue_settings WHERE key = $1", {key}));
     return rows.size() > 0 ? std::string(rows.Text(0, 0)) : std::string();
   }
 
@@ -173,7 +179,9 @@ class PostgresEndpoint : public Endpoint {
     Row key;
     if (rows.size() == 0) return key;
     for (size_t i = 0; i < table.key_columns; ++i) {
-      key.push_back(ValueOf(rows, 0, static_cast<int>(i), table.columns[i].kind));
+      MORGUE_ASSIGN_OR_RETURN(Value value,
+                              ValueOf(rows, 0, static_cast<int>(i), table.columns[i].kind));
+      key.push_back(std::move(value));
     }
     return key;
   }
@@ -195,7 +203,9 @@ class PostgresEndpoint : public Endpoint {
         for (size_t c = 0; c < columns; ++c) {
           const Kind kind = table.columns[c].kind;
           params.push_back(ParamOf(rows[first + r][c], kind, storage[r * columns + c]));
-          formats.push_back(kind == Kind::kBlob ? 1 : 0);
+          // Text goes as its bytes too: as a C string, libpq would cut it at a NUL byte,
+          // which the server refuses loudly in binary form.
+          formats.push_back(kind == Kind::kBlob || kind == Kind::kText ? 1 : 0);
           sql += (c == 0 ? "" : ", ") + Placeholder(static_cast<int>(params.size()));
         }
         sql += ")";
@@ -209,10 +219,11 @@ class PostgresEndpoint : public Endpoint {
     return connection_->Execute("DELETE FROM " + std::string(table.name) + Where(table, false));
   }
 
-  Status StartCopy(std::string_view source) override {
+  Status StartCopy(std::string_view source, std::string_view state) override {
     MORGUE_RETURN_IF_ERROR(connection_->Execute("DELETE FROM morgue_settings"));
     return connection_
-        ->Query("INSERT INTO morgue_settings(key, value) VALUES ($1, $2)", {kCopyMarkerKey, source})
+        ->Query("INSERT INTO morgue_settings(key, value) VALUES ($1, $2), ($3, $4)",
+                {kCopyMarkerKey, source, kCopyStateKey, state})
         .status();
   }
 
@@ -231,7 +242,9 @@ class PostgresEndpoint : public Endpoint {
       sql += "', 'id'), GREATEST(id, 1), id > 0) FROM highest";
       MORGUE_RETURN_IF_ERROR(connection_->Query(sql, {floor}).status());
     }
-    return connection_->Query("DELETE FROM morgue_settings WHERE key = $1", {kCopyMarkerKey})
+    return connection_
+        ->Query("DELETE FROM morgue_settings WHERE key IN ($1, $2)",
+                {kCopyMarkerKey, kCopyStateKey})
         .status();
   }
 
@@ -265,7 +278,7 @@ Result<std::unique_ptr<Endpoint>> OpenPostgresSource(const std::string& location
                           : " and copies only an archive of its own version"));
   }
   auto endpoint = std::make_unique<PostgresEndpoint>(std::move(connection));
-  MORGUE_ASSIGN_OR_RETURN(std::string marker, endpoint->CopyMarker());
+  MORGUE_ASSIGN_OR_RETURN(std::string marker, endpoint->Setting(kCopyMarkerKey));
   if (!marker.empty()) {
     return Status::NotSupported("archive '" + endpoint->name() + "' is being copied into from '" +
                                 marker +
@@ -276,6 +289,19 @@ Result<std::unique_ptr<Endpoint>> OpenPostgresSource(const std::string& location
 
 Result<std::unique_ptr<Endpoint>> OpenPostgresDestination(const std::string& location) {
   MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<pg::Connection> connection, Connect(location));
+  MORGUE_ASSIGN_OR_RETURN(int version, pg::SchemaVersion(*connection));
+  if (version == 0) {
+    // Never put an archive among another application's tables.
+    MORGUE_ASSIGN_OR_RETURN(
+        pg::Rows tables,
+        connection->Query("SELECT string_agg(tablename, ', ' ORDER BY tablename) FROM pg_tables "
+                          "WHERE schemaname = current_schema()"));
+    if (!tables.IsNull(0, 0)) {
+      return Status::InvalidArgument(
+          "'" + connection->name() + "' already holds tables of another application (" +
+          std::string(tables.Text(0, 0)) + "); a copy makes a new archive: name an empty database");
+    }
+  }
   MORGUE_RETURN_IF_ERROR(pg::Migrate(*connection, EmbeddedPostgresMigrations()).status());
   return std::unique_ptr<Endpoint>(new PostgresEndpoint(std::move(connection)));
 }

@@ -121,10 +121,10 @@ class SqliteEndpoint : public Endpoint {
     return statement.Int(0);
   }
 
-  Result<std::string> CopyMarker() override {
+  Result<std::string> Setting(std::string_view key) override {
     MORGUE_ASSIGN_OR_RETURN(sql::Statement statement,
-                            db_->Prepare("SELECT value FROM morgue_settings WHERE key = '" +
-                                         std::string(kCopyMarkerKey) + "'"));
+                            db_->Prepare("SELECT value FROM morgue_settings WHERE key = ?1"));
+    statement.Bind(1, key);
     MORGUE_ASSIGN_OR_RETURN(bool found, statement.Step());
     return found ? statement.Text(0) : std::string();
   }
@@ -181,7 +181,7 @@ class SqliteEndpoint : public Endpoint {
     return db_->Exec("DELETE FROM " + std::string(table.name) + Where(table, false));
   }
 
-  Status StartCopy(std::string_view source) override {
+  Status StartCopy(std::string_view source, std::string_view state) override {
     // A new archive is seeded with the publications directory; the source's own sources
     // (with their ids) replace it. The search index is built once, at the end.
     MORGUE_RETURN_IF_ERROR(
@@ -190,8 +190,8 @@ class SqliteEndpoint : public Endpoint {
                   "INSERT INTO morgue_settings(key, value) VALUES ('fts_deferred_after', 0);"));
     MORGUE_ASSIGN_OR_RETURN(
         sql::Statement mark,
-        db_->Prepare("INSERT INTO morgue_settings(key, value) VALUES (?1, ?2)"));
-    mark.Bind(1, kCopyMarkerKey).Bind(2, source);
+        db_->Prepare("INSERT INTO morgue_settings(key, value) VALUES (?1, ?2), (?3, ?4)"));
+    mark.Bind(1, kCopyMarkerKey).Bind(2, source).Bind(3, kCopyStateKey).Bind(4, state);
     return mark.Run();
   }
 
@@ -199,7 +199,7 @@ class SqliteEndpoint : public Endpoint {
     MORGUE_RETURN_IF_ERROR(
         db_->Exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
                   "DELETE FROM morgue_settings WHERE key IN ('fts_deferred_after', '" +
-                  std::string(kCopyMarkerKey) + "');"));
+                  std::string(kCopyMarkerKey) + "', '" + std::string(kCopyStateKey) + "');"));
     // Ids are never reused: the source's next id stays the next one here.
     MORGUE_ASSIGN_OR_RETURN(
         sql::Statement update,

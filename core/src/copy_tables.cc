@@ -17,7 +17,7 @@ const std::vector<Table>& Tables() {
        {{"key", T}, {"value", T}},
        1,
        // The copy's own marker, and the one an import batch sets while it runs.
-       "key NOT IN ('copy_from', 'fts_deferred_after')",
+       "key NOT IN ('copy_from', 'copy_source_state', 'fts_deferred_after')",
        1000},
       {"sources",
        {{"id", I}, {"name", T}, {"homepage", T}, {"country", T}, {"language", T}, {"origin", T}},
@@ -87,8 +87,8 @@ const std::vector<Table>& Tables() {
       {"article_tags", {{"article_id", I}, {"tag_id", I}, {"origin", T}}, 2, "", 2000},
       {"article_tags_removed", {{"article_id", I}, {"name", T}, {"removed_at", T}}, 2, "", 2000},
       {"media",
-       {{"id", I}, {"article_id", I}, {"position", I}, {"url", T}, {"caption", T}, {"credit", T}},
-       1,
+       {{"article_id", I}, {"id", I}, {"position", I}, {"url", T}, {"caption", T}, {"credit", T}},
+       2,
        "",
        2000},
       {"article_fields", {{"article_id", I}, {"field", T}, {"rule", T}}, 2, "", 2000},
@@ -161,7 +161,8 @@ std::string KeyOrder(const Table& table, std::string_view text_collation, bool d
 
 std::string AfterKey(const Table& table, std::string_view text_collation,
                      const std::function<std::string(int)>& placeholder) {
-  // (k1 > p1) OR (k1 = p1 AND k2 > p2) OR ...
+  // k1 >= p1 AND ((k1 > p1) OR (k1 = p1 AND k2 > p2) OR ...): the first term lets both
+  // engines seek in the key's index instead of reading the table from its start.
   std::string condition;
   for (size_t last = 0; last < table.key_columns; ++last) {
     std::string term;
@@ -174,7 +175,8 @@ std::string AfterKey(const Table& table, std::string_view text_collation,
     if (!condition.empty()) condition += " OR ";
     condition += "(" + term + ")";
   }
-  return "(" + condition + ")";
+  return "(" + KeyTerm(table, 0, text_collation) + " >= " + placeholder(1) + " AND (" + condition +
+         "))";
 }
 
 }  // namespace morgue::copy

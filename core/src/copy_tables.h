@@ -51,6 +51,9 @@ std::span<const Table> CopyTables();
 // The key kept in morgue_settings of a destination while it is being copied into: its
 // value names the source.
 inline constexpr std::string_view kCopyMarkerKey = "copy_from";
+// Beside it: what the source held when the copy began (its tables' row counts and last
+// keys), which a copy going on with it must find again.
+inline constexpr std::string_view kCopyStateKey = "copy_source_state";
 
 // "a, b, c": the table's columns.
 std::string ColumnList(const Table& table);

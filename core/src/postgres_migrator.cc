@@ -10,6 +10,13 @@ namespace {
 // archives in other databases of one server never wait for each other.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(7885647261225779201)";
 
+Status MadeByANewerMorgue(const Connection& connection, int version, int newest) {
+  return Status::NotSupported("archive '" + connection.name() + "' has schema version " +
+                              std::to_string(version) + ", but this morgue knows versions up to " +
+                              std::to_string(newest) +
+                              ": it was made by a newer morgue; upgrade morgue to open it");
+}
+
 }  // namespace
 
 Result<int> SchemaVersion(Connection& connection) {
@@ -24,12 +31,7 @@ Result<int> SchemaVersion(Connection& connection) {
 Result<int> Migrate(Connection& connection, const std::vector<Migration>& migrations) {
   const int newest = migrations.empty() ? 0 : migrations.back().version;
   MORGUE_ASSIGN_OR_RETURN(int current, SchemaVersion(connection));
-  if (current > newest) {
-    return Status::NotSupported("archive '" + connection.name() + "' has schema version " +
-                                std::to_string(current) +
-                                ", but this morgue knows versions up to " + std::to_string(newest) +
-                                ": it was made by a newer morgue; upgrade morgue to open it");
-  }
+  if (current > newest) return MadeByANewerMorgue(connection, current, newest);
   if (current == newest) return current;
   MORGUE_ASSIGN_OR_RETURN(Rows encoding, connection.Query("SHOW server_encoding"));
   if (encoding.Text(0, 0) != "UTF8") {
@@ -58,7 +60,10 @@ Result<int> Migrate(Connection& connection, const std::vector<Migration>& migrat
             .status());
     MORGUE_RETURN_IF_ERROR(transaction.Commit());
   }
-  return SchemaVersion(connection);
+  MORGUE_ASSIGN_OR_RETURN(int version, SchemaVersion(connection));
+  // A newer morgue may have migrated the database while this one waited for the lock.
+  if (version > newest) return MadeByANewerMorgue(connection, version, newest);
+  return version;
 }
 
 }  // namespace morgue::pg

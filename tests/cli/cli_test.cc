@@ -285,6 +285,12 @@ TEST_F(CliTest, APostgresLocationIsRefusedByNameWithoutItsPasswordAndCreatesNoth
     }
   }
   EXPECT_TRUE(fs::is_empty(dir_.path()));
+  // Another scheme names no archive either, and loses its password in the message too.
+  CommandResult other = Morgue({"--archive", "mysql://lee:s3cret@db.example.org/news", "list"});
+  ExpectError(other, kArchiveError,
+              "archive 'mysql://lee@db.example.org/news': a morgue archive is a SQLite file, named "
+              "by its path; 'mysql://' names none");
+  EXPECT_EQ(other.err.find("s3cret"), std::string::npos) << other.err;
 }
 
 TEST_F(CliTest, ReadCommandsOnAMissingArchiveExitThreeAndCreateNothing) {

@@ -74,6 +74,28 @@ class CopyTest : public PostgresTest {
     return std::stoll(QuerySql(archive, "SELECT max(id) FROM articles"));
   }
 
+  // Every row of every table a copy carries, read with SQLite alone, in a fixed order.
+  static std::string Dump(const fs::path& archive) {
+    std::string dump;
+    const std::string tables =
+        QuerySql(archive,
+                 "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = "
+                 "'table' AND name NOT LIKE 'articles_fts%' ORDER BY name)");
+    std::stringstream names(tables);
+    for (std::string table; names >> table;) {
+      const std::string row =
+          QuerySql(archive,
+                   "SELECT group_concat('quote(' || name || ')', ' || ''|'' || ') FROM "
+                   "pragma_table_info('" +
+                       table + "')");
+      dump += table + "\n" +
+              QuerySql(archive, "SELECT group_concat(r, char(10)) FROM (SELECT " + row +
+                                    " AS r FROM " + table + " ORDER BY r)") +
+              "\n";
+    }
+    return dump;
+  }
+
   // What a user can get out of an archive: both exports, every original, a search.
   std::string Everything(const fs::path& archive) {
     std::string all;
@@ -120,6 +142,7 @@ TEST_F(CopyTest, AnArchiveCopiedToPostgresAndBackGivesTheSameBytes) {
   const fs::path back = dir_ / "back.db";
   Ok(Morgue({"copy", location(), back.string()}));
   EXPECT_EQ(Everything(back), Everything(original));
+  EXPECT_EQ(Dump(back), Dump(original));
   EXPECT_EQ(QuerySql(back, "PRAGMA integrity_check"), "ok");
 
   // Ids are never reused: the next article gets the same id in both.
@@ -136,6 +159,7 @@ TEST_F(CopyTest, AFileCopiedToAnotherFileGivesTheSameBytes) {
   const fs::path copy = dir_ / "copy.db";
   Ok(Morgue({"copy", original.string(), copy.string()}));
   EXPECT_EQ(Everything(copy), Everything(original));
+  EXPECT_EQ(Dump(copy), Dump(original));
 }
 
 TEST_F(CopyTest, ACopyCutShortByTheDestinationIsFinishedByRunningItAgain) {
@@ -178,6 +202,35 @@ TEST_F(CopyTest, ACopyCutShortByTheDestinationIsFinishedByRunningItAgain) {
   const fs::path back = dir_ / "back.db";
   Ok(Morgue({"copy", location(), back.string()}));
   EXPECT_EQ(Everything(back), Everything(original));
+}
+
+TEST_F(CopyTest, ACopyCutShortIsNotFinishedFromASourceThatChangedMeanwhile) {
+  const fs::path original = MakeArchive("news.db");
+  const fs::path copy = dir_ / "copy.db";
+  CommandResult failed = RunCommand({"/usr/bin/prlimit", "--fsize=400000", MorgueBinary().string(),
+                                     "copy", original.string(), copy.string()},
+                                    "", {}, dir_.path());
+  ASSERT_EQ(failed.exit_code, kArchiveError) << failed.err;
+  // A tag on an article the copy may have passed already.
+  Ok(On(original, {"tag", "1", "added later"}));
+  CommandResult refused = Morgue({"copy", original.string(), copy.string()});
+  EXPECT_EQ(refused.exit_code, kUsage) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "which has changed since that copy began")) << refused.err;
+  // Started anew, the copy has the tag.
+  fs::remove(copy);
+  Ok(Morgue({"copy", original.string(), copy.string()}));
+  EXPECT_EQ(Dump(copy), Dump(original));
+}
+
+TEST_F(CopyTest, ADatabaseWithAnotherApplicationsTablesIsRefusedUntouched) {
+  const fs::path original = MakeArchive("news.db");
+  Sql("CREATE TABLE customers (id integer)");
+  CommandResult refused = Morgue({"copy", original.string(), location()});
+  EXPECT_EQ(refused.exit_code, kUsage) << refused.err;
+  EXPECT_TRUE(Contains(refused.err, "already holds tables of another application (customers)"))
+      << refused.err;
+  EXPECT_EQ(Sql("SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'"),
+            "customers");
 }
 
 TEST_F(CopyTest, AFileCutShortIsRefusedByEveryCommandUntilTheCopyIsRunAgain) {
@@ -246,18 +299,51 @@ TEST_F(CopyTest, ADestinationThatHoldsAnythingIsRefusedUntouched) {
   EXPECT_FALSE(fs::exists(dir_ / "x.db"));
 }
 
-TEST_F(CopyTest, PasswordsAreNeverPrinted) {
-  const fs::path original = MakeArchive("news.db");
-  // The server trusts local connections: a password in the location is ignored by it, but
-  // must not appear in anything morgue prints.
+TEST_F(CopyTest, PasswordsAreNeverPrintedNorStored) {
+  const fs::path original = MakeArchive("news.db", 600);
+  // The server trusts local connections: it ignores a password, which must still appear
+  // in nothing morgue prints or writes.
   std::string with_password = location();
   with_password.replace(with_password.find("morgue@"), 7, "morgue:s3cret@");
+  // Into the database, cut short by a fault: the mark left there names the source only.
+  Sql(R"sql(
+    CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'test fault'; END $$;
+    CREATE FUNCTION test_add_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
+                 WHERE command_tag = 'CREATE TABLE' AND object_identity = 'public.articles') THEN
+        EXECUTE 'CREATE TRIGGER fault BEFORE INSERT ON articles FOR EACH ROW '
+                'WHEN (NEW.id = 550) EXECUTE FUNCTION test_fault()';
+      END IF;
+    END $$;
+    CREATE EVENT TRIGGER test_add_fault ON ddl_command_end EXECUTE FUNCTION test_add_fault();
+  )sql");
+  CommandResult cut = Morgue({"copy", original.string(), with_password});
+  EXPECT_EQ(cut.exit_code, kArchiveError) << cut.err;
+  EXPECT_FALSE(Contains(cut.err, "s3cret")) << cut.err;
+  Sql("DROP EVENT TRIGGER test_add_fault; DROP TRIGGER fault ON articles;");
   CommandResult copied = Morgue({"copy", original.string(), with_password});
   Ok(copied);
   EXPECT_FALSE(Contains(copied.err, "s3cret")) << copied.err;
   CommandResult refused = Morgue({"copy", original.string(), with_password});
+  EXPECT_EQ(refused.exit_code, kUsage) << refused.err;
   EXPECT_FALSE(Contains(refused.err, "s3cret")) << refused.err;
-  EXPECT_FALSE(Contains(Sql("SELECT string_agg(value, ' ') FROM morgue_settings"), "s3cret"));
+
+  // Out of it into a file, cut short: the file's mark names the database without it.
+  const fs::path copy = dir_ / "copy.db";
+  CommandResult cut_file =
+      RunCommand({"/usr/bin/prlimit", "--fsize=400000", MorgueBinary().string(), "copy",
+                  with_password, copy.string()},
+                 "", {}, dir_.path());
+  EXPECT_EQ(cut_file.exit_code, kArchiveError) << cut_file.err;
+  EXPECT_FALSE(Contains(cut_file.err, "s3cret")) << cut_file.err;
+  const std::string mark =
+      QuerySql(copy, "SELECT value FROM morgue_settings WHERE key = 'copy_from'");
+  EXPECT_TRUE(Contains(mark, "postgresql://morgue@")) << mark;
+  EXPECT_FALSE(Contains(mark, "s3cret")) << mark;
+  CommandResult listed = On(copy, {"list"});
+  EXPECT_FALSE(Contains(listed.err, "s3cret")) << listed.err;
 }
 
 }  // namespace

@@ -79,7 +79,9 @@ case "$command" in
     folder=$(mktemp -d /tmp/morgue-pg.XXXXXX) || unavailable "cannot make a folder in /tmp"
     echo "$folder" >"$state/folder"
     if [ "$(id -u)" -eq 0 ]; then chown postgres "$folder"; fi
-    chmod 0755 "$folder"
+    # Only the server's user (and root) may reach the socket: the server trusts every
+    # local connection.
+    chmod 0700 "$folder"
     # fsync off: the server's data is thrown away after the run.
     if ! as_server_user "$bin/initdb" -D "$folder/data" -U morgue -A trust -E UTF8 \
       --locale=C.UTF-8 --no-sync >"$folder/initdb.log" 2>&1; then

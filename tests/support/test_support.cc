@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -229,8 +230,25 @@ CommandResult RunCommand(const std::vector<std::string>& argv, const std::string
     c_args = CStrings(wrapped);
   }
 
+  // A child that exits without reading all of `input` closes the pipe: writing the rest
+  // must fail with EPIPE here, not kill the test with SIGPIPE. The child gets SIGPIPE's
+  // default back, as a shell would give it.
+  static const bool kPipeSignalIgnored = [] {
+    std::signal(SIGPIPE, SIG_IGN);
+    return true;
+  }();
+  (void)kPipeSignalIgnored;
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t default_signals;
+  sigemptyset(&default_signals);
+  sigaddset(&default_signals, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attributes, &default_signals);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, c_args[0], &actions, nullptr, c_args.data(), c_env.data());
+  int rc = posix_spawn(&pid, c_args[0], &actions, &attributes, c_args.data(), c_env.data());
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   close(in_pipe[0]);
   close(out_pipe[1]);

@@ -158,13 +158,19 @@ struct DocumentInfo {
 
 class ImportRun;
 
+// How messages name an archive location: a path as it is; a URI (postgresql://...)
+// without the password its user part may hold.
+MORGUE_EXPORT std::string ArchiveDisplayName(std::string_view location);
+
 class MORGUE_EXPORT Archive {
  public:
   // The newest schema version this library knows.
   static int LatestSchemaVersion();
 
   // Opens (and with create_if_missing, creates) the archive at `path` and brings its
-  // schema up to date. Fails with NotSupported for an archive made by a newer morgue.
+  // schema up to date. Fails with NotSupported for an archive made by a newer morgue, or
+  // one a copy into it left unfinished (morgue/copy.h), and for a PostgreSQL location
+  // (only CopyArchive reads and writes those yet); with InvalidArgument for another URI.
   static Result<std::unique_ptr<Archive>> Open(const std::filesystem::path& path,
                                                const OpenOptions& options = {});
 

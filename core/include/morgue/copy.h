@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "morgue/archive.h"
 #include "morgue/export.h"
 #include "morgue/status.h"
 
@@ -34,14 +35,10 @@ struct CopyResult {
   int64_t documents = 0;  // originals, likewise
   int64_t rows = 0;       // rows this run wrote, over all tables
   bool resumed = false;   // the run went on with a copy an earlier run began
-  // The two archives as messages name them: a PostgreSQL location without its password.
+  // The two archives as messages name them (ArchiveDisplayName in archive.h).
   std::string source_name;
   std::string destination_name;
 };
-
-// The name messages give an archive location: a PostgreSQL location without its password
-// (postgresql://user@host:port/database), a path as it is.
-MORGUE_EXPORT std::string ArchiveDisplayName(std::string_view location);
 
 // Copies the archive at `source` to `destination`. Each is a SQLite archive's path or a
 // PostgreSQL location (postgresql://...). The source must be an archive of this morgue's
