@@ -78,15 +78,7 @@ Result<Value> ValueOf(const pg::Rows& rows, int row, int column, Kind kind) {
   return value;
 }
 
-std::string Where(const Table& table, bool after) {
-  std::string where;
-  if (!table.skip.empty()) where = std::string(table.skip);
-  if (after) {
-    if (!where.empty()) where += " AND ";
-    where += AfterKey(table, "\"C\"", Placeholder);
-  }
-  return where.empty() ? "" : " WHERE " + where;
-}
+constexpr Dialect kPostgres{"\"C\"", &Placeholder};
 
 class PostgresEndpoint : public Endpoint {
  public:
@@ -100,17 +92,14 @@ class PostgresEndpoint : public Endpoint {
   }
 
   Result<std::vector<Row>> ReadRows(const Table& table, const Row& after, int limit) override {
-    std::string sql = "SELECT " + ColumnList(table) + " FROM " + std::string(table.name) +
-                      Where(table, !after.empty());
-    if (table.key_columns > 0) {
-      sql += " ORDER BY " + KeyOrder(table, "\"C\"", false) + " LIMIT " + std::to_string(limit);
-    }
     std::vector<std::string> storage(after.size());
     std::vector<pg::Param> params;
     for (size_t i = 0; i < after.size(); ++i) {
       params.push_back(ParamOf(after[i], table.columns[i].kind, storage[i]));
     }
-    MORGUE_ASSIGN_OR_RETURN(pg::Rows result, connection_->Query(sql, params));
+    MORGUE_ASSIGN_OR_RETURN(
+        pg::Rows result,
+        connection_->Query(SelectRowsSql(table, !after.empty(), limit, kPostgres), params));
     std::vector<Row> rows;
     rows.reserve(static_cast<size_t>(result.size()));
     for (int r = 0; r < result.size(); ++r) {
@@ -139,9 +128,7 @@ class PostgresEndpoint : public Endpoint {
   }
 
   Result<int64_t> CountRows(const Table& table) override {
-    MORGUE_ASSIGN_OR_RETURN(pg::Rows rows,
-                            connection_->Query("SELECT count(*) FROM " + std::string(table.name) +
-                                               Where(table, false)));
+    MORGUE_ASSIGN_OR_RETURN(pg::Rows rows, connection_->Query(CountSql(table, kPostgres)));
     return rows.Int(0, 0);
   }
 
@@ -166,16 +153,7 @@ class PostgresEndpoint : public Endpoint {
   }
 
   Result<Row> LastKey(const Table& table) override {
-    std::string key_list;
-    for (size_t i = 0; i < table.key_columns; ++i) {
-      if (!key_list.empty()) key_list += ", ";
-      key_list += table.columns[i].name;
-    }
-    MORGUE_ASSIGN_OR_RETURN(
-        pg::Rows rows,
-        connection_->Query("SELECT " + key_list + " FROM " + std::string(table.name) +
-                           Where(table, false) + " ORDER BY " + KeyOrder(table, "\"C\"", true) +
-                           " LIMIT 1"));
+    MORGUE_ASSIGN_OR_RETURN(pg::Rows rows, connection_->Query(LastKeySql(table, kPostgres)));
     Row key;
     if (rows.size() == 0) return key;
     for (size_t i = 0; i < table.key_columns; ++i) {
@@ -191,32 +169,29 @@ class PostgresEndpoint : public Endpoint {
     const size_t rows_per_statement = std::max<size_t>(1, kMaxParameters / columns);
     for (size_t first = 0; first < rows.size(); first += rows_per_statement) {
       const size_t count = std::min(rows_per_statement, rows.size() - first);
-      std::string sql =
-          "INSERT INTO " + std::string(table.name) + "(" + ColumnList(table) + ") VALUES ";
       std::vector<std::string> storage(count * columns);
       std::vector<pg::Param> params;
       std::vector<int> formats;
       params.reserve(count * columns);
       formats.reserve(count * columns);
       for (size_t r = 0; r < count; ++r) {
-        sql += r == 0 ? "(" : ", (";
         for (size_t c = 0; c < columns; ++c) {
           const Kind kind = table.columns[c].kind;
           params.push_back(ParamOf(rows[first + r][c], kind, storage[r * columns + c]));
           // Text goes as its bytes too: as a C string, libpq would cut it at a NUL byte,
           // which the server refuses loudly in binary form.
           formats.push_back(kind == Kind::kBlob || kind == Kind::kText ? 1 : 0);
-          sql += (c == 0 ? "" : ", ") + Placeholder(static_cast<int>(params.size()));
         }
-        sql += ")";
       }
-      MORGUE_RETURN_IF_ERROR(connection_->QueryWithFormats(sql, params, formats).status());
+      MORGUE_RETURN_IF_ERROR(
+          connection_->QueryWithFormats(InsertSql(table, count, kPostgres), params, formats)
+              .status());
     }
     return Status::OK();
   }
 
   Status DeleteRows(const Table& table) override {
-    return connection_->Execute("DELETE FROM " + std::string(table.name) + Where(table, false));
+    return connection_->Execute(DeleteSql(table, kPostgres));
   }
 
   Status StartCopy(std::string_view source, std::string_view state) override {

@@ -58,15 +58,7 @@ Value ReadValue(const sql::Statement& statement, int column, Kind kind) {
   return value;
 }
 
-std::string Where(const Table& table, bool after) {
-  std::string where;
-  if (!table.skip.empty()) where = std::string(table.skip);
-  if (after) {
-    if (!where.empty()) where += " AND ";
-    where += AfterKey(table, "BINARY", Placeholder);
-  }
-  return where.empty() ? "" : " WHERE " + where;
-}
+constexpr Dialect kSqlite{"BINARY", &Placeholder};
 
 class SqliteEndpoint : public Endpoint {
  public:
@@ -82,12 +74,8 @@ class SqliteEndpoint : public Endpoint {
   }
 
   Result<std::vector<Row>> ReadRows(const Table& table, const Row& after, int limit) override {
-    std::string sql = "SELECT " + ColumnList(table) + " FROM " + std::string(table.name) +
-                      Where(table, !after.empty());
-    if (table.key_columns > 0) {
-      sql += " ORDER BY " + KeyOrder(table, "BINARY", false) + " LIMIT " + std::to_string(limit);
-    }
-    MORGUE_ASSIGN_OR_RETURN(sql::Statement statement, db_->Prepare(sql));
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement statement,
+                            db_->Prepare(SelectRowsSql(table, !after.empty(), limit, kSqlite)));
     for (size_t i = 0; i < after.size(); ++i) {
       BindValue(statement, static_cast<int>(i) + 1, after[i], table.columns[i].kind);
     }
@@ -114,9 +102,7 @@ class SqliteEndpoint : public Endpoint {
   }
 
   Result<int64_t> CountRows(const Table& table) override {
-    MORGUE_ASSIGN_OR_RETURN(
-        sql::Statement statement,
-        db_->Prepare("SELECT count(*) FROM " + std::string(table.name) + Where(table, false)));
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement statement, db_->Prepare(CountSql(table, kSqlite)));
     MORGUE_RETURN_IF_ERROR(statement.Step().status());
     return statement.Int(0);
   }
@@ -142,15 +128,7 @@ class SqliteEndpoint : public Endpoint {
   }
 
   Result<Row> LastKey(const Table& table) override {
-    std::string key_list;
-    for (size_t i = 0; i < table.key_columns; ++i) {
-      if (!key_list.empty()) key_list += ", ";
-      key_list += table.columns[i].name;
-    }
-    MORGUE_ASSIGN_OR_RETURN(sql::Statement statement,
-                            db_->Prepare("SELECT " + key_list + " FROM " + std::string(table.name) +
-                                         Where(table, false) + " ORDER BY " +
-                                         KeyOrder(table, "BINARY", true) + " LIMIT 1"));
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement statement, db_->Prepare(LastKeySql(table, kSqlite)));
     MORGUE_ASSIGN_OR_RETURN(bool found, statement.Step());
     Row key;
     if (!found) return key;
@@ -161,13 +139,7 @@ class SqliteEndpoint : public Endpoint {
   }
 
   Status WriteRows(const Table& table, const std::vector<Row>& rows) override {
-    std::string values;
-    for (size_t i = 0; i < table.columns.size(); ++i) {
-      values += (i == 0 ? "" : ", ") + Placeholder(static_cast<int>(i) + 1);
-    }
-    MORGUE_ASSIGN_OR_RETURN(sql::Statement statement,
-                            db_->Prepare("INSERT INTO " + std::string(table.name) + "(" +
-                                         ColumnList(table) + ") VALUES (" + values + ")"));
+    MORGUE_ASSIGN_OR_RETURN(sql::Statement statement, db_->Prepare(InsertSql(table, 1, kSqlite)));
     for (const Row& row : rows) {
       for (size_t i = 0; i < row.size(); ++i) {
         BindValue(statement, static_cast<int>(i) + 1, row[i], table.columns[i].kind);
@@ -177,9 +149,7 @@ class SqliteEndpoint : public Endpoint {
     return Status::OK();
   }
 
-  Status DeleteRows(const Table& table) override {
-    return db_->Exec("DELETE FROM " + std::string(table.name) + Where(table, false));
-  }
+  Status DeleteRows(const Table& table) override { return db_->Exec(DeleteSql(table, kSqlite)); }
 
   Status StartCopy(std::string_view source, std::string_view state) override {
     // A new archive is seeded with the publications directory; the source's own sources

@@ -136,10 +136,7 @@ std::string KeyTerm(const Table& table, size_t i, std::string_view text_collatio
   return term;
 }
 
-}  // namespace
-
-std::span<const Table> CopyTables() { return Tables(); }
-
+// "a, b, c": the table's columns.
 std::string ColumnList(const Table& table) {
   std::string list;
   for (const Column& column : table.columns) {
@@ -149,18 +146,19 @@ std::string ColumnList(const Table& table) {
   return list;
 }
 
-std::string KeyOrder(const Table& table, std::string_view text_collation, bool descending) {
+// "k1 COLLATION, k2" (with DESC after each when `descending`): the key order.
+std::string KeyOrder(const Table& table, const Dialect& dialect, bool descending) {
   std::string order;
   for (size_t i = 0; i < table.key_columns; ++i) {
     if (!order.empty()) order += ", ";
-    order += KeyTerm(table, i, text_collation);
+    order += KeyTerm(table, i, dialect.text_collation);
     if (descending) order += " DESC";
   }
   return order;
 }
 
-std::string AfterKey(const Table& table, std::string_view text_collation,
-                     const std::function<std::string(int)>& placeholder) {
+// The condition "the row's key comes after the key given as parameters 1 to n".
+std::string AfterKey(const Table& table, const Dialect& dialect) {
   // k1 >= p1 AND ((k1 > p1) OR (k1 = p1 AND k2 > p2) OR ...): the first term lets both
   // engines seek in the key's index instead of reading the table from its start.
   std::string condition;
@@ -168,15 +166,70 @@ std::string AfterKey(const Table& table, std::string_view text_collation,
     std::string term;
     for (size_t i = 0; i <= last; ++i) {
       if (!term.empty()) term += " AND ";
-      term += KeyTerm(table, i, text_collation);
+      term += KeyTerm(table, i, dialect.text_collation);
       term += i == last ? " > " : " = ";
-      term += placeholder(static_cast<int>(i) + 1);
+      term += dialect.placeholder(static_cast<int>(i) + 1);
     }
     if (!condition.empty()) condition += " OR ";
     condition += "(" + term + ")";
   }
-  return "(" + KeyTerm(table, 0, text_collation) + " >= " + placeholder(1) + " AND (" + condition +
-         "))";
+  return "(" + KeyTerm(table, 0, dialect.text_collation) + " >= " + dialect.placeholder(1) +
+         " AND (" + condition + "))";
+}
+
+// " FROM table WHERE ..." with the rows the table's skip leaves out, and those up to the
+// key given when `after`.
+std::string FromWhere(const Table& table, bool after, const Dialect& dialect) {
+  std::string where(table.skip);
+  if (after) {
+    if (!where.empty()) where += " AND ";
+    where += AfterKey(table, dialect);
+  }
+  return " FROM " + std::string(table.name) + (where.empty() ? "" : " WHERE " + where);
+}
+
+}  // namespace
+
+std::span<const Table> CopyTables() { return Tables(); }
+
+std::string SelectRowsSql(const Table& table, bool after, int limit, const Dialect& dialect) {
+  std::string sql = "SELECT " + ColumnList(table) + FromWhere(table, after, dialect);
+  if (table.key_columns > 0) {
+    sql += " ORDER BY " + KeyOrder(table, dialect, false) + " LIMIT " + std::to_string(limit);
+  }
+  return sql;
+}
+
+std::string LastKeySql(const Table& table, const Dialect& dialect) {
+  std::string keys;
+  for (size_t i = 0; i < table.key_columns; ++i) {
+    if (!keys.empty()) keys += ", ";
+    keys += table.columns[i].name;
+  }
+  return "SELECT " + keys + FromWhere(table, false, dialect) + " ORDER BY " +
+         KeyOrder(table, dialect, true) + " LIMIT 1";
+}
+
+std::string CountSql(const Table& table, const Dialect& dialect) {
+  return "SELECT count(*)" + FromWhere(table, false, dialect);
+}
+
+std::string DeleteSql(const Table& table, const Dialect& dialect) {
+  return "DELETE" + FromWhere(table, false, dialect);
+}
+
+std::string InsertSql(const Table& table, size_t rows, const Dialect& dialect) {
+  std::string sql =
+      "INSERT INTO " + std::string(table.name) + "(" + ColumnList(table) + ") VALUES ";
+  int parameter = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      sql += (c == 0 ? "" : ", ") + dialect.placeholder(++parameter);
+    }
+    sql += ")";
+  }
+  return sql;
 }
 
 }  // namespace morgue::copy

@@ -8,7 +8,6 @@
 #define MORGUE_CORE_SRC_COPY_TABLES_H_
 
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -55,16 +54,25 @@ inline constexpr std::string_view kCopyMarkerKey = "copy_from";
 // keys), which a copy going on with it must find again.
 inline constexpr std::string_view kCopyStateKey = "copy_source_state";
 
-// "a, b, c": the table's columns.
-std::string ColumnList(const Table& table);
-// "k1 COLLATION, k2 COLLATION" (with DESC after each when `descending`): the key order, text
-// compared byte by byte (`text_collation` is how the store's SQL says so) so that both
-// stores order alike.
-std::string KeyOrder(const Table& table, std::string_view text_collation, bool descending);
-// The condition "the row's key comes after the key given as parameters 1 to n", with
-// `placeholder(i)` the store's spelling of parameter i (1-based).
-std::string AfterKey(const Table& table, std::string_view text_collation,
-                     const std::function<std::string(int)>& placeholder);
+// What the copy's statements spell differently in each store's SQL.
+struct Dialect {
+  // The collation that compares text byte by byte, so that both stores order keys alike.
+  std::string_view text_collation;
+  // Parameter i (1-based).
+  std::string (*placeholder)(int i);
+};
+
+// The statements of a copy, for `table` in `dialect`. Rows left out by Table::skip are
+// left out by every one of them.
+// Up to `limit` rows in key order, after the key given as parameters 1 to n when `after`;
+// for a table without a key, all rows.
+std::string SelectRowsSql(const Table& table, bool after, int limit, const Dialect& dialect);
+// The key of the last row in key order.
+std::string LastKeySql(const Table& table, const Dialect& dialect);
+std::string CountSql(const Table& table, const Dialect& dialect);
+std::string DeleteSql(const Table& table, const Dialect& dialect);
+// "INSERT INTO table(columns) VALUES" and `rows` rows of parameters numbered from 1.
+std::string InsertSql(const Table& table, size_t rows, const Dialect& dialect);
 
 }  // namespace morgue::copy
 

@@ -74,6 +74,26 @@ class CopyTest : public PostgresTest {
     return std::stoll(QuerySql(archive, "SELECT max(id) FROM articles"));
   }
 
+  // Makes the test's database fail the insert of article `id` ("test fault at article
+  // ID"): a trigger added as soon as a copy creates the table (an event trigger).
+  void AddFaultAtArticle(int id) {
+    Sql(R"sql(
+      CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'test fault at article %', NEW.id; END $$;
+      CREATE FUNCTION test_add_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
+                   WHERE command_tag = 'CREATE TABLE' AND object_identity = 'public.articles') THEN
+          EXECUTE 'CREATE TRIGGER fault BEFORE INSERT ON articles FOR EACH ROW '
+                  'WHEN (NEW.id = )sql" +
+        std::to_string(id) + R"sql() EXECUTE FUNCTION test_fault()';
+        END IF;
+      END $$;
+      CREATE EVENT TRIGGER test_add_fault ON ddl_command_end EXECUTE FUNCTION test_add_fault();
+    )sql");
+  }
+  void RemoveFault() { Sql("DROP EVENT TRIGGER test_add_fault; DROP TRIGGER fault ON articles;"); }
+
   // Every row of every table a copy carries, read with SQLite alone, in a fixed order.
   static std::string Dump(const fs::path& archive) {
     std::string dump;
@@ -166,19 +186,7 @@ TEST_F(CopyTest, ACopyCutShortByTheDestinationIsFinishedByRunningItAgain) {
   const fs::path original = MakeArchive("news.db", 1200);
   // The destination fails on the 700th article, after the first batch of articles is
   // committed: a trigger added as soon as the copy creates the table.
-  Sql(R"sql(
-    CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'test fault at article %', NEW.id; END $$;
-    CREATE FUNCTION test_add_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
-                 WHERE command_tag = 'CREATE TABLE' AND object_identity = 'public.articles') THEN
-        EXECUTE 'CREATE TRIGGER fault BEFORE INSERT ON articles FOR EACH ROW '
-                'WHEN (NEW.id = 700) EXECUTE FUNCTION test_fault()';
-      END IF;
-    END $$;
-    CREATE EVENT TRIGGER test_add_fault ON ddl_command_end EXECUTE FUNCTION test_add_fault();
-  )sql");
+  AddFaultAtArticle(700);
   CommandResult failed = Morgue({"copy", original.string(), location()});
   EXPECT_EQ(failed.exit_code, kArchiveError) << failed.err;
   EXPECT_TRUE(Contains(failed.err, "test fault at article 700")) << failed.err;
@@ -194,7 +202,7 @@ TEST_F(CopyTest, ACopyCutShortByTheDestinationIsFinishedByRunningItAgain) {
   EXPECT_EQ(mixed.exit_code, kUsage) << mixed.err;
   EXPECT_TRUE(Contains(mixed.err, "is being copied into from")) << mixed.err;
 
-  Sql("DROP EVENT TRIGGER test_add_fault; DROP TRIGGER fault ON articles;");
+  RemoveFault();
   CommandResult again = Morgue({"copy", original.string(), location()});
   Ok(again);
   EXPECT_TRUE(Contains(again.err, "finished the copy of")) << again.err;
@@ -306,23 +314,11 @@ TEST_F(CopyTest, PasswordsAreNeverPrintedNorStored) {
   std::string with_password = location();
   with_password.replace(with_password.find("morgue@"), 7, "morgue:s3cret@");
   // Into the database, cut short by a fault: the mark left there names the source only.
-  Sql(R"sql(
-    CREATE FUNCTION test_fault() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'test fault'; END $$;
-    CREATE FUNCTION test_add_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()
-                 WHERE command_tag = 'CREATE TABLE' AND object_identity = 'public.articles') THEN
-        EXECUTE 'CREATE TRIGGER fault BEFORE INSERT ON articles FOR EACH ROW '
-                'WHEN (NEW.id = 550) EXECUTE FUNCTION test_fault()';
-      END IF;
-    END $$;
-    CREATE EVENT TRIGGER test_add_fault ON ddl_command_end EXECUTE FUNCTION test_add_fault();
-  )sql");
+  AddFaultAtArticle(550);
   CommandResult cut = Morgue({"copy", original.string(), with_password});
   EXPECT_EQ(cut.exit_code, kArchiveError) << cut.err;
   EXPECT_FALSE(Contains(cut.err, "s3cret")) << cut.err;
-  Sql("DROP EVENT TRIGGER test_add_fault; DROP TRIGGER fault ON articles;");
+  RemoveFault();
   CommandResult copied = Morgue({"copy", original.string(), with_password});
   Ok(copied);
   EXPECT_FALSE(Contains(copied.err, "s3cret")) << copied.err;
