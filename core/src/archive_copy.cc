@@ -6,6 +6,7 @@
 #include <string>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "copy_endpoint.h"
 #include "morgue/copy.h"
@@ -18,7 +19,7 @@ namespace {
 // How a location is named in the destination's mark, so that a copy run again from
 // another folder is recognised: a file by its absolute path, a database by its name.
 std::string Identity(const std::string& location) {
-  if (pg::IsPostgresLocation(location)) return pg::DisplayName(location);
+  if (pg::IsPostgresLocation(location)) return ArchiveDisplayName(location);
   std::error_code error;
   const std::filesystem::path absolute = std::filesystem::weakly_canonical(location, error);
   return error ? location : absolute.string();
@@ -29,11 +30,15 @@ Result<std::unique_ptr<copy::Endpoint>> OpenSource(const std::string& location) 
   return copy::OpenSqliteSource(location);
 }
 
-Result<std::unique_ptr<copy::Endpoint>> OpenDestination(const std::string& location,
+// *fresh: a copy may begin there (a new file, an empty database); *created: a file this
+// run made, removed again if the copy cannot begin.
+Result<std::unique_ptr<copy::Endpoint>> OpenDestination(const std::string& location, bool* fresh,
                                                         bool* created) {
   *created = false;
-  if (pg::IsPostgresLocation(location)) return copy::OpenPostgresDestination(location);
-  return copy::OpenSqliteDestination(location, created);
+  if (pg::IsPostgresLocation(location)) return copy::OpenPostgresDestination(location, fresh);
+  Result<std::unique_ptr<copy::Endpoint>> endpoint = copy::OpenSqliteDestination(location, created);
+  *fresh = *created;
+  return endpoint;
 }
 
 // Removes a SQLite archive this run created and could not start copying into.
@@ -42,13 +47,21 @@ void RemoveCreated(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, error);
 }
 
-// What the source holds, in brief: each table's row count and last key, and the next
-// article's id. A copy going on with an earlier one must find the same, or rows added,
-// changed or removed below the keys already copied would be missed.
-Result<std::string> SourceState(copy::Endpoint& source) {
+// What the source holds, read once in its snapshot: each table's row count (by the
+// tables' order), and a digest of the counts, each table's last key and the next
+// article's id. A copy going on with an earlier one must find the same digest, or rows
+// added, changed or removed below the keys already copied would be missed.
+struct SourceState {
+  std::vector<int64_t> rows;
+  std::string digest;
+};
+
+Result<SourceState> ReadSourceState(copy::Endpoint& source) {
+  SourceState read;
   std::string state;
   for (const copy::Table& table : copy::CopyTables()) {
     MORGUE_ASSIGN_OR_RETURN(int64_t rows, source.CountRows(table));
+    read.rows.push_back(rows);
     state += std::string(table.name) + " " + std::to_string(rows);
     if (table.key_columns == 0) {
       state += "\n";
@@ -63,22 +76,19 @@ Result<std::string> SourceState(copy::Endpoint& source) {
   }
   MORGUE_ASSIGN_OR_RETURN(int64_t next_article_id, source.NextArticleId());
   state += "next article " + std::to_string(next_article_id) + "\n";
-  return "sha256:" + Sha256Hex(state);
+  read.digest = "sha256:" + Sha256Hex(state);
+  return read;
 }
 
-// Whether the copy may go into `destination`, and whether it goes on with an earlier one
-// (from the same source, still holding `source_state`).
-Result<bool> CheckDestination(copy::Endpoint& destination, bool created, bool is_postgres,
+// Whether the copy may go into `destination` (`fresh`: where a copy may begin), and
+// whether it goes on with an earlier one (from the same source, still holding what its
+// digest says).
+Result<bool> CheckDestination(copy::Endpoint& destination, bool fresh,
                               const std::string& source_identity, const std::string& source_state) {
-  if (created) return false;
+  if (fresh) return false;
+  // A file that exists is never overwritten; one that is no archive has no settings.
   Result<std::string> marker = destination.Setting(copy::kCopyMarkerKey);
   if (!marker.ok() || marker->empty()) {
-    if (marker.ok()) {
-      MORGUE_ASSIGN_OR_RETURN(bool empty, destination.IsEmpty());
-      // An empty PostgreSQL database is what a new archive is there; a file that exists
-      // is never overwritten.
-      if (empty && is_postgres) return false;
-    }
     return Status::InvalidArgument(
         "'" + destination.name() +
         "' already exists and holds an archive or other data; a copy makes a new archive: "
@@ -107,10 +117,10 @@ Status ReportProgress(const CopyOptions& options, const copy::Table& table, int6
   return options.on_progress ? options.on_progress(table.name, done, total) : Status::OK();
 }
 
-// Copies one table's rows that the destination does not have yet; adds to *rows.
+// Copies one table's rows (`total` in the source) that the destination does not have
+// yet; adds to *rows.
 Status CopyTable(copy::Endpoint& source, copy::Endpoint& destination, const copy::Table& table,
-                 const CopyOptions& options, int64_t* rows) {
-  MORGUE_ASSIGN_OR_RETURN(int64_t total, source.CountRows(table));
+                 int64_t total, const CopyOptions& options, int64_t* rows) {
   if (table.key_columns == 0) {
     // No key to go on after: the whole table, again, in one transaction.
     MORGUE_RETURN_IF_ERROR(ReportProgress(options, table, 0, total));
@@ -142,13 +152,6 @@ Status CopyTable(copy::Endpoint& source, copy::Endpoint& destination, const copy
   return Status::OK();
 }
 
-const copy::Table& TableNamed(std::string_view name) {
-  for (const copy::Table& table : copy::CopyTables()) {
-    if (table.name == name) return table;
-  }
-  return copy::CopyTables().front();
-}
-
 }  // namespace
 
 Result<CopyResult> CopyArchive(std::string_view source, std::string_view destination,
@@ -160,16 +163,18 @@ Result<CopyResult> CopyArchive(std::string_view source, std::string_view destina
     return Status::InvalidArgument("cannot copy archive '" + from_identity + "' onto itself");
   }
   MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<copy::Endpoint> reader, OpenSource(from));
+  bool fresh = false;
   bool created = false;
-  MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<copy::Endpoint> writer, OpenDestination(to, &created));
+  MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<copy::Endpoint> writer,
+                          OpenDestination(to, &fresh, &created));
 
   CopyResult result;
   result.source_name = reader->name();
   result.destination_name = writer->name();
   Status snapshot = reader->BeginSnapshot();
-  Result<std::string> state = snapshot.ok() ? SourceState(*reader) : Result<std::string>(snapshot);
-  Result<bool> resumed = state.ok() ? CheckDestination(*writer, created, pg::IsPostgresLocation(to),
-                                                       from_identity, *state)
+  Result<SourceState> state =
+      snapshot.ok() ? ReadSourceState(*reader) : Result<SourceState>(snapshot);
+  Result<bool> resumed = state.ok() ? CheckDestination(*writer, fresh, from_identity, state->digest)
                                     : Result<bool>(state.status());
   if (!resumed.ok()) {
     writer.reset();
@@ -179,7 +184,7 @@ Result<CopyResult> CopyArchive(std::string_view source, std::string_view destina
   result.resumed = *resumed;
   if (!result.resumed) {
     Status started = writer->Begin();
-    if (started.ok()) started = writer->StartCopy(from_identity, *state);
+    if (started.ok()) started = writer->StartCopy(from_identity, state->digest);
     if (started.ok()) started = writer->Commit();
     if (!started.ok()) {
       writer.reset();
@@ -188,8 +193,10 @@ Result<CopyResult> CopyArchive(std::string_view source, std::string_view destina
     }
   }
 
-  for (const copy::Table& table : copy::CopyTables()) {
-    const Status copied = CopyTable(*reader, *writer, table, options, &result.rows);
+  const std::span<const copy::Table> tables = copy::CopyTables();
+  for (size_t i = 0; i < tables.size(); ++i) {
+    const copy::Table& table = tables[i];
+    const Status copied = CopyTable(*reader, *writer, table, state->rows[i], options, &result.rows);
     if (!copied.ok()) {
       // A row the destination refuses is a failure of the archive, not of the request.
       const StatusCode code =
@@ -204,8 +211,11 @@ Result<CopyResult> CopyArchive(std::string_view source, std::string_view destina
   MORGUE_RETURN_IF_ERROR(writer->Begin());
   MORGUE_RETURN_IF_ERROR(writer->FinishCopy(next_article_id));
   MORGUE_RETURN_IF_ERROR(writer->Commit());
-  MORGUE_ASSIGN_OR_RETURN(result.articles, writer->CountRows(TableNamed("articles")));
-  MORGUE_ASSIGN_OR_RETURN(result.documents, writer->CountRows(TableNamed("documents")));
+  // The copy holds what the source's snapshot held.
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (tables[i].name == "articles") result.articles = state->rows[i];
+    if (tables[i].name == "documents") result.documents = state->rows[i];
+  }
   return result;
 }
 

@@ -45,8 +45,6 @@ class Endpoint {
   // --- As the destination; each write runs inside Begin ... Commit ---
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
-  // Whether the archive holds nothing: no row in any table copied but the settings.
-  virtual Result<bool> IsEmpty() = 0;
   // The key of the last row of `table` in key order; empty when it has none.
   virtual Result<Row> LastKey(const Table& table) = 0;
   virtual Status WriteRows(const Table& table, const std::vector<Row>& rows) = 0;
@@ -63,15 +61,18 @@ class Endpoint {
 // opens read-only as it is (the latest schema, no unfinished upgrade or copy).
 Result<std::unique_ptr<Endpoint>> OpenSqliteSource(const std::string& path);
 // The SQLite archive at `path` as a destination: created with the latest schema when no
-// file is there (*created true); otherwise opened to write as it is, for the driver to
-// check that a copy left it unfinished.
+// file is there (*created true: a new archive, which the driver removes again if it cannot
+// begin the copy); otherwise opened to write as it is, for the driver to check that a copy
+// left it unfinished.
 Result<std::unique_ptr<Endpoint>> OpenSqliteDestination(const std::string& path, bool* created);
 
 // The PostgreSQL database at `location` as a source: it must hold a morgue schema of this
 // morgue's version and no unfinished copy.
 Result<std::unique_ptr<Endpoint>> OpenPostgresSource(const std::string& location);
-// The same as a destination: migrated to this morgue's schema (created when it has none).
-Result<std::unique_ptr<Endpoint>> OpenPostgresDestination(const std::string& location);
+// The same as a destination: migrated to this morgue's schema (created when it has none;
+// refused when the database holds other tables). *fresh: the database holds no rows of an
+// archive and no mark of a copy, so a copy may begin there.
+Result<std::unique_ptr<Endpoint>> OpenPostgresDestination(const std::string& location, bool* fresh);
 
 }  // namespace morgue::copy
 

@@ -142,16 +142,6 @@ class PostgresEndpoint : public Endpoint {
   Status Begin() override { return connection_->Execute("BEGIN"); }
   Status Commit() override { return connection_->Execute("COMMIT"); }
 
-  Result<bool> IsEmpty() override {
-    for (const Table& table : CopyTables()) {
-      if (table.name == "morgue_settings") continue;
-      MORGUE_ASSIGN_OR_RETURN(pg::Rows rows, connection_->Query("SELECT EXISTS (SELECT 1 FROM " +
-                                                                std::string(table.name) + ")"));
-      if (rows.Text(0, 0) == "t") return false;
-    }
-    return true;
-  }
-
   Result<Row> LastKey(const Table& table) override {
     MORGUE_ASSIGN_OR_RETURN(pg::Rows rows, connection_->Query(LastKeySql(table, kPostgres)));
     Row key;
@@ -262,7 +252,8 @@ Result<std::unique_ptr<Endpoint>> OpenPostgresSource(const std::string& location
   return std::unique_ptr<Endpoint>(std::move(endpoint));
 }
 
-Result<std::unique_ptr<Endpoint>> OpenPostgresDestination(const std::string& location) {
+Result<std::unique_ptr<Endpoint>> OpenPostgresDestination(const std::string& location,
+                                                          bool* fresh) {
   MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<pg::Connection> connection, Connect(location));
   MORGUE_ASSIGN_OR_RETURN(int version, pg::SchemaVersion(*connection));
   if (version == 0) {
@@ -278,7 +269,18 @@ Result<std::unique_ptr<Endpoint>> OpenPostgresDestination(const std::string& loc
     }
   }
   MORGUE_RETURN_IF_ERROR(pg::Migrate(*connection, EmbeddedPostgresMigrations()).status());
-  return std::unique_ptr<Endpoint>(new PostgresEndpoint(std::move(connection)));
+  // A new archive here is an empty database: no row in any table copied but the settings.
+  *fresh = true;
+  for (const Table& table : CopyTables()) {
+    if (table.name == "morgue_settings") continue;
+    MORGUE_ASSIGN_OR_RETURN(pg::Rows rows, connection->Query("SELECT EXISTS (SELECT 1 FROM " +
+                                                             std::string(table.name) + ")"));
+    if (rows.Text(0, 0) == "t") *fresh = false;
+  }
+  auto endpoint = std::make_unique<PostgresEndpoint>(std::move(connection));
+  MORGUE_ASSIGN_OR_RETURN(std::string marker, endpoint->Setting(kCopyMarkerKey));
+  if (!marker.empty()) *fresh = false;
+  return std::unique_ptr<Endpoint>(std::move(endpoint));
 }
 
 }  // namespace morgue::copy

@@ -118,15 +118,6 @@ class SqliteEndpoint : public Endpoint {
   Status Begin() override { return db_->BeginImmediate(); }
   Status Commit() override { return db_->Exec("COMMIT"); }
 
-  Result<bool> IsEmpty() override {
-    for (const Table& table : CopyTables()) {
-      if (table.name == "morgue_settings") continue;
-      MORGUE_ASSIGN_OR_RETURN(int64_t rows, CountRows(table));
-      if (rows > 0) return false;
-    }
-    return true;
-  }
-
   Result<Row> LastKey(const Table& table) override {
     MORGUE_ASSIGN_OR_RETURN(sql::Statement statement, db_->Prepare(LastKeySql(table, kSqlite)));
     MORGUE_ASSIGN_OR_RETURN(bool found, statement.Step());
