@@ -25,15 +25,17 @@
 #include "body_keys.h"
 #include "morgue/archive.h"
 #include "morgue/text.h"
-#include "sqlite.h"
+#include "sql.h"
 #include "story_signature.h"
 
 namespace morgue {
 
 struct Archive::Impl {
   std::unique_ptr<sql::Database> db;
-  std::filesystem::path path;
+  std::filesystem::path path;  // or the PostgreSQL location, named without its password
   int schema_version = 0;
+  // Whether the archive has a full-text index: a PostgreSQL archive has none yet.
+  bool searchable = true;
 
   // Stores `article` (already inside a transaction): validates, dedups, merges. Links
   // the article to `document_id` when it is not 0; adds `extra_tags`. `keys`, when

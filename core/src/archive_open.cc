@@ -16,6 +16,9 @@
 #include "migrator.h"
 #include "morgue/archive.h"
 #include "postgres_connection.h"
+#include "postgres_migrator.h"
+#include "postgres_sql.h"
+#include "sqlite.h"
 
 namespace morgue {
 
@@ -72,6 +75,43 @@ std::string_view UriScheme(std::string_view location) {
 
 }  // namespace
 
+// A PostgreSQL archive (schema/postgresql/), read only: this morgue writes one through
+// `morgue copy` alone, and does not search one yet.
+Result<std::unique_ptr<Archive>> Archive::OpenPostgres(const std::string& location,
+                                                       const OpenOptions& options) {
+  const std::string name = pg::DisplayName(location);
+  if (!options.read_only) {
+    return Status::NotSupported(
+        "archive '" + name +
+        "': this morgue reads PostgreSQL archives (list, show, export, tags, stats, sources, "
+        "originals) but does not write them yet; import into an archive file and copy it "
+        "there with 'morgue copy FILE " +
+        name + "'");
+  }
+  MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<pg::Connection> connection,
+                          pg::Connection::Open(location));
+  MORGUE_ASSIGN_OR_RETURN(int version, pg::SchemaVersion(*connection));
+  const int newest = EmbeddedPostgresMigrations().back().version;
+  if (version == 0) {
+    return Status::NotFound("no archive at '" + name + "': the database holds no morgue schema");
+  }
+  if (version != newest) {
+    return Status::NotSupported(
+        "archive '" + name + "' has schema version " + std::to_string(version) +
+        "; this morgue needs " + std::to_string(newest) +
+        (version > newest ? ": it was made by a newer morgue; upgrade morgue to open it"
+                          : " and cannot upgrade it read-only"));
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->db =
+      std::make_unique<sql::PostgresDatabase>(std::move(connection), options.busy_timeout_ms);
+  impl->path = name;
+  impl->schema_version = version;
+  impl->searchable = false;
+  MORGUE_RETURN_IF_ERROR(RefuseUnfinishedCopy(*impl->db, name));
+  return std::unique_ptr<Archive>(new Archive(std::move(impl)));
+}
+
 std::string ArchiveDisplayName(std::string_view location) {
   if (pg::IsPostgresLocation(location)) return pg::DisplayName(location);
   const std::string_view scheme = UriScheme(location);
@@ -97,13 +137,7 @@ int Archive::LatestSchemaVersion() {
 Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path,
                                                const OpenOptions& options) {
   // A PostgreSQL location is no file name: refused by name, without its password, before
-  // SQLite would read it as a path.
-  if (pg::IsPostgresLocation(path.string())) {
-    return Status::NotSupported(
-        "archive '" + ArchiveDisplayName(path.string()) +
-        "': this morgue keeps archives in SQLite files only; it cannot open a PostgreSQL "
-        "database as an archive. Name an archive file with --archive");
-  }
+  if (pg::IsPostgresLocation(path.string())) return OpenPostgres(path.string(), options);
   const std::string location = path.string();
   if (const std::string_view scheme = UriScheme(location); !scheme.empty()) {
     return Status::InvalidArgument("archive '" + ArchiveDisplayName(location) +
@@ -127,9 +161,10 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
   if (exists && std::filesystem::is_directory(path, ec)) {
     return Status::InvalidArgument("'" + path.string() + "' is a folder, not an archive file");
   }
-  MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<sql::Database> db,
-                          sql::Database::Open(path, options.create_if_missing, options.read_only,
-                                              options.busy_timeout_ms));
+  MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<sql::SqliteDatabase> db,
+                          sql::SqliteDatabase::Open(path, options.create_if_missing,
+                                                    options.read_only, options.busy_timeout_ms));
+  sql::SqliteDatabase& file = *db;
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(db);
   impl->path = path;
@@ -167,9 +202,9 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::filesystem::path& path
                                   "finished read-only; open it once where it can be written");
     }
   } else {
-    MORGUE_ASSIGN_OR_RETURN(int version, Migrate(*impl->db, EmbeddedMigrations()));
+    MORGUE_ASSIGN_OR_RETURN(int version, Migrate(file, EmbeddedMigrations()));
     MORGUE_RETURN_IF_ERROR(RefuseUnfinishedCopy(*impl->db, path));
-    MORGUE_RETURN_IF_ERROR(impl->db->UseWal());
+    MORGUE_RETURN_IF_ERROR(file.UseWal());
     impl->schema_version = version;
     if (identity.application_id != kApplicationId) {
       MORGUE_RETURN_IF_ERROR(

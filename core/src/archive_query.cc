@@ -3,6 +3,7 @@
 // which run it.
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,6 +69,9 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     return stmt;
   };
 
+  // Tags, sources' names, aliases and domains compare ignoring ASCII case (NOCASE).
+  const std::string like(db->dialect().like_ignoring_case);
+  const auto nocase = db->dialect().ignoring_case;
   MORGUE_ASSIGN_OR_RETURN(std::string fts5_query, Fts5Query(filter));
   const std::string& query = fts5_query;
   const bool has_query = !query.empty();
@@ -76,6 +80,11 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
                                        ? "search needs a full-text query"
                                        : "search query '" + ShownQuery(filter.query) +
                                              "' has no words to search for");
+  }
+  if (has_query && !searchable) {
+    return Status::NotSupported("archive '" + path.string() +
+                                "': this morgue cannot search a PostgreSQL archive yet; copy it "
+                                "into a file with 'morgue copy' and search that");
   }
   if (has_query) MORGUE_RETURN_IF_ERROR(CheckQuery(*db, filter.query, query));
   std::string sql = count_only ? "SELECT count(*)" : "SELECT a.id";
@@ -107,12 +116,12 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
   const std::string from = has_query
                                ? " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
                                : " FROM articles a";
-  std::string where = has_query ? " WHERE articles_fts MATCH " + text(query) : " WHERE 1";
+  std::string where = has_query ? " WHERE articles_fts MATCH " + text(query) : " WHERE TRUE";
   for (const std::string& tag : filter.tags) {
     where +=
         " AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id"
-        " WHERE at.article_id = a.id AND t.name = " +
-        text(NormalizeTag(tag)) + origin_condition + ")";
+        " WHERE at.article_id = a.id AND " +
+        nocase("t.name") + " = " + nocase(text(NormalizeTag(tag))) + origin_condition + ")";
   }
   if (filter.tags.empty() && !origin_condition.empty()) {
     where += " AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id" +
@@ -122,16 +131,17 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
     std::string pattern = text(LikePattern(filter.author));
     where +=
         " AND EXISTS (SELECT 1 FROM article_authors aa JOIN authors au"
-        " ON au.id = aa.author_id WHERE aa.article_id = a.id AND (au.name LIKE " +
-        pattern + " ESCAPE '\\' OR au.email LIKE " + pattern + " ESCAPE '\\'))";
+        " ON au.id = aa.author_id WHERE aa.article_id = a.id AND (au.name " +
+        like + " " + pattern + " ESCAPE '\\' OR au.email " + like + " " + pattern +
+        " ESCAPE '\\'))";
   }
   if (!filter.source.empty()) {
     std::string pattern = text(LikePattern(filter.source));
     std::string exact = text(filter.source);
-    where += " AND a.source_id IN (SELECT id FROM sources WHERE name LIKE " + pattern +
-             " ESCAPE '\\' UNION SELECT source_id FROM source_aliases WHERE alias LIKE " + pattern +
-             " ESCAPE '\\' UNION SELECT source_id FROM source_domains WHERE domain = " + exact +
-             ")";
+    where += " AND a.source_id IN (SELECT id FROM sources WHERE name " + like + " " + pattern +
+             " ESCAPE '\\' UNION SELECT source_id FROM source_aliases WHERE alias " + like + " " +
+             pattern + " ESCAPE '\\' UNION SELECT source_id FROM source_domains WHERE " +
+             nocase("domain") + " = " + nocase(exact) + ")";
   }
   // Bounds compare with published_sort (see SortableDate) in its form, less the "Z", so
   // that a bound without an offset reads as UTC, an offset-less value as if it were UTC,
@@ -173,7 +183,7 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
         "coalesce(sc.cluster_id, a.id) ORDER BY a.published_sort IS NULL, a.published_sort, "
         "a.id) AS story_row" +
         from + " LEFT JOIN story_clusters sc ON sc.article_id = a.id" + where +
-        ") WHERE story_row = 1)";
+        ") AS story WHERE story_row = 1)";
   }
   sql += from + where;
   if (count_only) return prepare(sql);  // ordering and paging change no count
@@ -198,10 +208,12 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
       sql += " ORDER BY a.id DESC";
       break;
     case SortOrder::kTitle:
-      sql += " ORDER BY a.title COLLATE NOCASE, a.id";
+      sql += " ORDER BY " + db->dialect().ignoring_case("a.title") + ", a.id";
       break;
   }
-  sql += " LIMIT " + number(filter.limit) + " OFFSET " + number(filter.offset);
+  // No limit (-1) is the largest one: PostgreSQL takes no negative limit.
+  const int64_t limit = filter.limit < 0 ? std::numeric_limits<int64_t>::max() : filter.limit;
+  sql += " LIMIT " + number(limit) + " OFFSET " + number(filter.offset);
   return prepare(sql);
 }
 

@@ -55,7 +55,8 @@ Result<Article> Archive::Impl::Load(int64_t id, const ArticleParts& parts) {
     MORGUE_ASSIGN_OR_RETURN(
         auto* tags,
         db->Cached("SELECT t.name, at.origin FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                   "WHERE at.article_id = ?1 ORDER BY t.name"));
+                   "WHERE at.article_id = ?1 ORDER BY " +
+                   db->dialect().ignoring_case("t.name")));
     tags->Bind(1, id);
     while (true) {
       MORGUE_ASSIGN_OR_RETURN(bool row, tags->Step());

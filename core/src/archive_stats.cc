@@ -1,9 +1,6 @@
 // What an archive holds, counted: articles, authors, sources, tags, documents and their
 // sizes, imports, the span of publication dates, the file's size.
 
-#include <filesystem>
-#include <system_error>
-
 #include "archive_impl.h"
 #include "morgue/archive.h"
 
@@ -36,9 +33,7 @@ Result<ArchiveStats> Archive::Stats() {
   stats.imports = stmt.Int(7);
   stats.earliest_published = stmt.Text(8);
   stats.latest_published = stmt.Text(9);
-  std::error_code ec;
-  auto size = std::filesystem::file_size(impl_->path, ec);
-  stats.file_bytes = ec ? 0 : static_cast<int64_t>(size);
+  stats.file_bytes = impl_->db->SizeInBytes();
   return stats;
 }
 

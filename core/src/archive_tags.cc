@@ -139,10 +139,12 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
 Result<std::vector<TagCount>> Archive::Tags() {
   MORGUE_ASSIGN_OR_RETURN(
       sql::Statement stmt,
-      impl_->db->Prepare(
-          "SELECT t.name, count(*) AS n, sum(at.origin IN ('page', 'both')), "
-          "sum(at.origin IN ('user', 'both')) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-          "GROUP BY t.id ORDER BY n DESC, t.name"));
+      impl_->db->Prepare("SELECT t.name, count(*) AS n, "
+                         "sum(CASE WHEN at.origin IN ('page', 'both') THEN 1 ELSE 0 END), "
+                         "sum(CASE WHEN at.origin IN ('user', 'both') THEN 1 ELSE 0 END) "
+                         "FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+                         "GROUP BY t.id ORDER BY n DESC, " +
+                         impl_->db->dialect().ignoring_case("t.name")));
   std::vector<TagCount> tags;
   while (true) {
     MORGUE_ASSIGN_OR_RETURN(bool row, stmt.Step());

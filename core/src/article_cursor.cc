@@ -7,8 +7,6 @@
 // (SetParts). A batch is small, so memory stays flat however large the export. With
 // Filter::every_revision, each revised article's earlier revisions follow it.
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -41,7 +39,7 @@ class SelectCursor : public ArticleCursor {
     // One snapshot for the whole export. The select's own read ends when it returns its
     // last row, and the last batch is read after that: without a transaction of ours,
     // another process's commit could slip in between.
-    if (sqlite3_get_autocommit(archive_->db->handle()) != 0) {
+    if (!archive_->db->InTransaction()) {
       own_transaction_ = archive_->db->Exec("BEGIN").ok();
     }
     const std::string ids = IdParameters();
@@ -60,7 +58,7 @@ class SelectCursor : public ArticleCursor {
     tags_sql_ =
         "SELECT at.article_id, t.name, at.origin FROM article_tags at JOIN tags t "
         "ON t.id = at.tag_id WHERE at.article_id IN (" +
-        ids + ") ORDER BY at.article_id, t.name";
+        ids + ") ORDER BY at.article_id, " + archive_->db->dialect().ignoring_case("t.name");
     media_sql_ = "SELECT article_id, url, caption, credit FROM media WHERE article_id IN (" + ids +
                  ") ORDER BY article_id, position";
     fields_sql_ =

@@ -115,7 +115,7 @@ class SqliteEndpoint : public Endpoint {
     return found ? statement.Text(0) : std::string();
   }
 
-  Status Begin() override { return db_->BeginImmediate(); }
+  Status Begin() override { return db_->BeginWrite(); }
   Status Commit() override { return db_->Exec("COMMIT"); }
 
   Result<Row> LastKey(const Table& table) override {
@@ -197,7 +197,7 @@ Result<std::unique_ptr<Endpoint>> OpenSqliteSource(const std::string& path) {
     MORGUE_RETURN_IF_ERROR(Archive::Open(path, options).status());
   }
   MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<sql::Database> db,
-                          sql::Database::Open(path, false, true, kBusyTimeoutMs));
+                          sql::SqliteDatabase::Open(path, false, true, kBusyTimeoutMs));
   return std::unique_ptr<Endpoint>(new SqliteEndpoint(std::move(db), path));
 }
 
@@ -212,7 +212,7 @@ Result<std::unique_ptr<Endpoint>> OpenSqliteDestination(const std::string& path,
     MORGUE_RETURN_IF_ERROR(Archive::Open(path, options).status());
   }
   MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<sql::Database> db,
-                          sql::Database::Open(path, false, false, kBusyTimeoutMs));
+                          sql::SqliteDatabase::Open(path, false, false, kBusyTimeoutMs));
   return std::unique_ptr<Endpoint>(new SqliteEndpoint(std::move(db), path));
 }
 

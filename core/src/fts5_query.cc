@@ -70,8 +70,9 @@ Status CheckQuery(sql::Database& db, const std::string& shown, const std::string
   stmt.Bind(1, query);
   Result<bool> row = stmt.Step();
   if (row.ok()) return Status::OK();
-  if ((sqlite3_extended_errcode(db.handle()) & 0xff) != SQLITE_ERROR) return row.status();
-  return InvalidQuery(shown, sqlite3_errmsg(db.handle()));
+  const std::string reason = db.StatementError();
+  if (reason.empty()) return row.status();
+  return InvalidQuery(shown, reason);
 }
 
 Status QueryError(const Filter& filter, const Status& status) {

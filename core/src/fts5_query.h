@@ -11,7 +11,7 @@
 
 #include "morgue/filter.h"
 #include "morgue/status.h"
-#include "sqlite.h"
+#include "sql.h"
 
 namespace morgue {
 

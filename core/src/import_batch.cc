@@ -17,7 +17,7 @@ namespace morgue {
 
 Status ImportBatch::Begin() {
   if (in_batch_ || options_.dry_run) return Status::OK();
-  if (Status begun = db().BeginImmediate(); !begun.ok()) {
+  if (Status begun = db().BeginWrite(); !begun.ok()) {
     error_ = begun;  // read-only, busy past the timeout: no input can be stored
     return begun;
   }

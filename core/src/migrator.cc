@@ -28,7 +28,7 @@ void SortableDateFunction(sqlite3_context* context, int /*argc*/, sqlite3_value*
 // The functions the migrations call that SQL alone cannot compute. Only morgue's own
 // connection has them, and only the migrations use them: the schema (views, triggers)
 // never does, so any SQLite tool can still read and write an archive.
-Status RegisterMigrationFunctions(sql::Database& db) {
+Status RegisterMigrationFunctions(sql::SqliteDatabase& db) {
   const int rc = sqlite3_create_function_v2(db.handle(), "morgue_sortable_date", 1,
                                             SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                             &SortableDateFunction, nullptr, nullptr, nullptr);
@@ -36,7 +36,7 @@ Status RegisterMigrationFunctions(sql::Database& db) {
   return Status::OK();
 }
 
-Result<int> UserVersion(sql::Database& db) {
+Result<int> UserVersion(sql::SqliteDatabase& db) {
   MORGUE_ASSIGN_OR_RETURN(sql::Statement stmt, db.Prepare("PRAGMA user_version"));
   MORGUE_RETURN_IF_ERROR(stmt.Step().status());
   return static_cast<int>(stmt.Int(0));
@@ -44,7 +44,7 @@ Result<int> UserVersion(sql::Database& db) {
 
 }  // namespace
 
-Result<int> Migrate(sql::Database& db, const std::vector<Migration>& migrations) {
+Result<int> Migrate(sql::SqliteDatabase& db, const std::vector<Migration>& migrations) {
   const int newest = migrations.empty() ? 0 : migrations.back().version;
   MORGUE_ASSIGN_OR_RETURN(int current, UserVersion(db));
   if (current > newest) {

@@ -17,7 +17,7 @@ namespace morgue {
 // Brings `db` to the newest version of `migrations`. An archive whose user_version is
 // newer than the newest migration is refused with NotSupported. Returns the version the
 // archive is at afterwards.
-Result<int> Migrate(sql::Database& db, const std::vector<Migration>& migrations);
+Result<int> Migrate(sql::SqliteDatabase& db, const std::vector<Migration>& migrations);
 
 }  // namespace morgue
 

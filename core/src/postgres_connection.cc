@@ -130,6 +130,14 @@ Result<std::unique_ptr<Connection>> Connection::Open(std::string_view location) 
 
 Connection::~Connection() { PQfinish(conn_); }
 
+int64_t Rows::affected() const {
+  if (!result_) return 0;
+  const std::string_view count = PQcmdTuples(result_.get());
+  int64_t value = 0;
+  std::from_chars(count.data(), count.data() + count.size(), value);
+  return value;
+}
+
 Status Connection::Failure(const PGresult* result, std::string_view sql) {
   const char* sqlstate = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   last_sqlstate_ = sqlstate != nullptr ? sqlstate : "";
@@ -137,6 +145,7 @@ Status Connection::Failure(const PGresult* result, std::string_view sql) {
                                  ? LibpqMessage(PQresultErrorMessage(result),
                                                 LibpqMessage(PQerrorMessage(conn_), "failed"))
                                  : LibpqMessage(PQerrorMessage(conn_), "the connection was lost");
+  last_error_ = reason;
   // The statement's first line tells a developer which one failed; users see the reason.
   const std::string_view first_line = sql.substr(0, sql.find('\n'));
   std::string message = "archive '" + name_ + "': " + reason;

@@ -46,6 +46,9 @@ class Rows {
   std::string_view Text(int row, int column) const;
   // The value as a number; 0 for NULL.
   int64_t Int(int row, int column) const;
+  int columns() const { return result_ ? PQnfields(result_.get()) : 0; }
+  // How many rows the statement inserted, updated or deleted.
+  int64_t affected() const;
 
  private:
   std::unique_ptr<PGresult, void (*)(PGresult*)> result_{nullptr, &PQclear};
@@ -80,6 +83,10 @@ class Connection {
   // The SQLSTATE of the last failed statement ("42501": no privilege), empty when the
   // last statement succeeded or failed before reaching the server.
   const std::string& last_sqlstate() const { return last_sqlstate_; }
+  // The server's reason for the last failed statement, without the database's name.
+  const std::string& last_error() const { return last_error_; }
+  // Whether a transaction is open (or failed and not yet ended).
+  bool InTransaction() const { return PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
  private:
   Connection(PGconn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
@@ -90,6 +97,7 @@ class Connection {
   PGconn* conn_;
   std::string name_;
   std::string last_sqlstate_;
+  std::string last_error_;
 };
 
 // A transaction on a Connection, rolled back unless committed.

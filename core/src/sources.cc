@@ -164,14 +164,19 @@ Result<std::vector<SourceInfo>> Archive::Sources(const std::string& match) {
     pattern.push_back(c);
   }
   pattern.push_back('%');
-  MORGUE_ASSIGN_OR_RETURN(sql::Statement stmt, db.Prepare(R"sql(
-    SELECT s.id, s.name, s.country, s.language, s.origin,
-           (SELECT count(*) FROM articles a WHERE a.source_id = s.id)
-    FROM sources s
-    WHERE s.name LIKE ?1 ESCAPE '\'
-       OR s.id IN (SELECT source_id FROM source_aliases WHERE alias LIKE ?1 ESCAPE '\')
-       OR s.id IN (SELECT source_id FROM source_domains WHERE domain LIKE ?1 ESCAPE '\')
-    ORDER BY s.name COLLATE NOCASE)sql"));
+  const std::string like(db.dialect().like_ignoring_case);
+  MORGUE_ASSIGN_OR_RETURN(
+      sql::Statement stmt,
+      db.Prepare("SELECT s.id, s.name, s.country, s.language, s.origin, "
+                 "(SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s "
+                 "WHERE s.name " +
+                 like +
+                 " ?1 ESCAPE '\\' "
+                 "OR s.id IN (SELECT source_id FROM source_aliases WHERE alias " +
+                 like +
+                 " ?1 ESCAPE '\\') "
+                 "OR s.id IN (SELECT source_id FROM source_domains WHERE domain " +
+                 like + " ?1 ESCAPE '\\') ORDER BY " + db.dialect().ignoring_case("s.name")));
   stmt.Bind(1, pattern);
   std::vector<SourceInfo> sources;
   while (true) {
@@ -186,13 +191,16 @@ Result<std::vector<SourceInfo>> Archive::Sources(const std::string& match) {
     info.articles = stmt.Int(5);
     sources.push_back(std::move(info));
   }
+  // Domains and aliases in the order of their text: the same in every store and after a
+  // copy (which writes them in that order), unlike the order they were added in.
+  const std::string domains = "SELECT domain FROM source_domains WHERE source_id = ?1 ORDER BY " +
+                              db.dialect().ignoring_case("domain");
+  const std::string aliases = "SELECT alias FROM source_aliases WHERE source_id = ?1 ORDER BY " +
+                              db.dialect().ignoring_case("alias");
   for (SourceInfo& info : sources) {
     for (auto [sql, target] :
-         {std::pair{"SELECT domain FROM source_domains WHERE source_id = ?1 ORDER BY rowid",
-                    &info.domains},
-          std::pair{"SELECT alias FROM source_aliases WHERE source_id = ?1 ORDER BY rowid",
-                    &info.aliases}}) {
-      MORGUE_ASSIGN_OR_RETURN(auto* names, db.Cached(sql));
+         {std::pair{&domains, &info.domains}, std::pair{&aliases, &info.aliases}}) {
+      MORGUE_ASSIGN_OR_RETURN(auto* names, db.Cached(*sql));
       names->Bind(1, info.id);
       while (true) {
         MORGUE_ASSIGN_OR_RETURN(bool row, names->Step());

@@ -14,113 +14,61 @@
 
 namespace morgue::sql {
 
-Statement::~Statement() {
-  if (stmt_ != nullptr) sqlite3_finalize(stmt_);
-}
+namespace {
 
-Statement::Statement(Statement&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+// A prepared SQLite statement.
+class SqliteStatement : public StatementBackend {
+ public:
+  SqliteStatement(const SqliteDatabase* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
 
-Statement& Statement::operator=(Statement&& other) noexcept {
-  if (this != &other) {
-    if (stmt_ != nullptr) sqlite3_finalize(stmt_);
-    db_ = std::exchange(other.db_, nullptr);
-    stmt_ = std::exchange(other.stmt_, nullptr);
+  void BindText(int index, std::string_view text) override {
+    sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   }
-  return *this;
-}
-
-Statement& Statement::Bind(int index, std::string_view text) {
-  sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-  return *this;
-}
-
-Statement& Statement::BindTextOrNull(int index, std::string_view text) {
-  return text.empty() ? BindNull(index) : Bind(index, text);
-}
-
-Statement& Statement::Bind(int index, int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
-  return *this;
-}
-
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
-  return *this;
-}
-
-Statement& Statement::BindNull(int index) {
-  sqlite3_bind_null(stmt_, index);
-  return *this;
-}
-
-Statement& Statement::BindDouble(int index, double value) {
-  sqlite3_bind_double(stmt_, index, value);
-  return *this;
-}
-
-Result<bool> Statement::Step() {
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  return db_->Error(rc, "running a query");
-}
-
-Status Statement::Run() {
-  while (true) {
-    Result<bool> row = Step();
-    if (!row.ok()) {
-      Reset();
-      return row.status();
-    }
-    if (!*row) break;
+  void BindInt(int index, int64_t value) override { sqlite3_bind_int64(stmt_, index, value); }
+  void BindBlob(int index, std::string_view bytes) override {
+    sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   }
-  Reset();
-  return Status::OK();
-}
+  void BindNull(int index) override { sqlite3_bind_null(stmt_, index); }
+  void BindDouble(int index, double value) override { sqlite3_bind_double(stmt_, index, value); }
 
-Status Statement::ForEachRow(const std::function<Status()>& row) {
-  Status status;
-  while (status.ok()) {
-    Result<bool> stepped = Step();
-    if (!stepped.ok()) {
-      status = stepped.status();
-    } else if (!*stepped) {
-      break;
-    } else {
-      status = row();
-    }
+  Result<bool> Step() override {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return db_->Error(rc, "running a query");
   }
-  Reset();
-  return status;
-}
+  void Reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
 
-void Statement::Reset() {
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
+  int ColumnCount() const override { return sqlite3_column_count(stmt_); }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+  std::string Text(int column) const override {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (text == nullptr) return {};
+    return {text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+  int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) const override { return sqlite3_column_double(stmt_, column); }
+  std::string_view Blob(int column) const override {
+    const void* data = sqlite3_column_blob(stmt_, column);
+    if (data == nullptr) return {};
+    return {static_cast<const char*>(data),
+            static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
 
-int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+ private:
+  const SqliteDatabase* db_;
+  sqlite3_stmt* stmt_;
+};
 
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
-
-std::string Statement::Text(int column) const {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-  if (text == nullptr) return {};
-  return {text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
-
-int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-
-double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
-
-std::string_view Statement::Blob(int column) const {
-  const void* data = sqlite3_column_blob(stmt_, column);
-  if (data == nullptr) return {};
-  return {static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
-}
+}  // namespace
 
 namespace {
 
@@ -152,9 +100,9 @@ bool HasPendingWal(const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::Connect(const std::filesystem::path& path,
-                                                    const std::string& name, int flags,
-                                                    int busy_timeout_ms, int* failure) {
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Connect(const std::filesystem::path& path,
+                                                                const std::string& name, int flags,
+                                                                int busy_timeout_ms, int* failure) {
   sqlite3* handle = nullptr;
   int rc = sqlite3_open_v2(name.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, ArchiveVfsName());
   if (rc != SQLITE_OK) {
@@ -175,7 +123,7 @@ Result<std::unique_ptr<Database>> Database::Connect(const std::filesystem::path&
   }
   sqlite3_extended_result_codes(handle, 1);
   sqlite3_busy_timeout(handle, busy_timeout_ms);
-  std::unique_ptr<Database> db(new Database(handle, path));
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(handle, path));
   // SQLite quietly opens a file it may not write read-only; say so now, not at the
   // first write.
   if ((flags & SQLITE_OPEN_READWRITE) != 0 && sqlite3_db_readonly(handle, "main") == 1) {
@@ -193,12 +141,13 @@ Result<std::unique_ptr<Database>> Database::Connect(const std::filesystem::path&
   return db;
 }
 
-Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path, bool create,
-                                                 bool read_only, int busy_timeout_ms) {
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::filesystem::path& path,
+                                                             bool create, bool read_only,
+                                                             int busy_timeout_ms) {
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
   int failure = SQLITE_OK;
-  Result<std::unique_ptr<Database>> db =
+  Result<std::unique_ptr<SqliteDatabase>> db =
       Connect(path, path.string(), flags, busy_timeout_ms, &failure);
   if (db.ok() || !read_only) return db;
   // Reading a WAL archive needs its -shm file, which SQLite creates beside it. Where a
@@ -216,24 +165,24 @@ Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& pa
         "run any morgue command on it once as a user who may write there");
   }
   int ignored = SQLITE_OK;
-  Result<std::unique_ptr<Database>> immutable = Connect(
+  Result<std::unique_ptr<SqliteDatabase>> immutable = Connect(
       path, FileUri(path) + "?immutable=1", flags | SQLITE_OPEN_URI, busy_timeout_ms, &ignored);
   return immutable.ok() ? std::move(immutable) : std::move(db);
 }
 
-Status Database::UseWal() {
+Status SqliteDatabase::UseWal() {
   MORGUE_RETURN_IF_ERROR(Exec("PRAGMA journal_mode = WAL"));
   // In WAL mode NORMAL keeps the database consistent after a crash; only the last
   // transactions before a power cut may be lost.
   return Exec("PRAGMA synchronous = NORMAL");
 }
 
-Database::~Database() {
-  cache_.clear();  // statements must be finalized before the connection closes
+SqliteDatabase::~SqliteDatabase() {
+  ClearCache();  // statements must be finalized before the connection closes
   sqlite3_close_v2(db_);
 }
 
-Status Database::Exec(const std::string& sql) {
+Status SqliteDatabase::Exec(const std::string& sql) {
   char* error = nullptr;
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
   if (rc == SQLITE_OK) return Status::OK();
@@ -244,8 +193,8 @@ Status Database::Exec(const std::string& sql) {
   return {mapped.code(), message};
 }
 
-Status Database::ReadBlob(const char* table, const char* column, int64_t rowid,
-                          const std::function<Status(std::string_view)>& piece) {
+Status SqliteDatabase::ReadBlob(const char* table, const char* column, int64_t rowid,
+                                const std::function<Status(std::string_view)>& piece) {
   sqlite3_blob* blob = nullptr;
   int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 0, &blob);
   if (rc != SQLITE_OK) {
@@ -270,8 +219,8 @@ Status Database::ReadBlob(const char* table, const char* column, int64_t rowid,
   return status;
 }
 
-Status Database::WriteBlob(const char* table, const char* column, int64_t rowid, uint64_t size,
-                           const std::function<Status(std::string&)>& next) {
+Status SqliteDatabase::WriteBlob(const char* table, const char* column, int64_t rowid,
+                                 uint64_t size, const std::function<Status(std::string&)>& next) {
   sqlite3_blob* blob = nullptr;
   int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 1, &blob);
   if (rc != SQLITE_OK) {
@@ -301,7 +250,7 @@ Status Database::WriteBlob(const char* table, const char* column, int64_t rowid,
   return status;
 }
 
-Status Database::BeginImmediate() {
+Status SqliteDatabase::BeginWrite() {
   // A statement still stepping holds a read transaction; BEGIN would then have to turn
   // that old snapshot into a write, which fails at once if another process wrote since.
   ResetCached();
@@ -317,7 +266,7 @@ Status Database::BeginImmediate() {
   }
 }
 
-bool Database::IsArchiveFailure(int code) {
+bool SqliteDatabase::IsArchiveFailure(int code) {
   switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -335,60 +284,34 @@ bool Database::IsArchiveFailure(int code) {
   }
 }
 
-Status Database::TakeArchiveFailure() { return std::exchange(archive_failure_, Status::OK()); }
-
-Status Database::ReadOnlyError() const {
+Status SqliteDatabase::ReadOnlyError() const {
   return Status::IOError("archive '" + path_.string() +
                          "' is read-only: morgue cannot write it. Check that you may write "
                          "the file and the folder it is in (SQLite keeps its journal there); "
                          "list, search, show and export still work");
 }
 
-Result<Statement> Database::Prepare(std::string_view sql) {
+Result<Statement> SqliteDatabase::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return Error(rc, "preparing a query");
-  return Statement(this, stmt);
+  return Statement(std::make_unique<SqliteStatement>(this, stmt));
 }
 
-Result<Statement*> Database::Cached(const std::string& sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    MORGUE_ASSIGN_OR_RETURN(Statement prepared, Prepare(sql));
-    it = cache_.emplace(sql, std::move(prepared)).first;
-  }
-  it->second.Reset();
-  return &it->second;
-}
+int64_t SqliteDatabase::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
-Result<int64_t> Database::SelectId(const std::string& sql, std::string_view key) {
-  MORGUE_ASSIGN_OR_RETURN(auto* stmt, Cached(sql));
-  stmt->Bind(1, key);
-  Result<bool> row = stmt->Step();
-  int64_t id = row.ok() && *row ? stmt->Int(0) : 0;
-  stmt->Reset();
-  if (!row.ok()) return row.status();
-  return id;
-}
+int SqliteDatabase::Changes() const { return sqlite3_changes(db_); }
 
-void Database::ResetCached() {
-  for (auto& [sql, stmt] : cache_) stmt.Reset();
-}
-
-int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-
-int Database::Changes() const { return sqlite3_changes(db_); }
-
-Status Database::Error(int code, std::string_view doing) const {
+Status SqliteDatabase::Error(int code, std::string_view doing) const {
   Status status = Describe(code, doing);
   // Remembered for the import, which must stop at the first of these: after them the
   // archive cannot take more work (and SQLite may have rolled the transaction back).
-  if (IsArchiveFailure(code) && archive_failure_.ok()) archive_failure_ = status;
+  if (IsArchiveFailure(code)) NoteArchiveFailure(status);
   return status;
 }
 
-Status Database::Describe(int code, std::string_view doing) const {
+Status SqliteDatabase::Describe(int code, std::string_view doing) const {
   std::string message = sqlite3_errmsg(db_);
   if (message == "not an error" || message.empty()) message = sqlite3_errstr(code);
   if (!doing.empty()) message = std::string(doing) + ": " + message;
@@ -451,22 +374,26 @@ Status Database::Describe(int code, std::string_view doing) const {
   }
 }
 
-Transaction::~Transaction() {
-  db_.ResetCached();
-  if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+const Dialect& SqliteDatabase::dialect() const {
+  static const Dialect kSqlite{"LIKE", [](std::string_view expression) {
+                                 return std::string(expression) + " COLLATE NOCASE";
+                               }};
+  return kSqlite;
 }
 
-Status Transaction::Begin() {
-  MORGUE_RETURN_IF_ERROR(db_.BeginImmediate());
-  open_ = true;
-  return Status::OK();
+int64_t SqliteDatabase::SizeInBytes() {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path_, ec);
+  return ec ? 0 : static_cast<int64_t>(size);
 }
 
-Status Transaction::Commit() {
-  db_.ResetCached();
-  MORGUE_RETURN_IF_ERROR(db_.Exec("COMMIT"));
-  open_ = false;
-  return Status::OK();
+void SqliteDatabase::Rollback() { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+
+bool SqliteDatabase::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+std::string SqliteDatabase::StatementError() const {
+  if ((sqlite3_extended_errcode(db_) & 0xff) != SQLITE_ERROR) return {};
+  return sqlite3_errmsg(db_);
 }
 
 }  // namespace morgue::sql

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "support/postgres_test.h"
+#include "postgres_cli_test.h"
 #include "support/test_support.h"
 
 namespace morgue::testing {
@@ -18,62 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kOk = 0;
-constexpr int kUsage = 2;
-constexpr int kArchiveError = 3;
-
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class CopyTest : public PostgresTest {
+class CopyTest : public PostgresCliTest {
  protected:
-  CommandResult Morgue(const std::vector<std::string>& args, const std::string& input = "") {
-    return RunMorgue(args, input, {{"MORGUE_ARCHIVE", ""}, {"MORGUE_PLUGIN_PATH", ""}},
-                     dir_.path());
-  }
-  CommandResult On(const fs::path& archive, std::vector<std::string> args,
-                   const std::string& input = "") {
-    args.insert(args.begin(), {"--archive", archive.string()});
-    return Morgue(args, input);
-  }
-  void Ok(const CommandResult& result) const { ASSERT_EQ(result.exit_code, kOk) << result.err; }
-
-  // An archive with what a real one has: articles from several formats with their
-  // originals, a user's tag, a removed article (its id is not reused), a revision, story
-  // links, and `extra` generated articles.
-  fs::path MakeArchive(const std::string& name, int extra = 0) {
-    const fs::path archive = dir_ / name;
-    Ok(On(archive, {"import", "--create", (FixturesDir() / "sample-articles.jsonl").string(),
-                    (FixturesDir() / "korea-times-2011-01-04.txt").string(),
-                    (FixturesDir() / "articles").string()}));
-    Ok(On(archive, {"tag", "1", "for the dataset"}));
-    Ok(On(archive, {"import", "--format", "jsonl", "-"},
-          R"({"title": "Harbour opens", "url": "https://gazette.example/harbour", )"
-          R"("body": "The harbour opened on Monday after two years of works."})"
-          "\n"));
-    Ok(On(archive, {"import", "--format", "jsonl", "-"},
-          R"({"title": "Harbour opens again", "url": "https://gazette.example/harbour", )"
-          R"("body": "The harbour opened on Tuesday after two years of works and a delay."})"
-          "\n"));
-    std::string lines;
-    for (int i = 0; i < extra; ++i) {
-      lines += R"({"title": "Tide table )" + std::to_string(i) +
-               R"(", "url": "https://tides.example/)" + std::to_string(i) +
-               R"(", "body": "Low water at )" + std::to_string(i % 24) + R"( hours, entry )" +
-               std::to_string(i) + R"( of the tide tables for the quay and the river mouth."})" +
-               "\n";
-    }
-    if (!lines.empty()) Ok(On(archive, {"import", "--format", "jsonl", "-"}, lines));
-    // The last article removed: the next id is past every id there is.
-    Ok(On(archive, {"rm", std::to_string(MaxId(archive))}));
-    return archive;
-  }
-
-  int64_t MaxId(const fs::path& archive) {
-    return std::stoll(QuerySql(archive, "SELECT max(id) FROM articles"));
-  }
-
   // Makes the test's database fail the insert of article `id` ("test fault at article
   // ID"): a trigger added as soon as a copy creates the table (an event trigger).
   void AddFaultAtArticle(int id) {
@@ -143,8 +93,6 @@ class CopyTest : public PostgresTest {
     }
     return all;
   }
-
-  TempDir dir_;
 };
 
 TEST_F(CopyTest, AnArchiveCopiedToPostgresAndBackGivesTheSameBytes) {

@@ -53,8 +53,12 @@ fs::path BuiltinPluginDir() {
 }
 
 std::string MissingArchiveMessage(const fs::path& path) {
-  return "no archive at " + path.string() +
-         "; create one with 'morgue init' or name one with --archive";
+  const std::string name = ArchiveDisplayName(path.string());
+  if (path.string().find("://") != std::string::npos) {
+    return "no archive at " + name +
+           ": the database holds none; put one there with 'morgue copy FILE " + name + "'";
+  }
+  return "no archive at " + name + "; create one with 'morgue init' or name one with --archive";
 }
 
 }  // namespace

@@ -169,8 +169,9 @@ class MORGUE_EXPORT Archive {
 
   // Opens (and with create_if_missing, creates) the archive at `path` and brings its
   // schema up to date. Fails with NotSupported for an archive made by a newer morgue, or
-  // one a copy into it left unfinished (morgue/copy.h), and for a PostgreSQL location
-  // (only CopyArchive reads and writes those yet); with InvalidArgument for another URI.
+  // one a copy into it left unfinished (morgue/copy.h); with InvalidArgument for a URI of
+  // a scheme other than PostgreSQL's. A PostgreSQL location (postgresql://...) opens
+  // read_only only (CopyArchive writes those), and cannot be searched yet (NotSupported).
   static Result<std::unique_ptr<Archive>> Open(const std::filesystem::path& path,
                                                const OpenOptions& options = {});
 
@@ -274,6 +275,8 @@ class MORGUE_EXPORT Archive {
  private:
   friend class ImportRun;
   explicit Archive(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Archive>> OpenPostgres(const std::string& location,
+                                                       const OpenOptions& options);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,140 @@
+// A PostgreSQL archive read with the commands a user reads a file with: every one gives
+// the same output from an archive copied to the server as from the file it was copied
+// from, also as a role that may only read; the commands this morgue cannot do there yet
+// (writing, searching) are refused with the reason and change nothing.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "postgres_cli_test.h"
+#include "support/test_support.h"
+
+namespace morgue::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+class PostgresReadTest : public PostgresCliTest {
+ protected:
+  // An archive file with 30 generated articles besides the fixtures, copied to the test's
+  // database.
+  fs::path CopiedArchive() {
+    const fs::path file = MakeArchive("file.db", 30);
+    Ok(Morgue({"copy", file.string(), location()}));
+    return file;
+  }
+
+  // The read commands, each with options that go through its own query.
+  static std::vector<std::vector<std::string>> ReadCommands() {
+    return {
+        {"list"},
+        {"list", "--json"},
+        {"list", "--tag", "for the dataset"},
+        {"list", "--tag-origin", "user"},
+        {"list", "--author", "LEE"},  // case is ignored, as on the file
+        {"list", "--source", "korea"},
+        {"list", "--since", "2011-01-01", "--until", "2011-01-04"},
+        {"list", "--order", "title"},
+        {"list", "--order", "published", "--limit", "5", "--offset", "3"},
+        {"list", "--ids", "1,3,5"},
+        {"list", "--collapse"},
+        {"show", "1"},
+        {"show", "2"},
+        {"similar", "1"},
+        {"diff", "1", "2"},
+        {"original", "1", "--document", "2"},
+        {"export", "--format", "jsonl"},
+        {"export", "--format", "csv", "--order", "title"},
+        {"export", "--format", "json", "--tag", "for the dataset"},
+        {"tags"},
+        {"sources", "korea"},
+    };
+  }
+};
+
+TEST_F(PostgresReadTest, EveryReadCommandGivesWhatItGivesOnTheFileItWasCopiedFrom) {
+  const fs::path file = CopiedArchive();
+  for (const auto& command : ReadCommands()) {
+    SCOPED_TRACE(::testing::PrintToString(command));
+    const CommandResult from_file = On(file, command);
+    const CommandResult from_server = On(location(), command);
+    ASSERT_EQ(from_file.exit_code, kOk) << from_file.err;
+    EXPECT_EQ(from_server.exit_code, kOk) << from_server.err;
+    EXPECT_EQ(from_server.out, from_file.out);
+  }
+  // stats names where the archive is and its size there; the counts are the same.
+  const CommandResult stats = On(location(), {"stats"});
+  ASSERT_EQ(stats.exit_code, kOk) << stats.err;
+  const CommandResult file_stats = On(file, {"stats"});
+  for (const std::string line : {"articles", "authors", "tags", "documents", "imports"}) {
+    const size_t at = file_stats.out.find(line);
+    ASSERT_NE(at, std::string::npos) << file_stats.out;
+    const std::string row = file_stats.out.substr(at, file_stats.out.find('\n', at) - at);
+    EXPECT_TRUE(Contains(stats.out, row)) << row << "\n" << stats.out;
+  }
+}
+
+TEST_F(PostgresReadTest, ARoleThatMayOnlyReadReadsEverything) {
+  const fs::path file = CopiedArchive();
+  Sql("CREATE ROLE morgue_reader LOGIN; GRANT USAGE ON SCHEMA public TO morgue_reader; "
+      "GRANT SELECT ON ALL TABLES IN SCHEMA public TO morgue_reader;");
+  std::string reader = location();
+  reader.replace(reader.find("://") + 3, reader.find('@') - reader.find("://") - 3,
+                 "morgue_reader");
+  for (const auto& command : ReadCommands()) {
+    SCOPED_TRACE(::testing::PrintToString(command));
+    const CommandResult read = On(reader, command);
+    EXPECT_EQ(read.exit_code, kOk) << read.err;
+    EXPECT_EQ(read.out, On(file, command).out);
+  }
+  Sql("DROP OWNED BY morgue_reader; DROP ROLE morgue_reader;");
+}
+
+TEST_F(PostgresReadTest, WritingAndSearchingAreRefusedWithTheReasonAndChangeNothing) {
+  CopiedArchive();
+  const std::string before =
+      Sql("SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM article_tags) || "
+          "'/' || (SELECT count(*) FROM imports)");
+  const std::vector<std::vector<std::string>> writes = {
+      {"import", (FixturesDir() / "sample-articles.jsonl").string()},
+      {"tag", "1", "late"},
+      {"untag", "1", "for the dataset"},
+      {"rm", "1"},
+      {"revert", "3"},
+  };
+  for (const auto& command : writes) {
+    SCOPED_TRACE(::testing::PrintToString(command));
+    const CommandResult refused = On(location(), command);
+    EXPECT_EQ(refused.exit_code, kArchiveError) << refused.err;
+    EXPECT_TRUE(Contains(refused.err, "does not write them yet")) << refused.err;
+    EXPECT_TRUE(Contains(refused.err, "morgue copy")) << refused.err;
+  }
+  for (const auto& command : std::vector<std::vector<std::string>>{
+           {"search", "harbour"}, {"list", "--query", "harbour"}}) {
+    SCOPED_TRACE(::testing::PrintToString(command));
+    const CommandResult refused = On(location(), command);
+    EXPECT_NE(refused.exit_code, kOk);
+    EXPECT_TRUE(Contains(refused.err, "cannot search a PostgreSQL archive yet")) << refused.err;
+  }
+  EXPECT_EQ(Sql("SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM "
+                "article_tags) || '/' || (SELECT count(*) FROM imports)"),
+            before);
+}
+
+TEST_F(PostgresReadTest, ADatabaseWithoutAnArchiveIsNamedWithoutItsPassword) {
+  std::string with_password = location();
+  with_password.insert(with_password.find('@'), ":s3cret");
+  const CommandResult missing = On(with_password, {"list"});
+  EXPECT_EQ(missing.exit_code, kArchiveError);
+  EXPECT_TRUE(Contains(missing.err, "no archive")) << missing.err;
+  EXPECT_FALSE(Contains(missing.err, "s3cret")) << missing.err;
+}
+
+}  // namespace
+}  // namespace morgue::testing
