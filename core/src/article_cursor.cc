@@ -40,7 +40,7 @@ class SelectCursor : public ArticleCursor {
     // last row, and the last batch is read after that: without a transaction of ours,
     // another process's commit could slip in between.
     if (!archive_->db->InTransaction()) {
-      own_transaction_ = archive_->db->Exec("BEGIN").ok();
+      own_transaction_ = archive_->db->BeginRead().ok();
     }
     const std::string ids = IdParameters();
     // Every query returns the article id first, for FillBatch to find its article.

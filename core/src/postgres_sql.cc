@@ -21,7 +21,11 @@ constexpr const char* kWriteLock = "7885647261225779202";
 // are then read from the result.
 class PostgresStatement : public StatementBackend {
  public:
-  PostgresStatement(PostgresDatabase* db, std::string sql) : db_(db), sql_(std::move(sql)) {}
+  PostgresStatement(PostgresDatabase* db, std::string_view sql) : db_(db) {
+    int count = 0;
+    sql_ = PostgresParameters(sql, &count);
+    parameters_ = static_cast<size_t>(count);
+  }
 
   void BindText(int index, std::string_view text) override { Set(index, std::string(text), 0); }
   void BindInt(int index, int64_t value) override { Set(index, std::to_string(value), 0); }
@@ -35,6 +39,11 @@ class PostgresStatement : public StatementBackend {
 
   Result<bool> Step() override {
     if (!ran_) {
+      // A parameter left unbound is NULL, as on SQLite.
+      if (values_.size() < parameters_) {
+        values_.resize(parameters_);
+        formats_.resize(parameters_, 0);
+      }
       std::vector<pg::Param> params;
       params.reserve(values_.size());
       for (const auto& value : values_) {
@@ -100,6 +109,7 @@ class PostgresStatement : public StatementBackend {
 
   PostgresDatabase* db_;
   std::string sql_;
+  size_t parameters_ = 0;
   std::vector<std::optional<std::string>> values_;
   std::vector<int> formats_;
   pg::Rows rows_;
@@ -121,7 +131,7 @@ bool IsArchiveFailure(std::string_view sqlstate) {
 
 }  // namespace
 
-std::string PostgresParameters(std::string_view sql) {
+std::string PostgresParameters(std::string_view sql, int* count) {
   std::string out;
   out.reserve(sql.size() + 8);
   int highest = 0;
@@ -154,6 +164,7 @@ std::string PostgresParameters(std::string_view sql) {
       out += c;
     }
   }
+  if (count != nullptr) *count = highest;
   return out;
 }
 
@@ -189,7 +200,7 @@ Status PostgresDatabase::Exec(const std::string& sql) {
 }
 
 Result<Statement> PostgresDatabase::Prepare(std::string_view sql) {
-  return Statement(std::make_unique<PostgresStatement>(this, PostgresParameters(sql)));
+  return Statement(std::make_unique<PostgresStatement>(this, sql));
 }
 
 Status PostgresDatabase::BeginWrite() {
@@ -225,6 +236,11 @@ int64_t PostgresDatabase::SizeInBytes() {
 
 void PostgresDatabase::Rollback() {
   if (InTransaction()) (void)connection_->Execute("ROLLBACK");
+}
+
+// READ COMMITTED, the default, would give each statement a snapshot of its own.
+Status PostgresDatabase::BeginRead() {
+  return Exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
 }
 
 bool PostgresDatabase::InTransaction() const { return connection_->InTransaction(); }

@@ -25,8 +25,8 @@ namespace morgue::sql {
 
 // `sql` with SQLite's parameters ("?3", or "?" for the one after the highest so far)
 // spelled as PostgreSQL's ("$3"); a "?" in a string literal, a quoted name or a comment
-// stays as it is.
-std::string PostgresParameters(std::string_view sql);
+// stays as it is. `*count`, when given, is how many parameters it has (the highest).
+std::string PostgresParameters(std::string_view sql, int* count = nullptr);
 
 class PostgresDatabase : public Database {
  public:
@@ -41,6 +41,7 @@ class PostgresDatabase : public Database {
   Status BeginWrite() override;
   void Rollback() override;
   bool InTransaction() const override;
+  Status BeginRead() override;
   int64_t LastInsertId() const override;
   int Changes() const override;
   Status WriteBlob(const char* table, const char* column, int64_t rowid, uint64_t size,

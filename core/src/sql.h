@@ -131,6 +131,9 @@ class Database {
   virtual void Rollback() = 0;
   // Whether a transaction is open.
   virtual bool InTransaction() const = 0;
+  // Starts a transaction that only reads and sees one snapshot of the archive throughout
+  // (an export's many statements see the same articles, whatever others commit meanwhile).
+  virtual Status BeginRead() = 0;
 
   // The id of the row the last INSERT made, and how many rows the last statement changed.
   virtual int64_t LastInsertId() const = 0;

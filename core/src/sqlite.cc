@@ -389,6 +389,9 @@ int64_t SqliteDatabase::SizeInBytes() {
 
 void SqliteDatabase::Rollback() { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
 
+// A deferred transaction's snapshot is taken at its first read and kept to its end.
+Status SqliteDatabase::BeginRead() { return Exec("BEGIN"); }
+
 bool SqliteDatabase::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 std::string SqliteDatabase::StatementError() const {

@@ -44,6 +44,7 @@ class SqliteDatabase : public Database {
   Status BeginWrite() override;
   void Rollback() override;
   bool InTransaction() const override;
+  Status BeginRead() override;
 
   int64_t LastInsertId() const override;
   int Changes() const override;

@@ -26,6 +26,8 @@ class PostgresReadTest : public PostgresCliTest {
   // database.
   fs::path CopiedArchive() {
     const fs::path file = MakeArchive("file.db", 30);
+    // Tags whose order ignoring case is not their bytes' order (NOCASE on the file).
+    Ok(On(file, {"tag", "1", "Zebra crossing", "apple"}));
     Ok(Morgue({"copy", file.string(), location()}));
     return file;
   }
@@ -36,6 +38,8 @@ class PostgresReadTest : public PostgresCliTest {
         {"list"},
         {"list", "--json"},
         {"list", "--tag", "for the dataset"},
+        {"list", "--tag", "ZEBRA CROSSING"},  // tags, sources and domains ignore case
+        {"list", "--source", "KOREATIMES.CO.KR"},
         {"list", "--tag-origin", "user"},
         {"list", "--author", "LEE"},  // case is ignored, as on the file
         {"list", "--source", "korea"},

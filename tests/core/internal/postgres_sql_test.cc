@@ -27,6 +27,9 @@ TEST(PostgresParametersTest, SqliteParametersBecomePostgresOnesOutsideQuotesAndC
   EXPECT_EQ(sql::PostgresParameters("SELECT 'why?', \"odd?name\", ?1 -- what?\n, ?2"),
             "SELECT 'why?', \"odd?name\", $1 -- what?\n, $2");
   EXPECT_EQ(sql::PostgresParameters("SELECT 'it''s ?' || ?1"), "SELECT 'it''s ?' || $1");
+  int count = 0;
+  sql::PostgresParameters("SELECT ?2, '?9', ?", &count);
+  EXPECT_EQ(count, 3);
 }
 
 class PostgresSqlTest : public testing::PostgresTest {
@@ -77,6 +80,11 @@ TEST_F(PostgresSqlTest, ValuesGoInAndComeOutAsTheyDoOnSqlite) {
   (*select)->Reset();
   EXPECT_EQ(*db->SelectId("SELECT id FROM t WHERE name = ?1", "Lee Tae-hoon, 이태훈"), 1);
   EXPECT_EQ(*db->SelectId("SELECT id FROM t WHERE name = ?1", "nobody"), 0);
+  // A parameter left unbound is NULL, as on SQLite.
+  auto unbound = db->Prepare("SELECT id FROM t WHERE n = ?1 AND name IS NOT DISTINCT FROM ?2");
+  unbound->Bind(1, int64_t{7});
+  ASSERT_TRUE(*unbound->Step());
+  EXPECT_EQ(unbound->Int(0), 2);
   ASSERT_TRUE(db->Exec("UPDATE t SET n = n + 1").ok());
   auto update = db->Prepare("UPDATE t SET n = n + 1");
   ASSERT_TRUE(update->Run().ok());
