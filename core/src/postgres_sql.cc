@@ -179,15 +179,13 @@ Status PostgresDatabase::NoteFailure(Status failure) const {
     failure = Status::IOError("archive '" + connection_->name() +
                               "' is read-only to this user: morgue cannot write it (" +
                               connection_->last_error() +
-                              "). Ask for a role that may write it; list, search, show and "
-                              "export still work");
+                              "). Ask for a role that may write it; list, show and export "
+                              "still work");
   } else if (sqlstate.starts_with("23")) {
     failure = Status::InvalidArgument(failure.message());
-  } else if (sqlstate.starts_with("XX")) {
-    failure = Status::Corruption(failure.message());
-  } else if (sqlstate.starts_with("42")) {
-    // A statement that does not fit the database: its schema was changed behind morgue's
-    // back (as SQLITE_ERROR on an SQLite file).
+  } else if (sqlstate.starts_with("XX") || sqlstate.starts_with("42")) {
+    // Damage (XX), or a statement that does not fit the database (42): its schema was
+    // changed behind morgue's back, as SQLITE_ERROR says on an SQLite file.
     failure = Status::Corruption(failure.message());
   }
   if (IsArchiveFailure(sqlstate)) NoteArchiveFailure(failure);
@@ -271,8 +269,9 @@ Status PostgresDatabase::WriteBlob(const char* table, const char* column, int64_
     if (!written.ok()) return NoteFailure(written.status());
     offset += piece.size();
   }
-  if (offset != size)
+  if (offset != size) {
     return Status::Corruption("the document is smaller than the space made for it");
+  }
   return Status::OK();
 }
 
