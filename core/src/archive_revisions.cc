@@ -5,6 +5,7 @@
 // Archive::Revisions reads them back; the export cursor reads them with Filter::every_revision.
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -274,12 +275,45 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
   return near;
 }
 
+namespace {
+
+// The value of a JSON string, or "" (JSON null: the column was NULL when it was kept).
+std::string JsonText(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : std::string();
+}
+
+// A superseded revision's byline and field rules, which the archive keeps as JSON
+// ([{"name", "email", "role"}...] and {"field": "rule"...}), read here rather than with
+// SQL's JSON functions, which each store spells its own way.
+Status ReadKeptJson(const std::string& authors, const std::string& provenance, Article* a) {
+  a->authors.clear();
+  a->provenance.clear();
+  const auto byline = nlohmann::json::parse(authors.empty() ? "[]" : authors, nullptr, false);
+  const auto rules = nlohmann::json::parse(provenance.empty() ? "{}" : provenance, nullptr, false);
+  if (!byline.is_array() || !rules.is_object()) {
+    return Status::Corruption("revision " + std::to_string(a->revision) + " of article " +
+                              std::to_string(a->id) +
+                              ": its kept byline or field rules are not the JSON the archive "
+                              "writes");
+  }
+  for (const auto& author : byline) {
+    if (!author.is_object()) continue;
+    a->authors.push_back({JsonText(author.value("name", nlohmann::json())),
+                          JsonText(author.value("email", nlohmann::json())),
+                          JsonText(author.value("role", nlohmann::json()))});
+  }
+  for (const auto& [field, rule] : rules.items()) a->provenance[field] = JsonText(rule);
+  return Status::OK();
+}
+
+}  // namespace
+
 Result<std::vector<Revision>> Archive::Impl::SupersededRevisions(const Article& current) {
   std::vector<Revision> revisions;
   if (current.revision <= 1) return revisions;
   MORGUE_ASSIGN_OR_RETURN(auto* read, db->Cached(R"sql(
     SELECT revision, stored_at, superseded_at, coalesce(document_id, 0), changed, title,
-           subtitle, body, summary, published, updated, origin
+           subtitle, body, summary, published, updated, origin, authors, provenance
     FROM article_revisions WHERE article_id = ?1 AND superseded_at IS NOT NULL
     ORDER BY revision DESC)sql"));
   read->Bind(1, current.id);
@@ -302,39 +336,7 @@ Result<std::vector<Revision>> Archive::Impl::SupersededRevisions(const Article& 
     a.updated = read->Text(10);
     a.word_count = CountWords(a.body);
     a.body_hash = NormalizedBodyHash(a.body);
-    a.authors.clear();
-    a.provenance.clear();
-    return Status::OK();
-  }));
-  // Each revision's byline and field rules, kept as JSON, for all of them at once; the
-  // revision's number comes first, to find it (numbered 1 to current - 1, the latest first).
-  const auto of = [&revisions](int64_t number) -> Article* {
-    for (Revision& revision : revisions) {
-      if (revision.number == number) return &revision.article;
-    }
-    return nullptr;
-  };
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* authors,
-      db->Cached("SELECT r.revision, json_extract(j.value, '$.name'), "
-                 "json_extract(j.value, '$.email'), json_extract(j.value, '$.role') "
-                 "FROM article_revisions r, json_each(r.authors) j WHERE r.article_id = ?1 AND "
-                 "r.superseded_at IS NOT NULL ORDER BY r.revision, j.key"));
-  authors->Bind(1, current.id);
-  MORGUE_RETURN_IF_ERROR(authors->ForEachRow([&] {
-    if (Article* a = of(authors->Int(0))) {
-      a->authors.push_back({authors->Text(1), authors->Text(2), authors->Text(3)});
-    }
-    return Status::OK();
-  }));
-  MORGUE_ASSIGN_OR_RETURN(auto* rules,
-                          db->Cached("SELECT r.revision, j.key, j.value FROM article_revisions r, "
-                                     "json_each(r.provenance) j WHERE r.article_id = ?1 AND "
-                                     "r.superseded_at IS NOT NULL"));
-  rules->Bind(1, current.id);
-  MORGUE_RETURN_IF_ERROR(rules->ForEachRow([&] {
-    if (Article* a = of(rules->Int(0))) a->provenance[rules->Text(1)] = rules->Text(2);
-    return Status::OK();
+    return ReadKeptJson(read->Text(12), read->Text(13), &a);
   }));
   return revisions;
 }

@@ -28,12 +28,22 @@ class PostgresReadTest : public PostgresCliTest {
     const fs::path file = MakeArchive("file.db", 30);
     // Tags whose order ignoring case is not their bytes' order (NOCASE on the file).
     Ok(On(file, {"tag", "1", "Zebra crossing", "apple"}));
+    // An article revised: its canonical URL again with another title and body.
+    for (const char* title : {"Ferry resumes", "Ferry resumes after storm"}) {
+      Ok(On(file, {"import", "--format", "jsonl", "-"},
+            std::string(R"({"title": ")") + title +
+                R"(", "canonical_url": "https://gazette.example/ferry", "authors": ["Ha Na"], )"
+                R"("body": "The ferry to the island runs again )" +
+                title + R"(."})" + "\n"));
+    }
+    revised_ = QuerySql(file, "SELECT article_id FROM article_revisions LIMIT 1");
+    EXPECT_FALSE(revised_.empty());
     Ok(Morgue({"copy", file.string(), location()}));
     return file;
   }
 
   // The read commands, each with options that go through its own query.
-  static std::vector<std::vector<std::string>> ReadCommands() {
+  std::vector<std::vector<std::string>> ReadCommands() const {
     return {
         {"list"},
         {"list", "--json"},
@@ -52,6 +62,8 @@ class PostgresReadTest : public PostgresCliTest {
         {"show", "2"},
         {"similar", "1"},
         {"diff", "1", "2"},
+        {"show", revised_},  // with its revisions
+        {"diff", revised_},  // its last two revisions
         {"original", "1", "--document", "2"},
         {"export", "--format", "jsonl"},
         {"export", "--format", "csv", "--order", "title"},
@@ -60,6 +72,8 @@ class PostgresReadTest : public PostgresCliTest {
         {"sources", "korea"},
     };
   }
+
+  std::string revised_;  // the id of an article with two revisions
 };
 
 TEST_F(PostgresReadTest, EveryReadCommandGivesWhatItGivesOnTheFileItWasCopiedFrom) {
