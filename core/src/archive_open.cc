@@ -100,7 +100,8 @@ Result<std::unique_ptr<Archive>> Archive::OpenPostgres(const std::string& locati
         "archive '" + name + "' has schema version " + std::to_string(version) +
         "; this morgue needs " + std::to_string(newest) +
         (version > newest ? ": it was made by a newer morgue; upgrade morgue to open it"
-                          : " and cannot upgrade it read-only"));
+                          : "; copy the archive there again, from the file it came from, into "
+                            "an empty database"));
   }
   auto impl = std::make_unique<Impl>();
   impl->db =

@@ -208,7 +208,8 @@ Result<sql::Statement> Archive::Impl::PrepareSelect(const Filter& filter, bool s
       sql += " ORDER BY a.id DESC";
       break;
     case SortOrder::kTitle:
-      sql += " ORDER BY " + db->dialect().ignoring_case("a.title") + ", a.id";
+      // Untitled articles first, as SQLite orders NULL (PostgreSQL puts it last).
+      sql += " ORDER BY a.title IS NOT NULL, " + db->dialect().ignoring_case("a.title") + ", a.id";
       break;
   }
   // No limit (-1) is the largest one: PostgreSQL takes no negative limit.

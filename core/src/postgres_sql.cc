@@ -39,11 +39,10 @@ class PostgresStatement : public StatementBackend {
 
   Result<bool> Step() override {
     if (!ran_) {
-      // A parameter left unbound is NULL, as on SQLite.
-      if (values_.size() < parameters_) {
-        values_.resize(parameters_);
-        formats_.resize(parameters_, 0);
-      }
+      // A parameter left unbound is NULL, and one the statement does not have is
+      // ignored, as on SQLite.
+      values_.resize(parameters_);
+      formats_.resize(parameters_, 0);
       std::vector<pg::Param> params;
       params.reserve(values_.size());
       for (const auto& value : values_) {
@@ -175,12 +174,15 @@ PostgresDatabase::~PostgresDatabase() { ClearCache(); }
 
 Status PostgresDatabase::NoteFailure(Status failure) const {
   const std::string& sqlstate = connection_->last_sqlstate();
-  if (sqlstate == "42501" || sqlstate == "25006") {
+  if (sqlstate == "25006") {
     failure = Status::IOError("archive '" + connection_->name() +
-                              "' is read-only to this user: morgue cannot write it (" +
-                              connection_->last_error() +
-                              "). Ask for a role that may write it; list, show and export "
-                              "still work");
+                              "' is read-only here: morgue cannot write it (" +
+                              connection_->last_error() + ")");
+  } else if (sqlstate == "42501") {
+    failure = Status::IOError("archive '" + connection_->name() +
+                              "': the database refused this user (" + connection_->last_error() +
+                              "). A reader needs SELECT on the archive's tables; ask the "
+                              "database's owner for the grants (README: Who may do what)");
   } else if (sqlstate.starts_with("23")) {
     failure = Status::InvalidArgument(failure.message());
   } else if (sqlstate.starts_with("XX") || sqlstate.starts_with("42")) {
@@ -205,14 +207,16 @@ Status PostgresDatabase::BeginWrite() {
   ResetCached();
   MORGUE_RETURN_IF_ERROR(Exec("BEGIN"));
   // Waiting for another writer ends, as on SQLite, at the busy timeout.
-  Status locked = Exec("SET LOCAL lock_timeout = " + std::to_string(busy_timeout_ms_) +
+  // lock_timeout 0 would wait forever, where a busy timeout of 0 waits not at all.
+  Status locked = Exec("SET LOCAL lock_timeout = " + std::to_string(std::max(busy_timeout_ms_, 1)) +
                        "; SELECT pg_advisory_xact_lock(" + kWriteLock + ")");
   if (!locked.ok()) {
+    const std::string sqlstate = connection_->last_sqlstate();  // ROLLBACK clears it
     Rollback();
-    if (connection_->last_sqlstate() == "55P03") {
+    if (sqlstate == "55P03") {
       return Status::Busy("archive '" + connection_->name() +
                           "' is busy: another process kept writing it for longer than " +
-                          std::to_string(busy_timeout_ms_ / 1000) + " s");
+                          std::to_string(busy_timeout_ms_) + " ms");
     }
     return locked;
   }

@@ -36,6 +36,10 @@ class PostgresReadTest : public PostgresCliTest {
                 R"("body": "The ferry to the island runs again )" +
                 title + R"(."})" + "\n"));
     }
+    // An untitled article: sorted by title, it comes first in both stores.
+    Ok(On(file, {"import", "--format", "jsonl", "-"},
+          R"({"body": "A note without a title about the harbour master's retirement."})"
+          "\n"));
     revised_ = QuerySql(file, "SELECT article_id FROM article_revisions LIMIT 1");
     EXPECT_FALSE(revised_.empty());
     Ok(Morgue({"copy", file.string(), location()}));
@@ -90,7 +94,8 @@ TEST_F(PostgresReadTest, EveryReadCommandGivesWhatItGivesOnTheFileItWasCopiedFro
   const CommandResult stats = On(location(), {"stats"});
   ASSERT_EQ(stats.exit_code, kOk) << stats.err;
   const CommandResult file_stats = On(file, {"stats"});
-  for (const std::string line : {"articles", "authors", "tags", "documents", "imports"}) {
+  for (const std::string line :
+       {"articles", "authors", "sources", "tags", "documents", "imports", "published"}) {
     const size_t at = file_stats.out.find(line);
     ASSERT_NE(at, std::string::npos) << file_stats.out;
     const std::string row = file_stats.out.substr(at, file_stats.out.find('\n', at) - at);
@@ -121,6 +126,7 @@ TEST_F(PostgresReadTest, WritingAndSearchingAreRefusedWithTheReasonAndChangeNoth
           "'/' || (SELECT count(*) FROM imports)");
   const std::vector<std::vector<std::string>> writes = {
       {"import", (FixturesDir() / "sample-articles.jsonl").string()},
+      {"import", "--dry-run", (FixturesDir() / "sample-articles.jsonl").string()},
       {"tag", "1", "late"},
       {"untag", "1", "for the dataset"},
       {"rm", "1"},

@@ -142,9 +142,11 @@ std::unique_ptr<Archive> Context::OpenExisting(Access access) {
   options.read_only = access == Access::kRead;
   options.on_upgrade_progress = UpgradeReporter();
   auto archive = Archive::Open(path, options);
-  if (!archive.ok() && options.read_only && archive.status().code() == StatusCode::kNotSupported) {
-    // An archive of an older schema is upgraded once, which needs to write; one of a
-    // newer morgue is refused with the reason.
+  if (!archive.ok() && options.read_only && archive.status().code() == StatusCode::kNotSupported &&
+      !IsLocationUri(path)) {
+    // An archive file of an older schema is upgraded once, which needs to write; one of a
+    // newer morgue is refused with the reason. (A database's reason stands as it is: this
+    // morgue does not write one.)
     options.read_only = false;
     auto writable = Archive::Open(path, options);
     if (writable.ok() || writable.status().code() == StatusCode::kNotSupported) {
