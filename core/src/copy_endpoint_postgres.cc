@@ -62,16 +62,7 @@ Result<Value> ValueOf(const pg::Rows& rows, int row, int column, Kind kind) {
       value.bytes = std::string(text);
       break;
     case Kind::kBlob: {
-      size_t length = 0;
-      unsigned char* bytes = PQunescapeBytea(
-          reinterpret_cast<const unsigned char*>(std::string(text).c_str()), &length);
-      if (bytes == nullptr) {
-        return Status::Corruption(
-            "a bytea value the server sent cannot be decoded (out of "
-            "memory, or not in bytea's text form)");
-      }
-      value.bytes.assign(reinterpret_cast<const char*>(bytes), length);
-      PQfreemem(bytes);
+      MORGUE_ASSIGN_OR_RETURN(value.bytes, rows.Bytes(row, column));
       break;
     }
   }

@@ -130,6 +130,20 @@ Result<std::unique_ptr<Connection>> Connection::Open(std::string_view location) 
 
 Connection::~Connection() { PQfinish(conn_); }
 
+Result<std::string> Rows::Bytes(int row, int column) const {
+  size_t length = 0;
+  unsigned char* bytes = PQunescapeBytea(
+      reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row, column)), &length);
+  if (bytes == nullptr) {
+    return Status::Corruption(
+        "a bytea value the server sent cannot be decoded (out of memory, or not in bytea's "
+        "text form)");
+  }
+  std::string value(reinterpret_cast<const char*>(bytes), length);
+  PQfreemem(bytes);
+  return value;
+}
+
 int64_t Rows::affected() const {
   if (!result_) return 0;
   const std::string_view count = PQcmdTuples(result_.get());

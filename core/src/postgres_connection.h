@@ -46,6 +46,9 @@ class Rows {
   std::string_view Text(int row, int column) const;
   // The value as a number; 0 for NULL.
   int64_t Int(int row, int column) const;
+  // A bytea value (in text form, "\x4d6f...") as its bytes; Corruption when it cannot be
+  // decoded (out of memory, or not bytea's text form).
+  Result<std::string> Bytes(int row, int column) const;
   int columns() const { return result_ ? PQnfields(result_.get()) : 0; }
   // How many rows the statement inserted, updated or deleted.
   int64_t affected() const;

@@ -1,7 +1,5 @@
 #include "postgres_sql.h"
 
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -83,14 +81,9 @@ class PostgresStatement : public StatementBackend {
     if (rows_.IsNull(row_, column)) return {};
     auto [it, added] = blobs_.try_emplace(column);
     if (added) {
-      const std::string text(rows_.Text(row_, column));
-      size_t length = 0;
-      unsigned char* bytes =
-          PQunescapeBytea(reinterpret_cast<const unsigned char*>(text.c_str()), &length);
-      if (bytes != nullptr) {
-        it->second.assign(reinterpret_cast<const char*>(bytes), length);
-        PQfreemem(bytes);
-      }
+      // Undecodable (out of memory) reads as no bytes: this interface has no error here.
+      Result<std::string> bytes = rows_.Bytes(row_, column);
+      if (bytes.ok()) it->second = std::move(*bytes);
     }
     return it->second;
   }
@@ -297,14 +290,8 @@ Status PostgresDatabase::ReadBlob(const char* table, const char* column, int64_t
         connection_->Query(select, {std::to_string(offset), std::to_string(length), id});
     if (!rows.ok()) return NoteFailure(rows.status());
     if (rows->size() != 1) return Status::NotFound("no document with id " + id);
-    const std::string text(rows->Text(0, 0));
-    size_t decoded = 0;
-    unsigned char* bytes =
-        PQunescapeBytea(reinterpret_cast<const unsigned char*>(text.c_str()), &decoded);
-    if (bytes == nullptr) return Status::IOError("cannot decode the document: out of memory");
-    Status handed = piece({reinterpret_cast<const char*>(bytes), decoded});
-    PQfreemem(bytes);
-    MORGUE_RETURN_IF_ERROR(handed);
+    MORGUE_ASSIGN_OR_RETURN(std::string bytes, rows->Bytes(0, 0));
+    MORGUE_RETURN_IF_ERROR(piece(bytes));
     offset += length;
   }
   return Status::OK();
