@@ -86,8 +86,9 @@ Status Archive::Impl::JoinClusters(int64_t a, int64_t b) {
   MORGUE_ASSIGN_OR_RETURN(const int64_t joined_size, ClusterSize(joined));
   MORGUE_ASSIGN_OR_RETURN(const int64_t other_size, ClusterSize(other));
   MORGUE_ASSIGN_OR_RETURN(
-      auto* add, db->Cached("INSERT OR REPLACE INTO story_clusters(article_id, cluster_id) "
-                            "VALUES (?1, ?2)"));
+      auto* add,
+      db->Cached("INSERT INTO story_clusters(article_id, cluster_id) VALUES (?1, ?2) "
+                 "ON CONFLICT(article_id) DO UPDATE SET cluster_id = excluded.cluster_id"));
   for (int64_t id : {a, b}) {
     add->Bind(1, id).Bind(2, joined);
     MORGUE_RETURN_IF_ERROR(add->Run());

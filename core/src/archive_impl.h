@@ -34,8 +34,20 @@ struct Archive::Impl {
   std::unique_ptr<sql::Database> db;
   std::filesystem::path path;  // or the PostgreSQL location, named without its password
   int schema_version = 0;
-  // Whether the archive has a full-text index: a PostgreSQL archive has none yet.
+  // What the store behind the archive does. A PostgreSQL archive has no full-text index
+  // yet, and does not take new articles or revisions yet (import, re-extraction,
+  // revert); the SQLite schema's triggers keep articles.authors_text and tags_text in
+  // step with the link tables, where on PostgreSQL morgue writes them itself
+  // (WriteLinkText; schema/postgresql/README.md says why).
   bool searchable = true;
+  bool stores_articles = true;
+  bool link_text_by_triggers = true;
+
+  // OK, or why this archive takes no new articles or revisions (stores_articles).
+  Status RequireStoringArticles() const;
+  // Writes article `id`'s authors_text and tags_text from its links, where no trigger
+  // does; nothing on SQLite.
+  Status WriteLinkText(int64_t id);
 
   // Stores `article` (already inside a transaction): validates, dedups, merges. Links
   // the article to `document_id` when it is not 0; adds `extra_tags`. `keys`, when

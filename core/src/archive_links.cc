@@ -19,11 +19,12 @@ namespace morgue {
 Status Archive::Impl::LinkStories(int64_t a, int64_t b, const char* kind, double similarity) {
   MORGUE_ASSIGN_OR_RETURN(
       auto* link,
-      db->Cached("INSERT OR IGNORE INTO article_links(article_id, other_id, kind, similarity, "
-                 "linked_at) VALUES (min(?1, ?2), max(?1, ?2), ?3, ?4, ?5)"));
-  link->Bind(1, a).Bind(2, b).Bind(3, kind).BindDouble(4, similarity).Bind(5, UtcNow());
+      db->Cached("INSERT INTO article_links(article_id, other_id, kind, similarity, linked_at) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"));
+  link->Bind(1, std::min(a, b)).Bind(2, std::max(a, b)).Bind(3, kind);
+  link->BindDouble(4, similarity).Bind(5, UtcNow());
   MORGUE_RETURN_IF_ERROR(link->Run());
-  // Only a link made now joins clusters (OR IGNORE also passes over a row it refused).
+  // Only a link made now joins clusters (a link already there is passed over).
   if (db->Changes() == 0) return Status::OK();
   return JoinClusters(a, b);
 }
@@ -72,9 +73,9 @@ Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(
   // after it.
   (void)signature;
   (void)body_hash;
-  MORGUE_ASSIGN_OR_RETURN(auto* mark,
-                          db->Cached("INSERT OR IGNORE INTO morgue_settings(key, value) "
-                                     "VALUES ('story_signatures_after', ?1)"));
+  MORGUE_ASSIGN_OR_RETURN(auto* mark, db->Cached("INSERT INTO morgue_settings(key, value) "
+                                                 "VALUES ('story_signatures_after', ?1) "
+                                                 "ON CONFLICT DO NOTHING"));
   mark->Bind(1, id - 1);
   MORGUE_RETURN_IF_ERROR(mark->Run());
   return linked;
@@ -83,8 +84,9 @@ Result<std::vector<int64_t>> Archive::Impl::SignAndLinkStory(
   MORGUE_ASSIGN_OR_RETURN(std::vector<NearStory> near, FindNearStories(*signature, body_hash, id));
   MORGUE_ASSIGN_OR_RETURN(
       auto* sign,
-      db->Cached("INSERT OR REPLACE INTO story_signatures(article_id, shingles, minhash) "
-                 "VALUES (?1, ?2, ?3)"));
+      db->Cached("INSERT INTO story_signatures(article_id, shingles, minhash) VALUES (?1, ?2, ?3) "
+                 "ON CONFLICT(article_id) DO UPDATE SET shingles = excluded.shingles, "
+                 "minhash = excluded.minhash"));
   sign->Bind(1, id).Bind(2, signature->shingles).BindBlob(3, signature->Encode());
   MORGUE_RETURN_IF_ERROR(sign->Run());
   MORGUE_RETURN_IF_ERROR(WriteBands(id, *signature));

@@ -75,23 +75,22 @@ std::string_view UriScheme(std::string_view location) {
 
 }  // namespace
 
-// A PostgreSQL archive (schema/postgresql/), read only: this morgue writes one through
-// `morgue copy` alone, and does not search one yet.
+// A PostgreSQL archive (schema/postgresql/): read, and edited (tags, removals, sources);
+// new articles and revisions come in through `morgue copy` alone for now, and there is no
+// search yet (Impl::stores_articles, Impl::searchable).
 Result<std::unique_ptr<Archive>> Archive::OpenPostgres(const std::string& location,
                                                        const OpenOptions& options) {
   const std::string name = pg::DisplayName(location);
-  if (!options.read_only) {
-    return Status::NotSupported(
-        "archive '" + name +
-        "': this morgue reads PostgreSQL archives (list, show, export, tags, stats, sources, "
-        "originals) but does not write them yet; import into an archive file and copy it "
-        "there with 'morgue copy FILE " +
-        name + "'");
-  }
   MORGUE_ASSIGN_OR_RETURN(std::unique_ptr<pg::Connection> connection,
                           pg::Connection::Open(location));
   MORGUE_ASSIGN_OR_RETURN(int version, pg::SchemaVersion(*connection));
   const int newest = EmbeddedPostgresMigrations().back().version;
+  if (version == 0 && options.create_if_missing) {
+    return Status::NotSupported("archive '" + name +
+                                "': this morgue makes an archive in PostgreSQL by copying one "
+                                "there: 'morgue copy FILE " +
+                                name + "' into an empty database");
+  }
   if (version == 0) {
     return Status::NotFound("no archive at '" + name + "': the database holds no morgue schema");
   }
@@ -109,7 +108,14 @@ Result<std::unique_ptr<Archive>> Archive::OpenPostgres(const std::string& locati
   impl->path = name;
   impl->schema_version = version;
   impl->searchable = false;
+  impl->stores_articles = false;
+  impl->link_text_by_triggers = false;
   MORGUE_RETURN_IF_ERROR(RefuseUnfinishedCopy(*impl->db, name));
+  // (An upgrade cut short never reaches the server: `morgue copy` refuses such a file.)
+  if (!options.read_only) {
+    MORGUE_RETURN_IF_ERROR(SeedPublications(*impl->db));
+    MORGUE_RETURN_IF_ERROR(impl->MergePendingBands());
+  }
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));
 }
 
@@ -225,5 +231,6 @@ Archive::~Archive() = default;
 
 const std::filesystem::path& Archive::path() const { return impl_->path; }
 int Archive::schema_version() const { return impl_->schema_version; }
+Status Archive::CanStoreArticles() const { return impl_->RequireStoringArticles(); }
 
 }  // namespace morgue

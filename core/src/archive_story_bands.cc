@@ -78,11 +78,13 @@ Result<sql::Statement*> Archive::Impl::BandCandidates() {
 Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
   if (!bands_deferred) {
     return RunForEachBandKey(
-        *db, "INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)", id,
-        signature);
+        *db, "INSERT INTO story_bands(band_key, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        id, signature);
   }
   MORGUE_RETURN_IF_ERROR(RunForEachBandKey(
-      *db, "INSERT OR IGNORE INTO temp.story_bands_deferred(band_key, article_id) VALUES (?1, ?2)",
+      *db,
+      "INSERT INTO temp.story_bands_deferred(band_key, article_id) VALUES (?1, ?2) "
+      "ON CONFLICT DO NOTHING",
       id, signature));
   if (band_filter_) {
     for (int band = 0; band < kBands; ++band) band_filter_->Add(BandKey(signature, band));
@@ -94,7 +96,7 @@ Status Archive::Impl::WriteBands(int64_t id, const StorySignature& signature) {
   run_keys_ += kBands;
   MORGUE_ASSIGN_OR_RETURN(
       auto* pending,
-      db->Cached("INSERT OR IGNORE INTO story_bands_pending(article_id) VALUES (?1)"));
+      db->Cached("INSERT INTO story_bands_pending(article_id) VALUES (?1) ON CONFLICT DO NOTHING"));
   pending->Bind(1, id);
   MORGUE_RETURN_IF_ERROR(pending->Run());
   // An input read in parts (a large JSON Lines file) stays in one transaction: merged
@@ -235,12 +237,13 @@ Status Archive::Impl::MergeDeferredBands(bool all) {
   }
   deferred_since_merge_ = 0;
   // In key order, so each page of story_bands is written once for all its new keys.
-  MORGUE_RETURN_IF_ERROR(db->Exec(
-      "INSERT OR IGNORE INTO story_bands(band_key, article_id) "
-      "SELECT band_key, article_id FROM temp.story_bands_deferred ORDER BY band_key, article_id; "
-      "DELETE FROM story_bands_pending WHERE article_id IN "
-      "(SELECT article_id FROM temp.story_bands_deferred); "
-      "DELETE FROM temp.story_bands_deferred;"));
+  MORGUE_RETURN_IF_ERROR(
+      db->Exec("INSERT INTO story_bands(band_key, article_id) "
+               "SELECT band_key, article_id FROM temp.story_bands_deferred WHERE TRUE "
+               "ORDER BY band_key, article_id ON CONFLICT DO NOTHING; "
+               "DELETE FROM story_bands_pending WHERE article_id IN "
+               "(SELECT article_id FROM temp.story_bands_deferred); "
+               "DELETE FROM temp.story_bands_deferred;"));
   MORGUE_RETURN_IF_ERROR(CountArchivedKeys());
   return LinkStoriesAgain(merged);
 }
@@ -311,7 +314,8 @@ Status Archive::Impl::MergePendingBands() {
   std::sort(keys.begin(), keys.end());
   MORGUE_ASSIGN_OR_RETURN(
       auto* insert,
-      db->Cached("INSERT OR IGNORE INTO story_bands(band_key, article_id) VALUES (?1, ?2)"));
+      db->Cached(
+          "INSERT INTO story_bands(band_key, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING"));
   for (const auto& [key, id] : keys) {
     insert->Bind(1, key).Bind(2, id);
     MORGUE_RETURN_IF_ERROR(insert->Run());

@@ -15,7 +15,8 @@
 namespace morgue {
 
 Result<std::pair<int64_t, std::string>> Archive::Impl::ResolveTag(const std::string& tag) {
-  MORGUE_ASSIGN_OR_RETURN(auto* find, db->Cached("SELECT id, name FROM tags WHERE name = ?1"));
+  MORGUE_ASSIGN_OR_RETURN(auto* find, db->Cached("SELECT id, name FROM tags WHERE " +
+                                                 db->dialect().EqualIgnoringCase("name", "?1")));
   find->Bind(1, tag);
   Result<bool> row = find->Step();
   if (row.ok() && *row) {
@@ -25,10 +26,11 @@ Result<std::pair<int64_t, std::string>> Archive::Impl::ResolveTag(const std::str
   }
   find->Reset();
   if (!row.ok()) return row.status();
-  MORGUE_ASSIGN_OR_RETURN(auto* insert, db->Cached("INSERT INTO tags(name) VALUES (?1)"));
+  MORGUE_ASSIGN_OR_RETURN(auto* insert,
+                          db->Cached("INSERT INTO tags(name) VALUES (?1) RETURNING id"));
   insert->Bind(1, tag);
-  MORGUE_RETURN_IF_ERROR(insert->Run());
-  return std::make_pair(db->LastInsertId(), tag);
+  MORGUE_ASSIGN_OR_RETURN(const int64_t id, insert->RunForId());
+  return std::make_pair(id, tag);
 }
 
 // The article gets the tag, or the tag it has gets this origin too (page and user: both).
@@ -38,15 +40,16 @@ Status Archive::Impl::LinkTag(int64_t id, const TagLink& tag) {
       auto* link,
       db->Cached("INSERT INTO article_tags(article_id, tag_id, origin) VALUES (?1, ?2, ?3) "
                  "ON CONFLICT(article_id, tag_id) DO UPDATE SET origin = CASE "
-                 "WHEN origin = excluded.origin OR excluded.origin = 'unknown' THEN origin "
-                 "WHEN origin = 'unknown' THEN excluded.origin ELSE 'both' END "
-                 "WHERE origin <> excluded.origin"));
+                 "WHEN article_tags.origin = excluded.origin OR excluded.origin = 'unknown' "
+                 "THEN article_tags.origin "
+                 "WHEN article_tags.origin = 'unknown' THEN excluded.origin ELSE 'both' END "
+                 "WHERE article_tags.origin <> excluded.origin"));
   link->Bind(1, id).Bind(2, tag.id).Bind(3, tag.origin);
   MORGUE_RETURN_IF_ERROR(link->Run());
   if (tag.origin == kTagOriginUser || tag.origin == kTagOriginBoth) {
     MORGUE_ASSIGN_OR_RETURN(
-        auto* forget,
-        db->Cached("DELETE FROM article_tags_removed WHERE article_id = ?1 AND name = ?2"));
+        auto* forget, db->Cached("DELETE FROM article_tags_removed WHERE article_id = ?1 AND " +
+                                 db->dialect().EqualIgnoringCase("name", "?2")));
     forget->Bind(1, id).Bind(2, tag.name);
     MORGUE_RETURN_IF_ERROR(forget->Run());
   }
@@ -55,8 +58,8 @@ Status Archive::Impl::LinkTag(int64_t id, const TagLink& tag) {
 
 Result<bool> Archive::Impl::TagRemoved(int64_t id, const std::string& tag) {
   MORGUE_ASSIGN_OR_RETURN(
-      auto* find,
-      db->Cached("SELECT 1 FROM article_tags_removed WHERE article_id = ?1 AND name = ?2"));
+      auto* find, db->Cached("SELECT 1 FROM article_tags_removed WHERE article_id = ?1 AND " +
+                             db->dialect().EqualIgnoringCase("name", "?2")));
   find->Bind(1, id).Bind(2, tag);
   Result<bool> row = find->Step();
   find->Reset();
@@ -95,6 +98,7 @@ Status Archive::Tag(int64_t id, const std::vector<std::string>& tags, TagChanges
       changes->adopted.push_back(tag);
     }
   }
+  MORGUE_RETURN_IF_ERROR(impl_->WriteLinkText(id));
   return transaction.Commit();
 }
 
@@ -106,6 +110,11 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_RETURN_IF_ERROR(RequireArticle(*impl_->db, id));
   const std::string now = UtcNow();
+  const sql::Dialect& dialect = impl_->db->dialect();
+  // The article's link to the tag named ?2, when a page gave it.
+  const std::string page_link =
+      "FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?1 AND " +
+      dialect.EqualIgnoringCase("t.name", "?2") + " AND at.origin <> 'user'";
   std::vector<std::string> done;  // a tag named twice is removed once, and so reported
   for (const std::string& raw : tags) {
     const std::string tag = NormalizeTag(raw);
@@ -113,24 +122,33 @@ Status Archive::Untag(int64_t id, const std::vector<std::string>& tags, TagChang
     done.push_back(tag);
     // Remembered first (the tag's row may go once no article has it), so that importing
     // the article again does not bring the page's tag back. A tag only the user gave is
-    // not remembered: no page gave it, so none is refused when a later page does.
+    // not remembered: no page gave it, so none is refused when a later page does. Removed
+    // again, it is remembered as of now.
+    MORGUE_ASSIGN_OR_RETURN(
+        auto* forget_earlier,
+        impl_->db->Cached("DELETE FROM article_tags_removed WHERE article_id = ?1 AND " +
+                          dialect.EqualIgnoringCase("name", "?2") + " AND EXISTS (SELECT 1 " +
+                          page_link + ")"));
+    forget_earlier->Bind(1, id).Bind(2, tag);
+    MORGUE_RETURN_IF_ERROR(forget_earlier->Run());
     MORGUE_ASSIGN_OR_RETURN(
         auto* remember,
-        impl_->db->Cached(
-            "INSERT INTO article_tags_removed(article_id, name, removed_at) "
-            "SELECT at.article_id, t.name, ?3 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-            "WHERE at.article_id = ?1 AND t.name = ?2 AND at.origin <> 'user' "
-            "ON CONFLICT(article_id, name) DO UPDATE SET removed_at = excluded.removed_at"));
+        impl_->db->Cached("INSERT INTO article_tags_removed(article_id, name, removed_at) "
+                          "SELECT at.article_id, t.name, ?3 " +
+                          page_link));
     remember->Bind(1, id).Bind(2, tag).Bind(3, now);
     MORGUE_RETURN_IF_ERROR(remember->Run());
     MORGUE_ASSIGN_OR_RETURN(
-        auto* unlink, impl_->db->Cached("DELETE FROM article_tags WHERE article_id = ?1 "
-                                        "AND tag_id IN (SELECT id FROM tags WHERE name = ?2)"));
+        auto* unlink,
+        impl_->db->Cached("DELETE FROM article_tags WHERE article_id = ?1 AND tag_id IN "
+                          "(SELECT id FROM tags WHERE " +
+                          dialect.EqualIgnoringCase("name", "?2") + ")"));
     unlink->Bind(1, id).Bind(2, tag);
     MORGUE_RETURN_IF_ERROR(unlink->Run());
     // No row deleted: the article did not have the tag.
     (impl_->db->Changes() == 0 ? changes->unchanged : changes->changed).push_back(tag);
   }
+  MORGUE_RETURN_IF_ERROR(impl_->WriteLinkText(id));
   MORGUE_RETURN_IF_ERROR(
       impl_->db->Exec("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)"));
   return transaction.Commit();

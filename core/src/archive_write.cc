@@ -53,11 +53,49 @@ Result<int64_t> Archive::Impl::ResolveAuthor(const Author& author) {
   find->Reset();
   if (!row.ok()) return row.status();
   if (id != 0) return id;
-  MORGUE_ASSIGN_OR_RETURN(auto* insert,
-                          db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2)"));
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* insert, db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2) RETURNING id"));
   insert->Bind(1, author.name).Bind(2, author.email);
-  MORGUE_RETURN_IF_ERROR(insert->Run());
-  return db->LastInsertId();
+  return insert->RunForId();
+}
+
+Status Archive::Impl::RequireStoringArticles() const {
+  if (stores_articles) return Status::OK();
+  return Status::NotSupported(
+      "archive '" + path.string() +
+      "': this morgue edits PostgreSQL archives (tag, untag, rm, sources add) but does not "
+      "store new articles or revisions in them yet (import, reextract --apply, revert); "
+      "import into an archive file and copy it to an empty database with 'morgue copy FILE " +
+      path.string() + "'");
+}
+
+Status Archive::Impl::WriteLinkText(int64_t id) {
+  if (link_text_by_triggers) return Status::OK();
+  // The names `sql` reads for the article, joined as the triggers join them.
+  auto joined = [&](const std::string& sql) -> Result<std::string> {
+    std::vector<std::string> names;
+    MORGUE_ASSIGN_OR_RETURN(auto* read, db->Cached(sql));
+    read->Bind(1, id);
+    MORGUE_RETURN_IF_ERROR(read->ForEachRow([&] {
+      names.push_back(read->Text(0));
+      return Status::OK();
+    }));
+    return JoinNames(names);
+  };
+  MORGUE_ASSIGN_OR_RETURN(
+      const std::string authors,
+      joined("SELECT au.name FROM article_authors aa JOIN authors au ON au.id = aa.author_id "
+             "WHERE aa.article_id = ?1 AND aa.role = 'author' ORDER BY aa.position"));
+  MORGUE_ASSIGN_OR_RETURN(
+      const std::string tags,
+      joined("SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+             "WHERE at.article_id = ?1 ORDER BY " +
+             db->dialect().ignoring_case("t.name")));
+  MORGUE_ASSIGN_OR_RETURN(auto* write,
+                          db->Cached("UPDATE articles SET authors_text = ?2, tags_text = ?3 "
+                                     "WHERE id = ?1 AND (authors_text <> ?2 OR tags_text <> ?3)"));
+  write->Bind(1, id).Bind(2, authors).Bind(3, tags);
+  return write->Run();
 }
 
 Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
@@ -85,8 +123,8 @@ Status Archive::Impl::InsertLinks(int64_t id, const Article& article,
     // On a merge the rule that produced the stored value stays.
     MORGUE_ASSIGN_OR_RETURN(
         auto* insert,
-        db->Cached(
-            "INSERT OR IGNORE INTO article_fields(article_id, field, rule) VALUES (?1, ?2, ?3)"));
+        db->Cached("INSERT INTO article_fields(article_id, field, rule) VALUES (?1, ?2, ?3) "
+                   "ON CONFLICT DO NOTHING"));
     insert->Bind(1, id).Bind(2, field).Bind(3, rule);
     MORGUE_RETURN_IF_ERROR(insert->Run());
   }
@@ -216,8 +254,8 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
   if (document_id != 0) {
     MORGUE_ASSIGN_OR_RETURN(
         auto* link,
-        db->Cached(
-            "INSERT OR IGNORE INTO article_documents(article_id, document_id) VALUES (?1, ?2)"));
+        db->Cached("INSERT INTO article_documents(article_id, document_id) VALUES (?1, ?2) "
+                   "ON CONFLICT DO NOTHING"));
     link->Bind(1, result.id).Bind(2, document_id);
     MORGUE_RETURN_IF_ERROR(link->Run());
   }
@@ -225,6 +263,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
 }
 
 Result<AddResult> Archive::Add(const Article& article) {
+  MORGUE_RETURN_IF_ERROR(impl_->RequireStoringArticles());
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_ASSIGN_OR_RETURN(AddResult added, impl_->AddInTransaction(article, 0, {}));

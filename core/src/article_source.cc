@@ -23,8 +23,9 @@ std::string HostOf(const std::string& url) {
 Result<int64_t> Archive::Impl::SourceByDomain(std::string host) {
   // The most specific known domain wins: news.example.co.kr, then example.co.kr.
   while (host.find('.') != std::string::npos) {
-    Result<int64_t> id =
-        db->SelectId("SELECT source_id FROM source_domains WHERE domain = ?1", host);
+    Result<int64_t> id = db->SelectId("SELECT source_id FROM source_domains WHERE " +
+                                          db->dialect().EqualIgnoringCase("domain", "?1"),
+                                      host);
     if (!id.ok() || *id != 0) return id;
     host.erase(0, host.find('.') + 1);
   }
@@ -36,10 +37,10 @@ Result<int64_t> Archive::Impl::ResolveSource(const Article& a) {
   if (!known.ok() || *known != 0 || a.source.empty()) return known;
   // A publication first seen here.
   MORGUE_ASSIGN_OR_RETURN(auto* insert,
-                          db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')"));
+                          db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import') "
+                                     "RETURNING id"));
   insert->Bind(1, a.source);
-  MORGUE_RETURN_IF_ERROR(insert->Run());
-  return db->LastInsertId();
+  return insert->RunForId();
 }
 
 Result<int64_t> Archive::Impl::KnownSource(const Article& a) {

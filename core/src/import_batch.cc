@@ -106,11 +106,11 @@ void ImportBatch::CountCommitted() {
 Status ImportBatch::RecordStart() {
   MORGUE_ASSIGN_OR_RETURN(
       auto* insert,
-      db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)"));
+      db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3) "
+                  "RETURNING id"));
   insert->Bind(1, UtcNow()).BindTextOrNull(2, options_.command);
   insert->Bind(3, MORGUE_VERSION_STRING);
-  MORGUE_RETURN_IF_ERROR(insert->Run());
-  totals_.import_id = db().LastInsertId();
+  MORGUE_ASSIGN_OR_RETURN(totals_.import_id, insert->RunForId());
   return Status::OK();
 }
 

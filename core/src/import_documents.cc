@@ -64,7 +64,8 @@ Result<int64_t> ImportDocuments::Insert(const ImportInput& input, const Prepared
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content, container,
                           container_offset, target_uri, captured_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql"));
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+    RETURNING id)sql"));
   sql::Statement& s = *insert;
   s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
   s.Bind(3, media_type);
@@ -78,8 +79,7 @@ Result<int64_t> ImportDocuments::Insert(const ImportInput& input, const Prepared
   } else {
     s.BindNull(11).BindNull(12).BindNull(13).BindNull(14);
   }
-  MORGUE_RETURN_IF_ERROR(s.Run());
-  return db().LastInsertId();
+  return s.RunForId();
 }
 
 Result<int64_t> ImportDocuments::InsertPending(const std::string& name,
@@ -90,14 +90,14 @@ Result<int64_t> ImportDocuments::InsertPending(const std::string& name,
   MORGUE_ASSIGN_OR_RETURN(auto* insert, db().Cached(R"sql(
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content)
-    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zstd', zeroblob(0)))sql"));
+    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zstd', zeroblob(0))
+    RETURNING id)sql"));
   sql::Statement& s = *insert;
   s.Bind(1, "pending " + std::to_string(import_id) + " " + std::to_string(input));
   s.Bind(2, DocumentMediaType(plugins_, plugin, path)).Bind(3, name);
   s.Bind(4, plugin.name).Bind(5, plugin.version).Bind(6, UtcNow());
   s.Bind(7, import_id);
-  MORGUE_RETURN_IF_ERROR(s.Run());
-  return db().LastInsertId();
+  return s.RunForId();
 }
 
 Status ImportDocuments::Complete(int64_t pending, StreamingDocument& document) {
@@ -107,8 +107,10 @@ Status ImportDocuments::Complete(int64_t pending, StreamingDocument& document) {
   if (same != 0) {  // these bytes are archived already: link the articles to that copy
     MORGUE_ASSIGN_OR_RETURN(
         auto* relink,
-        db().Cached(
-            "UPDATE OR IGNORE article_documents SET document_id = ?2 WHERE document_id = ?1"));
+        db().Cached("UPDATE article_documents SET document_id = ?2 WHERE document_id = ?1 "
+                    "AND NOT EXISTS (SELECT 1 FROM article_documents linked "
+                    "WHERE linked.article_id = article_documents.article_id "
+                    "AND linked.document_id = ?2)"));
     relink->Bind(1, pending).Bind(2, same);
     MORGUE_RETURN_IF_ERROR(relink->Run());
     // A revision read from the pending copy names the archived one instead.

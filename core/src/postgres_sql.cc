@@ -174,8 +174,9 @@ Status PostgresDatabase::NoteFailure(Status failure) const {
   } else if (sqlstate == "42501") {
     failure = Status::IOError("archive '" + connection_->name() +
                               "': the database refused this user (" + connection_->last_error() +
-                              "). A reader needs SELECT on the archive's tables; ask the "
-                              "database's owner for the grants (README: Who may do what)");
+                              "). A reader needs SELECT on the archive's tables, an editor "
+                              "also INSERT, UPDATE and DELETE; ask the database's owner for "
+                              "the grants (README: Who may do what)");
   } else if (sqlstate.starts_with("23")) {
     failure = Status::InvalidArgument(failure.message());
   } else if (sqlstate.starts_with("XX") || sqlstate.starts_with("42")) {
@@ -239,11 +240,6 @@ Status PostgresDatabase::BeginRead() {
 }
 
 bool PostgresDatabase::InTransaction() const { return connection_->InTransaction(); }
-
-int64_t PostgresDatabase::LastInsertId() const {
-  Result<pg::Rows> rows = connection_->Query("SELECT lastval()");
-  return rows.ok() && rows->size() == 1 ? rows->Int(0, 0) : 0;
-}
 
 int PostgresDatabase::Changes() const { return static_cast<int>(changes_); }
 

@@ -42,7 +42,6 @@ class PostgresDatabase : public Database {
   void Rollback() override;
   bool InTransaction() const override;
   Status BeginRead() override;
-  int64_t LastInsertId() const override;
   int Changes() const override;
   Status WriteBlob(const char* table, const char* column, int64_t rowid, uint64_t size,
                    const std::function<Status(std::string&)>& next) override;

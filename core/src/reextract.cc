@@ -127,6 +127,7 @@ Result<Article> ReadAgain(Archive& archive, const PluginRegistry& plugins, int64
 Status Reextract(Archive& archive, const PluginRegistry& plugins, const Filter& filter,
                  const ReextractOptions& options,
                  const std::function<Status(const ReextractResult&)>& on_article) {
+  if (options.apply) MORGUE_RETURN_IF_ERROR(archive.CanStoreArticles());
   // The ids first: the revisions stored on the way must not move the selection.
   std::vector<int64_t> ids;
   {

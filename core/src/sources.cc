@@ -23,8 +23,9 @@ Result<std::string> Setting(sql::Database& db, const std::string& key) {
 }
 
 Status SetSetting(sql::Database& db, const std::string& key, const std::string& value) {
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* set, db.Cached("INSERT OR REPLACE INTO morgue_settings(key, value) VALUES (?1, ?2)"));
+  MORGUE_ASSIGN_OR_RETURN(auto* set,
+                          db.Cached("INSERT INTO morgue_settings(key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
   set->Bind(1, key).Bind(2, value);
   return set->Run();
 }
@@ -45,7 +46,8 @@ Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool stric
       MORGUE_ASSIGN_OR_RETURN(
           auto* owner,
           db.Cached(std::string("SELECT s.id, s.name FROM ") + kind.table +
-                    " x JOIN sources s ON s.id = x.source_id WHERE x." + kind.column + " = ?1"));
+                    " x JOIN sources s ON s.id = x.source_id WHERE " +
+                    db.dialect().EqualIgnoringCase(std::string("x.") + kind.column, "?1")));
       owner->Bind(1, value);
       MORGUE_ASSIGN_OR_RETURN(bool row, owner->Step());
       if (row) {
@@ -73,8 +75,10 @@ Status LinkNames(sql::Database& db, int64_t id, const Publication& p, bool stric
 }  // namespace
 
 Result<int64_t> FindSource(sql::Database& db, std::string_view name) {
-  for (const char* sql : {"SELECT id FROM sources WHERE name = ?1",
-                          "SELECT source_id FROM source_aliases WHERE alias = ?1"}) {
+  const sql::Dialect& dialect = db.dialect();
+  for (const std::string& sql :
+       {"SELECT id FROM sources WHERE " + dialect.EqualIgnoringCase("name", "?1"),
+        "SELECT source_id FROM source_aliases WHERE " + dialect.EqualIgnoringCase("alias", "?1")}) {
     Result<int64_t> id = db.SelectId(sql, name);
     if (!id.ok() || *id != 0) return id;
   }
@@ -96,10 +100,9 @@ Status SeedPublications(sql::Database& db) {
     if (id == 0) {
       MORGUE_ASSIGN_OR_RETURN(auto* insert,
                               db.Cached("INSERT INTO sources(name, country, language, origin) "
-                                        "VALUES (?1, ?2, ?3, 'directory')"));
+                                        "VALUES (?1, ?2, ?3, 'directory') RETURNING id"));
       insert->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
-      MORGUE_RETURN_IF_ERROR(insert->Run());
-      id = db.LastInsertId();
+      MORGUE_ASSIGN_OR_RETURN(id, insert->RunForId());
     } else {
       // A source first seen on an import becomes the directory's entry; the user's own
       // entries are never touched.
@@ -140,10 +143,10 @@ Result<int64_t> Archive::AddSource(const Publication& publication) {
     MORGUE_ASSIGN_OR_RETURN(
         auto* insert,
         db.Cached(
-            "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'user')"));
+            "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'user') "
+            "RETURNING id"));
     insert->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
-    MORGUE_RETURN_IF_ERROR(insert->Run());
-    id = db.LastInsertId();
+    MORGUE_ASSIGN_OR_RETURN(id, insert->RunForId());
   } else if (!p.country.empty() || !p.language.empty()) {
     MORGUE_ASSIGN_OR_RETURN(
         auto* update, db.Cached("UPDATE sources SET country = coalesce(nullif(?2, ''), country), "

@@ -75,6 +75,9 @@ class Statement {
   Result<bool> Step() { return backend_->Step(); }
   // Steps to completion, expecting no rows.
   Status Run();
+  // Runs an "INSERT … RETURNING id" to completion: the id of the row it made. (Both stores
+  // speak RETURNING; a connection's last insert id is SQLite's alone.)
+  Result<int64_t> RunForId();
   // Steps through every row, calling `row` with the statement on it (its columns readable),
   // then resets (bindings too); stops at the first error, the database's or `row`'s.
   Status ForEachRow(const std::function<Status()>& row);
@@ -97,6 +100,12 @@ struct Dialect {
   std::string_view like_ignoring_case;
   // `expression` made to compare and sort ignoring ASCII case, as SQLite's NOCASE does.
   std::string (*ignoring_case)(std::string_view expression);
+
+  // "left = right" ignoring ASCII case: how a NOCASE column (a tag's name, a source's
+  // domain) is matched with a value.
+  std::string EqualIgnoringCase(std::string_view left, std::string_view right) const {
+    return ignoring_case(left) + " = " + ignoring_case(right);
+  }
 };
 
 class Database {
@@ -135,8 +144,7 @@ class Database {
   // (an export's many statements see the same articles, whatever others commit meanwhile).
   virtual Status BeginRead() = 0;
 
-  // The id of the row the last INSERT made, and how many rows the last statement changed.
-  virtual int64_t LastInsertId() const = 0;
+  // How many rows the last statement changed.
   virtual int Changes() const = 0;
 
   // Fills the blob in `column` of row `rowid` of `table`, which must already hold a blob of

@@ -299,8 +299,6 @@ Result<Statement> SqliteDatabase::Prepare(std::string_view sql) {
   return Statement(std::make_unique<SqliteStatement>(this, stmt));
 }
 
-int64_t SqliteDatabase::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-
 int SqliteDatabase::Changes() const { return sqlite3_changes(db_); }
 
 Status SqliteDatabase::Error(int code, std::string_view doing) const {

@@ -181,6 +181,10 @@ class MORGUE_EXPORT Archive {
 
   const std::filesystem::path& path() const;
   int schema_version() const;
+  // OK, or why this archive takes no new articles or revisions (import, re-extraction,
+  // revert): a PostgreSQL archive, for now, which is read and edited (tags, removals,
+  // sources) but filled by `morgue copy` alone.
+  Status CanStoreArticles() const;
 
   // Validates and stores one article in its own transaction. An article needs a title
   // or a body; dates must be ISO 8601; text must be UTF-8. An article whose canonical

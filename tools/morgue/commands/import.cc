@@ -323,9 +323,9 @@ std::unique_ptr<Archive> OpenImportArchive(Context& context, const ImportArgs& a
   if (args.dry_run) {
     OpenOptions options;
     options.create_if_missing = false;
-    // A dry run only reads a file. A database is opened as the import would open it, so
-    // that one this morgue cannot write (PostgreSQL, for now) is refused with the reason.
-    options.read_only = !IsLocationUri(path);
+    // A dry run only reads. An archive this morgue imports nothing into (PostgreSQL, for
+    // now) is refused with the reason, as the import would be.
+    options.read_only = true;
     if (!exists) {
       context.Info("no archive at " + path.string() +
                    " yet; the dry run compares with an empty one");
