@@ -56,6 +56,37 @@ std::string BodyHashOf(const Article& article) {
   return article.body_hash.empty() ? NormalizedBodyHash(article.body) : article.body_hash;
 }
 
+// What article_revisions keeps of article `id`'s byline and field rules, as JSON:
+// [{"name": …, "email": …, "role": …}, …] in byline order, and {"field": "rule", …} by
+// field. Made here, not by SQL, because each store spells its JSON functions its own way.
+struct KeptAsJson {
+  std::string byline;
+  std::string rules;
+};
+Result<KeptAsJson> BylineAndRulesAsJson(sql::Database& db, int64_t id) {
+  nlohmann::ordered_json byline = nlohmann::ordered_json::array();
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* authors, db.Cached("SELECT au.name, au.email, aa.role FROM article_authors aa "
+                               "JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ?1 "
+                               "ORDER BY aa.position"));
+  authors->Bind(1, id);
+  MORGUE_RETURN_IF_ERROR(authors->ForEachRow([&] {
+    byline.push_back(
+        {{"name", authors->Text(0)}, {"email", authors->Text(1)}, {"role", authors->Text(2)}});
+    return Status::OK();
+  }));
+  nlohmann::ordered_json rules = nlohmann::ordered_json::object();
+  MORGUE_ASSIGN_OR_RETURN(
+      auto* fields,
+      db.Cached("SELECT field, rule FROM article_fields WHERE article_id = ?1 ORDER BY field"));
+  fields->Bind(1, id);
+  MORGUE_RETURN_IF_ERROR(fields->ForEachRow([&] {
+    rules[fields->Text(0)] = fields->Text(1);
+    return Status::OK();
+  }));
+  return KeptAsJson{byline.dump(), rules.dump()};
+}
+
 }  // namespace
 
 std::vector<std::string> RevisedFields(const Article& stored, const Article& incoming,
@@ -152,20 +183,15 @@ Result<std::vector<int64_t>> Archive::Impl::Revise(const Article& stored, const 
     MORGUE_RETURN_IF_ERROR(first->Run());
   }
   const int64_t current = std::max<int64_t>(stored.revision, 1);
-  // The revision being replaced keeps the values it had; its byline as JSON, in order
-  // (SQLite's aggregates take the rows in the order the ordered subquery gives them).
+  // The revision being replaced keeps the values it had, its byline and its field rules.
+  MORGUE_ASSIGN_OR_RETURN(const KeptAsJson kept, BylineAndRulesAsJson(*db, id));
   MORGUE_ASSIGN_OR_RETURN(auto* keep, db->Cached(R"sql(
     UPDATE article_revisions SET superseded_at = ?3,
       (title, subtitle, body, summary, published, updated) =
         (SELECT title, subtitle, body, summary, published, updated FROM articles WHERE id = ?1),
-      authors = (SELECT json_group_array(json_object('name', name, 'email', email, 'role', role))
-                 FROM (SELECT au.name, au.email, aa.role FROM article_authors aa
-                       JOIN authors au ON au.id = aa.author_id
-                       WHERE aa.article_id = ?1 ORDER BY aa.position)),
-      provenance = (SELECT json_group_object(field, rule) FROM article_fields
-                    WHERE article_id = ?1)
+      authors = ?4, provenance = ?5
     WHERE article_id = ?1 AND revision = ?2)sql"));
-  keep->Bind(1, id).Bind(2, current).Bind(3, now);
+  keep->Bind(1, id).Bind(2, current).Bind(3, now).Bind(4, kept.byline).Bind(5, kept.rules);
   MORGUE_RETURN_IF_ERROR(keep->Run());
   *revision = current + 1;
   MORGUE_ASSIGN_OR_RETURN(

@@ -26,8 +26,7 @@ Result<std::pair<int64_t, std::string>> Archive::Impl::ResolveTag(const std::str
   }
   find->Reset();
   if (!row.ok()) return row.status();
-  MORGUE_ASSIGN_OR_RETURN(auto* insert,
-                          db->Cached("INSERT INTO tags(name) VALUES (?1) RETURNING id"));
+  MORGUE_ASSIGN_OR_RETURN(auto* insert, db->Cached("INSERT INTO tags(name) VALUES (?1)"));
   insert->Bind(1, tag);
   MORGUE_ASSIGN_OR_RETURN(const int64_t id, insert->RunForId());
   return std::make_pair(id, tag);

@@ -53,8 +53,8 @@ Result<int64_t> Archive::Impl::ResolveAuthor(const Author& author) {
   find->Reset();
   if (!row.ok()) return row.status();
   if (id != 0) return id;
-  MORGUE_ASSIGN_OR_RETURN(
-      auto* insert, db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2) RETURNING id"));
+  MORGUE_ASSIGN_OR_RETURN(auto* insert,
+                          db->Cached("INSERT INTO authors(name, email) VALUES (?1, ?2)"));
   insert->Bind(1, author.name).Bind(2, author.email);
   return insert->RunForId();
 }

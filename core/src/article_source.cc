@@ -37,8 +37,7 @@ Result<int64_t> Archive::Impl::ResolveSource(const Article& a) {
   if (!known.ok() || *known != 0 || a.source.empty()) return known;
   // A publication first seen here.
   MORGUE_ASSIGN_OR_RETURN(auto* insert,
-                          db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import') "
-                                     "RETURNING id"));
+                          db->Cached("INSERT INTO sources(name, origin) VALUES (?1, 'import')"));
   insert->Bind(1, a.source);
   return insert->RunForId();
 }

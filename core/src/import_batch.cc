@@ -106,8 +106,7 @@ void ImportBatch::CountCommitted() {
 Status ImportBatch::RecordStart() {
   MORGUE_ASSIGN_OR_RETURN(
       auto* insert,
-      db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3) "
-                  "RETURNING id"));
+      db().Cached("INSERT INTO imports(started_at, command, morgue_version) VALUES (?1, ?2, ?3)"));
   insert->Bind(1, UtcNow()).BindTextOrNull(2, options_.command);
   insert->Bind(3, MORGUE_VERSION_STRING);
   MORGUE_ASSIGN_OR_RETURN(totals_.import_id, insert->RunForId());

@@ -64,8 +64,7 @@ Result<int64_t> ImportDocuments::Insert(const ImportInput& input, const Prepared
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content, container,
                           container_offset, target_uri, captured_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-    RETURNING id)sql"));
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql"));
   sql::Statement& s = *insert;
   s.Bind(1, prepared.sha256).Bind(2, static_cast<int64_t>(input.bytes.size()));
   s.Bind(3, media_type);
@@ -90,8 +89,7 @@ Result<int64_t> ImportDocuments::InsertPending(const std::string& name,
   MORGUE_ASSIGN_OR_RETURN(auto* insert, db().Cached(R"sql(
     INSERT INTO documents(sha256, size, media_type, original_path, plugin, plugin_version,
                           imported_at, import_id, compression, content)
-    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zstd', zeroblob(0))
-    RETURNING id)sql"));
+    VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, 'zstd', zeroblob(0)))sql"));
   sql::Statement& s = *insert;
   s.Bind(1, "pending " + std::to_string(import_id) + " " + std::to_string(input));
   s.Bind(2, DocumentMediaType(plugins_, plugin, path)).Bind(3, name);

@@ -35,26 +35,12 @@ class PostgresStatement : public StatementBackend {
     Set(index, std::string(text, end), 0);
   }
 
-  Result<bool> Step() override {
-    if (!ran_) {
-      // A parameter left unbound is NULL, and one the statement does not have is
-      // ignored, as on SQLite.
-      values_.resize(parameters_);
-      formats_.resize(parameters_, 0);
-      std::vector<pg::Param> params;
-      params.reserve(values_.size());
-      for (const auto& value : values_) {
-        params.push_back(value ? pg::Param(*value) : std::nullopt);
-      }
-      Result<pg::Rows> rows = db_->connection().QueryWithFormats(sql_, params, formats_);
-      if (!rows.ok()) return db_->NoteFailure(rows.status());
-      rows_ = std::move(*rows);
-      db_->NoteResult(rows_.affected());
-      ran_ = true;
-      row_ = -1;
-    }
-    blobs_.clear();
-    return ++row_ < rows_.size();
+  Result<bool> Step() override { return Run(sql_); }
+
+  Result<int64_t> RunInsert() override {
+    MORGUE_ASSIGN_OR_RETURN(const bool row, Run(sql_ + " RETURNING id"));
+    if (!row) return Status::Corruption("an INSERT gave no id: " + sql_);
+    return Int(0);
   }
 
   void Reset() override {
@@ -89,6 +75,30 @@ class PostgresStatement : public StatementBackend {
   }
 
  private:
+  // Sends `sql` with the bound parameters on the first step; each step moves to the next
+  // row of its result.
+  Result<bool> Run(const std::string& sql) {
+    if (!ran_) {
+      // A parameter left unbound is NULL, and one the statement does not have is
+      // ignored, as on SQLite.
+      values_.resize(parameters_);
+      formats_.resize(parameters_, 0);
+      std::vector<pg::Param> params;
+      params.reserve(values_.size());
+      for (const auto& value : values_) {
+        params.push_back(value ? pg::Param(*value) : std::nullopt);
+      }
+      Result<pg::Rows> rows = db_->connection().QueryWithFormats(sql, params, formats_);
+      if (!rows.ok()) return db_->NoteFailure(rows.status());
+      rows_ = std::move(*rows);
+      db_->NoteResult(rows_.affected());
+      ran_ = true;
+      row_ = -1;
+    }
+    blobs_.clear();
+    return ++row_ < rows_.size();
+  }
+
   void Set(int index, std::optional<std::string> value, int format) {
     const auto slot = static_cast<size_t>(index - 1);
     if (values_.size() <= slot) {

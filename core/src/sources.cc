@@ -100,7 +100,7 @@ Status SeedPublications(sql::Database& db) {
     if (id == 0) {
       MORGUE_ASSIGN_OR_RETURN(auto* insert,
                               db.Cached("INSERT INTO sources(name, country, language, origin) "
-                                        "VALUES (?1, ?2, ?3, 'directory') RETURNING id"));
+                                        "VALUES (?1, ?2, ?3, 'directory')"));
       insert->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
       MORGUE_ASSIGN_OR_RETURN(id, insert->RunForId());
     } else {
@@ -143,8 +143,7 @@ Result<int64_t> Archive::AddSource(const Publication& publication) {
     MORGUE_ASSIGN_OR_RETURN(
         auto* insert,
         db.Cached(
-            "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'user') "
-            "RETURNING id"));
+            "INSERT INTO sources(name, country, language, origin) VALUES (?1, ?2, ?3, 'user')"));
     insert->Bind(1, p.name).BindTextOrNull(2, p.country).BindTextOrNull(3, p.language);
     MORGUE_ASSIGN_OR_RETURN(id, insert->RunForId());
   } else if (!p.country.empty() || !p.language.empty()) {

@@ -15,18 +15,6 @@ Status Statement::Run() {
   return Status::OK();
 }
 
-Result<int64_t> Statement::RunForId() {
-  Result<bool> row = Step();
-  if (row.ok() && !*row) row = Status::Corruption("an INSERT … RETURNING id gave no row");
-  if (!row.ok()) {
-    Reset();
-    return row.status();
-  }
-  const int64_t id = Int(0);
-  MORGUE_RETURN_IF_ERROR(Run());
-  return id;
-}
-
 Status Statement::ForEachRow(const std::function<Status()>& row) {
   Status status;
   while (status.ok()) {

@@ -31,6 +31,10 @@ class StatementBackend {
   virtual void BindNull(int index) = 0;
   virtual void BindDouble(int index, double value) = 0;
   virtual Result<bool> Step() = 0;
+  // Runs an INSERT to completion and gives the id its table's `id` column has in the row
+  // it made: SQLite's last insert rowid (RETURNING would cost a statement journal per
+  // row there), PostgreSQL's RETURNING id.
+  virtual Result<int64_t> RunInsert() = 0;
   // Back to before the first row, with no parameter bound.
   virtual void Reset() = 0;
   virtual int ColumnCount() const = 0;
@@ -75,9 +79,13 @@ class Statement {
   Result<bool> Step() { return backend_->Step(); }
   // Steps to completion, expecting no rows.
   Status Run();
-  // Runs an "INSERT … RETURNING id" to completion: the id of the row it made. (Both stores
-  // speak RETURNING; a connection's last insert id is SQLite's alone.)
-  Result<int64_t> RunForId();
+  // Runs an INSERT into a table with an `id` key to completion, then resets: the id of
+  // the row it made.
+  Result<int64_t> RunForId() {
+    Result<int64_t> id = backend_->RunInsert();
+    Reset();
+    return id;
+  }
   // Steps through every row, calling `row` with the statement on it (its columns readable),
   // then resets (bindings too); stops at the first error, the database's or `row`'s.
   Status ForEachRow(const std::function<Status()>& row);

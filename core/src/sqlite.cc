@@ -40,6 +40,13 @@ class SqliteStatement : public StatementBackend {
     if (rc == SQLITE_DONE) return false;
     return db_->Error(rc, "running a query");
   }
+  Result<int64_t> RunInsert() override {
+    while (true) {
+      MORGUE_ASSIGN_OR_RETURN(const bool row, Step());
+      if (!row) return sqlite3_last_insert_rowid(sqlite3_db_handle(stmt_));
+    }
+  }
+
   void Reset() override {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);

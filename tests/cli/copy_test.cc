@@ -18,10 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 class CopyTest : public PostgresCliTest {
  protected:
   // Makes the test's database fail the insert of article `id` ("test fault at article

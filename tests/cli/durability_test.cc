@@ -42,10 +42,6 @@ constexpr int kPartial = 1;
 constexpr int kArchiveError = 3;
 constexpr uid_t kNobody = kNobodyId;
 
-bool Contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
   size_t start = 0;

@@ -28,10 +28,6 @@ const std::vector<std::vector<std::string>> kCommands = {
     {"untag"}, {"tags"},    {"rm"},   {"stats"}, {"sources"}, {"sources", "add"}, {"plugins"},
     {"help"},  {"original"}};
 
-bool Contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
 std::string FirstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // The lines of `text` from the one equal to `heading` to the next empty line.

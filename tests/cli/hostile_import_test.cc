@@ -32,10 +32,6 @@ constexpr int kUsage = 2;
 
 fs::path HostilePluginDir() { return MORGUE_HOSTILE_PLUGIN_DIR; }
 
-bool Contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
 std::vector<std::string> LinesStartingWith(const std::string& text, const std::string& prefix) {
   std::vector<std::string> found;
   size_t start = 0;

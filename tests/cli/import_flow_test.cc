@@ -33,10 +33,6 @@ constexpr int kOk = 0;
 constexpr int kPartial = 1;
 constexpr int kArchiveError = 3;
 
-bool Contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
 int64_t CountOf(const fs::path& db, const std::string& sql) {
   return std::stoll("0" + QuerySql(db, sql));
 }

@@ -24,10 +24,6 @@ constexpr int kPartial = 1;
 constexpr int kUsage = 2;
 constexpr int kArchiveError = 3;
 
-bool Contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
 class OriginalsTest : public ::testing::Test {
  protected:
   CommandResult OnArchive(std::vector<std::string> args, const std::string& input = "") {

@@ -14,10 +14,6 @@ namespace {
 
 constexpr int kOk = 0;
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 class PageDatesTest : public ::testing::Test {
  protected:
   CommandResult OnArchive(std::vector<std::string> args, const std::string& input = "") {

@@ -18,10 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 class PostgresEditTest : public PostgresCliTest {
  protected:
   // An archive file with two copies of one story (a cluster) and a page's tags, copied to

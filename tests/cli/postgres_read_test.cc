@@ -16,10 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 class PostgresReadTest : public PostgresCliTest {
  protected:
   // An archive file with 30 generated articles besides the fixtures, copied to the test's

@@ -211,6 +211,30 @@ TEST_F(RevisionsTest, AChangedBylineOrDateIsARevisionAndTheOldOneIsKept) {
   EXPECT_EQ(revisions[0].article.published, "2011-01-04");
 }
 
+TEST_F(RevisionsTest, TheKeptBylineAndFieldRulesAreJsonAnyToolReads) {
+  Article first = Version("Pact talks", kFirstBody);
+  first.authors = {{"Lee Tae-hoon", "thlee@koreatimes.co.kr", "author"},
+                   {"Kim \"Jun\" Ho", "", "poster"}};
+  first.provenance = {{"title", "og:title"}, {"authors", "byline \\ e-mail"}};
+  const int64_t id = Add(first).id;
+  Article corrected = Version("Pact talks", kFirstBody);
+  corrected.authors = {{"Kim Se-jeong", "", "author"}};
+  EXPECT_EQ(Add(corrected).revision, 2);
+  // The first revision's byline in byline order, its field rules by field, as compact
+  // JSON with its keys in a fixed order: what sqlite3 or any JSON reader sees.
+  EXPECT_EQ(testing::QuerySql(dir_ / "a.db",
+                              "SELECT authors || ' ' || provenance FROM article_revisions "
+                              "WHERE article_id = " +
+                                  std::to_string(id) + " AND revision = 1"),
+            R"([{"name":"Lee Tae-hoon","email":"thlee@koreatimes.co.kr","role":"author"},)"
+            R"({"name":"Kim \"Jun\" Ho","email":"","role":"poster"}] )"
+            R"({"authors":"byline \\ e-mail","title":"og:title"})");
+  const std::vector<Revision> revisions = Revisions(id);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[0].article.authors.size(), 2u);
+  EXPECT_EQ(revisions[0].article.provenance.at("authors"), "byline \\ e-mail");
+}
+
 TEST_F(RevisionsTest, OnlyTheSameAddressMakesARevision) {
   Article a = Version("Pact talks", kFirstBody);
   a.canonical_url.clear();

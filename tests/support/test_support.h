@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "morgue/archive.h"
@@ -36,6 +37,11 @@ class TempDir {
 
 std::string ReadFile(const std::filesystem::path& path);
 void WriteFile(const std::filesystem::path& path, const std::string& content);
+
+// Whether `part` occurs in `text` (a command's output, a message).
+inline bool Contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
 
 // Opens the SQLite file at `db` as any other tool would and returns the first column of
 // the first row of `sql` ("" when there is none); fails the test on an SQL error.

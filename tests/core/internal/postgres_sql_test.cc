@@ -49,7 +49,7 @@ TEST_F(PostgresSqlTest, ValuesGoInAndComeOutAsTheyDoOnSqlite) {
                        "name text, n bigint, x double precision, b bytea, flag boolean)")
                   .ok());
   auto insert =
-      db->Prepare("INSERT INTO t (name, n, x, b, flag) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
+      db->Prepare("INSERT INTO t (name, n, x, b, flag) VALUES (?1, ?2, ?3, ?4, ?5)");
   ASSERT_TRUE(insert.ok());
   const std::string bytes("\0\x01\xff mixed \\x00", 14);
   insert->Bind(1, "Lee Tae-hoon, 이태훈").Bind(2, int64_t{-42}).BindDouble(3, 0.25);
