@@ -38,13 +38,12 @@ struct Archive::Impl {
   // yet, and does not take new articles or revisions yet (import, re-extraction,
   // revert); the SQLite schema's triggers keep articles.authors_text and tags_text in
   // step with the link tables, where on PostgreSQL morgue writes them itself
-  // (WriteLinkText; schema/postgresql/README.md says why).
+  // (WriteLinkText; schema/postgresql/README.md says why). Archive::CanStoreArticles
+  // refuses by stores_articles.
   bool searchable = true;
   bool stores_articles = true;
   bool link_text_by_triggers = true;
 
-  // OK, or why this archive takes no new articles or revisions (stores_articles).
-  Status RequireStoringArticles() const;
   // Writes article `id`'s authors_text and tags_text from its links, where no trigger
   // does; nothing on SQLite.
   Status WriteLinkText(int64_t id);

@@ -231,6 +231,5 @@ Archive::~Archive() = default;
 
 const std::filesystem::path& Archive::path() const { return impl_->path; }
 int Archive::schema_version() const { return impl_->schema_version; }
-Status Archive::CanStoreArticles() const { return impl_->RequireStoringArticles(); }
 
 }  // namespace morgue

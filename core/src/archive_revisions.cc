@@ -406,7 +406,7 @@ Result<std::vector<Revision>> Archive::Revisions(int64_t id) {
 
 Result<int64_t> Archive::StoreRevision(int64_t id, const Article& values, int64_t document_id,
                                        const std::string& origin) {
-  MORGUE_RETURN_IF_ERROR(impl_->RequireStoringArticles());
+  MORGUE_RETURN_IF_ERROR(CanStoreArticles());
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   ArticleParts needed = ArticleParts::None();
@@ -438,7 +438,7 @@ Result<int64_t> Archive::StoreRevision(int64_t id, const Article& values, int64_
 }
 
 Result<int64_t> Archive::Revert(int64_t id) {
-  MORGUE_RETURN_IF_ERROR(impl_->RequireStoringArticles());
+  MORGUE_RETURN_IF_ERROR(CanStoreArticles());
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_ASSIGN_OR_RETURN(std::vector<Revision> revisions, Revisions(id));

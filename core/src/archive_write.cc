@@ -59,14 +59,14 @@ Result<int64_t> Archive::Impl::ResolveAuthor(const Author& author) {
   return insert->RunForId();
 }
 
-Status Archive::Impl::RequireStoringArticles() const {
-  if (stores_articles) return Status::OK();
+Status Archive::CanStoreArticles() const {
+  if (impl_->stores_articles) return Status::OK();
   return Status::NotSupported(
-      "archive '" + path.string() +
+      "archive '" + impl_->path.string() +
       "': this morgue edits PostgreSQL archives (tag, untag, rm, sources add) but does not "
       "store new articles or revisions in them yet (import, reextract --apply, revert); "
       "import into an archive file and copy it to an empty database with 'morgue copy FILE " +
-      path.string() + "'");
+      impl_->path.string() + "'");
 }
 
 Status Archive::Impl::WriteLinkText(int64_t id) {
@@ -263,7 +263,7 @@ Result<AddResult> Archive::Impl::AddInTransaction(Article a, int64_t document_id
 }
 
 Result<AddResult> Archive::Add(const Article& article) {
-  MORGUE_RETURN_IF_ERROR(impl_->RequireStoringArticles());
+  MORGUE_RETURN_IF_ERROR(CanStoreArticles());
   sql::Transaction transaction(*impl_->db);
   MORGUE_RETURN_IF_ERROR(transaction.Begin());
   MORGUE_ASSIGN_OR_RETURN(AddResult added, impl_->AddInTransaction(article, 0, {}));

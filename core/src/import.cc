@@ -197,7 +197,7 @@ void ImportRun::Impl::ImportFiles(const std::vector<InputFile>& files,
 
 Result<std::unique_ptr<ImportRun>> ImportRun::Start(Archive& archive, const PluginRegistry& plugins,
                                                     ImportOptions options) {
-  MORGUE_RETURN_IF_ERROR(archive.impl_->RequireStoringArticles());
+  MORGUE_RETURN_IF_ERROR(archive.CanStoreArticles());
   auto impl = std::make_unique<Impl>(*archive.impl_, plugins, std::move(options));
   if (!impl->options.dry_run) MORGUE_RETURN_IF_ERROR(impl->archive.PrepareDeferredBands());
   impl->db().TakeArchiveFailure().ok();  // a failure before this run is not this run's

@@ -69,6 +69,14 @@ class PostgresCliTest : public PostgresTest {
     return archive;
   }
 
+  // The test's database as `role` (a role the test made) connects to it.
+  std::string As(const std::string& role) const {
+    std::string named = location();
+    const size_t user = named.find("://") + 3;
+    named.replace(user, named.find('@') - user, role);
+    return named;
+  }
+
   static int64_t MaxId(const std::filesystem::path& archive) {
     return std::stoll(QuerySql(archive, "SELECT max(id) FROM articles"));
   }

@@ -132,11 +132,7 @@ TEST_F(PostgresEditTest, AnEditorMayEditAndAReaderIsRefusedWithOneMessage) {
       "GRANT SELECT ON ALL TABLES IN SCHEMA public TO morgue_reader; "
       "CREATE ROLE morgue_editor LOGIN; GRANT USAGE ON SCHEMA public TO morgue_editor; "
       "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO morgue_editor;");
-  auto as = [&](const std::string& role) {
-    std::string named = location();
-    named.replace(named.find("://") + 3, named.find('@') - named.find("://") - 3, role);
-    return named;
-  };
+
   const std::string before =
       Sql("SELECT (SELECT count(*) FROM articles) || '/' || (SELECT count(*) FROM article_tags) || "
           "'/' || (SELECT count(*) FROM tags) || '/' || (SELECT count(*) FROM sources)");
@@ -146,7 +142,7 @@ TEST_F(PostgresEditTest, AnEditorMayEditAndAReaderIsRefusedWithOneMessage) {
            {"rm", "1"},
            {"sources", "add", "Harbour Gazette", "--domain", "gazette.example"}}) {
     SCOPED_TRACE(::testing::PrintToString(edit));
-    const CommandResult refused = On(as("morgue_reader"), edit);
+    const CommandResult refused = On(As("morgue_reader"), edit);
     EXPECT_EQ(refused.exit_code, kArchiveError);
     EXPECT_TRUE(Contains(refused.err, "the database refused this user")) << refused.err;
     EXPECT_TRUE(Contains(refused.err, "INSERT, UPDATE and DELETE")) << refused.err;
@@ -156,10 +152,10 @@ TEST_F(PostgresEditTest, AnEditorMayEditAndAReaderIsRefusedWithOneMessage) {
                 "article_tags) || '/' || (SELECT count(*) FROM tags) || '/' || (SELECT count(*) "
                 "FROM sources)"),
             before);
-  Ok(On(as("morgue_editor"), {"tag", "1", "late"}));
-  Ok(On(as("morgue_editor"), {"sources", "add", "Harbour Gazette", "--domain", "gazette.example"}));
-  Ok(On(as("morgue_editor"), {"rm", "1"}));
-  const CommandResult tags = On(as("morgue_reader"), {"list", "--tag", "late"});
+  Ok(On(As("morgue_editor"), {"tag", "1", "late"}));
+  Ok(On(As("morgue_editor"), {"sources", "add", "Harbour Gazette", "--domain", "gazette.example"}));
+  Ok(On(As("morgue_editor"), {"rm", "1"}));
+  const CommandResult tags = On(As("morgue_reader"), {"list", "--tag", "late"});
   EXPECT_EQ(tags.exit_code, kOk) << tags.err;
   EXPECT_EQ(tags.out, "");  // tagged, then removed
   EXPECT_EQ(Sql("SELECT count(*) FROM sources WHERE name = 'Harbour Gazette'"), "1");

@@ -103,9 +103,7 @@ TEST_F(PostgresReadTest, ARoleThatMayOnlyReadReadsEverything) {
   const fs::path file = CopiedArchive();
   Sql("CREATE ROLE morgue_reader LOGIN; GRANT USAGE ON SCHEMA public TO morgue_reader; "
       "GRANT SELECT ON ALL TABLES IN SCHEMA public TO morgue_reader;");
-  std::string reader = location();
-  reader.replace(reader.find("://") + 3, reader.find('@') - reader.find("://") - 3,
-                 "morgue_reader");
+  const std::string reader = As("morgue_reader");
   for (const auto& command : ReadCommands()) {
     SCOPED_TRACE(::testing::PrintToString(command));
     const CommandResult read = On(reader, command);
